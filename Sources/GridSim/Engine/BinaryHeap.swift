@@ -1,0 +1,64 @@
+/// A min-heap over an array: the smallest element (by `<`) comes out first.
+///
+/// Used for the event queue (ordered by time, then sequence number) and for priority waiting lines.
+public struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
+  @usableFromInline var storage: ContiguousArray<Element> = []
+
+  /// An empty heap.
+  public init() {}
+
+  /// Number of elements.
+  @inlinable public var count: Int { storage.count }
+  /// True when there are no elements.
+  @inlinable public var isEmpty: Bool { storage.isEmpty }
+  /// The smallest element, without removing it.
+  /// - Complexity: O(1).
+  @inlinable public var min: Element? { storage.first }
+
+  /// Removes every element, keeping the allocated capacity.
+  public mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
+
+  /// Reserves room for `n` elements.
+  public mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
+
+  /// Adds an element.
+  /// - Complexity: O(log n).
+  @inlinable
+  public mutating func insert(_ element: Element) {
+    storage.append(element)
+    var child = storage.count - 1
+    storage.withUnsafeMutableBufferPointer { buffer in
+      let moving = buffer[child]
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard moving < buffer[parent] else { break }
+        buffer[child] = buffer[parent]
+        child = parent
+      }
+      buffer[child] = moving
+    }
+  }
+
+  /// Removes and returns the smallest element.
+  /// - Complexity: O(log n).
+  @inlinable
+  public mutating func popMin() -> Element? {
+    guard let last = storage.popLast() else { return nil }
+    guard !storage.isEmpty else { return last }
+    return storage.withUnsafeMutableBufferPointer { buffer in
+      let top = buffer[0]
+      let n = buffer.count
+      var hole = 0
+      while true {
+        var child = 2 * hole + 1
+        if child >= n { break }
+        if child + 1 < n, buffer[child + 1] < buffer[child] { child += 1 }
+        guard buffer[child] < last else { break }
+        buffer[hole] = buffer[child]
+        hole = child
+      }
+      buffer[hole] = last
+      return top
+    }
+  }
+}

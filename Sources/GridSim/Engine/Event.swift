@@ -1,0 +1,82 @@
+/// One scheduled event: 24 bytes, ordered by time, then by the order it was scheduled in.
+struct Event: Comparable, Sendable {
+  /// Minutes since the start.
+  var time: Double
+  /// Sequence number (high bits) and kind (low 3 bits); unique, so equal times order deterministically.
+  var order: UInt64
+  /// Item slot the event is about (unused by arrivals and day ends).
+  var slot: Int32
+  /// The item's visit stamp when the event was scheduled; a mismatch means the event is stale.
+  var stamp: UInt32
+
+  enum Kind: UInt8 {
+    case arrival = 0
+    case serviceDone = 1
+    case responseDeadline = 2
+    case resolutionDeadline = 3
+    case dayEnd = 4
+    case warmUpEnd = 5
+  }
+
+  @inline(__always)
+  var kind: Kind { Kind(rawValue: UInt8(order & 7))! }
+
+  @inline(__always)
+  static func < (a: Event, b: Event) -> Bool {
+    a.time < b.time || (a.time == b.time && a.order < b.order)
+  }
+}
+
+/// An item in the system: where it is, when things happened to it, and flags for its deadlines.
+struct Item: Sendable {
+  var appeared: Double
+  var detected: Double
+  var tierArrival: Double
+  /// Time of the first response to the citizen, or -1 before it.
+  var firstResponse: Double
+  /// When the current service ends (valid while in service).
+  var serviceEnd: Double
+  var totalWait: Double
+  var leaf: Int32
+  var unit: Int32
+  var stamp: UInt32
+  var tier: Int16
+  var category: Int16
+  var severity: Int16
+  var flags: UInt16
+
+  static let counted: UInt16 = 1
+  static let inService: UInt16 = 2
+  static let responseSettled: UInt16 = 4
+  static let resolutionSettled: UInt16 = 8
+  static let hadResolutionDeadline: UInt16 = 16
+  static let responseBreached: UInt16 = 32
+  static let resolutionBreached: UInt16 = 64
+}
+
+/// An entry in a unit's waiting line; stale when the item's stamp has moved on.
+struct QueueEntry: Sendable {
+  var slot: Int32
+  var stamp: UInt32
+}
+
+/// An entry in a priority waiting line: smallest key first, then first come.
+struct PriorityEntry: Comparable, Sendable {
+  var key: Double
+  var order: UInt64
+  var entry: QueueEntry
+
+  static func < (a: PriorityEntry, b: PriorityEntry) -> Bool {
+    a.key < b.key || (a.key == b.key && a.order < b.order)
+  }
+  static func == (a: PriorityEntry, b: PriorityEntry) -> Bool { a.order == b.order }
+}
+
+/// A unit's waiting items, in the tier's discipline; removal by deadline is lazy (stale entries
+/// are skipped when they reach the front), so taking an item off costs O(1).
+struct WaitingLine: Sendable {
+  var fifo = RingBuffer<QueueEntry>()
+  var ordered = BinaryHeap<PriorityEntry>()
+  /// Live entries (stale ones excluded).
+  var live = 0
+}

@@ -1,0 +1,105 @@
+/// The measures of durations the engine records, per tier (or overall) and category.
+public enum Metric: Int, CaseIterable, Sendable {
+  /// Minutes from arrival at a tier's unit to a staff member picking the item up (per visit;
+  /// overall: summed over the item's visits).
+  case wait
+  /// Minutes from detection to the first response to the citizen (by the responding tier).
+  case response
+  /// Minutes from detection to closure (by the closing tier).
+  case resolution
+  /// Minutes from appearance to closure (by the closing tier).
+  case timeInSystem
+  /// Minutes from arrival at a tier to leaving it, closed or passed up (per visit; tiers only).
+  case timeAtTier
+
+  /// Key used in reports.
+  public var key: String {
+    switch self {
+    case .wait: "wait"
+    case .response: "response"
+    case .resolution: "resolution"
+    case .timeInSystem: "timeInSystem"
+    case .timeAtTier: "timeAtTier"
+    }
+  }
+}
+
+/// Counts the engine keeps per tier (or overall) and category.
+public enum Counter: Int, CaseIterable, Sendable {
+  /// Items that appeared (overall only).
+  case appeared
+  /// Visits begun at the tier (overall: items that entered).
+  case visits
+  /// Items closed.
+  case closed
+  /// Responses within the deadline.
+  case responseMet
+  /// Response deadlines missed.
+  case responseMissed
+  /// Resolutions within the deadline.
+  case resolutionMet
+  /// Resolution deadlines missed.
+  case resolutionMissed
+  /// Items passed up for lack of authority.
+  case escalatedAuthority
+  /// Items passed up for other reasons.
+  case escalatedReferral
+  /// Items taken up on a missed deadline.
+  case escalatedDeadline
+  /// Major items reported straight past this tier.
+  case escalatedMajor
+
+  static func escalated(_ reason: EscalationReason) -> Counter {
+    switch reason {
+    case .authority: .escalatedAuthority
+    case .referral: .escalatedReferral
+    case .deadline: .escalatedDeadline
+    case .major: .escalatedMajor
+    }
+  }
+}
+
+/// Streaming statistics of one replication: constant memory in the number of items.
+///
+/// Group `g` is a tier (0..<tiers) or, at `g == tiers`, the whole system. Only per-category cells are
+/// written in the hot loop; "all categories" is merged when the replication ends.
+struct Recorder: Sendable {
+  let tiers: Int
+  let categories: Int
+  var stats: [StreamingStats]
+  var counts: [Int]
+  /// Per day and tier: visits begun, visits ended, items present at the day's end, busy staff-minutes.
+  var dailyArrivals: [Int]
+  var dailyDone: [Int]
+  var dailyBacklog: [Int]
+  var dailyBusy: [Double]
+
+  init(tiers: Int, categories: Int, days: Int) {
+    self.tiers = tiers
+    self.categories = categories
+    stats = Array(repeating: StreamingStats(), count: Metric.allCases.count * (tiers + 1) * categories)
+    counts = Array(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
+    dailyArrivals = Array(repeating: 0, count: days * tiers)
+    dailyDone = Array(repeating: 0, count: days * tiers)
+    dailyBacklog = Array(repeating: 0, count: days * tiers)
+    dailyBusy = Array(repeating: 0, count: days * tiers)
+  }
+
+  @inline(__always)
+  mutating func record(_ metric: Metric, group: Int, category: Int, _ value: Double) {
+    stats[(metric.rawValue * (tiers + 1) + group) * categories + category].record(value)
+  }
+
+  @inline(__always)
+  mutating func increment(_ counter: Counter, group: Int, category: Int) {
+    counts[(counter.rawValue * (tiers + 1) + group) * categories + category] += 1
+  }
+
+  func stat(_ metric: Metric, group: Int, category: Int) -> StreamingStats {
+    stats[(metric.rawValue * (tiers + 1) + group) * categories + category]
+  }
+
+  func count(_ counter: Counter, group: Int, category: Int) -> Int {
+    counts[(counter.rawValue * (tiers + 1) + group) * categories + category]
+  }
+}

@@ -1,0 +1,406 @@
+/// One replication of a model: a discrete-event simulation of items moving up the tiers.
+///
+/// Everything is a value: the event heap, the item slab, the waiting lines and the statistics are
+/// arrays owned by this struct, so a replication runs on one thread with no locks and allocates
+/// nothing per event once the arrays have grown to the system's size.
+///
+/// An item's visit to a tier: it arrives at its unit (deadline timers start), waits for a free
+/// staff member, is picked up, responds after the `response` time, is handled for the `handling`
+/// time, then is closed, or passed up (authority, referral). A missed deadline whose rule says
+/// `escalate` takes it to the next tier at once, out of the queue or out of a staff member's hands.
+public struct Simulation: Sendable {
+  let model: Model
+  private var now = 0.0
+  private var heap = BinaryHeap<Event>()
+  private var sequence: UInt64 = 0
+  private var items: ContiguousArray<Item> = []
+  private var freeSlots: [Int32] = []
+  private var busy: [Int32]
+  private var lines: [WaitingLine]
+  private var arrivals: RandomStream
+  private var service: RandomStream
+  private var routing: RandomStream
+  private var recorder: Recorder
+  /// Items present per tier (waiting or in service).
+  private var present: [Int]
+  /// Busy staff per tier, and busy staff-minutes integrated since the start.
+  private var busyCount: [Int]
+  private var busyArea: [Double]
+  private var busyChanged: [Double]
+  private var busyAtWarmUp: [Double]
+  private var busyAtDayStart: [Double]
+  private var day = 0
+  /// The arrival process: the local hour now being drawn from, its end and rate.
+  private var arrivalHour: Int
+  private var arrivalHourEnd: Double
+  private var arrivalRate: Double
+  /// Events taken off the heap, stale ones included.
+  public private(set) var eventCount = 0
+
+  /// Prepares replication `replication` of `model`, with streams derived from `seed`.
+  public init(model: Model, seed: UInt64, replication: Int) {
+    self.model = model
+    busy = Array(repeating: 0, count: model.unitTier.count)
+    lines = Array(repeating: WaitingLine(), count: model.unitTier.count)
+    arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
+    service = RandomStream(seed: seed, replication: replication, purpose: .service)
+    routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
+    recorder = Recorder(tiers: model.tierCount, categories: model.categoryCount, days: model.dayCount)
+    present = Array(repeating: 0, count: model.tierCount)
+    busyCount = Array(repeating: 0, count: model.tierCount)
+    busyArea = Array(repeating: 0, count: model.tierCount)
+    busyChanged = Array(repeating: 0, count: model.tierCount)
+    busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
+    busyAtDayStart = Array(repeating: 0, count: model.tierCount)
+    arrivalHour = model.startMinuteOfDay / 60
+    arrivalHourEnd = Double((arrivalHour + 1) * 60 - model.startMinuteOfDay)
+    arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
+    heap.reserveCapacity(1024)
+  }
+
+  /// Runs to the end of the period and returns the replication's measures.
+  public mutating func run() -> ReplicationResult {
+    scheduleNextArrival()
+    schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
+    if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
+    let horizon = model.horizon
+    while let event = heap.popMin() {
+      if event.time > horizon { break }
+      now = event.time
+      eventCount += 1
+      switch event.kind {
+      case .arrival: arrive()
+      case .serviceDone:
+        if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
+      case .responseDeadline:
+        if items[Int(event.slot)].stamp == event.stamp { responseDeadline(Int(event.slot)) }
+      case .resolutionDeadline:
+        if items[Int(event.slot)].stamp == event.stamp { resolutionDeadline(Int(event.slot)) }
+      case .dayEnd: dayEnd()
+      case .warmUpEnd:
+        for t in 0..<model.tierCount { changeBusy(t, by: 0) }
+        busyAtWarmUp = busyArea
+      }
+    }
+    now = horizon
+    for t in 0..<model.tierCount { changeBusy(t, by: 0) }
+    closeDay()
+    return ReplicationResult(model: model, recorder: recorder, busyArea: busyArea, busyAtWarmUp: busyAtWarmUp, openAtEnd: present, events: eventCount)
+  }
+
+  // MARK: scheduling
+
+  @inline(__always)
+  private mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
+    sequence += 1
+    heap.insert(Event(time: time, order: sequence << 3 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot), stamp: stamp))
+  }
+
+  /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
+  /// local hour: an exponential amount of integrated rate is spent hour by hour (exact inversion).
+  private mutating func scheduleNextArrival() {
+    var need = arrivals.exponential()
+    var time = now
+    while true {
+      let capacity = arrivalRate * (arrivalHourEnd - time)
+      if need < capacity {
+        schedule(time + need / arrivalRate, .arrival)
+        return
+      }
+      need -= capacity
+      time = arrivalHourEnd
+      if time >= model.horizon { return }
+      arrivalHour += 1
+      arrivalHourEnd += 60
+      arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
+    }
+  }
+
+  // MARK: the item's life
+
+  private mutating func arrive() {
+    scheduleNextArrival()
+    let leaf = model.leafTable.sample(&arrivals)
+    let category = model.categoryTable.sample(&arrivals)
+    let severity = model.severityTables[category].sample(&arrivals)
+    let counted = now >= model.warmUp
+    let item = Item(
+      appeared: now, detected: now, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
+      leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
+      flags: counted ? Item.counted : 0)
+    let slot: Int
+    if let free = freeSlots.popLast() {
+      slot = Int(free)
+      let stamp = items[slot].stamp
+      items[slot] = item
+      items[slot].stamp = stamp
+    } else {
+      slot = items.count
+      items.append(item)
+    }
+    let entry = model.entryTier[category * model.severityCount + severity]
+    if counted {
+      recorder.increment(.appeared, group: model.tierCount, category: category)
+      recorder.increment(.visits, group: model.tierCount, category: category)
+      if entry > 0 { recorder.increment(.escalatedMajor, group: 0, category: category) }
+    }
+    enter(slot, tier: entry)
+  }
+
+  /// The item arrives at its unit at `tier`: deadline timers start, then it is picked up or waits.
+  private mutating func enter(_ slot: Int, tier: Int) {
+    let unit = Int(model.leafAncestors[Int(items[slot].leaf) * model.tierCount + tier])
+    let category = Int(items[slot].category)
+    let rule = model.rules[tier * model.categoryCount + category]
+    items[slot].tier = Int16(tier)
+    items[slot].unit = Int32(unit)
+    items[slot].tierArrival = now
+    items[slot].stamp &+= 1
+    items[slot].flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
+    let stamp = items[slot].stamp
+    present[tier] += 1
+    recorder.dailyArrivals[day * model.tierCount + tier] += 1
+    if items[slot].flags & Item.counted != 0 { recorder.increment(.visits, group: tier, category: category) }
+    if rule.responseDeadline.isFinite {
+      schedule(now + rule.responseDeadline, .responseDeadline, slot: slot, stamp: stamp)
+    }
+    if rule.resolutionDeadline.isFinite {
+      items[slot].flags |= Item.hadResolutionDeadline
+      schedule(now + rule.resolutionDeadline, .resolutionDeadline, slot: slot, stamp: stamp)
+    }
+    if Int(busy[unit]) < model.unitStaff[unit] {
+      startService(slot)
+    } else {
+      enqueue(slot, unit: unit, rule: rule)
+    }
+  }
+
+  private mutating func enqueue(_ slot: Int, unit: Int, rule: CompiledRule) {
+    let entry = QueueEntry(slot: Int32(slot), stamp: items[slot].stamp)
+    let tier = Int(items[slot].tier)
+    switch model.discipline[tier] {
+    case .fifo:
+      lines[unit].fifo.append(entry)
+    case .severity:
+      sequence += 1
+      lines[unit].ordered.insert(PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
+    case .deadline:
+      sequence += 1
+      let due = items[slot].tierArrival + min(rule.responseDeadline, rule.resolutionDeadline)
+      lines[unit].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
+    }
+    lines[unit].live += 1
+  }
+
+  /// Takes the next live item from a unit's line, if any.
+  private mutating func dequeue(unit: Int) -> Int? {
+    guard lines[unit].live > 0 else { return nil }
+    while true {
+      let entry: QueueEntry?
+      if lines[unit].ordered.isEmpty {
+        entry = lines[unit].fifo.popFirst()
+      } else {
+        entry = lines[unit].ordered.popMin()?.entry
+      }
+      guard let entry else { return nil }
+      if items[Int(entry.slot)].stamp == entry.stamp {
+        lines[unit].live -= 1
+        return Int(entry.slot)
+      }
+    }
+  }
+
+  private mutating func startService(_ slot: Int) {
+    let unit = Int(items[slot].unit)
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    let counted = items[slot].flags & Item.counted != 0
+    let rule = model.rules[tier * model.categoryCount + category]
+    busy[unit] += 1
+    changeBusy(tier, by: 1)
+    let arrivedAt = items[slot].tierArrival
+    let wait = now - arrivedAt
+    items[slot].totalWait += wait
+    if counted { recorder.record(.wait, group: tier, category: category, wait) }
+
+    let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service))
+    let end = responseAt + rule.handling.sample(&service)
+    let responseDue = items[slot].flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
+    let resolutionDue = arrivedAt + rule.resolutionDeadline
+    var visitEnd = end
+    if rule.escalatesOnBreach {
+      if responseAt > responseDue { visitEnd = min(visitEnd, responseDue) }
+      if end > resolutionDue { visitEnd = min(visitEnd, resolutionDue) }
+    }
+    if responseAt <= visitEnd {
+      // The response will be made at this tier.
+      if responseAt <= responseDue && responseDue.isFinite {
+        items[slot].flags |= Item.responseSettled
+        if counted { recorder.increment(.responseMet, group: tier, category: category) }
+      }
+      if items[slot].firstResponse < 0 {
+        items[slot].firstResponse = responseAt
+        if counted {
+          let responseTime = responseAt - items[slot].detected
+          recorder.record(.response, group: tier, category: category, responseTime)
+          recorder.record(.response, group: model.tierCount, category: category, responseTime)
+          if rule.responseDeadline.isFinite, responseAt <= responseDue, items[slot].flags & Item.responseBreached == 0 {
+            recorder.increment(.responseMet, group: model.tierCount, category: category)
+          }
+        }
+      }
+    }
+    items[slot].flags |= Item.inService
+    items[slot].serviceEnd = end
+    if visitEnd == end {
+      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
+    }
+  }
+
+  private mutating func serviceDone(_ slot: Int) {
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    let severity = Int(items[slot].severity)
+    releaseStaff(slot)
+    endVisit(slot)
+    let canClose = model.canClose[(tier * model.categoryCount + category) * model.severityCount + severity]
+    if !canClose {
+      escalate(slot, .authority)
+    } else {
+      let passUp = model.rules[tier * model.categoryCount + category].passUp
+      if passUp > 0, routing.uniform() < passUp {
+        escalate(slot, .referral)
+      } else {
+        close(slot)
+      }
+    }
+  }
+
+  /// Frees the staff member serving the item and gives them the next waiting item.
+  private mutating func releaseStaff(_ slot: Int) {
+    let unit = Int(items[slot].unit)
+    busy[unit] -= 1
+    changeBusy(Int(items[slot].tier), by: -1)
+    items[slot].flags &= ~Item.inService
+    if let next = dequeue(unit: unit) { startService(next) }
+  }
+
+  /// Bookkeeping when an item leaves a tier, for whatever reason.
+  private mutating func endVisit(_ slot: Int) {
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    present[tier] -= 1
+    recorder.dailyDone[day * model.tierCount + tier] += 1
+    guard items[slot].flags & Item.counted != 0 else { return }
+    recorder.record(.timeAtTier, group: tier, category: category, now - items[slot].tierArrival)
+    if items[slot].flags & Item.resolutionSettled == 0,
+      model.rules[tier * model.categoryCount + category].resolutionDeadline.isFinite
+    {
+      items[slot].flags |= Item.resolutionSettled
+      recorder.increment(.resolutionMet, group: tier, category: category)
+    }
+  }
+
+  private mutating func escalate(_ slot: Int, _ reason: EscalationReason) {
+    let tier = Int(items[slot].tier)
+    if items[slot].flags & Item.counted != 0 {
+      recorder.increment(.escalated(reason), group: tier, category: Int(items[slot].category))
+    }
+    enter(slot, tier: tier + 1)
+  }
+
+  private mutating func close(_ slot: Int) {
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    let item = items[slot]
+    if item.flags & Item.counted != 0 {
+      let overall = model.tierCount
+      let resolution = now - item.detected
+      let inSystem = now - item.appeared
+      recorder.increment(.closed, group: tier, category: category)
+      recorder.increment(.closed, group: overall, category: category)
+      recorder.record(.resolution, group: tier, category: category, resolution)
+      recorder.record(.resolution, group: overall, category: category, resolution)
+      recorder.record(.timeInSystem, group: tier, category: category, inSystem)
+      recorder.record(.timeInSystem, group: overall, category: category, inSystem)
+      recorder.record(.wait, group: overall, category: category, item.totalWait)
+      if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
+        recorder.increment(.resolutionMet, group: overall, category: category)
+      }
+    }
+    items[slot].stamp &+= 1
+    freeSlots.append(Int32(slot))
+  }
+
+  // MARK: deadlines
+
+  private mutating func responseDeadline(_ slot: Int) {
+    guard items[slot].flags & Item.responseSettled == 0 else { return }
+    items[slot].flags |= Item.responseSettled
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    if items[slot].flags & Item.counted != 0 {
+      recorder.increment(.responseMissed, group: tier, category: category)
+      let first = items[slot].firstResponse
+      if (first < 0 || first > now) && items[slot].flags & Item.responseBreached == 0 {
+        recorder.increment(.responseMissed, group: model.tierCount, category: category)
+      }
+    }
+    if items[slot].firstResponse < 0 || items[slot].firstResponse > now { items[slot].flags |= Item.responseBreached }
+    if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
+  }
+
+  private mutating func resolutionDeadline(_ slot: Int) {
+    let flags = items[slot].flags
+    guard flags & Item.resolutionSettled == 0 else { return }
+    // A service that ends at this very minute is in time.
+    if flags & Item.inService != 0, items[slot].serviceEnd <= now { return }
+    items[slot].flags |= Item.resolutionSettled
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    if flags & Item.counted != 0 {
+      recorder.increment(.resolutionMissed, group: tier, category: category)
+      if flags & Item.resolutionBreached == 0 {
+        recorder.increment(.resolutionMissed, group: model.tierCount, category: category)
+      }
+    }
+    items[slot].flags |= Item.resolutionBreached
+    if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
+  }
+
+  /// Supervision: the item leaves its queue or its staff member and goes to the next tier now.
+  private mutating func pullUp(_ slot: Int) {
+    if items[slot].flags & Item.inService != 0 {
+      releaseStaff(slot)
+    } else {
+      lines[Int(items[slot].unit)].live -= 1  // its entry goes stale when the stamp moves on
+    }
+    endVisit(slot)
+    escalate(slot, .deadline)
+  }
+
+  // MARK: time-weighted and daily measures
+
+  @inline(__always)
+  private mutating func changeBusy(_ tier: Int, by delta: Int) {
+    busyArea[tier] += Double(busyCount[tier]) * (now - busyChanged[tier])
+    busyChanged[tier] = now
+    busyCount[tier] += delta
+  }
+
+  private mutating func dayEnd() {
+    for t in 0..<model.tierCount { changeBusy(t, by: 0) }
+    closeDay()
+    day += 1
+    if day < model.dayCount { schedule(now + 1440, .dayEnd) }
+  }
+
+  private mutating func closeDay() {
+    guard day < model.dayCount else { return }
+    for t in 0..<model.tierCount {
+      recorder.dailyBacklog[day * model.tierCount + t] = present[t]
+      recorder.dailyBusy[day * model.tierCount + t] = busyArea[t] - busyAtDayStart[t]
+    }
+    busyAtDayStart = busyArea
+  }
+}

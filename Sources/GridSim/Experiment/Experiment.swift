@@ -1,0 +1,46 @@
+import Synchronization
+
+/// Runs the replications of a model in parallel and returns their results in replication order.
+///
+/// Replication `r` draws only from streams derived from (seed, r), and results are merged by index,
+/// so the figures are identical for any number of jobs.
+public enum Experiment {
+  /// Runs `replications` replications with at most `jobs` at once.
+  ///
+  /// `progress` is called with the number finished so far, from whichever thread finished one.
+  public static func run(
+    model: Model, replications: Int, seed: UInt64, jobs: Int,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) async -> [ReplicationResult] {
+    let jobs = max(1, min(jobs, replications))
+    var results = [ReplicationResult?](repeating: nil, count: replications)
+    await withTaskGroup(of: (Int, ReplicationResult).self) { group in
+      var next = 0
+      var done = 0
+      func launch() {
+        let r = next
+        next += 1
+        group.addTask {
+          var simulation = Simulation(model: model, seed: seed, replication: r)
+          return (r, simulation.run())
+        }
+      }
+      while next < jobs { launch() }
+      while let (r, result) = await group.next() {
+        results[r] = result
+        done += 1
+        progress?(done)
+        if next < replications { launch() }
+      }
+    }
+    return results.map { $0! }
+  }
+
+  /// Runs the replications on the calling thread, one after another (for tests and benchmarks).
+  public static func runSerially(model: Model, replications: Int, seed: UInt64) -> [ReplicationResult] {
+    (0..<replications).map { r in
+      var simulation = Simulation(model: model, seed: seed, replication: r)
+      return simulation.run()
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/// The measures of a scenario across its replications: means with 95% intervals.
+///
+/// Durations here are in minutes; reports convert them (the JSON summary uses hours, in keys that
+/// say so). A figure is nil when no replication observed it (no item of that category, say).
+public struct Summary: Sendable {
+  /// Estimates of one duration measure.
+  public struct Duration: Sendable, Equatable {
+    /// Observations per replication.
+    public var count: Estimate?
+    public var mean: Estimate?
+    public var p50: Estimate?
+    public var p90: Estimate?
+    public var p95: Estimate?
+    public var max: Estimate?
+  }
+
+  /// The measures of one tier (or the whole system) for one category (or all).
+  public struct Group: Sendable {
+    /// Duration measures, indexed by ``Metric/rawValue``.
+    public var durations: [Duration]
+    /// Counts per replication, indexed by ``Counter/rawValue``.
+    public var counts: [Estimate?]
+    /// Share of responses made within their deadline, 0-1; nil when no deadline applied.
+    public var responseOnTime: Estimate?
+    /// Share of resolutions made within their deadline, 0-1; nil when no deadline applied.
+    public var resolutionOnTime: Estimate?
+
+    /// The estimate of a duration measure.
+    public func duration(_ metric: Metric) -> Duration { durations[metric.rawValue] }
+    /// The estimate of a count.
+    public func count(_ counter: Counter) -> Estimate? { counts[counter.rawValue] }
+  }
+
+  /// One tier's figures.
+  public struct Tier: Sendable {
+    public var id: String
+    public var name: String
+    public var staff: Int
+    public var units: Int
+    /// Staff utilization after the warm-up, 0-1.
+    public var utilization: Estimate?
+    /// Items present at the end of the period.
+    public var openAtEnd: Estimate?
+    /// Items present at the end of each day, averaged over the days after the warm-up.
+    public var backlogMean: Estimate?
+    /// Largest end-of-day backlog after the warm-up.
+    public var backlogMax: Estimate?
+    /// All categories together.
+    public var all: Group
+    /// Per category, in the scenario's order.
+    public var byCategory: [Group]
+  }
+
+  /// One day's figures per tier, averaged over replications.
+  public struct Day: Sendable {
+    /// The local date.
+    public var date: String
+    /// True when the day is (partly) inside the warm-up.
+    public var warmUp: Bool
+    /// Per tier: visits begun, visits ended, items present at the day's end, utilization (nil without staff).
+    public var arrivals: [Double]
+    public var done: [Double]
+    public var backlog: [Double]
+    public var utilization: [Double?]
+  }
+
+  public var scenarioName: String
+  public var replications: Int
+  public var seed: UInt64
+  public var start: LocalDateTime
+  public var end: LocalDateTime
+  public var warmUp: TimeSpan
+  public var categories: [(id: String, name: String)]
+  public var tiers: [Tier]
+  /// The whole system, all categories.
+  public var overall: Group
+  /// The whole system per category.
+  public var overallByCategory: [Group]
+  public var days: [Day]
+  /// Events processed, all replications together.
+  public var events: Int
+
+  /// Summarizes the replications of a model.
+  public init(model: Model, results: [ReplicationResult], seed: UInt64) {
+    let scenario = model.scenario
+    let T = model.tierCount
+    let C = model.categoryCount
+    scenarioName = scenario.name
+    replications = results.count
+    self.seed = seed
+    start = scenario.period.start
+    end = scenario.period.end
+    warmUp = scenario.period.warmUp
+    categories = scenario.demand.categories.map { ($0.id, $0.name) }
+    events = results.reduce(0) { $0 + $1.events }
+
+    func group(_ g: Int, _ c: Int?) -> Group {
+      let durations = Metric.allCases.map { metric -> Duration in
+        let s = results.map { $0.metric(metric, group: g, category: c) }
+        return Duration(
+          count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)), p50: Estimate(s.map(\.p50)),
+          p90: Estimate(s.map(\.p90)), p95: Estimate(s.map(\.p95)), max: Estimate(s.map(\.max)))
+      }
+      let counts = Counter.allCases.map { counter in Estimate(results.map { Double($0.count(counter, group: g, category: c)) }) }
+      func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
+        Estimate(
+          results.map { r -> Double? in
+            let a = r.count(met, group: g, category: c)
+            let b = r.count(missed, group: g, category: c)
+            return a + b > 0 ? Double(a) / Double(a + b) : nil
+          })
+      }
+      return Group(
+        durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
+        resolutionOnTime: rate(.resolutionMet, .resolutionMissed))
+    }
+
+    let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
+    tiers = (0..<T).map { t in
+      let tier = scenario.tiers[t]
+      let backlogs = results.map { r -> (Double?, Double?) in
+        let values = (firstMeasuredDay..<model.dayCount).map { Double(r.dailyBacklog[$0 * T + t]) }
+        return values.isEmpty ? (nil, nil) : (values.reduce(0, +) / Double(values.count), values.max())
+      }
+      return Tier(
+        id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
+        utilization: Estimate(results.map { $0.utilization[t] }),
+        openAtEnd: Estimate(results.map { Double($0.openAtEnd[t]) }),
+        backlogMean: Estimate(backlogs.map(\.0)), backlogMax: Estimate(backlogs.map(\.1)),
+        all: group(t, nil), byCategory: (0..<C).map { group(t, $0) })
+    }
+    overall = group(T, nil)
+    overallByCategory = (0..<C).map { group(T, $0) }
+
+    let n = Double(max(results.count, 1))
+    let startDay = scenario.period.start.dayNumber
+    days = (0..<model.dayCount).map { d in
+      let date = LocalDateTime(minutes: Int64(startDay + d) * 1440).dateDescription
+      func mean(_ pick: (ReplicationResult) -> Int) -> Double { Double(results.reduce(0) { $0 + pick($1) }) / n }
+      return Day(
+        date: date, warmUp: d < firstMeasuredDay || (d == firstMeasuredDay && model.warmUp > 0 && (model.startMinuteOfDay + Int(model.warmUp)) % 1440 != 0),
+        arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d * T + t] } },
+        done: (0..<T).map { t in mean { $0.dailyDone[d * T + t] } },
+        backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },
+        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean })
+    }
+  }
+}

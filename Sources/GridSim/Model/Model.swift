@@ -1,0 +1,215 @@
+/// A scenario compiled for simulation: dense arrays indexed by small integers, no strings.
+///
+/// Tiers are numbered 0 (where items enter, the grids) up to `tierCount - 1` (the top); units are
+/// numbered in depth-first order; leaves (grids) separately. Times are minutes since the start.
+public struct Model: Sendable {
+  /// The scenario this was compiled from (names for reports).
+  public let scenario: Scenario
+
+  /// Number of tiers.
+  public let tierCount: Int
+  /// Number of categories.
+  public let categoryCount: Int
+  /// Number of severity levels.
+  public let severityCount: Int
+
+  /// Tier of each unit.
+  public let unitTier: [Int]
+  /// Staff of each unit.
+  public let unitStaff: [Int]
+  /// Name of each unit.
+  public let unitNames: [String]
+  /// Total staff per tier.
+  public let tierStaff: [Int]
+  /// Units per tier.
+  public let tierUnits: [Int]
+  /// For leaf `l` and tier `t`, the unit at `l * tierCount + t` handles the leaf's items at tier `t`.
+  let leafAncestors: [Int32]
+  /// Number of leaves (grids).
+  public let leafCount: Int
+
+  /// Compiled rule of tier `t`, category `c`, at `t * categoryCount + c`.
+  let rules: [CompiledRule]
+  /// Whether tier `t` may close category `c`, severity `s`: `(t * categoryCount + c) * severityCount + s`.
+  let canClose: [Bool]
+  /// Entry tier of category `c`, severity `s`, at `c * severityCount + s`.
+  let entryTier: [Int]
+  /// Queue discipline per tier.
+  let discipline: [QueueDiscipline]
+
+  /// Arrival choice tables.
+  let leafTable: AliasTable
+  let categoryTable: AliasTable
+  let severityTables: [AliasTable]
+  /// Share of arrivals per category, summing to 1.
+  let categoryShares: [Double]
+
+  /// Total arrival rate before profiles, items per minute (all grids together).
+  public let baseRatePerMinute: Double
+  /// Hour-of-day factors (mean 1) and weekday factors (mean 1, Monday first).
+  let hourFactor: [Double]
+  let weekdayFactor: [Double]
+  /// Minute of the start within its day, and ISO weekday of the start's date.
+  let startMinuteOfDay: Int
+  let startWeekday: Int
+  /// Length of the run and of the warm-up, minutes.
+  public let horizon: Double
+  public let warmUp: Double
+  /// Number of local days the period touches (the first and last may be partial).
+  public let dayCount: Int
+
+  /// Compiles a checked scenario.
+  /// - Complexity: O(units + tiers · categories · severities).
+  public init(_ scenario: Scenario) {
+    self.scenario = scenario
+    let T = scenario.tiers.count
+    let C = scenario.demand.categories.count
+    let S = scenario.demand.severities.count
+    tierCount = T
+    categoryCount = C
+    severityCount = S
+
+    var unitTier: [Int] = []
+    var unitStaff: [Int] = []
+    var unitNames: [String] = []
+    var leafAncestors: [Int32] = []
+    var leafWeights: [Double] = []
+    var path: [Int32] = Array(repeating: -1, count: T)
+    func add(_ unit: Scenario.Unit, depth: Int) {
+      let tier = T - 1 - depth
+      let index = Int32(unitTier.count)
+      unitTier.append(tier)
+      unitStaff.append(unit.staff)
+      unitNames.append(unit.name)
+      path[tier] = index
+      if unit.children.isEmpty {
+        leafAncestors += path
+        leafWeights.append(unit.demandWeight)
+      }
+      for child in unit.children { add(child, depth: depth + 1) }
+    }
+    for root in scenario.organization { add(root, depth: 0) }
+    self.unitTier = unitTier
+    self.unitStaff = unitStaff
+    self.unitNames = unitNames
+    self.leafAncestors = leafAncestors
+    leafCount = leafWeights.count
+    var tierStaff = Array(repeating: 0, count: T)
+    var tierUnits = Array(repeating: 0, count: T)
+    for (u, t) in unitTier.enumerated() {
+      tierStaff[t] += unitStaff[u]
+      tierUnits[t] += 1
+    }
+    self.tierStaff = tierStaff
+    self.tierUnits = tierUnits
+
+    let categories = scenario.demand.categories
+    let severities = scenario.demand.severities
+    var rules: [CompiledRule] = []
+    var canClose: [Bool] = []
+    for (t, tier) in scenario.tiers.enumerated() {
+      for category in categories {
+        let own = tier.categoryRules[category.id]
+        let response = own?.response ?? tier.rule.response ?? .fixed(0)
+        let handling = own?.handling ?? tier.rule.handling ?? .fixed(0)
+        let onBreach = own?.onBreach ?? tier.rule.onBreach ?? .escalate
+        rules.append(
+          CompiledRule(
+            response: Sampler(response), handling: Sampler(handling),
+            passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
+            responseDeadline: (own?.responseDeadline ?? tier.rule.responseDeadline)?.minutes ?? .infinity,
+            resolutionDeadline: (own?.resolutionDeadline ?? tier.rule.resolutionDeadline)?.minutes ?? .infinity,
+            escalatesOnBreach: onBreach == .escalate && t < T - 1))
+        let maxRank = tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
+        for s in 0..<S {
+          let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
+          canClose.append(t == T - 1 || (allowed && s <= maxRank))
+        }
+      }
+    }
+    self.rules = rules
+    self.canClose = canClose
+    discipline = scenario.tiers.map(\.discipline)
+
+    var entryTier: [Int] = []
+    for category in categories {
+      for severity in severities {
+        let rule = scenario.demand.entry.first {
+          ($0.category == nil || $0.category == category.id) && ($0.severity == nil || $0.severity == severity.id)
+        }
+        entryTier.append(rule.flatMap { r in scenario.tiers.firstIndex { $0.id == r.tier } } ?? 0)
+      }
+    }
+    self.entryTier = entryTier
+
+    leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
+    categoryTable = AliasTable(weights: categories.map(\.share))
+    let shareTotal = categories.reduce(0) { $0 + $1.share }
+    categoryShares = categories.map { shareTotal > 0 ? $0.share / shareTotal : 0 }
+    severityTables = categories.map { category in
+      let shares = severities.map { severity in category.severityShares.map { $0[severity.id] ?? 0 } ?? severity.share }
+      return AliasTable(weights: shares)
+    }
+    baseRatePerMinute = scenario.demand.perGridPerDay * leafWeights.reduce(0, +) / 1440
+    hourFactor = Self.normalized(scenario.demand.hourOfDay)
+    weekdayFactor = Self.normalized(scenario.demand.dayOfWeek)
+    startMinuteOfDay = scenario.period.start.minuteOfDay
+    startWeekday = scenario.period.start.weekday
+    horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
+    warmUp = scenario.period.warmUp.minutes
+    dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
+  }
+
+  private static func normalized(_ weights: [Double]) -> [Double] {
+    let mean = weights.reduce(0, +) / Double(weights.count)
+    return weights.map { mean > 0 ? $0 / mean : 1 }
+  }
+
+  /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
+  @inline(__always)
+  func ratePerMinute(hourIndex: Int) -> Double {
+    let day = hourIndex / 24
+    return baseRatePerMinute * hourFactor[hourIndex - day * 24] * weekdayFactor[(startWeekday - 1 + day) % 7]
+  }
+
+  /// Expected number of arrivals over the whole period.
+  public var expectedArrivals: Double {
+    var total = 0.0
+    let firstHour = startMinuteOfDay / 60
+    let lastHour = (startMinuteOfDay + Int(horizon.rounded(.up)) + 59) / 60
+    for h in firstHour..<lastHour {
+      let from = max(Double(h * 60 - startMinuteOfDay), 0)
+      let to = min(Double((h + 1) * 60 - startMinuteOfDay), horizon)
+      if to > from { total += ratePerMinute(hourIndex: h) * (to - from) }
+    }
+    return total
+  }
+
+  /// A rough count of the events one replication processes: each arrival, each tier visit's
+  /// service and deadline timers, and the daily bookkeeping.
+  public var expectedEventsPerReplication: Double {
+    // Visits per item, if every tier passed items up at its passUp rate (authority aside).
+    var visits = 0.0
+    for c in 0..<categoryCount {
+      var reach = 1.0
+      for t in 0..<tierCount {
+        let rule = rules[t * categoryCount + c]
+        let timers = (rule.responseDeadline.isFinite ? 1.0 : 0) + (rule.resolutionDeadline.isFinite ? 1.0 : 0)
+        visits += categoryShares[c] * reach * (1 + timers)
+        let closesSometimes = (0..<severityCount).contains { canClose[(t * categoryCount + c) * severityCount + $0] }
+        reach *= closesSometimes ? rule.passUp : 1
+      }
+    }
+    return expectedArrivals * (1 + visits) + Double(dayCount)
+  }
+}
+
+/// The rule for one tier and category, ready for the engine; deadlines in minutes (infinity: none).
+struct CompiledRule: Sendable {
+  var response: Sampler
+  var handling: Sampler
+  var passUp: Double
+  var responseDeadline: Double
+  var resolutionDeadline: Double
+  var escalatesOnBreach: Bool
+}

@@ -1,0 +1,65 @@
+/// Number formats shared by the text reports.
+public enum Format {
+  /// A whole number with thousands separators: `1,485,079`.
+  public static func count(_ value: Double) -> String {
+    let rounded = Int64(value.rounded())
+    let digits = String(abs(rounded))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+      out.append(c)
+    }
+    return (rounded < 0 ? "-" : "") + out
+  }
+
+  /// A number with at most `digits` decimals and at least two significant figures.
+  public static func decimal(_ value: Double, digits: Int = 2) -> String {
+    if value == 0 { return "0" }
+    var places = digits
+    var scaled = abs(value)
+    while scaled < 10, places < 6 {
+      scaled *= 10
+      if scaled >= 1 && places >= digits { break }
+      places += 1
+    }
+    return String(format2: value, digits: abs(value) >= 100 ? 1 : places)
+  }
+
+  /// The unit a duration is best shown in: minutes under 2 hours, hours under 3 days, else days.
+  public static func unit(forMinutes minutes: Double) -> (name: String, minutes: Double) {
+    if minutes < 120 { return ("min", 1) }
+    if minutes < 3 * 1440 { return ("h", 60) }
+    return ("days", 1440)
+  }
+
+  /// A duration in minutes, in the unit that suits it: `42 min`, `3.5 h`, `4.2 days`.
+  public static func duration(_ minutes: Double?) -> String {
+    guard let minutes else { return "-" }
+    let unit = unit(forMinutes: minutes)
+    return "\(decimal(minutes / unit.minutes, digits: 1)) \(unit.name)"
+  }
+
+  /// A duration estimate: the mean, and ± half the 95% interval when there is one.
+  public static func duration(_ estimate: Estimate?) -> String {
+    guard let estimate else { return "-" }
+    let unit = unit(forMinutes: estimate.mean)
+    var text = "\(decimal(estimate.mean / unit.minutes, digits: 1)) \(unit.name)"
+    if estimate.halfWidth > 0 { text += " ±\(decimal(estimate.halfWidth / unit.minutes, digits: 1))" }
+    return text
+  }
+
+  /// A share 0-1 as a percentage: `97.3%`, with ± when there is an interval.
+  public static func percent(_ estimate: Estimate?) -> String {
+    guard let estimate else { return "-" }
+    var text = String(format2: estimate.mean * 100, digits: 1) + "%"
+    if estimate.halfWidth > 0.0005 { text += " ±" + String(format2: estimate.halfWidth * 100, digits: 1) }
+    return text
+  }
+
+  /// A count estimate: the mean with separators (and one decimal below 10).
+  public static func count(_ estimate: Estimate?) -> String {
+    guard let estimate else { return "-" }
+    if estimate.mean < 10, estimate.mean != estimate.mean.rounded() { return String(format2: estimate.mean, digits: 1) }
+    return count(estimate.mean)
+  }
+}

@@ -1,0 +1,74 @@
+/// The versioned JSON summary (`--format json`), documented in `Reports/README.md`.
+///
+/// Durations are in hours, in objects whose key ends in `Hours`; shares are 0-1; every estimate is
+/// `{"mean", "low", "high"}` with the 95% interval across replications.
+public enum SummaryJSON {
+  /// The schema name and version written at the top of every summary.
+  public static let schema = "gridsim-summary"
+  public static let version = 1
+
+  /// Builds the document.
+  public static func document(_ summary: Summary, source: String? = nil) -> JSONNode {
+    var scenario: [(String, JSONNode)] = [("name", .string(summary.scenarioName))]
+    if let source { scenario.append(("file", .string(source))) }
+    scenario += [
+      ("start", .string(summary.start.description)), ("end", .string(summary.end.description)),
+      ("warmUpHours", .number(summary.warmUp.minutes / 60)), ("replications", .int(summary.replications)),
+      ("seed", .int(Int(summary.seed))),
+    ]
+    let tiers: [JSONNode] = summary.tiers.map { t in
+      .object(
+        [
+          ("id", .string(t.id)), ("name", .string(t.name)), ("staff", .int(t.staff)), ("units", .int(t.units)),
+          ("utilization", estimate(t.utilization)), ("openAtEnd", estimate(t.openAtEnd)),
+          ("backlogEndOfDay", .object([("mean", estimate(t.backlogMean)), ("max", estimate(t.backlogMax))])),
+        ] + group(t.all, tier: true)
+          + [("byCategory", .array(zip(summary.categories, t.byCategory).map { category($0.0, $0.1, tier: true) }))])
+    }
+    let days: [JSONNode] = summary.days.map { d in
+      .object([
+        ("date", .string(d.date)), ("warmUp", .bool(d.warmUp)),
+        ("arrivals", .array(d.arrivals.map { .number($0) })), ("done", .array(d.done.map { .number($0) })),
+        ("backlog", .array(d.backlog.map { .number($0) })), ("utilization", .array(d.utilization.map { .number($0) })),
+      ])
+    }
+    return .object([
+      ("schema", .string(schema)), ("version", .int(version)), ("scenario", .object(scenario)),
+      ("events", .int(summary.events)),
+      ("overall", .object(group(summary.overall, tier: false) + [("byCategory", .array(zip(summary.categories, summary.overallByCategory).map { category($0.0, $0.1, tier: false) }))])),
+      ("tiers", .array(tiers)),
+      ("daily", .object([("tiers", .array(summary.tiers.map { .string($0.id) })), ("days", .array(days))])),
+    ])
+  }
+
+  private static func category(_ c: (id: String, name: String), _ g: Summary.Group, tier: Bool) -> JSONNode {
+    .object([("id", .string(c.id)), ("name", .string(c.name))] + group(g, tier: tier))
+  }
+
+  private static func group(_ g: Summary.Group, tier: Bool) -> [(String, JSONNode)] {
+    var counts: [(String, JSONNode)] = []
+    if !tier { counts.append(("appeared", estimate(g.count(.appeared)))) }
+    counts += [("visits", estimate(g.count(.visits))), ("closed", estimate(g.count(.closed)))]
+    let metrics: [Metric] = tier ? [.wait, .response, .resolution, .timeInSystem, .timeAtTier] : [.wait, .response, .resolution, .timeInSystem]
+    var result: [(String, JSONNode)] = [("counts", .object(counts))]
+    result.append(("durationsHours", .object(metrics.map { ($0.key, duration(g.duration($0))) })))
+    result.append(("onTime", .object([("response", estimate(g.responseOnTime)), ("resolution", estimate(g.resolutionOnTime))])))
+    if tier {
+      result.append(("escalationsUp", .object(EscalationReason.allCases.map { ($0.name, estimate(g.count(.escalated($0)))) })))
+    }
+    return result
+  }
+
+  private static func duration(_ d: Summary.Duration) -> JSONNode {
+    func hours(_ e: Estimate?) -> JSONNode { estimate(e?.scaled(by: 1.0 / 60)) }
+    return .object([
+      ("count", estimate(d.count)), ("mean", hours(d.mean)), ("p50", hours(d.p50)), ("p90", hours(d.p90)),
+      ("p95", hours(d.p95)), ("max", hours(d.max)),
+    ])
+  }
+
+  private static func estimate(_ e: Estimate?) -> JSONNode {
+    guard let e else { return .null }
+    return .object([("mean", .number(e.mean)), ("low", .number(e.low)), ("high", .number(e.high))])
+  }
+}

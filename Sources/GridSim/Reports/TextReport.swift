@@ -1,0 +1,56 @@
+/// The readable summary `gridsim run` prints: the whole system first, then a table per concern.
+public enum TextReport {
+  /// Renders a summary as plain text.
+  public static func render(_ summary: Summary, source: String? = nil) -> String {
+    var out = ""
+    let runs = summary.replications == 1 ? "1 replication" : "\(summary.replications) replications (± is the 95% interval)"
+    out += "gridsim run: \(summary.scenarioName)" + (source.map { " (\($0))" } ?? "") + "\n"
+    out += "  \(summary.start) to \(summary.end), warm-up \(summary.warmUp); \(runs), seed \(summary.seed)\n\n"
+
+    let o = summary.overall
+    let open = summary.tiers.reduce(0.0) { $0 + ($1.openAtEnd?.mean ?? 0) }
+    out += "Items: \(Format.count(o.count(.appeared))) appeared, \(Format.count(o.count(.closed))) closed, \(Format.count(open)) open at the end\n"
+    out += "Response time (detection to first response): " + durationLine(o.duration(.response)) + "\n"
+    out += "Resolution time (detection to closure):      " + durationLine(o.duration(.resolution)) + "\n"
+    out += "On time: response \(Format.percent(o.responseOnTime)), resolution \(Format.percent(o.resolutionOnTime))\n\n"
+
+    var tiers = TextTable(headers: ["Tier", "Staff", "Utilization", "Visits", "Wait mean", "Wait p90", "At tier mean", "Response on time", "Resolution on time", "Backlog/day"])
+    for t in summary.tiers {
+      tiers.rows.append([
+        label(t), String(t.staff), Format.percent(t.utilization), Format.count(t.all.count(.visits)),
+        Format.duration(t.all.duration(.wait).mean), Format.duration(t.all.duration(.wait).p90),
+        Format.duration(t.all.duration(.timeAtTier).mean), Format.percent(t.all.responseOnTime),
+        Format.percent(t.all.resolutionOnTime), Format.count(t.backlogMean),
+      ])
+    }
+    out += tiers.rendered() + "\n"
+
+    var escalations = TextTable(headers: ["Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Closed here"])
+    for t in summary.tiers {
+      escalations.rows.append(
+        [label(t)] + EscalationReason.allCases.map { Format.count(t.all.count(.escalated($0))) } + [Format.count(t.all.count(.closed))])
+    }
+    out += escalations.rendered() + "\n"
+
+    var categories = TextTable(headers: ["Category", "Items", "Response mean", "Response p90", "Resolution mean", "Resolution p90", "Response on time", "Resolution on time"])
+    for (i, c) in summary.categories.enumerated() {
+      let g = summary.overallByCategory[i]
+      categories.rows.append([
+        c.name == c.id ? c.id : "\(c.name) (\(c.id))", Format.count(g.count(.appeared)),
+        Format.duration(g.duration(.response).mean), Format.duration(g.duration(.response).p90),
+        Format.duration(g.duration(.resolution).mean), Format.duration(g.duration(.resolution).p90),
+        Format.percent(g.responseOnTime), Format.percent(g.resolutionOnTime),
+      ])
+    }
+    out += categories.rendered()
+    return out
+  }
+
+  private static func label(_ tier: Summary.Tier) -> String {
+    tier.name == tier.id ? tier.id : "\(tier.name) (\(tier.id))"
+  }
+
+  private static func durationLine(_ d: Summary.Duration) -> String {
+    "mean \(Format.duration(d.mean)), p50 \(Format.duration(d.p50)), p90 \(Format.duration(d.p90)), p95 \(Format.duration(d.p95)), max \(Format.duration(d.max))"
+  }
+}

@@ -1,0 +1,192 @@
+/// A scenario as written by the user, after reading and checking: plain values, names not indices.
+///
+/// `Scenario` is what ``ScenarioLoader`` produces and what ``Model/init(_:)`` compiles. Every key of
+/// the file format is documented in `Scenarios/README.md`.
+public struct Scenario: Sendable {
+  /// The format version; this build reads version 1.
+  public var version: Int = 1
+  /// A short name for reports.
+  public var name: String = "unnamed scenario"
+  /// Free text for reports.
+  public var description: String = ""
+  /// The simulated period.
+  public var period: Period = Period()
+  /// The master seed; replication `r` draws from streams derived from (seed, r).
+  public var seed: UInt64 = 1
+  /// How many independent replications to run.
+  public var replications: Int = 10
+  /// The tiers, from the one where items enter (grid workers) to the top (leadership group).
+  public var tiers: [Tier] = []
+  /// The root units of the organization (usually one township), each a tree down to the grids.
+  public var organization: [Unit] = []
+  /// Where and how often items arrive.
+  public var demand: Demand = Demand()
+
+  /// Creates an empty scenario; the loader fills it in.
+  public init() {}
+
+  /// The simulated period.
+  public struct Period: Sendable {
+    /// Local date-time the simulation starts at.
+    public var start = LocalDateTime(year: 2026, month: 1, day: 5)!
+    /// Local date-time it ends at (exclusive).
+    public var end = LocalDateTime(year: 2026, month: 2, day: 2)!
+    /// The time at the start whose observations are discarded (the system fills up).
+    public var warmUp = TimeSpan(minutes: 0)
+    /// IANA time zone of every local date-time in the file.
+    public var timeZone = "Asia/Shanghai"
+
+    /// The length of the period.
+    public var length: TimeSpan { TimeSpan(minutes: Double(end.minutes - start.minutes)) }
+  }
+
+  /// One tier of the grid system.
+  public struct Tier: Sendable {
+    /// Identifier used in references (`entry`, targets).
+    public var id: String
+    /// Display name, in any language.
+    public var name: String
+    /// The order in which waiting items are taken.
+    public var discipline: QueueDiscipline = .fifo
+    /// What applies to every category unless the category overrides it.
+    public var rule = Rule()
+    /// Per-category overrides, by category id.
+    public var categoryRules: [String: Rule] = [:]
+    /// Category ids this tier may close; nil means all.
+    public var authorityCategories: Set<String>? = nil
+    /// Highest severity id this tier may close; nil means all.
+    public var authorityMaxSeverity: String? = nil
+
+    /// Creates a tier.
+    public init(id: String, name: String) {
+      self.id = id
+      self.name = name
+    }
+  }
+
+  /// Service times, onward passing and deadlines at a tier; nil fields fall back to the tier's.
+  public struct Rule: Sendable {
+    /// Staff time from pick-up to the first response to the citizen.
+    public var response: DistributionSpec?
+    /// Staff time from the first response to done.
+    public var handling: DistributionSpec?
+    /// Probability of passing the item up for reasons other than authority (referral).
+    public var passUp: Double?
+    /// Time allowed from arrival at the tier to the tier's first response.
+    public var responseDeadline: TimeSpan?
+    /// Time allowed from arrival at the tier to the tier being done with the item.
+    public var resolutionDeadline: TimeSpan?
+    /// What a missed deadline does.
+    public var onBreach: BreachAction?
+
+    /// Creates an empty rule.
+    public init() {}
+  }
+
+  /// A unit of the organization: a township, a village, a grid.
+  public struct Unit: Sendable {
+    /// Display name.
+    public var name: String
+    /// Number of staff who handle items at this unit.
+    public var staff: Int
+    /// Relative arrival weight of a grid (leaf unit); 1 is the scenario's per-grid rate.
+    public var demandWeight: Double = 1
+    /// Units below this one.
+    public var children: [Unit] = []
+    /// Creates a unit.
+    public init(name: String, staff: Int, demandWeight: Double = 1, children: [Unit] = []) {
+      self.name = name
+      self.staff = staff
+      self.demandWeight = demandWeight
+      self.children = children
+    }
+  }
+
+  /// Arrivals: how many, when, of which kinds, entering at which tier.
+  public struct Demand: Sendable {
+    /// Mean arrivals per grid per day before the hour and weekday profiles.
+    public var perGridPerDay: Double = 1
+    /// 24 relative weights, hour 0 first; normalised to mean 1.
+    public var hourOfDay: [Double] = Array(repeating: 1, count: 24)
+    /// 7 relative weights, Monday first; normalised to mean 1.
+    public var dayOfWeek: [Double] = Array(repeating: 1, count: 7)
+    /// Item categories with their shares.
+    public var categories: [Category] = [Category(id: "issue", name: "issue", share: 1)]
+    /// Severity levels, lowest first, with their shares.
+    public var severities: [Severity] = [Severity(id: "routine", name: "routine", share: 1)]
+    /// Entry rules, first match wins; no match enters at the first tier.
+    public var entry: [EntryRule] = []
+  }
+
+  /// An item category (consultation, complaint, ...).
+  public struct Category: Sendable {
+    /// Identifier.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// Relative share of arrivals.
+    public var share: Double
+    /// Severity shares for this category, by severity id; nil uses the scenario's.
+    public var severityShares: [String: Double]? = nil
+  }
+
+  /// A severity level.
+  public struct Severity: Sendable {
+    /// Identifier.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// Relative share of arrivals (unless a category sets its own).
+    public var share: Double
+  }
+
+  /// Items matching `category` and `severity` (nil matches any) enter at `tier`.
+  public struct EntryRule: Sendable {
+    /// Category id, or nil for any.
+    public var category: String?
+    /// Severity id, or nil for any.
+    public var severity: String?
+    /// Tier id the item enters at.
+    public var tier: String
+  }
+}
+
+/// The order in which a unit's waiting items are taken.
+public enum QueueDiscipline: String, Sendable, CaseIterable {
+  /// First come, first served.
+  case fifo
+  /// Highest severity first, then first come.
+  case severity
+  /// Earliest deadline at this tier first, then first come (no deadline counts as latest).
+  case deadline
+}
+
+/// What a missed deadline does.
+public enum BreachAction: String, Sendable, CaseIterable {
+  /// Supervision (督办): the item is taken up to the parent unit at the next tier at once.
+  case escalate
+  /// The miss is counted; the item stays where it is.
+  case record
+}
+
+/// Why an item went up a tier.
+public enum EscalationReason: Int, Sendable, CaseIterable {
+  /// The tier may not close this category or severity.
+  case authority
+  /// Passed up for other reasons (the tier's `passUp` probability).
+  case referral
+  /// A deadline at the tier was missed and the breach escalates.
+  case deadline
+  /// A major item entered above the first tier (skip-level reporting).
+  case major
+
+  /// The name used in reports.
+  public var name: String {
+    switch self {
+    case .authority: "authority"
+    case .referral: "referral"
+    case .deadline: "deadline"
+    case .major: "major"
+    }
+  }
+}

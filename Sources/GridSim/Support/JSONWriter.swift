@@ -1,0 +1,124 @@
+/// A JSON document built in code, written with keys in the order given and numbers rounded to six
+/// significant digits, so that reports are stable and diff well.
+public indirect enum JSONNode: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case number(Double)
+  case string(String)
+  case array([JSONNode])
+  case object([(String, JSONNode)])
+
+  public static func == (a: JSONNode, b: JSONNode) -> Bool { a.rendered() == b.rendered() }
+
+  /// A number, or null when it is nil or not finite.
+  public static func number(_ value: Double?) -> JSONNode {
+    guard let value, value.isFinite else { return .null }
+    return .number(value)
+  }
+
+  /// The document as text with two-space indentation and a final newline.
+  public func rendered() -> String {
+    var out = ""
+    write(to: &out, indent: 0)
+    out += "\n"
+    return out
+  }
+
+  private func write(to out: inout String, indent: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .number(let d): out += Self.format(d)
+    case .string(let s): Self.quote(s, into: &out)
+    case .array(let items):
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
+      // Short lists of scalars stay on one line.
+      if items.count <= 8, items.allSatisfy(\.isScalar) {
+        out += "["
+        for (i, item) in items.enumerated() {
+          if i > 0 { out += ", " }
+          item.write(to: &out, indent: indent)
+        }
+        out += "]"
+        return
+      }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        out += String(repeating: " ", count: indent + 2)
+        item.write(to: &out, indent: indent + 2)
+        out += i + 1 < items.count ? ",\n" : "\n"
+      }
+      out += String(repeating: " ", count: indent) + "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (i, (key, value)) in members.enumerated() {
+        out += String(repeating: " ", count: indent + 2)
+        Self.quote(key, into: &out)
+        out += ": "
+        value.write(to: &out, indent: indent + 2)
+        out += i + 1 < members.count ? ",\n" : "\n"
+      }
+      out += String(repeating: " ", count: indent) + "}"
+    }
+  }
+
+  private var isScalar: Bool {
+    switch self {
+    case .array, .object: false
+    default: true
+    }
+  }
+
+  /// Six significant digits, no exponent for ordinary magnitudes, integers without a fraction.
+  static func format(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    let magnitude = Int((abs(value)).log10Floor)
+    let decimals = Swift.max(0, 5 - magnitude)
+    var scale = 1.0
+    for _ in 0..<Swift.min(decimals, 15) { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return String(rounded)
+  }
+
+  private static func quote(_ s: String, into out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+  }
+}
+
+extension Double {
+  /// floor(log10(self)) for positive finite values, without Foundation.
+  var log10Floor: Double {
+    var m = 0.0
+    var v = self
+    while v >= 10 { v /= 10; m += 1 }
+    while v < 1 { v *= 10; m -= 1 }
+    return m
+  }
+}

@@ -1,0 +1,34 @@
+/// A text file as read from disk, with a table for turning byte offsets into lines and columns.
+public struct SourceFile: Sendable {
+  /// The path as the user gave it; used in messages.
+  public var path: String
+  /// The whole text.
+  public var text: String
+  private var lineStarts: [Int]
+  private var bytes: [UInt8]
+
+  /// Creates a source file from text.
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+    self.bytes = Array(text.utf8)
+    var starts = [0]
+    for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    self.lineStarts = starts
+  }
+
+  /// The 1-based line and column (in characters) of a byte offset.
+  /// - Complexity: O(log lines + column).
+  public func position(ofOffset offset: Int) -> (line: Int, column: Int) {
+    let clamped = max(0, min(offset, bytes.count))
+    var lo = 0
+    var hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
+    }
+    let lineStart = lineStarts[lo]
+    let column = String(decoding: bytes[lineStart..<clamped], as: UTF8.self).count + 1
+    return (lo + 1, column)
+  }
+}

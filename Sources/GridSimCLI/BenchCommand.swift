@@ -1,0 +1,42 @@
+import Foundation
+import GridSim
+
+/// `gridsim bench`: events per second and wall time of the engine against a bare loop.
+enum BenchCommand {
+  static let spec = CommandSpec(
+    name: "bench", abstract: "Time the engine against a bare event loop on the tandem3 model.", arguments: "",
+    minimumPositionals: 0, maximumPositionals: 0,
+    options: [
+      .value("hours", "H", "Simulated hours of tandem3 (default: 100000)."),
+      .value("repeat", "K", "Runs of each; the fastest counts (default: 3)."),
+      .value("scenario", "FILE", "Also time one replication of this scenario."),
+    ],
+    discussion: "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
+
+  static func main(_ arguments: [String]) async -> ExitCode {
+    var code = ExitCode.ok
+    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
+    let hours: Double
+    let repeats: Int
+    do {
+      hours = try args.number("hours", in: 2_000...10_000_000) ?? 100_000
+      repeats = try args.integer("repeat", in: 1...100) ?? 3
+    } catch {
+      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim bench")
+    }
+    let report: Benchmark.Report
+    do {
+      var extra: [LoadedScenario] = []
+      if let path = args.value("scenario") {
+        guard let loaded = GridSimCommand.load(path).get(orExit: &code) else { return code }
+        extra.append(loaded)
+      }
+      report = try Benchmark.run(hours: hours, repeats: repeats, scenarios: extra)
+    } catch {
+      Console.err("Error: the built-in tandem3 scenario did not load: \(error)\n")
+      return .internalError
+    }
+    Console.out(report.rendered)
+    return .ok
+  }
+}
