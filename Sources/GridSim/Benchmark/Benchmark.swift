@@ -28,6 +28,7 @@ public enum Benchmark {
   ],
   organization: { name: "tier3 unit", staff: 2, children: { name: "tier2 unit", staff: 5, children: { name: "tier1 unit", staff: 20 } } },
 }
+
 """#
 
   /// One timed run.

@@ -16,6 +16,7 @@ struct Event: Comparable, Sendable {
     case resolutionDeadline = 3
     case dayEnd = 4
     case warmUpEnd = 5
+    case inject = 6
   }
 
   @inline(__always)

@@ -62,11 +62,20 @@ public enum Counter: Int, CaseIterable, Sendable {
 /// Streaming statistics of one replication: constant memory in the number of items.
 ///
 /// Group `g` is a tier (0..<tiers) or, at `g == tiers`, the whole system. Only per-category cells are
-/// written in the hot loop; "all categories" is merged when the replication ends.
+/// written in the hot loop; "all categories" is merged when the replication ends. The cells and their
+/// histograms live in two flat arrays (not an array of ``StreamingStats``) so that recording touches
+/// two buffers and no nested array.
 struct Recorder: Sendable {
+  struct Cell: Sendable {
+    var count = 0
+    var sum = 0.0
+    var max = 0.0
+  }
+
   let tiers: Int
   let categories: Int
-  var stats: [StreamingStats]
+  var cells: [Cell]
+  var buckets: [UInt32]
   var counts: [Int]
   /// Per day and tier: visits begun, visits ended, items present at the day's end, busy staff-minutes.
   var dailyArrivals: [Int]
@@ -77,7 +86,9 @@ struct Recorder: Sendable {
   init(tiers: Int, categories: Int, days: Int) {
     self.tiers = tiers
     self.categories = categories
-    stats = Array(repeating: StreamingStats(), count: Metric.allCases.count * (tiers + 1) * categories)
+    let cellCount = Metric.allCases.count * (tiers + 1) * categories
+    cells = Array(repeating: Cell(), count: cellCount)
+    buckets = Array(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
     counts = Array(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
     dailyArrivals = Array(repeating: 0, count: days * tiers)
     dailyDone = Array(repeating: 0, count: days * tiers)
@@ -87,7 +98,11 @@ struct Recorder: Sendable {
 
   @inline(__always)
   mutating func record(_ metric: Metric, group: Int, category: Int, _ value: Double) {
-    stats[(metric.rawValue * (tiers + 1) + group) * categories + category].record(value)
+    let cell = (metric.rawValue * (tiers + 1) + group) * categories + category
+    cells[cell].count += 1
+    cells[cell].sum += value
+    if value > cells[cell].max { cells[cell].max = value }
+    buckets[cell * HistogramLayout.bucketCount + HistogramLayout.bucket(value)] &+= 1
   }
 
   @inline(__always)
@@ -96,7 +111,14 @@ struct Recorder: Sendable {
   }
 
   func stat(_ metric: Metric, group: Int, category: Int) -> StreamingStats {
-    stats[(metric.rawValue * (tiers + 1) + group) * categories + category]
+    let cell = (metric.rawValue * (tiers + 1) + group) * categories + category
+    var stats = StreamingStats()
+    stats.count = cells[cell].count
+    stats.sum = cells[cell].sum
+    stats.max = cells[cell].max
+    let base = cell * HistogramLayout.bucketCount
+    stats.buckets = Array(buckets[base..<base + HistogramLayout.bucketCount])
+    return stats
   }
 
   func count(_ counter: Counter, group: Int, category: Int) -> Int {

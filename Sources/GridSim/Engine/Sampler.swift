@@ -15,10 +15,12 @@ public enum Sampler: Sendable {
   /// Parameters of the underlying normal: exp(mu + sigma Z).
   case lognormal(mu: Double, sigma: Double)
   case gamma(shape: Double, scale: Double)
-  case empirical(AliasTable, values: [Double])
+  /// An index into the model's ``EmpiricalTable`` list (kept out of line so that a sampler is plain
+  /// data and copying one costs no reference counting).
+  case empirical(index: Int)
 
-  /// Compiles a distribution as written in a scenario.
-  public init(_ spec: DistributionSpec) {
+  /// Compiles a distribution as written in a scenario; empirical tables are appended to `tables`.
+  public init(_ spec: DistributionSpec, tables: inout [EmpiricalTable]) {
     switch spec {
     case .fixed(let v): self = .fixed(v)
     case .exponential(let m): self = .exponential(mean: m)
@@ -32,7 +34,9 @@ public enum Sampler: Sendable {
         self = .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
       }
     case .gamma(let shape, let mean): self = .gamma(shape: shape, scale: mean / shape)
-    case .empirical(let values, let weights): self = .empirical(AliasTable(weights: weights), values: values)
+    case .empirical(let values, let weights):
+      tables.append(EmpiricalTable(table: AliasTable(weights: weights), values: values))
+      self = .empirical(index: tables.count - 1)
     }
   }
 
@@ -44,7 +48,7 @@ public enum Sampler: Sendable {
 
   /// Draws one value.
   @inline(__always)
-  public func sample(_ rng: inout RandomStream) -> Double {
+  public func sample(_ rng: inout RandomStream, _ tables: [EmpiricalTable]) -> Double {
     switch self {
     case .fixed(let v): return v
     case .exponential(let m): return m * rng.exponential()
@@ -55,7 +59,7 @@ public enum Sampler: Sendable {
       return u < f ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
     case .lognormal(let mu, let sigma): return exp(mu + sigma * rng.normal())
     case .gamma(let shape, let scale): return scale * Self.standardGamma(shape, &rng)
-    case .empirical(let table, let values): return values[table.sample(&rng)]
+    case .empirical(let index): return tables[index].values[tables[index].table.sample(&rng)]
     }
   }
 
@@ -79,6 +83,14 @@ public enum Sampler: Sendable {
       if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
     }
   }
+}
+
+/// Discrete values with weights, drawn through an alias table.
+public struct EmpiricalTable: Sendable {
+  /// The alias table over the values' weights.
+  public var table: AliasTable
+  /// The values, minutes.
+  public var values: [Double]
 }
 
 /// Walker's alias method (Vose's construction): O(1) draws from a discrete distribution.

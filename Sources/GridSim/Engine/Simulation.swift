@@ -21,15 +21,14 @@ public struct Simulation: Sendable {
   private var service: RandomStream
   private var routing: RandomStream
   private var recorder: Recorder
-  /// Items present per tier (waiting or in service).
-  private var present: [Int]
-  /// Busy staff per tier, and busy staff-minutes integrated since the start.
-  private var busyCount: [Int]
-  private var busyArea: [Double]
-  private var busyChanged: [Double]
+  /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
+  /// change touches one buffer).
+  private var tierState: [TierState]
   private var busyAtWarmUp: [Double]
   private var busyAtDayStart: [Double]
   private var day = 0
+  /// The next scripted item to schedule.
+  private var nextInject = 0
   /// The arrival process: the local hour now being drawn from, its end and rate.
   private var arrivalHour: Int
   private var arrivalHourEnd: Double
@@ -46,10 +45,7 @@ public struct Simulation: Sendable {
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
     recorder = Recorder(tiers: model.tierCount, categories: model.categoryCount, days: model.dayCount)
-    present = Array(repeating: 0, count: model.tierCount)
-    busyCount = Array(repeating: 0, count: model.tierCount)
-    busyArea = Array(repeating: 0, count: model.tierCount)
-    busyChanged = Array(repeating: 0, count: model.tierCount)
+    tierState = Array(repeating: TierState(), count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
     arrivalHour = model.startMinuteOfDay / 60
@@ -63,13 +59,23 @@ public struct Simulation: Sendable {
     scheduleNextArrival()
     schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
     if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
+    if let first = model.injects.first { schedule(first.time, .inject) }
     let horizon = model.horizon
     while let event = heap.popMin() {
       if event.time > horizon { break }
       now = event.time
       eventCount += 1
       switch event.kind {
-      case .arrival: arrive()
+      case .arrival:
+        scheduleNextArrival()
+        arrive(
+          leaf: model.leafTable.sample(&arrivals), category: model.categoryTable.sample(&arrivals),
+          severity: nil)
+      case .inject:
+        let inject = model.injects[nextInject]
+        nextInject += 1
+        if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
+        arrive(leaf: inject.leaf, category: inject.category, severity: inject.severity)
       case .serviceDone:
         if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
       case .responseDeadline:
@@ -79,13 +85,15 @@ public struct Simulation: Sendable {
       case .dayEnd: dayEnd()
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-        busyAtWarmUp = busyArea
+        busyAtWarmUp = tierState.map(\.busyArea)
       }
     }
     now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
-    return ReplicationResult(model: model, recorder: recorder, busyArea: busyArea, busyAtWarmUp: busyAtWarmUp, openAtEnd: present, events: eventCount)
+    return ReplicationResult(
+      model: model, recorder: recorder, busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
+      openAtEnd: tierState.map(\.present), events: eventCount)
   }
 
   // MARK: scheduling
@@ -118,11 +126,9 @@ public struct Simulation: Sendable {
 
   // MARK: the item's life
 
-  private mutating func arrive() {
-    scheduleNextArrival()
-    let leaf = model.leafTable.sample(&arrivals)
-    let category = model.categoryTable.sample(&arrivals)
-    let severity = model.severityTables[category].sample(&arrivals)
+  /// A new item appears in grid `leaf` (severity drawn when nil).
+  private mutating func arrive(leaf: Int, category: Int, severity: Int?) {
+    let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
     let item = Item(
       appeared: now, detected: now, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
@@ -149,24 +155,25 @@ public struct Simulation: Sendable {
 
   /// The item arrives at its unit at `tier`: deadline timers start, then it is picked up or waits.
   private mutating func enter(_ slot: Int, tier: Int) {
-    let unit = Int(model.leafAncestors[Int(items[slot].leaf) * model.tierCount + tier])
-    let category = Int(items[slot].category)
+    var item = items[slot]
+    let unit = Int(model.leafAncestors[Int(item.leaf) * model.tierCount + tier])
+    let category = Int(item.category)
     let rule = model.rules[tier * model.categoryCount + category]
-    items[slot].tier = Int16(tier)
-    items[slot].unit = Int32(unit)
-    items[slot].tierArrival = now
-    items[slot].stamp &+= 1
-    items[slot].flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
-    let stamp = items[slot].stamp
-    present[tier] += 1
+    item.tier = Int16(tier)
+    item.unit = Int32(unit)
+    item.tierArrival = now
+    item.stamp &+= 1
+    item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
+    if rule.resolutionDeadline.isFinite { item.flags |= Item.hadResolutionDeadline }
+    items[slot] = item
+    tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
-    if items[slot].flags & Item.counted != 0 { recorder.increment(.visits, group: tier, category: category) }
+    if item.flags & Item.counted != 0 { recorder.increment(.visits, group: tier, category: category) }
     if rule.responseDeadline.isFinite {
-      schedule(now + rule.responseDeadline, .responseDeadline, slot: slot, stamp: stamp)
+      schedule(now + rule.responseDeadline, .responseDeadline, slot: slot, stamp: item.stamp)
     }
     if rule.resolutionDeadline.isFinite {
-      items[slot].flags |= Item.hadResolutionDeadline
-      schedule(now + rule.resolutionDeadline, .resolutionDeadline, slot: slot, stamp: stamp)
+      schedule(now + rule.resolutionDeadline, .resolutionDeadline, slot: slot, stamp: item.stamp)
     }
     if Int(busy[unit]) < model.unitStaff[unit] {
       startService(slot)
@@ -211,21 +218,22 @@ public struct Simulation: Sendable {
   }
 
   private mutating func startService(_ slot: Int) {
-    let unit = Int(items[slot].unit)
-    let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    let counted = items[slot].flags & Item.counted != 0
+    var item = items[slot]
+    let unit = Int(item.unit)
+    let tier = Int(item.tier)
+    let category = Int(item.category)
+    let counted = item.flags & Item.counted != 0
     let rule = model.rules[tier * model.categoryCount + category]
     busy[unit] += 1
     changeBusy(tier, by: 1)
-    let arrivedAt = items[slot].tierArrival
+    let arrivedAt = item.tierArrival
     let wait = now - arrivedAt
-    items[slot].totalWait += wait
+    item.totalWait += wait
     if counted { recorder.record(.wait, group: tier, category: category, wait) }
 
-    let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service))
-    let end = responseAt + rule.handling.sample(&service)
-    let responseDue = items[slot].flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
+    let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service, model.empiricalTables))
+    let end = responseAt + rule.handling.sample(&service, model.empiricalTables)
+    let responseDue = item.flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
     let resolutionDue = arrivedAt + rule.resolutionDeadline
     var visitEnd = end
     if rule.escalatesOnBreach {
@@ -235,25 +243,26 @@ public struct Simulation: Sendable {
     if responseAt <= visitEnd {
       // The response will be made at this tier.
       if responseAt <= responseDue && responseDue.isFinite {
-        items[slot].flags |= Item.responseSettled
+        item.flags |= Item.responseSettled
         if counted { recorder.increment(.responseMet, group: tier, category: category) }
       }
-      if items[slot].firstResponse < 0 {
-        items[slot].firstResponse = responseAt
+      if item.firstResponse < 0 {
+        item.firstResponse = responseAt
         if counted {
-          let responseTime = responseAt - items[slot].detected
+          let responseTime = responseAt - item.detected
           recorder.record(.response, group: tier, category: category, responseTime)
           recorder.record(.response, group: model.tierCount, category: category, responseTime)
-          if rule.responseDeadline.isFinite, responseAt <= responseDue, items[slot].flags & Item.responseBreached == 0 {
+          if rule.responseDeadline.isFinite, responseAt <= responseDue, item.flags & Item.responseBreached == 0 {
             recorder.increment(.responseMet, group: model.tierCount, category: category)
           }
         }
       }
     }
-    items[slot].flags |= Item.inService
-    items[slot].serviceEnd = end
+    item.flags |= Item.inService
+    item.serviceEnd = end
+    items[slot] = item
     if visitEnd == end {
-      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
+      schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
     }
   }
 
@@ -289,7 +298,7 @@ public struct Simulation: Sendable {
   private mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
-    present[tier] -= 1
+    tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
     guard items[slot].flags & Item.counted != 0 else { return }
     recorder.record(.timeAtTier, group: tier, category: category, now - items[slot].tierArrival)
@@ -383,9 +392,7 @@ public struct Simulation: Sendable {
 
   @inline(__always)
   private mutating func changeBusy(_ tier: Int, by delta: Int) {
-    busyArea[tier] += Double(busyCount[tier]) * (now - busyChanged[tier])
-    busyChanged[tier] = now
-    busyCount[tier] += delta
+    tierState[tier].changeBusy(by: delta, at: now)
   }
 
   private mutating func dayEnd() {
@@ -398,9 +405,28 @@ public struct Simulation: Sendable {
   private mutating func closeDay() {
     guard day < model.dayCount else { return }
     for t in 0..<model.tierCount {
-      recorder.dailyBacklog[day * model.tierCount + t] = present[t]
-      recorder.dailyBusy[day * model.tierCount + t] = busyArea[t] - busyAtDayStart[t]
+      recorder.dailyBacklog[day * model.tierCount + t] = tierState[t].present
+      recorder.dailyBusy[day * model.tierCount + t] = tierState[t].busyArea - busyAtDayStart[t]
     }
-    busyAtDayStart = busyArea
+    busyAtDayStart = tierState.map(\.busyArea)
+  }
+}
+
+/// What the engine tracks per tier between events.
+struct TierState: Sendable {
+  /// Items at the tier, waiting or in service.
+  var present = 0
+  /// Staff busy now.
+  var busyCount = 0
+  /// Busy staff-minutes since the start.
+  var busyArea = 0.0
+  /// When `busyCount` last changed.
+  var busyChanged = 0.0
+
+  @inline(__always)
+  mutating func changeBusy(by delta: Int, at now: Double) {
+    busyArea += Double(busyCount) * (now - busyChanged)
+    busyChanged = now
+    busyCount += delta
   }
 }

@@ -34,9 +34,13 @@ public struct Model: Sendable {
   let canClose: [Bool]
   /// Entry tier of category `c`, severity `s`, at `c * severityCount + s`.
   let entryTier: [Int]
+  /// Tables of the empirical distributions the rules refer to.
+  let empiricalTables: [EmpiricalTable]
   /// Queue discipline per tier.
   let discipline: [QueueDiscipline]
 
+  /// Scripted items in time order: minutes after the start, leaf, category, severity.
+  let injects: [(time: Double, leaf: Int, category: Int, severity: Int)]
   /// Arrival choice tables.
   let leafTable: AliasTable
   let categoryTable: AliasTable
@@ -107,6 +111,7 @@ public struct Model: Sendable {
     let severities = scenario.demand.severities
     var rules: [CompiledRule] = []
     var canClose: [Bool] = []
+    var tables: [EmpiricalTable] = []
     for (t, tier) in scenario.tiers.enumerated() {
       for category in categories {
         let own = tier.categoryRules[category.id]
@@ -115,7 +120,7 @@ public struct Model: Sendable {
         let onBreach = own?.onBreach ?? tier.rule.onBreach ?? .escalate
         rules.append(
           CompiledRule(
-            response: Sampler(response), handling: Sampler(handling),
+            response: Sampler(response, tables: &tables), handling: Sampler(handling, tables: &tables),
             passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
             responseDeadline: (own?.responseDeadline ?? tier.rule.responseDeadline)?.minutes ?? .infinity,
             resolutionDeadline: (own?.resolutionDeadline ?? tier.rule.resolutionDeadline)?.minutes ?? .infinity,
@@ -129,6 +134,7 @@ public struct Model: Sendable {
     }
     self.rules = rules
     self.canClose = canClose
+    empiricalTables = tables
     discipline = scenario.tiers.map(\.discipline)
 
     var entryTier: [Int] = []
@@ -142,6 +148,17 @@ public struct Model: Sendable {
     }
     self.entryTier = entryTier
 
+    var leafNames: [String] = []
+    func collectLeaves(_ unit: Scenario.Unit) {
+      if unit.children.isEmpty { leafNames.append(unit.name) } else { unit.children.forEach(collectLeaves) }
+    }
+    scenario.organization.forEach(collectLeaves)
+    injects = scenario.demand.injects.map { inject in
+      (
+        inject.minutesAfterStart, inject.grid.flatMap { leafNames.firstIndex(of: $0) } ?? 0,
+        categories.firstIndex { $0.id == inject.category } ?? 0, severities.firstIndex { $0.id == inject.severity } ?? 0
+      )
+    }.sorted { $0.time < $1.time }
     leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
     categoryTable = AliasTable(weights: categories.map(\.share))
     let shareTotal = categories.reduce(0) { $0 + $1.share }
@@ -200,7 +217,7 @@ public struct Model: Sendable {
         reach *= closesSometimes ? rule.passUp : 1
       }
     }
-    return expectedArrivals * (1 + visits) + Double(dayCount)
+    return (expectedArrivals + Double(injects.count)) * (1 + visits) + Double(dayCount)
   }
 }
 

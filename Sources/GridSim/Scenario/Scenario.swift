@@ -116,6 +116,20 @@ public struct Scenario: Sendable {
     public var severities: [Severity] = [Severity(id: "routine", name: "routine", share: 1)]
     /// Entry rules, first match wins; no match enters at the first tier.
     public var entry: [EntryRule] = []
+    /// Scripted items (drill injects) that arrive at set times, on top of the random arrivals.
+    public var injects: [Inject] = []
+  }
+
+  /// One scripted item: when, where and what.
+  public struct Inject: Sendable {
+    /// Minutes after the start of the period.
+    public var minutesAfterStart: Double
+    /// Name of the grid it appears in.
+    public var grid: String?
+    /// Category id.
+    public var category: String
+    /// Severity id.
+    public var severity: String
   }
 
   /// An item category (consultation, complaint, ...).

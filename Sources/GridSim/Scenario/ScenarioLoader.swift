@@ -58,7 +58,12 @@ public enum ScenarioLoader {
     }
     var reader = ScenarioReader(source: source)
     let scenario = reader.read(root)
-    let diagnostics = reader.values.diagnostics
+    // In file order, so that a reader can go through them top to bottom.
+    let diagnostics = reader.values.diagnostics.enumerated().sorted { a, b in
+      let ka = (a.element.line ?? Int.max, a.element.column ?? 0, a.offset)
+      let kb = (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
+      return ka < kb
+    }.map(\.element)
     if diagnostics.hasErrors { throw .invalid(diagnostics) }
     return LoadedScenario(scenario: scenario, warnings: diagnostics, path: path)
   }

@@ -110,7 +110,9 @@ extension ScenarioReader {
     for (i, tier) in scenario.tiers.enumerated() where i < items.count {
       for category in scenario.demand.categories {
         let rule = tier.categoryRules[category.id]
-        if rule?.handling == nil, tier.rule.handling == nil {
+        // A handling key that is there but wrong has its own diagnostic already.
+        let written = items[i]["handling"] != nil || items[i]["categories"]?[category.id]?["handling"] != nil
+        if rule?.handling == nil, tier.rule.handling == nil, !written {
           values.error("tiers[\(i)].handling", at: items[i].offset, "no handling time at tier '\(tier.id)' for category '\(category.id)'", fix: "add handling: { exponential: \"1 h\" } to the tier, or to categories.\(category.id)")
         }
       }

@@ -47,6 +47,7 @@ struct ScenarioReader {
     if let v = top["demand"] {
       checkEntry(v, scenario: scenario)
       scenario.demand.entry = entryRules
+      scenario.demand.injects = readInjects(v, scenario: scenario)
     }
     checkCoverage(scenario, root: root, tiersValue: top["tiers"])
     return scenario
@@ -87,7 +88,7 @@ struct ScenarioReader {
   // MARK: demand
 
   private mutating func readDemand(_ value: JSON5Value, into demand: inout Scenario.Demand) {
-    let keys = ["perGridPerDay", "hourOfDay", "dayOfWeek", "categories", "severities", "entry"]
+    let keys = ["perGridPerDay", "hourOfDay", "dayOfWeek", "categories", "severities", "entry", "injects"]
     guard let o = values.object(value, "demand", known: keys) else { return }
     if let v = o["perGridPerDay"], let n = values.number(v, "demand.perGridPerDay", in: 0...1e7, what: "arrivals per grid per day") {
       demand.perGridPerDay = n
@@ -178,6 +179,59 @@ struct ScenarioReader {
       }
     }
     entryRules = rules
+  }
+
+  /// Scripted items, read after the organization (they name grids).
+  private mutating func readInjects(_ demandValue: JSON5Value, scenario: Scenario) -> [Scenario.Inject] {
+    guard let v = demandValue["injects"], let items = values.array(v, "demand.injects") else { return [] }
+    var grids: Set<String> = []
+    func collectGrids(_ unit: Scenario.Unit) {
+      if unit.children.isEmpty { grids.insert(unit.name) } else { unit.children.forEach(collectGrids) }
+    }
+    scenario.organization.forEach(collectGrids)
+    var injects: [Scenario.Inject] = []
+    for (i, item) in items.enumerated() {
+      let path = "demand.injects[\(i)]"
+      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity"]) else { continue }
+      var minutes: Double?
+      switch (o["at"], o["after"]) {
+      case (let at?, nil):
+        if let d = values.dateTime(at, path + ".at") {
+          minutes = Double(d.minutes - scenario.period.start.minutes)
+          if d < scenario.period.start || d >= scenario.period.end {
+            values.error(path + ".at", at: at.offset, "expected a time inside the period (\(scenario.period.start) to \(scenario.period.end)), found \(d)")
+            minutes = nil
+          }
+        }
+      case (nil, let after?):
+        if let span = values.span(after, path + ".after") {
+          minutes = span.minutes
+          if span.minutes >= scenario.period.length.minutes {
+            values.error(path + ".after", at: after.offset, "expected a time inside the period (\(scenario.period.length) long), found \(span)")
+            minutes = nil
+          }
+        }
+      case (nil, nil):
+        values.error(path, at: item.offset, "missing key 'at' or 'after'", fix: "say when it arrives: at: \"2026-10-01T09:00\" or after: \"2 h\"")
+      default:
+        values.error(path, at: item.offset, "'at' and 'after' are both given", fix: "keep one of them")
+      }
+      var grid: String?
+      if let g = o["grid"], let name = values.string(g, path + ".grid") {
+        if grids.contains(name) {
+          grid = name
+        } else {
+          let guess = Suggestion.closest(to: name, in: grids)
+          values.error(path + ".grid", at: g.offset, "expected the name of a grid, found '\(name)'", fix: guess.map { "did you mean '\($0)'?" })
+        }
+      }
+      let category = o["category"].flatMap { reference($0, path + ".category", categoryIDs, "category") } ?? (o["category"] == nil ? categoryIDs.first : nil)
+      let severity = o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") } ?? (o["severity"] == nil ? severityIDs.first : nil)
+      if let minutes, let category, let severity, o["grid"] == nil || grid != nil {
+        injects.append(.init(minutesAfterStart: minutes, grid: grid, category: category, severity: severity))
+      }
+    }
+    return injects
   }
 
   /// Entry rules, read after the tiers.
