@@ -383,6 +383,7 @@ public struct Simulation: Sendable {
       releaseStaff(slot)
     } else {
       lines[Int(items[slot].unit)].live -= 1  // its entry goes stale when the stamp moves on
+      items[slot].totalWait += now - items[slot].tierArrival
     }
     endVisit(slot)
     escalate(slot, .deadline)

@@ -1,0 +1,141 @@
+import GridSim
+import Testing
+
+/// Two tiers with one staff member each, no random arrivals: only the scripted items, so every
+/// figure below is computed by hand.
+func handScenario(grid: String, village: String = "{ id: \"village\", handling: \"1 h\" }", extra: String = "", injects: String) -> String {
+  """
+  {
+    version: 1,
+    period: { start: "2026-01-05T00:00", length: "1 day" },
+    replications: 1,
+    demand: { perGridPerDay: 0, \(extra) injects: [\(injects)] },
+    tiers: [\(grid), \(village)],
+    organization: { name: "v", staff: 1, children: { name: "g", staff: 1 } },
+  }
+  """
+}
+
+func runOnce(_ text: String) throws -> (Model, ReplicationResult) {
+  let scenario = try load(text)
+  let (model, results) = simulate(scenario, replications: 1)
+  return (model, results[0])
+}
+
+@Suite("Deadlines and escalation, computed by hand")
+struct DeadlineTests {
+  @Test("a response deadline missed while waiting takes the item up at once")
+  func responseBreachWhileWaiting() throws {
+    // Item 1 is picked up at 0:00 and answered at once, done at 3:00. Item 2 waits; at 1:00 its
+    // response deadline passes and supervision takes it to the village, which answers at 1:00
+    // and closes it at 2:00.
+    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\" } }", injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    #expect(r.count(.visits, group: 0) == 2)
+    #expect(r.count(.responseMet, group: 0) == 1)
+    #expect(r.count(.responseMissed, group: 0) == 1)
+    #expect(r.count(.escalatedDeadline, group: 0) == 1)
+    #expect(r.count(.visits, group: 1) == 1)
+    #expect(r.count(.closed, group: 0) == 1)
+    #expect(r.count(.closed, group: 1) == 1)
+    #expect(r.count(.responseMet, group: 2) == 1)
+    #expect(r.count(.responseMissed, group: 2) == 1)
+    #expect(r.metric(.response, group: 2).mean == 30)  // (0 + 60) / 2 minutes
+    #expect(r.metric(.resolution, group: 2).mean == 150)  // (180 + 120) / 2
+    #expect(r.metric(.wait, group: 2).mean == 30)  // item 2 waited 1 h before it was taken up
+    #expect(r.metric(.timeAtTier, group: 0).max == 180)
+    #expect(r.metric(.timeAtTier, group: 0).mean == 120)  // (180 + 60) / 2
+  }
+
+  @Test("with onBreach: record the item stays, and the miss is counted")
+  func responseBreachRecorded() throws {
+    // Item 2 waits until 3:00, answers late, done at 6:00.
+    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\", onBreach: \"record\" } }", injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    #expect(r.count(.responseMissed, group: 0) == 1)
+    #expect(r.count(.responseMet, group: 0) == 1)
+    #expect(r.count(.escalatedDeadline, group: 0) == 0)
+    #expect(r.count(.closed, group: 0) == 2)
+    #expect(r.metric(.response, group: 2).mean == 90)  // (0 + 180) / 2
+    #expect(r.metric(.resolution, group: 2).max == 360)
+    #expect(r.metric(.wait, group: 0).mean == 90)
+  }
+
+  @Test("a resolution deadline missed in service frees the staff member and escalates")
+  func resolutionBreachInService() throws {
+    // Picked up at 0:00, would finish at 5:00; at 4:00 the resolution deadline passes and the item
+    // goes to the village, which closes it at 5:00. The grid worker was busy 4 of 24 hours.
+    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"5 h\", deadlines: { resolution: \"4 h\" } }", injects: "{ after: \"0 min\" }"))
+    #expect(r.count(.resolutionMissed, group: 0) == 1)
+    #expect(r.count(.escalatedDeadline, group: 0) == 1)
+    #expect(r.count(.closed, group: 1) == 1)
+    #expect(r.metric(.resolution, group: 2).mean == 300)
+    #expect(abs(r.utilization[0]! - 4.0 / 24) < 1e-12)
+    #expect(r.count(.resolutionMissed, group: 2) == 1)
+    #expect(r.count(.resolutionMet, group: 2) == 0)
+  }
+
+  @Test("finishing at the very minute of the deadline is in time")
+  func tie() throws {
+    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"4 h\", deadlines: { resolution: \"4 h\" } }", injects: "{ after: \"0 min\" }"))
+    #expect(r.count(.resolutionMet, group: 0) == 1)
+    #expect(r.count(.resolutionMissed, group: 0) == 0)
+    #expect(r.count(.closed, group: 0) == 1)
+    #expect(r.count(.resolutionMet, group: 2) == 1)
+  }
+
+  @Test("authority sends items up after handling; major items skip the first tier")
+  func authorityAndMajor() throws {
+    let extra = """
+      categories: [{ id: "a" }, { id: "b" }], severities: [{ id: "routine" }, { id: "major", share: 0 }],
+      entry: [{ severity: "major", tier: "village" }],
+      """
+    let (_, r) = try runOnce(
+      handScenario(
+        grid: "{ id: \"grid\", handling: \"1 h\", authority: { categories: [\"a\"] } }", extra: extra,
+        injects: "{ after: \"0 min\", category: \"b\" }, { after: \"0 min\", category: \"a\", severity: \"major\" }"))
+    #expect(r.count(.escalatedAuthority, group: 0) == 1)
+    #expect(r.count(.escalatedMajor, group: 0) == 1)
+    #expect(r.count(.visits, group: 0) == 1)
+    #expect(r.count(.visits, group: 1) == 2)
+    // The major item is answered by the village at 0:00; item b at the grid at 0:00 too.
+    #expect(r.metric(.response, group: 1).count == 1)
+    // The village took the major item first (0:00-1:00) and item b at 1:00-2:00.
+    #expect(r.metric(.resolution, group: 2).max == 120)
+  }
+
+  @Test(
+    "queue disciplines order the waiting items",
+    arguments: [("fifo", 120.0), ("severity", 60.0), ("deadline", 60.0)])
+  func disciplines(discipline: String, highWait: Double) throws {
+    // One grid worker, three items at 0:00: A and B routine (category low), C major (category high).
+    // A is taken at once; the discipline decides whether B or C is next.
+    let extra = """
+      categories: [{ id: "low" }, { id: "high" }], severities: [{ id: "routine" }, { id: "major" }],
+      """
+    let grid = """
+      { id: "grid", discipline: "\(discipline)", handling: "1 h",
+        categories: { low: { deadlines: { response: "10 h", onBreach: "record" } }, high: { deadlines: { response: "2 h", onBreach: "record" } } } }
+      """
+    let injects = "{ after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"high\", severity: \"major\" }"
+    let (_, r) = try runOnce(handScenario(grid: grid, extra: extra, injects: injects))
+    #expect(r.metric(.wait, group: 0, category: 1).mean == highWait)
+  }
+}
+
+@Suite("Determinism")
+struct DeterminismTests {
+  @Test("same seed, same results, whatever the number of jobs")
+  func jobs() async throws {
+    var scenario = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path).scenario
+    scenario.replications = 4
+    let model = Model(scenario)
+    var rendered: [String] = []
+    for jobs in [1, 2, 3] {
+      let results = await Experiment.run(model: model, replications: 4, seed: scenario.seed, jobs: jobs)
+      rendered.append(SummaryJSON.document(Summary(model: model, results: results, seed: scenario.seed)).rendered())
+    }
+    #expect(rendered[0] == rendered[1])
+    #expect(rendered[0] == rendered[2])
+    let other = await Experiment.run(model: model, replications: 4, seed: scenario.seed + 1, jobs: 2)
+    #expect(SummaryJSON.document(Summary(model: model, results: other, seed: scenario.seed)).rendered() != rendered[0])
+  }
+}

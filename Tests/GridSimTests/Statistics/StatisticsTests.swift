@@ -1,0 +1,66 @@
+import GridSim
+import Testing
+
+@Suite("Statistics")
+struct StatisticsTests {
+  @Test("histogram quantiles are within 1% of the exact order statistics")
+  func histogramAccuracy() {
+    var rng = RandomStream(seed: 3, replication: 0, purpose: .service)
+    var tables: [EmpiricalTable] = []
+    let sampler = Sampler(.lognormal(mean: 90, sd: 120), tables: &tables)
+    var stats = StreamingStats()
+    var values: [Double] = []
+    for _ in 0..<50_000 {
+      let v = sampler.sample(&rng, [])
+      values.append(v)
+      stats.record(v)
+    }
+    values.sort()
+    for p in [0.1, 0.5, 0.9, 0.95, 0.99] {
+      let exact = values[Int((p * Double(values.count)).rounded(.up)) - 1]
+      let estimate = stats.quantile(p)!
+      #expect(abs(estimate - exact) / exact <= 0.01, "p\(p): \(estimate) vs \(exact)")
+    }
+    #expect(stats.quantile(1) == values.last)
+    #expect(abs(stats.mean! - values.reduce(0, +) / Double(values.count)) < 1e-6)
+  }
+
+  @Test("every bucket's midpoint is within 0.8% of the values it holds")
+  func bucketBounds() {
+    for v in stride(from: 0.01, through: 1e6, by: 997.3) + [0.0079, 0.5, 1, 2, 3, 1440] {
+      let mid = HistogramLayout.representative(HistogramLayout.bucket(v))
+      #expect(abs(mid - v) / v <= 0.008, "\(v) -> \(mid)")
+    }
+  }
+
+  @Test("Student t quantiles", arguments: [(1, 12.7062), (5, 2.5706), (30, 2.0423), (60, 2.0003), (120, 1.9799), (1000, 1.9623)])
+  func studentT(df: Int, expected: Double) {
+    #expect(abs(StudentT.quantile975(degreesOfFreedom: df) - expected) < 2e-4)
+  }
+
+  @Test("an estimate's interval from known values")
+  func estimate() throws {
+    let e = try #require(Estimate([1, 2, 3, 4, nil]))
+    #expect(e.n == 4)
+    #expect(e.mean == 2.5)
+    // s = sqrt(5/3), half width = 3.1824 * s / 2
+    #expect(abs(e.halfWidth - 3.1824 * (5.0 / 3).squareRoot() / 2) < 1e-9)
+    #expect(Estimate([nil, nil]) == nil)
+    #expect(Estimate([7])?.halfWidth == 0)
+  }
+
+  @Test("samplers have the means they are given", arguments: [
+    DistributionSpec.exponential(mean: 30), .uniform(min: 10, max: 50), .triangular(min: 5, mode: 10, max: 45),
+    .lognormal(mean: 60, sd: 40), .gamma(shape: 3, mean: 20), .gamma(shape: 0.5, mean: 20), .empirical(values: [10, 20, 60], weights: [1, 2, 1]),
+  ])
+  func samplerMeans(spec: DistributionSpec) {
+    var tables: [EmpiricalTable] = []
+    let sampler = Sampler(spec, tables: &tables)
+    var rng = RandomStream(seed: 5, replication: 0, purpose: .service)
+    let n = 200_000
+    var sum = 0.0
+    for _ in 0..<n { sum += sampler.sample(&rng, tables) }
+    // The standard error is at most sd/sqrt(n) ≈ 0.23% of the mean here; allow 1.5%.
+    #expect(abs(sum / Double(n) - spec.mean) / spec.mean < 0.015, "\(spec): \(sum / Double(n))")
+  }
+}
