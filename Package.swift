@@ -20,7 +20,7 @@ let package = Package(
     .testTarget(
       name: "GridSimCLITests",
       dependencies: ["GridSim", "GridSimCLI"],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -117,6 +117,8 @@ extension ScenarioReader {
         }
       }
     }
+    // Warnings about derived figures add nothing while the file has errors.
+    guard !values.diagnostics.hasErrors else { return }
     var staffless: [Int] = Array(repeating: 0, count: scenario.tiers.count)
     func visit(_ unit: Scenario.Unit, depth: Int) {
       if unit.staff == 0 { staffless[scenario.tiers.count - 1 - depth] += 1 }

@@ -59,6 +59,18 @@ public indirect enum JSONNode: Sendable, Equatable {
         out += "{}"
         return
       }
+      // Small objects of scalars (an estimate: mean, low, high) stay on one line.
+      if members.count <= 4, members.allSatisfy({ $0.1.isScalar }) {
+        out += "{"
+        for (i, (key, value)) in members.enumerated() {
+          if i > 0 { out += ", " }
+          Self.quote(key, into: &out)
+          out += ": "
+          value.write(to: &out, indent: indent)
+        }
+        out += "}"
+        return
+      }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
         out += String(repeating: " ", count: indent + 2)

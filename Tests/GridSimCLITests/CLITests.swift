@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Runs the built `gridsim` and captures what it printed.
+struct Invocation {
+  var stdout: String
+  var stderr: String
+  var status: Int32
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let fixtures = "Tests/GridSimCLITests/Fixtures"
+
+/// The `gridsim` executable next to the test bundle.
+func gridsimExecutable() -> URL {
+  var directory = Bundle.main.bundleURL
+  if directory.pathExtension == "xctest" { directory = directory.deletingLastPathComponent() }
+  let candidate = directory.appendingPathComponent("gridsim")
+  if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridsim")
+}
+
+func gridsim(_ arguments: String...) throws -> Invocation { try gridsimArgs(arguments) }
+
+/// Compares text with a golden file in Snapshots/; GRIDSIM_RECORD=1 rewrites the file instead.
+func expectSnapshot(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = packageRoot.appendingPathComponent("Tests/GridSimCLITests/Snapshots/\(name)")
+  if ProcessInfo.processInfo.environment["GRIDSIM_RECORD"] == "1" {
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
+    Issue.record("no golden file \(name); record it with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(text == golden, "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+}
+
+@Suite("gridsim end to end", .serialized)
+struct CLITests {
+  @Test("--help prints the commands to stdout and exits 0")
+  func help() throws {
+    let r = try gridsim("--help")
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    try expectSnapshot(r.stdout, "help.txt")
+    let run = try gridsim("run", "--help")
+    #expect(run.status == 0)
+    try expectSnapshot(run.stdout, "run-help.txt")
+  }
+
+  @Test("--version")
+  func version() throws {
+    let r = try gridsim("--version")
+    #expect(r.status == 0)
+    #expect(r.stdout == "gridsim 0.1.0\n")
+  }
+
+  @Test(
+    "usage errors quote the bad token, suggest the fix and exit 64",
+    arguments: [
+      (["rnu"], "Error: Unknown command 'rnu'. Did you mean 'run'?\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"),
+      ([], "Error: Missing command.\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"),
+      (["run", "x.json5", "--sed", "3"], "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
+      (["run"], "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
+      (["run", "x.json5", "--format", "jsno"], "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
+      (["run", "x.json5", "--jobs", "0"], "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
+    ])
+  func usageErrors(arguments: [String], message: String) throws {
+    let r = try gridsimArgs(arguments)
+    #expect(r.status == 64)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr == message)
+  }
+
+  @Test("a missing scenario exits 66")
+  func missingFile() throws {
+    let r = try gridsim("run", "no/such.json5")
+    #expect(r.status == 66)
+    #expect(r.stderr == "Error: cannot read 'no/such.json5': no such file.\n")
+  }
+
+  @Test("validate reports every problem of an invalid file and exits 65")
+  func invalid() throws {
+    let r = try gridsim("validate", "\(fixtures)/invalid.json5")
+    #expect(r.status == 65)
+    #expect(r.stdout.isEmpty)
+    try expectSnapshot(r.stderr, "validate-invalid.txt")
+  }
+
+  @Test("binary and deeply nested files are refused with exit 65, not a crash", arguments: ["binary.json5", "deep.json5"])
+  func hostile(file: String) throws {
+    let r = try gridsim("validate", "\(fixtures)/\(file)")
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("error:"))
+  }
+
+  @Test("validate accepts every shipped scenario")
+  func validateShipped() throws {
+    let r = try gridsim("validate", "Scenarios/township-baseline.json5", "Scenarios/benchmarks/tandem3.json5", "Scenarios/benchmarks/county-year.json5")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.split(separator: "\n").count == 3)
+  }
+
+  @Test("run prints the text report")
+  func runText() throws {
+    let r = try gridsim("run", "\(fixtures)/small.json5")
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    try expectSnapshot(r.stdout, "run-small.txt")
+  }
+
+  @Test("run --format json prints the versioned summary, the same for any --jobs")
+  func runJSON() throws {
+    let one = try gridsim("run", "\(fixtures)/small.json5", "--format", "json", "--jobs", "1")
+    let two = try gridsim("run", "\(fixtures)/small.json5", "--format=json", "--jobs", "2")
+    #expect(one.status == 0)
+    #expect(one.stdout == two.stdout)
+    #expect(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) is [String: Any])
+    try expectSnapshot(one.stdout, "run-small.json")
+  }
+
+  @Test("--seed and --replications override the scenario")
+  func overrides() throws {
+    let a = try gridsim("run", "\(fixtures)/small.json5", "--seed", "7", "--replications", "2", "--format", "json")
+    #expect(a.status == 0)
+    #expect(a.stdout.contains("\"replications\": 2"))
+    #expect(a.stdout.contains("\"seed\": 7"))
+  }
+
+  @Test("a run of more than 10^9 events is refused unless --allow-large")
+  func large() throws {
+    let r = try gridsim("run", "Scenarios/benchmarks/county-year.json5", "--replications", "1000")
+    #expect(r.status == 64)
+    #expect(r.stderr.hasPrefix("Error: This run would process about 5.6e+09 events (1000 replications); the limit is 10^9."), "\(r.stderr)")
+  }
+}
+
+func gridsimArgs(_ arguments: [String]) throws -> Invocation {
+  let process = Process()
+  process.executableURL = gridsimExecutable()
+  process.arguments = arguments
+  process.currentDirectoryURL = packageRoot
+  var environment = ProcessInfo.processInfo.environment
+  environment["NO_COLOR"] = "1"
+  process.environment = environment
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  // Read both pipes to the end before waiting, so a large output cannot block the child.
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Invocation(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+}
