@@ -11,7 +11,8 @@ enum BenchCommand {
       .value("repeat", "K", "Runs of each; the fastest counts (default: 3)."),
       .value("scenario", "FILE", "Also time one replication of this scenario."),
     ],
-    discussion: "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
+    discussion:
+      "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
 
   static func main(_ arguments: [String]) async -> ExitCode {
     var code = ExitCode.ok

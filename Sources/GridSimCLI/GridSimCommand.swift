@@ -21,7 +21,9 @@ enum GridSimCommand {
       COMMANDS:
 
       """
-    for c in commands { text += "  " + c.name.padding(toLength: 11, withPad: " ", startingAt: 0) + c.abstract + "\n" }
+    for c in commands {
+      text += "  " + c.name.padding(toLength: 11, withPad: " ", startingAt: 0) + c.abstract + "\n"
+    }
     text += """
 
       OPTIONS:
@@ -36,7 +38,8 @@ enum GridSimCommand {
 
   static func main(_ arguments: [String]) async -> ExitCode {
     guard let first = arguments.first else {
-      return Console.usageError(UsageError("Missing command."), usage: "gridsim <command> [options]", helpCommand: "gridsim")
+      return Console.usageError(
+        UsageError("Missing command."), usage: "gridsim <command> [options]", helpCommand: "gridsim")
     }
     let rest = Array(arguments.dropFirst())
     switch first {
@@ -50,9 +53,12 @@ enum GridSimCommand {
     case "validate": return ValidateCommand.main(rest)
     case "bench": return await BenchCommand.main(rest)
     default:
-      let guess = Suggestion.closest(to: first, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+      let guess =
+        Suggestion.closest(to: first, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
       let what = first.hasPrefix("-") ? "option" : "command"
-      return Console.usageError(UsageError("Unknown \(what) '\(first)'.\(guess)"), usage: "gridsim <command> [options]", helpCommand: "gridsim")
+      return Console.usageError(
+        UsageError("Unknown \(what) '\(first)'.\(guess)"), usage: "gridsim <command> [options]",
+        helpCommand: "gridsim")
     }
   }
 

@@ -9,7 +9,8 @@ enum RunCommand {
     options: [
       .value("replications", "N", "Replications to run (default: the scenario's)."),
       .value("seed", "S", "Master seed (default: the scenario's)."),
-      .value("jobs", "J", "Replications run at once (default: the number of cores). Results do not depend on it."),
+      .value(
+        "jobs", "J", "Replications run at once (default: the number of cores). Results do not depend on it."),
       .value("format", "text|json", "Output format (default: text)."),
       .flag("allow-large", "Run even when the run would process more than 10^9 events."),
     ],
@@ -43,12 +44,15 @@ enum RunCommand {
     if expected > eventLimit, !args.flag("allow-large") {
       let figure = String(format: "%.2g", expected)
       return Console.usageError(
-        UsageError("This run would process about \(figure) events (\(scenario.replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period."),
+        UsageError(
+          "This run would process about \(figure) events (\(scenario.replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period."
+        ),
         usage: spec.usage, helpCommand: "gridsim run")
     }
     let total = scenario.replications
     let results = await Experiment.run(
-      model: model, replications: total, seed: scenario.seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      model: model, replications: total, seed: scenario.seed,
+      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
       progress: { done in Console.progress(done, of: total, label: "replications") })
     let summary = Summary(model: model, results: results, seed: scenario.seed)
     if format == "json" {

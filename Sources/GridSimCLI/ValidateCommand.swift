@@ -3,9 +3,11 @@ import GridSim
 /// `gridsim validate SCENARIO...`: report every problem in each file, run nothing.
 enum ValidateCommand {
   static let spec = CommandSpec(
-    name: "validate", abstract: "Report every problem in scenario files; run nothing.", arguments: "SCENARIO...",
+    name: "validate", abstract: "Report every problem in scenario files; run nothing.",
+    arguments: "SCENARIO...",
     minimumPositionals: 1, maximumPositionals: nil, options: [],
-    discussion: "Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read.")
+    discussion: "Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read."
+  )
 
   static func main(_ arguments: [String]) -> ExitCode {
     var code = ExitCode.ok

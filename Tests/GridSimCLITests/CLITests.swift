@@ -8,7 +8,8 @@ struct Invocation {
   var status: Int32
 }
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 let fixtures = "Tests/GridSimCLITests/Fixtures"
 
 /// The `gridsim` executable next to the test bundle.
@@ -17,23 +18,29 @@ func gridsimExecutable() -> URL {
   if directory.pathExtension == "xctest" { directory = directory.deletingLastPathComponent() }
   let candidate = directory.appendingPathComponent("gridsim")
   if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridsim")
+  return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+    "gridsim")
 }
 
 func gridsim(_ arguments: String...) throws -> Invocation { try gridsimArgs(arguments) }
 
 /// Compares text with a golden file in Snapshots/; GRIDSIM_RECORD=1 rewrites the file instead.
-func expectSnapshot(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectSnapshot(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
   let url = packageRoot.appendingPathComponent("Tests/GridSimCLITests/Snapshots/\(name)")
   if ProcessInfo.processInfo.environment["GRIDSIM_RECORD"] == "1" {
     try text.write(to: url, atomically: true, encoding: .utf8)
     return
   }
   guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record("no golden file \(name); record it with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+    Issue.record(
+      "no golden file \(name); record it with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
     return
   }
-  #expect(text == golden, "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+  #expect(
+    text == golden,
+    "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test",
+    sourceLocation: sourceLocation)
 }
 
 @Suite("gridsim end to end", .serialized)
@@ -59,12 +66,30 @@ struct CLITests {
   @Test(
     "usage errors quote the bad token, suggest the fix and exit 64",
     arguments: [
-      (["rnu"], "Error: Unknown command 'rnu'. Did you mean 'run'?\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"),
-      ([], "Error: Missing command.\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"),
-      (["run", "x.json5", "--sed", "3"], "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
-      (["run"], "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
-      (["run", "x.json5", "--format", "jsno"], "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
-      (["run", "x.json5", "--jobs", "0"], "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"),
+      (
+        ["rnu"],
+        "Error: Unknown command 'rnu'. Did you mean 'run'?\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"
+      ),
+      (
+        [],
+        "Error: Missing command.\nUsage: gridsim <command> [options]\n  See 'gridsim --help' for more information.\n"
+      ),
+      (
+        ["run", "x.json5", "--sed", "3"],
+        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"
+      ),
+      (
+        ["run"],
+        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"
+      ),
+      (
+        ["run", "x.json5", "--format", "jsno"],
+        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"
+      ),
+      (
+        ["run", "x.json5", "--jobs", "0"],
+        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--format text|json] [--allow-large]\n  See 'gridsim run --help' for more information.\n"
+      ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
     let r = try gridsimArgs(arguments)
@@ -88,7 +113,9 @@ struct CLITests {
     try expectSnapshot(r.stderr, "validate-invalid.txt")
   }
 
-  @Test("binary and deeply nested files are refused with exit 65, not a crash", arguments: ["binary.json5", "deep.json5"])
+  @Test(
+    "binary and deeply nested files are refused with exit 65, not a crash",
+    arguments: ["binary.json5", "deep.json5"])
   func hostile(file: String) throws {
     let r = try gridsim("validate", "\(fixtures)/\(file)")
     #expect(r.status == 65)
@@ -97,7 +124,9 @@ struct CLITests {
 
   @Test("validate accepts every shipped scenario")
   func validateShipped() throws {
-    let r = try gridsim("validate", "Scenarios/township-baseline.json5", "Scenarios/benchmarks/tandem3.json5", "Scenarios/benchmarks/county-year.json5")
+    let r = try gridsim(
+      "validate", "Scenarios/township-baseline.json5", "Scenarios/benchmarks/tandem3.json5",
+      "Scenarios/benchmarks/county-year.json5")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.split(separator: "\n").count == 3)
   }
@@ -122,7 +151,8 @@ struct CLITests {
 
   @Test("--seed and --replications override the scenario")
   func overrides() throws {
-    let a = try gridsim("run", "\(fixtures)/small.json5", "--seed", "7", "--replications", "2", "--format", "json")
+    let a = try gridsim(
+      "run", "\(fixtures)/small.json5", "--seed", "7", "--replications", "2", "--format", "json")
     #expect(a.status == 0)
     #expect(a.stdout.contains("\"replications\": 2"))
     #expect(a.stdout.contains("\"seed\": 7"))
@@ -132,7 +162,10 @@ struct CLITests {
   func large() throws {
     let r = try gridsim("run", "Scenarios/benchmarks/county-year.json5", "--replications", "1000")
     #expect(r.status == 64)
-    #expect(r.stderr.hasPrefix("Error: This run would process about 5.6e+09 events (1000 replications); the limit is 10^9."), "\(r.stderr)")
+    #expect(
+      r.stderr.hasPrefix(
+        "Error: This run would process about 5.6e+09 events (1000 replications); the limit is 10^9."),
+      "\(r.stderr)")
   }
 }
 
@@ -153,5 +186,20 @@ func gridsimArgs(_ arguments: [String]) throws -> Invocation {
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return Invocation(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+  return Invocation(
+    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+    status: process.terminationStatus)
+}
+
+@Suite("Shipped reports")
+struct ShippedReportTests {
+  @Test("Reports/ holds the current reports of the shipped scenarios", arguments: [("text", "txt"), ("json", "json")])
+  func fresh(format: String, ext: String) throws {
+    let r = try gridsim("run", "Scenarios/township-baseline.json5", "--format", format)
+    #expect(r.status == 0)
+    let shipped = try? String(contentsOf: packageRoot.appendingPathComponent("Reports/township-baseline.\(ext)"), encoding: .utf8)
+    #expect(
+      r.stdout == shipped,
+      "Reports/township-baseline.\(ext) is stale; regenerate it with: gridsim run Scenarios/township-baseline.json5 --format \(format) > Reports/township-baseline.\(ext) (see Reports/README.md)")
+  }
 }

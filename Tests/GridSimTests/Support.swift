@@ -3,7 +3,9 @@ import GridSim
 import Testing
 
 /// Loads scenario text, failing the test with every diagnostic when it does not load.
-func load(_ text: String, path: String = "test.json5", sourceLocation: SourceLocation = #_sourceLocation) throws -> Scenario {
+func load(_ text: String, path: String = "test.json5", sourceLocation: SourceLocation = #_sourceLocation)
+  throws -> Scenario
+{
   do {
     return try ScenarioLoader.parse(text, path: path).scenario
   } catch {
@@ -27,10 +29,15 @@ func problems(_ text: String, path: String = "bad.json5") -> [Diagnostic] {
 }
 
 /// The repository root (for the shipped scenarios).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 
 /// Runs a scenario's replications serially.
 func simulate(_ scenario: Scenario, replications: Int? = nil) -> (Model, [ReplicationResult]) {
   let model = Model(scenario)
-  return (model, Experiment.runSerially(model: model, replications: replications ?? scenario.replications, seed: scenario.seed))
+  return (
+    model,
+    Experiment.runSerially(
+      model: model, replications: replications ?? scenario.replications, seed: scenario.seed)
+  )
 }

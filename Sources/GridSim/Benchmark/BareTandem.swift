@@ -25,7 +25,8 @@ public enum BareTandem {
   /// Runs tandem3: `servers` per tier, arrivals at `arrivalsPerHour`, exponential service with
   /// `meanServiceMinutes`, passing on with `passOn[k]`, for `hours` with `warmUpHours` discarded.
   public static func run(
-    hours: Double, warmUpHours: Double, seed: UInt64, servers: [Int] = [20, 5, 2], arrivalsPerHour: Double = 15,
+    hours: Double, warmUpHours: Double, seed: UInt64, servers: [Int] = [20, 5, 2],
+    arrivalsPerHour: Double = 15,
     meanServiceMinutes: [Double] = [60, 30, 30], passOn: [Double] = [0.2, 0.3, 0]
   ) -> Result {
     var arrivals = RandomStream(seed: seed, replication: 0, purpose: .arrivals)
@@ -55,7 +56,8 @@ public enum BareTandem {
       var firstArrival = e.arrivedAt
       if e.station < 0 {
         order += 1
-        heap.insert(Event(time: now + meanGap * arrivals.exponential(), order: order, station: -1, arrivedAt: 0))
+        heap.insert(
+          Event(time: now + meanGap * arrivals.exponential(), order: order, station: -1, arrivedAt: 0))
         joinStation = 0
         firstArrival = now
       } else {
@@ -66,7 +68,10 @@ public enum BareTandem {
             waitCount[k] += 1
           }
           order += 1
-          heap.insert(Event(time: now + meanServiceMinutes[k] * service.exponential(), order: order, station: Int32(k), arrivedAt: next))
+          heap.insert(
+            Event(
+              time: now + meanServiceMinutes[k] * service.exponential(), order: order, station: Int32(k),
+              arrivedAt: next))
         } else {
           busy[k] -= 1
         }
@@ -78,12 +83,17 @@ public enum BareTandem {
           busy[k] += 1
           if firstArrival >= warmUp { waitCount[k] += 1 }
           order += 1
-          heap.insert(Event(time: now + meanServiceMinutes[k] * service.exponential(), order: order, station: Int32(k), arrivedAt: now))
+          heap.insert(
+            Event(
+              time: now + meanServiceMinutes[k] * service.exponential(), order: order, station: Int32(k),
+              arrivedAt: now))
         } else {
           queues[k].append(now)
         }
       }
     }
-    return Result(events: events, meanWait: (0..<stations).map { waitCount[$0] > 0 ? waitSum[$0] / Double(waitCount[$0]) : 0 })
+    return Result(
+      events: events,
+      meanWait: (0..<stations).map { waitCount[$0] > 0 ? waitSum[$0] / Double(waitCount[$0]) : 0 })
   }
 }

@@ -6,30 +6,30 @@ public enum Benchmark {
   /// The text of `Scenarios/benchmarks/tandem3.json5`, built in so that the benchmark runs from any
   /// folder; a test checks that the two stay the same.
   public static let tandem3Source = #"""
-// tandem3: three M/M/c queues in series, the model `gridsim bench` times and the tests check.
-//
-// By Jackson's theorem each tier is an M/M/c queue with Poisson arrivals:
-//   tier1: λ = 15/h, c = 20, mean service 1 h    -> offered load 15,   utilization 0.75
-//   tier2: λ = 3/h (15 × 0.2), c = 5, mean 0.5 h  -> offered load 1.5,  utilization 0.30
-//   tier3: λ = 0.9/h (3 × 0.3), c = 2, mean 0.5 h -> offered load 0.45, utilization 0.225
-// so the mean queue waits follow from the Erlang C formula.
-{
-  version: 1,
-  name: "tandem3",
-  description: "Three M/M/c tiers in series (20, 5 and 2 staff) with Poisson arrivals at 15 per hour.",
-  period: { start: "2026-01-01T00:00", length: "100000 h", warmUp: "1000 h" },
-  seed: 1,
-  replications: 1,
-  demand: { perGridPerDay: 360 },  // 15 per hour into the single grid, around the clock
-  tiers: [
-    { id: "tier1", handling: { exponential: "1 h" }, passUp: 0.2 },
-    { id: "tier2", handling: { exponential: "30 min" }, passUp: 0.3 },
-    { id: "tier3", handling: { exponential: "30 min" } },
-  ],
-  organization: { name: "tier3 unit", staff: 2, children: { name: "tier2 unit", staff: 5, children: { name: "tier1 unit", staff: 20 } } },
-}
+    // tandem3: three M/M/c queues in series, the model `gridsim bench` times and the tests check.
+    //
+    // By Jackson's theorem each tier is an M/M/c queue with Poisson arrivals:
+    //   tier1: λ = 15/h, c = 20, mean service 1 h    -> offered load 15,   utilization 0.75
+    //   tier2: λ = 3/h (15 × 0.2), c = 5, mean 0.5 h  -> offered load 1.5,  utilization 0.30
+    //   tier3: λ = 0.9/h (3 × 0.3), c = 2, mean 0.5 h -> offered load 0.45, utilization 0.225
+    // so the mean queue waits follow from the Erlang C formula.
+    {
+      version: 1,
+      name: "tandem3",
+      description: "Three M/M/c tiers in series (20, 5 and 2 staff) with Poisson arrivals at 15 per hour.",
+      period: { start: "2026-01-01T00:00", length: "100000 h", warmUp: "1000 h" },
+      seed: 1,
+      replications: 1,
+      demand: { perGridPerDay: 360 },  // 15 per hour into the single grid, around the clock
+      tiers: [
+        { id: "tier1", handling: { exponential: "1 h" }, passUp: 0.2 },
+        { id: "tier2", handling: { exponential: "30 min" }, passUp: 0.3 },
+        { id: "tier3", handling: { exponential: "30 min" } },
+      ],
+      organization: { name: "tier3 unit", staff: 2, children: { name: "tier2 unit", staff: 5, children: { name: "tier1 unit", staff: 20 } } },
+    }
 
-"""#
+    """#
 
   /// One timed run.
   public struct Timing: Sendable {
@@ -60,21 +60,29 @@ public enum Benchmark {
     public var rendered: String {
       var table = TextTable(headers: ["", "Events", "Wall time", "Events/s"])
       for t in [bare, engine] + others {
-        table.rows.append([t.label, Format.count(Double(t.events)), String(format: "%.3f s", t.seconds), String(format: "%.2f M/s", t.eventsPerSecond / 1e6)])
+        table.rows.append([
+          t.label, Format.count(Double(t.events)), String(format: "%.3f s", t.seconds),
+          String(format: "%.2f M/s", t.eventsPerSecond / 1e6),
+        ])
       }
-      var out = "gridsim bench: tandem3, \(Format.count(hours)) h simulated (warm-up 1,000 h), fastest of \(repeats)\n\n"
+      var out =
+        "gridsim bench: tandem3, \(Format.count(hours)) h simulated (warm-up 1,000 h), fastest of \(repeats)\n\n"
       out += table.rendered()
-      out += "\nratio: gridsim takes \(String(format: "%.2f", engine.seconds / max(bare.seconds, 1e-9)))x the bare loop's wall time\n"
+      out +=
+        "\nratio: gridsim takes \(String(format: "%.2f", engine.seconds / max(bare.seconds, 1e-9)))x the bare loop's wall time\n"
       out += "peak memory: \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MiB\n"
       out += "mean waits per tier (h), gridsim vs bare: "
-      out += zip(engineWaits, bareWaits).map { String(format: "%.4f/%.4f", $0, $1) }.joined(separator: ", ") + "\n"
+      out +=
+        zip(engineWaits, bareWaits).map { String(format: "%.4f/%.4f", $0, $1) }.joined(separator: ", ") + "\n"
       return out
     }
   }
 
   /// Runs the benchmark: tandem3 over `hours`, each path `repeats` times, and one replication of
   /// each extra scenario.
-  public static func run(hours: Double, repeats: Int, scenarios: [LoadedScenario] = []) throws(ScenarioError) -> Report {
+  public static func run(hours: Double, repeats: Int, scenarios: [LoadedScenario] = []) throws(ScenarioError)
+    -> Report
+  {
     var scenario = try ScenarioLoader.parse(tandem3Source, path: "tandem3 (built in)").scenario
     scenario.period.end = scenario.period.start.adding(minutes: hours * 60)
     let model = Model(scenario)
@@ -84,7 +92,9 @@ public enum Benchmark {
     var bareResult: BareTandem.Result?
     var engineResult: ReplicationResult?
     for _ in 0..<repeats {
-      let b = clock.measure { bareResult = BareTandem.run(hours: hours, warmUpHours: 1_000, seed: scenario.seed) }
+      let b = clock.measure {
+        bareResult = BareTandem.run(hours: hours, warmUpHours: 1_000, seed: scenario.seed)
+      }
       bareBest = min(bareBest, b.seconds)
       let e = clock.measure {
         var simulation = Simulation(model: model, seed: scenario.seed, replication: 0)

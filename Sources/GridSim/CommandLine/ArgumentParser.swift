@@ -60,7 +60,8 @@ package struct CommandSpec: Sendable {
       for (label, o) in zip(labels, options) {
         text += "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + o.help + "\n"
       }
-      text += "  " + "-h, --help".padding(toLength: width, withPad: " ", startingAt: 0) + "Show help information.\n"
+      text +=
+        "  " + "-h, --help".padding(toLength: width, withPad: " ", startingAt: 0) + "Show help information.\n"
     }
     if !discussion.isEmpty { text += "\n" + discussion + "\n" }
     return text
@@ -87,7 +88,9 @@ package struct ParsedArguments: Sendable {
   package func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
     guard let text = values[name] else { return nil }
     guard let n = Int(text), range.contains(n) else {
-      throw UsageError("The value '\(text)' of '--\(name)' is not a whole number from \(range.lowerBound) to \(range.upperBound).")
+      throw UsageError(
+        "The value '\(text)' of '--\(name)' is not a whole number from \(range.lowerBound) to \(range.upperBound)."
+      )
     }
     return n
   }
@@ -96,7 +99,8 @@ package struct ParsedArguments: Sendable {
   package func number(_ name: String, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
     guard let text = values[name] else { return nil }
     guard let n = Double(text), n.isFinite, range.contains(n) else {
-      throw UsageError("The value '\(text)' of '--\(name)' is not a number from \(range.lowerBound) to \(range.upperBound).")
+      throw UsageError(
+        "The value '\(text)' of '--\(name)' is not a number from \(range.lowerBound) to \(range.upperBound).")
     }
     return n
   }
@@ -106,7 +110,9 @@ package struct ParsedArguments: Sendable {
     guard let text = values[name] else { return nil }
     guard options.contains(text) else {
       let guess = Suggestion.closest(to: text, in: options).map { " Did you mean '\($0)'?" } ?? ""
-      throw UsageError("The value '\(text)' of '--\(name)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", ")).\(guess)")
+      throw UsageError(
+        "The value '\(text)' of '--\(name)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", ")).\(guess)"
+      )
     }
     return text
   }
@@ -125,7 +131,9 @@ package struct UsageError: Error, Sendable, Equatable {
 
 extension CommandSpec {
   /// Parses the arguments that follow the command name.
-  package func parse(_ arguments: [String], repeatable: Set<String> = []) throws(UsageError) -> ParsedArguments {
+  package func parse(_ arguments: [String], repeatable: Set<String> = []) throws(UsageError)
+    -> ParsedArguments
+  {
     var result = ParsedArguments()
     var i = 0
     var onlyPositionals = false
@@ -151,7 +159,9 @@ extension CommandSpec {
         name = String(name[..<eq])
       }
       guard argument.hasPrefix("--"), let option = options.first(where: { $0.name == name }) else {
-        let guess = Suggestion.closest(to: name, in: options.map(\.name) + ["help"]).map { " Did you mean '--\($0)'?" } ?? ""
+        let guess =
+          Suggestion.closest(to: name, in: options.map(\.name) + ["help"]).map { " Did you mean '--\($0)'?" }
+          ?? ""
         throw UsageError("Unknown option '\(argument)'.\(guess)", command: self.name)
       }
       if option.valueName == nil {
@@ -178,7 +188,9 @@ extension CommandSpec {
     }
     if result.wantsHelp { return result }
     if result.positionals.count < minimumPositionals {
-      throw UsageError("Missing expected argument '\(self.arguments.split(separator: " ").first.map(String.init) ?? "")'.", command: name)
+      throw UsageError(
+        "Missing expected argument '\(self.arguments.split(separator: " ").first.map(String.init) ?? "")'.",
+        command: name)
     }
     if let maximum = maximumPositionals, result.positionals.count > maximum {
       throw UsageError("Unexpected argument '\(result.positionals[maximum])'.", command: name)

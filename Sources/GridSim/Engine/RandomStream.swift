@@ -21,7 +21,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
   /// A stream for one purpose of one replication.
   public init(seed: UInt64, replication: Int, purpose: Purpose) {
-    var x = seed &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: replication) &+ 1) &* 0xD1B5_4A32_D192_ED03
+    var x =
+      seed &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: replication) &+ 1) &* 0xD1B5_4A32_D192_ED03
       ^ purpose.rawValue &* 0x8CB9_2BA7_2F3D_8DD7
     func next() -> UInt64 {
       x &+= 0x9E37_79B9_7F4A_7C15

@@ -101,7 +101,10 @@ public struct Simulation: Sendable {
   @inline(__always)
   private mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
     sequence += 1
-    heap.insert(Event(time: time, order: sequence << 3 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot), stamp: stamp))
+    heap.insert(
+      Event(
+        time: time, order: sequence << 3 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot),
+        stamp: stamp))
   }
 
   /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
@@ -190,7 +193,8 @@ public struct Simulation: Sendable {
       lines[unit].fifo.append(entry)
     case .severity:
       sequence += 1
-      lines[unit].ordered.insert(PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
+      lines[unit].ordered.insert(
+        PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
     case .deadline:
       sequence += 1
       let due = items[slot].tierArrival + min(rule.responseDeadline, rule.resolutionDeadline)
@@ -233,7 +237,8 @@ public struct Simulation: Sendable {
 
     let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service, model.empiricalTables))
     let end = responseAt + rule.handling.sample(&service, model.empiricalTables)
-    let responseDue = item.flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
+    let responseDue =
+      item.flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
     let resolutionDue = arrivedAt + rule.resolutionDeadline
     var visitEnd = end
     if rule.escalatesOnBreach {
@@ -252,7 +257,9 @@ public struct Simulation: Sendable {
           let responseTime = responseAt - item.detected
           recorder.record(.response, group: tier, category: category, responseTime)
           recorder.record(.response, group: model.tierCount, category: category, responseTime)
-          if rule.responseDeadline.isFinite, responseAt <= responseDue, item.flags & Item.responseBreached == 0 {
+          if rule.responseDeadline.isFinite, responseAt <= responseDue,
+            item.flags & Item.responseBreached == 0
+          {
             recorder.increment(.responseMet, group: model.tierCount, category: category)
           }
         }
@@ -355,7 +362,9 @@ public struct Simulation: Sendable {
         recorder.increment(.responseMissed, group: model.tierCount, category: category)
       }
     }
-    if items[slot].firstResponse < 0 || items[slot].firstResponse > now { items[slot].flags |= Item.responseBreached }
+    if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
+      items[slot].flags |= Item.responseBreached
+    }
     if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
   }
 

@@ -98,10 +98,13 @@ public struct Summary: Sendable {
       let durations = Metric.allCases.map { metric -> Duration in
         let s = results.map { $0.metric(metric, group: g, category: c) }
         return Duration(
-          count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)), p50: Estimate(s.map(\.p50)),
+          count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)),
+          p50: Estimate(s.map(\.p50)),
           p90: Estimate(s.map(\.p90)), p95: Estimate(s.map(\.p95)), max: Estimate(s.map(\.max)))
       }
-      let counts = Counter.allCases.map { counter in Estimate(results.map { Double($0.count(counter, group: g, category: c)) }) }
+      let counts = Counter.allCases.map { counter in
+        Estimate(results.map { Double($0.count(counter, group: g, category: c)) })
+      }
       func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
         Estimate(
           results.map { r -> Double? in
@@ -136,9 +139,14 @@ public struct Summary: Sendable {
     let startDay = scenario.period.start.dayNumber
     days = (0..<model.dayCount).map { d in
       let date = LocalDateTime(minutes: Int64(startDay + d) * 1440).dateDescription
-      func mean(_ pick: (ReplicationResult) -> Int) -> Double { Double(results.reduce(0) { $0 + pick($1) }) / n }
+      func mean(_ pick: (ReplicationResult) -> Int) -> Double {
+        Double(results.reduce(0) { $0 + pick($1) }) / n
+      }
       return Day(
-        date: date, warmUp: d < firstMeasuredDay || (d == firstMeasuredDay && model.warmUp > 0 && (model.startMinuteOfDay + Int(model.warmUp)) % 1440 != 0),
+        date: date,
+        warmUp: d < firstMeasuredDay
+          || (d == firstMeasuredDay && model.warmUp > 0
+            && (model.startMinuteOfDay + Int(model.warmUp)) % 1440 != 0),
         arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d * T + t] } },
         done: (0..<T).map { t in mean { $0.dailyDone[d * T + t] } },
         backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },

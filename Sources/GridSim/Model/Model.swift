@@ -123,9 +123,11 @@ public struct Model: Sendable {
             response: Sampler(response, tables: &tables), handling: Sampler(handling, tables: &tables),
             passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
             responseDeadline: (own?.responseDeadline ?? tier.rule.responseDeadline)?.minutes ?? .infinity,
-            resolutionDeadline: (own?.resolutionDeadline ?? tier.rule.resolutionDeadline)?.minutes ?? .infinity,
+            resolutionDeadline: (own?.resolutionDeadline ?? tier.rule.resolutionDeadline)?.minutes
+              ?? .infinity,
             escalatesOnBreach: onBreach == .escalate && t < T - 1))
-        let maxRank = tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
+        let maxRank =
+          tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
         for s in 0..<S {
           let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
           canClose.append(t == T - 1 || (allowed && s <= maxRank))
@@ -141,7 +143,8 @@ public struct Model: Sendable {
     for category in categories {
       for severity in severities {
         let rule = scenario.demand.entry.first {
-          ($0.category == nil || $0.category == category.id) && ($0.severity == nil || $0.severity == severity.id)
+          ($0.category == nil || $0.category == category.id)
+            && ($0.severity == nil || $0.severity == severity.id)
         }
         entryTier.append(rule.flatMap { r in scenario.tiers.firstIndex { $0.id == r.tier } } ?? 0)
       }
@@ -156,7 +159,8 @@ public struct Model: Sendable {
     injects = scenario.demand.injects.map { inject in
       (
         inject.minutesAfterStart, inject.grid.flatMap { leafNames.firstIndex(of: $0) } ?? 0,
-        categories.firstIndex { $0.id == inject.category } ?? 0, severities.firstIndex { $0.id == inject.severity } ?? 0
+        categories.firstIndex { $0.id == inject.category } ?? 0,
+        severities.firstIndex { $0.id == inject.severity } ?? 0
       )
     }.sorted { $0.time < $1.time }
     leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
@@ -164,7 +168,9 @@ public struct Model: Sendable {
     let shareTotal = categories.reduce(0) { $0 + $1.share }
     categoryShares = categories.map { shareTotal > 0 ? $0.share / shareTotal : 0 }
     severityTables = categories.map { category in
-      let shares = severities.map { severity in category.severityShares.map { $0[severity.id] ?? 0 } ?? severity.share }
+      let shares = severities.map { severity in
+        category.severityShares.map { $0[severity.id] ?? 0 } ?? severity.share
+      }
       return AliasTable(weights: shares)
     }
     baseRatePerMinute = scenario.demand.perGridPerDay * leafWeights.reduce(0, +) / 1440
@@ -213,7 +219,9 @@ public struct Model: Sendable {
         let rule = rules[t * categoryCount + c]
         let timers = (rule.responseDeadline.isFinite ? 1.0 : 0) + (rule.resolutionDeadline.isFinite ? 1.0 : 0)
         visits += categoryShares[c] * reach * (1 + timers)
-        let closesSometimes = (0..<severityCount).contains { canClose[(t * categoryCount + c) * severityCount + $0] }
+        let closesSometimes = (0..<severityCount).contains {
+          canClose[(t * categoryCount + c) * severityCount + $0]
+        }
         reach *= closesSometimes ? rule.passUp : 1
       }
     }

@@ -59,7 +59,9 @@ public enum Format {
   /// A count estimate: the mean with separators (and one decimal below 10).
   public static func count(_ estimate: Estimate?) -> String {
     guard let estimate else { return "-" }
-    if estimate.mean < 10, estimate.mean != estimate.mean.rounded() { return String(format2: estimate.mean, digits: 1) }
+    if estimate.mean < 10, estimate.mean != estimate.mean.rounded() {
+      return String(format2: estimate.mean, digits: 1)
+    }
     return count(estimate.mean)
   }
 }

@@ -19,23 +19,40 @@ public enum SummaryJSON {
     let tiers: [JSONNode] = summary.tiers.map { t in
       .object(
         [
-          ("id", .string(t.id)), ("name", .string(t.name)), ("staff", .int(t.staff)), ("units", .int(t.units)),
+          ("id", .string(t.id)), ("name", .string(t.name)), ("staff", .int(t.staff)),
+          ("units", .int(t.units)),
           ("utilization", estimate(t.utilization)), ("openAtEnd", estimate(t.openAtEnd)),
           ("backlogEndOfDay", .object([("mean", estimate(t.backlogMean)), ("max", estimate(t.backlogMax))])),
         ] + group(t.all, tier: true)
-          + [("byCategory", .array(zip(summary.categories, t.byCategory).map { category($0.0, $0.1, tier: true) }))])
+          + [
+            (
+              "byCategory",
+              .array(zip(summary.categories, t.byCategory).map { category($0.0, $0.1, tier: true) })
+            )
+          ])
     }
     let days: [JSONNode] = summary.days.map { d in
       .object([
         ("date", .string(d.date)), ("warmUp", .bool(d.warmUp)),
         ("arrivals", .array(d.arrivals.map { .number($0) })), ("done", .array(d.done.map { .number($0) })),
-        ("backlog", .array(d.backlog.map { .number($0) })), ("utilization", .array(d.utilization.map { .number($0) })),
+        ("backlog", .array(d.backlog.map { .number($0) })),
+        ("utilization", .array(d.utilization.map { .number($0) })),
       ])
     }
     return .object([
       ("schema", .string(schema)), ("version", .int(version)), ("scenario", .object(scenario)),
       ("events", .int(summary.events)),
-      ("overall", .object(group(summary.overall, tier: false) + [("byCategory", .array(zip(summary.categories, summary.overallByCategory).map { category($0.0, $0.1, tier: false) }))])),
+      (
+        "overall",
+        .object(
+          group(summary.overall, tier: false) + [
+            (
+              "byCategory",
+              .array(
+                zip(summary.categories, summary.overallByCategory).map { category($0.0, $0.1, tier: false) })
+            )
+          ])
+      ),
       ("tiers", .array(tiers)),
       ("daily", .object([("tiers", .array(summary.tiers.map { .string($0.id) })), ("days", .array(days))])),
     ])
@@ -49,12 +66,23 @@ public enum SummaryJSON {
     var counts: [(String, JSONNode)] = []
     if !tier { counts.append(("appeared", estimate(g.count(.appeared)))) }
     counts += [("visits", estimate(g.count(.visits))), ("closed", estimate(g.count(.closed)))]
-    let metrics: [Metric] = tier ? [.wait, .response, .resolution, .timeInSystem, .timeAtTier] : [.wait, .response, .resolution, .timeInSystem]
+    let metrics: [Metric] =
+      tier
+      ? [.wait, .response, .resolution, .timeInSystem, .timeAtTier]
+      : [.wait, .response, .resolution, .timeInSystem]
     var result: [(String, JSONNode)] = [("counts", .object(counts))]
     result.append(("durationsHours", .object(metrics.map { ($0.key, duration(g.duration($0))) })))
-    result.append(("onTime", .object([("response", estimate(g.responseOnTime)), ("resolution", estimate(g.resolutionOnTime))])))
+    result.append(
+      (
+        "onTime",
+        .object([("response", estimate(g.responseOnTime)), ("resolution", estimate(g.resolutionOnTime))])
+      ))
     if tier {
-      result.append(("escalationsUp", .object(EscalationReason.allCases.map { ($0.name, estimate(g.count(.escalated($0)))) })))
+      result.append(
+        (
+          "escalationsUp",
+          .object(EscalationReason.allCases.map { ($0.name, estimate(g.count(.escalated($0)))) })
+        ))
     }
     return result
   }

@@ -3,18 +3,26 @@ public enum TextReport {
   /// Renders a summary as plain text.
   public static func render(_ summary: Summary, source: String? = nil) -> String {
     var out = ""
-    let runs = summary.replications == 1 ? "1 replication" : "\(summary.replications) replications (± is the 95% interval)"
+    let runs =
+      summary.replications == 1
+      ? "1 replication" : "\(summary.replications) replications (± is the 95% interval)"
     out += "gridsim run: \(summary.scenarioName)" + (source.map { " (\($0))" } ?? "") + "\n"
-    out += "  \(summary.start) to \(summary.end), warm-up \(summary.warmUp); \(runs), seed \(summary.seed)\n\n"
+    out +=
+      "  \(summary.start) to \(summary.end), warm-up \(summary.warmUp); \(runs), seed \(summary.seed)\n\n"
 
     let o = summary.overall
     let open = summary.tiers.reduce(0.0) { $0 + ($1.openAtEnd?.mean ?? 0) }
-    out += "Items: \(Format.count(o.count(.appeared))) appeared, \(Format.count(o.count(.closed))) closed, \(Format.count(open)) open at the end\n"
+    out +=
+      "Items: \(Format.count(o.count(.appeared))) appeared, \(Format.count(o.count(.closed))) closed, \(Format.count(open)) open at the end\n"
     out += "Response time (detection to first response): " + durationLine(o.duration(.response)) + "\n"
     out += "Resolution time (detection to closure):      " + durationLine(o.duration(.resolution)) + "\n"
-    out += "On time: response \(Format.percent(o.responseOnTime)), resolution \(Format.percent(o.resolutionOnTime))\n\n"
+    out +=
+      "On time: response \(Format.percent(o.responseOnTime)), resolution \(Format.percent(o.resolutionOnTime))\n\n"
 
-    var tiers = TextTable(headers: ["Tier", "Staff", "Utilization", "Visits", "Wait mean", "Wait p90", "At tier mean", "Response on time", "Resolution on time", "Backlog/day"])
+    var tiers = TextTable(headers: [
+      "Tier", "Staff", "Utilization", "Visits", "Wait mean", "Wait p90", "At tier mean", "Response on time",
+      "Resolution on time", "Backlog/day",
+    ])
     for t in summary.tiers {
       tiers.rows.append([
         label(t), String(t.staff), Format.percent(t.utilization), Format.count(t.all.count(.visits)),
@@ -25,14 +33,21 @@ public enum TextReport {
     }
     out += tiers.rendered() + "\n"
 
-    var escalations = TextTable(headers: ["Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Closed here"])
+    var escalations = TextTable(headers: [
+      "Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Closed here",
+    ])
     for t in summary.tiers {
       escalations.rows.append(
-        [label(t)] + EscalationReason.allCases.map { Format.count(t.all.count(.escalated($0))) } + [Format.count(t.all.count(.closed))])
+        [label(t)] + EscalationReason.allCases.map { Format.count(t.all.count(.escalated($0))) } + [
+          Format.count(t.all.count(.closed))
+        ])
     }
     out += escalations.rendered() + "\n"
 
-    var categories = TextTable(headers: ["Category", "Items", "Response mean", "Response p90", "Resolution mean", "Resolution p90", "Response on time", "Resolution on time"])
+    var categories = TextTable(headers: [
+      "Category", "Items", "Response mean", "Response p90", "Resolution mean", "Resolution p90",
+      "Response on time", "Resolution on time",
+    ])
     for (i, c) in summary.categories.enumerated() {
       let g = summary.overallByCategory[i]
       categories.rows.append([

@@ -16,7 +16,9 @@ public struct TextTable: Sendable {
     let all = [headers] + rows
     var widths = Array(repeating: 0, count: headers.count)
     for row in all {
-      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) }
+      for (i, cell) in row.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], displayWidth(cell))
+      }
     }
     var out = ""
     for row in all {

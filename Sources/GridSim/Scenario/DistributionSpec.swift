@@ -30,5 +30,7 @@ public enum DistributionSpec: Sendable, Equatable {
   }
 
   /// The names accepted as the single key of a distribution object.
-  public static let kinds = ["fixed", "exponential", "uniform", "triangular", "lognormal", "gamma", "erlang", "empirical"]
+  public static let kinds = [
+    "fixed", "exponential", "uniform", "triangular", "lognormal", "gamma", "erlang", "empirical",
+  ]
 }

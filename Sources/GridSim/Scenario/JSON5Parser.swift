@@ -29,7 +29,8 @@ public struct JSON5Parser {
     try parser.skipSpaceChecked()
     if parser.index < parser.bytes.count {
       throw SyntaxError(
-        offset: parser.index, message: "expected the end of the file after the top-level value, found \(parser.describeHere())")
+        offset: parser.index,
+        message: "expected the end of the file after the top-level value, found \(parser.describeHere())")
     }
     return value
   }
@@ -46,7 +47,8 @@ public struct JSON5Parser {
     switch bytes[index] {
     case UInt8(ascii: "{"): return JSON5Value(kind: try parseObject(), offset: start)
     case UInt8(ascii: "["): return JSON5Value(kind: try parseArray(), offset: start)
-    case UInt8(ascii: "\""), UInt8(ascii: "'"): return JSON5Value(kind: .string(try parseString()), offset: start)
+    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+      return JSON5Value(kind: .string(try parseString()), offset: start)
     case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return JSON5Value(kind: try parseNumber(), offset: start)
     default:
@@ -60,7 +62,10 @@ public struct JSON5Parser {
         return JSON5Value(kind: try parseNumber(), offset: start)
       default:
         index = start
-        throw SyntaxError(offset: start, message: "expected a value (object, list, string, number, true, false or null), found \(describeHere())")
+        throw SyntaxError(
+          offset: start,
+          message:
+            "expected a value (object, list, string, number, true, false or null), found \(describeHere())")
       }
     }
   }
@@ -98,7 +103,8 @@ public struct JSON5Parser {
       }
       try skipSpaceChecked()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw SyntaxError(offset: index, message: "expected ':' after the key '\(key)', found \(describeHere())")
+        throw SyntaxError(
+          offset: index, message: "expected ':' after the key '\(key)', found \(describeHere())")
       }
       index += 1
       try skipSpaceChecked()
@@ -110,7 +116,8 @@ public struct JSON5Parser {
       }
       if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
       if bytes[index] == UInt8(ascii: "}") { index += 1; break }
-      throw SyntaxError(offset: index, message: "expected ',' or '}' after the value of '\(key)', found \(describeHere())")
+      throw SyntaxError(
+        offset: index, message: "expected ',' or '}' after the value of '\(key)', found \(describeHere())")
     }
     depth -= 1
     return .object(members)
@@ -154,7 +161,8 @@ public struct JSON5Parser {
     }
     while true {
       guard index < bytes.count else {
-        throw SyntaxError(offset: start, message: "this string is not closed: expected a closing \(quote == 34 ? "\"" : "'")")
+        throw SyntaxError(
+          offset: start, message: "this string is not closed: expected a closing \(quote == 34 ? "\"" : "'")")
       }
       let b = bytes[index]
       if b == quote {
@@ -163,7 +171,8 @@ public struct JSON5Parser {
         return String(scalars)
       }
       if b == 0x0A || b == 0x0D {
-        throw SyntaxError(offset: index, message: "a string cannot run over a line end; close it or write \\n")
+        throw SyntaxError(
+          offset: index, message: "a string cannot run over a line end; close it or write \\n")
       }
       if b != UInt8(ascii: "\\") { index += 1; continue }
       flush(index, into: &scalars)
@@ -193,12 +202,14 @@ public struct JSON5Parser {
           index += 2
           let low = try hexDigits(4)
           guard (0xDC00...0xDFFF).contains(low) else {
-            throw SyntaxError(offset: index - 6, message: "expected a low surrogate after \\u\(String(value, radix: 16))")
+            throw SyntaxError(
+              offset: index - 6, message: "expected a low surrogate after \\u\(String(value, radix: 16))")
           }
           value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let scalar = Unicode.Scalar(value) else {
-          throw SyntaxError(offset: index - 6, message: "\\u\(String(value, radix: 16)) is not a Unicode character")
+          throw SyntaxError(
+            offset: index - 6, message: "\\u\(String(value, radix: 16)) is not a Unicode character")
         }
         scalars.append(scalar)
       default:
@@ -217,7 +228,9 @@ public struct JSON5Parser {
     var value: UInt32 = 0
     for _ in 0..<count {
       guard index < bytes.count, let digit = hexValue(bytes[index]) else {
-        throw SyntaxError(offset: index, message: "expected \(count) hexadecimal digits in an escape, found \(describeHere())")
+        throw SyntaxError(
+          offset: index, message: "expected \(count) hexadecimal digits in an escape, found \(describeHere())"
+        )
       }
       value = value * 16 + UInt32(digit)
       index += 1
@@ -264,7 +277,8 @@ public struct JSON5Parser {
         index += 1
       }
       if index == digitsStart {
-        throw SyntaxError(offset: index, message: "expected hexadecimal digits after 0x, found \(describeHere())")
+        throw SyntaxError(
+          offset: index, message: "expected hexadecimal digits after 0x, found \(describeHere())")
       }
       try checkNumberEnd(start)
       return .number(negative ? -value : value, text: text(from: start))
@@ -280,7 +294,9 @@ public struct JSON5Parser {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        index += 1
+      }
       let expStart = index
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
       if index == expStart {
@@ -302,7 +318,9 @@ public struct JSON5Parser {
 
   private mutating func checkNumberEnd(_ start: Int) throws(SyntaxError) {
     if index < bytes.count, isIdentifierByte(bytes[index]) {
-      throw SyntaxError(offset: start, message: "expected a number, found \(describe(at: start)); a value with letters needs quotes")
+      throw SyntaxError(
+        offset: start,
+        message: "expected a number, found \(describe(at: start)); a value with letters needs quotes")
     }
   }
 
@@ -312,7 +330,8 @@ public struct JSON5Parser {
 
   private func isIdentifierByte(_ b: UInt8) -> Bool {
     b >= 0x80 || b == UInt8(ascii: "_") || b == UInt8(ascii: "$")
-      || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+      || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+      || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
       || isDigit(b)
   }
 
@@ -336,7 +355,8 @@ public struct JSON5Parser {
     if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
     if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return 3 }
     if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0xA8...0xA9).contains(bytes[i + 2]) { return 3 }
-    if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }  // ideographic space
+    // U+3000, the ideographic space.
+    if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
     return nil
   }
 
@@ -354,7 +374,9 @@ public struct JSON5Parser {
       } else if b == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
         let start = index
         index += 2
-        while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
+        while index + 1 < bytes.count,
+          !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/"))
+        {
           index += 1
         }
         guard index + 1 < bytes.count else {

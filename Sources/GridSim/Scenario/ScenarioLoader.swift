@@ -29,18 +29,24 @@ public enum ScenarioLoader {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file")
     }
-    if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory, not a scenario file") }
+    if isDirectory.boolValue {
+      throw .unreadable(path: path, reason: "it is a directory, not a scenario file")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path, reason: "it cannot be read (check its permissions)")
     }
     if data.count > maximumFileSize {
       throw .invalid([
-        Diagnostic(.error, file: path, message: "the file is \(data.count) bytes; scenario files are at most \(maximumFileSize) bytes")
+        Diagnostic(
+          .error, file: path,
+          message: "the file is \(data.count) bytes; scenario files are at most \(maximumFileSize) bytes")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw .invalid([
-        Diagnostic(.error, file: path, message: "expected UTF-8 text, found bytes that are not UTF-8", fix: "save the file as UTF-8")
+        Diagnostic(
+          .error, file: path, message: "expected UTF-8 text, found bytes that are not UTF-8",
+          fix: "save the file as UTF-8")
       ])
     }
     return try parse(text, path: path)

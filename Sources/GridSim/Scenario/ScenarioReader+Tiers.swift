@@ -1,12 +1,16 @@
 /// Tiers, their per-category rules and the distributions of service times.
 extension ScenarioReader {
-  static let tierKeys = ["id", "name", "discipline", "response", "handling", "passUp", "deadlines", "categories", "authority"]
+  static let tierKeys = [
+    "id", "name", "discipline", "response", "handling", "passUp", "deadlines", "categories", "authority",
+  ]
   static let ruleKeys = ["response", "handling", "passUp", "deadlines"]
 
   mutating func readTiers(_ value: JSON5Value) -> [Scenario.Tier] {
     guard let items = values.array(value, "tiers") else { return [] }
     if items.isEmpty {
-      values.error("tiers", at: value.offset, "expected at least one tier, found an empty list", fix: "list the tiers from the grid workers up")
+      values.error(
+        "tiers", at: value.offset, "expected at least one tier, found an empty list",
+        fix: "list the tiers from the grid workers up")
     }
     var tiers: [Scenario.Tier] = []
     for (i, item) in items.enumerated() {
@@ -14,7 +18,9 @@ extension ScenarioReader {
       guard let o = values.object(item, path, known: Self.tierKeys) else { continue }
       guard let id = requiredID(o, item, path) else { continue }
       var tier = Scenario.Tier(id: id, name: o["name"].flatMap { values.string($0, path + ".name") } ?? id)
-      if let v = o["discipline"], let d = values.choice(v, path + ".discipline", QueueDiscipline.self) { tier.discipline = d }
+      if let v = o["discipline"], let d = values.choice(v, path + ".discipline", QueueDiscipline.self) {
+        tier.discipline = d
+      }
       tier.rule = readRule(o, path)
       if let v = o["categories"], let members = values.object(v, path + ".categories", known: categoryIDs) {
         for (categoryID, ruleValue) in members {
@@ -23,11 +29,15 @@ extension ScenarioReader {
           tier.categoryRules[categoryID] = readRule(r, rulePath)
         }
       }
-      if let v = o["authority"], let a = values.object(v, path + ".authority", known: ["categories", "maxSeverity"]) {
+      if let v = o["authority"],
+        let a = values.object(v, path + ".authority", known: ["categories", "maxSeverity"])
+      {
         if let c = a["categories"], let list = values.array(c, path + ".authority.categories") {
           var set: Set<String> = []
           for (j, item) in list.enumerated() {
-            if let id = reference(item, "\(path).authority.categories[\(j)]", categoryIDs, "category") { set.insert(id) }
+            if let id = reference(item, "\(path).authority.categories[\(j)]", categoryIDs, "category") {
+              set.insert(id)
+            }
           }
           tier.authorityCategories = set
         }
@@ -39,7 +49,10 @@ extension ScenarioReader {
     }
     checkUnique(tiers.map(\.id), items, "tiers")
     if let top = tiers.last, top.authorityCategories != nil || top.authorityMaxSeverity != nil {
-      values.error("tiers[\(tiers.count - 1)].authority", at: items.last?.offset, "the top tier '\(top.id)' must be able to close every item, found a limited authority", fix: "remove 'authority' from the top tier")
+      values.error(
+        "tiers[\(tiers.count - 1)].authority", at: items.last?.offset,
+        "the top tier '\(top.id)' must be able to close every item, found a limited authority",
+        fix: "remove 'authority' from the top tier")
     }
     return tiers
   }
@@ -49,10 +62,18 @@ extension ScenarioReader {
     if let v = o["response"] { rule.response = readDistribution(v, path + ".response") }
     if let v = o["handling"] { rule.handling = readDistribution(v, path + ".handling") }
     if let v = o["passUp"] { rule.passUp = values.probability(v, path + ".passUp") }
-    if let v = o["deadlines"], let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach"]) {
-      if let r = d["response"] { rule.responseDeadline = values.span(r, path + ".deadlines.response", positive: true) }
-      if let r = d["resolution"] { rule.resolutionDeadline = values.span(r, path + ".deadlines.resolution", positive: true) }
-      if let b = d["onBreach"] { rule.onBreach = values.choice(b, path + ".deadlines.onBreach", BreachAction.self) }
+    if let v = o["deadlines"],
+      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach"])
+    {
+      if let r = d["response"] {
+        rule.responseDeadline = values.span(r, path + ".deadlines.response", positive: true)
+      }
+      if let r = d["resolution"] {
+        rule.resolutionDeadline = values.span(r, path + ".deadlines.resolution", positive: true)
+      }
+      if let b = d["onBreach"] {
+        rule.onBreach = values.choice(b, path + ".deadlines.onBreach", BreachAction.self)
+      }
     }
     return rule
   }
@@ -63,7 +84,9 @@ extension ScenarioReader {
       return values.span(value, path).map { .fixed($0.minutes) }
     }
     guard case .object(let members) = value.kind, members.count == 1, let member = members.first else {
-      values.expected("a distribution such as { exponential: \"30 min\" } or a fixed duration such as \"30 min\"", value, path, fix: "kinds: \(DistributionSpec.kinds.joined(separator: ", "))")
+      values.expected(
+        "a distribution such as { exponential: \"30 min\" } or a fixed duration such as \"30 min\"", value,
+        path, fix: "kinds: \(DistributionSpec.kinds.joined(separator: ", "))")
       return nil
     }
     let kind = member.key
@@ -83,7 +106,9 @@ extension ScenarioReader {
     case "uniform":
       guard let (lo, hi) = readPair(v, p, names: ("min", "max")) else { return nil }
       guard lo <= hi else {
-        values.error(p, at: v.offset, "expected min ≤ max, found min \(TimeSpan(minutes: lo)) and max \(TimeSpan(minutes: hi))")
+        values.error(
+          p, at: v.offset,
+          "expected min ≤ max, found min \(TimeSpan(minutes: lo)) and max \(TimeSpan(minutes: hi))")
         return nil
       }
       return .uniform(min: lo, max: hi)
@@ -96,13 +121,17 @@ extension ScenarioReader {
         }
         spans = collect(items.enumerated().map { values.span($0.element, "\(p)[\($0.offset)]") })
       } else if let o = values.object(v, p, known: ["min", "mode", "max"]) {
-        spans = collect(["min", "mode", "max"].map { key in required(o, v, p, key).flatMap { values.span($0, "\(p).\(key)") } })
+        spans = collect(
+          ["min", "mode", "max"].map { key in
+            required(o, v, p, key).flatMap { values.span($0, "\(p).\(key)") }
+          })
       } else {
         return nil
       }
       guard let s = spans else { return nil }
       guard s[0] <= s[1], s[1] <= s[2], s[0] < s[2] else {
-        values.error(p, at: v.offset, "expected min ≤ mode ≤ max with min < max, found \(s[0]), \(s[1]), \(s[2])")
+        values.error(
+          p, at: v.offset, "expected min ≤ mode ≤ max with min < max, found \(s[0]), \(s[1]), \(s[2])")
         return nil
       }
       return .triangular(min: s[0].minutes, mode: s[1].minutes, max: s[2].minutes)
@@ -117,8 +146,12 @@ extension ScenarioReader {
       guard let o = values.object(v, p, known: [shapeKey, "mean"]) else { return nil }
       let shape: Double? =
         kind == "gamma"
-        ? required(o, v, p, shapeKey).flatMap { values.number($0, p + ".shape", in: 0.01...1e6, what: "a shape") }
-        : required(o, v, p, shapeKey).flatMap { values.integer($0, p + ".k", in: 1...10_000, what: "a whole number of phases") }.map(Double.init)
+        ? required(o, v, p, shapeKey).flatMap {
+          values.number($0, p + ".shape", in: 0.01...1e6, what: "a shape")
+        }
+        : required(o, v, p, shapeKey).flatMap {
+          values.integer($0, p + ".k", in: 1...10_000, what: "a whole number of phases")
+        }.map(Double.init)
       let mean = required(o, v, p, "mean").flatMap { values.span($0, p + ".mean", positive: true) }
       guard let shape, let mean else { return nil }
       return .gamma(shape: shape, mean: mean.minutes)
@@ -130,16 +163,25 @@ extension ScenarioReader {
         spanValues = items
         prefix = p
       } else if let o = values.object(v, p, known: ["values", "weights"]) {
-        guard let vs = required(o, v, p, "values"), let items = values.array(vs, p + ".values") else { return nil }
+        guard let vs = required(o, v, p, "values"), let items = values.array(vs, p + ".values") else {
+          return nil
+        }
         spanValues = items
         if let w = o["weights"], let ws = values.array(w, p + ".weights") {
           guard ws.count == items.count else {
-            values.error(p + ".weights", at: w.offset, "expected \(items.count) weights (one per value), found \(ws.count)")
+            values.error(
+              p + ".weights", at: w.offset,
+              "expected \(items.count) weights (one per value), found \(ws.count)")
             return nil
           }
-          weights = collect(ws.enumerated().map { values.number($0.element, "\(p).weights[\($0.offset)]", in: 0...1e12, what: "a weight") })
+          weights = collect(
+            ws.enumerated().map {
+              values.number($0.element, "\(p).weights[\($0.offset)]", in: 0...1e12, what: "a weight")
+            })
           guard let weights, weights.reduce(0, +) > 0 else {
-            if weights != nil { values.error(p + ".weights", at: w.offset, "expected at least one weight above 0, found all 0") }
+            if weights != nil {
+              values.error(p + ".weights", at: w.offset, "expected at least one weight above 0, found all 0")
+            }
             return nil
           }
         }
@@ -150,11 +192,18 @@ extension ScenarioReader {
         values.error(p, at: v.offset, "expected at least one duration, found an empty list")
         return nil
       }
-      guard let spans = collect(spanValues.enumerated().map { values.span($0.element, "\(prefix)[\($0.offset)]") }) else { return nil }
-      return .empirical(values: spans.map(\.minutes), weights: weights ?? Array(repeating: 1, count: spans.count))
+      guard
+        let spans = collect(
+          spanValues.enumerated().map { values.span($0.element, "\(prefix)[\($0.offset)]") })
+      else { return nil }
+      return .empirical(
+        values: spans.map(\.minutes), weights: weights ?? Array(repeating: 1, count: spans.count))
     default:
       let guess = Suggestion.closest(to: kind, in: DistributionSpec.kinds)
-      values.error(p, at: value.offset, "unknown distribution '\(kind)'", fix: guess.map { "did you mean '\($0)'?" } ?? "kinds: \(DistributionSpec.kinds.joined(separator: ", "))")
+      values.error(
+        p, at: value.offset, "unknown distribution '\(kind)'",
+        fix: guess.map { "did you mean '\($0)'?" }
+          ?? "kinds: \(DistributionSpec.kinds.joined(separator: ", "))")
       return nil
     }
   }
@@ -165,7 +214,9 @@ extension ScenarioReader {
         values.error(p, at: v.offset, "expected 2 durations [\(names.0), \(names.1)], found \(items.count)")
         return nil
       }
-      guard let s = collect(items.enumerated().map({ values.span($0.element, "\(p)[\($0.offset)]") })) else { return nil }
+      guard let s = collect(items.enumerated().map({ values.span($0.element, "\(p)[\($0.offset)]") })) else {
+        return nil
+      }
       return (s[0].minutes, s[1].minutes)
     }
     guard let o = values.object(v, p, known: [names.0, names.1]),
@@ -175,7 +226,9 @@ extension ScenarioReader {
     return (a.minutes, b.minutes)
   }
 
-  mutating func required(_ o: [String: JSON5Value], _ parent: JSON5Value, _ path: String, _ key: String) -> JSON5Value? {
+  mutating func required(_ o: [String: JSON5Value], _ parent: JSON5Value, _ path: String, _ key: String)
+    -> JSON5Value?
+  {
     if let v = o[key] { return v }
     values.error("\(path).\(key)", at: parent.offset, "missing key '\(key)'")
     return nil

@@ -10,24 +10,32 @@ struct ScenarioReader {
 
   init(source: SourceFile) { values = ValueReader(source: source) }
 
-  static let topKeys = ["version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand"]
+  static let topKeys = [
+    "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
+  ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
     var scenario = Scenario()
     guard let top = values.object(root, "", known: Self.topKeys) else { return scenario }
     if let v = top["version"] {
       if let version = values.integer(v, "version", in: 0...Int(Int32.max)), version != 1 {
-        values.error("version", at: v.offset, "this gridsim reads scenario format version 1, found version \(version)", fix: "set version: 1, or use a gridsim that reads version \(version)")
+        values.error(
+          "version", at: v.offset, "this gridsim reads scenario format version 1, found version \(version)",
+          fix: "set version: 1, or use a gridsim that reads version \(version)")
       }
     } else {
-      values.error("version", at: root.offset, "missing key 'version'", fix: "add version: 1 at the top of the file")
+      values.error(
+        "version", at: root.offset, "missing key 'version'", fix: "add version: 1 at the top of the file")
     }
     if let v = top["name"], let s = values.string(v, "name") { scenario.name = s }
     if let v = top["description"], let s = values.string(v, "description") { scenario.description = s }
-    if let v = top["seed"], let s = values.integer(v, "seed", in: 0...(1 << 53), what: "a whole-number seed") {
+    if let v = top["seed"], let s = values.integer(v, "seed", in: 0...(1 << 53), what: "a whole-number seed")
+    {
       scenario.seed = UInt64(s)
     }
-    if let v = top["replications"], let r = values.integer(v, "replications", in: 1...100_000) { scenario.replications = r }
+    if let v = top["replications"], let r = values.integer(v, "replications", in: 1...100_000) {
+      scenario.replications = r
+    }
     if let v = top["period"] { readPeriod(v, into: &scenario.period) }
     // Demand first: tiers and entry rules refer to its categories and severities.
     if let v = top["demand"] { readDemand(v, into: &scenario.demand) }
@@ -36,13 +44,19 @@ struct ScenarioReader {
     if let v = top["tiers"] {
       scenario.tiers = readTiers(v)
     } else {
-      values.error("tiers", at: root.offset, "missing key 'tiers'", fix: "list the tiers from the grid workers up, for example tiers: [{ id: \"grid\", ... }]")
+      values.error(
+        "tiers", at: root.offset, "missing key 'tiers'",
+        fix: "list the tiers from the grid workers up, for example tiers: [{ id: \"grid\", ... }]")
     }
     tierIDs = scenario.tiers.map(\.id)
     if let v = top["organization"] {
       scenario.organization = readOrganization(v, tiers: scenario.tiers)
     } else {
-      values.error("organization", at: root.offset, "missing key 'organization'", fix: "describe the units, for example organization: { name: \"镇\", staff: 10, children: { count: 12, ... } }")
+      values.error(
+        "organization", at: root.offset, "missing key 'organization'",
+        fix:
+          "describe the units, for example organization: { name: \"镇\", staff: 10, children: { count: 12, ... } }"
+      )
     }
     if let v = top["demand"] {
       checkEntry(v, scenario: scenario)
@@ -56,12 +70,14 @@ struct ScenarioReader {
   // MARK: period
 
   private mutating func readPeriod(_ value: JSON5Value, into period: inout Scenario.Period) {
-    guard let o = values.object(value, "period", known: ["start", "end", "length", "warmUp", "timeZone"]) else { return }
+    guard let o = values.object(value, "period", known: ["start", "end", "length", "warmUp", "timeZone"])
+    else { return }
     if let v = o["start"], let d = values.dateTime(v, "period.start") { period.start = d }
     if let v = o["end"], let d = values.dateTime(v, "period.end") { period.end = d }
     if let v = o["length"] {
       if o["end"] != nil {
-        values.error("period.length", at: v.offset, "'length' and 'end' are both given", fix: "keep one of them")
+        values.error(
+          "period.length", at: v.offset, "'length' and 'end' are both given", fix: "keep one of them")
       } else if let span = values.span(v, "period.length", positive: true) {
         period.end = period.start.adding(minutes: span.minutes)
       }
@@ -69,17 +85,25 @@ struct ScenarioReader {
       period.end = period.start.adding(minutes: 28 * 1440)
     }
     if period.end <= period.start {
-      values.error("period.end", at: (o["end"] ?? value).offset, "expected the end after the start (\(period.start)), found \(period.end)", fix: "move the end later or the start earlier")
+      values.error(
+        "period.end", at: (o["end"] ?? value).offset,
+        "expected the end after the start (\(period.start)), found \(period.end)",
+        fix: "move the end later or the start earlier")
     }
     if let v = o["warmUp"], let span = values.span(v, "period.warmUp") {
       if span.minutes >= Double(period.end.minutes - period.start.minutes) {
-        values.error("period.warmUp", at: v.offset, "expected a warm-up shorter than the period (\(period.length)), found \(span)", fix: "shorten the warm-up or lengthen the period")
+        values.error(
+          "period.warmUp", at: v.offset,
+          "expected a warm-up shorter than the period (\(period.length)), found \(span)",
+          fix: "shorten the warm-up or lengthen the period")
       }
       period.warmUp = span
     }
     if let v = o["timeZone"], let zone = values.string(v, "period.timeZone") {
       if TimeZone(identifier: zone) == nil {
-        values.warning("period.timeZone", at: v.offset, "'\(zone)' is not a time zone this machine knows", fix: "use an IANA name such as \"Asia/Shanghai\"")
+        values.warning(
+          "period.timeZone", at: v.offset, "'\(zone)' is not a time zone this machine knows",
+          fix: "use an IANA name such as \"Asia/Shanghai\"")
       }
       period.timeZone = zone
     }
@@ -90,13 +114,19 @@ struct ScenarioReader {
   private mutating func readDemand(_ value: JSON5Value, into demand: inout Scenario.Demand) {
     let keys = ["perGridPerDay", "hourOfDay", "dayOfWeek", "categories", "severities", "entry", "injects"]
     guard let o = values.object(value, "demand", known: keys) else { return }
-    if let v = o["perGridPerDay"], let n = values.number(v, "demand.perGridPerDay", in: 0...1e7, what: "arrivals per grid per day") {
+    if let v = o["perGridPerDay"],
+      let n = values.number(v, "demand.perGridPerDay", in: 0...1e7, what: "arrivals per grid per day")
+    {
       demand.perGridPerDay = n
     }
-    if let v = o["hourOfDay"], let w = readWeights(v, "demand.hourOfDay", count: 24, what: "hour of day, 0 to 23") {
+    if let v = o["hourOfDay"],
+      let w = readWeights(v, "demand.hourOfDay", count: 24, what: "hour of day, 0 to 23")
+    {
       demand.hourOfDay = w
     }
-    if let v = o["dayOfWeek"], let w = readWeights(v, "demand.dayOfWeek", count: 7, what: "day of the week, Monday to Sunday") {
+    if let v = o["dayOfWeek"],
+      let w = readWeights(v, "demand.dayOfWeek", count: 7, what: "day of the week, Monday to Sunday")
+    {
       demand.dayOfWeek = w
     }
     if let v = o["severities"], let items = values.array(v, "demand.severities") {
@@ -106,7 +136,8 @@ struct ScenarioReader {
         guard let s = values.object(item, path, known: ["id", "name", "share"]) else { continue }
         guard let id = requiredID(s, item, path) else { continue }
         let name = s["name"].flatMap { values.string($0, path + ".name") } ?? id
-        let share = s["share"].flatMap { values.number($0, path + ".share", in: 0...1e9, what: "a share") } ?? 1
+        let share =
+          s["share"].flatMap { values.number($0, path + ".share", in: 0...1e9, what: "a share") } ?? 1
         list.append(.init(id: id, name: name, share: share))
       }
       checkUnique(list.map(\.id), items, "demand.severities")
@@ -118,18 +149,25 @@ struct ScenarioReader {
       var list: [Scenario.Category] = []
       for (i, item) in items.enumerated() {
         let path = "demand.categories[\(i)]"
-        guard let c = values.object(item, path, known: ["id", "name", "share", "severities"]) else { continue }
+        guard let c = values.object(item, path, known: ["id", "name", "share", "severities"]) else {
+          continue
+        }
         guard let id = requiredID(c, item, path) else { continue }
         let name = c["name"].flatMap { values.string($0, path + ".name") } ?? id
-        let share = c["share"].flatMap { values.number($0, path + ".share", in: 0...1e9, what: "a share") } ?? 1
+        let share =
+          c["share"].flatMap { values.number($0, path + ".share", in: 0...1e9, what: "a share") } ?? 1
         var category = Scenario.Category(id: id, name: name, share: share)
-        if let sv = c["severities"], let shares = values.object(sv, path + ".severities", known: severityIDs) {
+        if let sv = c["severities"], let shares = values.object(sv, path + ".severities", known: severityIDs)
+        {
           var map: [String: Double] = [:]
           for (key, w) in shares {
-            if let n = values.number(w, path + ".severities.\(key)", in: 0...1e9, what: "a share") { map[key] = n }
+            if let n = values.number(w, path + ".severities.\(key)", in: 0...1e9, what: "a share") {
+              map[key] = n
+            }
           }
           if !map.isEmpty, map.values.reduce(0, +) <= 0 {
-            values.error(path + ".severities", at: sv.offset, "expected at least one share above 0, found all 0")
+            values.error(
+              path + ".severities", at: sv.offset, "expected at least one share above 0, found all 0")
           }
           category.severityShares = map
         }
@@ -142,10 +180,13 @@ struct ScenarioReader {
     // Entry rules are read after the tiers (they name tiers); see checkEntry.
   }
 
-  private mutating func readWeights(_ value: JSON5Value, _ path: String, count: Int, what: String) -> [Double]? {
+  private mutating func readWeights(_ value: JSON5Value, _ path: String, count: Int, what: String)
+    -> [Double]?
+  {
     guard let items = values.array(value, path) else { return nil }
     guard items.count == count else {
-      values.error(path, at: value.offset, "expected \(count) weights (one per \(what)), found \(items.count)")
+      values.error(
+        path, at: value.offset, "expected \(count) weights (one per \(what)), found \(items.count)")
       return nil
     }
     var weights: [Double] = []
@@ -161,7 +202,8 @@ struct ScenarioReader {
   }
 
   private mutating func checkEntry(_ demandValue: JSON5Value, scenario: Scenario) {
-    guard case .object(let members) = demandValue.kind, let v = members.first(where: { $0.key == "entry" })?.value,
+    guard case .object(let members) = demandValue.kind,
+      let v = members.first(where: { $0.key == "entry" })?.value,
       let items = values.array(v, "demand.entry")
     else { return }
     var rules: [Scenario.EntryRule] = []
@@ -171,7 +213,9 @@ struct ScenarioReader {
       let category = o["category"].flatMap { reference($0, path + ".category", categoryIDs, "category") }
       let severity = o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") }
       guard let t = o["tier"] else {
-        values.error(path + ".tier", at: item.offset, "missing key 'tier'", fix: "name the tier these items enter at: one of \(tierIDs.joined(separator: ", "))")
+        values.error(
+          path + ".tier", at: item.offset, "missing key 'tier'",
+          fix: "name the tier these items enter at: one of \(tierIDs.joined(separator: ", "))")
         continue
       }
       if let tier = reference(t, path + ".tier", tierIDs, "tier") {
@@ -192,14 +236,19 @@ struct ScenarioReader {
     var injects: [Scenario.Inject] = []
     for (i, item) in items.enumerated() {
       let path = "demand.injects[\(i)]"
-      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity"]) else { continue }
+      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity"]) else {
+        continue
+      }
       var minutes: Double?
       switch (o["at"], o["after"]) {
       case (let at?, nil):
         if let d = values.dateTime(at, path + ".at") {
           minutes = Double(d.minutes - scenario.period.start.minutes)
           if d < scenario.period.start || d >= scenario.period.end {
-            values.error(path + ".at", at: at.offset, "expected a time inside the period (\(scenario.period.start) to \(scenario.period.end)), found \(d)")
+            values.error(
+              path + ".at", at: at.offset,
+              "expected a time inside the period (\(scenario.period.start) to \(scenario.period.end)), found \(d)"
+            )
             minutes = nil
           }
         }
@@ -207,12 +256,16 @@ struct ScenarioReader {
         if let span = values.span(after, path + ".after") {
           minutes = span.minutes
           if span.minutes >= scenario.period.length.minutes {
-            values.error(path + ".after", at: after.offset, "expected a time inside the period (\(scenario.period.length) long), found \(span)")
+            values.error(
+              path + ".after", at: after.offset,
+              "expected a time inside the period (\(scenario.period.length) long), found \(span)")
             minutes = nil
           }
         }
       case (nil, nil):
-        values.error(path, at: item.offset, "missing key 'at' or 'after'", fix: "say when it arrives: at: \"2026-10-01T09:00\" or after: \"2 h\"")
+        values.error(
+          path, at: item.offset, "missing key 'at' or 'after'",
+          fix: "say when it arrives: at: \"2026-10-01T09:00\" or after: \"2 h\"")
       default:
         values.error(path, at: item.offset, "'at' and 'after' are both given", fix: "keep one of them")
       }
@@ -222,11 +275,17 @@ struct ScenarioReader {
           grid = name
         } else {
           let guess = Suggestion.closest(to: name, in: grids)
-          values.error(path + ".grid", at: g.offset, "expected the name of a grid, found '\(name)'", fix: guess.map { "did you mean '\($0)'?" })
+          values.error(
+            path + ".grid", at: g.offset, "expected the name of a grid, found '\(name)'",
+            fix: guess.map { "did you mean '\($0)'?" })
         }
       }
-      let category = o["category"].flatMap { reference($0, path + ".category", categoryIDs, "category") } ?? (o["category"] == nil ? categoryIDs.first : nil)
-      let severity = o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") } ?? (o["severity"] == nil ? severityIDs.first : nil)
+      let category =
+        o["category"].flatMap { reference($0, path + ".category", categoryIDs, "category") }
+        ?? (o["category"] == nil ? categoryIDs.first : nil)
+      let severity =
+        o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") }
+        ?? (o["severity"] == nil ? severityIDs.first : nil)
       if let minutes, let category, let severity, o["grid"] == nil || grid != nil {
         injects.append(.init(minutesAfterStart: minutes, grid: grid, category: category, severity: severity))
       }
@@ -241,7 +300,8 @@ struct ScenarioReader {
 
   mutating func requiredID(_ o: [String: JSON5Value], _ item: JSON5Value, _ path: String) -> String? {
     guard let v = o["id"] else {
-      values.error(path + ".id", at: item.offset, "missing key 'id'", fix: "give it an id such as \"complaint\"")
+      values.error(
+        path + ".id", at: item.offset, "missing key 'id'", fix: "give it an id such as \"complaint\"")
       return nil
     }
     return values.identifier(v, path + ".id")
@@ -251,14 +311,18 @@ struct ScenarioReader {
     guard let id = values.string(value, path) else { return nil }
     if ids.contains(id) { return id }
     let guess = Suggestion.closest(to: id, in: ids)
-    values.error(path, at: value.offset, "expected a \(what) id, found '\(id)', which is not defined", fix: guess.map { "did you mean '\($0)'?" } ?? "defined: \(ids.joined(separator: ", "))")
+    values.error(
+      path, at: value.offset, "expected a \(what) id, found '\(id)', which is not defined",
+      fix: guess.map { "did you mean '\($0)'?" } ?? "defined: \(ids.joined(separator: ", "))")
     return nil
   }
 
   mutating func checkUnique(_ ids: [String], _ items: [JSON5Value], _ path: String) {
     var seen: Set<String> = []
     for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
-      values.error("\(path)[\(i)].id", at: i < items.count ? items[i].offset : nil, "the id '\(id)' is used twice", fix: "give each entry its own id")
+      values.error(
+        "\(path)[\(i)].id", at: i < items.count ? items[i].offset : nil, "the id '\(id)' is used twice",
+        fix: "give each entry its own id")
     }
   }
 

@@ -24,7 +24,8 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     var split = 0
     while split < chars.count, chars[split].isASCII,
       chars[split].isNumber || chars[split] == "." || chars[split] == "+" || chars[split] == "-"
-        || (chars[split] == "e" && split > 0 && split + 1 < chars.count && (chars[split + 1].isNumber || chars[split + 1] == "-"))
+        || (chars[split] == "e" && split > 0 && split + 1 < chars.count
+          && (chars[split + 1].isNumber || chars[split + 1] == "-"))
     {
       split += 1
     }
@@ -40,7 +41,9 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     func fmt(_ v: Double) -> String {
       v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format2: v)
     }
-    if minutes != 0, minutes.truncatingRemainder(dividingBy: 1440) == 0 { return "\(fmt(minutes / 1440)) days" }
+    if minutes != 0, minutes.truncatingRemainder(dividingBy: 1440) == 0 {
+      return "\(fmt(minutes / 1440)) days"
+    }
     if minutes != 0, minutes.truncatingRemainder(dividingBy: 60) == 0 { return "\(fmt(minutes / 60)) h" }
     return "\(fmt(minutes)) min"
   }

@@ -18,10 +18,14 @@ struct ValueReader {
     record(.warning, path, at: offset, message, fix: fix)
   }
 
-  private mutating func record(_ severity: Diagnostic.Severity, _ path: String, at offset: Int?, _ message: String, fix: String?) {
+  private mutating func record(
+    _ severity: Diagnostic.Severity, _ path: String, at offset: Int?, _ message: String, fix: String?
+  ) {
     let position = offset.map { source.position(ofOffset: $0) }
     diagnostics.append(
-      Diagnostic(severity, file: source.path, line: position?.line, column: position?.column, keyPath: path, message: message, fix: fix))
+      Diagnostic(
+        severity, file: source.path, line: position?.line, column: position?.column, keyPath: path,
+        message: message, fix: fix))
   }
 
   mutating func expected(_ what: String, _ value: JSON5Value, _ path: String, fix: String? = nil) {
@@ -77,7 +81,9 @@ struct ValueReader {
   mutating func identifier(_ value: JSON5Value, _ path: String) -> String? {
     guard let s = string(value, path) else { return nil }
     if s.isEmpty || s.contains(where: { $0.isWhitespace }) {
-      error(path, at: value.offset, "expected an id without spaces, found \(value.summary)", fix: "use letters, digits, '-' or '_'")
+      error(
+        path, at: value.offset, "expected an id without spaces, found \(value.summary)",
+        fix: "use letters, digits, '-' or '_'")
       return nil
     }
     return s
@@ -92,7 +98,9 @@ struct ValueReader {
   }
 
   /// A finite number within `range`.
-  mutating func number(_ value: JSON5Value, _ path: String, in range: ClosedRange<Double>, what: String = "a number") -> Double? {
+  mutating func number(
+    _ value: JSON5Value, _ path: String, in range: ClosedRange<Double>, what: String = "a number"
+  ) -> Double? {
     guard case .number(let n, let text) = value.kind else {
       expected(what, value, path, fix: stringNumberFix(value))
       return nil
@@ -105,13 +113,17 @@ struct ValueReader {
   }
 
   /// A whole number within `range`.
-  mutating func integer(_ value: JSON5Value, _ path: String, in range: ClosedRange<Int>, what: String = "a whole number") -> Int? {
+  mutating func integer(
+    _ value: JSON5Value, _ path: String, in range: ClosedRange<Int>, what: String = "a whole number"
+  ) -> Int? {
     guard case .number(let n, let text) = value.kind else {
       expected(what, value, path, fix: stringNumberFix(value))
       return nil
     }
     guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-      error(path, at: value.offset, "expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(text)")
+      error(
+        path, at: value.offset,
+        "expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(text)")
       return nil
     }
     return Int(n)
@@ -123,13 +135,17 @@ struct ValueReader {
   }
 
   /// One of a fixed set of words.
-  mutating func choice<T: RawRepresentable & CaseIterable>(_ value: JSON5Value, _ path: String, _ type: T.Type) -> T?
+  mutating func choice<T: RawRepresentable & CaseIterable>(
+    _ value: JSON5Value, _ path: String, _ type: T.Type
+  ) -> T?
   where T.RawValue == String {
     guard let s = string(value, path) else { return nil }
     if let v = T(rawValue: s) { return v }
     let options = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     let guess = Suggestion.closest(to: s, in: T.allCases.map(\.rawValue))
-    error(path, at: value.offset, "expected one of \(options), found \(value.summary)", fix: guess.map { "did you mean '\($0)'?" })
+    error(
+      path, at: value.offset, "expected one of \(options), found \(value.summary)",
+      fix: guess.map { "did you mean '\($0)'?" })
     return nil
   }
 
@@ -138,19 +154,25 @@ struct ValueReader {
     let example = "a duration with a unit, such as \"30 min\", \"2 h\" or \"3 days\""
     guard case .string(let s) = value.kind else {
       if case .number(_, let text) = value.kind {
-        error(path, at: value.offset, "expected \(example), found \(text) with no unit", fix: "write it as \"\(text) h\" or \"\(text) min\"")
+        error(
+          path, at: value.offset, "expected \(example), found \(text) with no unit",
+          fix: "write it as \"\(text) h\" or \"\(text) min\"")
       } else {
         expected(example, value, path)
       }
       return nil
     }
     guard let span = TimeSpan(parsing: s) else {
-      let units = TimeSpan.units.map { $0.names[0] + ($0.names.count > 3 ? "/" + $0.names[3] : "") }.joined(separator: ", ")
+      let units = TimeSpan.units.map { $0.names[0] + ($0.names.count > 3 ? "/" + $0.names[3] : "") }.joined(
+        separator: ", ")
       error(path, at: value.offset, "expected \(example), found \(value.summary)", fix: "units: \(units)")
       return nil
     }
     if span.minutes < 0 || (positive && span.minutes == 0) || span > TimeSpan.maximum {
-      error(path, at: value.offset, "expected \(positive ? "a positive" : "a non-negative") duration of at most 100 years, found \(value.summary)")
+      error(
+        path, at: value.offset,
+        "expected \(positive ? "a positive" : "a non-negative") duration of at most 100 years, found \(value.summary)"
+      )
       return nil
     }
     return span
@@ -159,7 +181,10 @@ struct ValueReader {
   mutating func dateTime(_ value: JSON5Value, _ path: String) -> LocalDateTime? {
     guard let s = string(value, path) else { return nil }
     guard let d = LocalDateTime(parsing: s) else {
-      error(path, at: value.offset, "expected a local date-time such as \"2026-09-28T08:30\" or a date such as \"2026-09-28\", found \(value.summary)")
+      error(
+        path, at: value.offset,
+        "expected a local date-time such as \"2026-09-28T08:30\" or a date such as \"2026-09-28\", found \(value.summary)"
+      )
       return nil
     }
     return d

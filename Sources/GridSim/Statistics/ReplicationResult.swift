@@ -48,7 +48,10 @@ public struct ReplicationResult: Sendable {
   public let dailyBacklog: [Int]
   public let dailyUtilization: [Double?]
 
-  init(model: Model, recorder: Recorder, busyArea: [Double], busyAtWarmUp: [Double], openAtEnd: [Int], events: Int) {
+  init(
+    model: Model, recorder: Recorder, busyArea: [Double], busyAtWarmUp: [Double], openAtEnd: [Int],
+    events: Int
+  ) {
     let T = model.tierCount
     let C = model.categoryCount
     tierCount = T
@@ -66,7 +69,9 @@ public struct ReplicationResult: Sendable {
           })
         counts.append(
           Counter.allCases.map { counter in
-            c < C ? recorder.count(counter, group: g, category: c) : (0..<C).reduce(0) { $0 + recorder.count(counter, group: g, category: $1) }
+            c < C
+              ? recorder.count(counter, group: g, category: c)
+              : (0..<C).reduce(0) { $0 + recorder.count(counter, group: g, category: $1) }
           })
       }
     }
@@ -88,7 +93,8 @@ public struct ReplicationResult: Sendable {
       let to = min(model.horizon, Double((d + 1) * 1440 - model.startMinuteOfDay))
       for t in 0..<T {
         let staff = Double(model.tierStaff[t])
-        dailyUtilization.append(staff > 0 && to > from ? recorder.dailyBusy[d * T + t] / (staff * (to - from)) : nil)
+        dailyUtilization.append(
+          staff > 0 && to > from ? recorder.dailyBusy[d * T + t] / (staff * (to - from)) : nil)
       }
     }
     self.dailyUtilization = dailyUtilization

@@ -3,7 +3,10 @@ import Testing
 
 /// Two tiers with one staff member each, no random arrivals: only the scripted items, so every
 /// figure below is computed by hand.
-func handScenario(grid: String, village: String = "{ id: \"village\", handling: \"1 h\" }", extra: String = "", injects: String) -> String {
+func handScenario(
+  grid: String, village: String = "{ id: \"village\", handling: \"1 h\" }", extra: String = "",
+  injects: String
+) -> String {
   """
   {
     version: 1,
@@ -29,7 +32,10 @@ struct DeadlineTests {
     // Item 1 is picked up at 0:00 and answered at once, done at 3:00. Item 2 waits; at 1:00 its
     // response deadline passes and supervision takes it to the village, which answers at 1:00
     // and closes it at 2:00.
-    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\" } }", injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    let (_, r) = try runOnce(
+      handScenario(
+        grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\" } }",
+        injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
     #expect(r.count(.visits, group: 0) == 2)
     #expect(r.count(.responseMet, group: 0) == 1)
     #expect(r.count(.responseMissed, group: 0) == 1)
@@ -49,7 +55,10 @@ struct DeadlineTests {
   @Test("with onBreach: record the item stays, and the miss is counted")
   func responseBreachRecorded() throws {
     // Item 2 waits until 3:00, answers late, done at 6:00.
-    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\", onBreach: \"record\" } }", injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    let (_, r) = try runOnce(
+      handScenario(
+        grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\", onBreach: \"record\" } }",
+        injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
     #expect(r.count(.responseMissed, group: 0) == 1)
     #expect(r.count(.responseMet, group: 0) == 1)
     #expect(r.count(.escalatedDeadline, group: 0) == 0)
@@ -63,7 +72,10 @@ struct DeadlineTests {
   func resolutionBreachInService() throws {
     // Picked up at 0:00, would finish at 5:00; at 4:00 the resolution deadline passes and the item
     // goes to the village, which closes it at 5:00. The grid worker was busy 4 of 24 hours.
-    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"5 h\", deadlines: { resolution: \"4 h\" } }", injects: "{ after: \"0 min\" }"))
+    let (_, r) = try runOnce(
+      handScenario(
+        grid: "{ id: \"grid\", handling: \"5 h\", deadlines: { resolution: \"4 h\" } }",
+        injects: "{ after: \"0 min\" }"))
     #expect(r.count(.resolutionMissed, group: 0) == 1)
     #expect(r.count(.escalatedDeadline, group: 0) == 1)
     #expect(r.count(.closed, group: 1) == 1)
@@ -75,7 +87,10 @@ struct DeadlineTests {
 
   @Test("finishing at the very minute of the deadline is in time")
   func tie() throws {
-    let (_, r) = try runOnce(handScenario(grid: "{ id: \"grid\", handling: \"4 h\", deadlines: { resolution: \"4 h\" } }", injects: "{ after: \"0 min\" }"))
+    let (_, r) = try runOnce(
+      handScenario(
+        grid: "{ id: \"grid\", handling: \"4 h\", deadlines: { resolution: \"4 h\" } }",
+        injects: "{ after: \"0 min\" }"))
     #expect(r.count(.resolutionMet, group: 0) == 1)
     #expect(r.count(.resolutionMissed, group: 0) == 0)
     #expect(r.count(.closed, group: 0) == 1)
@@ -91,7 +106,9 @@ struct DeadlineTests {
     let (_, r) = try runOnce(
       handScenario(
         grid: "{ id: \"grid\", handling: \"1 h\", authority: { categories: [\"a\"] } }", extra: extra,
-        injects: "{ after: \"0 min\", category: \"b\" }, { after: \"0 min\", category: \"a\", severity: \"major\" }"))
+        injects:
+          "{ after: \"0 min\", category: \"b\" }, { after: \"0 min\", category: \"a\", severity: \"major\" }")
+    )
     #expect(r.count(.escalatedAuthority, group: 0) == 1)
     #expect(r.count(.escalatedMajor, group: 0) == 1)
     #expect(r.count(.visits, group: 0) == 1)
@@ -115,7 +132,8 @@ struct DeadlineTests {
       { id: "grid", discipline: "\(discipline)", handling: "1 h",
         categories: { low: { deadlines: { response: "10 h", onBreach: "record" } }, high: { deadlines: { response: "2 h", onBreach: "record" } } } }
       """
-    let injects = "{ after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"high\", severity: \"major\" }"
+    let injects =
+      "{ after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"high\", severity: \"major\" }"
     let (_, r) = try runOnce(handScenario(grid: grid, extra: extra, injects: injects))
     #expect(r.metric(.wait, group: 0, category: 1).mean == highWait)
   }
@@ -125,17 +143,22 @@ struct DeadlineTests {
 struct DeterminismTests {
   @Test("same seed, same results, whatever the number of jobs")
   func jobs() async throws {
-    var scenario = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path).scenario
+    var scenario = try ScenarioLoader.load(
+      path: repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path
+    ).scenario
     scenario.replications = 4
     let model = Model(scenario)
     var rendered: [String] = []
     for jobs in [1, 2, 3] {
       let results = await Experiment.run(model: model, replications: 4, seed: scenario.seed, jobs: jobs)
-      rendered.append(SummaryJSON.document(Summary(model: model, results: results, seed: scenario.seed)).rendered())
+      rendered.append(
+        SummaryJSON.document(Summary(model: model, results: results, seed: scenario.seed)).rendered())
     }
     #expect(rendered[0] == rendered[1])
     #expect(rendered[0] == rendered[2])
     let other = await Experiment.run(model: model, replications: 4, seed: scenario.seed + 1, jobs: 2)
-    #expect(SummaryJSON.document(Summary(model: model, results: other, seed: scenario.seed)).rendered() != rendered[0])
+    #expect(
+      SummaryJSON.document(Summary(model: model, results: other, seed: scenario.seed)).rendered()
+        != rendered[0])
   }
 }

@@ -17,7 +17,9 @@ func erlangCMeanWait(lambda: Double, mu: Double, servers c: Int) -> Double {
 }
 
 /// One tier, one unit: an M/M/c queue.
-func mmcScenario(servers: Int, arrivalsPerHour: Double, meanServiceHours: Double, hours: Double, replications: Int, seed: Int) -> String {
+func mmcScenario(
+  servers: Int, arrivalsPerHour: Double, meanServiceHours: Double, hours: Double, replications: Int, seed: Int
+) -> String {
   """
   {
     version: 1,
@@ -42,12 +44,16 @@ struct QueueingTheoryTests {
     let mu = 1.0  // per hour
     let lambda = rho * Double(servers) * mu
     let hours = 100_000 / lambda
-    let scenario = try load(mmcScenario(servers: servers, arrivalsPerHour: lambda, meanServiceHours: 1 / mu, hours: hours, replications: 4, seed: 11))
+    let scenario = try load(
+      mmcScenario(
+        servers: servers, arrivalsPerHour: lambda, meanServiceHours: 1 / mu, hours: hours, replications: 4,
+        seed: 11))
     let (_, results) = simulate(scenario)
     let summary = Summary(model: Model(scenario), results: results, seed: scenario.seed)
     let exact = erlangCMeanWait(lambda: lambda, mu: mu, servers: servers) * 60
     let simulated = try #require(summary.tiers[0].all.duration(.wait).mean).mean
-    #expect(abs(simulated - exact) / exact < 0.06, "seed 11: simulated \(simulated) min, Erlang C \(exact) min")
+    #expect(
+      abs(simulated - exact) / exact < 0.06, "seed 11: simulated \(simulated) min, Erlang C \(exact) min")
     let utilization = try #require(summary.tiers[0].utilization).mean
     #expect(abs(utilization - rho) < 0.01, "seed 11: utilization \(utilization), expected \(rho)")
   }
@@ -67,7 +73,9 @@ struct QueueingTheoryTests {
     ].map { $0 * 60 }
     for t in 0..<3 {
       let simulated = try #require(summary.tiers[t].all.duration(.wait).mean).mean
-      #expect(abs(simulated - exact[t]) / exact[t] < 0.08, "tier \(t + 1), seed 1: simulated \(simulated) min, exact \(exact[t]) min")
+      #expect(
+        abs(simulated - exact[t]) / exact[t] < 0.08,
+        "tier \(t + 1), seed 1: simulated \(simulated) min, exact \(exact[t]) min")
     }
     let utilization = summary.tiers.map { $0.utilization!.mean }
     for (u, expected) in zip(utilization, [0.75, 0.3, 0.225]) { #expect(abs(u - expected) < 0.01) }
@@ -80,13 +88,14 @@ struct QueueingTheoryTests {
   @Test("the arrival count follows the rate, with hour and weekday profiles preserving the weekly total")
   func arrivals() throws {
     let text = minimalScenario.replacingOccurrences(
-      of: "length: \"10 days\"", with: "length: \"7 days\"")
-      .replacingOccurrences(
-        of: "tiers: [",
-        with: """
-          demand: { perGridPerDay: 20, hourOfDay: [0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0], dayOfWeek: [2,1,1,1,1,0,0] },
-          tiers: [
-          """)
+      of: "length: \"10 days\"", with: "length: \"7 days\""
+    )
+    .replacingOccurrences(
+      of: "tiers: [",
+      with: """
+        demand: { perGridPerDay: 20, hourOfDay: [0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0], dayOfWeek: [2,1,1,1,1,0,0] },
+        tiers: [
+        """)
     let scenario = try load(text)
     let model = Model(scenario)
     #expect(abs(model.expectedArrivals - 20 * 3 * 7) < 1e-9)

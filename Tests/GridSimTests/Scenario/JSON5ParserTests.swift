@@ -25,7 +25,11 @@ struct JSON5ParserTests {
     #expect(value["中文键"]?.kind == .string("网格员"))
     #expect(value["nested"]?["t"]?.kind == .bool(true))
     #expect(value["nested"]?["n"]?.kind == .null)
-    if case .array(let items)? = value["trailing"]?.kind { #expect(items.count == 2) } else { Issue.record("not a list") }
+    if case .array(let items)? = value["trailing"]?.kind {
+      #expect(items.count == 2)
+    } else {
+      Issue.record("not a list")
+    }
   }
 
   @Test(
@@ -76,9 +80,17 @@ struct JSON5ParserTests {
     case null, bool(Bool), number(Double), string(String), array([Plain]), object([String: Plain])
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let n = try? c.decode(Double.self) {
+      if c.decodeNil() {
+        self = .null
+      } else if let b = try? c.decode(Bool.self) {
+        self = .bool(b)
+      } else if let n = try? c.decode(Double.self) {
         self = .number(n)
-      } else if let s = try? c.decode(String.self) { self = .string(s) } else if let a = try? c.decode([Plain].self) { self = .array(a) } else {
+      } else if let s = try? c.decode(String.self) {
+        self = .string(s)
+      } else if let a = try? c.decode([Plain].self) {
+        self = .array(a)
+      } else {
         self = .object(try c.decode([String: Plain].self))
       }
     }
@@ -89,7 +101,8 @@ struct JSON5ParserTests {
       case .number(let n, _): self = .number(n)
       case .string(let s): self = .string(s)
       case .array(let items): self = .array(items.map(Plain.init))
-      case .object(let members): self = .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, Plain($0.value)) }))
+      case .object(let members):
+        self = .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, Plain($0.value)) }))
       }
     }
   }
@@ -97,7 +110,9 @@ struct JSON5ParserTests {
   @Test("agrees with JSONDecoder.allowsJSON5 on every shipped scenario")
   func agreesWithFoundation() throws {
     let folder = repositoryRoot.appendingPathComponent("Scenarios")
-    let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".json5") }
+    let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }.filter {
+      $0.hasSuffix(".json5")
+    }
     #expect(files.count >= 3)
     for file in files {
       let data = try Data(contentsOf: folder.appendingPathComponent(file))

@@ -50,9 +50,14 @@ struct ScenarioLoaderTests {
         "7 tiers[1].handling.exponentail", "7 tiers[1].deadlines.onBreach", "9 organization.children",
       ], "\(d.map(\.description).joined(separator: "\n"))")
     // 'staff' is a key of units, not of tiers: the fix lists the keys a tier has.
-    #expect(d.first { $0.keyPath == "tiers[0].stafff" }?.fix?.hasPrefix("known keys here: id, name, discipline") == true)
+    #expect(
+      d.first { $0.keyPath == "tiers[0].stafff" }?.fix?.hasPrefix("known keys here: id, name, discipline")
+        == true)
     #expect(d.first { $0.keyPath == "tiers[1].handling.exponentail" }?.fix == "did you mean 'exponential'?")
-    #expect(d.first { $0.keyPath == "tiers[0].handling.exponential" }?.message == "expected a duration with a unit, such as \"30 min\", \"2 h\" or \"3 days\", found 60 with no unit")
+    #expect(
+      d.first { $0.keyPath == "tiers[0].handling.exponential" }?.message
+        == "expected a duration with a unit, such as \"30 min\", \"2 h\" or \"3 days\", found 60 with no unit"
+    )
     #expect(d.first { $0.keyPath == "tiers[1].deadlines.onBreach" }?.fix == "did you mean 'escalate'?")
     #expect(d.allSatisfy { $0.file == "bad.json5" && $0.severity == .error })
   }
@@ -60,7 +65,9 @@ struct ScenarioLoaderTests {
   @Test("the diagnostic format names file, line, column, key path, what was found and the fix")
   func format() {
     let d = problems(minimalScenario.replacingOccurrences(of: "staff: 2,", with: "staf: 2,"))
-    #expect(d.map(\.description).contains("bad.json5:8:30: error: organization.staf: unknown key 'staf'; did you mean 'staff'?"), "\(d)")
+    #expect(
+      d.map(\.description).contains(
+        "bad.json5:8:30: error: organization.staf: unknown key 'staf'; did you mean 'staff'?"), "\(d)")
   }
 
   @Test(
@@ -69,12 +76,19 @@ struct ScenarioLoaderTests {
       ("replications: 0,", "replications", "expected a whole number from 1 to 100000, found 0"),
       ("seed: 1.5,", "seed", "expected a whole-number seed from 0 to 9007199254740992, found 1.5"),
       ("seed: 1e400,", "seed", "expected a whole-number seed from 0 to 9007199254740992, found 1e400"),
-      ("demand: { perGridPerDay: -1 },", "demand.perGridPerDay", "expected arrivals per grid per day from 0 to 10000000, found -1"),
-      ("demand: { hourOfDay: [1, 2] },", "demand.hourOfDay", "expected 24 weights (one per hour of day, 0 to 23), found 2"),
+      (
+        "demand: { perGridPerDay: -1 },", "demand.perGridPerDay",
+        "expected arrivals per grid per day from 0 to 10000000, found -1"
+      ),
+      (
+        "demand: { hourOfDay: [1, 2] },", "demand.hourOfDay",
+        "expected 24 weights (one per hour of day, 0 to 23), found 2"
+      ),
       ("version: 2,", "version", "this gridsim reads scenario format version 1, found version 2"),
     ])
   func ranges(line: String, keyPath: String, message: String) {
-    let text = minimalScenario.replacingOccurrences(of: "version: 1,", with: line.hasPrefix("version") ? line : "version: 1, " + line)
+    let text = minimalScenario.replacingOccurrences(
+      of: "version: 1,", with: line.hasPrefix("version") ? line : "version: 1, " + line)
     let d = problems(text)
     #expect(d.contains { $0.keyPath == keyPath && $0.message == message }, "\(d.map(\.description))")
   }
@@ -94,8 +108,13 @@ struct ScenarioLoaderTests {
 
   @Test("the organization must be as deep as the tiers")
   func depth() {
-    let d = problems(minimalScenario.replacingOccurrences(of: "children: { count: 3, staff: 1 }", with: "children: { count: 3, staff: 1, children: { staff: 1 } }"))
-    #expect(d.contains { $0.keyPath == "organization.children.children" && $0.message.contains("have no children") })
+    let d = problems(
+      minimalScenario.replacingOccurrences(
+        of: "children: { count: 3, staff: 1 }",
+        with: "children: { count: 3, staff: 1, children: { staff: 1 } }"))
+    #expect(
+      d.contains { $0.keyPath == "organization.children.children" && $0.message.contains("have no children") }
+    )
   }
 
   @Test("missing and unreadable files are told apart from invalid ones")
@@ -115,26 +134,35 @@ struct ScenarioLoaderTests {
   @Test("every shipped scenario loads without problems")
   func shipped() throws {
     for file in ["township-baseline.json5", "benchmarks/tandem3.json5", "benchmarks/county-year.json5"] {
-      let loaded = try ScenarioLoader.load(path: repositoryRoot.appendingPathComponent("Scenarios/" + file).path)
+      let loaded = try ScenarioLoader.load(
+        path: repositoryRoot.appendingPathComponent("Scenarios/" + file).path)
       #expect(loaded.warnings.isEmpty, "\(file): \(loaded.warnings)")
     }
   }
 
   @Test("the benchmark's built-in tandem3 is the shipped file")
   func builtInTandem3() throws {
-    let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("Scenarios/benchmarks/tandem3.json5"), encoding: .utf8)
+    let shipped = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Scenarios/benchmarks/tandem3.json5"), encoding: .utf8
+    )
     #expect(Benchmark.tandem3Source == shipped)
   }
 }
 
 @Suite("Times and durations")
 struct TimeTests {
-  @Test("durations need a unit and accept Chinese unit names", arguments: [("30 min", 30.0), ("1.5 h", 90), ("2 days", 2880), ("1 week", 10080), ("3小时", 180), ("1e2 min", 100), ("90s", 1.5)])
+  @Test(
+    "durations need a unit and accept Chinese unit names",
+    arguments: [
+      ("30 min", 30.0), ("1.5 h", 90), ("2 days", 2880), ("1 week", 10080), ("3小时", 180), ("1e2 min", 100),
+      ("90s", 1.5),
+    ])
   func spans(text: String, minutes: Double) {
     #expect(TimeSpan(parsing: text)?.minutes == minutes)
   }
 
-  @Test("bare numbers and unknown units are not durations", arguments: ["30", "3 fortnights", "", "h", "1..2 h"])
+  @Test(
+    "bare numbers and unknown units are not durations", arguments: ["30", "3 fortnights", "", "h", "1..2 h"])
   func notSpans(text: String) {
     #expect(TimeSpan(parsing: text) == nil)
   }

@@ -33,7 +33,9 @@ struct StatisticsTests {
     }
   }
 
-  @Test("Student t quantiles", arguments: [(1, 12.7062), (5, 2.5706), (30, 2.0423), (60, 2.0003), (120, 1.9799), (1000, 1.9623)])
+  @Test(
+    "Student t quantiles",
+    arguments: [(1, 12.7062), (5, 2.5706), (30, 2.0423), (60, 2.0003), (120, 1.9799), (1000, 1.9623)])
   func studentT(df: Int, expected: Double) {
     #expect(abs(StudentT.quantile975(degreesOfFreedom: df) - expected) < 2e-4)
   }
@@ -49,10 +51,14 @@ struct StatisticsTests {
     #expect(Estimate([7])?.halfWidth == 0)
   }
 
-  @Test("samplers have the means they are given", arguments: [
-    DistributionSpec.exponential(mean: 30), .uniform(min: 10, max: 50), .triangular(min: 5, mode: 10, max: 45),
-    .lognormal(mean: 60, sd: 40), .gamma(shape: 3, mean: 20), .gamma(shape: 0.5, mean: 20), .empirical(values: [10, 20, 60], weights: [1, 2, 1]),
-  ])
+  @Test(
+    "samplers have the means they are given",
+    arguments: [
+      DistributionSpec.exponential(mean: 30), .uniform(min: 10, max: 50),
+      .triangular(min: 5, mode: 10, max: 45),
+      .lognormal(mean: 60, sd: 40), .gamma(shape: 3, mean: 20), .gamma(shape: 0.5, mean: 20),
+      .empirical(values: [10, 20, 60], weights: [1, 2, 1]),
+    ])
   func samplerMeans(spec: DistributionSpec) {
     var tables: [EmpiricalTable] = []
     let sampler = Sampler(spec, tables: &tables)
