@@ -193,13 +193,17 @@ func gridsimArgs(_ arguments: [String]) throws -> Invocation {
 
 @Suite("Shipped reports")
 struct ShippedReportTests {
-  @Test("Reports/ holds the current reports of the shipped scenarios", arguments: [("text", "txt"), ("json", "json")])
+  @Test(
+    "Reports/ holds the current reports of the shipped scenarios",
+    arguments: [("text", "txt"), ("json", "json")])
   func fresh(format: String, ext: String) throws {
     let r = try gridsim("run", "Scenarios/township-baseline.json5", "--format", format)
     #expect(r.status == 0)
-    let shipped = try? String(contentsOf: packageRoot.appendingPathComponent("Reports/township-baseline.\(ext)"), encoding: .utf8)
+    let shipped = try? String(
+      contentsOf: packageRoot.appendingPathComponent("Reports/township-baseline.\(ext)"), encoding: .utf8)
     #expect(
       r.stdout == shipped,
-      "Reports/township-baseline.\(ext) is stale; regenerate it with: gridsim run Scenarios/township-baseline.json5 --format \(format) > Reports/township-baseline.\(ext) (see Reports/README.md)")
+      "Reports/township-baseline.\(ext) is stale; regenerate it with: gridsim run Scenarios/township-baseline.json5 --format \(format) > Reports/township-baseline.\(ext) (see Reports/README.md)"
+    )
   }
 }
