@@ -89,6 +89,10 @@ struct ScenarioReader {
         "period.end", at: (o["end"] ?? value).offset,
         "expected the end after the start (\(period.start)), found \(period.end)",
         fix: "move the end later or the start earlier")
+    } else if period.length > TimeSpan.maximum {
+      values.error(
+        "period.end", at: (o["end"] ?? o["length"] ?? value).offset,
+        "expected a period of at most 100 years, found \(period.length)", fix: "shorten the period")
     }
     if let v = o["warmUp"], let span = values.span(v, "period.warmUp") {
       if span.minutes >= Double(period.end.minutes - period.start.minutes) {

@@ -93,6 +93,13 @@ struct ScenarioLoaderTests {
     #expect(d.contains { $0.keyPath == keyPath && $0.message == message }, "\(d.map(\.description))")
   }
 
+  @Test("a period longer than 100 years is refused")
+  func longPeriod() {
+    let d = problems(
+      minimalScenario.replacingOccurrences(of: "length: \"10 days\"", with: "end: \"9026-01-05\""))
+    #expect(d.map(\.message) == ["expected a period of at most 100 years, found 2556697 days"], "\(d)")
+  }
+
   @Test("references to undefined ids suggest the closest")
   func references() {
     let text = minimalScenario.replacingOccurrences(
