@@ -73,8 +73,6 @@ package struct ParsedArguments: Sendable {
   package var positionals: [String] = []
   package var values: [String: String] = [:]
   package var flags: Set<String> = []
-  /// `--set`-style options may repeat; every value in order.
-  package var repeated: [String: [String]] = [:]
   /// True when `--help` or `-h` was given.
   package var wantsHelp = false
 
@@ -131,7 +129,7 @@ package struct UsageError: Error, Sendable, Equatable {
 
 extension CommandSpec {
   /// Parses the arguments that follow the command name.
-  package func parse(_ arguments: [String], repeatable: Set<String> = []) throws(UsageError)
+  package func parse(_ arguments: [String]) throws(UsageError)
     -> ParsedArguments
   {
     var result = ParsedArguments()
@@ -178,9 +176,7 @@ extension CommandSpec {
       } else {
         throw UsageError("Missing value for '--\(name) \(option.valueName!)'.", command: self.name)
       }
-      if repeatable.contains(name) {
-        result.repeated[name, default: []].append(value)
-      } else if result.values[name] != nil {
+      if result.values[name] != nil {
         throw UsageError("The option '--\(name)' is given twice.", command: self.name)
       } else {
         result.values[name] = value

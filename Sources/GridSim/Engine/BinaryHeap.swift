@@ -15,9 +15,6 @@ public struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable 
   /// - Complexity: O(1).
   @inlinable public var min: Element? { storage.first }
 
-  /// Removes every element, keeping the allocated capacity.
-  public mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
-
   /// Reserves room for `n` elements.
   public mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
 

@@ -32,13 +32,6 @@ public enum Format {
     return ("days", 1440)
   }
 
-  /// A duration in minutes, in the unit that suits it: `42 min`, `3.5 h`, `4.2 days`.
-  public static func duration(_ minutes: Double?) -> String {
-    guard let minutes else { return "-" }
-    let unit = unit(forMinutes: minutes)
-    return "\(decimal(minutes / unit.minutes, digits: 1)) \(unit.name)"
-  }
-
   /// A duration estimate: the mean, and ± half the 95% interval when there is one.
   public static func duration(_ estimate: Estimate?) -> String {
     guard let estimate else { return "-" }

@@ -89,14 +89,6 @@ struct ValueReader {
     return s
   }
 
-  mutating func bool(_ value: JSON5Value, _ path: String) -> Bool? {
-    guard case .bool(let b) = value.kind else {
-      expected("true or false", value, path)
-      return nil
-    }
-    return b
-  }
-
   /// A finite number within `range`.
   mutating func number(
     _ value: JSON5Value, _ path: String, in range: ClosedRange<Double>, what: String = "a number"
