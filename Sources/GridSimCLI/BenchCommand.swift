@@ -10,6 +10,10 @@ enum BenchCommand {
       .value("hours", "H", "Simulated hours of tandem3 (default: 100000)."),
       .value("repeat", "K", "Runs of each; the fastest counts (default: 3)."),
       .value("scenario", "FILE", "Also time one replication of this scenario."),
+      .value(
+        "replications", "N",
+        "With --scenario: also time N replications with 1 job and with --jobs, to show the speed-up."),
+      .value("jobs", "J", "Jobs for --replications (default: the number of cores)."),
     ],
     discussion:
       "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
@@ -19,9 +23,16 @@ enum BenchCommand {
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
     let hours: Double
     let repeats: Int
-    do {
+    let replications: Int?
+    let jobs: Int
+    do throws(UsageError) {
       hours = try args.number("hours", in: 2_000...10_000_000) ?? 100_000
       repeats = try args.integer("repeat", in: 1...100) ?? 3
+      replications = try args.integer("replications", in: 1...100_000)
+      jobs = try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+      if replications != nil, args.value("scenario") == nil {
+        throw UsageError("'--replications' needs '--scenario FILE': the scenario whose replications to time.")
+      }
     } catch {
       return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim bench")
     }
@@ -38,6 +49,12 @@ enum BenchCommand {
       return .internalError
     }
     Console.out(report.rendered)
-    return .ok
+    if let replications, let path = args.value("scenario"),
+      let loaded = GridSimCommand.load(path).get(orExit: &code)
+    {
+      let scaling = await Benchmark.scaling(loaded, replications: replications, jobs: jobs, repeats: repeats)
+      Console.out(scaling.rendered)
+    }
+    return code
   }
 }

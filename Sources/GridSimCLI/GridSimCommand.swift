@@ -6,6 +6,8 @@ enum GridSimCommand {
 
   static let commands: [(name: String, abstract: String)] = [
     ("run", RunCommand.spec.abstract),
+    ("check", CheckCommand.spec.abstract),
+    ("compare", CompareCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
     ("bench", BenchCommand.spec.abstract),
   ]
@@ -50,6 +52,8 @@ enum GridSimCommand {
       Console.out(version + "\n")
       return .ok
     case "run": return await RunCommand.main(rest)
+    case "check": return await CheckCommand.main(rest)
+    case "compare": return await CompareCommand.main(rest)
     case "validate": return ValidateCommand.main(rest)
     case "bench": return await BenchCommand.main(rest)
     default:
@@ -77,22 +81,27 @@ enum GridSimCommand {
   }
 
   /// Loads a scenario, printing its problems; the exit code when it cannot be used.
-  static func load(_ path: String) -> Result<LoadedScenario, ExitCode> {
+  static func load(_ path: String, overrides: [ScenarioOverride] = []) -> Result<LoadedScenario, ExitCode> {
     do {
-      let loaded = try ScenarioLoader.load(path: path)
+      let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
       Console.report(loaded.warnings)
       return .success(loaded)
     } catch {
-      switch error {
-      case .unreadable(let path, let reason):
-        Console.err("Error: cannot read '\(path)': \(reason).\n")
-        return .failure(.missingInput)
-      case .invalid(let diagnostics):
-        Console.report(diagnostics)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        Console.err("Error: \(path) has \(errors) problem\(errors == 1 ? "" : "s"); nothing was run.\n")
-        return .failure(.invalidScenario)
-      }
+      return .failure(report(error, path: path))
+    }
+  }
+
+  /// Prints why a scenario (or overrides file) could not be loaded; the exit code for it.
+  static func report(_ error: ScenarioError, path: String) -> ExitCode {
+    switch error {
+    case .unreadable(let path, let reason):
+      Console.err("Error: cannot read '\(path)': \(reason).\n")
+      return .missingInput
+    case .invalid(let diagnostics):
+      Console.report(diagnostics)
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      Console.err("Error: \(path) has \(errors) problem\(errors == 1 ? "" : "s"); nothing was run.\n")
+      return .invalidScenario
     }
   }
 }

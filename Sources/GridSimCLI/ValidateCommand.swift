@@ -5,24 +5,62 @@ enum ValidateCommand {
   static let spec = CommandSpec(
     name: "validate", abstract: "Report every problem in scenario files; run nothing.",
     arguments: "SCENARIO...",
-    minimumPositionals: 1, maximumPositionals: nil, options: [],
-    discussion: "Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read."
+    minimumPositionals: 1, maximumPositionals: nil,
+    options: [
+      .value("base", "FILE", "Check overrides files by applying them to this scenario."),
+      .repeated("set", "KEY.PATH=VALUE", "Check the scenarios with this override applied (repeatable)."),
+    ],
+    discussion: """
+      Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read.
+      An overrides file ({ overrides: { ... } }) is checked on its own unless --base names the
+      scenario it applies to.
+      """
   )
 
   static func main(_ arguments: [String]) -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
+    var overrides: [ScenarioOverride] = []
+    for assignment in args.all("set") {
+      switch ScenarioOverride.parse(assignment: assignment) {
+      case .success(let o): overrides.append(o)
+      case .failure(let e):
+        return Console.usageError(UsageError(e.message), usage: spec.usage, helpCommand: "gridsim validate")
+      }
+    }
     var worst = ExitCode.ok
+    func fail(_ c: ExitCode) { if c == .missingInput || worst == .ok { worst = c } }
     for path in args.positionals {
-      switch GridSimCommand.load(path) {
+      if ScenarioLoader.isOverridesFile(path: path) {
+        let file: (name: String?, overrides: [ScenarioOverride])
+        do {
+          file = try ScenarioLoader.loadOverrides(path: path)
+        } catch {
+          fail(GridSimCommand.report(error, path: path))
+          continue
+        }
+        guard let base = args.value("base") else {
+          Console.out(
+            "\(path): ok: overrides file, \(file.overrides.count) override\(file.overrides.count == 1 ? "" : "s") (pass --base SCENARIO to check the values)\n"
+          )
+          continue
+        }
+        switch GridSimCommand.load(base, overrides: overrides + file.overrides) {
+        case .success: Console.out("\(path): ok: \(file.overrides.count) overrides applied to \(base)\n")
+        case .failure(let c): fail(c)
+        }
+        continue
+      }
+      switch GridSimCommand.load(path, overrides: overrides) {
       case .success(let loaded):
         let model = Model(loaded.scenario)
         let warnings = loaded.warnings.count
+        let targets = loaded.scenario.targets.count
         Console.out(
           "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
+            + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
             + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
-      case .failure(let c):
-        if c == .missingInput || worst == .ok { worst = c }
+      case .failure(let c): fail(c)
       }
     }
     return worst

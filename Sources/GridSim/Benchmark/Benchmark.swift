@@ -121,6 +121,52 @@ public enum Benchmark {
       bareWaits: bareResult!.meanWait.map { $0 / 60 })
   }
 
+  /// How replications scale with jobs: one scenario's replications run with 1 job, then with `jobs`.
+  public struct Scaling: Sendable {
+    public var scenario: String
+    public var replications: Int
+    /// Wall time per number of jobs, in the order run.
+    public var timings: [(jobs: Int, seconds: Double, events: Int)]
+
+    public var rendered: String {
+      var table = TextTable(headers: ["Jobs", "Wall time", "Replications/s", "Events/s", "Speed-up"])
+      let one = timings.first?.seconds ?? 0
+      for t in timings {
+        table.rows.append([
+          String(t.jobs), String(format: "%.3f s", t.seconds),
+          String(format: "%.1f", Double(replications) / max(t.seconds, 1e-9)),
+          String(format: "%.2f M/s", Double(t.events) / max(t.seconds, 1e-9) / 1e6),
+          String(format: "%.2fx", one / max(t.seconds, 1e-9)),
+        ])
+      }
+      table.leftAligned = []
+      return "\n\(scenario): \(replications) replications by number of jobs (fastest of the repeats)\n\n"
+        + table.rendered()
+    }
+  }
+
+  /// Runs `replications` replications of a scenario with 1 job and with `jobs`, each `repeats` times.
+  public static func scaling(_ loaded: LoadedScenario, replications: Int, jobs: Int, repeats: Int) async
+    -> Scaling
+  {
+    let model = Model(loaded.scenario)
+    let clock = ContinuousClock()
+    var timings: [(jobs: Int, seconds: Double, events: Int)] = []
+    for j in Set([1, jobs]).sorted() {
+      var best = Double.infinity
+      var events = 0
+      for _ in 0..<repeats {
+        let started = clock.now
+        let results = await Experiment.run(
+          model: model, replications: replications, seed: loaded.scenario.seed, jobs: j)
+        best = min(best, (clock.now - started).seconds)
+        events = results.reduce(0) { $0 + $1.events }
+      }
+      timings.append((j, best, events))
+    }
+    return Scaling(scenario: loaded.scenario.name, replications: replications, timings: timings)
+  }
+
   /// Peak resident memory of this process, bytes (getrusage).
   public static func peakMemory() -> Int {
     var usage = rusage()
@@ -135,7 +181,7 @@ public enum Benchmark {
 
 extension Duration {
   /// The duration in seconds.
-  var seconds: Double {
+  package var seconds: Double {
     let (s, attoseconds) = components
     return Double(s) + Double(attoseconds) * 1e-18
   }

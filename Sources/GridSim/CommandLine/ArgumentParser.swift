@@ -8,10 +8,16 @@ package struct CommandSpec: Sendable {
     package var name: String
     package var valueName: String?
     package var help: String
+    /// True when the option may be given more than once (its values are collected in order).
+    package var repeats = false
 
     /// An option that takes a value.
     package static func value(_ name: String, _ valueName: String, _ help: String) -> Option {
       Option(name: name, valueName: valueName, help: help)
+    }
+    /// An option that takes a value and may be given more than once.
+    package static func repeated(_ name: String, _ valueName: String, _ help: String) -> Option {
+      Option(name: name, valueName: valueName, help: help, repeats: true)
     }
     /// A flag with no value.
     package static func flag(_ name: String, _ help: String) -> Option {
@@ -46,7 +52,9 @@ package struct CommandSpec: Sendable {
   package var usage: String {
     var parts = ["gridsim", name]
     if !arguments.isEmpty { parts.append(arguments) }
-    for o in options { parts.append(o.valueName.map { "[--\(o.name) \($0)]" } ?? "[--\(o.name)]") }
+    for o in options {
+      parts.append((o.valueName.map { "[--\(o.name) \($0)]" } ?? "[--\(o.name)]") + (o.repeats ? "..." : ""))
+    }
     return parts.joined(separator: " ")
   }
 
@@ -72,12 +80,17 @@ package struct CommandSpec: Sendable {
 package struct ParsedArguments: Sendable {
   package var positionals: [String] = []
   package var values: [String: String] = [:]
+  /// Values of repeatable options, in the order given.
+  package var lists: [String: [String]] = [:]
   package var flags: Set<String> = []
   /// True when `--help` or `-h` was given.
   package var wantsHelp = false
 
   /// The value of an option, if given.
   package func value(_ name: String) -> String? { values[name] }
+
+  /// Every value of a repeatable option, in order.
+  package func all(_ name: String) -> [String] { lists[name] ?? [] }
 
   /// True when a flag was given.
   package func flag(_ name: String) -> Bool { flags.contains(name) }
@@ -176,7 +189,9 @@ extension CommandSpec {
       } else {
         throw UsageError("Missing value for '--\(name) \(option.valueName!)'.", command: self.name)
       }
-      if result.values[name] != nil {
+      if option.repeats {
+        result.lists[name, default: []].append(value)
+      } else if result.values[name] != nil {
         throw UsageError("The option '--\(name)' is given twice.", command: self.name)
       } else {
         result.values[name] = value

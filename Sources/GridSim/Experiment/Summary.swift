@@ -79,6 +79,8 @@ public struct Summary: Sendable {
   public var days: [Day]
   /// Events processed, all replications together.
   public var events: Int
+  /// The scenario's targets, judged.
+  public var targets: [TargetOutcome]
 
   /// Summarizes the replications of a model.
   public init(model: Model, results: [ReplicationResult], seed: UInt64) {
@@ -93,6 +95,7 @@ public struct Summary: Sendable {
     warmUp = scenario.period.warmUp
     categories = scenario.demand.categories.map { ($0.id, $0.name) }
     events = results.reduce(0) { $0 + $1.events }
+    targets = scenario.targets.map { $0.evaluate(results, model: model) }
 
     func group(_ g: Int, _ c: Int?) -> Group {
       let durations = Metric.allCases.map { metric -> Duration in
@@ -121,15 +124,12 @@ public struct Summary: Sendable {
     let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
     tiers = (0..<T).map { t in
       let tier = scenario.tiers[t]
-      let backlogs = results.map { r -> (Double?, Double?) in
-        let values = (firstMeasuredDay..<model.dayCount).map { Double(r.dailyBacklog[$0 * T + t]) }
-        return values.isEmpty ? (nil, nil) : (values.reduce(0, +) / Double(values.count), values.max())
-      }
+      let backlogs = results.map { $0.backlog(tier: t) }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
         utilization: Estimate(results.map { $0.utilization[t] }),
         openAtEnd: Estimate(results.map { Double($0.openAtEnd[t]) }),
-        backlogMean: Estimate(backlogs.map(\.0)), backlogMax: Estimate(backlogs.map(\.1)),
+        backlogMean: Estimate(backlogs.map { $0?.mean }), backlogMax: Estimate(backlogs.map { $0?.max }),
         all: group(t, nil), byCategory: (0..<C).map { group(t, $0) })
     }
     overall = group(T, nil)

@@ -58,3 +58,35 @@ public enum Format {
     return count(estimate.mean)
   }
 }
+
+extension Format {
+  /// A figure of a measure in its unit: `97.1%`, `3.2 h`, `12.5`. Durations take the unit that
+  /// suits `scale` (minutes), so that the figures of one row share a unit.
+  public static func measure(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
+    switch unit {
+    case .share: return String(format2: value * 100, digits: 1) + "%"
+    case .minutes:
+      let u = Format.unit(forMinutes: abs(scale ?? value))
+      return "\(decimal(value / u.minutes, digits: 1)) \(u.name)"
+    case .items: return decimal(value, digits: 1)
+    }
+  }
+
+  /// A signed difference of a measure: `+1.5 pt` (percentage points), `-2.0 h`, `+3.1`.
+  public static func difference(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
+    let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
+    switch unit {
+    case .share: return sign + String(format2: abs(value) * 100, digits: 1) + " pt"
+    case .minutes, .items: return sign + measure(abs(value), unit, scale: scale ?? value)
+    }
+  }
+
+  /// An estimate with its interval: `97.1% (96.5 to 97.7%)`; just the mean without spread.
+  public static func interval(_ e: Estimate?, _ unit: Measure.Unit, scale: Double? = nil) -> String {
+    guard let e else { return "-" }
+    let s = scale ?? e.mean
+    let mean = measure(e.mean, unit, scale: s)
+    guard e.halfWidth > 0 else { return mean }
+    return "\(mean) (\(measure(e.low, unit, scale: s)) to \(measure(e.high, unit, scale: s)))"
+  }
+}

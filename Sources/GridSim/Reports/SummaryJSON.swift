@@ -39,7 +39,7 @@ public enum SummaryJSON {
         ("utilization", .array(d.utilization.map { .number($0) })),
       ])
     }
-    return .object([
+    var top: [(String, JSONNode)] = [
       ("schema", .string(schema)), ("version", .int(version)), ("scenario", .object(scenario)),
       ("events", .int(summary.events)),
       (
@@ -55,6 +55,30 @@ public enum SummaryJSON {
       ),
       ("tiers", .array(tiers)),
       ("daily", .object([("tiers", .array(summary.tiers.map { .string($0.id) })), ("days", .array(days))])),
+    ]
+    if !summary.targets.isEmpty { top.append(("targets", .array(summary.targets.map(target)))) }
+    return .object(top)
+  }
+
+  /// A judged target. Durations are in hours, shares 0-1, as everywhere in the summary.
+  public static func target(_ o: TargetOutcome) -> JSONNode {
+    let t = o.target
+    let unit = t.measure.kind.unit
+    let factor = unit == .minutes ? 1.0 / 60 : 1
+    let (side, value) =
+      switch t.bound {
+      case .atLeast(let v): ("atLeast", v)
+      case .atMost(let v): ("atMost", v)
+      }
+    return .object([
+      ("name", .string(t.name)), ("metric", .string(t.measure.kind.name)),
+      ("tier", t.measure.tier.map { .string($0) } ?? .null),
+      ("category", t.measure.category.map { .string($0) } ?? .null),
+      ("unit", .string(unit == .share ? "share" : unit == .minutes ? "hours" : "items")),
+      ("bound", .object([(side, .number(value * factor))])), ("judge", .string(t.judge.rawValue)),
+      ("estimate", estimate(o.estimate?.scaled(by: factor))),
+      ("margin", o.margin.map { .number($0 * factor) } ?? .null),
+      ("met", .bool(o.met)),
     ])
   }
 

@@ -58,6 +58,9 @@ public enum TextReport {
       ])
     }
     out += categories.rendered()
+    if !summary.targets.isEmpty {
+      out += "\nTargets (judged as 'gridsim check' does):\n" + TargetReport.table(summary.targets)
+    }
     return out
   }
 

@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
   public var organization: [Unit] = []
   /// Where and how often items arrive.
   public var demand: Demand = Demand()
+  /// Named bounds the results must meet (judged by `gridsim check`).
+  public var targets: [Target] = []
 
   /// Creates an empty scenario; the loader fills it in.
   public init() {}

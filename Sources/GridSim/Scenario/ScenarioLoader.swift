@@ -23,8 +23,72 @@ public enum ScenarioLoader {
   /// The largest scenario file read: 16 MiB.
   public static let maximumFileSize = 16 << 20
 
-  /// Reads and checks the scenario file at `path`.
-  public static func load(path: String) throws(ScenarioError) -> LoadedScenario {
+  /// Reads and checks the scenario file at `path`, with `overrides` applied in order.
+  public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
+    -> LoadedScenario
+  {
+    let text = try readText(path)
+    return try parse(text, path: path, overrides: overrides)
+  }
+
+  /// Reads an overrides file: `{ name: "...", overrides: { "key.path": value, ... } }`.
+  public static func loadOverrides(path: String) throws(ScenarioError) -> (
+    name: String?, overrides: [ScenarioOverride]
+  ) {
+    let text = try readText(path)
+    let source = SourceFile(path: path, text: text)
+    let root: JSON5Value
+    do {
+      root = try JSON5Parser.parse(text)
+    } catch {
+      let (line, column) = source.position(ofOffset: error.offset)
+      throw .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)])
+    }
+    var values = ValueReader(source: source)
+    var name: String?
+    var overrides: [ScenarioOverride] = []
+    if let top = values.object(root, "", known: ["name", "overrides"]) {
+      if let v = top["name"] { name = values.string(v, "name") }
+      if case .object(let members)? = top["overrides"]?.kind {
+        for m in members {
+          let (line, column) = source.position(ofOffset: m.keyOffset)
+          if let o = ScenarioOverride(keyPath: m.key, value: m.value, origin: "\(path):\(line):\(column)") {
+            overrides.append(o)
+          } else {
+            values.error(
+              "overrides.\(m.key)", at: m.keyOffset, "'\(m.key)' is not a key path",
+              fix: "write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"")
+          }
+        }
+      } else if let v = top["overrides"] {
+        values.expected("an object { \"key.path\": value, ... }", v, "overrides")
+      } else {
+        values.error(
+          "overrides", at: root.offset, "missing key 'overrides'",
+          fix: "add overrides: { \"tiers.grid.deadlines.response\": \"2 h\" }")
+      }
+    }
+    if values.diagnostics.hasErrors { throw .invalid(inFileOrder(values.diagnostics)) }
+    return (name, overrides)
+  }
+
+  /// True when the file at `path` is an overrides file (a JSON5 object with an `overrides` key);
+  /// false for scenarios and for anything unreadable (loading it as a scenario then says why).
+  public static func isOverridesFile(path: String) -> Bool {
+    guard let text = try? readText(path), let root = try? JSON5Parser.parse(text) else { return false }
+    return root["overrides"] != nil
+  }
+
+  /// In file order, so that a reader can go through them top to bottom.
+  static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { a, b in
+      let ka = (a.element.line ?? Int.max, a.element.column ?? 0, a.offset)
+      let kb = (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
+      return ka < kb
+    }.map(\.element)
+  }
+
+  private static func readText(_ path: String) throws(ScenarioError) -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file")
@@ -49,27 +113,37 @@ public enum ScenarioLoader {
           fix: "save the file as UTF-8")
       ])
     }
-    return try parse(text, path: path)
+    return text
   }
 
   /// Reads and checks scenario text; `path` is used in messages.
-  public static func parse(_ text: String, path: String) throws(ScenarioError) -> LoadedScenario {
+  public static func parse(_ text: String, path: String, overrides: [ScenarioOverride] = [])
+    throws(ScenarioError) -> LoadedScenario
+  {
     let source = SourceFile(path: path, text: text)
-    let root: JSON5Value
+    var root: JSON5Value
     do {
       root = try JSON5Parser.parse(text)
     } catch {
       let (line, column) = source.position(ofOffset: error.offset)
       throw .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)])
     }
+    var overrideProblems: [Diagnostic] = []
+    for (i, o) in overrides.enumerated() {
+      var value = o.value
+      value.setOffsets(-1 - i)
+      if let problem = root.set(o.steps[...], to: value, path: o.keyPath) {
+        overrideProblems.append(
+          Diagnostic(
+            .error, file: "\(path) (\(o.origin))", keyPath: o.keyPath, message: problem,
+            fix: "correct the key path"))
+      }
+    }
     var reader = ScenarioReader(source: source)
+    reader.values.overrideOrigins = overrides.map(\.origin)
     let scenario = reader.read(root)
-    // In file order, so that a reader can go through them top to bottom.
-    let diagnostics = reader.values.diagnostics.enumerated().sorted { a, b in
-      let ka = (a.element.line ?? Int.max, a.element.column ?? 0, a.offset)
-      let kb = (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
-      return ka < kb
-    }.map(\.element)
+    let diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics)
+    // Override problems come first: they explain any that follow from them.
     if diagnostics.hasErrors { throw .invalid(diagnostics) }
     return LoadedScenario(scenario: scenario, warnings: diagnostics, path: path)
   }

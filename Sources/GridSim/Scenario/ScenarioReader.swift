@@ -12,6 +12,7 @@ struct ScenarioReader {
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
+    "targets",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -64,6 +65,7 @@ struct ScenarioReader {
       scenario.demand.injects = readInjects(v, scenario: scenario)
     }
     checkCoverage(scenario, root: root, tiersValue: top["tiers"])
+    if let v = top["targets"] { scenario.targets = readTargets(v) }
     return scenario
   }
 

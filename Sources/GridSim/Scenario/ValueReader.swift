@@ -4,6 +4,8 @@
 /// (naming the line, what was expected, what was found and the fix) when the value will not do.
 struct ValueReader {
   let source: SourceFile
+  /// Where overridden values came from: a value at offset -1 - i came from `overrideOrigins[i]`.
+  var overrideOrigins: [String] = []
   var diagnostics: [Diagnostic] = []
 
   init(source: SourceFile) { self.source = source }
@@ -21,6 +23,13 @@ struct ValueReader {
   private mutating func record(
     _ severity: Diagnostic.Severity, _ path: String, at offset: Int?, _ message: String, fix: String?
   ) {
+    if let offset, offset < 0, -offset - 1 < overrideOrigins.count {
+      diagnostics.append(
+        Diagnostic(
+          severity, file: "\(source.path) (\(overrideOrigins[-offset - 1]))", keyPath: path, message: message,
+          fix: fix))
+      return
+    }
     let position = offset.map { source.position(ofOffset: $0) }
     diagnostics.append(
       Diagnostic(

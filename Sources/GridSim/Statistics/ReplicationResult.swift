@@ -47,6 +47,8 @@ public struct ReplicationResult: Sendable {
   public let dailyDone: [Int]
   public let dailyBacklog: [Int]
   public let dailyUtilization: [Double?]
+  /// The first day (from the period's first day, 0) that ends after the warm-up.
+  public let firstMeasuredDay: Int
 
   init(
     model: Model, recorder: Recorder, busyArea: [Double], busyAtWarmUp: [Double], openAtEnd: [Int],
@@ -98,6 +100,22 @@ public struct ReplicationResult: Sendable {
       }
     }
     self.dailyUtilization = dailyUtilization
+    firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
+  }
+
+  /// The end-of-day backlog of a tier over the measured days: its mean and its largest value; nil
+  /// when no day ends after the warm-up.
+  public func backlog(tier t: Int) -> (mean: Double, max: Double)? {
+    let days = dailyBacklog.count / tierCount
+    guard firstMeasuredDay < days else { return nil }
+    var sum = 0
+    var largest = 0
+    for d in firstMeasuredDay..<days {
+      let b = dailyBacklog[d * tierCount + t]
+      sum += b
+      largest = Swift.max(largest, b)
+    }
+    return (Double(sum) / Double(days - firstMeasuredDay), Double(largest))
   }
 
   /// The duration summary of `metric` for a tier (or `tierCount` for overall) and category (or nil for all).

@@ -1,0 +1,136 @@
+/// How `gridsim check` shows targets: a table for people, JUnit XML for CI servers.
+public enum TargetReport {
+  /// `≥ 95.0%` or `≤ 24.0 h`.
+  public static func bound(_ target: Target) -> String {
+    let unit = target.measure.kind.unit
+    switch target.bound {
+    case .atLeast(let v): return "≥ " + Format.measure(v, unit)
+    case .atMost(let v): return "≤ " + Format.measure(v, unit)
+    }
+  }
+
+  /// The targets of one scenario as a table, with a closing line.
+  public static func table(_ outcomes: [TargetOutcome]) -> String {
+    var table = TextTable(headers: [
+      "Target", "Measure", "Estimate (95% interval)", "Bound", "Margin", "Result",
+    ])
+    for o in outcomes {
+      let unit = o.target.measure.kind.unit
+      let scale = o.target.bound.value
+      var result = o.met ? "met" : "MISSED"
+      if o.undecided { result += " (mean meets it; run more replications)" }
+      if o.estimate == nil { result += " (never observed)" }
+      table.rows.append([
+        o.target.name, o.target.measure.description + (o.target.judge == .mean ? " (mean)" : ""),
+        Format.interval(o.estimate, unit, scale: scale), bound(o.target),
+        o.margin.map { Format.difference($0, unit, scale: scale) } ?? "-", result,
+      ])
+    }
+    table.leftAligned = [0, 1, 5]
+    let missed = outcomes.filter { !$0.met }
+    var out = table.rendered()
+    if missed.isEmpty {
+      out += "\nAll \(outcomes.count) target\(outcomes.count == 1 ? "" : "s") met.\n"
+    } else {
+      out +=
+        "\n\(missed.count) of \(outcomes.count) target\(outcomes.count == 1 ? "" : "s") missed: "
+        + missed.map(\.target.name).joined(separator: ", ") + ".\n"
+    }
+    return out
+  }
+
+  /// One sentence on an outcome, for failure messages.
+  public static func sentence(_ o: TargetOutcome) -> String {
+    let unit = o.target.measure.kind.unit
+    let judged = o.target.judge == .interval ? "95% interval" : "mean"
+    guard let e = o.estimate else {
+      return "\(o.target.measure) was never observed, so the target \(bound(o.target)) cannot be met"
+    }
+    return
+      "\(o.target.measure) is \(Format.interval(e, unit, scale: o.target.bound.value)); the target is \(bound(o.target)) (judged on the \(judged)), margin \(o.margin.map { Format.difference($0, unit, scale: o.target.bound.value) } ?? "-")"
+  }
+
+  /// One checked scenario, for JUnit.
+  public struct Suite: Sendable {
+    public var name: String
+    public var file: String
+    public var replications: Int
+    public var seed: UInt64
+    public var seconds: Double
+    public var outcomes: [TargetOutcome]
+
+    public init(
+      name: String, file: String, replications: Int, seed: UInt64, seconds: Double, outcomes: [TargetOutcome]
+    ) {
+      self.name = name
+      self.file = file
+      self.replications = replications
+      self.seed = seed
+      self.seconds = seconds
+      self.outcomes = outcomes
+    }
+  }
+
+  /// JUnit XML as GitLab, Jenkins and GitHub read it: one `<testsuite>` per scenario, one
+  /// `<testcase>` per target, a `<failure>` for each missed target.
+  public static func junit(_ suites: [Suite]) -> String {
+    let tests = suites.reduce(0) { $0 + $1.outcomes.count }
+    let failures = suites.reduce(0) { $0 + $1.outcomes.filter { !$0.met }.count }
+    let time = suites.reduce(0) { $0 + $1.seconds }
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out +=
+      "<testsuites name=\"gridsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" time=\(attribute(seconds(time)))>\n"
+    for s in suites {
+      let f = s.outcomes.filter { !$0.met }.count
+      out +=
+        "  <testsuite name=\(attribute(s.name)) tests=\"\(s.outcomes.count)\" failures=\"\(f)\" errors=\"0\" skipped=\"0\" time=\(attribute(seconds(s.seconds))) file=\(attribute(s.file))>\n"
+      out += "    <properties>\n"
+      out += "      <property name=\"file\" value=\(attribute(s.file))/>\n"
+      out += "      <property name=\"replications\" value=\"\(s.replications)\"/>\n"
+      out += "      <property name=\"seed\" value=\"\(s.seed)\"/>\n"
+      out += "    </properties>\n"
+      for o in s.outcomes {
+        let open =
+          "    <testcase classname=\(attribute("gridsim.check." + s.name)) name=\(attribute(o.target.name)) file=\(attribute(s.file)) time=\"0\""
+        if o.met {
+          out += open + ">\n      <system-out>\(text(sentence(o)))</system-out>\n    </testcase>\n"
+        } else {
+          out += open + ">\n"
+          out +=
+            "      <failure type=\"TargetMissed\" message=\(attribute("missed: " + sentence(o)))>\(text(sentence(o)))</failure>\n"
+          out += "    </testcase>\n"
+        }
+      }
+      out += "  </testsuite>\n"
+    }
+    out += "</testsuites>\n"
+    return out
+  }
+
+  private static func seconds(_ s: Double) -> String { String(format2: s, digits: 3) }
+
+  /// Escapes text for XML character data, dropping characters XML 1.0 forbids.
+  static func text(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      default:
+        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// A quoted XML attribute value.
+  static func attribute(_ s: String) -> String {
+    "\""
+      + text(s).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
+      .replacingOccurrences(of: "\r", with: "&#13;").replacingOccurrences(of: "\t", with: "&#9;")
+      + "\""
+  }
+}

@@ -1,0 +1,165 @@
+/// One change to a scenario made from outside its file: `--set key.path=value` on the command line,
+/// or one entry of an overrides file.
+///
+/// Overrides are applied to the parsed JSON5 tree before the scenario is read, so an overridden value
+/// is checked exactly like one written in the file, and a problem with it names where it came from.
+public struct ScenarioOverride: Sendable, Equatable {
+  /// One step of a key path.
+  public enum Step: Sendable, Equatable {
+    /// An object member, or the item of a list whose `id` is this.
+    case key(String)
+    /// A list item by position, from 0.
+    case index(Int)
+  }
+
+  /// The path as written, such as `tiers.grid.deadlines.response` or `tiers[0].passUp`.
+  public var keyPath: String
+  public var steps: [Step]
+  /// The new value.
+  public var value: JSON5Value
+  /// Where the override came from, for messages: `--set a.b=1` or `ci/short.json5:4:5`.
+  public var origin: String
+
+  /// Creates an override; nil when the key path is malformed.
+  public init?(keyPath: String, value: JSON5Value, origin: String) {
+    guard let steps = Self.steps(keyPath) else { return nil }
+    self.keyPath = keyPath
+    self.steps = steps
+    self.value = value
+    self.origin = origin
+  }
+
+  /// Parses `key.path=value`. The value is read as JSON5 (`3`, `0.2`, `"2 h"`, `[1, 2]`, `{ ... }`);
+  /// text that is not JSON5 is taken as a string, so `--set tiers.grid.deadlines.response=2h` works
+  /// without quotes.
+  public static func parse(assignment: String) -> Result<ScenarioOverride, OverrideSyntaxError> {
+    guard let eq = assignment.firstIndex(of: "=") else {
+      return .failure(
+        OverrideSyntaxError(
+          "'\(assignment)' is not key.path=value, for example tiers.grid.deadlines.response=\"2 h\""))
+    }
+    let path = String(assignment[..<eq]).trimmingSpaces
+    let text = String(assignment[assignment.index(after: eq)...])
+    var value: JSON5Value
+    if let parsed = try? JSON5Parser.parse(text) {
+      value = parsed
+    } else {
+      value = JSON5Value(kind: .string(text.trimmingSpaces), offset: 0)
+    }
+    value.setOffsets(-1)
+    guard let o = ScenarioOverride(keyPath: path, value: value, origin: "--set \(assignment)") else {
+      return .failure(
+        OverrideSyntaxError(
+          "'\(path)' in '--set \(assignment)' is not a key path; write keys joined by dots, ids or [n] for list items, for example tiers.grid.passUp"
+        ))
+    }
+    return .success(o)
+  }
+
+  /// Splits `a.b[2].c` into steps; nil when empty or malformed.
+  static func steps(_ path: String) -> [Step]? {
+    var steps: [Step] = []
+    for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+      var rest = Substring(part)
+      if let bracket = rest.firstIndex(of: "[") {
+        let key = rest[..<bracket]
+        if !key.isEmpty { steps.append(.key(String(key))) }
+        rest = rest[bracket...]
+        while !rest.isEmpty {
+          guard rest.first == "[", let close = rest.firstIndex(of: "]"),
+            let n = Int(rest[rest.index(after: rest.startIndex)..<close]), n >= 0
+          else { return nil }
+          steps.append(.index(n))
+          rest = rest[rest.index(after: close)...]
+        }
+        if key.isEmpty, steps.isEmpty { return nil }
+      } else {
+        guard !rest.isEmpty else { return nil }
+        steps.append(.key(String(rest)))
+      }
+    }
+    return steps.isEmpty ? nil : steps
+  }
+}
+
+/// A `--set` argument that is not `key.path=value` (a usage error, exit 64).
+public struct OverrideSyntaxError: Error, Sendable, Equatable {
+  public var message: String
+  init(_ message: String) { self.message = message }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
+extension JSON5Value {
+  /// Gives this value and everything inside it one offset (a negative one marks an override).
+  mutating func setOffsets(_ offset: Int) {
+    self.offset = offset
+    switch kind {
+    case .array(var items):
+      for i in items.indices { items[i].setOffsets(offset) }
+      kind = .array(items)
+    case .object(var members):
+      for i in members.indices {
+        members[i].keyOffset = offset
+        members[i].value.setOffsets(offset)
+      }
+      kind = .object(members)
+    default: break
+    }
+  }
+
+  /// Sets the value at `steps`, creating object members on the way; a message when the path leads
+  /// nowhere (through a number, past the end of a list, to a list item with no such id).
+  mutating func set(_ steps: ArraySlice<ScenarioOverride.Step>, to newValue: JSON5Value, path: String)
+    -> String?
+  {
+    guard let step = steps.first else {
+      self = newValue
+      return nil
+    }
+    let rest = steps.dropFirst()
+    switch (kind, step) {
+    case (.object(var members), .key(let key)):
+      if let i = members.firstIndex(where: { $0.key == key }) {
+        let problem = members[i].value.set(rest, to: newValue, path: path)
+        kind = .object(members)
+        return problem
+      }
+      var fresh = JSON5Value(kind: .object([]), offset: newValue.offset)
+      let problem = fresh.set(rest, to: newValue, path: path)
+      members.append(Member(key: key, keyOffset: newValue.offset, value: fresh))
+      kind = .object(members)
+      return problem
+    case (.array(var items), .index(let n)):
+      guard n < items.count else {
+        return "'\(path)' asks for item \(n) of a list of \(items.count) (items count from 0)"
+      }
+      let problem = items[n].set(rest, to: newValue, path: path)
+      kind = .array(items)
+      return problem
+    case (.array(var items), .key(let id)):
+      guard
+        let i = items.firstIndex(where: {
+          if case .string(id)? = $0["id"]?.kind { return true } else { return false }
+        })
+      else {
+        let ids = items.compactMap { item -> String? in
+          if case .string(let s)? = item["id"]?.kind { return s } else { return nil }
+        }
+        let known = ids.isEmpty ? "its items have no ids" : "ids here: \(ids.joined(separator: ", "))"
+        return "'\(path)' names '\(id)', but no item of that list has that id; \(known)"
+      }
+      let problem = items[i].set(rest, to: newValue, path: path)
+      kind = .array(items)
+      return problem
+    case (.object, .index(let n)):
+      return "'\(path)' asks for item [\(n)] of an object; use a key"
+    default:
+      return "'\(path)' goes through \(summary), which has no keys"
+    }
+  }
+}

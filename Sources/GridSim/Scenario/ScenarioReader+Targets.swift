@@ -1,0 +1,127 @@
+import Foundation
+
+extension ScenarioReader {
+  static let targetKeys = ["name", "metric", "tier", "category", "window", "atLeast", "atMost", "judge"]
+
+  /// Reads `targets`: named bounds that `gridsim check` judges.
+  mutating func readTargets(_ value: JSON5Value) -> [Target] {
+    guard let items = values.array(value, "targets") else { return [] }
+    var targets: [Target] = []
+    var names: [String: Int] = [:]
+    for (i, item) in items.enumerated() {
+      let path = "targets[\(i)]"
+      guard let o = values.object(item, path, known: Self.targetKeys) else { continue }
+      guard let metricValue = o["metric"] else {
+        values.error(
+          path, at: item.offset, "missing key 'metric'",
+          fix: "name what is measured, for example metric: \"responseOnTime\"")
+        continue
+      }
+      guard let metricName = values.string(metricValue, path + ".metric") else { continue }
+      guard let kind = Measure.Kind(name: metricName) else {
+        let names = Measure.Kind.all.map(\.name)
+        let guess = Suggestion.closest(to: metricName, in: names)
+        values.error(
+          path + ".metric", at: metricValue.offset, "unknown metric \(metricValue.summary)",
+          fix: guess.map { "did you mean '\($0)'?" }
+            ?? "metrics: responseOnTime, resolutionOnTime, <wait|response|resolution|timeInSystem|timeAtTier>.<mean|p50|p90|p95|max>, utilization, backlog.mean, backlog.max, openAtEnd"
+        )
+        continue
+      }
+      var ok = true
+      var tier: String?
+      if let v = o["tier"] {
+        tier = values.string(v, path + ".tier")
+        if let t = tier, !tierIDs.contains(t) {
+          values.error(
+            path + ".tier", at: v.offset, "no tier has the id '\(t)'",
+            fix: Suggestion.closest(to: t, in: tierIDs).map { "did you mean '\($0)'?" }
+              ?? "tier ids: \(tierIDs.joined(separator: ", "))")
+          ok = false
+        }
+      } else if kind.needsTier {
+        values.error(
+          path, at: item.offset, "'\(kind.name)' is measured per tier, and no tier is given",
+          fix: "add tier: \"\(tierIDs.first ?? "grid")\"")
+        ok = false
+      }
+      var category: String?
+      if let v = o["category"] {
+        if kind.needsTier {
+          values.error(
+            path + ".category", at: v.offset, "'\(kind.name)' is not measured per category",
+            fix: "remove 'category'")
+          ok = false
+        }
+        category = values.string(v, path + ".category")
+        if let c = category, !categoryIDs.contains(c) {
+          values.error(
+            path + ".category", at: v.offset, "no category has the id '\(c)'",
+            fix: Suggestion.closest(to: c, in: categoryIDs).map { "did you mean '\($0)'?" }
+              ?? "category ids: \(categoryIDs.joined(separator: ", "))")
+          ok = false
+        }
+      }
+      if let v = o["window"] {
+        values.error(
+          path + ".window", at: v.offset,
+          "targets per key-date window or day kind need the working-time calendar, which this version does not have yet",
+          fix: "remove 'window'; the target then covers the whole period after the warm-up")
+        ok = false
+      }
+      var bound: Target.Bound?
+      switch (o["atLeast"], o["atMost"]) {
+      case (nil, nil):
+        values.error(
+          path, at: item.offset, "missing the bound: 'atLeast' or 'atMost'",
+          fix: kind.unit == .share
+            ? "add atLeast: \"95%\"" : "add atMost: \(kind.unit == .minutes ? "\"24 h\"" : "50")")
+      case (let v?, nil): bound = readBound(v, path + ".atLeast", kind: kind).map { .atLeast($0) }
+      case (nil, let v?): bound = readBound(v, path + ".atMost", kind: kind).map { .atMost($0) }
+      case (_, let v?):
+        values.error(path + ".atMost", at: v.offset, "'atLeast' and 'atMost' are both given", fix: "keep one")
+      }
+      var judge = Target.Judge.interval
+      if let v = o["judge"] {
+        if let j = values.choice(v, path + ".judge", Target.Judge.self) { judge = j } else { ok = false }
+      }
+      let measure = Measure(kind, tier: tier, category: category)
+      var name = measure.description
+      if let v = o["name"], let s = values.string(v, path + ".name") {
+        name = s
+      } else if let bound {
+        name += " " + TargetReport.bound(Target(name: "", measure: measure, bound: bound))
+      }
+      // A target whose bound did not read has no full name yet; it is reported already.
+      if o["name"] != nil || bound != nil, let first = names[name] {
+        values.error(
+          path + ".name", at: (o["name"] ?? item).offset,
+          "the name '\(name)' is already used by targets[\(first)]", fix: "give each target its own name")
+        ok = false
+      }
+      names[name] = names[name] ?? i
+      if ok, let bound {
+        targets.append(Target(name: name, measure: measure, bound: bound, judge: judge))
+      }
+    }
+    return targets
+  }
+
+  /// A bound in the measure's unit: a share as 0.95 or "95%", a duration with a unit, or a count.
+  private mutating func readBound(_ v: JSON5Value, _ path: String, kind: Measure.Kind) -> Double? {
+    switch kind.unit {
+    case .share:
+      if case .string(let s) = v.kind {
+        let digits = s.hasSuffix("%") ? String(s.dropLast()).trimmingCharacters(in: .whitespaces) : ""
+        if let p = Double(digits), p >= 0, p <= 100 { return p / 100 }
+        values.expected("a share such as 0.95 or \"95%\"", v, path)
+        return nil
+      }
+      return values.number(v, path, in: 0...1, what: "a share such as 0.95 or \"95%\"")
+    case .minutes:
+      return values.span(v, path)?.minutes
+    case .items:
+      return values.number(v, path, in: 0...1e12, what: "a number of items")
+    }
+  }
+}

@@ -1,0 +1,147 @@
+/// A figure the simulation can be judged on: a measure, optionally narrowed to a tier and a category.
+///
+/// Tiers and categories are named by id, so that one measure can be read from two scenarios that
+/// share ids (as `compare` does).
+public struct Measure: Sendable, Equatable, CustomStringConvertible {
+  /// What is measured.
+  public enum Kind: Sendable, Equatable, Hashable {
+    /// Share of responses made within their deadline, 0-1.
+    case responseOnTime
+    /// Share of resolutions made within their deadline, 0-1.
+    case resolutionOnTime
+    /// A statistic of a duration measure, minutes.
+    case duration(Metric, Statistic)
+    /// Staff utilization of a tier after the warm-up, 0-1.
+    case utilization
+    /// Items present at a tier at the end of a day, averaged over the measured days.
+    case backlogMean
+    /// Largest end-of-day backlog of a tier over the measured days.
+    case backlogMax
+    /// Items present at a tier when the period ends.
+    case openAtEnd
+
+    /// Every kind, in the order the documentation lists them.
+    public static var all: [Kind] {
+      [.responseOnTime, .resolutionOnTime]
+        + Metric.allCases.flatMap { m in Statistic.allCases.map { Kind.duration(m, $0) } }
+        + [.utilization, .backlogMean, .backlogMax, .openAtEnd]
+    }
+
+    /// The name used in scenario files and reports: `responseOnTime`, `resolution.p90`, `backlog.max`.
+    public var name: String {
+      switch self {
+      case .responseOnTime: "responseOnTime"
+      case .resolutionOnTime: "resolutionOnTime"
+      case .duration(let m, let s): "\(m.key).\(s.rawValue)"
+      case .utilization: "utilization"
+      case .backlogMean: "backlog.mean"
+      case .backlogMax: "backlog.max"
+      case .openAtEnd: "openAtEnd"
+      }
+    }
+
+    /// The kind with this name.
+    public init?(name: String) {
+      guard let kind = Self.all.first(where: { $0.name == name }) else { return nil }
+      self = kind
+    }
+
+    /// What the figures are.
+    public var unit: Unit {
+      switch self {
+      case .responseOnTime, .resolutionOnTime, .utilization: .share
+      case .duration: .minutes
+      case .backlogMean, .backlogMax, .openAtEnd: .items
+      }
+    }
+
+    /// Which way is better; nil when neither is (utilization).
+    public var higherIsBetter: Bool? {
+      switch self {
+      case .responseOnTime, .resolutionOnTime: true
+      case .utilization: nil
+      case .duration, .backlogMean, .backlogMax, .openAtEnd: false
+      }
+    }
+
+    /// True when the measure exists only per tier.
+    public var needsTier: Bool {
+      switch self {
+      case .utilization, .backlogMean, .backlogMax, .openAtEnd: true
+      default: false
+      }
+    }
+  }
+
+  /// A statistic of a duration measure within one replication.
+  public enum Statistic: String, Sendable, CaseIterable, Hashable {
+    case mean, p50, p90, p95, max
+  }
+
+  /// The kind of figure, for formatting.
+  public enum Unit: Sendable, Equatable {
+    /// A share 0-1, shown as a percentage.
+    case share
+    /// Minutes, shown in a suitable unit.
+    case minutes
+    /// A number of items.
+    case items
+  }
+
+  public var kind: Kind
+  /// A tier id; nil for the whole system.
+  public var tier: String?
+  /// A category id; nil for all categories.
+  public var category: String?
+
+  public init(_ kind: Kind, tier: String? = nil, category: String? = nil) {
+    self.kind = kind
+    self.tier = tier
+    self.category = category
+  }
+
+  /// `response.p90 at grid for complaint`.
+  public var description: String {
+    var text = kind.name
+    if let tier { text += " at \(tier)" }
+    if let category { text += " for \(category)" }
+    return text
+  }
+}
+
+/// A named bound a scenario must meet, judged from its replications.
+public struct Target: Sendable, Equatable {
+  /// Which side of the figure must hold.
+  public enum Bound: Sendable, Equatable {
+    case atLeast(Double)
+    case atMost(Double)
+
+    /// The bound's value.
+    public var value: Double {
+      switch self {
+      case .atLeast(let v), .atMost(let v): v
+      }
+    }
+  }
+
+  /// How the figure is judged against the bound.
+  public enum Judge: String, Sendable, CaseIterable {
+    /// The whole 95% interval must clear the bound (the lower end for `atLeast`, the upper end for
+    /// `atMost`): a pass that is not down to chance.
+    case interval
+    /// Only the mean must clear it.
+    case mean
+  }
+
+  public var name: String
+  public var measure: Measure
+  public var bound: Bound
+  public var judge: Judge
+
+  public init(name: String, measure: Measure, bound: Bound, judge: Judge = .interval) {
+    self.name = name
+    self.measure = measure
+    self.bound = bound
+    self.judge = judge
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GridSim
+
+/// `gridsim check SCENARIO...`: run each scenario and judge its targets; the CI gate.
+enum CheckCommand {
+  static let spec = CommandSpec(
+    name: "check", abstract: "Run scenarios and judge their targets (exit 1 when one is missed).",
+    arguments: "SCENARIO...", minimumPositionals: 1, maximumPositionals: nil,
+    options: ExperimentOptions.spec + [
+      .value("junit", "FILE", "Also write the results as JUnit XML (one test case per target).")
+    ],
+    discussion: """
+      Exit codes: 0 every target met; 1 a target missed; 64 usage; 65 invalid scenario or no targets;
+      66 missing scenario; 73 the JUnit file cannot be written. Every scenario is read and checked
+      before any is run. Targets are described in Scenarios/README.md.
+      """)
+
+  static func main(_ arguments: [String]) async -> ExitCode {
+    var code = ExitCode.ok
+    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
+    let options: ExperimentOptions
+    do {
+      options = try ExperimentOptions(args)
+    } catch {
+      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim check")
+    }
+    var loaded: [(path: String, scenario: Scenario)] = []
+    for path in args.positionals {
+      var failed = ExitCode.ok
+      guard let l = GridSimCommand.load(path, overrides: options.overrides).get(orExit: &failed) else {
+        if code == .ok { code = failed }
+        continue
+      }
+      if l.scenario.targets.isEmpty {
+        Console.report([
+          Diagnostic(
+            .error, file: path, keyPath: "targets",
+            message: "the scenario has no targets, so there is nothing to check",
+            fix:
+              "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]")
+        ])
+        if code == .ok { code = .invalidScenario }
+        continue
+      }
+      loaded.append((path, options.applied(to: l.scenario)))
+    }
+    if code != .ok { return code }
+    for (_, scenario) in loaded {
+      if let error = options.checkSize(Model(scenario), replications: scenario.replications) {
+        return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim check")
+      }
+    }
+
+    var suites: [TargetReport.Suite] = []
+    let clock = ContinuousClock()
+    for (i, (path, scenario)) in loaded.enumerated() {
+      let model = Model(scenario)
+      let started = clock.now
+      let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
+      let elapsed = clock.now - started
+      let outcomes = scenario.targets.map { $0.evaluate(results, model: model) }
+      if i > 0 { Console.out("\n") }
+      Console.out(
+        "gridsim check: \(scenario.name) (\(path))\n  \(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), seed \(scenario.seed); intervals are 95%\n\n"
+      )
+      Console.out(TargetReport.table(outcomes))
+      suites.append(
+        TargetReport.Suite(
+          name: scenario.name, file: path, replications: scenario.replications, seed: scenario.seed,
+          seconds: elapsed.seconds,
+          outcomes: outcomes))
+    }
+    if let junit = args.value("junit") {
+      do {
+        try AtomicFile.write(TargetReport.junit(suites), to: junit)
+      } catch {
+        Console.err("Error: \(error); the results above were not saved as JUnit XML.\n")
+        return .cannotWrite
+      }
+    }
+    let missed = suites.contains { $0.outcomes.contains { !$0.met } }
+    return missed ? .targetMissed : .ok
+  }
+}

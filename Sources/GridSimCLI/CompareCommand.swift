@@ -1,0 +1,84 @@
+import Foundation
+import GridSim
+
+/// `gridsim compare BASE CHANGED`: both on the same random numbers, paired differences, targets.
+enum CompareCommand {
+  static let spec = CommandSpec(
+    name: "compare",
+    abstract: "Compare two scenarios (or a scenario and an overrides file) on common random numbers.",
+    arguments: "BASE CHANGED", minimumPositionals: 2, maximumPositionals: 2,
+    options: ExperimentOptions.spec + [
+      .flag("fail-on-worse", "Exit 1 when a target met by BASE is missed by CHANGED.")
+    ],
+    discussion: """
+      CHANGED is a scenario file, or an overrides file { overrides: { "key.path": value, ... } }
+      applied to BASE. --set applies to both. Both run BASE's replications and seed (or the
+      --replications and --seed given). Targets come from BASE. See Scenarios/README.md.
+      """)
+
+  static func main(_ arguments: [String]) async -> ExitCode {
+    var code = ExitCode.ok
+    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
+    let options: ExperimentOptions
+    do {
+      options = try ExperimentOptions(args)
+    } catch {
+      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim compare")
+    }
+    let basePath = args.positionals[0]
+    let changedPath = args.positionals[1]
+    guard let base = GridSimCommand.load(basePath, overrides: options.overrides).get(orExit: &code) else {
+      return code
+    }
+    let changedScenario: Scenario
+    if ScenarioLoader.isOverridesFile(path: changedPath) {
+      let file: (name: String?, overrides: [ScenarioOverride])
+      do {
+        file = try ScenarioLoader.loadOverrides(path: changedPath)
+      } catch {
+        return GridSimCommand.report(error, path: changedPath)
+      }
+      var s: Scenario
+      do {
+        // BASE's warnings were printed when it was loaded above.
+        s = try ScenarioLoader.load(path: basePath, overrides: options.overrides + file.overrides).scenario
+      } catch {
+        return GridSimCommand.report(error, path: changedPath)
+      }
+      s.name = file.name ?? "\(base.scenario.name) + \(URL(fileURLWithPath: changedPath).lastPathComponent)"
+      changedScenario = s
+    } else {
+      guard let l = GridSimCommand.load(changedPath, overrides: options.overrides).get(orExit: &code) else {
+        return code
+      }
+      changedScenario = l.scenario
+    }
+    let baseScenario = options.applied(to: base.scenario)
+    var changed = options.applied(to: changedScenario)
+    changed.replications = baseScenario.replications
+    changed.seed = baseScenario.seed
+    let baseModel = Model(baseScenario)
+    let changedModel = Model(changed)
+    for model in [baseModel, changedModel] {
+      if let error = options.checkSize(model, replications: baseScenario.replications) {
+        return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim compare")
+      }
+    }
+    let n = baseScenario.replications
+    let baseResults = await options.run(baseModel, replications: n, seed: baseScenario.seed, label: "base")
+    let changedResults = await options.run(
+      changedModel, replications: n, seed: baseScenario.seed, label: "changed")
+    let comparison = Comparison(
+      base: baseModel, baseResults: baseResults, changed: changedModel, changedResults: changedResults,
+      targets: baseScenario.targets)
+    Console.out(
+      ComparisonReport.render(
+        comparison, base: (baseScenario.name, basePath), changed: (changed.name, changedPath),
+        replications: n,
+        seed: baseScenario.seed))
+    if args.flag("fail-on-worse"), comparison.targets.contains(where: \.flippedToMiss) {
+      return .targetMissed
+    }
+    return .ok
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GridSim
+
+/// The options every command that runs replications shares (run, check, compare), and running them.
+struct ExperimentOptions {
+  static let spec: [CommandSpec.Option] = [
+    .value("replications", "N", "Replications to run (default: the scenario's)."),
+    .value("seed", "S", "Master seed (default: the scenario's)."),
+    .value(
+      "jobs", "J", "Replications run at once (default: the number of cores). Results do not depend on it."),
+    .repeated(
+      "set", "KEY.PATH=VALUE",
+      "Override a scenario value, e.g. tiers.grid.deadlines.response=\"2 h\" (repeatable)."),
+    .flag("allow-large", "Run even when the run would process more than 10^9 events."),
+  ]
+
+  /// Runs above this many events are refused without --allow-large.
+  static let eventLimit = 1e9
+
+  var replications: Int?
+  var seed: Int?
+  var jobs: Int
+  var overrides: [ScenarioOverride]
+  var allowLarge: Bool
+
+  init(_ args: ParsedArguments) throws(UsageError) {
+    replications = try args.integer("replications", in: 1...100_000)
+    seed = try args.integer("seed", in: 0...(1 << 53))
+    jobs = try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+    allowLarge = args.flag("allow-large")
+    overrides = []
+    for assignment in args.all("set") {
+      switch ScenarioOverride.parse(assignment: assignment) {
+      case .success(let o): overrides.append(o)
+      case .failure(let e): throw UsageError(e.message)
+      }
+    }
+  }
+
+  /// The scenario with --replications and --seed applied.
+  func applied(to scenario: Scenario) -> Scenario {
+    var scenario = scenario
+    if let replications { scenario.replications = replications }
+    if let seed { scenario.seed = UInt64(seed) }
+    return scenario
+  }
+
+  /// A usage error when the run is larger than the limit and --allow-large is not given.
+  func checkSize(_ model: Model, replications: Int) -> UsageError? {
+    let expected = model.expectedEventsPerReplication * Double(replications)
+    guard expected > Self.eventLimit, !allowLarge else { return nil }
+    let figure = String(format: "%.2g", expected)
+    return UsageError(
+      "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period."
+    )
+  }
+
+  /// Runs the replications with a progress bar on a terminal.
+  func run(_ model: Model, replications: Int, seed: UInt64, label: String = "replications") async
+    -> [ReplicationResult]
+  {
+    await Experiment.run(
+      model: model, replications: replications, seed: seed, jobs: jobs,
+      progress: { done in Console.progress(done, of: replications, label: label) })
+  }
+}
