@@ -46,7 +46,9 @@ enum ValidateCommand {
           continue
         }
         switch GridSimCommand.load(base, overrides: overrides + file.overrides) {
-        case .success: Console.out("\(path): ok: \(file.overrides.count) overrides applied to \(base)\n")
+        case .success:
+          let n = file.overrides.count
+          Console.out("\(path): ok: \(n) override\(n == 1 ? "" : "s") applied to \(base)\n")
         case .failure(let c): fail(c)
         }
         continue
