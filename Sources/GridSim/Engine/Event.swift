@@ -38,6 +38,9 @@ struct Item: Sendable {
   /// When the current service ends (valid while in service).
   var serviceEnd: Double
   var totalWait: Double
+  /// Due times of the current tier's deadlines (infinity: none).
+  var responseDue: Double
+  var resolutionDue: Double
   var leaf: Int32
   var unit: Int32
   var stamp: UInt32

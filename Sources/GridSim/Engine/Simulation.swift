@@ -135,6 +135,7 @@ public struct Simulation: Sendable {
     let counted = now >= model.warmUp
     let item = Item(
       appeared: now, detected: now, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
+      responseDue: .infinity, resolutionDue: .infinity,
       leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
       flags: counted ? Item.counted : 0)
     let slot: Int
@@ -167,22 +168,40 @@ public struct Simulation: Sendable {
     item.tierArrival = now
     item.stamp &+= 1
     item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
-    if rule.resolutionDeadline.isFinite { item.flags |= Item.hadResolutionDeadline }
+    if rule.resolutionDeadline != nil { item.flags |= Item.hadResolutionDeadline }
+    let clockStart =
+      switch rule.clock {
+      case .arrival: now
+      case .appearance: item.appeared
+      case .detection: item.detected
+      }
+    item.responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
+    item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
     items[slot] = item
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
     if item.flags & Item.counted != 0 { recorder.increment(.visits, group: tier, category: category) }
-    if rule.responseDeadline.isFinite {
-      schedule(now + rule.responseDeadline, .responseDeadline, slot: slot, stamp: item.stamp)
+    if item.responseDue.isFinite {
+      schedule(max(now, item.responseDue), .responseDeadline, slot: slot, stamp: item.stamp)
     }
-    if rule.resolutionDeadline.isFinite {
-      schedule(now + rule.resolutionDeadline, .resolutionDeadline, slot: slot, stamp: item.stamp)
+    if item.resolutionDue.isFinite {
+      schedule(max(now, item.resolutionDue), .resolutionDeadline, slot: slot, stamp: item.stamp)
     }
     if Int(busy[unit]) < model.unitStaff[unit] {
       startService(slot)
     } else {
       enqueue(slot, unit: unit, rule: rule)
     }
+  }
+
+  /// When a deadline started at `start` falls due (infinity without one). Calendar deadlines are an
+  /// addition; working-time ones a lookup in the tier's tables.
+  @inline(__always)
+  private func due(_ spec: DeadlineSpec?, from start: Double, tier: Int) -> Double {
+    guard let spec else { return .infinity }
+    if case .elapsed(let span) = spec { return start + span.minutes }
+    let offset = Double(model.startMinuteOfDay)
+    return model.workTimes[tier].due(spec, from: start + offset) - offset
   }
 
   private mutating func enqueue(_ slot: Int, unit: Int, rule: CompiledRule) {
@@ -197,7 +216,7 @@ public struct Simulation: Sendable {
         PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
     case .deadline:
       sequence += 1
-      let due = items[slot].tierArrival + min(rule.responseDeadline, rule.resolutionDeadline)
+      let due = min(items[slot].responseDue, items[slot].resolutionDue)
       lines[unit].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
     }
     lines[unit].live += 1
@@ -237,9 +256,8 @@ public struct Simulation: Sendable {
 
     let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service, model.empiricalTables))
     let end = responseAt + rule.handling.sample(&service, model.empiricalTables)
-    let responseDue =
-      item.flags & Item.responseSettled != 0 ? Double.infinity : arrivedAt + rule.responseDeadline
-    let resolutionDue = arrivedAt + rule.resolutionDeadline
+    let responseDue = item.flags & Item.responseSettled != 0 ? Double.infinity : item.responseDue
+    let resolutionDue = item.resolutionDue
     var visitEnd = end
     if rule.escalatesOnBreach {
       if responseAt > responseDue { visitEnd = min(visitEnd, responseDue) }
@@ -257,7 +275,7 @@ public struct Simulation: Sendable {
           let responseTime = responseAt - item.detected
           recorder.record(.response, group: tier, category: category, responseTime)
           recorder.record(.response, group: model.tierCount, category: category, responseTime)
-          if rule.responseDeadline.isFinite, responseAt <= responseDue,
+          if rule.responseDeadline != nil, responseAt <= responseDue,
             item.flags & Item.responseBreached == 0
           {
             recorder.increment(.responseMet, group: model.tierCount, category: category)
@@ -310,7 +328,7 @@ public struct Simulation: Sendable {
     guard items[slot].flags & Item.counted != 0 else { return }
     recorder.record(.timeAtTier, group: tier, category: category, now - items[slot].tierArrival)
     if items[slot].flags & Item.resolutionSettled == 0,
-      model.rules[tier * model.categoryCount + category].resolutionDeadline.isFinite
+      model.rules[tier * model.categoryCount + category].resolutionDeadline != nil
     {
       items[slot].flags |= Item.resolutionSettled
       recorder.increment(.resolutionMet, group: tier, category: category)

@@ -61,6 +61,9 @@ public struct Model: Sendable {
   public let warmUp: Double
   /// Number of local days the period touches (the first and last may be partial).
   public let dayCount: Int
+  /// Working-time tables per tier, from midnight of the start's day; a table time is the
+  /// simulation time plus `startMinuteOfDay`.
+  let workTimes: [WorkTime]
 
   /// Compiles a checked scenario.
   /// - Complexity: O(units + tiers · categories · severities).
@@ -122,9 +125,9 @@ public struct Model: Sendable {
           CompiledRule(
             response: Sampler(response, tables: &tables), handling: Sampler(handling, tables: &tables),
             passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
-            responseDeadline: (own?.responseDeadline ?? tier.rule.responseDeadline)?.minutes ?? .infinity,
-            resolutionDeadline: (own?.resolutionDeadline ?? tier.rule.resolutionDeadline)?.minutes
-              ?? .infinity,
+            responseDeadline: own?.responseDeadline ?? tier.rule.responseDeadline,
+            resolutionDeadline: own?.resolutionDeadline ?? tier.rule.resolutionDeadline,
+            clock: own?.deadlineClock ?? tier.rule.deadlineClock ?? .arrival,
             escalatesOnBreach: onBreach == .escalate && t < T - 1))
         let maxRank =
           tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
@@ -181,6 +184,16 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
+    let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
+    let settings = scenario.calendar
+    let firstDay = scenario.period.start.dayNumber
+    let days = dayCount
+    workTimes = scenario.tiers.map { tier in
+      let hours = tier.officeHours ?? settings.officeHours
+      return WorkTime(
+        calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff, firstDay: firstDay,
+        dayCount: days + WorkTime.daysNeeded(for: specs, hours: hours))
+    }
   }
 
   private static func normalized(_ weights: [Double]) -> [Double] {
@@ -217,7 +230,7 @@ public struct Model: Sendable {
       var reach = 1.0
       for t in 0..<tierCount {
         let rule = rules[t * categoryCount + c]
-        let timers = (rule.responseDeadline.isFinite ? 1.0 : 0) + (rule.resolutionDeadline.isFinite ? 1.0 : 0)
+        let timers = (rule.responseDeadline != nil ? 1.0 : 0) + (rule.resolutionDeadline != nil ? 1.0 : 0)
         visits += categoryShares[c] * reach * (1 + timers)
         let closesSometimes = (0..<severityCount).contains {
           canClose[(t * categoryCount + c) * severityCount + $0]
@@ -229,12 +242,13 @@ public struct Model: Sendable {
   }
 }
 
-/// The rule for one tier and category, ready for the engine; deadlines in minutes (infinity: none).
+/// The rule for one tier and category, ready for the engine (plain data: no reference counting).
 struct CompiledRule: Sendable {
   var response: Sampler
   var handling: Sampler
   var passUp: Double
-  var responseDeadline: Double
-  var resolutionDeadline: Double
+  var responseDeadline: DeadlineSpec?
+  var resolutionDeadline: DeadlineSpec?
+  var clock: DeadlineClock
   var escalatesOnBreach: Bool
 }

@@ -23,6 +23,20 @@ public struct Scenario: Sendable {
   public var demand: Demand = Demand()
   /// Named bounds the results must meet (judged by `gridsim check`).
   public var targets: [Target] = []
+  /// The working calendar and office hours.
+  public var calendar = CalendarSettings()
+
+  /// Holidays, make-up workdays and office hours.
+  public struct CalendarSettings: Sendable {
+    /// Day kinds: the built-in years plus what the scenario adds.
+    public var days = WorkCalendar.china
+    /// Office hours of every tier that does not set its own.
+    public var officeHours = OfficeHours.standard
+    /// Minute of the day from which a `same day` clock counts as the next working day (default:
+    /// the close of office hours).
+    public var sameDayCutoff: Int?
+    public init() {}
+  }
 
   /// Creates an empty scenario; the loader fills it in.
   public init() {}
@@ -58,6 +72,8 @@ public struct Scenario: Sendable {
     public var authorityCategories: Set<String>? = nil
     /// Highest severity id this tier may close; nil means all.
     public var authorityMaxSeverity: String? = nil
+    /// Office hours for this tier's working-time deadlines; nil means the calendar's.
+    public var officeHours: OfficeHours? = nil
 
     /// Creates a tier.
     public init(id: String, name: String) {
@@ -74,10 +90,12 @@ public struct Scenario: Sendable {
     public var handling: DistributionSpec?
     /// Probability of passing the item up for reasons other than authority (referral).
     public var passUp: Double?
-    /// Time allowed from arrival at the tier to the tier's first response.
-    public var responseDeadline: TimeSpan?
-    /// Time allowed from arrival at the tier to the tier being done with the item.
-    public var resolutionDeadline: TimeSpan?
+    /// Time allowed from the clock's start to the tier's first response.
+    public var responseDeadline: DeadlineSpec?
+    /// Time allowed from the clock's start to the tier being done with the item.
+    public var resolutionDeadline: DeadlineSpec?
+    /// When the deadlines' clock starts (default: arrival at the tier).
+    public var deadlineClock: DeadlineClock?
     /// What a missed deadline does.
     public var onBreach: BreachAction?
 

@@ -2,6 +2,7 @@
 extension ScenarioReader {
   static let tierKeys = [
     "id", "name", "discipline", "response", "handling", "passUp", "deadlines", "categories", "authority",
+    "officeHours",
   ]
   static let ruleKeys = ["response", "handling", "passUp", "deadlines"]
 
@@ -22,6 +23,7 @@ extension ScenarioReader {
         tier.discipline = d
       }
       tier.rule = readRule(o, path)
+      if let v = o["officeHours"] { tier.officeHours = readOfficeHours(v, path + ".officeHours") }
       if let v = o["categories"], let members = values.object(v, path + ".categories", known: categoryIDs) {
         for (categoryID, ruleValue) in members {
           let rulePath = "\(path).categories.\(categoryID)"
@@ -63,19 +65,77 @@ extension ScenarioReader {
     if let v = o["handling"] { rule.handling = readDistribution(v, path + ".handling") }
     if let v = o["passUp"] { rule.passUp = values.probability(v, path + ".passUp") }
     if let v = o["deadlines"],
-      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach"])
+      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from"])
     {
-      if let r = d["response"] {
-        rule.responseDeadline = values.span(r, path + ".deadlines.response", positive: true)
-      }
-      if let r = d["resolution"] {
-        rule.resolutionDeadline = values.span(r, path + ".deadlines.resolution", positive: true)
+      if let r = d["response"] { rule.responseDeadline = readDeadline(r, path + ".deadlines.response") }
+      if let r = d["resolution"] { rule.resolutionDeadline = readDeadline(r, path + ".deadlines.resolution") }
+      if let f = d["from"] {
+        rule.deadlineClock = values.choice(f, path + ".deadlines.from", DeadlineClock.self)
       }
       if let b = d["onBreach"] {
         rule.onBreach = values.choice(b, path + ".deadlines.onBreach", BreachAction.self)
       }
     }
     return rule
+  }
+
+  /// A deadline: a duration in calendar or working time, or "same day".
+  mutating func readDeadline(_ value: JSON5Value, _ path: String) -> DeadlineSpec? {
+    let examples =
+      "a deadline such as \"4 h\", \"2 calendar days\", \"8 working hours\", \"3 working days\" or \"same day\""
+    guard case .string(let text) = value.kind else {
+      if case .number(_, let n) = value.kind {
+        values.error(
+          path, at: value.offset, "expected \(examples), found \(n) with no unit",
+          fix: "write it as \"\(n) h\" or \"\(n) working days\"")
+      } else {
+        values.expected(examples, value, path)
+      }
+      return nil
+    }
+    guard let spec = DeadlineSpec(parsing: text) else {
+      values.error(
+        path, at: value.offset, "expected \(examples), found \(value.summary)",
+        fix:
+          "units: s, min, h, days, weeks (calendar time), working hours, working days, calendar days; or same day (当日)"
+      )
+      return nil
+    }
+    let positive: Bool
+    switch spec {
+    case .elapsed(let s), .workingHours(let s): positive = s.minutes > 0 && s <= TimeSpan.maximum
+    case .workingDays(let n): positive = n >= 1
+    case .sameDay: positive = true
+    }
+    if !positive {
+      values.error(
+        path, at: value.offset, "expected a deadline above 0 (and at most 100 years), found \(value.summary)")
+      return nil
+    }
+    return spec
+  }
+
+  /// Office hours: a list of "HH:MM-HH:MM" intervals in order.
+  mutating func readOfficeHours(_ value: JSON5Value, _ path: String) -> OfficeHours? {
+    guard let items = values.array(value, path) else { return nil }
+    var intervals: [Range<Int>] = []
+    for (i, item) in items.enumerated() {
+      guard let text = values.string(item, "\(path)[\(i)]") else { return nil }
+      guard let r = OfficeHours.interval(parsing: text) else {
+        values.error(
+          "\(path)[\(i)]", at: item.offset,
+          "expected an interval such as \"08:30-12:00\", found \(item.summary)")
+        return nil
+      }
+      intervals.append(r)
+    }
+    guard let hours = OfficeHours(intervals) else {
+      values.error(
+        path, at: value.offset, "expected at least one interval, in order and not overlapping",
+        fix: "for example [\"08:30-12:00\", \"14:30-17:30\"]")
+      return nil
+    }
+    return hours
   }
 
   /// A duration distribution: a plain duration (fixed), or an object with one key naming the kind.

@@ -41,7 +41,7 @@ struct OverrideTests {
       override("replications=7"), override("name=changed"),
     ]
     let s = try ScenarioLoader.parse(text, path: "t.json5", overrides: overrides).scenario
-    #expect(s.tiers[0].rule.responseDeadline?.minutes == 120)
+    #expect(s.tiers[0].rule.responseDeadline == .elapsed(TimeSpan(minutes: 120)))
     #expect(s.replications == 7)
     #expect(s.name == "changed")
     #expect(s.tiers[1].rule.handling == .fixed(30))
