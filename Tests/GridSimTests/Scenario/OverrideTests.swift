@@ -80,7 +80,7 @@ struct OverrideTests {
     #expect(
       lines.contains {
         $0.hasPrefix(
-          "t.json5 (--set tiers.grid.deadlines.response=2x): error: tiers[0].deadlines.response: expected a duration with a unit"
+          "t.json5 (--set tiers.grid.deadlines.response=2x): error: tiers[0].deadlines.response: expected a deadline such as"
         )
       })
   }
