@@ -9,6 +9,7 @@ enum GridSimCommand {
     ("check", CheckCommand.spec.abstract),
     ("compare", CompareCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
+    ("calendar", CalendarCommand.spec.abstract),
     ("bench", BenchCommand.spec.abstract),
   ]
 
@@ -55,6 +56,7 @@ enum GridSimCommand {
     case "check": return await CheckCommand.main(rest)
     case "compare": return await CompareCommand.main(rest)
     case "validate": return ValidateCommand.main(rest)
+    case "calendar": return CalendarCommand.main(rest)
     case "bench": return await BenchCommand.main(rest)
     default:
       let guess =

@@ -12,7 +12,7 @@ struct ScenarioReader {
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
-    "targets",
+    "targets", "calendar",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -38,6 +38,7 @@ struct ScenarioReader {
       scenario.replications = r
     }
     if let v = top["period"] { readPeriod(v, into: &scenario.period) }
+    if let v = top["calendar"] { readCalendar(v, into: &scenario.calendar) }
     // Demand first: tiers and entry rules refer to its categories and severities.
     if let v = top["demand"] { readDemand(v, into: &scenario.demand) }
     categoryIDs = scenario.demand.categories.map(\.id)
@@ -66,6 +67,19 @@ struct ScenarioReader {
     }
     checkCoverage(scenario, root: root, tiersValue: top["tiers"])
     if let v = top["targets"] { scenario.targets = readTargets(v) }
+    let usesCalendar = scenario.tiers.contains { tier in
+      ([tier.rule] + tier.categoryRules.values).contains {
+        $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
+      }
+    }
+    let missing = scenario.calendar.days.yearsWithoutData(
+      from: scenario.period.start.dayNumber, to: scenario.period.end.adding(minutes: -1).dayNumber)
+    if usesCalendar, !missing.isEmpty {
+      values.warning(
+        "calendar", at: top["calendar"]?.offset ?? top["period"]?.offset,
+        "no holiday data for \(missing.map(String.init).joined(separator: ", ")): those years have weekends only, no holidays or make-up workdays",
+        fix: "add them under calendar (holidays, makeupWorkdays, or files: [\"holidays-\(missing[0]).ics\"])")
+    }
     return scenario
   }
 

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Holiday data from a file: JSON5 (the scenario's own `holidays`/`makeupWorkdays` lists), CSV
+/// (`date,kind,name`) or iCalendar (all-day events, as public holiday-calendar projects publish).
+public enum CalendarFile {
+  /// Why a calendar file could not be used.
+  public enum Problem: Error, Sendable {
+    case unreadable(String)
+    case invalid([Diagnostic])
+  }
+
+  /// Loads a file by its extension; `shownAs` is the path used in messages.
+  public static func load(path: String, shownAs: String? = nil) -> Result<WorkCalendar, Problem> {
+    let shown = shownAs ?? path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .failure(
+        .unreadable(FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"))
+    }
+    guard data.count <= ScenarioLoader.maximumFileSize, let text = String(data: data, encoding: .utf8) else {
+      return .failure(
+        .invalid([Diagnostic(.error, file: shown, message: "expected UTF-8 text of at most 16 MiB")]))
+    }
+    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+    case "csv": return csv(text, path: shown)
+    case "ics", "ical": return iCalendar(text, path: shown)
+    case "json5", "json": return json5(text, path: shown)
+    default:
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: shown, message: "expected a .json5, .csv or .ics calendar file",
+            fix: "name the file by its format")
+        ]))
+    }
+  }
+
+  /// `{ years: [2027], holidays: [...], makeupWorkdays: [...] }`.
+  public static func json5(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+    let source = SourceFile(path: path, text: text)
+    let root: JSON5Value
+    do {
+      root = try JSON5Parser.parse(text)
+    } catch {
+      let (line, column) = source.position(ofOffset: error.offset)
+      return .failure(
+        .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)]))
+    }
+    var values = ValueReader(source: source)
+    var calendar = WorkCalendar()
+    if let o = values.object(root, "", known: ["years", "holidays", "makeupWorkdays"]) {
+      if let v = o["years"], let items = values.array(v, "years") {
+        for (i, item) in items.enumerated() {
+          if let y = values.integer(item, "years[\(i)]", in: 1900...2200) { calendar.markKnown(year: y) }
+        }
+      }
+      ScenarioReader.readDays(o["holidays"], "holidays", kind: .holiday, into: &calendar, values: &values)
+      ScenarioReader.readDays(
+        o["makeupWorkdays"], "makeupWorkdays", kind: .makeupWorkday, into: &calendar, values: &values)
+    }
+    if values.diagnostics.hasErrors { return .failure(.invalid(values.diagnostics)) }
+    return .success(calendar)
+  }
+
+  /// `date,kind,name` rows (a header row is optional); kind is `holiday` (also `off`, `休`) or
+  /// `makeup-workday` (also `workday`, `work`, `班`).
+  public static func csv(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+    let rows: [[String]]
+    switch CSV.parse(text) {
+    case .success(let r): rows = r
+    case .failure(let e):
+      return .failure(.invalid([Diagnostic(.error, file: path, line: e.line, message: e.message)]))
+    }
+    var calendar = WorkCalendar()
+    var problems: [Diagnostic] = []
+    for (i, row) in rows.enumerated() {
+      let line = i + 1
+      if row.allSatisfy({ $0.stripped().isEmpty }) { continue }
+      if i == 0, row.first?.stripped().lowercased() == "date" { continue }
+      guard row.count >= 2 else {
+        problems.append(
+          Diagnostic(
+            .error, file: path, line: line, message: "expected date,kind,name, found \(row.count) field",
+            fix: "for example 2027-02-06,holiday,Spring Festival"))
+        continue
+      }
+      let dateText = row[0].stripped()
+      guard dateText.count == 10, let date = LocalDateTime(parsing: dateText) else {
+        problems.append(
+          Diagnostic(
+            .error, file: path, line: line, message: "expected a date such as 2027-01-01, found '\(dateText)'"
+          ))
+        continue
+      }
+      let name = row.count > 2 ? row[2].stripped() : ""
+      switch row[1].stripped().lowercased() {
+      case "holiday", "off", "休", "假":
+        calendar.set(day: date.dayNumber, .init(kind: .holiday, name: name.isEmpty ? "holiday" : name))
+      case "makeup-workday", "makeup", "workday", "work", "班", "补班":
+        calendar.set(
+          day: date.dayNumber, .init(kind: .makeupWorkday, name: name.isEmpty ? "make-up workday" : name))
+      default:
+        problems.append(
+          Diagnostic(
+            .error, file: path, line: line,
+            message: "expected the kind 'holiday' or 'makeup-workday', found '\(row[1])'"))
+      }
+    }
+    return problems.isEmpty ? .success(calendar) : .failure(.invalid(problems))
+  }
+
+  /// All-day VEVENTs: each day from DTSTART to DTEND (exclusive) is a make-up workday when the
+  /// SUMMARY says so (contains 班, 补班, 上班, "make-up", "makeup" or "workday"), else a holiday.
+  public static func iCalendar(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+    // Unfold continuation lines (RFC 5545: a line starting with a space or tab continues the last).
+    var lines: [(Int, String)] = []
+    for (i, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
+      if let f = raw.first, f == " " || f == "\t", !lines.isEmpty {
+        lines[lines.count - 1].1 += raw.dropFirst()
+      } else {
+        lines.append((i + 1, String(raw)))
+      }
+    }
+    guard lines.contains(where: { $0.1.hasPrefix("BEGIN:VCALENDAR") }) else {
+      return .failure(
+        .invalid([
+          Diagnostic(.error, file: path, line: 1, message: "expected an iCalendar file (BEGIN:VCALENDAR)")
+        ]))
+    }
+    var calendar = WorkCalendar()
+    var problems: [Diagnostic] = []
+    var inEvent = false
+    var start: (Int, Int)?
+    var end: Int?
+    var summary = ""
+    var eventLine = 0
+    func date(_ line: String) -> Int? {
+      guard let colon = line.lastIndex(of: ":") else { return nil }
+      let v = line[line.index(after: colon)...].prefix(8)
+      guard v.count == 8, let y = Int(v.prefix(4)), let m = Int(v.dropFirst(4).prefix(2)),
+        let d = Int(v.suffix(2)),
+        let t = LocalDateTime(year: y, month: m, day: d)
+      else { return nil }
+      return t.dayNumber
+    }
+    for (number, line) in lines {
+      if line.hasPrefix("BEGIN:VEVENT") {
+        inEvent = true
+        start = nil
+        end = nil
+        summary = ""
+        eventLine = number
+      } else if line.hasPrefix("END:VEVENT"), inEvent {
+        inEvent = false
+        guard let (first, _) = start else {
+          problems.append(
+            Diagnostic(.error, file: path, line: eventLine, message: "an event has no DTSTART date"))
+          continue
+        }
+        let last = max(first, (end ?? first + 1) - 1)
+        if last - first > 366 {
+          problems.append(
+            Diagnostic(.error, file: path, line: eventLine, message: "an event spans more than a year"))
+          continue
+        }
+        let s = summary.lowercased()
+        let work = ["班", "make-up", "makeup", "workday"].contains { s.contains($0) }
+        for d in first...last {
+          calendar.set(
+            day: d,
+            .init(
+              kind: work ? .makeupWorkday : .holiday,
+              name: summary.isEmpty ? (work ? "make-up workday" : "holiday") : summary))
+        }
+      } else if inEvent, line.hasPrefix("DTSTART") {
+        if let d = date(line) {
+          start = (d, number)
+        } else {
+          problems.append(
+            Diagnostic(
+              .error, file: path, line: number,
+              message: "expected DTSTART with a date such as 20271001, found '\(line)'"))
+        }
+      } else if inEvent, line.hasPrefix("DTEND") {
+        end = date(line)
+      } else if inEvent, line.hasPrefix("SUMMARY") {
+        if let colon = line.firstIndex(of: ":") {
+          summary = String(line[line.index(after: colon)...]).replacingOccurrences(of: "\\,", with: ",")
+            .replacingOccurrences(of: "\\;", with: ";").stripped()
+        }
+      }
+    }
+    return problems.isEmpty ? .success(calendar) : .failure(.invalid(problems))
+  }
+}
