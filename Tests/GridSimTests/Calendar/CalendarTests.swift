@@ -56,7 +56,8 @@ struct CalendarTests {
       ("2026-10-03T10:00", "1 working day", "2026-10-08T17:30"),  // started on a holiday
       ("2026-02-13T09:00", "1 working day", "2026-02-14T17:30"),  // the make-up Saturday
       ("2026-02-14T09:00", "1 working day", "2026-02-24T17:30"),  // over Spring Festival
-      ("2025-12-31T09:00", "2 working days", "2026-01-05T17:30"),  // turn of the year: Jan 1-3 off, Jan 4 worked
+      // The turn of the year: Jan 1-3 off, the make-up Sunday Jan 4 is the first.
+      ("2025-12-31T09:00", "2 working days", "2026-01-05T17:30"),
       ("2026-03-06T16:00", "5 working days", "2026-03-13T17:30"),  // an ordinary week
     ])
   func workingDays(start: String, deadline: String, expected: String) {
