@@ -63,9 +63,9 @@ public enum CalendarReport {
     sameDayCutoff: Int? = nil
   ) -> LocalDateTime? {
     let firstDay = start.dayNumber
-    let days = min(WorkTime.daysNeeded(for: [spec], hours: hours), 3660)
+    let days = min(WorkTime.daysNeeded(for: [spec], hours: [hours]), 3660)
     let table = WorkTime(
-      calendar: calendar, hours: hours, sameDayCutoff: sameDayCutoff, firstDay: firstDay, dayCount: days)
+      calendar: calendar, hours: [hours], sameDayCutoff: sameDayCutoff, firstDay: firstDay, dayCount: days)
     let t = table.due(spec, from: Double(start.minuteOfDay))
     guard t.isFinite else { return nil }
     return LocalDateTime(minutes: Int64(firstDay) * 1440).adding(minutes: t)

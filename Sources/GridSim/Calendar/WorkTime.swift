@@ -41,16 +41,6 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
   /// Office minutes in a working day.
   public var minutesPerDay: Int { intervals.reduce(0) { $0 + $1.count } }
 
-  /// Office minutes of a working day before `minute` after midnight.
-  func minutesBefore(_ minute: Double) -> Double {
-    var total = 0.0
-    for r in intervals {
-      if minute <= Double(r.lowerBound) { break }
-      total += min(minute, Double(r.upperBound)) - Double(r.lowerBound)
-    }
-    return total
-  }
-
   public var description: String {
     intervals.map { "\(Self.clock($0.lowerBound))-\(Self.clock($0.upperBound))" }.joined(separator: ", ")
   }
@@ -61,115 +51,145 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Working-time arithmetic over a run of days, from tables built once: per day whether it is a
-/// working day, the working days counted so far and the office minutes before it. A due time is
-/// then a lookup (working days, same day) or a short forward scan (working hours), never a walk
-/// over the calendar.
+/// working day and the working days counted so far. A due time is then a lookup (working days,
+/// same day) or a short forward scan (working hours), never a walk over the calendar.
+///
+/// One table serves several sets of office hours (one per tier), each kept as plain numbers, so
+/// that the engine reads it without copying or reference counting.
 ///
 /// Times are minutes since midnight of the first day (`firstDay`, a day number since 1970).
 public struct WorkTime: Sendable {
+  /// One set of office hours, as plain numbers.
+  struct Schedule: Sendable {
+    var close: Int32
+    var cutoff: Int32
+    var perDay: Double
+    /// Where its intervals are in `bounds` (start, end pairs).
+    var first: Int32
+    var count: Int32
+  }
+
   public let firstDay: Int
   public let dayCount: Int
-  public let hours: OfficeHours
-  /// Clock starts at or after this minute of a working day count as the next working day for
-  /// `same day` deadlines.
-  public let sameDayCutoff: Int
   /// The day's kind, per day.
   public let kinds: [DayKind]
   /// Working days among days 0...d.
   private let workingThrough: [Int32]
   /// The indices of the working days, in order.
   private let workingDays: [Int32]
-  /// Office minutes before day d (d up to dayCount).
-  private let officeBefore: [Double]
+  private let schedules: [Schedule]
+  private let bounds: [Int32]
 
-  /// Builds the tables for `dayCount` days from `firstDay`.
+  /// Builds the tables for `dayCount` days from `firstDay`, with one schedule per set of office
+  /// hours (schedule i is `hours[i]`). Clock starts at or after `sameDayCutoff` (default: the
+  /// close) count as the next working day for `same day` deadlines.
   public init(
-    calendar: WorkCalendar, hours: OfficeHours, sameDayCutoff: Int? = nil, firstDay: Int, dayCount: Int
+    calendar: WorkCalendar, hours: [OfficeHours], sameDayCutoff: Int? = nil, firstDay: Int, dayCount: Int
   ) {
     self.firstDay = firstDay
     self.dayCount = dayCount
-    self.hours = hours
-    self.sameDayCutoff = sameDayCutoff ?? hours.close
     var kinds: [DayKind] = []
     var through: [Int32] = []
     var days: [Int32] = []
-    var before: [Double] = [0]
     kinds.reserveCapacity(dayCount)
     for d in 0..<dayCount {
       let kind = calendar.kind(ofDay: firstDay + d)
       kinds.append(kind)
       if kind.isWorking { days.append(Int32(d)) }
       through.append(Int32(days.count))
-      before.append(before[d] + (kind.isWorking ? Double(hours.minutesPerDay) : 0))
     }
     self.kinds = kinds
     workingThrough = through
     workingDays = days
-    officeBefore = before
+    var bounds: [Int32] = []
+    schedules = hours.map { h in
+      let first = Int32(bounds.count / 2)
+      for r in h.intervals { bounds += [Int32(r.lowerBound), Int32(r.upperBound)] }
+      return Schedule(
+        close: Int32(h.close), cutoff: Int32(sameDayCutoff ?? h.close), perDay: Double(h.minutesPerDay),
+        first: first, count: Int32(h.intervals.count))
+    }
+    self.bounds = bounds
   }
 
   /// Days of table needed past a start for any of these deadlines: the longest, with room for the
   /// longest run of days off (Spring Festival with its weekends) every working week.
-  public static func daysNeeded(for specs: [DeadlineSpec], hours: OfficeHours) -> Int {
+  public static func daysNeeded(for specs: [DeadlineSpec], hours: [OfficeHours]) -> Int {
+    let shortestDay = Double(hours.map(\.minutesPerDay).min() ?? 1440)
     var longest = 1
     for s in specs {
       switch s {
-      case .elapsed: break
-      case .sameDay: longest = max(longest, 1)
+      case .elapsed, .sameDay: break
       case .workingDays(let n): longest = max(longest, n + 1)
-      case .workingHours(let span):
-        longest = max(longest, Int((span.minutes / Double(hours.minutesPerDay)).rounded(.up)) + 1)
+      case .workingHours(let span): longest = max(longest, Int((span.minutes / shortestDay).rounded(.up)) + 1)
       }
     }
     return 2 * longest + 21
   }
 
-  /// The due time of a deadline whose clock starts at `start`; infinity when it falls beyond the
-  /// tables (a deadline after the end of the period plus margin can never be seen).
+  /// The due time of a deadline whose clock starts at `start`, with the office hours of schedule
+  /// `s`; infinity when it falls beyond the tables.
   @inline(__always)
-  public func due(_ spec: DeadlineSpec, from start: Double) -> Double {
+  public func due(_ spec: DeadlineSpec, from start: Double, schedule s: Int = 0) -> Double {
     switch spec {
     case .elapsed(let span): return start + span.minutes
-    case .workingDays(let n): return closeOfWorkingDay(after: day(of: start), n)
+    case .workingDays(let n): return closeOfWorkingDay(after: day(of: start), n, schedule: s)
     case .sameDay:
       let d = day(of: start)
       guard d < dayCount else { return .infinity }
-      if d >= 0, kinds[d].isWorking, start - Double(d * 1440) < Double(sameDayCutoff) {
-        return Double(d * 1440 + hours.close)
+      let schedule = schedules[s]
+      if d >= 0, kinds[d].isWorking, start - Double(d * 1440) < Double(schedule.cutoff) {
+        return Double(d * 1440 + Int(schedule.close))
       }
-      return closeOfWorkingDay(after: d, 1)
-    case .workingHours(let span): return addWorkingMinutes(span.minutes, to: start)
+      return closeOfWorkingDay(after: d, 1, schedule: s)
+    case .workingHours(let span): return addWorkingMinutes(span.minutes, to: start, schedule: s)
     }
   }
 
   private func day(of t: Double) -> Int { Int((t / 1440).rounded(.down)) }
 
+  /// Working days before day d.
+  private func workingBefore(_ d: Int) -> Int { d <= 0 ? 0 : Int(workingThrough[min(d, dayCount) - 1]) }
+
   /// The close of the nth working day after day d (d itself not counted).
-  private func closeOfWorkingDay(after d: Int, _ n: Int) -> Double {
+  private func closeOfWorkingDay(after d: Int, _ n: Int, schedule s: Int) -> Double {
     guard d < dayCount else { return .infinity }
-    let counted = d < 0 ? 0 : Int(workingThrough[d])
-    let index = counted + n - 1
+    let index = (d < 0 ? 0 : Int(workingThrough[d])) + n - 1
     guard index >= 0, index < workingDays.count else { return .infinity }
-    return Double(Int(workingDays[index]) * 1440 + hours.close)
+    return Double(Int(workingDays[index]) * 1440 + Int(schedules[s].close))
+  }
+
+  /// Office minutes of a working day before `minute`, for schedule s.
+  private func officeBefore(_ minute: Double, schedule: Schedule) -> Double {
+    var total = 0.0
+    for i in Int(schedule.first)..<Int(schedule.first + schedule.count) {
+      let a = Double(bounds[2 * i])
+      if minute <= a { break }
+      total += min(minute, Double(bounds[2 * i + 1])) - a
+    }
+    return total
   }
 
   /// The moment `minutes` of office time after `start`.
-  private func addWorkingMinutes(_ minutes: Double, to start: Double) -> Double {
+  private func addWorkingMinutes(_ minutes: Double, to start: Double, schedule s: Int) -> Double {
+    if minutes == 0 { return start }
     var d = max(0, day(of: start))
     guard d < dayCount else { return .infinity }
-    let startOffice =
-      start < 0
-      ? 0 : officeBefore[d] + (kinds[d].isWorking ? hours.minutesBefore(start - Double(d * 1440)) : 0)
+    let schedule = schedules[s]
+    let perDay = schedule.perDay
+    var startOffice = Double(workingBefore(d)) * perDay
+    if kinds[d].isWorking { startOffice += officeBefore(start - Double(d * 1440), schedule: schedule) }
     let target = startOffice + minutes
-    if minutes == 0 { return start }
-    while d < dayCount, officeBefore[d + 1] < target { d += 1 }
+    // The first day whose office time reaches the target.
+    while d < dayCount, Double(workingBefore(d + 1)) * perDay < target { d += 1 }
     guard d < dayCount else { return .infinity }
-    var rest = target - officeBefore[d]
-    for r in hours.intervals {
-      let length = Double(r.count)
-      if rest <= length { return Double(d * 1440 + r.lowerBound) + rest }
+    var rest = target - Double(workingBefore(d)) * perDay
+    for i in Int(schedule.first)..<Int(schedule.first + schedule.count) {
+      let a = Int(bounds[2 * i])
+      let length = Double(Int(bounds[2 * i + 1]) - a)
+      if rest <= length { return Double(d * 1440 + a) + rest }
       rest -= length
     }
-    return Double(d * 1440 + hours.close)
+    return Double(d * 1440 + Int(schedule.close))
   }
 }

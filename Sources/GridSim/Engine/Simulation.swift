@@ -201,7 +201,7 @@ public struct Simulation: Sendable {
     guard let spec else { return .infinity }
     if case .elapsed(let span) = spec { return start + span.minutes }
     let offset = Double(model.startMinuteOfDay)
-    return model.workTimes[tier].due(spec, from: start + offset) - offset
+    return model.workTime.due(spec, from: start + offset, schedule: tier) - offset
   }
 
   private mutating func enqueue(_ slot: Int, unit: Int, rule: CompiledRule) {

@@ -61,9 +61,9 @@ public struct Model: Sendable {
   public let warmUp: Double
   /// Number of local days the period touches (the first and last may be partial).
   public let dayCount: Int
-  /// Working-time tables per tier, from midnight of the start's day; a table time is the
-  /// simulation time plus `startMinuteOfDay`.
-  let workTimes: [WorkTime]
+  /// Working-time tables from midnight of the start's day (schedule t: tier t's office hours); a
+  /// table time is the simulation time plus `startMinuteOfDay`.
+  let workTime: WorkTime
 
   /// Compiles a checked scenario.
   /// - Complexity: O(units + tiers · categories · severities).
@@ -186,14 +186,11 @@ public struct Model: Sendable {
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
     let settings = scenario.calendar
-    let firstDay = scenario.period.start.dayNumber
-    let days = dayCount
-    workTimes = scenario.tiers.map { tier in
-      let hours = tier.officeHours ?? settings.officeHours
-      return WorkTime(
-        calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff, firstDay: firstDay,
-        dayCount: days + WorkTime.daysNeeded(for: specs, hours: hours))
-    }
+    let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
+    workTime = WorkTime(
+      calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff,
+      firstDay: scenario.period.start.dayNumber,
+      dayCount: dayCount + WorkTime.daysNeeded(for: specs, hours: hours))
   }
 
   private static func normalized(_ weights: [Double]) -> [Double] {
