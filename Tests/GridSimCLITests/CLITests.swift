@@ -167,7 +167,7 @@ struct CLITests {
     #expect(r.status == 64)
     #expect(
       r.stderr.hasPrefix(
-        "Error: This run would process about 5.6e+09 events (1000 replications); the limit is 10^9."),
+        "Error: This run would process about 5.5e+09 events (1000 replications); the limit is 10^9."),
       "\(r.stderr)")
   }
 }

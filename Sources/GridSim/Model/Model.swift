@@ -50,12 +50,12 @@ public struct Model: Sendable {
 
   /// Total arrival rate before profiles, items per minute (all grids together).
   public let baseRatePerMinute: Double
-  /// Hour-of-day factors (mean 1) and weekday factors (mean 1, Monday first).
+  /// Hour-of-day factors (mean 1), and per day of the period (from the start's date) the product
+  /// of its weekday, month and day-kind factors.
   let hourFactor: [Double]
-  let weekdayFactor: [Double]
-  /// Minute of the start within its day, and ISO weekday of the start's date.
+  let dayFactor: [Double]
+  /// Minute of the start within its day.
   let startMinuteOfDay: Int
-  let startWeekday: Int
   /// Length of the run and of the warm-up, minutes.
   public let horizon: Double
   public let warmUp: Double
@@ -178,12 +178,11 @@ public struct Model: Sendable {
     }
     baseRatePerMinute = scenario.demand.perGridPerDay * leafWeights.reduce(0, +) / 1440
     hourFactor = Self.normalized(scenario.demand.hourOfDay)
-    weekdayFactor = Self.normalized(scenario.demand.dayOfWeek)
     startMinuteOfDay = scenario.period.start.minuteOfDay
-    startWeekday = scenario.period.start.weekday
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
+    dayFactor = Self.dayFactors(scenario, days: dayCount)
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
@@ -191,6 +190,28 @@ public struct Model: Sendable {
       calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff,
       firstDay: scenario.period.start.dayNumber,
       dayCount: dayCount + WorkTime.daysNeeded(for: specs, hours: hours))
+  }
+
+  /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up
+  /// workday, the mean of Monday's to Friday's), times the month's, times the day kind's.
+  private static func dayFactors(_ scenario: Scenario, days: Int) -> [Double] {
+    let weekday = normalized(scenario.demand.dayOfWeek)
+    let month = normalized(scenario.demand.monthOfYear)
+    let workdayMean = weekday[0..<5].reduce(0, +) / 5
+    let weekendMean = (weekday[5] + weekday[6]) / 2
+    let first = scenario.period.start.dayNumber
+    return (0..<days).map { d in
+      let day = first + d
+      let kind = scenario.calendar.days.kind(ofDay: day)
+      let w =
+        switch kind {
+        case .workday, .weekend: weekday[LocalDateTime.weekday(ofDay: day) - 1]
+        case .holiday: weekendMean
+        case .makeupWorkday: workdayMean
+        }
+      let m = month[LocalDateTime.civil(fromDays: day).month - 1]
+      return w * m * (scenario.demand.dayKind[kind] ?? 1)
+    }
   }
 
   private static func normalized(_ weights: [Double]) -> [Double] {
@@ -202,7 +223,7 @@ public struct Model: Sendable {
   @inline(__always)
   func ratePerMinute(hourIndex: Int) -> Double {
     let day = hourIndex / 24
-    return baseRatePerMinute * hourFactor[hourIndex - day * 24] * weekdayFactor[(startWeekday - 1 + day) % 7]
+    return baseRatePerMinute * hourFactor[hourIndex - day * 24] * dayFactor[min(day, dayFactor.count - 1)]
   }
 
   /// Expected number of arrivals over the whole period.

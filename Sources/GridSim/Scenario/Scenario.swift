@@ -130,6 +130,10 @@ public struct Scenario: Sendable {
     public var hourOfDay: [Double] = Array(repeating: 1, count: 24)
     /// 7 relative weights, Monday first; normalised to mean 1.
     public var dayOfWeek: [Double] = Array(repeating: 1, count: 7)
+    /// 12 relative weights, January first; normalised to mean 1.
+    public var monthOfYear: [Double] = Array(repeating: 1, count: 12)
+    /// Multipliers per day kind (absolute; 1 when not given).
+    public var dayKind: [DayKind: Double] = [:]
     /// Item categories with their shares.
     public var categories: [Category] = [Category(id: "issue", name: "issue", share: 1)]
     /// Severity levels, lowest first, with their shares.

@@ -132,7 +132,11 @@ struct ScenarioReader {
   // MARK: demand
 
   private mutating func readDemand(_ value: JSON5Value, into demand: inout Scenario.Demand) {
-    let keys = ["perGridPerDay", "hourOfDay", "dayOfWeek", "categories", "severities", "entry", "injects"]
+    let keys = [
+      "perGridPerDay", "hourOfDay", "dayOfWeek", "monthOfYear", "dayKind", "categories", "severities",
+      "entry",
+      "injects",
+    ]
     guard let o = values.object(value, "demand", known: keys) else { return }
     if let v = o["perGridPerDay"],
       let n = values.number(v, "demand.perGridPerDay", in: 0...1e7, what: "arrivals per grid per day")
@@ -148,6 +152,22 @@ struct ScenarioReader {
       let w = readWeights(v, "demand.dayOfWeek", count: 7, what: "day of the week, Monday to Sunday")
     {
       demand.dayOfWeek = w
+    }
+    if let v = o["monthOfYear"],
+      let w = readWeights(v, "demand.monthOfYear", count: 12, what: "month, January to December")
+    {
+      demand.monthOfYear = w
+    }
+    if let v = o["dayKind"],
+      let m = values.object(v, "demand.dayKind", known: DayKind.allCases.map(\.rawValue))
+    {
+      for kind in DayKind.allCases {
+        if let x = m[kind.rawValue],
+          let n = values.number(x, "demand.dayKind.\(kind.rawValue)", in: 0...1000, what: "a multiplier")
+        {
+          demand.dayKind[kind] = n
+        }
+      }
     }
     if let v = o["severities"], let items = values.array(v, "demand.severities") {
       var list: [Scenario.Severity] = []
