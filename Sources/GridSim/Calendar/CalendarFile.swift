@@ -39,11 +39,10 @@ public enum CalendarFile {
     let source = SourceFile(path: path, text: text)
     let root: JSON5Value
     do {
-      root = try JSON5Parser.parse(text)
+      root = try ScenarioLoader.parseJSON5(source)
     } catch {
-      let (line, column) = source.position(ofOffset: error.offset)
-      return .failure(
-        .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)]))
+      guard case .invalid(let d) = error else { return .failure(.invalid([])) }
+      return .failure(.invalid(d))
     }
     var values = ValueReader(source: source)
     var calendar = WorkCalendar()

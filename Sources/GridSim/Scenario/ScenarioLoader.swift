@@ -37,13 +37,7 @@ public enum ScenarioLoader {
   ) {
     let text = try readText(path)
     let source = SourceFile(path: path, text: text)
-    let root: JSON5Value
-    do {
-      root = try JSON5Parser.parse(text)
-    } catch {
-      let (line, column) = source.position(ofOffset: error.offset)
-      throw .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)])
-    }
+    let root = try parseJSON5(source)
     var values = ValueReader(source: source)
     var name: String?
     var overrides: [ScenarioOverride] = []
@@ -77,6 +71,18 @@ public enum ScenarioLoader {
   public static func isOverridesFile(path: String) -> Bool {
     guard let text = try? readText(path), let root = try? JSON5Parser.parse(text) else { return false }
     return root["overrides"] != nil
+  }
+
+  /// Parses a file's JSON5 text; a syntax error becomes a diagnostic with its line and column.
+  static func parseJSON5(_ source: SourceFile) throws(ScenarioError) -> JSON5Value {
+    do {
+      return try JSON5Parser.parse(source.text)
+    } catch {
+      let (line, column) = source.position(ofOffset: error.offset)
+      throw .invalid([
+        Diagnostic(.error, file: source.path, line: line, column: column, message: error.message)
+      ])
+    }
   }
 
   /// In file order, so that a reader can go through them top to bottom.
@@ -121,13 +127,7 @@ public enum ScenarioLoader {
     throws(ScenarioError) -> LoadedScenario
   {
     let source = SourceFile(path: path, text: text)
-    var root: JSON5Value
-    do {
-      root = try JSON5Parser.parse(text)
-    } catch {
-      let (line, column) = source.position(ofOffset: error.offset)
-      throw .invalid([Diagnostic(.error, file: path, line: line, column: column, message: error.message)])
-    }
+    var root = try parseJSON5(source)
     var overrideProblems: [Diagnostic] = []
     for (i, o) in overrides.enumerated() {
       var value = o.value
