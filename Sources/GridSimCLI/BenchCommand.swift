@@ -36,22 +36,20 @@ enum BenchCommand {
     } catch {
       return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim bench")
     }
+    var extra: [LoadedScenario] = []
+    if let path = args.value("scenario") {
+      guard let loaded = GridSimCommand.load(path).get(orExit: &code) else { return code }
+      extra.append(loaded)
+    }
     let report: Benchmark.Report
     do {
-      var extra: [LoadedScenario] = []
-      if let path = args.value("scenario") {
-        guard let loaded = GridSimCommand.load(path).get(orExit: &code) else { return code }
-        extra.append(loaded)
-      }
       report = try Benchmark.run(hours: hours, repeats: repeats, scenarios: extra)
     } catch {
       Console.err("Error: the built-in tandem3 scenario did not load: \(error)\n")
       return .internalError
     }
     Console.out(report.rendered)
-    if let replications, let path = args.value("scenario"),
-      let loaded = GridSimCommand.load(path).get(orExit: &code)
-    {
+    if let replications, let loaded = extra.first {
       let scaling = await Benchmark.scaling(loaded, replications: replications, jobs: jobs, repeats: repeats)
       Console.out(scaling.rendered)
     }

@@ -25,12 +25,12 @@ enum CalendarCommand {
     func usage(_ message: String) -> ExitCode {
       Console.usageError(UsageError(message), usage: spec.usage, helpCommand: "gridsim calendar")
     }
-    let format: String?
-    do {
-      format = try args.choice("format", ["text", "csv"])
-    } catch {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim calendar")
-    }
+    guard
+      let format = GridSimCommand.options(
+        spec, { () throws(UsageError) in try args.choice("format", ["text", "csv"]) }
+      )
+      .get(orExit: &code)
+    else { return code }
     var settings = Scenario.CalendarSettings()
     var hours = settings.officeHours
     if let path = args.value("scenario") {

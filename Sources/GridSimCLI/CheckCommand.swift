@@ -18,12 +18,10 @@ enum CheckCommand {
   static func main(_ arguments: [String]) async -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    let options: ExperimentOptions
-    do {
-      options = try ExperimentOptions(args)
-    } catch {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim check")
-    }
+    guard
+      let options = GridSimCommand.options(spec, { () throws(UsageError) in try ExperimentOptions(args) })
+        .get(orExit: &code)
+    else { return code }
     var loaded: [(path: String, scenario: Scenario)] = []
     for path in args.positionals {
       var failed = ExitCode.ok

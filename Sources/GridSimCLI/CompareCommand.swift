@@ -19,39 +19,29 @@ enum CompareCommand {
   static func main(_ arguments: [String]) async -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    let options: ExperimentOptions
-    do {
-      options = try ExperimentOptions(args)
-    } catch {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim compare")
-    }
+    guard
+      let options = GridSimCommand.options(spec, { () throws(UsageError) in try ExperimentOptions(args) })
+        .get(orExit: &code)
+    else { return code }
     let basePath = args.positionals[0]
     let changedPath = args.positionals[1]
     guard let base = GridSimCommand.load(basePath, overrides: options.overrides).get(orExit: &code) else {
       return code
     }
     let changedScenario: Scenario
-    if ScenarioLoader.isOverridesFile(path: changedPath) {
-      let file: (name: String?, overrides: [ScenarioOverride])
-      do {
-        file = try ScenarioLoader.loadOverrides(path: changedPath)
-      } catch {
-        return GridSimCommand.report(error, path: changedPath)
-      }
+    switch GridSimCommand.loadInput(changedPath, overrides: options.overrides) {
+    case .failure(let c): return c
+    case .success(.scenario(let loaded)): changedScenario = loaded.scenario
+    case .success(.overrides(let name, let overrides)):
       var s: Scenario
       do {
         // BASE's warnings were printed when it was loaded above.
-        s = try ScenarioLoader.load(path: basePath, overrides: options.overrides + file.overrides).scenario
+        s = try ScenarioLoader.load(path: basePath, overrides: options.overrides + overrides).scenario
       } catch {
         return GridSimCommand.report(error, path: changedPath)
       }
-      s.name = file.name ?? "\(base.scenario.name) + \(URL(fileURLWithPath: changedPath).lastPathComponent)"
+      s.name = name ?? "\(base.scenario.name) + \(URL(fileURLWithPath: changedPath).lastPathComponent)"
       changedScenario = s
-    } else {
-      guard let l = GridSimCommand.load(changedPath, overrides: options.overrides).get(orExit: &code) else {
-        return code
-      }
-      changedScenario = l.scenario
     }
     let baseScenario = options.applied(to: base.scenario)
     var changed = options.applied(to: changedScenario)

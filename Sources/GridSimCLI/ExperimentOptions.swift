@@ -28,10 +28,14 @@ struct ExperimentOptions {
     seed = try args.integer("seed", in: 0...(1 << 53))
     jobs = try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     allowLarge = args.flag("allow-large")
-    overrides = []
-    for assignment in args.all("set") {
+    overrides = try Self.overrides(args)
+  }
+
+  /// The `--set` options, in order.
+  static func overrides(_ args: ParsedArguments) throws(UsageError) -> [ScenarioOverride] {
+    try args.all("set").map { assignment throws(UsageError) in
       switch ScenarioOverride.parse(assignment: assignment) {
-      case .success(let o): overrides.append(o)
+      case .success(let o): return o
       case .failure(let e): throw UsageError(e.message)
       }
     }

@@ -82,12 +82,36 @@ enum GridSimCommand {
     }
   }
 
+  /// Reads typed options, printing a usage error (exit 64) when one will not do.
+  static func options<T>(_ spec: CommandSpec, _ read: () throws(UsageError) -> T) -> Result<T, ExitCode> {
+    do {
+      return .success(try read())
+    } catch {
+      return .failure(Console.usageError(error, usage: spec.usage, helpCommand: "gridsim \(spec.name)"))
+    }
+  }
+
   /// Loads a scenario, printing its problems; the exit code when it cannot be used.
   static func load(_ path: String, overrides: [ScenarioOverride] = []) -> Result<LoadedScenario, ExitCode> {
+    switch loadInput(path, overrides: overrides) {
+    case .success(.scenario(let loaded)): return .success(loaded)
+    case .success(.overrides):
+      Console.err(
+        "Error: \(path) is an overrides file, not a scenario; give it as CHANGED to 'gridsim compare', or check it with 'gridsim validate \(path) --base SCENARIO'.\n"
+      )
+      return .failure(.invalidScenario)
+    case .failure(let code): return .failure(code)
+    }
+  }
+
+  /// Loads a scenario (printing its warnings) or an overrides file; the exit code when it cannot.
+  static func loadInput(_ path: String, overrides: [ScenarioOverride] = []) -> Result<
+    ScenarioLoader.Input, ExitCode
+  > {
     do {
-      let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
-      Console.report(loaded.warnings)
-      return .success(loaded)
+      let input = try ScenarioLoader.loadInput(path: path, overrides: overrides)
+      if case .scenario(let loaded) = input { Console.report(loaded.warnings) }
+      return .success(input)
     } catch {
       return .failure(report(error, path: path))
     }

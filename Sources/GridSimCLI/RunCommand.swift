@@ -12,14 +12,13 @@ enum RunCommand {
   static func main(_ arguments: [String]) async -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    let options: ExperimentOptions
-    let format: String?
-    do {
-      options = try ExperimentOptions(args)
-      format = try args.choice("format", ["text", "json"])
-    } catch {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim run")
-    }
+    guard
+      let (options, format) = GridSimCommand.options(
+        spec,
+        { () throws(UsageError) in (try ExperimentOptions(args), try args.choice("format", ["text", "json"]))
+        }
+      ).get(orExit: &code)
+    else { return code }
     let path = args.positionals[0]
     guard let loaded = GridSimCommand.load(path, overrides: options.overrides).get(orExit: &code) else {
       return code

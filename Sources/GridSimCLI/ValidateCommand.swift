@@ -20,41 +20,18 @@ enum ValidateCommand {
   static func main(_ arguments: [String]) -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    var overrides: [ScenarioOverride] = []
-    for assignment in args.all("set") {
-      switch ScenarioOverride.parse(assignment: assignment) {
-      case .success(let o): overrides.append(o)
-      case .failure(let e):
-        return Console.usageError(UsageError(e.message), usage: spec.usage, helpCommand: "gridsim validate")
-      }
-    }
+    guard
+      let overrides = GridSimCommand.options(
+        spec, { () throws(UsageError) in try ExperimentOptions.overrides(args) }
+      )
+      .get(orExit: &code)
+    else { return code }
     var worst = ExitCode.ok
     func fail(_ c: ExitCode) { if c == .missingInput || worst == .ok { worst = c } }
     for path in args.positionals {
-      if ScenarioLoader.isOverridesFile(path: path) {
-        let file: (name: String?, overrides: [ScenarioOverride])
-        do {
-          file = try ScenarioLoader.loadOverrides(path: path)
-        } catch {
-          fail(GridSimCommand.report(error, path: path))
-          continue
-        }
-        guard let base = args.value("base") else {
-          Console.out(
-            "\(path): ok: overrides file, \(file.overrides.count) override\(file.overrides.count == 1 ? "" : "s") (pass --base SCENARIO to check the values)\n"
-          )
-          continue
-        }
-        switch GridSimCommand.load(base, overrides: overrides + file.overrides) {
-        case .success:
-          let n = file.overrides.count
-          Console.out("\(path): ok: \(n) override\(n == 1 ? "" : "s") applied to \(base)\n")
-        case .failure(let c): fail(c)
-        }
-        continue
-      }
-      switch GridSimCommand.load(path, overrides: overrides) {
-      case .success(let loaded):
+      switch GridSimCommand.loadInput(path, overrides: overrides) {
+      case .failure(let c): fail(c)
+      case .success(.scenario(let loaded)):
         let model = Model(loaded.scenario)
         let warnings = loaded.warnings.count
         let targets = loaded.scenario.targets.count
@@ -62,7 +39,16 @@ enum ValidateCommand {
           "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
             + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
             + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
-      case .failure(let c): fail(c)
+      case .success(.overrides(_, let list)):
+        let n = "\(list.count) override\(list.count == 1 ? "" : "s")"
+        guard let base = args.value("base") else {
+          Console.out("\(path): ok: overrides file, \(n) (pass --base SCENARIO to check the values)\n")
+          continue
+        }
+        switch GridSimCommand.load(base, overrides: overrides + list) {
+        case .success: Console.out("\(path): ok: \(n) applied to \(base)\n")
+        case .failure(let c): fail(c)
+        }
       }
     }
     return worst

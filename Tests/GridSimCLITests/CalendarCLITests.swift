@@ -42,3 +42,74 @@ struct CalendarCLITests {
     }
   }
 }
+
+@Suite("Working time and the rest end to end")
+struct WorkingTimeCLITests {
+  let fixture = "\(fixtures)/national-day.json5"
+
+  @Test("run on a scenario with working-time deadlines, a calendar file, office hours and demand by day kind")
+  func runNationalDay() throws {
+    let r = try gridsim("run", fixture)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.isEmpty)
+    try expectSnapshot(r.stdout, "run-national-day.txt")
+    let json = try gridsim("run", fixture, "--format", "json")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let targets = try #require(document["targets"] as? [[String: Any]])
+    #expect(targets.map { $0["name"] as? String } == ["grid answers on time", "resolution.p90 ≤ 3 days"])
+    #expect(targets.allSatisfy { $0["met"] as? Bool == true })
+  }
+
+  @Test("calendar uses a scenario's holidays, cut-off and a tier's office hours")
+  func calendarWithScenario() throws {
+    let village = try gridsim(
+      "calendar", "due", "2026-10-09T16:00", "2 working hours", "--scenario", fixture, "--tier", "village")
+    #expect(village.stdout == "2026-10-10T10:00\n")  // 16:00-17:00, then 09:00-10:00 on the make-up Saturday
+    let cutoff = try gridsim("calendar", "due", "2026-10-09T16:30", "same day", "--scenario", fixture)
+    #expect(cutoff.stdout == "2026-10-10T17:30\n")
+    let fair = try gridsim("calendar", "due", "2026-10-10T09:00", "1 working day", "--scenario", fixture)
+    #expect(fair.stdout == "2026-10-13T17:30\n")  // the county fair's Monday is off
+    let csv = try gridsim("calendar", "2026", "--format", "csv", "--scenario", fixture)
+    #expect(csv.stdout.contains("\n2026-10-12,Mon,holiday,County fair\n"))
+    let tier = try gridsim(
+      "calendar", "due", "2026-10-09T16:00", "1 h", "--scenario", fixture, "--tier", "town")
+    #expect(tier.status == 64)
+    #expect(tier.stderr.hasPrefix("Error: The scenario has no tier 'town'; its tiers are grid, village."))
+  }
+
+  @Test("an overrides file is not a scenario to run; validate checks --set values")
+  func overridesAndSet() throws {
+    let run = try gridsim("run", "Scenarios/ci/answer-within-the-hour.json5")
+    #expect(run.status == 65)
+    #expect(
+      run.stderr.hasPrefix(
+        "Error: Scenarios/ci/answer-within-the-hour.json5 is an overrides file, not a scenario"))
+    let good = try gridsim("validate", fixture, "--set", "tiers.village.deadlines.resolution=5 working days")
+    #expect(good.status == 0)
+    let bad = try gridsim("validate", fixture, "--set", "tiers.village.deadlines.resolution=5 workdays")
+    #expect(bad.status == 65)
+    #expect(
+      bad.stderr.hasPrefix(
+        "\(fixture) (--set tiers.village.deadlines.resolution=5 workdays): error: tiers[1].deadlines.resolution: expected a deadline"
+      ))
+  }
+
+  @Test("bench times the engine against the bare loop and, with --replications, the speed-up of jobs")
+  func bench() throws {
+    let r = try gridsim(
+      "bench", "--hours", "2000", "--repeat", "1", "--scenario", "\(fixtures)/small.json5", "--replications",
+      "4",
+      "--jobs", "2")
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("bare loop") && $0.hasSuffix("M/s") })
+    #expect(lines.contains { $0.hasPrefix("gridsim ") && $0.hasSuffix("M/s") })
+    #expect(lines.contains { $0.hasPrefix("ratio: gridsim takes ") })
+    #expect(lines.contains("小镇 small: 4 replications by number of jobs (fastest of the repeats)"))
+    #expect(lines.contains { $0.hasPrefix("   1 ") && $0.hasSuffix("1.00x") })
+    #expect(lines.contains { $0.hasPrefix("   2 ") })
+    let misuse = try gridsim("bench", "--replications", "4")
+    #expect(misuse.status == 64)
+  }
+}

@@ -72,7 +72,7 @@ public struct WorkTime: Sendable {
   public let firstDay: Int
   public let dayCount: Int
   /// The day's kind, per day.
-  public let kinds: [DayKind]
+  let kinds: [DayKind]
   /// Working days among days 0...d.
   private let workingThrough: [Int32]
   /// The indices of the working days, in order.

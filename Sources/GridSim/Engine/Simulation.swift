@@ -168,7 +168,6 @@ public struct Simulation: Sendable {
     item.tierArrival = now
     item.stamp &+= 1
     item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
-    if rule.resolutionDeadline != nil { item.flags |= Item.hadResolutionDeadline }
     let clockStart =
       switch rule.clock {
       case .arrival: now
@@ -177,6 +176,7 @@ public struct Simulation: Sendable {
       }
     item.responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
     item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
+    if item.resolutionDue.isFinite { item.flags |= Item.hadResolutionDeadline }
     items[slot] = item
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
@@ -327,9 +327,7 @@ public struct Simulation: Sendable {
     recorder.dailyDone[day * model.tierCount + tier] += 1
     guard items[slot].flags & Item.counted != 0 else { return }
     recorder.record(.timeAtTier, group: tier, category: category, now - items[slot].tierArrival)
-    if items[slot].flags & Item.resolutionSettled == 0,
-      model.rules[tier * model.categoryCount + category].resolutionDeadline != nil
-    {
+    if items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite {
       items[slot].flags |= Item.resolutionSettled
       recorder.increment(.resolutionMet, group: tier, category: category)
     }

@@ -71,7 +71,9 @@ public struct Comparison: Sendable {
         guard let x, let y else { return nil }
         return y - x
       }
-      return Row(measure: measure, base: Estimate(a), changed: Estimate(b), difference: Estimate(pairs))
+      return Row(
+        measure: measure, base: measure.estimate(baseResults, model: base),
+        changed: measure.estimate(changedResults, model: changed), difference: Estimate(pairs))
     }
     self.targets = targets.map { target in
       TargetRow(

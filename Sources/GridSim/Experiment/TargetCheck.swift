@@ -49,6 +49,17 @@ extension Measure {
     guard let location = location(in: model) else { return nil }
     return results.map { value(in: $0, at: location) }
   }
+
+  /// The estimate of the measure across replications; a share's interval is kept within 0-1 (the
+  /// Student-t interval knows nothing of the bounds). Nil when never observed or not in the model.
+  public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
+    guard let values = values(results, model: model), var e = Estimate(values) else { return nil }
+    if kind.unit == .share {
+      e.low = max(0, e.low)
+      e.high = min(1, e.high)
+    }
+    return e
+  }
 }
 
 /// How a target fared in one run.
@@ -64,16 +75,13 @@ public struct TargetOutcome: Sendable {
   /// True when the mean meets the bound but the interval does not clear it: more replications would
   /// tell (only with the `interval` judge).
   public var undecided: Bool
-
-  /// "met" or "missed".
-  public var verdict: String { met ? "met" : "missed" }
 }
 
 extension Target {
   /// Judges the target on a model's replications. A target whose figure was never observed (no
   /// item of its category, say) is missed: a gate must not pass on no evidence.
   public func evaluate(_ results: [ReplicationResult], model: Model) -> TargetOutcome {
-    judge(measure.values(results, model: model).flatMap { Estimate($0) })
+    judge(measure.estimate(results, model: model))
   }
 
   /// Judges the target on an estimate of its measure.

@@ -182,7 +182,6 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
-    dayFactor = Self.dayFactors(scenario, days: dayCount)
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
@@ -190,19 +189,19 @@ public struct Model: Sendable {
       calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff,
       firstDay: scenario.period.start.dayNumber,
       dayCount: dayCount + WorkTime.daysNeeded(for: specs, hours: hours))
+    dayFactor = Self.dayFactors(scenario, kinds: workTime.kinds[0..<dayCount])
   }
 
   /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up
   /// workday, the mean of Monday's to Friday's), times the month's, times the day kind's.
-  private static func dayFactors(_ scenario: Scenario, days: Int) -> [Double] {
+  private static func dayFactors(_ scenario: Scenario, kinds: ArraySlice<DayKind>) -> [Double] {
     let weekday = normalized(scenario.demand.dayOfWeek)
     let month = normalized(scenario.demand.monthOfYear)
     let workdayMean = weekday[0..<5].reduce(0, +) / 5
     let weekendMean = (weekday[5] + weekday[6]) / 2
     let first = scenario.period.start.dayNumber
-    return (0..<days).map { d in
+    return kinds.enumerated().map { d, kind in
       let day = first + d
-      let kind = scenario.calendar.days.kind(ofDay: day)
       let w =
         switch kind {
         case .workday, .weekend: weekday[LocalDateTime.weekday(ofDay: day) - 1]

@@ -31,23 +31,32 @@ public enum ScenarioLoader {
     return try parse(text, path: path, overrides: overrides)
   }
 
-  /// Reads an overrides file: `{ name: "...", overrides: { "key.path": value, ... } }`.
-  public static func loadOverrides(path: String) throws(ScenarioError) -> (
-    name: String?, overrides: [ScenarioOverride]
-  ) {
-    let text = try readText(path)
-    let source = SourceFile(path: path, text: text)
+  /// A scenario file, or an overrides file: `{ name: "...", overrides: { "key.path": value } }`.
+  public enum Input: Sendable {
+    case scenario(LoadedScenario)
+    case overrides(name: String?, overrides: [ScenarioOverride])
+  }
+
+  /// Reads a file that may be a scenario (with `overrides` applied) or an overrides file (an
+  /// object with an `overrides` key); it is read and parsed once either way.
+  public static func loadInput(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
+    -> Input
+  {
+    let source = SourceFile(path: path, text: try readText(path))
     let root = try parseJSON5(source)
+    if root["overrides"] == nil {
+      return .scenario(try read(root, source: source, overrides: overrides))
+    }
     var values = ValueReader(source: source)
     var name: String?
-    var overrides: [ScenarioOverride] = []
+    var list: [ScenarioOverride] = []
     if let top = values.object(root, "", known: ["name", "overrides"]) {
       if let v = top["name"] { name = values.string(v, "name") }
       if case .object(let members)? = top["overrides"]?.kind {
         for m in members {
           let (line, column) = source.position(ofOffset: m.keyOffset)
           if let o = ScenarioOverride(keyPath: m.key, value: m.value, origin: "\(path):\(line):\(column)") {
-            overrides.append(o)
+            list.append(o)
           } else {
             values.error(
               "overrides.\(m.key)", at: m.keyOffset, "'\(m.key)' is not a key path",
@@ -56,21 +65,10 @@ public enum ScenarioLoader {
         }
       } else if let v = top["overrides"] {
         values.expected("an object { \"key.path\": value, ... }", v, "overrides")
-      } else {
-        values.error(
-          "overrides", at: root.offset, "missing key 'overrides'",
-          fix: "add overrides: { \"tiers.grid.deadlines.response\": \"2 h\" }")
       }
     }
     if values.diagnostics.hasErrors { throw .invalid(inFileOrder(values.diagnostics)) }
-    return (name, overrides)
-  }
-
-  /// True when the file at `path` is an overrides file (a JSON5 object with an `overrides` key);
-  /// false for scenarios and for anything unreadable (loading it as a scenario then says why).
-  public static func isOverridesFile(path: String) -> Bool {
-    guard let text = try? readText(path), let root = try? JSON5Parser.parse(text) else { return false }
-    return root["overrides"] != nil
+    return .overrides(name: name, overrides: list)
   }
 
   /// Parses a file's JSON5 text; a syntax error becomes a diagnostic with its line and column.
@@ -127,7 +125,15 @@ public enum ScenarioLoader {
     throws(ScenarioError) -> LoadedScenario
   {
     let source = SourceFile(path: path, text: text)
-    var root = try parseJSON5(source)
+    return try read(try parseJSON5(source), source: source, overrides: overrides)
+  }
+
+  /// Applies the overrides to a parsed file, then reads and checks the scenario.
+  private static func read(_ parsed: JSON5Value, source: SourceFile, overrides: [ScenarioOverride])
+    throws(ScenarioError) -> LoadedScenario
+  {
+    let path = source.path
+    var root = parsed
     var overrideProblems: [Diagnostic] = []
     for (i, o) in overrides.enumerated() {
       var value = o.value

@@ -31,14 +31,8 @@ extension ScenarioReader {
       var ok = true
       var tier: String?
       if let v = o["tier"] {
-        tier = values.string(v, path + ".tier")
-        if let t = tier, !tierIDs.contains(t) {
-          values.error(
-            path + ".tier", at: v.offset, "no tier has the id '\(t)'",
-            fix: Suggestion.closest(to: t, in: tierIDs).map { "did you mean '\($0)'?" }
-              ?? "tier ids: \(tierIDs.joined(separator: ", "))")
-          ok = false
-        }
+        tier = reference(v, path + ".tier", tierIDs, "tier")
+        if tier == nil { ok = false }
       } else if kind.needsTier {
         values.error(
           path, at: item.offset, "'\(kind.name)' is measured per tier, and no tier is given",
@@ -53,19 +47,13 @@ extension ScenarioReader {
             fix: "remove 'category'")
           ok = false
         }
-        category = values.string(v, path + ".category")
-        if let c = category, !categoryIDs.contains(c) {
-          values.error(
-            path + ".category", at: v.offset, "no category has the id '\(c)'",
-            fix: Suggestion.closest(to: c, in: categoryIDs).map { "did you mean '\($0)'?" }
-              ?? "category ids: \(categoryIDs.joined(separator: ", "))")
-          ok = false
-        }
+        category = reference(v, path + ".category", categoryIDs, "category")
+        if category == nil { ok = false }
       }
       if let v = o["window"] {
         values.error(
           path + ".window", at: v.offset,
-          "targets per key-date window or day kind need the working-time calendar, which this version does not have yet",
+          "targets per key-date window or day kind are not supported yet: measures are not kept per window",
           fix: "remove 'window'; the target then covers the whole period after the warm-up")
         ok = false
       }

@@ -67,11 +67,15 @@ struct ScenarioReader {
     }
     checkCoverage(scenario, root: root, tiersValue: top["tiers"])
     if let v = top["targets"] { scenario.targets = readTargets(v) }
-    let usesCalendar = scenario.tiers.contains { tier in
-      ([tier.rule] + tier.categoryRules.values).contains {
-        $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
+    // Holidays change working-time deadlines, and demand when a day kind or the weekend differs.
+    let week = scenario.demand.dayOfWeek
+    let usesCalendar =
+      !scenario.demand.dayKind.isEmpty || week[0..<5].reduce(0, +) * 2 != (week[5] + week[6]) * 5
+      || scenario.tiers.contains { tier in
+        ([tier.rule] + tier.categoryRules.values).contains {
+          $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
+        }
       }
-    }
     let missing = scenario.calendar.days.yearsWithoutData(
       from: scenario.period.start.dayNumber, to: scenario.period.end.adding(minutes: -1).dayNumber)
     if usesCalendar, !missing.isEmpty {

@@ -94,27 +94,35 @@ struct OverrideTests {
     try
       "{\n  name: \"shorter\",\n  overrides: {\n    \"tiers.grid.passUp\": 0.5,\n    \"tiers[1].handling\": \"1 h\",\n  },\n}\n"
       .write(toFile: good, atomically: true, encoding: .utf8)
-    #expect(ScenarioLoader.isOverridesFile(path: good))
-    let file = try ScenarioLoader.loadOverrides(path: good)
-    #expect(file.name == "shorter")
-    #expect(file.overrides.map(\.keyPath) == ["tiers.grid.passUp", "tiers[1].handling"])
-    #expect(file.overrides[0].origin == "\(good):4:5")
-    let s = try ScenarioLoader.parse(text, path: "t.json5", overrides: file.overrides).scenario
+    guard case .overrides(let name, let list) = try ScenarioLoader.loadInput(path: good) else {
+      Issue.record("an object with 'overrides' is an overrides file")
+      return
+    }
+    #expect(name == "shorter")
+    #expect(list.map(\.keyPath) == ["tiers.grid.passUp", "tiers[1].handling"])
+    #expect(list[0].origin == "\(good):4:5")
+    let s = try ScenarioLoader.parse(text, path: "t.json5", overrides: list).scenario
     #expect(s.tiers[0].rule.passUp == 0.5)
+
+    let scenario = folder.appendingPathComponent("s.json5").path
+    try text.write(toFile: scenario, atomically: true, encoding: .utf8)
+    guard case .scenario(let loaded) = try ScenarioLoader.loadInput(path: scenario, overrides: list) else {
+      Issue.record("a file without 'overrides' is a scenario")
+      return
+    }
+    #expect(loaded.scenario.tiers[0].rule.passUp == 0.5)
 
     let bad = folder.appendingPathComponent("bad.json5").path
     try "{ overrides: { \"a..b\": 1 }, nmae: 2 }".write(toFile: bad, atomically: true, encoding: .utf8)
-    #expect(throws: ScenarioError.self) { try ScenarioLoader.loadOverrides(path: bad) }
-    do {
-      _ = try ScenarioLoader.loadOverrides(path: bad)
-    } catch {
-      guard case .invalid(let d) = error else { throw error }
-      #expect(
-        d.map(\.description) == [
-          "\(bad):1:16: error: overrides.a..b: 'a..b' is not a key path; write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"",
-          "\(bad):1:29: error: nmae: unknown key 'nmae'; did you mean 'name'?",
-        ])
+    let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.loadInput(path: bad) }
+    guard case .invalid(let d)? = error else {
+      Issue.record("expected diagnostics, found \(String(describing: error))")
+      return
     }
-    #expect(!ScenarioLoader.isOverridesFile(path: folder.appendingPathComponent("missing.json5").path))
+    #expect(
+      d.map(\.description) == [
+        "\(bad):1:16: error: overrides.a..b: 'a..b' is not a key path; write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"",
+        "\(bad):1:29: error: nmae: unknown key 'nmae'; did you mean 'name'?",
+      ])
   }
 }
