@@ -2,7 +2,7 @@
 struct Event: Comparable, Sendable {
   /// Minutes since the start.
   var time: Double
-  /// Sequence number (high bits) and kind (low 3 bits); unique, so equal times order deterministically.
+  /// Sequence number (high bits) and kind (low 4 bits); unique, so equal times order deterministically.
   var order: UInt64
   /// Item slot the event is about (unused by arrivals and day ends).
   var slot: Int32
@@ -17,10 +17,12 @@ struct Event: Comparable, Sendable {
     case dayEnd = 4
     case warmUpEnd = 5
     case inject = 6
+    case detect = 7
+    case staffChange = 8
   }
 
   @inline(__always)
-  var kind: Kind { Kind(rawValue: UInt8(order & 7))! }
+  var kind: Kind { Kind(rawValue: UInt8(order & 15))! }
 
   @inline(__always)
   static func < (a: Event, b: Event) -> Bool {
@@ -48,6 +50,11 @@ struct Item: Sendable {
   var category: Int16
   var severity: Int16
   var flags: UInt16
+  /// The key-date window it appeared in (a segment index), or -1.
+  var window: Int16
+  /// The channel it came by, and the day-kind segment of the day it appeared.
+  var channel: UInt8
+  var dayKind: UInt8
 
   static let counted: UInt16 = 1
   static let inService: UInt16 = 2

@@ -11,6 +11,9 @@ public enum Metric: Int, CaseIterable, Sendable {
   case timeInSystem
   /// Minutes from arrival at a tier to leaving it, closed or passed up (per visit; tiers only).
   case timeAtTier
+  /// Minutes from appearance to detection (by the entry tier; recorded only when some channel
+  /// is monitored in rounds).
+  case detection
 
   /// Key used in reports.
   public var key: String {
@@ -20,6 +23,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case .resolution: "resolution"
     case .timeInSystem: "timeInSystem"
     case .timeAtTier: "timeAtTier"
+    case .detection: "detection"
     }
   }
 }
@@ -108,6 +112,34 @@ struct Recorder: Sendable {
   @inline(__always)
   mutating func increment(_ counter: Counter, group: Int, category: Int) {
     counts[(counter.rawValue * (tiers + 1) + group) * categories + category] += 1
+  }
+
+  /// Records one value in two or three columns of a group at once (an item's category, its day
+  /// kind's slice and, when not negative, its window's slice): one bucket computation, one pass.
+  @inline(__always)
+  mutating func record(_ metric: Metric, group: Int, columns a: Int, _ b: Int, _ c: Int, _ value: Double) {
+    let row = (metric.rawValue * (tiers + 1) + group) * categories
+    let bucket = HistogramLayout.bucket(value)
+    add(row + a, bucket, value)
+    add(row + b, bucket, value)
+    if c >= 0 { add(row + c, bucket, value) }
+  }
+
+  @inline(__always)
+  private mutating func add(_ cell: Int, _ bucket: Int, _ value: Double) {
+    cells[cell].count += 1
+    cells[cell].sum += value
+    if value > cells[cell].max { cells[cell].max = value }
+    buckets[cell * HistogramLayout.bucketCount + bucket] &+= 1
+  }
+
+  /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
+  @inline(__always)
+  mutating func increment(_ counter: Counter, group: Int, columns a: Int, _ b: Int, _ c: Int) {
+    let row = (counter.rawValue * (tiers + 1) + group) * categories
+    counts[row + a] += 1
+    counts[row + b] += 1
+    if c >= 0 { counts[row + c] += 1 }
   }
 
   func stat(_ metric: Metric, group: Int, category: Int) -> StreamingStats {

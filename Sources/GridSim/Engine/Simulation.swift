@@ -21,6 +21,14 @@ public struct Simulation: Sendable {
   private var service: RandomStream
   private var routing: RandomStream
   private var recorder: Recorder
+  /// The recorder's column of the first slice: its columns are the categories, then the slices
+  /// (day kinds, key-date windows) the same values are recorded in.
+  private let segmentColumn: Int
+  /// Detection delay per channel.
+  private var channelDetection: Recorder
+  /// On-duty headcount per unit now, and the next change in the staffing plan.
+  private var capacity: [Int32]
+  private var nextStaffChange = 0
   /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
   /// change touches one buffer).
   private var tierState: [TierState]
@@ -44,7 +52,11 @@ public struct Simulation: Sendable {
     arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
-    recorder = Recorder(tiers: model.tierCount, categories: model.categoryCount, days: model.dayCount)
+    segmentColumn = model.categoryCount
+    recorder = Recorder(
+      tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount)
+    channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
+    capacity = model.staffing.initial
     tierState = Array(repeating: TierState(), count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
@@ -60,6 +72,7 @@ public struct Simulation: Sendable {
     schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
     if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
     if let first = model.injects.first { schedule(first.time, .inject) }
+    if let first = model.staffing.times.first { schedule(first, .staffChange) }
     let horizon = model.horizon
     while let event = heap.popMin() {
       if event.time > horizon { break }
@@ -68,20 +81,29 @@ public struct Simulation: Sendable {
       switch event.kind {
       case .arrival:
         scheduleNextArrival()
-        arrive(
-          leaf: model.leafTable.sample(&arrivals), category: model.categoryTable.sample(&arrivals),
-          severity: nil)
+        let leaf = model.leafTable.sample(&arrivals)
+        let category = model.categoryTable.sample(&arrivals)
+        var channel = 0
+        if !model.channelTables.isEmpty {
+          let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+          channel = model.channelTables[Int(model.dayChannelTable[day])].sample(&arrivals)
+        }
+        arrive(leaf: leaf, category: category, severity: nil, channel: channel)
       case .inject:
         let inject = model.injects[nextInject]
         nextInject += 1
         if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
-        arrive(leaf: inject.leaf, category: inject.category, severity: inject.severity)
+        let channel = model.injectChannels[nextInject - 1]
+        arrive(leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: Int(channel))
       case .serviceDone:
         if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
       case .responseDeadline:
         if items[Int(event.slot)].stamp == event.stamp { responseDeadline(Int(event.slot)) }
       case .resolutionDeadline:
         if items[Int(event.slot)].stamp == event.stamp { resolutionDeadline(Int(event.slot)) }
+      case .detect:
+        if items[Int(event.slot)].stamp == event.stamp { detect(Int(event.slot)) }
+      case .staffChange: staffChange()
       case .dayEnd: dayEnd()
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
@@ -92,7 +114,8 @@ public struct Simulation: Sendable {
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
     return ReplicationResult(
-      model: model, recorder: recorder, busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
+      model: model, recorder: recorder, channelDetection: channelDetection,
+      busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
       openAtEnd: tierState.map(\.present), events: eventCount)
   }
 
@@ -103,7 +126,7 @@ public struct Simulation: Sendable {
     sequence += 1
     heap.insert(
       Event(
-        time: time, order: sequence << 3 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot),
+        time: time, order: sequence << 4 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot),
         stamp: stamp))
   }
 
@@ -129,15 +152,18 @@ public struct Simulation: Sendable {
 
   // MARK: the item's life
 
-  /// A new item appears in grid `leaf` (severity drawn when nil).
-  private mutating func arrive(leaf: Int, category: Int, severity: Int?) {
+  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (-1: seen at once).
+  private mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int) {
     let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
+    let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+    let detected = channel >= 0 && model.monitored ? detectionTime(channel: channel, day: day) : now
     let item = Item(
-      appeared: now, detected: now, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
+      appeared: now, detected: detected, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
       responseDue: .infinity, resolutionDue: .infinity,
       leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
-      flags: counted ? Item.counted : 0)
+      flags: counted ? Item.counted : 0, window: Int16(model.dayWindowSegment[day]),
+      channel: UInt8(max(channel, 0)), dayKind: UInt8(model.dayKindSegment[day]))
     let slot: Int
     if let free = freeSlots.popLast() {
       slot = Int(free)
@@ -148,13 +174,70 @@ public struct Simulation: Sendable {
       slot = items.count
       items.append(item)
     }
-    let entry = model.entryTier[category * model.severityCount + severity]
-    if counted {
-      recorder.increment(.appeared, group: model.tierCount, category: category)
-      recorder.increment(.visits, group: model.tierCount, category: category)
-      if entry > 0 { recorder.increment(.escalatedMajor, group: 0, category: category) }
+    if counted { increment(.appeared, slot, group: model.tierCount) }
+    if detected > now {
+      if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
+    } else {
+      detect(slot)
+    }
+  }
+
+  /// When an item that appears now by a channel is seen: at once under watch or without
+  /// monitoring rounds, else at the channel's next check (infinity: not within the tables).
+  private func detectionTime(channel: Int, day: Int) -> Double {
+    guard let checks = model.checkTimes[channel], !model.watchDay[day] else { return now }
+    var lo = 0
+    var hi = checks.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if checks[mid] < now { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < checks.count ? checks[lo] : .infinity
+  }
+
+  /// The item is seen and enters its entry tier.
+  private mutating func detect(_ slot: Int) {
+    let category = Int(items[slot].category)
+    let entry = model.entryTier[category * model.severityCount + Int(items[slot].severity)]
+    if items[slot].flags & Item.counted != 0 {
+      increment(.visits, slot, group: model.tierCount)
+      if entry > 0 { increment(.escalatedMajor, slot, group: 0) }
+      if model.monitored {
+        let delay = now - items[slot].appeared
+        record(.detection, slot, group: entry, delay)
+        record(.detection, slot, group: model.tierCount, delay)
+        channelDetection.record(.detection, group: 0, category: Int(items[slot].channel), delay)
+      }
     }
     enter(slot, tier: entry)
+  }
+
+  /// Records a duration for the item's category and, for the whole system, its day kind's and
+  /// its window's slices (per tier as well cost a further 15% of the engine's speed).
+  @inline(__always)
+  private mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
+    guard group == model.tierCount else {
+      recorder.record(metric, group: group, category: Int(items[slot].category), value)
+      return
+    }
+    let window = Int(items[slot].window)
+    recorder.record(
+      metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      window >= 0 ? segmentColumn + window : -1, value)
+  }
+
+  /// Counts an event of the item's, for its category and, for the whole system, its day kind's
+  /// and its window's slices.
+  @inline(__always)
+  private mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
+    guard group == model.tierCount else {
+      recorder.increment(counter, group: group, category: Int(items[slot].category))
+      return
+    }
+    let window = Int(items[slot].window)
+    recorder.increment(
+      counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      window >= 0 ? segmentColumn + window : -1)
   }
 
   /// The item arrives at its unit at `tier`: deadline timers start, then it is picked up or waits.
@@ -180,14 +263,14 @@ public struct Simulation: Sendable {
     items[slot] = item
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
-    if item.flags & Item.counted != 0 { recorder.increment(.visits, group: tier, category: category) }
+    if item.flags & Item.counted != 0 { increment(.visits, slot, group: tier) }
     if item.responseDue.isFinite {
       schedule(max(now, item.responseDue), .responseDeadline, slot: slot, stamp: item.stamp)
     }
     if item.resolutionDue.isFinite {
       schedule(max(now, item.resolutionDue), .resolutionDeadline, slot: slot, stamp: item.stamp)
     }
-    if Int(busy[unit]) < model.unitStaff[unit] {
+    if busy[unit] < capacity[unit] {
       startService(slot)
     } else {
       enqueue(slot, unit: unit, rule: rule)
@@ -252,7 +335,7 @@ public struct Simulation: Sendable {
     let arrivedAt = item.tierArrival
     let wait = now - arrivedAt
     item.totalWait += wait
-    if counted { recorder.record(.wait, group: tier, category: category, wait) }
+    if counted { record(.wait, slot, group: tier, wait) }
 
     let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service, model.empiricalTables))
     let end = responseAt + rule.handling.sample(&service, model.empiricalTables)
@@ -267,18 +350,18 @@ public struct Simulation: Sendable {
       // The response will be made at this tier.
       if responseAt <= responseDue && responseDue.isFinite {
         item.flags |= Item.responseSettled
-        if counted { recorder.increment(.responseMet, group: tier, category: category) }
+        if counted { increment(.responseMet, slot, group: tier) }
       }
       if item.firstResponse < 0 {
         item.firstResponse = responseAt
         if counted {
           let responseTime = responseAt - item.detected
-          recorder.record(.response, group: tier, category: category, responseTime)
-          recorder.record(.response, group: model.tierCount, category: category, responseTime)
+          record(.response, slot, group: tier, responseTime)
+          record(.response, slot, group: model.tierCount, responseTime)
           if rule.responseDeadline != nil, responseAt <= responseDue,
             item.flags & Item.responseBreached == 0
           {
-            recorder.increment(.responseMet, group: model.tierCount, category: category)
+            increment(.responseMet, slot, group: model.tierCount)
           }
         }
       }
@@ -316,48 +399,47 @@ public struct Simulation: Sendable {
     busy[unit] -= 1
     changeBusy(Int(items[slot].tier), by: -1)
     items[slot].flags &= ~Item.inService
-    if let next = dequeue(unit: unit) { startService(next) }
+    // Staff going off shift finish the item in hand but take no new one.
+    if busy[unit] < capacity[unit], let next = dequeue(unit: unit) { startService(next) }
   }
 
   /// Bookkeeping when an item leaves a tier, for whatever reason.
   private mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
     tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
     guard items[slot].flags & Item.counted != 0 else { return }
-    recorder.record(.timeAtTier, group: tier, category: category, now - items[slot].tierArrival)
+    record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
     if items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite {
       items[slot].flags |= Item.resolutionSettled
-      recorder.increment(.resolutionMet, group: tier, category: category)
+      increment(.resolutionMet, slot, group: tier)
     }
   }
 
   private mutating func escalate(_ slot: Int, _ reason: EscalationReason) {
     let tier = Int(items[slot].tier)
     if items[slot].flags & Item.counted != 0 {
-      recorder.increment(.escalated(reason), group: tier, category: Int(items[slot].category))
+      increment(.escalated(reason), slot, group: tier)
     }
     enter(slot, tier: tier + 1)
   }
 
   private mutating func close(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
     let item = items[slot]
     if item.flags & Item.counted != 0 {
       let overall = model.tierCount
       let resolution = now - item.detected
       let inSystem = now - item.appeared
-      recorder.increment(.closed, group: tier, category: category)
-      recorder.increment(.closed, group: overall, category: category)
-      recorder.record(.resolution, group: tier, category: category, resolution)
-      recorder.record(.resolution, group: overall, category: category, resolution)
-      recorder.record(.timeInSystem, group: tier, category: category, inSystem)
-      recorder.record(.timeInSystem, group: overall, category: category, inSystem)
-      recorder.record(.wait, group: overall, category: category, item.totalWait)
+      increment(.closed, slot, group: tier)
+      increment(.closed, slot, group: overall)
+      record(.resolution, slot, group: tier, resolution)
+      record(.resolution, slot, group: overall, resolution)
+      record(.timeInSystem, slot, group: tier, inSystem)
+      record(.timeInSystem, slot, group: overall, inSystem)
+      record(.wait, slot, group: overall, item.totalWait)
       if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
-        recorder.increment(.resolutionMet, group: overall, category: category)
+        increment(.resolutionMet, slot, group: overall)
       }
     }
     items[slot].stamp &+= 1
@@ -372,10 +454,10 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
     if items[slot].flags & Item.counted != 0 {
-      recorder.increment(.responseMissed, group: tier, category: category)
+      increment(.responseMissed, slot, group: tier)
       let first = items[slot].firstResponse
       if (first < 0 || first > now) && items[slot].flags & Item.responseBreached == 0 {
-        recorder.increment(.responseMissed, group: model.tierCount, category: category)
+        increment(.responseMissed, slot, group: model.tierCount)
       }
     }
     if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
@@ -393,9 +475,9 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
     if flags & Item.counted != 0 {
-      recorder.increment(.resolutionMissed, group: tier, category: category)
+      increment(.resolutionMissed, slot, group: tier)
       if flags & Item.resolutionBreached == 0 {
-        recorder.increment(.resolutionMissed, group: model.tierCount, category: category)
+        increment(.resolutionMissed, slot, group: model.tierCount)
       }
     }
     items[slot].flags |= Item.resolutionBreached
@@ -412,6 +494,22 @@ public struct Simulation: Sendable {
     }
     endVisit(slot)
     escalate(slot, .deadline)
+  }
+
+  // MARK: staffing
+
+  /// Headcounts change (a shift starts or ends): staff coming on take waiting items; staff going
+  /// off finish the item in hand and take no new one.
+  private mutating func staffChange() {
+    let plan = model.staffing
+    let k = nextStaffChange
+    for c in Int(plan.firstChange[k])..<Int(plan.firstChange[k + 1]) {
+      let unit = Int(plan.changeUnits[c])
+      capacity[unit] = plan.changeValues[c]
+      while busy[unit] < capacity[unit], let next = dequeue(unit: unit) { startService(next) }
+    }
+    nextStaffChange += 1
+    if nextStaffChange < plan.times.count { schedule(plan.times[nextStaffChange], .staffChange) }
   }
 
   // MARK: time-weighted and daily measures

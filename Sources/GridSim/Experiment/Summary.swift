@@ -64,6 +64,29 @@ public struct Summary: Sendable {
     public var utilization: [Double?]
   }
 
+  /// The whole system's figures for the items that appeared on some days (a day kind or a
+  /// key-date window), and each tier's utilization and backlog over those days.
+  public struct Slice: Sendable {
+    public var name: String
+    /// True for a key-date window, false for a day kind.
+    public var isWindow: Bool
+    /// Days of the period in the slice, and how many are measured (after the warm-up).
+    public var days: Int
+    public var measuredDays: Int
+    public var overall: Group
+    public var utilization: [Estimate?]
+    public var backlogMean: [Estimate?]
+  }
+
+  /// An arrival channel and how long its items waited to be seen.
+  public struct Channel: Sendable {
+    public var id: String
+    public var name: String
+    /// Nil when watched continuously.
+    public var monitoring: String?
+    public var detection: Duration
+  }
+
   public var scenarioName: String
   public var replications: Int
   public var seed: UInt64
@@ -81,6 +104,10 @@ public struct Summary: Sendable {
   public var events: Int
   /// The scenario's targets, judged.
   public var targets: [TargetOutcome]
+  /// Day kinds that occur in the period, then the key-date windows.
+  public var slices: [Slice]
+  /// Channels (one, seen at once, unless the scenario lists its own).
+  public var channels: [Channel]
 
   /// Summarizes the replications of a model.
   public init(model: Model, results: [ReplicationResult], seed: UInt64) {
@@ -97,28 +124,31 @@ public struct Summary: Sendable {
     events = results.reduce(0) { $0 + $1.events }
     targets = scenario.targets.map { $0.evaluate(results, model: model) }
 
-    func group(_ g: Int, _ c: Int?) -> Group {
-      let durations = Metric.allCases.map { metric -> Duration in
-        let s = results.map { $0.metric(metric, group: g, category: c) }
-        return Duration(
-          count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)),
-          p50: Estimate(s.map(\.p50)),
-          p90: Estimate(s.map(\.p90)), p95: Estimate(s.map(\.p95)), max: Estimate(s.map(\.max)))
-      }
-      let counts = Counter.allCases.map { counter in
-        Estimate(results.map { Double($0.count(counter, group: g, category: c)) })
-      }
+    func duration(_ s: [MetricSummary]) -> Duration {
+      Duration(
+        count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)),
+        p50: Estimate(s.map(\.p50)),
+        p90: Estimate(s.map(\.p90)), p95: Estimate(s.map(\.p95)), max: Estimate(s.map(\.max)))
+    }
+    func group(
+      metric: (ReplicationResult, Metric) -> MetricSummary, count: (ReplicationResult, Counter) -> Int
+    ) -> Group {
+      let durations = Metric.allCases.map { m in duration(results.map { metric($0, m) }) }
+      let counts = Counter.allCases.map { counter in Estimate(results.map { Double(count($0, counter)) }) }
       func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
         Estimate(
           results.map { r -> Double? in
-            let a = r.count(met, group: g, category: c)
-            let b = r.count(missed, group: g, category: c)
+            let a = count(r, met)
+            let b = count(r, missed)
             return a + b > 0 ? Double(a) / Double(a + b) : nil
           })
       }
       return Group(
         durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
         resolutionOnTime: rate(.resolutionMet, .resolutionMissed))
+    }
+    func group(_ g: Int, _ c: Int?) -> Group {
+      group(metric: { $0.metric($1, group: g, category: c) }, count: { $0.count($1, group: g, category: c) })
     }
 
     let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
@@ -134,6 +164,23 @@ public struct Summary: Sendable {
     }
     overall = group(T, nil)
     overallByCategory = (0..<C).map { group(T, $0) }
+
+    slices = model.segmentNames.indices.compactMap { s in
+      let days = model.segmentDays[s]
+      let isWindow = s >= DayKind.allCases.count
+      guard isWindow || !days.isEmpty else { return nil }
+      return Slice(
+        name: model.segmentNames[s], isWindow: isWindow, days: days.count,
+        measuredDays: days.filter { $0 >= firstMeasuredDay }.count,
+        overall: group(metric: { $0.metric($1, segment: s) }, count: { $0.count($1, segment: s) }),
+        utilization: (0..<T).map { t in Estimate(results.map { $0.utilization(tier: t, days: days) }) },
+        backlogMean: (0..<T).map { t in Estimate(results.map { $0.backlog(tier: t, days: days)?.mean }) })
+    }
+    channels = scenario.demand.channels.enumerated().map { i, channel in
+      Channel(
+        id: channel.id, name: channel.name, monitoring: channel.checks.map(Self.describe),
+        detection: duration(results.map { $0.channelDetection[i] }))
+    }
 
     let n = Double(max(results.count, 1))
     let startDay = scenario.period.start.dayNumber
@@ -152,5 +199,15 @@ public struct Summary: Sendable {
         backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },
         utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean })
     }
+  }
+
+  /// `workday 08:30, 14:30; weekend 09:00; ...` (make-up workdays and holidays when they differ).
+  static func describe(_ checks: [DayKind: [Int]]) -> String {
+    DayKind.allCases.compactMap { kind -> String? in
+      let times = checks[kind] ?? []
+      if kind == .makeupWorkday, times == checks[.workday] ?? [] { return nil }
+      if kind == .holiday, times == checks[.weekend] ?? [] { return nil }
+      return "\(kind.rawValue) " + (times.isEmpty ? "none" : times.map(OfficeHours.clock).joined(separator: ", "))
+    }.joined(separator: "; ")
   }
 }

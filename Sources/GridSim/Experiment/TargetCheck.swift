@@ -1,7 +1,8 @@
 extension Measure {
   /// Where the measure is in a model's results: the group (a tier index, or the tier count for the
-  /// whole system) and category index. Nil when the model has no such tier or category.
-  public func location(in model: Model) -> (group: Int, category: Int?)? {
+  /// whole system), category index and slice (with its days). Nil when the model has no such
+  /// tier, category or window.
+  public func location(in model: Model) -> Location? {
     var group = model.tierCount
     if let tier {
       guard let t = model.scenario.tiers.firstIndex(where: { $0.id == tier }) else { return nil }
@@ -14,22 +15,38 @@ extension Measure {
       }
       c = k
     }
-    return (group, c)
+    var segment: Int?
+    if let window {
+      guard let s = model.segmentNames.firstIndex(of: window) else { return nil }
+      segment = s
+    }
+    return Location(group: group, category: c, segment: segment, days: segment.map { model.segmentDays[$0] } ?? [])
+  }
+
+  /// Where a measure is in the results.
+  public struct Location: Sendable {
+    public var group: Int
+    public var category: Int?
+    public var segment: Int?
+    public var days: [Int]
   }
 
   /// The measure's value in one replication; nil when that replication observed nothing of it.
-  public func value(in r: ReplicationResult, at location: (group: Int, category: Int?)) -> Double? {
-    let (g, c) = location
+  public func value(in r: ReplicationResult, at location: Location) -> Double? {
+    let (g, c, segment) = (location.group, location.category, location.segment)
+    func count(_ counter: Counter) -> Int {
+      segment.map { r.count(counter, segment: $0) } ?? r.count(counter, group: g, category: c)
+    }
     func rate(_ met: Counter, _ missed: Counter) -> Double? {
-      let a = r.count(met, group: g, category: c)
-      let b = r.count(missed, group: g, category: c)
+      let a = count(met)
+      let b = count(missed)
       return a + b > 0 ? Double(a) / Double(a + b) : nil
     }
     switch kind {
     case .responseOnTime: return rate(.responseMet, .responseMissed)
     case .resolutionOnTime: return rate(.resolutionMet, .resolutionMissed)
     case .duration(let metric, let statistic):
-      let s = r.metric(metric, group: g, category: c)
+      let s = segment.map { r.metric(metric, segment: $0) } ?? r.metric(metric, group: g, category: c)
       switch statistic {
       case .mean: return s.mean
       case .p50: return s.p50
@@ -37,9 +54,13 @@ extension Measure {
       case .p95: return s.p95
       case .max: return s.max
       }
-    case .utilization: return g < r.tierCount ? r.utilization[g] : nil
-    case .backlogMean: return g < r.tierCount ? r.backlog(tier: g)?.mean : nil
-    case .backlogMax: return g < r.tierCount ? r.backlog(tier: g)?.max : nil
+    case .utilization:
+      guard g < r.tierCount else { return nil }
+      return segment == nil ? r.utilization[g] : r.utilization(tier: g, days: location.days)
+    case .backlogMean:
+      return g < r.tierCount ? r.backlog(tier: g, days: segment == nil ? nil : location.days)?.mean : nil
+    case .backlogMax:
+      return g < r.tierCount ? r.backlog(tier: g, days: segment == nil ? nil : location.days)?.max : nil
     case .openAtEnd: return g < r.tierCount ? Double(r.openAtEnd[g]) : nil
     }
   }

@@ -64,6 +64,29 @@ public struct Model: Sendable {
   /// Working-time tables from midnight of the start's day (schedule t: tier t's office hours); a
   /// table time is the simulation time plus `startMinuteOfDay`.
   let workTime: WorkTime
+  /// Who is on duty when: each unit's headcount over the period.
+  let staffing: StaffingPlan
+  /// The arrival channels' tables: per day of the period, the index of the table its channel is
+  /// drawn from (empty with a single channel: no draw).
+  let channelTables: [AliasTable]
+  let dayChannelTable: [Int32]
+  /// Per channel: nil when watched continuously, else the times it is checked (simulation
+  /// minutes, ascending, through the end of the working-time tables).
+  let checkTimes: [[Double]?]
+  /// True when some channel is checked in rounds (detection delay is then recorded).
+  let monitored: Bool
+  /// Per day: under 24-hour watch (every channel is watched continuously).
+  let watchDay: [Bool]
+  /// Per day: its slice for per-day-kind measures (0..<4, ``DayKind/allCases`` order) and for
+  /// per-window ones (4 + window index, or -1).
+  let dayKindSegment: [Int32]
+  let dayWindowSegment: [Int32]
+  /// The slices' names: the day kinds, then the windows.
+  public let segmentNames: [String]
+  /// The days (from the period's first, 0) of each slice.
+  public let segmentDays: [[Int]]
+  /// Channel of each inject (index), in time order with `injects`; -1: seen at once.
+  let injectChannels: [Int32]
 
   /// Compiles a checked scenario.
   /// - Complexity: O(units + tiers · categories · severities).
@@ -182,6 +205,10 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
+    let channels = scenario.demand.channels
+    injectChannels = scenario.demand.injects.sorted { $0.minutesAfterStart < $1.minutesAfterStart }.map { inject in
+      Int32(inject.channel.flatMap { id in channels.firstIndex { $0.id == id } } ?? -1)
+    }
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
@@ -189,7 +216,60 @@ public struct Model: Sendable {
       calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff,
       firstDay: scenario.period.start.dayNumber,
       dayCount: dayCount + WorkTime.daysNeeded(for: specs, hours: hours))
-    dayFactor = Self.dayFactors(scenario, kinds: workTime.kinds[0..<dayCount])
+    let firstDay = scenario.period.start.dayNumber
+    let dayWindow = (0..<dayCount).map { d in scenario.windows.firstIndex { $0.contains(day: firstDay + d) } }
+    dayKindSegment = workTime.kinds[0..<dayCount].map { Int32(DayKind.allCases.firstIndex(of: $0)!) }
+    dayWindowSegment = dayWindow.map { $0.map { Int32(DayKind.allCases.count + $0) } ?? -1 }
+    segmentNames = DayKind.allCases.map(\.rawValue) + scenario.windows.map(\.name)
+    var segmentDays = [[Int]](repeating: [], count: segmentNames.count)
+    for d in 0..<dayCount {
+      segmentDays[Int(dayKindSegment[d])].append(d)
+      if dayWindowSegment[d] >= 0 { segmentDays[Int(dayWindowSegment[d])].append(d) }
+    }
+    self.segmentDays = segmentDays
+    watchDay = dayWindow.map { $0.map { scenario.windows[$0].watch } ?? false }
+
+    // Channels: a day in a window with its own channel multipliers draws from its own table.
+    let baseShares = channels.map(\.share)
+    let channelTotal = baseShares.reduce(0, +)
+    var channelTables: [AliasTable] = channels.count > 1 ? [AliasTable(weights: baseShares)] : []
+    var tableOfWindow: [Int: Int32] = [:]
+    var arrivalFactor = [Double](repeating: 1, count: scenario.windows.count)
+    for (w, window) in scenario.windows.enumerated() {
+      let weights = channels.map { $0.share * (window.channelArrivals[$0.id] ?? 1) }
+      arrivalFactor[w] = window.arrivals * (channelTotal > 0 ? weights.reduce(0, +) / channelTotal : 1)
+      if channels.count > 1, !window.channelArrivals.isEmpty, weights.reduce(0, +) > 0 {
+        tableOfWindow[w] = Int32(channelTables.count)
+        channelTables.append(AliasTable(weights: weights))
+      }
+    }
+    self.channelTables = channelTables
+    dayChannelTable = dayWindow.map { w in w.flatMap { tableOfWindow[$0] } ?? 0 }
+    dayFactor = zip(Self.dayFactors(scenario, kinds: workTime.kinds[0..<dayCount]), dayWindow).map { f, w in
+      f * (w.map { arrivalFactor[$0] } ?? 1)
+    }
+
+    // Monitoring rounds: every check time through the end of the tables (watch days: midnight).
+    let offset = Double(startMinuteOfDay)
+    let watch = watchDay
+    let kinds = workTime.kinds
+    checkTimes = channels.map { channel in
+      guard let checks = channel.checks else { return nil }
+      var times: [Double] = []
+      for (d, kind) in kinds.enumerated() {
+        if d < watch.count, watch[d] {
+          times.append(Double(d * 1440) - offset)
+        } else {
+          for c in checks[kind] ?? [] { times.append(Double(d * 1440 + c) - offset) }
+        }
+      }
+      return times
+    }
+    monitored = checkTimes.contains { $0 != nil }
+    staffing = StaffingPlan(
+      scenario: scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
+      kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
+      dayCount: dayCount)
   }
 
   /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up
@@ -255,7 +335,9 @@ public struct Model: Sendable {
         reach *= closesSometimes ? rule.passUp : 1
       }
     }
-    return (expectedArrivals + Double(injects.count)) * (1 + visits) + Double(dayCount)
+    let detections = monitored ? expectedArrivals : 0
+    return (expectedArrivals + Double(injects.count)) * (1 + visits) + Double(dayCount) + detections
+      + Double(staffing.times.count)
   }
 }
 

@@ -56,6 +56,37 @@ public enum SummaryJSON {
       ("tiers", .array(tiers)),
       ("daily", .object([("tiers", .array(summary.tiers.map { .string($0.id) })), ("days", .array(days))])),
     ]
+    let tierIDs = summary.tiers.map(\.id)
+    top.append(
+      (
+        "slices",
+        .array(
+          summary.slices.map { s in
+            .object(
+              [
+                ("name", .string(s.name)), ("kind", .string(s.isWindow ? "window" : "dayKind")),
+                ("days", .int(s.days)), ("measuredDays", .int(s.measuredDays)),
+              ] + group(s.overall, tier: false)
+                + [
+                  ("utilization", .object(zip(tierIDs, s.utilization).map { ($0, estimate($1)) })),
+                  ("backlogEndOfDay", .object(zip(tierIDs, s.backlogMean).map { ($0, estimate($1)) })),
+                ])
+          })
+      ))
+    if summary.channels.contains(where: { $0.monitoring != nil }) {
+      top.append(
+        (
+          "channels",
+          .array(
+            summary.channels.map { c in
+              .object([
+                ("id", .string(c.id)), ("name", .string(c.name)),
+                ("monitoring", c.monitoring.map { .string($0) } ?? .string("continuous")),
+                ("detectionHours", duration(c.detection)),
+              ])
+            })
+        ))
+    }
     if !summary.targets.isEmpty { top.append(("targets", .array(summary.targets.map(target)))) }
     return .object(top)
   }
@@ -74,6 +105,7 @@ public enum SummaryJSON {
       ("name", .string(t.name)), ("metric", .string(t.measure.kind.name)),
       ("tier", t.measure.tier.map { .string($0) } ?? .null),
       ("category", t.measure.category.map { .string($0) } ?? .null),
+      ("window", t.measure.window.map { .string($0) } ?? .null),
       ("unit", .string(unit == .share ? "share" : unit == .minutes ? "hours" : "items")),
       ("bound", .object([(side, .number(value * factor))])), ("judge", .string(t.judge.rawValue)),
       ("estimate", estimate(o.estimate?.scaled(by: factor))),

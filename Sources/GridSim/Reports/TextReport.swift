@@ -58,6 +58,34 @@ public enum TextReport {
       ])
     }
     out += categories.rendered()
+    if summary.slices.count > 1 {
+      var slices = TextTable(headers: [
+        "Days appeared", "Days", "Items", "Response mean", "Response p90", "Response on time",
+        "Resolution on time", "Utilization " + summary.tiers.map(\.id).joined(separator: "/"),
+      ])
+      for s in summary.slices {
+        let o = s.overall
+        slices.rows.append([
+          s.isWindow ? "window \(s.name)" : s.name, String(s.measuredDays), Format.count(o.count(.appeared)),
+          Format.duration(o.duration(.response).mean), Format.duration(o.duration(.response).p90),
+          Format.percent(o.responseOnTime), Format.percent(o.resolutionOnTime),
+          s.utilization.map { $0.map { String(format2: $0.mean * 100, digits: 0) + "%" } ?? "-" }.joined(
+            separator: " / "),
+        ])
+      }
+      out += "\nBy the day items appeared (measured days only):\n" + slices.rendered()
+    }
+    if summary.channels.contains(where: { $0.monitoring != nil }) {
+      var channels = TextTable(headers: ["Channel", "Checked", "Items", "Detection mean", "p90", "max"])
+      for c in summary.channels {
+        channels.rows.append([
+          c.name == c.id ? c.id : "\(c.name) (\(c.id))", c.monitoring ?? "continuously",
+          Format.count(c.detection.count), Format.duration(c.detection.mean), Format.duration(c.detection.p90),
+          Format.duration(c.detection.max),
+        ])
+      }
+      out += "\nDetection (appearance to being seen):\n" + channels.rendered()
+    }
     if !summary.targets.isEmpty {
       out += "\nTargets (judged as 'gridsim check' does):\n" + TargetReport.table(summary.targets)
     }

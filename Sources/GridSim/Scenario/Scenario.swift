@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
   public var targets: [Target] = []
   /// The working calendar and office hours.
   public var calendar = CalendarSettings()
+  /// Key-date windows: their own demand and staffing, and a slice of every measure.
+  public var windows: [KeyDateWindow] = []
 
   /// Holidays, make-up workdays and office hours.
   public struct CalendarSettings: Sendable {
@@ -74,6 +76,8 @@ public struct Scenario: Sendable {
     public var authorityMaxSeverity: String? = nil
     /// Office hours for this tier's working-time deadlines; nil means the calendar's.
     public var officeHours: OfficeHours? = nil
+    /// When staff are on duty; nil: around the clock with every unit's full staff.
+    public var roster: Roster? = nil
 
     /// Creates a tier.
     public init(id: String, name: String) {
@@ -134,6 +138,8 @@ public struct Scenario: Sendable {
     public var monthOfYear: [Double] = Array(repeating: 1, count: 12)
     /// Multipliers per day kind (absolute; 1 when not given).
     public var dayKind: [DayKind: Double] = [:]
+    /// Where items come from and how they are seen (one channel seen at once by default).
+    public var channels: [Channel] = [Channel(id: "direct", name: "direct", share: 1)]
     /// Item categories with their shares.
     public var categories: [Category] = [Category(id: "issue", name: "issue", share: 1)]
     /// Severity levels, lowest first, with their shares.
@@ -154,6 +160,8 @@ public struct Scenario: Sendable {
     public var category: String
     /// Severity id.
     public var severity: String
+    /// Channel id; nil: seen at once.
+    public var channel: String? = nil
   }
 
   /// An item category (consultation, complaint, ...).

@@ -92,7 +92,7 @@ public enum ScenarioLoader {
     }.map(\.element)
   }
 
-  private static func readText(_ path: String) throws(ScenarioError) -> String {
+  static func readText(_ path: String) throws(ScenarioError) -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(path: path, reason: "no such file")
@@ -133,7 +133,7 @@ public enum ScenarioLoader {
     throws(ScenarioError) -> LoadedScenario
   {
     let path = source.path
-    var root = parsed
+    var (root, sources) = try Extends.resolve(parsed, source: source)
     var overrideProblems: [Diagnostic] = []
     for (i, o) in overrides.enumerated() {
       var value = o.value
@@ -146,6 +146,7 @@ public enum ScenarioLoader {
       }
     }
     var reader = ScenarioReader(source: source)
+    reader.values.parents = Array(sources.dropFirst())
     reader.values.overrideOrigins = overrides.map(\.origin)
     let scenario = reader.read(root)
     let diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics)

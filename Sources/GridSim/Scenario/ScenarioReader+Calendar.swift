@@ -17,9 +17,9 @@ extension ScenarioReader {
       }
     }
     if let v = o["files"], let items = values.array(v, "calendar.files") {
-      let folder = URL(fileURLWithPath: values.source.path).deletingLastPathComponent()
       for (i, item) in items.enumerated() {
         guard let name = values.string(item, "calendar.files[\(i)]") else { continue }
+        let folder = values.folder(at: item.offset)
         let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
         let shown = name.hasPrefix("/") ? name : (values.source.path.contains("/") ? path : name)
         switch CalendarFile.load(path: path, shownAs: shown) {

@@ -50,12 +50,27 @@ extension ScenarioReader {
         category = reference(v, path + ".category", categoryIDs, "category")
         if category == nil { ok = false }
       }
+      var window: String?
       if let v = o["window"] {
-        values.error(
-          path + ".window", at: v.offset,
-          "targets per key-date window or day kind are not supported yet: measures are not kept per window",
-          fix: "remove 'window'; the target then covers the whole period after the warm-up")
-        ok = false
+        window = reference(v, path + ".window", windowNames + DayKind.allCases.map(\.rawValue), "window or day kind")
+        if window == nil { ok = false }
+        if kind == .openAtEnd {
+          values.error(
+            path + ".window", at: v.offset, "'openAtEnd' is a figure of the period's end, not of a window",
+            fix: "remove 'window', or use backlog.mean or backlog.max")
+          ok = false
+        } else if o["category"] != nil {
+          values.error(
+            path + ".window", at: v.offset, "figures per window and day kind are kept for all categories together",
+            fix: "remove 'category' or 'window'")
+          ok = false
+        } else if o["tier"] != nil, !kind.needsTier {
+          values.error(
+            path + ".window", at: v.offset,
+            "'\(kind.name)' per window and day kind is kept for the whole system, not per tier",
+            fix: "remove 'tier' (utilization and backlog per tier can be read per window)")
+          ok = false
+        }
       }
       var bound: Target.Bound?
       switch (o["atLeast"], o["atMost"]) {
@@ -73,7 +88,7 @@ extension ScenarioReader {
       if let v = o["judge"] {
         if let j = values.choice(v, path + ".judge", Target.Judge.self) { judge = j } else { ok = false }
       }
-      let measure = Measure(kind, tier: tier, category: category)
+      let measure = Measure(kind, tier: tier, category: category, window: window)
       var name = measure.description
       if let v = o["name"], let s = values.string(v, path + ".name") {
         name = s

@@ -2,7 +2,7 @@
 extension ScenarioReader {
   static let tierKeys = [
     "id", "name", "discipline", "response", "handling", "passUp", "deadlines", "categories", "authority",
-    "officeHours",
+    "officeHours", "roster",
   ]
   static let ruleKeys = ["response", "handling", "passUp", "deadlines"]
 
@@ -24,6 +24,7 @@ extension ScenarioReader {
       }
       tier.rule = readRule(o, path)
       if let v = o["officeHours"] { tier.officeHours = readOfficeHours(v, path + ".officeHours") }
+      if let v = o["roster"] { tier.roster = readRoster(v, path + ".roster") }
       if let v = o["categories"], let members = values.object(v, path + ".categories", known: categoryIDs) {
         for (categoryID, ruleValue) in members {
           let rulePath = "\(path).categories.\(categoryID)"

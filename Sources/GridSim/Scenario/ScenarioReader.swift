@@ -7,12 +7,13 @@ struct ScenarioReader {
   var categoryIDs: [String] = []
   var severityIDs: [String] = []
   var tierIDs: [String] = []
+  var windowNames: [String] = []
 
   init(source: SourceFile) { values = ValueReader(source: source) }
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
-    "targets", "calendar",
+    "targets", "calendar", "windows", "rosterFiles",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -66,6 +67,9 @@ struct ScenarioReader {
       scenario.demand.injects = readInjects(v, scenario: scenario)
     }
     checkCoverage(scenario, root: root, tiersValue: top["tiers"])
+    if let v = top["rosterFiles"] { readRosterFiles(v, into: &scenario) }
+    if let v = top["windows"] { scenario.windows = readWindows(v, scenario: scenario) }
+    windowNames = scenario.windows.map(\.name)
     if let v = top["targets"] { scenario.targets = readTargets(v) }
     // Holidays change working-time deadlines, and demand when a day kind or the weekend differs.
     let week = scenario.demand.dayOfWeek
@@ -138,8 +142,7 @@ struct ScenarioReader {
   private mutating func readDemand(_ value: JSON5Value, into demand: inout Scenario.Demand) {
     let keys = [
       "perGridPerDay", "hourOfDay", "dayOfWeek", "monthOfYear", "dayKind", "categories", "severities",
-      "entry",
-      "injects",
+      "entry", "injects", "channels",
     ]
     guard let o = values.object(value, "demand", known: keys) else { return }
     if let v = o["perGridPerDay"],
@@ -173,6 +176,7 @@ struct ScenarioReader {
         }
       }
     }
+    if let v = o["channels"], let list = readChannels(v, "demand.channels") { demand.channels = list }
     if let v = o["severities"], let items = values.array(v, "demand.severities") {
       var list: [Scenario.Severity] = []
       for (i, item) in items.enumerated() {
@@ -280,7 +284,7 @@ struct ScenarioReader {
     var injects: [Scenario.Inject] = []
     for (i, item) in items.enumerated() {
       let path = "demand.injects[\(i)]"
-      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity"]) else {
+      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity", "channel"]) else {
         continue
       }
       var minutes: Double?
@@ -330,8 +334,14 @@ struct ScenarioReader {
       let severity =
         o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") }
         ?? (o["severity"] == nil ? severityIDs.first : nil)
-      if let minutes, let category, let severity, o["grid"] == nil || grid != nil {
-        injects.append(.init(minutesAfterStart: minutes, grid: grid, category: category, severity: severity))
+      let channelIDs = scenario.demand.channels.map(\.id)
+      let channel = o["channel"].flatMap { reference($0, path + ".channel", channelIDs, "channel") }
+      if let minutes, let category, let severity, o["grid"] == nil || grid != nil,
+        o["channel"] == nil || channel != nil
+      {
+        injects.append(
+          .init(
+            minutesAfterStart: minutes, grid: grid, category: category, severity: severity, channel: channel))
       }
     }
     return injects

@@ -93,18 +93,23 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
   public var tier: String?
   /// A category id; nil for all categories.
   public var category: String?
+  /// A key-date window's name or a day kind (`holiday`): the figure for items that appeared on
+  /// those days (utilization and backlog: over those days); nil for the whole period.
+  public var window: String?
 
-  public init(_ kind: Kind, tier: String? = nil, category: String? = nil) {
+  public init(_ kind: Kind, tier: String? = nil, category: String? = nil, window: String? = nil) {
     self.kind = kind
     self.tier = tier
     self.category = category
+    self.window = window
   }
 
-  /// `response.p90 at grid for complaint`.
+  /// `response.p90 at grid for complaint during national-day`.
   public var description: String {
     var text = kind.name
     if let tier { text += " at \(tier)" }
     if let category { text += " for \(category)" }
+    if let window { text += " during \(window)" }
     return text
   }
 }

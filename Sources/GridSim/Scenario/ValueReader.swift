@@ -1,3 +1,5 @@
+import Foundation
+
 /// Typed reads from a ``JSON5Value`` tree that collect problems instead of stopping at the first.
 ///
 /// Every read takes the value and its key path, and returns nil after recording a diagnostic
@@ -6,6 +8,9 @@ struct ValueReader {
   let source: SourceFile
   /// Where overridden values came from: a value at offset -1 - i came from `overrideOrigins[i]`.
   var overrideOrigins: [String] = []
+  /// The files this one extends, nearest first: a value at offset `o >= k << 40` came from
+  /// `parents[k - 1]` (see ``Extends``).
+  var parents: [SourceFile] = []
   var diagnostics: [Diagnostic] = []
 
   init(source: SourceFile) { self.source = source }
@@ -30,11 +35,24 @@ struct ValueReader {
           fix: fix))
       return
     }
-    let position = offset.map { source.position(ofOffset: $0) }
+    let (file, local) = self.file(at: offset ?? 0)
+    let position = offset.map { _ in file.position(ofOffset: local) }
     diagnostics.append(
       Diagnostic(
-        severity, file: source.path, line: position?.line, column: position?.column, keyPath: path,
+        severity, file: file.path, line: position?.line, column: position?.column, keyPath: path,
         message: message, fix: fix))
+  }
+
+  /// The file a value at `offset` came from, and its offset in that file.
+  func file(at offset: Int) -> (SourceFile, Int) {
+    let k = offset / Extends.fileStride
+    guard offset >= 0, k > 0, k <= parents.count else { return (source, offset) }
+    return (parents[k - 1], offset - k * Extends.fileStride)
+  }
+
+  /// The folder relative paths in the value at `offset` are resolved from: that of its file.
+  func folder(at offset: Int) -> URL {
+    URL(fileURLWithPath: file(at: offset).0.path).deletingLastPathComponent()
   }
 
   mutating func expected(_ what: String, _ value: JSON5Value, _ path: String, fix: String? = nil) {

@@ -47,75 +47,130 @@ public struct ReplicationResult: Sendable {
   public let dailyDone: [Int]
   public let dailyBacklog: [Int]
   public let dailyUtilization: [Double?]
+  /// Busy staff-minutes and on-duty staff-minutes per day and tier.
+  public let dailyBusy: [Double]
+  public let dailyOnDuty: [Double]
   /// The first day (from the period's first day, 0) that ends after the warm-up.
   public let firstMeasuredDay: Int
+  /// The whole system's figures per slice (the day kinds in ``DayKind/allCases`` order, then the
+  /// key-date windows; items by the day they appeared).
+  public let segmentCount: Int
+  public let segmentMetrics: [[MetricSummary]]
+  public let segmentCounts: [[Int]]
+  /// Detection delay per channel.
+  public let channelDetection: [MetricSummary]
 
   init(
-    model: Model, recorder: Recorder, busyArea: [Double], busyAtWarmUp: [Double], openAtEnd: [Int],
-    events: Int
+    model: Model, recorder: Recorder, channelDetection: Recorder, busyArea: [Double],
+    busyAtWarmUp: [Double], openAtEnd: [Int], events: Int
   ) {
     let T = model.tierCount
     let C = model.categoryCount
     tierCount = T
     categoryCount = C
-    var metrics: [[MetricSummary]] = []
-    var counts: [[Int]] = []
-    for g in 0...T {
-      for c in 0...C {
-        metrics.append(
-          Metric.allCases.map { metric in
-            if c < C { return MetricSummary(recorder.stat(metric, group: g, category: c)) }
-            var all = StreamingStats()
-            for k in 0..<C { all.merge(recorder.stat(metric, group: g, category: k)) }
-            return MetricSummary(all)
-          })
-        counts.append(
-          Counter.allCases.map { counter in
-            c < C
-              ? recorder.count(counter, group: g, category: c)
-              : (0..<C).reduce(0) { $0 + recorder.count(counter, group: g, category: $1) }
-          })
-      }
+    // The recorder's columns: the categories, then the slices.
+    (metrics, counts) = Self.tables(recorder, groups: 0..<T + 1, columns: 0..<C, withTotal: true)
+    segmentCount = model.segmentNames.count
+    (segmentMetrics, segmentCounts) = Self.tables(
+      recorder, groups: T..<T + 1, columns: C..<C + segmentCount, withTotal: false)
+    self.channelDetection = (0..<model.scenario.demand.channels.count).map {
+      MetricSummary(channelDetection.stat(.detection, group: 0, category: $0))
     }
-    self.metrics = metrics
-    self.counts = counts
-    let measured = model.horizon - model.warmUp
+    // Utilization is over the staff-time on duty after the warm-up.
+    let measuredFrom = model.startMinuteOfDay + Int(model.warmUp)
     utilization = (0..<T).map { t in
-      let staff = Double(model.tierStaff[t])
-      return staff > 0 && measured > 0 ? (busyArea[t] - busyAtWarmUp[t]) / (staff * measured) : nil
+      var onDuty = 0.0
+      for d in 0..<model.dayCount {
+        let dayStart = d * 1440
+        let from = max(dayStart, model.startMinuteOfDay)
+        let to = min(dayStart + 1440, model.startMinuteOfDay + Int(model.horizon.rounded(.up)))
+        guard to > from else { continue }
+        let share = Double(max(0, to - max(from, measuredFrom))) / Double(to - from)
+        onDuty += model.staffing.dailyCapacity[d * T + t] * min(1, share)
+      }
+      return onDuty > 0 ? (busyArea[t] - busyAtWarmUp[t]) / onDuty : nil
     }
     self.openAtEnd = openAtEnd
     self.events = events
     dailyArrivals = recorder.dailyArrivals
     dailyDone = recorder.dailyDone
     dailyBacklog = recorder.dailyBacklog
+    dailyBusy = recorder.dailyBusy
+    dailyOnDuty = model.staffing.dailyCapacity
     var dailyUtilization: [Double?] = []
     for d in 0..<model.dayCount {
-      let from = max(0, Double(d * 1440 - model.startMinuteOfDay))
-      let to = min(model.horizon, Double((d + 1) * 1440 - model.startMinuteOfDay))
       for t in 0..<T {
-        let staff = Double(model.tierStaff[t])
-        dailyUtilization.append(
-          staff > 0 && to > from ? recorder.dailyBusy[d * T + t] / (staff * (to - from)) : nil)
+        let onDuty = model.staffing.dailyCapacity[d * T + t]
+        dailyUtilization.append(onDuty > 0 ? recorder.dailyBusy[d * T + t] / onDuty : nil)
       }
     }
     self.dailyUtilization = dailyUtilization
     firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
   }
 
-  /// The end-of-day backlog of a tier over the measured days: its mean and its largest value; nil
-  /// when no day ends after the warm-up.
-  public func backlog(tier t: Int) -> (mean: Double, max: Double)? {
-    let days = dailyBacklog.count / tierCount
-    guard firstMeasuredDay < days else { return nil }
+  /// Metric and count tables per group and recorder column, with an "all" entry (the columns
+  /// merged) at the end of each group when `withTotal`.
+  private static func tables(_ recorder: Recorder, groups: Range<Int>, columns: Range<Int>, withTotal: Bool) -> (
+    [[MetricSummary]], [[Int]]
+  ) {
+    var metrics: [[MetricSummary]] = []
+    var counts: [[Int]] = []
+    for g in groups {
+      for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
+        metrics.append(
+          Metric.allCases.map { metric in
+            if c < columns.upperBound { return MetricSummary(recorder.stat(metric, group: g, category: c)) }
+            var all = StreamingStats()
+            for k in columns { all.merge(recorder.stat(metric, group: g, category: k)) }
+            return MetricSummary(all)
+          })
+        counts.append(
+          Counter.allCases.map { counter in
+            c < columns.upperBound
+              ? recorder.count(counter, group: g, category: c)
+              : columns.reduce(0) { $0 + recorder.count(counter, group: g, category: $1) }
+          })
+      }
+    }
+    return (metrics, counts)
+  }
+
+  /// The whole system's duration summary in a slice (a ``Model/segmentNames`` index).
+  public func metric(_ metric: Metric, segment: Int) -> MetricSummary {
+    segmentMetrics[segment][metric.rawValue]
+  }
+
+  /// The whole system's count in a slice.
+  public func count(_ counter: Counter, segment: Int) -> Int {
+    segmentCounts[segment][counter.rawValue]
+  }
+
+  /// The end-of-day backlog of a tier over the measured days (or those of them in `days`): its
+  /// mean and its largest value; nil when no such day ends after the warm-up.
+  public func backlog(tier t: Int, days: [Int]? = nil) -> (mean: Double, max: Double)? {
+    let all = dailyBacklog.count / tierCount
+    let measured = (days ?? Array(0..<all)).filter { $0 >= firstMeasuredDay && $0 < all }
+    guard !measured.isEmpty else { return nil }
     var sum = 0
     var largest = 0
-    for d in firstMeasuredDay..<days {
+    for d in measured {
       let b = dailyBacklog[d * tierCount + t]
       sum += b
       largest = Swift.max(largest, b)
     }
-    return (Double(sum) / Double(days - firstMeasuredDay), Double(largest))
+    return (Double(sum) / Double(measured.count), Double(largest))
+  }
+
+  /// A tier's utilization over some of the measured days (busy over on-duty staff-time); nil
+  /// when nobody was on duty then.
+  public func utilization(tier t: Int, days: [Int]) -> Double? {
+    var busy = 0.0
+    var onDuty = 0.0
+    for d in days where d >= firstMeasuredDay {
+      busy += dailyBusy[d * tierCount + t]
+      onDuty += dailyOnDuty[d * tierCount + t]
+    }
+    return onDuty > 0 ? busy / onDuty : nil
   }
 
   /// The duration summary of `metric` for a tier (or `tierCount` for overall) and category (or nil for all).

@@ -73,7 +73,7 @@ struct TargetTests {
         "targets[4].atLeast: expected a share such as 0.95 or \"95%\", found \"120%\"",
         "targets[5].atMost: expected a duration with a unit, such as \"30 min\", \"2 h\" or \"3 days\", found 3 with no unit; write it as \"3 h\" or \"3 min\"",
         "targets[6].category: 'openAtEnd' is not measured per category; remove 'category'",
-        "targets[7].window: targets per key-date window or day kind are not supported yet: measures are not kept per window; remove 'window'; the target then covers the whole period after the warm-up",
+        "targets[7].window: expected a window or day kind id, found 'national-day', which is not defined; defined: workday, weekend, holiday, makeup-workday",
         "targets[8].name: the name 'x' is already used by targets[7]; give each target its own name",
         "targets[8].judge: expected one of 'interval', 'mean', found \"median\"; did you mean 'mean'?",
         "targets[9]: missing the bound: 'atLeast' or 'atMost'; add atMost: \"24 h\"",
