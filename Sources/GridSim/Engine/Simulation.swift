@@ -54,7 +54,8 @@ public struct Simulation: Sendable {
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
     segmentColumn = model.categoryCount
     recorder = Recorder(
-      tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount)
+      tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount
+    )
     channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
     capacity = model.staffing.initial
     tierState = Array(repeating: TierState(), count: model.tierCount)

@@ -207,7 +207,8 @@ public struct Summary: Sendable {
       let times = checks[kind] ?? []
       if kind == .makeupWorkday, times == checks[.workday] ?? [] { return nil }
       if kind == .holiday, times == checks[.weekend] ?? [] { return nil }
-      return "\(kind.rawValue) " + (times.isEmpty ? "none" : times.map(OfficeHours.clock).joined(separator: ", "))
+      return "\(kind.rawValue) "
+        + (times.isEmpty ? "none" : times.map(OfficeHours.clock).joined(separator: ", "))
     }.joined(separator: "; ")
   }
 }

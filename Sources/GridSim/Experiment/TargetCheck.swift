@@ -20,7 +20,8 @@ extension Measure {
       guard let s = model.segmentNames.firstIndex(of: window) else { return nil }
       segment = s
     }
-    return Location(group: group, category: c, segment: segment, days: segment.map { model.segmentDays[$0] } ?? [])
+    return Location(
+      group: group, category: c, segment: segment, days: segment.map { model.segmentDays[$0] } ?? [])
   }
 
   /// Where a measure is in the results.
@@ -71,11 +72,12 @@ extension Measure {
     return results.map { value(in: $0, at: location) }
   }
 
-  /// The estimate of the measure across replications; a share's interval is kept within 0-1 (the
-  /// Student-t interval knows nothing of the bounds). Nil when never observed or not in the model.
+  /// The estimate of the measure across replications; an on-time share's interval is kept within
+  /// 0-1 (the Student-t interval knows nothing of the bounds; utilization can pass 100% when staff
+  /// finish items after their shift). Nil when never observed or not in the model.
   public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
     guard let values = values(results, model: model), var e = Estimate(values) else { return nil }
-    if kind.unit == .share {
+    if kind == .responseOnTime || kind == .resolutionOnTime {
       e.low = max(0, e.low)
       e.high = min(1, e.high)
     }

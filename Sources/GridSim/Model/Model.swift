@@ -206,7 +206,8 @@ public struct Model: Sendable {
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
     let channels = scenario.demand.channels
-    injectChannels = scenario.demand.injects.sorted { $0.minutesAfterStart < $1.minutesAfterStart }.map { inject in
+    injectChannels = scenario.demand.injects.sorted { $0.minutesAfterStart < $1.minutesAfterStart }.map {
+      inject in
       Int32(inject.channel.flatMap { id in channels.firstIndex { $0.id == id } } ?? -1)
     }
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
@@ -270,6 +271,11 @@ public struct Model: Sendable {
       scenario: scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
       kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
       dayCount: dayCount)
+  }
+
+  /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
+  public func staffingDailyCapacity(day d: Int, tier t: Int, tiers: Int) -> Double {
+    staffing.dailyCapacity[d * tiers + t]
   }
 
   /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up

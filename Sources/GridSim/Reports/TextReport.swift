@@ -80,7 +80,8 @@ public enum TextReport {
       for c in summary.channels {
         channels.rows.append([
           c.name == c.id ? c.id : "\(c.name) (\(c.id))", c.monitoring ?? "continuously",
-          Format.count(c.detection.count), Format.duration(c.detection.mean), Format.duration(c.detection.p90),
+          Format.count(c.detection.count), Format.duration(c.detection.mean),
+          Format.duration(c.detection.p90),
           Format.duration(c.detection.max),
         ])
       }

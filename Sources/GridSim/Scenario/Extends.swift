@@ -26,7 +26,8 @@ enum Extends {
       let (line, column) = source.position(ofOffset: value.offset)
       return .invalid([
         Diagnostic(
-          .error, file: source.path, line: line, column: column, keyPath: "extends", message: message, fix: fix)
+          .error, file: source.path, line: line, column: column, keyPath: "extends", message: message,
+          fix: fix)
       ])
     }
     guard case .string(let name) = value.kind else {
@@ -55,7 +56,8 @@ enum Extends {
         fix: "paths are relative to the folder of the file that names them")
     }
     let parentSource = SourceFile(path: parentPath, text: text)
-    var (parent, sources) = try resolve(try ScenarioLoader.parseJSON5(parentSource), source: parentSource, chain: chain)
+    var (parent, sources) = try resolve(
+      try ScenarioLoader.parseJSON5(parentSource), source: parentSource, chain: chain)
     parent.shiftOffsets(by: fileStride)
     var own = root
     own.kind = .object(members.filter { $0.key != "extends" })

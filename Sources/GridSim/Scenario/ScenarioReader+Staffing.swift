@@ -47,7 +47,9 @@ extension ScenarioReader {
     guard let v = o["shifts"], let items = values.array(v, path + ".shifts") else {
       values.error(
         path + ".shifts", at: value.offset, "missing key 'shifts'",
-        fix: "list the shifts, for example shifts: [{ name: \"day\", start: \"08:30\", end: \"17:30\", staff: \"100%\" }]")
+        fix:
+          "list the shifts, for example shifts: [{ name: \"day\", start: \"08:30\", end: \"17:30\", staff: \"100%\" }]"
+      )
       return nil
     }
     for (i, item) in items.enumerated() {
@@ -57,7 +59,9 @@ extension ScenarioReader {
       guard let startValue = s["start"], let endValue = s["end"] else {
         values.error(
           p, at: item.offset, "missing key '\(s["start"] == nil ? "start" : "end")'",
-          fix: "give the shift's hours: start: \"08:30\", end: \"17:30\" (an end before the start runs past midnight)")
+          fix:
+            "give the shift's hours: start: \"08:30\", end: \"17:30\" (an end before the start runs past midnight)"
+        )
         continue
       }
       guard let start = readTimeOfDay(startValue, p + ".start"),
@@ -83,7 +87,8 @@ extension ScenarioReader {
         for kind in days { staff[kind] = h }
       }
       if roster.shifts.contains(where: { $0.name == name }) {
-        values.error(p + ".name", at: s["name"]?.offset ?? item.offset, "the shift name '\(name)' is used twice")
+        values.error(
+          p + ".name", at: s["name"]?.offset ?? item.offset, "the shift name '\(name)' is used twice")
       }
       roster.shifts.append(.init(name: name, start: start, end: end % 1440, staff: staff))
     }
@@ -127,7 +132,9 @@ extension ScenarioReader {
           values.diagnostics.append(Diagnostic(.error, file: shown, line: line, message: message, fix: fix))
         }
         if row.allSatisfy({ $0.stripped().isEmpty }) { continue }
-        if r == 0, row.first?.stripped().lowercased() == "when" || row.first?.stripped().lowercased() == "date" {
+        if r == 0,
+          row.first?.stripped().lowercased() == "when" || row.first?.stripped().lowercased() == "date"
+        {
           continue
         }
         guard row.count == 4 else {
@@ -180,7 +187,8 @@ extension ScenarioReader {
               ?? "its shifts: \(names.joined(separator: ", "))")
           continue
         }
-        scenario.tiers[tier].roster!.entries.append(.init(when: when, unit: unit, shift: shiftName, staff: staff))
+        scenario.tiers[tier].roster!.entries.append(
+          .init(when: when, unit: unit, shift: shiftName, staff: staff))
       }
     }
   }
@@ -207,7 +215,8 @@ extension ScenarioReader {
         {
           var checks: [DayKind: [Int]] = [:]
           for kind in DayKind.allCases {
-            guard let x = table[kind.rawValue], let times = values.array(x, "\(p).monitoring.\(kind.rawValue)")
+            guard let x = table[kind.rawValue],
+              let times = values.array(x, "\(p).monitoring.\(kind.rawValue)")
             else { continue }
             checks[kind] = times.enumerated().compactMap { j, t in
               readTimeOfDay(t, "\(p).monitoring.\(kind.rawValue)[\(j)]")
@@ -219,7 +228,9 @@ extension ScenarioReader {
           if checks.values.allSatisfy(\.isEmpty) {
             values.error(
               p + ".monitoring", at: m.offset, "expected at least one check time, found none",
-              fix: "list check times per day kind, for example workday: [\"08:30\", \"14:30\"], or write \"continuous\"")
+              fix:
+                "list check times per day kind, for example workday: [\"08:30\", \"14:30\"], or write \"continuous\""
+            )
           }
           channel.checks = checks
         }
@@ -258,7 +269,9 @@ extension ScenarioReader {
         guard let n = o["name"] else {
           values.error(
             p + ".name", at: item.offset, "missing key 'name'",
-            fix: "name the window: one of \(KeyDates.names.joined(separator: ", ")), or your own with from and to")
+            fix:
+              "name the window: one of \(KeyDates.names.joined(separator: ", ")), or your own with from and to"
+          )
           continue
         }
         nameValue = n
@@ -271,7 +284,8 @@ extension ScenarioReader {
       case (let f?, let t?):
         if let a = readDate(f, p + ".from"), let b = readDate(t, p + ".to") {
           if b < a {
-            values.error(p + ".to", at: t.offset, "expected 'to' on or after 'from', found it before", fix: "swap them")
+            values.error(
+              p + ".to", at: t.offset, "expected 'to' on or after 'from', found it before", fix: "swap them")
           } else {
             window.spans = [a...b]
           }
@@ -287,15 +301,20 @@ extension ScenarioReader {
               : "'\(name)' is not a key date gridsim knows, and no dates are given",
             fix: known
               ? "give its dates: from: \"YYYY-MM-DD\", to: \"YYYY-MM-DD\""
-              : (Suggestion.closest(to: name, in: KeyDates.names).map { "did you mean '\($0)'? " } ?? "")
-                + "or give its dates with from and to")
+              : (Suggestion.closest(to: name, in: KeyDates.names).map { "did you mean '\($0)'? Otherwise g" }
+                ?? "g")
+                + "ive its dates with from and to")
           continue
         }
       default:
-        values.error(p, at: item.offset, "expected both 'from' and 'to', found one", fix: "give both, or neither for a named key date")
+        values.error(
+          p, at: item.offset, "expected both 'from' and 'to', found one",
+          fix: "give both, or neither for a named key date")
         continue
       }
-      if !window.spans.isEmpty, !window.spans.contains(where: { $0.upperBound >= firstDay && $0.lowerBound <= lastDay }) {
+      if !window.spans.isEmpty,
+        !window.spans.contains(where: { $0.upperBound >= firstDay && $0.lowerBound <= lastDay })
+      {
         values.warning(
           p, at: item.offset, "the window '\(name)' falls outside the period, so it changes nothing",
           fix: "remove it, or move the period")
@@ -303,25 +322,37 @@ extension ScenarioReader {
       if let v = o["arrivals"] {
         if case .object = v.kind, let table = values.object(v, p + ".arrivals", known: ["all"] + channelIDs) {
           for (key, x) in table {
-            guard let n = values.number(x, "\(p).arrivals.\(key)", in: 0...1000, what: "a multiplier") else { continue }
+            guard let n = values.number(x, "\(p).arrivals.\(key)", in: 0...1000, what: "a multiplier") else {
+              continue
+            }
             if key == "all" { window.arrivals = n } else { window.channelArrivals[key] = n }
           }
-        } else if let n = values.number(v, p + ".arrivals", in: 0...1000, what: "a multiplier, or a table by channel") {
+        } else if let n = values.number(
+          v, p + ".arrivals", in: 0...1000, what: "a multiplier, or a table by channel")
+        {
           window.arrivals = n
         }
       }
       if let v = o["staff"] {
         if case .object = v.kind, let table = values.object(v, p + ".staff", known: ["all"] + tierIDs) {
           for (key, x) in table {
-            guard let n = values.number(x, "\(p).staff.\(key)", in: 0...100, what: "a multiplier") else { continue }
+            guard let n = values.number(x, "\(p).staff.\(key)", in: 0...100, what: "a multiplier") else {
+              continue
+            }
             if key == "all" { window.staff = n } else { window.tierStaff[key] = n }
           }
-        } else if let n = values.number(v, p + ".staff", in: 0...100, what: "a multiplier, or a table by tier") {
+        } else if let n = values.number(
+          v, p + ".staff", in: 0...100, what: "a multiplier, or a table by tier")
+        {
           window.staff = n
         }
       }
       if let v = o["watch"] {
-        if case .bool(let b) = v.kind { window.watch = b } else { values.expected("true or false", v, p + ".watch") }
+        if case .bool(let b) = v.kind {
+          window.watch = b
+        } else {
+          values.expected("true or false", v, p + ".watch")
+        }
       }
       if let other = windows.first(where: { w in
         w.spans.contains { a in window.spans.contains { b in a.overlaps(b) } }
@@ -333,7 +364,8 @@ extension ScenarioReader {
       }
       if windows.contains(where: { $0.name == name }) || DayKind(rawValue: name) != nil || name == "all" {
         values.error(
-          p, at: nameValue.offset, "the window name '\(name)' is \(windows.contains(where: { $0.name == name }) ? "used twice" : "reserved for a day kind")",
+          p, at: nameValue.offset,
+          "the window name '\(name)' is \(windows.contains(where: { $0.name == name }) ? "used twice" : "reserved for a day kind")",
           fix: "give the window another name")
         continue
       }

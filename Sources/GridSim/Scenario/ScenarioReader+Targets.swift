@@ -52,7 +52,8 @@ extension ScenarioReader {
       }
       var window: String?
       if let v = o["window"] {
-        window = reference(v, path + ".window", windowNames + DayKind.allCases.map(\.rawValue), "window or day kind")
+        window = reference(
+          v, path + ".window", windowNames + DayKind.allCases.map(\.rawValue), "window or day kind")
         if window == nil { ok = false }
         if kind == .openAtEnd {
           values.error(
@@ -61,7 +62,8 @@ extension ScenarioReader {
           ok = false
         } else if o["category"] != nil {
           values.error(
-            path + ".window", at: v.offset, "figures per window and day kind are kept for all categories together",
+            path + ".window", at: v.offset,
+            "figures per window and day kind are kept for all categories together",
             fix: "remove 'category' or 'window'")
           ok = false
         } else if o["tier"] != nil, !kind.needsTier {

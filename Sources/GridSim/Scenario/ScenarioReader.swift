@@ -284,7 +284,9 @@ struct ScenarioReader {
     var injects: [Scenario.Inject] = []
     for (i, item) in items.enumerated() {
       let path = "demand.injects[\(i)]"
-      guard let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity", "channel"]) else {
+      guard
+        let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity", "channel"])
+      else {
         continue
       }
       var minutes: Double?

@@ -11,7 +11,8 @@ public enum Headcount: Sendable, Equatable, CustomStringConvertible {
     let t = text.stripped()
     if let n = Int(t), n >= 0, n <= 100_000 {
       self = .count(n)
-    } else if t.hasSuffix("%"), let p = Double(String(t.dropLast()).stripped()), p.isFinite, p >= 0, p <= 1000 {
+    } else if t.hasSuffix("%"), let p = Double(String(t.dropLast()).stripped()), p.isFinite, p >= 0, p <= 1000
+    {
       self = .share(p / 100)
     } else {
       return nil
@@ -143,8 +144,9 @@ public enum KeyDates {
   /// The days of a named window in one year, or nil when not known.
   public static func span(_ name: String, year: Int) -> ClosedRange<Int>? {
     guard let (from, to) = table[year]?[name] else { return nil }
-    return LocalDateTime.daysFromCivil(year: year, month: from.0, day: from.1)...LocalDateTime.daysFromCivil(
-      year: year, month: to.0, day: to.1)
+    return LocalDateTime.daysFromCivil(
+      year: year, month: from.0, day: from.1)...LocalDateTime.daysFromCivil(
+        year: year, month: to.0, day: to.1)
   }
 
   /// Years with data.

@@ -68,13 +68,16 @@ struct StaffingPlan: Sendable {
           var deltas: [(Int, Int)] = []
           var current = 0
           for d in -1...dayCount {
-            let people = multiplier(day: d, tier: t).map { Headcount.share($0).people(of: unitStaff[u]) } ?? unitStaff[u]
+            let people =
+              multiplier(day: d, tier: t).map { Headcount.share($0).people(of: unitStaff[u]) } ?? unitStaff[u]
             if people != current || d == -1 {
               deltas.append((max(d, 0) * 1440, people))
               current = people
             }
           }
-          Self.emit(deltas, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes, area: addArea)
+          Self.emit(
+            deltas, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes,
+            area: addArea)
         }
         continue
       }
@@ -95,7 +98,8 @@ struct StaffingPlan: Sendable {
           let kind = d >= 0 && d < kinds.count ? kinds[d] : scenario.calendar.days.kind(ofDay: day)
           for shift in roster.shifts {
             func look(_ table: [String: Headcount], _ key: String) -> Headcount? {
-              (hasUnitEntries ? table["\(shift.name)|\(key)|\(unitNames[u])"] : nil) ?? table["\(shift.name)|\(key)|"]
+              (hasUnitEntries ? table["\(shift.name)|\(key)|\(unitNames[u])"] : nil)
+                ?? table["\(shift.name)|\(key)|"]
             }
             guard
               let headcount = (byDate.isEmpty ? nil : look(byDate, String(day)))
@@ -128,7 +132,9 @@ struct StaffingPlan: Sendable {
           let value = watch ? max(level, floor) : level
           if levels.last?.1 != value { levels.append((time, value)) }
         }
-        Self.emit(levels, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes, area: addArea)
+        Self.emit(
+          levels, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes,
+          area: addArea)
       }
     }
     changes.sort { ($0.time, $0.unit) < ($1.time, $1.unit) }

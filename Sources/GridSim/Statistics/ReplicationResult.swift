@@ -110,9 +110,11 @@ public struct ReplicationResult: Sendable {
 
   /// Metric and count tables per group and recorder column, with an "all" entry (the columns
   /// merged) at the end of each group when `withTotal`.
-  private static func tables(_ recorder: Recorder, groups: Range<Int>, columns: Range<Int>, withTotal: Bool) -> (
-    [[MetricSummary]], [[Int]]
-  ) {
+  private static func tables(_ recorder: Recorder, groups: Range<Int>, columns: Range<Int>, withTotal: Bool)
+    -> (
+      [[MetricSummary]], [[Int]]
+    )
+  {
     var metrics: [[MetricSummary]] = []
     var counts: [[Int]] = []
     for g in groups {
