@@ -126,9 +126,10 @@ struct CLITests {
   func validateShipped() throws {
     let r = try gridsim(
       "validate", "Scenarios/township-baseline.json5", "Scenarios/benchmarks/tandem3.json5",
-      "Scenarios/benchmarks/county-year.json5", "Scenarios/ci/policy.json5")
+      "Scenarios/benchmarks/county-year.json5", "Scenarios/ci/policy.json5",
+      "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5")
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.split(separator: "\n").count == 4)
+    #expect(r.stdout.split(separator: "\n").count == 6)
     let overrides = try gridsim(
       "validate", "Scenarios/ci/answer-within-the-hour.json5", "--base", "Scenarios/ci/policy.json5")
     #expect(overrides.status == 0, "\(overrides.stderr)")

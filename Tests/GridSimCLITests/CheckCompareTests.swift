@@ -26,6 +26,17 @@ struct CheckCompareTests {
     #expect(two.stdout == r.stdout)
   }
 
+  @Test("the holiday scenarios (extends, roster file, windows) meet their targets; fewer on duty misses")
+  func holidays() throws {
+    let r = try gridsim("check", "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5")
+    #expect(r.status == 0, "\(r.stderr)")
+    try expectSnapshot(r.stdout, "check-holidays.txt")
+    // Without the roster file's extra leadership duty, the leadership is swamped over the holiday.
+    let fewer = try gridsim("check", "Scenarios/national-day-2026.json5", "--set", "rosterFiles=[]")
+    #expect(fewer.status == 1, "\(fewer.stderr)")
+    #expect(fewer.stdout.contains("missed: leadership not swamped over National Day"))
+  }
+
   @Test("a --set that breaks a target exits 1 and the JUnit file says which")
   func checkMisses() throws {
     let folder = try temporaryFolder()
