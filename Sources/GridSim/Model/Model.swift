@@ -274,8 +274,8 @@ public struct Model: Sendable {
   }
 
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
-  public func staffingDailyCapacity(day d: Int, tier t: Int, tiers: Int) -> Double {
-    staffing.dailyCapacity[d * tiers + t]
+  public func onDutyMinutes(day d: Int, tier t: Int) -> Double {
+    staffing.dailyCapacity[d * tierCount + t]
   }
 
   /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up

@@ -40,8 +40,8 @@ struct StaffingTests {
     // On duty 2 h a day for 14 days; busy 90 min in all.
     #expect(abs(r.utilization[0]! - 90.0 / (14 * 120)) < 1e-12)
     // The village (no roster) is on duty around the clock.
-    #expect(model.staffingDailyCapacity(day: 0, tier: 0, tiers: 2) == 120)
-    #expect(model.staffingDailyCapacity(day: 0, tier: 1, tiers: 2) == 1440)
+    #expect(model.onDutyMinutes(day: 0, tier: 0) == 120)
+    #expect(model.onDutyMinutes(day: 0, tier: 1) == 1440)
   }
 
   @Test("headcount by day kind: no shift on a day kind left out, and a 24-hour watch keeps one on duty")
@@ -82,10 +82,9 @@ struct StaffingTests {
     let path = folder.appendingPathComponent("s.json5").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let model = Model(try ScenarioLoader.load(path: path).scenario)
-    let T = model.tierCount
     // People on the grid's 2-hour shift per day: 3 on Sep 28 (the dated row), 4 on other days,
     // 2 on the holidays Oct 1-7 (50% of 4), 2 on Oct 9 (the window halves 4).
-    let grid = (0..<14).map { model.staffingDailyCapacity(day: $0, tier: 0, tiers: T) / 120 }
+    let grid = (0..<14).map { model.onDutyMinutes(day: $0, tier: 0) / 120 }
     #expect(grid == [3, 4, 4, 2, 2, 2, 2, 2, 2, 2, 4, 2, 4, 4])
   }
 
