@@ -94,8 +94,8 @@ public struct Simulation: Sendable {
         let inject = model.injects[nextInject]
         nextInject += 1
         if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
-        let channel = model.injectChannels[nextInject - 1]
-        arrive(leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: Int(channel))
+        arrive(
+          leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: inject.channel)
       case .serviceDone:
         if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
       case .responseDeadline:

@@ -39,8 +39,9 @@ public struct Model: Sendable {
   /// Queue discipline per tier.
   let discipline: [QueueDiscipline]
 
-  /// Scripted items in time order: minutes after the start, leaf, category, severity.
-  let injects: [(time: Double, leaf: Int, category: Int, severity: Int)]
+  /// Scripted items in time order: minutes after the start, leaf, category, severity, channel
+  /// (-1: seen at once).
+  let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int)]
   /// Arrival choice tables.
   let leafTable: AliasTable
   let categoryTable: AliasTable
@@ -85,8 +86,6 @@ public struct Model: Sendable {
   public let segmentNames: [String]
   /// The days (from the period's first, 0) of each slice.
   public let segmentDays: [[Int]]
-  /// Channel of each inject (index), in time order with `injects`; -1: seen at once.
-  let injectChannels: [Int32]
 
   /// Compiles a checked scenario.
   /// - Complexity: O(units + tiers · categories · severities).
@@ -182,11 +181,13 @@ public struct Model: Sendable {
       if unit.children.isEmpty { leafNames.append(unit.name) } else { unit.children.forEach(collectLeaves) }
     }
     scenario.organization.forEach(collectLeaves)
+    let channels = scenario.demand.channels
     injects = scenario.demand.injects.map { inject in
       (
         inject.minutesAfterStart, inject.grid.flatMap { leafNames.firstIndex(of: $0) } ?? 0,
         categories.firstIndex { $0.id == inject.category } ?? 0,
-        severities.firstIndex { $0.id == inject.severity } ?? 0
+        severities.firstIndex { $0.id == inject.severity } ?? 0,
+        inject.channel.flatMap { id in channels.firstIndex { $0.id == id } } ?? -1
       )
     }.sorted { $0.time < $1.time }
     leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
@@ -205,11 +206,6 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
-    let channels = scenario.demand.channels
-    injectChannels = scenario.demand.injects.sorted { $0.minutesAfterStart < $1.minutesAfterStart }.map {
-      inject in
-      Int32(inject.channel.flatMap { id in channels.firstIndex { $0.id == id } } ?? -1)
-    }
     let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }

@@ -19,9 +19,7 @@ extension ScenarioReader {
     if let v = o["files"], let items = values.array(v, "calendar.files") {
       for (i, item) in items.enumerated() {
         guard let name = values.string(item, "calendar.files[\(i)]") else { continue }
-        let folder = values.folder(at: item.offset)
-        let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-        let shown = name.hasPrefix("/") ? name : (values.source.path.contains("/") ? path : name)
+        let (path, shown) = values.referencedFile(name, at: item.offset)
         switch CalendarFile.load(path: path, shownAs: shown) {
         case .success(let loaded): settings.days.merge(loaded)
         case .failure(let problem):

@@ -107,9 +107,7 @@ extension ScenarioReader {
     for root in scenario.organization { collect(root, depth: 0) }
     for (i, item) in items.enumerated() {
       guard let name = values.string(item, "rosterFiles[\(i)]") else { continue }
-      let folder = values.folder(at: item.offset)
-      let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-      let shown = name.hasPrefix("/") ? name : (values.source.path.contains("/") ? path : name)
+      let (path, shown) = values.referencedFile(name, at: item.offset)
       guard let data = FileManager.default.contents(atPath: path),
         let text = String(data: data, encoding: .utf8)
       else {

@@ -50,9 +50,13 @@ struct ValueReader {
     return (parents[k - 1], offset - k * Extends.fileStride)
   }
 
-  /// The folder relative paths in the value at `offset` are resolved from: that of its file.
-  func folder(at offset: Int) -> URL {
-    URL(fileURLWithPath: file(at: offset).0.path).deletingLastPathComponent()
+  /// A file named by the value at `offset` (calendar and roster files): its path, resolved from
+  /// the folder of the scenario file the value came from, and how messages show it.
+  func referencedFile(_ name: String, at offset: Int) -> (path: String, shown: String) {
+    if name.hasPrefix("/") { return (name, name) }
+    let from = file(at: offset).0.path
+    let path = URL(fileURLWithPath: from).deletingLastPathComponent().appendingPathComponent(name).path
+    return (path, from.contains("/") ? path : name)
   }
 
   mutating func expected(_ what: String, _ value: JSON5Value, _ path: String, fix: String? = nil) {
