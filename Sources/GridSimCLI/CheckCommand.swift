@@ -8,7 +8,7 @@ enum CheckCommand {
     arguments: "SCENARIO...", minimumPositionals: 1, maximumPositionals: nil,
     options: ExperimentOptions.spec + [
       .value("junit", "FILE", "Also write the results as JUnit XML (one test case per target).")
-    ],
+    ] + ReportOptions.spec,
     discussion: """
       Exit codes: 0 every target met; 1 a target missed; 64 usage; 65 invalid scenario or no targets;
       66 missing scenario; 73 the JUnit file cannot be written. Every scenario is read and checked
@@ -19,8 +19,9 @@ enum CheckCommand {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
     guard
-      let options = GridSimCommand.options(spec, { () throws(UsageError) in try ExperimentOptions(args) })
-        .get(orExit: &code)
+      let (options, report) = GridSimCommand.options(
+        spec, { () throws(UsageError) in (try ExperimentOptions(args), try ReportOptions(args)) }
+      ).get(orExit: &code)
     else { return code }
     var loaded: [(path: String, scenario: Scenario)] = []
     for path in args.positionals {
@@ -50,6 +51,8 @@ enum CheckCommand {
     }
 
     var suites: [TargetReport.Suite] = []
+    var sections: [ReportBundle.Section] = []
+    var firstModel: Model?
     let clock = ContinuousClock()
     for (i, (path, scenario)) in loaded.enumerated() {
       let model = Model(scenario)
@@ -57,6 +60,12 @@ enum CheckCommand {
       let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
       let elapsed = clock.now - started
       let outcomes = scenario.targets.map { $0.evaluate(results, model: model) }
+      if report.directory != nil {
+        sections.append(
+          ReportBundle.Section(
+            source: path, summary: Summary(model: model, results: results, seed: scenario.seed)))
+        if firstModel == nil { firstModel = model }
+      }
       if i > 0 { Console.out("\n") }
       Console.out(
         "gridsim check: \(scenario.name) (\(path))\n  \(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), seed \(scenario.seed); intervals are 95%\n\n"
@@ -76,6 +85,9 @@ enum CheckCommand {
         return .cannotWrite
       }
     }
+    let written = report.write(
+      command: .check, arguments: arguments, sections: sections, ledgerModel: firstModel)
+    if written != .ok { return written }
     let missed = suites.contains { $0.outcomes.contains { !$0.met } }
     return missed ? .targetMissed : .ok
   }

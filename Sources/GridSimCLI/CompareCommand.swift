@@ -9,7 +9,7 @@ enum CompareCommand {
     arguments: "BASE CHANGED", minimumPositionals: 2, maximumPositionals: 2,
     options: ExperimentOptions.spec + [
       .flag("fail-on-worse", "Exit 1 when a target met by BASE is missed by CHANGED.")
-    ],
+    ] + ReportOptions.spec,
     discussion: """
       CHANGED is a scenario file, or an overrides file { overrides: { "key.path": value, ... } }
       applied to BASE. --set applies to both. Both run BASE's replications and seed (or the
@@ -20,8 +20,9 @@ enum CompareCommand {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
     guard
-      let options = GridSimCommand.options(spec, { () throws(UsageError) in try ExperimentOptions(args) })
-        .get(orExit: &code)
+      let (options, report) = GridSimCommand.options(
+        spec, { () throws(UsageError) in (try ExperimentOptions(args), try ReportOptions(args)) }
+      ).get(orExit: &code)
     else { return code }
     let basePath = args.positionals[0]
     let changedPath = args.positionals[1]
@@ -66,6 +67,18 @@ enum CompareCommand {
         comparison, base: (baseScenario.name, basePath), changed: (changed.name, changedPath),
         replications: n,
         seed: baseScenario.seed))
+    let written = report.write(
+      command: .compare, arguments: arguments,
+      sections: [
+        ReportBundle.Section(
+          source: basePath, summary: Summary(model: baseModel, results: baseResults, seed: baseScenario.seed),
+          role: "base"),
+        ReportBundle.Section(
+          source: changedPath,
+          summary: Summary(model: changedModel, results: changedResults, seed: baseScenario.seed),
+          role: "changed"),
+      ], comparison: comparison, ledgerModel: baseModel)
+    if written != .ok { return written }
     if args.flag("fail-on-worse"), comparison.targets.contains(where: \.flippedToMiss) {
       return .targetMissed
     }

@@ -6,16 +6,18 @@ enum RunCommand {
   static let spec = CommandSpec(
     name: "run", abstract: "Simulate a scenario and print its measures.", arguments: "SCENARIO",
     minimumPositionals: 1, maximumPositionals: 1,
-    options: ExperimentOptions.spec + [.value("format", "text|json", "Output format (default: text).")],
-    discussion: "The JSON format is described in Reports/README.md.")
+    options: ExperimentOptions.spec + [.value("format", "text|json", "Output format (default: text).")]
+      + ReportOptions.spec,
+    discussion: "The JSON format and the report folder are described in Reports/README.md.")
 
   static func main(_ arguments: [String]) async -> ExitCode {
     var code = ExitCode.ok
     guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
     guard
-      let (options, format) = GridSimCommand.options(
+      let (options, format, report) = GridSimCommand.options(
         spec,
-        { () throws(UsageError) in (try ExperimentOptions(args), try args.choice("format", ["text", "json"]))
+        { () throws(UsageError) in
+          (try ExperimentOptions(args), try args.choice("format", ["text", "json"]), try ReportOptions(args))
         }
       ).get(orExit: &code)
     else { return code }
@@ -35,6 +37,8 @@ enum RunCommand {
     } else {
       Console.out(TextReport.render(summary, source: path))
     }
-    return .ok
+    return report.write(
+      command: .run, arguments: arguments, sections: [ReportBundle.Section(source: path, summary: summary)],
+      ledgerModel: model)
   }
 }

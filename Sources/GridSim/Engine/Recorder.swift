@@ -63,6 +63,11 @@ public enum Counter: Int, CaseIterable, Sendable {
   }
 }
 
+/// The deadline outcomes counted per day and tier.
+public enum DailyOutcome: Int, CaseIterable, Sendable {
+  case responseMet, responseMissed, resolutionMet, resolutionMissed
+}
+
 /// Streaming statistics of one replication: constant memory in the number of items.
 ///
 /// Group `g` is a tier (0..<tiers) or, at `g == tiers`, the whole system. Only per-category cells are
@@ -86,6 +91,9 @@ struct Recorder: Sendable {
   var dailyDone: [Int]
   var dailyBacklog: [Int]
   var dailyBusy: [Double]
+  /// Per day and tier (`(day * tiers + tier) * 4 + outcome`): responses met and missed, then
+  /// resolutions met and missed, by the day the visit began (see ``DailyOutcome``).
+  var dailyOnTime: [Int]
 
   init(tiers: Int, categories: Int, days: Int) {
     self.tiers = tiers
@@ -98,6 +106,7 @@ struct Recorder: Sendable {
     dailyDone = Array(repeating: 0, count: days * tiers)
     dailyBacklog = Array(repeating: 0, count: days * tiers)
     dailyBusy = Array(repeating: 0, count: days * tiers)
+    dailyOnTime = Array(repeating: 0, count: days * tiers * DailyOutcome.allCases.count)
   }
 
   @inline(__always)

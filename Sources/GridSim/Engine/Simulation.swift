@@ -43,10 +43,15 @@ public struct Simulation: Sendable {
   private var arrivalRate: Double
   /// Events taken off the heap, stale ones included.
   public private(set) var eventCount = 0
+  /// Every item's path, when asked for; `ledgerEntry` maps an item slot to its entry.
+  public private(set) var ledger: Ledger?
+  private var ledgerEntry: [Int32] = []
 
-  /// Prepares replication `replication` of `model`, with streams derived from `seed`.
-  public init(model: Model, seed: UInt64, replication: Int) {
+  /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
+  /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
+  public init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
     self.model = model
+    self.ledger = ledger ? Ledger() : nil
     busy = Array(repeating: 0, count: model.unitTier.count)
     lines = Array(repeating: WaitingLine(), count: model.unitTier.count)
     arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
@@ -114,6 +119,13 @@ public struct Simulation: Sendable {
     now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
+    if ledger != nil {
+      // Items still open: a slot's last entry is its current item.
+      for (slot, e) in ledgerEntry.enumerated() where e >= 0 && ledger!.entries[Int(e)].closed == nil {
+        ledger!.entries[Int(e)].responseMissed = items[slot].flags & Item.responseBreached != 0
+        ledger!.entries[Int(e)].resolutionMissed = items[slot].flags & Item.resolutionBreached != 0
+      }
+    }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
       busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
@@ -176,6 +188,16 @@ public struct Simulation: Sendable {
       items.append(item)
     }
     if counted { increment(.appeared, slot, group: model.tierCount) }
+    if ledger != nil {
+      if ledgerEntry.count <= slot {
+        ledgerEntry.append(contentsOf: repeatElement(-1, count: slot + 1 - ledgerEntry.count))
+      }
+      ledgerEntry[slot] = Int32(ledger!.entries.count)
+      ledger!.entries.append(
+        Ledger.Entry(
+          category: category, severity: severity, channel: max(channel, 0), leaf: leaf, appeared: now,
+          detected: detected.isFinite ? detected : nil, counted: counted))
+    }
     if detected > now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
     } else {
@@ -241,6 +263,14 @@ public struct Simulation: Sendable {
       window >= 0 ? segmentColumn + window : -1)
   }
 
+  /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
+  @inline(__always)
+  private mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
+    let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+    let index = (d * model.tierCount + Int(item.tier)) * DailyOutcome.allCases.count + outcome.rawValue
+    recorder.dailyOnTime[index] += 1
+  }
+
   /// The item arrives at its unit at `tier`: deadline timers start, then it is picked up or waits.
   private mutating func enter(_ slot: Int, tier: Int) {
     var item = items[slot]
@@ -262,6 +292,12 @@ public struct Simulation: Sendable {
     item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
     if item.resolutionDue.isFinite { item.flags |= Item.hadResolutionDeadline }
     items[slot] = item
+    if ledger != nil {
+      ledger!.entries[Int(ledgerEntry[slot])].visits.append(
+        Ledger.Visit(
+          tier: tier, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
+          resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
+    }
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
     if item.flags & Item.counted != 0 { increment(.visits, slot, group: tier) }
@@ -351,7 +387,10 @@ public struct Simulation: Sendable {
       // The response will be made at this tier.
       if responseAt <= responseDue && responseDue.isFinite {
         item.flags |= Item.responseSettled
-        if counted { increment(.responseMet, slot, group: tier) }
+        if counted {
+          increment(.responseMet, slot, group: tier)
+          countDaily(.responseMet, item)
+        }
       }
       if item.firstResponse < 0 {
         item.firstResponse = responseAt
@@ -370,6 +409,14 @@ public struct Simulation: Sendable {
     item.flags |= Item.inService
     item.serviceEnd = end
     items[slot] = item
+    if ledger != nil {
+      let e = Int(ledgerEntry[slot])
+      let v = ledger!.entries[e].visits.count - 1
+      if ledger!.entries[e].visits[v].started == nil { ledger!.entries[e].visits[v].started = now }
+      if item.firstResponse == responseAt, responseAt <= visitEnd {
+        ledger!.entries[e].visits[v].responded = responseAt
+      }
+    }
     if visitEnd == end {
       schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
     }
@@ -409,11 +456,16 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
+    if ledger != nil {
+      let e = Int(ledgerEntry[slot])
+      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].left = now
+    }
     guard items[slot].flags & Item.counted != 0 else { return }
     record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
     if items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite {
       items[slot].flags |= Item.resolutionSettled
       increment(.resolutionMet, slot, group: tier)
+      countDaily(.resolutionMet, items[slot])
     }
   }
 
@@ -421,6 +473,16 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     if items[slot].flags & Item.counted != 0 {
       increment(.escalated(reason), slot, group: tier)
+    }
+    if ledger != nil {
+      let e = Int(ledgerEntry[slot])
+      let outcome: Ledger.Outcome =
+        switch reason {
+        case .authority: .authority
+        case .referral: .referral
+        case .deadline, .major: .deadline
+        }
+      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].outcome = outcome
     }
     enter(slot, tier: tier + 1)
   }
@@ -443,6 +505,13 @@ public struct Simulation: Sendable {
         increment(.resolutionMet, slot, group: overall)
       }
     }
+    if ledger != nil {
+      let e = Int(ledgerEntry[slot])
+      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].outcome = .closed
+      ledger!.entries[e].closed = now
+      ledger!.entries[e].responseMissed = item.flags & Item.responseBreached != 0
+      ledger!.entries[e].resolutionMissed = item.flags & Item.resolutionBreached != 0
+    }
     items[slot].stamp &+= 1
     freeSlots.append(Int32(slot))
   }
@@ -456,6 +525,7 @@ public struct Simulation: Sendable {
     let category = Int(items[slot].category)
     if items[slot].flags & Item.counted != 0 {
       increment(.responseMissed, slot, group: tier)
+      countDaily(.responseMissed, items[slot])
       let first = items[slot].firstResponse
       if (first < 0 || first > now) && items[slot].flags & Item.responseBreached == 0 {
         increment(.responseMissed, slot, group: model.tierCount)
@@ -477,6 +547,7 @@ public struct Simulation: Sendable {
     let category = Int(items[slot].category)
     if flags & Item.counted != 0 {
       increment(.resolutionMissed, slot, group: tier)
+      countDaily(.resolutionMissed, items[slot])
       if flags & Item.resolutionBreached == 0 {
         increment(.resolutionMissed, slot, group: model.tierCount)
       }

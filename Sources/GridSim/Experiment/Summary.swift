@@ -45,6 +45,12 @@ public struct Summary: Sendable {
     public var backlogMean: Estimate?
     /// Largest end-of-day backlog after the warm-up.
     public var backlogMax: Estimate?
+    /// Responses made here per bin of ``CoarseHistogram``, per replication (all categories).
+    public var responseBins: [Double]
+    /// The tier's own response deadline (categories may set their own, listed in
+    /// `responseDeadlineExceptions`), with how long it lasts in elapsed time.
+    public var responseDeadline: DeadlineMark?
+    public var responseDeadlineExceptions: [(category: String, deadline: String)]
     /// All categories together.
     public var all: Group
     /// Per category, in the scenario's order.
@@ -62,6 +68,18 @@ public struct Summary: Sendable {
     public var done: [Double]
     public var backlog: [Double]
     public var utilization: [Double?]
+    /// The day's kind, and the key-date window it is in.
+    public var kind: DayKind
+    public var window: String?
+    /// Per tier: visits the on-duty staff could finish in the day at the tier's observed pace
+    /// (visits ended per busy staff-minute over the measured days); nil without staff on duty.
+    public var capacity: [Double?]
+    /// Per tier: the share of the deadlines of visits begun that day that were met, pooled over
+    /// replications; nil when no such deadline fell due.
+    public var responseOnTime: [Double?]
+    public var resolutionOnTime: [Double?]
+    /// Per tier: response deadlines of visits begun that day (met or missed), per replication.
+    public var responseDeadlines: [Double]
   }
 
   /// The whole system's figures for the items that appeared on some days (a day kind or a
@@ -88,6 +106,9 @@ public struct Summary: Sendable {
   }
 
   public var scenarioName: String
+  public var description: String
+  /// The scenario's report language.
+  public var language: ReportLanguage.Code
   public var replications: Int
   public var seed: UInt64
   public var start: LocalDateTime
@@ -115,6 +136,8 @@ public struct Summary: Sendable {
     let T = model.tierCount
     let C = model.categoryCount
     scenarioName = scenario.name
+    description = scenario.description
+    language = scenario.language
     replications = results.count
     self.seed = seed
     start = scenario.period.start
@@ -152,14 +175,26 @@ public struct Summary: Sendable {
     }
 
     let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
+    let n = Double(max(results.count, 1))
     tiers = (0..<T).map { t in
       let tier = scenario.tiers[t]
       let backlogs = results.map { $0.backlog(tier: t) }
+      let exceptions = scenario.demand.categories.compactMap { c -> (String, String)? in
+        guard let own = tier.categoryRules[c.id]?.responseDeadline, own != tier.rule.responseDeadline else {
+          return nil
+        }
+        return (c.name, own.description)
+      }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
         utilization: Estimate(results.map { $0.utilization[t] }),
         openAtEnd: Estimate(results.map { Double($0.openAtEnd[t]) }),
         backlogMean: Estimate(backlogs.map { $0?.mean }), backlogMax: Estimate(backlogs.map { $0?.max }),
+        responseBins: CoarseHistogram.edges.indices.map { b in
+          Double(results.reduce(0) { $0 + $1.responseBins[t][b] }) / n
+        },
+        responseDeadline: tier.rule.responseDeadline.map { DeadlineMark($0, tier: t, model: model) },
+        responseDeadlineExceptions: exceptions,
         all: group(t, nil), byCategory: (0..<C).map { group(t, $0) })
     }
     overall = group(T, nil)
@@ -182,13 +217,32 @@ public struct Summary: Sendable {
         detection: duration(results.map { $0.channelDetection[i] }))
     }
 
-    let n = Double(max(results.count, 1))
     let startDay = scenario.period.start.dayNumber
+    // Each tier's pace: visits ended per busy staff-minute over the measured days.
+    let pace = (0..<T).map { t -> Double? in
+      var done = 0
+      var busy = 0.0
+      for r in results {
+        for d in r.firstMeasuredDay..<model.dayCount {
+          done += r.dailyDone[d * T + t]
+          busy += r.dailyBusy[d * T + t]
+        }
+      }
+      return busy > 0 ? Double(done) / busy : nil
+    }
+    let outcomes = DailyOutcome.allCases.count
     days = (0..<model.dayCount).map { d in
       let date = LocalDateTime(minutes: Int64(startDay + d) * 1440).dateDescription
       func mean(_ pick: (ReplicationResult) -> Int) -> Double {
         Double(results.reduce(0) { $0 + pick($1) }) / n
       }
+      func share(_ t: Int, _ met: DailyOutcome, _ missed: DailyOutcome) -> Double? {
+        let base = (d * T + t) * outcomes
+        let a = results.reduce(0) { $0 + $1.dailyOnTime[base + met.rawValue] }
+        let b = results.reduce(0) { $0 + $1.dailyOnTime[base + missed.rawValue] }
+        return a + b > 0 ? Double(a) / Double(a + b) : nil
+      }
+      let window = Int(model.dayWindowSegment[d])
       return Day(
         date: date,
         warmUp: d < firstMeasuredDay
@@ -197,7 +251,19 @@ public struct Summary: Sendable {
         arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d * T + t] } },
         done: (0..<T).map { t in mean { $0.dailyDone[d * T + t] } },
         backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },
-        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean })
+        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean },
+        kind: DayKind.allCases[Int(model.dayKindSegment[d])],
+        window: window >= 0 ? model.segmentNames[window] : nil,
+        capacity: (0..<T).map { t in
+          let onDuty = model.staffing.dailyCapacity[d * T + t]
+          return onDuty > 0 ? pace[t].map { $0 * onDuty } : nil
+        },
+        responseOnTime: (0..<T).map { share($0, .responseMet, .responseMissed) },
+        resolutionOnTime: (0..<T).map { share($0, .resolutionMet, .resolutionMissed) },
+        responseDeadlines: (0..<T).map { t in
+          let base = (d * T + t) * outcomes
+          return mean { $0.dailyOnTime[base] + $0.dailyOnTime[base + 1] }
+        })
     }
   }
 

@@ -302,6 +302,9 @@ public struct Model: Sendable {
 
   /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
   @inline(__always)
+  /// The unit that handles leaf `leaf`'s items at tier `tier` (its grid at tier 0).
+  public func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf * tierCount + tier]) }
+
   func ratePerMinute(hourIndex: Int) -> Double {
     let day = hourIndex / 24
     return baseRatePerMinute * hourFactor[hourIndex - day * 24] * dayFactor[min(day, dayFactor.count - 1)]

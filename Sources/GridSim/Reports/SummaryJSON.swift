@@ -114,6 +114,49 @@ public enum SummaryJSON {
     ])
   }
 
+  /// A comparison: each measure in both scenarios with the paired difference, and the targets.
+  public static func comparison(_ c: Comparison) -> JSONNode {
+    func measure(_ m: Measure) -> JSONNode {
+      .object([
+        ("metric", .string(m.kind.name)), ("tier", m.tier.map { .string($0) } ?? .null),
+        ("category", m.category.map { .string($0) } ?? .null),
+        ("window", m.window.map { .string($0) } ?? .null),
+      ])
+    }
+    return .object([
+      (
+        "measures",
+        .array(
+          c.rows.map { row in
+            let unit = row.measure.kind.unit
+            let factor = unit == .minutes ? 1.0 / 60 : 1
+            return .object([
+              ("measure", measure(row.measure)),
+              ("unit", .string(unit == .share ? "share" : unit == .minutes ? "hours" : "items")),
+              ("base", estimate(row.base?.scaled(by: factor))),
+              ("changed", estimate(row.changed?.scaled(by: factor))),
+              ("difference", estimate(row.difference?.scaled(by: factor))),
+              ("significant", .bool(row.significant)),
+              (
+                "verdict",
+                .string(row.worse ? "worse" : row.better ? "better" : row.significant ? "changed" : "same")
+              ),
+            ])
+          })
+      ),
+      (
+        "targets",
+        .array(
+          c.targets.map { t in
+            .object([
+              ("base", target(t.base)), ("changed", target(t.changed)),
+              ("flippedToMiss", .bool(t.flippedToMiss)),
+            ])
+          })
+      ),
+    ])
+  }
+
   private static func category(_ c: (id: String, name: String), _ g: Summary.Group, tier: Bool) -> JSONNode {
     .object([("id", .string(c.id)), ("name", .string(c.name))] + group(g, tier: tier))
   }

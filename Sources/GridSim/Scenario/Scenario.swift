@@ -9,6 +9,8 @@ public struct Scenario: Sendable {
   public var name: String = "unnamed scenario"
   /// Free text for reports.
   public var description: String = ""
+  /// The language of the written reports unless `--lang` says otherwise.
+  public var language = ReportLanguage.Code.en
   /// The simulated period.
   public var period: Period = Period()
   /// The master seed; replication `r` draws from streams derived from (seed, r).

@@ -13,7 +13,7 @@ struct ScenarioReader {
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
-    "targets", "calendar", "windows", "rosterFiles",
+    "targets", "calendar", "windows", "rosterFiles", "language",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -31,6 +31,9 @@ struct ScenarioReader {
     }
     if let v = top["name"], let s = values.string(v, "name") { scenario.name = s }
     if let v = top["description"], let s = values.string(v, "description") { scenario.description = s }
+    if let v = top["language"], let code = values.choice(v, "language", ReportLanguage.Code.self) {
+      scenario.language = code
+    }
     if let v = top["seed"], let s = values.integer(v, "seed", in: 0...(1 << 53), what: "a whole-number seed")
     {
       scenario.seed = UInt64(s)

@@ -90,3 +90,32 @@ public struct StreamingStats: Sendable, Equatable {
     return max
   }
 }
+
+/// A coarse histogram of durations for charts: bins a quarter of a power of two wide, from 1 minute
+/// to 2^14 minutes (about 11 days), plus one bin below and one above.
+///
+/// The bin edges, 2^e × (1, 1.25, 1.5, 1.75), fall on edges of ``HistogramLayout``'s buckets, so
+/// folding a fine histogram into coarse bins is exact.
+public enum CoarseHistogram {
+  /// Lower edges of the bins, minutes: 0, then 1, 1.25, 1.5, 1.75, 2, 2.5, ... 16384.
+  public static let edges: [Double] = {
+    var edges: [Double] = [0]
+    for e in 0..<14 {
+      for j in 0..<4 { edges.append(Double(1 << e) * (1 + Double(j) / 4)) }
+    }
+    edges.append(16384)
+    return edges
+  }()
+
+  /// Observations per bin (``edges``) of a fine histogram.
+  public static func fold(_ stats: StreamingStats) -> [Int] {
+    var bins = Array(repeating: 0, count: edges.count)
+    var bin = 0
+    for (i, n) in stats.buckets.enumerated() where n > 0 {
+      let value = HistogramLayout.representative(i)
+      while bin + 1 < edges.count, edges[bin + 1] <= value { bin += 1 }
+      bins[bin] += Int(n)
+    }
+    return bins
+  }
+}

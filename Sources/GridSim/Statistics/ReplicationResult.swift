@@ -50,6 +50,11 @@ public struct ReplicationResult: Sendable {
   /// Busy staff-minutes and on-duty staff-minutes per day and tier.
   public let dailyBusy: [Double]
   public let dailyOnDuty: [Double]
+  /// Deadline outcomes per day and tier by the day the visit began:
+  /// `(day * tiers + tier) * 4 + ` ``DailyOutcome/rawValue``.
+  public let dailyOnTime: [Int]
+  /// Responses made by each tier in the bins of ``CoarseHistogram`` (all categories).
+  public let responseBins: [[Int]]
   /// The first day (from the period's first day, 0) that ends after the warm-up.
   public let firstMeasuredDay: Int
   /// The whole system's figures per slice (the day kinds in ``DayKind/allCases`` order, then the
@@ -97,6 +102,12 @@ public struct ReplicationResult: Sendable {
     dailyBacklog = recorder.dailyBacklog
     dailyBusy = recorder.dailyBusy
     dailyOnDuty = model.staffing.dailyCapacity
+    dailyOnTime = recorder.dailyOnTime
+    responseBins = (0..<T).map { t in
+      var all = StreamingStats()
+      for c in 0..<C { all.merge(recorder.stat(.response, group: t, category: c)) }
+      return CoarseHistogram.fold(all)
+    }
     var dailyUtilization: [Double?] = []
     for d in 0..<model.dayCount {
       for t in 0..<T {

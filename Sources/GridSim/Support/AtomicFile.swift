@@ -10,8 +10,55 @@ public enum AtomicFile {
     public var description: String { "cannot write '\(path)': \(reason)" }
   }
 
+  /// Writes several files, all or none: every one goes to a temporary file first, and only when
+  /// all are written are they renamed into place. `creating` names a folder to make (with its
+  /// parents) when missing.
+  public static func writeAll(_ files: [(path: String, text: String)], creating folder: String? = nil)
+    throws(WriteError)
+  {
+    if let folder {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+        let reason =
+          exists && !isDirectory.boolValue
+          ? "'\(folder)' is a file, not a folder"
+          : "the folder '\(folder)' cannot be made (\(describe(error)))"
+        throw WriteError(path: folder, reason: reason)
+      }
+    }
+    var written: [(temporary: String, path: String)] = []
+    do throws(WriteError) {
+      for file in files { written.append((try writeTemporary(file.text, for: file.path), file.path)) }
+    } catch {
+      for w in written { try? FileManager.default.removeItem(atPath: w.temporary) }
+      throw error
+    }
+    for (i, w) in written.enumerated() where rename(w.temporary, w.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      for rest in written[i...] { try? FileManager.default.removeItem(atPath: rest.temporary) }
+      throw WriteError(path: w.path, reason: reason)
+    }
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+  }
+
   /// Writes `text` to `path` atomically.
   public static func write(_ text: String, to path: String) throws(WriteError) {
+    let temporary = try writeTemporary(text, for: path)
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw WriteError(path: path, reason: reason)
+    }
+  }
+
+  /// Writes `text` to a new temporary file beside `path` and returns its path.
+  private static func writeTemporary(_ text: String, for path: String) throws(WriteError) -> String {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
@@ -28,10 +75,6 @@ public enum AtomicFile {
         : "the folder '\(folder)' is not writable"
       throw WriteError(path: path, reason: reason)
     }
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw WriteError(path: path, reason: reason)
-    }
+    return temporary
   }
 }

@@ -1,0 +1,367 @@
+/// The words and number formats of the written reports (`report.html`, `report.md`), in English or
+/// Chinese. Tier, unit, category and channel names appear as the scenario gives them; the data
+/// files (CSV, JSON) keep English keys and plain numbers in every language.
+public struct ReportLanguage: Sendable {
+  /// The languages reports are written in.
+  public enum Code: String, Sendable, CaseIterable {
+    case en, zh
+  }
+
+  public let code: Code
+
+  /// The language with this code.
+  public init(_ code: Code) { self.code = code }
+
+  private func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
+
+  // MARK: numbers, durations and dates
+
+  /// `1,234`.
+  public func count(_ value: Double) -> String { Format.count(value) }
+
+  /// `97.3%`.
+  public func percent(_ share: Double?) -> String {
+    guard let share else { return "-" }
+    return String(format2: share * 100, digits: 1) + "%"
+  }
+
+  /// A share estimate with ± half its interval.
+  public func percent(_ e: Estimate?) -> String {
+    guard let e else { return "-" }
+    var text = percent(e.mean)
+    if e.halfWidth > 0.0005 { text += " ±" + String(format2: e.halfWidth * 100, digits: 1) }
+    return text
+  }
+
+  /// A number of minutes in the unit that suits it: `45 min`, `3.2 h`, `4.5 days` (分钟, 小时, 天).
+  public func duration(_ minutes: Double?) -> String {
+    guard let minutes else { return "-" }
+    guard minutes.isFinite else { return pick("never", "无") }
+    let unit = Format.unit(forMinutes: abs(minutes))
+    return Format.decimal(minutes / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
+  }
+
+  /// A duration estimate with ± half its interval.
+  public func duration(_ e: Estimate?) -> String {
+    guard let e else { return "-" }
+    let unit = Format.unit(forMinutes: abs(e.mean))
+    var text = Format.decimal(e.mean / unit.minutes, digits: 1)
+    if e.halfWidth > 0 { text += " ±" + Format.decimal(e.halfWidth / unit.minutes, digits: 1) }
+    return text + " " + durationUnit(unit.name)
+  }
+
+  private func durationUnit(_ name: String) -> String {
+    switch (code, name) {
+    case (.zh, "min"): "分钟"
+    case (.zh, "h"): "小时"
+    case (.zh, _): "天"
+    default: name
+    }
+  }
+
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// `4 Mar 2026` or `2026年3月4日` from `2026-03-04`.
+  public func date(_ iso: String) -> String {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return iso }
+    return code == .en
+      ? "\(parts[2]) \(Self.months[parts[1] - 1]) \(parts[0])" : "\(parts[0])年\(parts[1])月\(parts[2])日"
+  }
+
+  /// `4 Mar` or `3月4日`, for axes.
+  public func shortDate(_ iso: String) -> String {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return iso }
+    return code == .en ? "\(parts[2]) \(Self.months[parts[1] - 1])" : "\(parts[1])月\(parts[2])日"
+  }
+
+  /// A measure figure in its unit.
+  public func measure(_ value: Double?, _ unit: Measure.Unit) -> String {
+    guard let value else { return "-" }
+    switch unit {
+    case .share: return percent(value)
+    case .minutes: return duration(value)
+    case .items: return Format.decimal(value, digits: 1)
+    }
+  }
+
+  /// An estimate of a measure with its 95% interval: `97.1% (96.5% to 97.7%)`.
+  public func interval(_ e: Estimate?, _ unit: Measure.Unit) -> String {
+    guard let e else { return "-" }
+    guard e.halfWidth > 0 else { return measure(e.mean, unit) }
+    return
+      "\(measure(e.mean, unit)) (\(measure(e.low, unit)) \(pick("to", "至")) \(measure(e.high, unit)))"
+  }
+
+  /// A signed difference: `+1.5 pt`, `-2.0 h`.
+  public func difference(_ value: Double, _ unit: Measure.Unit) -> String {
+    let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
+    switch unit {
+    case .share: return sign + String(format2: abs(value) * 100, digits: 1) + pick(" pt", " 个百分点")
+    case .minutes, .items: return sign + measure(abs(value), unit)
+    }
+  }
+
+  // MARK: names
+
+  /// A day kind's name.
+  public func dayKind(_ kind: DayKind) -> String {
+    switch kind {
+    case .workday: pick("workday", "工作日")
+    case .weekend: pick("weekend", "周末")
+    case .holiday: pick("holiday", "节假日")
+    case .makeupWorkday: pick("make-up workday", "调休工作日")
+    }
+  }
+
+  /// A key-date window's name: the built-in names translated, others as the scenario gives them.
+  public func window(_ name: String) -> String {
+    guard code == .zh else { return name }
+    let names = [
+      "new-year": "元旦", "spring-festival": "春节", "two-sessions": "全国两会", "qingming": "清明",
+      "labour-day": "劳动节", "dragon-boat": "端午", "july-1": "七一", "mid-autumn": "中秋",
+      "national-day": "国庆",
+    ]
+    return names[name] ?? name
+  }
+
+  /// A slice's name: a day kind or a window.
+  public func slice(_ name: String) -> String {
+    if let kind = DayKind(rawValue: name) { return dayKind(kind) }
+    return window(name)
+  }
+
+  /// Why items went up a tier.
+  public func reason(_ reason: EscalationReason) -> String {
+    switch reason {
+    case .authority: pick("authority", "超出权限")
+    case .referral: pick("referral", "转办")
+    case .deadline: pick("deadline missed", "超时督办")
+    case .major: pick("skip-level (major)", "越级上报")
+    }
+  }
+
+  /// A measure in words: `response on time at village during national-day`.
+  public func measure(_ m: Measure, tierName: (String) -> String, categoryName: (String) -> String) -> String
+  {
+    var text: String
+    switch m.kind {
+    case .responseOnTime: text = pick("response on time", "按时回复率")
+    case .resolutionOnTime: text = pick("resolution on time", "按时办结率")
+    case .utilization: text = pick("utilization", "利用率")
+    case .backlogMean: text = pick("mean end-of-day backlog", "日末平均积压")
+    case .backlogMax: text = pick("largest end-of-day backlog", "日末最大积压")
+    case .openAtEnd: text = pick("open at the end", "期末未结")
+    case .duration(let metric, let statistic):
+      let what =
+        switch metric {
+        case .wait: pick("wait", "等待时间")
+        case .response: pick("response time", "回复时间")
+        case .resolution: pick("resolution time", "办结时间")
+        case .timeInSystem: pick("time in system", "总时长")
+        case .timeAtTier: pick("time at tier", "层级停留时间")
+        case .detection: pick("detection delay", "发现时延")
+        }
+      let stat =
+        switch statistic {
+        case .mean: pick("mean", "平均")
+        case .p50: pick("median", "中位数")
+        case .p90: "P90"
+        case .p95: "P95"
+        case .max: pick("max", "最大")
+        }
+      text = code == .en ? "\(what) \(stat)" : "\(what)\(stat)"
+    }
+    if code == .en {
+      if let tier = m.tier { text += " at \(tierName(tier))" }
+      if let category = m.category { text += " for \(categoryName(category))" }
+      if let window = m.window { text += " during \(slice(window))" }
+      return text
+    }
+    var prefix = ""
+    if let window = m.window { prefix += slice(window) + "期间" }
+    if let tier = m.tier { prefix += tierName(tier) }
+    if let category = m.category { prefix += categoryName(category) }
+    return prefix.isEmpty ? text : prefix + " " + text
+  }
+
+  // MARK: headings and labels
+
+  public var htmlLang: String { pick("en", "zh-CN") }
+  public var reportTitle: String { pick("gridsim report", "gridsim 仿真报告") }
+  public var comparisonTitle: String { pick("Comparison", "方案对比") }
+  public var checkTitle: String { pick("Target check", "目标检查") }
+  public var atAGlance: String { pick("At a glance", "要点") }
+  public var targets: String { pick("Targets", "目标") }
+  public var loadAndCapacity: String { pick("Load and capacity", "负荷与处理能力") }
+  public var deadlines: String { pick("Deadlines", "时限") }
+  public var escalations: String { pick("Escalations", "上报流向") }
+  public var details: String { pick("Details", "明细") }
+  public var period: String { pick("Period", "时段") }
+  public var to: String { pick("to", "至") }
+  public var file: String { pick("File", "文件") }
+
+  /// `10 replications, seed 7; intervals are 95%`.
+  public func runs(_ replications: Int, seed: UInt64) -> String {
+    code == .en
+      ? "\(replications) replication\(replications == 1 ? "" : "s"), seed \(seed)"
+        + (replications > 1 ? "; ± and intervals are 95%" : "")
+      : "重复 \(replications) 次，随机种子 \(seed)" + (replications > 1 ? "；± 与区间均为 95% 置信区间" : "")
+  }
+
+  /// `warm-up 7 days (not measured)`.
+  public func warmUp(_ minutes: Double) -> String {
+    code == .en ? "warm-up \(duration(minutes)) (not measured)" : "预热 \(duration(minutes))（不计入统计）"
+  }
+
+  // Findings.
+  public func itemsLine(appeared: String, closed: String, open: String) -> String {
+    code == .en
+      ? "\(appeared) items appeared, \(closed) were closed and \(open) were still open at the end."
+      : "共出现 \(appeared) 件，办结 \(closed) 件，期末未结 \(open) 件。"
+  }
+  public func onTimeLine(response: String, resolution: String) -> String {
+    code == .en
+      ? "Responses on time: **\(response)**; resolutions on time: **\(resolution)**."
+      : "按时回复率 **\(response)**，按时办结率 **\(resolution)**。"
+  }
+  public func busiestLine(tier: String, utilization: String, wait: String) -> String {
+    code == .en
+      ? "The busiest tier is **\(tier)**: its staff were busy \(utilization) of their time on duty, and items waited \(wait) there on average."
+      : "最繁忙的层级是**\(tier)**：在岗时间中 \(utilization) 处于忙碌，事项在此平均等待 \(wait)。"
+  }
+  public func backlogLine(items: String, tier: String, date: String) -> String {
+    code == .en
+      ? "The largest end-of-day backlog was \(items) items at \(tier), on \(date)."
+      : "日末积压最多为 \(items) 件（\(tier)，\(date)）。"
+  }
+  public func worstDayLine(rate: String, tier: String, date: String) -> String {
+    code == .en
+      ? "The lowest daily response on-time rate was \(rate), at \(tier) for visits begun on \(date)."
+      : "每日按时回复率最低为 \(rate)（\(tier)，\(date) 受理的事项）。"
+  }
+  public func targetsMet(_ n: Int) -> String {
+    code == .en ? "All \(n) target\(n == 1 ? "" : "s") met." : "全部 \(n) 项目标均已达成。"
+  }
+  public func targetsMissed(_ missed: Int, of n: Int, names: String) -> String {
+    code == .en
+      ? "**\(missed) of \(n) target\(n == 1 ? "" : "s") missed:** \(names)."
+      : "**\(n) 项目标中 \(missed) 项未达成：**\(names)。"
+  }
+  public var met: String { pick("met", "达成") }
+  public var missed: String { pick("MISSED", "未达成") }
+  public var undecided: String { pick("the mean meets it; run more replications", "均值达标，需增加重复次数") }
+  public var neverObserved: String { pick("never observed", "未观测到") }
+  public var nothingWorse: String { pick("Nothing got significantly worse.", "没有指标显著变差。") }
+  public func worse(_ names: String) -> String {
+    code == .en ? "Significantly worse: \(names)." : "显著变差：\(names)。"
+  }
+  public var noTargetFlipped: String { pick("No target went from met to missed.", "没有目标由达成变为未达成。") }
+  public func flipped(_ names: String) -> String {
+    code == .en ? "Went from met to missed: \(names)." : "由达成变为未达成：\(names)。"
+  }
+
+  // Charts.
+  public var arrivalsChart: String { pick("Daily arrivals against capacity", "每日到达量与处理能力") }
+  public var arrivalsCaption: String {
+    pick(
+      "Bars: visits begun each day. Line: the visits the staff on duty could finish at the tier's observed pace. Shaded: holidays; hatched: key-date windows; dotted: the warm-up.",
+      "柱：每日受理量。线：在岗人员按该层级实际处理速度每日可办结的件数。灰底：节假日；斜线：重点时段；点状：预热期。")
+  }
+  public var itemsPerDay: String { pick("items per day", "件/天") }
+  public var arrivals: String { pick("arrivals", "到达") }
+  public var capacity: String { pick("capacity", "处理能力") }
+  public var backlogChart: String { pick("Backlog at the end of each day", "每日日末积压") }
+  public var backlogCaption: String {
+    pick("Items present at each tier at the end of the day, waiting or in hand.", "每日结束时各层级在办与待办的事项数。")
+  }
+  public var items: String { pick("items", "件") }
+  public var responseChart: String { pick("Response time per tier", "各层级回复时间分布") }
+  public var responseCaption: String {
+    pick(
+      "Share of responses by time from detection to first response (log scale). The solid line is the tier's deadline; for a working-time deadline it is the typical length, and the shaded band runs from its shortest to its longest.",
+      "按从发现到首次回复的时间统计的回复占比（对数刻度）。实线为该层级时限；按工作时间计算的时限取通常长度，阴影为其最短至最长范围。")
+  }
+  public var responseAxis: String {
+    pick("time from detection to first response (log scale)", "从发现到首次回复的时间（对数刻度）")
+  }
+  public var shareOfResponses: String { pick("share of responses", "回复占比") }
+  public var deadline: String { pick("deadline", "时限") }
+  public func ownDeadlines(_ list: String) -> String {
+    code == .en ? "own deadlines: \(list)" : "另有时限：\(list)"
+  }
+  public var heatMapChart: String { pick("On-time rate by day and tier", "各层级每日按时率") }
+  public var heatMapCaption: String {
+    pick(
+      "Share of deadlines met, by the day the visit began; darker is worse, hatched means no deadline fell due.",
+      "按受理日期统计的时限达成率，颜色越深越差，斜线表示当日无到期时限。")
+  }
+  public var noDeadlineDue: String { pick("no deadline due", "无到期时限") }
+  public var response: String { pick("response", "回复") }
+  public var resolution: String { pick("resolution", "办结") }
+  public var flowChart: String { pick("Flow of items between tiers", "事项在层级间的流向") }
+  public var flowCaption: String {
+    pick(
+      "Items per replication after the warm-up: where they entered, why they went up, where they were closed.",
+      "预热期后每次重复的平均件数：从哪里进入、为何上报、在哪里办结。")
+  }
+  public var appeared: String { pick("appeared", "出现") }
+  public var enteredHere: String { pick("entered here", "直接进入") }
+  public var closedHere: String { pick("closed here", "在此办结") }
+  public var openAtEnd: String { pick("open at the end", "期末未结") }
+  public var targetChart: String { pick("Targets with their 95% intervals", "目标及其 95% 区间") }
+  public var targetCaption: String {
+    pick(
+      "Each target on its own scale: the dot is the estimate, the whiskers its 95% interval, the bar the bound.",
+      "每项目标各自刻度：圆点为估计值，须线为 95% 区间，竖线为标准。")
+  }
+  public var warmUpLabel: String { pick("warm-up", "预热") }
+
+  // Tables.
+  public var tier: String { pick("Tier", "层级") }
+  public var staff: String { pick("Staff", "人员") }
+  public var utilization: String { pick("Utilization", "利用率") }
+  public var visits: String { pick("Visits", "受理量") }
+  public var waitMean: String { pick("Wait mean", "平均等待") }
+  public var waitP90: String { pick("Wait P90", "等待 P90") }
+  public var responseOnTime: String { pick("Response on time", "按时回复率") }
+  public var resolutionOnTime: String { pick("Resolution on time", "按时办结率") }
+  public var backlogPerDay: String { pick("Backlog/day", "日均积压") }
+  public var passedUpFrom: String { pick("Passed up from", "上报自") }
+  public var closed: String { pick("Closed here", "在此办结") }
+  public var category: String { pick("Category", "类别") }
+  public var itemsHeader: String { pick("Items", "件数") }
+  public var responseMean: String { pick("Response mean", "平均回复时间") }
+  public var responseP90: String { pick("Response P90", "回复时间 P90") }
+  public var resolutionMean: String { pick("Resolution mean", "平均办结时间") }
+  public var resolutionP90: String { pick("Resolution P90", "办结时间 P90") }
+  public var byDay: String { pick("By the day items appeared (measured days)", "按事项出现日期（统计期内）") }
+  public var daysAppeared: String { pick("Days appeared", "出现日期") }
+  public var days: String { pick("Days", "天数") }
+  public var detection: String { pick("Detection (appearance to being seen)", "发现时延（出现到被发现）") }
+  public var channel: String { pick("Channel", "渠道") }
+  public var checked: String { pick("Checked", "巡查时间") }
+  public var continuously: String { pick("continuously", "实时") }
+  public var detectionMean: String { pick("Detection mean", "平均发现时延") }
+  public var target: String { pick("Target", "目标") }
+  public var measureHeader: String { pick("Measure", "指标") }
+  public var estimate: String { pick("Estimate (95% interval)", "估计值（95% 区间）") }
+  public var bound: String { pick("Bound", "标准") }
+  public var margin: String { pick("Margin", "余量") }
+  public var result: String { pick("Result", "结果") }
+  public var base: String { pick("Base", "基准") }
+  public var changed: String { pick("Changed", "调整后") }
+  public var differenceHeader: String { pick("Difference (95% interval)", "差值（95% 区间）") }
+  public var worseWord: String { pick("worse", "变差") }
+  public var betterWord: String { pick("better", "改善") }
+  public var changedWord: String { pick("changed", "有变化") }
+  public var commonRandomNumbers: String {
+    pick(
+      "Both run on the same random numbers; differences are changed − base, paired by replication.",
+      "两方案使用相同随机数；差值为调整后减基准，按重复配对计算。")
+  }
+  public var generatedBy: String { pick("Written by gridsim from", "由 gridsim 生成，命令：") }
+}

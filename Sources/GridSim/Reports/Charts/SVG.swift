@@ -1,0 +1,169 @@
+import Foundation
+
+/// A small SVG writer: shapes and text in user units, written as a standalone `<svg>` element
+/// that is also well-formed XML (every chart in `report.html` is one).
+///
+/// Coordinates are rounded to 0.1 so that the output is stable and small. Charts stay readable in
+/// black and white: series differ by dash pattern and marker, areas by gray level and hatching.
+struct SVG {
+  let width: Double
+  let height: Double
+  /// A prefix for the ids of patterns, unique within one HTML page.
+  let id: String
+  private var defs: [String] = []
+  private var body: [String] = []
+
+  init(width: Double, height: Double, id: String) {
+    self.width = width
+    self.height = height
+    self.id = id
+  }
+
+  /// A number with at most one decimal: `12`, `12.5`.
+  static func n(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    if r == r.rounded() { return String(Int(r)) }
+    return String(format2: r, digits: 1)
+  }
+
+  /// Text escaped for XML content and attribute values.
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// The id of a hatch pattern (diagonal lines), defined once per chart.
+  mutating func hatch(_ name: String, gray: Int = 120, spacing: Double = 6) -> String {
+    let full = "\(id)-\(name)"
+    if !defs.contains(where: { $0.contains("id=\"\(full)\"") }) {
+      defs.append(
+        "<pattern id=\"\(full)\" width=\"\(Self.n(spacing))\" height=\"\(Self.n(spacing))\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(Self.n(spacing))\" stroke=\"rgb(\(gray),\(gray),\(gray))\" stroke-width=\"1.5\"/></pattern>"
+      )
+    }
+    return "url(#\(full))"
+  }
+
+  /// The id of a dot pattern.
+  mutating func dots(_ name: String) -> String {
+    let full = "\(id)-\(name)"
+    if !defs.contains(where: { $0.contains("id=\"\(full)\"") }) {
+      defs.append(
+        "<pattern id=\"\(full)\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2.5\" cy=\"2.5\" r=\"0.9\" fill=\"#888\"/></pattern>"
+      )
+    }
+    return "url(#\(full))"
+  }
+
+  mutating func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil,
+    title: String? = nil
+  ) {
+    var s =
+      "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\" fill=\"\(fill)\""
+    if let stroke { s += " stroke=\"\(stroke)\" stroke-width=\"1\"" }
+    if let title {
+      s += "><title>\(Self.escape(title))</title></rect>"
+    } else {
+      s += "/>"
+    }
+    body.append(s)
+  }
+
+  mutating func line(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#000", width: Double = 1,
+    dash: String? = nil
+  ) {
+    var s =
+      "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
+    if let dash { s += " stroke-dasharray=\"\(dash)\"" }
+    body.append(s + "/>")
+  }
+
+  /// A line through points; nil points break it.
+  mutating func polyline(
+    _ points: [(Double, Double)?], stroke: String = "#000", width: Double = 1.5, dash: String? = nil
+  ) {
+    var runs: [[(Double, Double)]] = [[]]
+    for p in points {
+      if let p { runs[runs.count - 1].append(p) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+    }
+    for run in runs where !run.isEmpty {
+      let list = run.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+      var s =
+        "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\""
+      if let dash { s += " stroke-dasharray=\"\(dash)\"" }
+      body.append(s + "/>")
+    }
+  }
+
+  /// A closed shape.
+  mutating func polygon(_ points: [(Double, Double)], fill: String, stroke: String? = nil) {
+    let list = points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+    var s = "<polygon points=\"\(list)\" fill=\"\(fill)\""
+    if let stroke { s += " stroke=\"\(stroke)\"" }
+    body.append(s + "/>")
+  }
+
+  mutating func circle(x: Double, y: Double, r: Double, fill: String, stroke: String = "#000") {
+    body.append(
+      "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.2\"/>"
+    )
+  }
+
+  enum Anchor: String {
+    case start, middle, end
+  }
+
+  mutating func text(
+    _ x: Double, _ y: Double, _ string: String, size: Double = 11, anchor: Anchor = .start,
+    bold: Bool = false,
+    rotate: Double? = nil, fill: String = "#000"
+  ) {
+    var s =
+      "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor.rawValue)\""
+    if bold { s += " font-weight=\"bold\"" }
+    if fill != "#000" { s += " fill=\"\(fill)\"" }
+    if let rotate { s += " transform=\"rotate(\(Self.n(rotate)) \(Self.n(x)) \(Self.n(y)))\"" }
+    body.append(s + ">\(Self.escape(string))</text>")
+  }
+
+  /// The whole element, with a title for screen readers.
+  func rendered(title: String) -> String {
+    var out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" role=\"img\" font-family=\"'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',Arial,sans-serif\">"
+    out += "<title>\(Self.escape(title))</title>"
+    if !defs.isEmpty { out += "<defs>" + defs.joined() + "</defs>" }
+    out += body.joined(separator: "\n")
+    return out + "</svg>"
+  }
+}
+
+/// A linear map from data values to positions.
+struct LinearScale {
+  var domain: (Double, Double)
+  var range: (Double, Double)
+
+  func callAsFunction(_ v: Double) -> Double {
+    let span = domain.1 - domain.0
+    guard span != 0 else { return range.0 }
+    return range.0 + (v - domain.0) / span * (range.1 - range.0)
+  }
+
+  /// Round tick values (1, 2 or 5 × 10^k apart) covering the domain, about `count` of them.
+  static func ticks(upTo top: Double, count: Int = 5) -> [Double] {
+    guard top > 0, top.isFinite else { return [0, 1] }
+    let raw = top / Double(count)
+    let magnitude = pow(10, log10(raw).rounded(.down))
+    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+    return (0...Int((top / step).rounded(.up))).map { Double($0) * step }
+  }
+}

@@ -1,0 +1,76 @@
+/// Small CSV helpers (RFC 4180).
+public enum CSV {
+  /// A field, quoted when it holds a comma, a quote or a line break.
+  public static func field(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A row of fields, with a line break.
+  public static func row(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\n"
+  }
+
+  /// Splits CSV text into rows of fields (quoted fields may hold commas, quotes and line breaks).
+  /// Nil, with the 1-based line, when a quote is not closed.
+  public static func parse(_ text: String) -> Result<[[String]], CSVError> {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var line = 1
+    var openedAt = 1
+    var chars = Array(text.unicodeScalars)
+    if chars.first == "\u{FEFF}" { chars.removeFirst() }
+    var i = 0
+    var fieldStarted = false
+    while i < chars.count {
+      let c = chars[i]
+      if quoted {
+        if c == "\"" {
+          if i + 1 < chars.count, chars[i + 1] == "\"" {
+            field.unicodeScalars.append("\"")
+            i += 1
+          } else {
+            quoted = false
+          }
+        } else {
+          if c == "\n" { line += 1 }
+          field.unicodeScalars.append(c)
+        }
+      } else if c == "\"" && !fieldStarted {
+        quoted = true
+        fieldStarted = true
+        openedAt = line
+      } else if c == "," {
+        row.append(field)
+        field = ""
+        fieldStarted = false
+      } else if c == "\n" || c == "\r" {
+        if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" { i += 1 }
+        row.append(field)
+        rows.append(row)
+        row = []
+        field = ""
+        fieldStarted = false
+        line += 1
+      } else {
+        field.unicodeScalars.append(c)
+        fieldStarted = true
+      }
+      i += 1
+    }
+    if quoted { return .failure(CSVError(line: openedAt, message: "a quoted field is not closed")) }
+    if fieldStarted || !row.isEmpty {
+      row.append(field)
+      rows.append(row)
+    }
+    return .success(rows)
+  }
+}
+
+/// A CSV file that cannot be split into fields.
+public struct CSVError: Error, Sendable {
+  public var line: Int
+  public var message: String
+}

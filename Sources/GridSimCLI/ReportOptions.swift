@@ -1,0 +1,75 @@
+import Foundation
+import GridSim
+
+/// `--out DIR`, `--lang` and `--ledger`: the report folder that run, check and compare can write.
+struct ReportOptions {
+  static let spec: [CommandSpec.Option] = [
+    .value(
+      "out", "DIR",
+      "Also write report.html, report.md, summary.json, daily.csv and tiers.csv into DIR (made when missing)."
+    ),
+    .value(
+      "lang", "en|zh", "Language of report.html and report.md (default: the scenario's 'language', else en)."),
+    .flag(
+      "ledger", "With --out: also write ledger.csv, every item of the first replication with its stage times."
+    ),
+  ]
+
+  var directory: String?
+  var language: ReportLanguage.Code?
+  var ledger: Bool
+
+  init(_ args: ParsedArguments) throws(UsageError) {
+    directory = args.value("out")
+    language = try args.choice("lang", ReportLanguage.Code.allCases.map(\.rawValue)).flatMap(
+      ReportLanguage.Code.init(rawValue:))
+    ledger = args.flag("ledger")
+    if ledger, directory == nil {
+      throw UsageError("--ledger needs --out DIR: the ledger is written into DIR.")
+    }
+  }
+
+  /// The command line a report names as its source: the arguments without the output options.
+  static func commandLine(_ command: String, _ arguments: [String]) -> String {
+    var kept: [String] = []
+    var skipNext = false
+    for a in arguments {
+      if skipNext {
+        skipNext = false
+        continue
+      }
+      if ["--out", "--jobs"].contains(a) {
+        skipNext = true
+        continue
+      }
+      if a == "--ledger" || a.hasPrefix("--out=") || a.hasPrefix("--jobs=") { continue }
+      kept.append(a.contains(" ") || a.contains("\"") ? "'\(a)'" : a)
+    }
+    return (["gridsim", command] + kept).joined(separator: " ")
+  }
+
+  /// Writes the report folder when --out was given; exit 73 with a message when it cannot be.
+  func write(
+    command: ReportBundle.Command, arguments: [String], sections: [ReportBundle.Section],
+    comparison: Comparison? = nil, ledgerModel: Model? = nil
+  ) -> ExitCode {
+    guard let directory else { return .ok }
+    var ledgerText: String?
+    if ledger, let model = ledgerModel {
+      var simulation = Simulation(model: model, seed: model.scenario.seed, replication: 0, ledger: true)
+      _ = simulation.run()
+      ledgerText = simulation.ledger.map { LedgerCSV.render($0, model: model) }
+    }
+    let bundle = ReportBundle(
+      command: command, sections: sections, comparison: comparison,
+      language: ReportLanguage(language ?? sections[0].summary.language),
+      commandLine: Self.commandLine(command.rawValue, arguments), ledger: ledgerText)
+    do {
+      try bundle.write(to: directory)
+    } catch {
+      Console.err("Error: \(error); no report was written to '\(directory)'.\n")
+      return .cannotWrite
+    }
+    return .ok
+  }
+}
