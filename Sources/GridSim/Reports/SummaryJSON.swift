@@ -23,6 +23,7 @@ public enum SummaryJSON {
           ("units", .int(t.units)),
           ("utilization", estimate(t.utilization)), ("openAtEnd", estimate(t.openAtEnd)),
           ("backlogEndOfDay", .object([("mean", estimate(t.backlogMean)), ("max", estimate(t.backlogMax))])),
+          ("responseDeadline", deadline(t.responseDeadline)),
         ] + group(t.all, tier: true)
           + [
             (
@@ -33,10 +34,14 @@ public enum SummaryJSON {
     }
     let days: [JSONNode] = summary.days.map { d in
       .object([
-        ("date", .string(d.date)), ("warmUp", .bool(d.warmUp)),
+        ("date", .string(d.date)), ("kind", .string(d.kind.rawValue)),
+        ("window", d.window.map { .string($0) } ?? .null), ("warmUp", .bool(d.warmUp)),
         ("arrivals", .array(d.arrivals.map { .number($0) })), ("done", .array(d.done.map { .number($0) })),
         ("backlog", .array(d.backlog.map { .number($0) })),
         ("utilization", .array(d.utilization.map { .number($0) })),
+        ("capacity", .array(d.capacity.map { .number($0) })),
+        ("responseOnTime", .array(d.responseOnTime.map { .number($0) })),
+        ("resolutionOnTime", .array(d.resolutionOnTime.map { .number($0) })),
       ])
     }
     var top: [(String, JSONNode)] = [
@@ -154,6 +159,14 @@ public enum SummaryJSON {
             ])
           })
       ),
+    ])
+  }
+
+  private static func deadline(_ mark: DeadlineMark?) -> JSONNode {
+    guard let mark else { return .null }
+    return .object([
+      ("rule", .string(mark.spec.description)), ("shortestHours", .number(mark.shortest / 60)),
+      ("typicalHours", .number(mark.typical / 60)), ("longestHours", .number(mark.longest / 60)),
     ])
   }
 

@@ -120,16 +120,20 @@ public struct ReportBundle: Sendable {
           ? l.noTargetFlipped : l.flipped(flipped.map(\.base.target.name).joined(separator: ", ")))
     }
     doc.add(.heading(2, l.atAGlance))
-    doc.add(.verdict(worse.isEmpty && flipped.isEmpty, findings[0]))
+    doc.add(
+      .verdict(
+        worse.isEmpty && flipped.isEmpty, l.comparisonVerdict(worse: worse.count, flipped: flipped.count)))
     doc.add(.bullets(findings))
     var rows: [[String]] = []
     for row in c.rows {
       let unit = row.measure.kind.unit
       var difference = "-"
       if let d = row.difference {
-        difference = l.difference(d.mean, unit)
+        let s = d.mean
+        difference = l.difference(d.mean, unit, scale: s)
         if d.halfWidth > 0 {
-          difference += " (\(l.difference(d.low, unit)) \(l.to) \(l.difference(d.high, unit)))"
+          difference +=
+            " (\(l.difference(d.low, unit, scale: s)) \(l.to) \(l.difference(d.high, unit, scale: s)))"
         }
       }
       let verdict =
@@ -182,7 +186,7 @@ public struct ReportBundle: Sendable {
     var meta = [
       "\(l.file): \(section.source)",
       "\(l.period): \(l.date(s.start.dateDescription)) \(l.to) \(l.date(s.end.adding(minutes: -1).dateDescription))"
-        + (s.warmUp.minutes > 0 ? "; \(l.warmUp(s.warmUp.minutes))" : ""),
+        + (s.warmUp.minutes > 0 ? l.separator + l.warmUp(s.warmUp.minutes) : ""),
       l.runs(s.replications, seed: s.seed),
     ]
     if !s.description.isEmpty { meta.insert(s.description, at: 0) }

@@ -33,11 +33,12 @@ public struct ReportLanguage: Sendable {
     return text
   }
 
-  /// A number of minutes in the unit that suits it: `45 min`, `3.2 h`, `4.5 days` (分钟, 小时, 天).
-  public func duration(_ minutes: Double?) -> String {
+  /// A number of minutes in the unit that suits it (or suits `scale`, so that figures shown
+  /// together share a unit): `45 min`, `3.2 h`, `4.5 days` (分钟, 小时, 天).
+  public func duration(_ minutes: Double?, scale: Double? = nil) -> String {
     guard let minutes else { return "-" }
     guard minutes.isFinite else { return pick("never", "无") }
-    let unit = Format.unit(forMinutes: abs(minutes))
+    let unit = Format.unit(forMinutes: abs(scale ?? minutes))
     return Format.decimal(minutes / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
   }
 
@@ -79,11 +80,11 @@ public struct ReportLanguage: Sendable {
   }
 
   /// A measure figure in its unit.
-  public func measure(_ value: Double?, _ unit: Measure.Unit) -> String {
+  public func measure(_ value: Double?, _ unit: Measure.Unit, scale: Double? = nil) -> String {
     guard let value else { return "-" }
     switch unit {
     case .share: return percent(value)
-    case .minutes: return duration(value)
+    case .minutes: return duration(value, scale: scale)
     case .items: return Format.decimal(value, digits: 1)
     }
   }
@@ -92,18 +93,22 @@ public struct ReportLanguage: Sendable {
   public func interval(_ e: Estimate?, _ unit: Measure.Unit) -> String {
     guard let e else { return "-" }
     guard e.halfWidth > 0 else { return measure(e.mean, unit) }
+    let s = e.mean
     return
-      "\(measure(e.mean, unit)) (\(measure(e.low, unit)) \(pick("to", "至")) \(measure(e.high, unit)))"
+      "\(measure(e.mean, unit, scale: s)) (\(measure(e.low, unit, scale: s)) \(pick("to", "至")) \(measure(e.high, unit, scale: s)))"
   }
 
   /// A signed difference: `+1.5 pt`, `-2.0 h`.
-  public func difference(_ value: Double, _ unit: Measure.Unit) -> String {
+  public func difference(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
     let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
     switch unit {
     case .share: return sign + String(format2: abs(value) * 100, digits: 1) + pick(" pt", " 个百分点")
-    case .minutes, .items: return sign + measure(abs(value), unit)
+    case .minutes, .items: return sign + measure(abs(value), unit, scale: scale.map(abs))
     }
   }
+
+  /// Separates parts of a line: `; ` or `；`.
+  public var separator: String { pick("; ", "；") }
 
   // MARK: names
 
@@ -255,6 +260,12 @@ public struct ReportLanguage: Sendable {
   public var missed: String { pick("MISSED", "未达成") }
   public var undecided: String { pick("the mean meets it; run more replications", "均值达标，需增加重复次数") }
   public var neverObserved: String { pick("never observed", "未观测到") }
+  public func comparisonVerdict(worse: Int, flipped: Int) -> String {
+    if worse == 0 && flipped == 0 { return nothingWorse }
+    return code == .en
+      ? "\(worse) measure\(worse == 1 ? "" : "s") significantly worse; \(flipped) target\(flipped == 1 ? "" : "s") went from met to missed."
+      : "\(worse) 项指标显著变差；\(flipped) 项目标由达成变为未达成。"
+  }
   public var nothingWorse: String { pick("Nothing got significantly worse.", "没有指标显著变差。") }
   public func worse(_ names: String) -> String {
     code == .en ? "Significantly worse: \(names)." : "显著变差：\(names)。"

@@ -435,7 +435,9 @@ enum Charts {
       let pad = max((hi - lo) * 0.15, abs(bound) * 0.05, 1e-9)
       lo -= pad
       hi += pad
-      if unit != .share || lo < 0 { lo = max(lo, unit == .share ? 0 : lo) }
+      // Shares stay within 0-100%, durations and counts above 0.
+      lo = max(lo, 0)
+      if unit == .share { hi = min(hi, 1) }
       let scale = LinearScale(domain: (lo, hi), range: (x0, x1))
       svg.line(x0, y + 10, x1, y + 10, stroke: "#999")
       svg.text(x0, y + 23, language.measure(lo, unit), size: 9.5, anchor: .start, fill: "#444")
