@@ -76,19 +76,19 @@ struct CLITests {
       ),
       (
         ["run", "x.json5", "--sed", "3"],
-        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--out DIR] [--lang en|zh] [--ledger]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run"],
-        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--out DIR] [--lang en|zh] [--ledger]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--format", "jsno"],
-        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--out DIR] [--lang en|zh] [--ledger]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--jobs", "0"],
-        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--out DIR] [--lang en|zh] [--ledger]\n  See 'gridsim run --help' for more information.\n"
       ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
@@ -197,17 +197,44 @@ func gridsimArgs(_ arguments: [String]) throws -> Invocation {
 
 @Suite("Shipped reports")
 struct ShippedReportTests {
-  @Test(
-    "Reports/ holds the current reports of the shipped scenarios",
-    arguments: [("text", "txt"), ("json", "json")])
-  func fresh(format: String, ext: String) throws {
-    let r = try gridsim("run", "Scenarios/township-baseline.json5", "--format", format)
-    #expect(r.status == 0)
-    let shipped = try? String(
-      contentsOf: packageRoot.appendingPathComponent("Reports/township-baseline.\(ext)"), encoding: .utf8)
-    #expect(
-      r.stdout == shipped,
-      "Reports/township-baseline.\(ext) is stale; regenerate it with: gridsim run Scenarios/township-baseline.json5 --format \(format) > Reports/township-baseline.\(ext) (see Reports/README.md)"
-    )
+  /// The `report ...` lines of Reports/regenerate: the gridsim arguments of each shipped report.
+  static func reports() throws -> [[String]] {
+    let script = try String(
+      contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
+    return script.split(separator: "\n").filter { $0.hasPrefix("report ") }.map {
+      $0.split(separator: " ").dropFirst().map(String.init)
+    }
+  }
+
+  @Test("Reports/ holds the current reports of the shipped scenarios")
+  func fresh() throws {
+    let reports = try Self.reports()
+    #expect(reports.count >= 4)
+    let shippedFolders = try FileManager.default.contentsOfDirectory(
+      atPath: packageRoot.appendingPathComponent("Reports").path
+    ).filter { !$0.contains(".") && $0 != "regenerate" }
+    let outs = reports.compactMap { args in args.firstIndex(of: "--out").map { args[$0 + 1] } }
+    #expect(Set(outs.map { String($0.dropFirst("Reports/".count)) }) == Set(shippedFolders))
+    for args in reports {
+      let out = try #require(args.firstIndex(of: "--out"))
+      let shipped = packageRoot.appendingPathComponent(args[out + 1])
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gridsim-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      var fresh = args
+      fresh[out + 1] = temporary.path
+      let r = try gridsimArgs(fresh)
+      #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted()
+      #expect(names == ["daily.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
+      for name in names {
+        let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
+        let then = try? String(contentsOf: shipped.appendingPathComponent(name), encoding: .utf8)
+        #expect(
+          now == then,
+          "\(args[out + 1])/\(name) is stale; regenerate every report with: Reports/regenerate (see Reports/README.md)"
+        )
+      }
+    }
   }
 }

@@ -114,8 +114,8 @@ struct ReportDocument {
         out += lines.joined(separator: "  \n") + "\n\n"
       case .bullets(let items):
         out += items.map { "- " + $0 + "\n" }.joined() + "\n"
-      case .verdict(_, let text):
-        out += "**\(text)**\n\n"
+      case .verdict(let ok, let text):
+        out += "> \(ok ? "✔" : "✘") \(text)\n\n"
       case .table(let headers, let rows, let leftAligned):
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         out += "| " + headers.map(cell).joined(separator: " | ") + " |\n"

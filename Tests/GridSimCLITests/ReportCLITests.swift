@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// A fresh temporary folder path (not made).
+func temporaryFolder() -> URL {
+  FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-\(UUID().uuidString)")
+}
+
+/// The headless browser, when installed.
+let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+  FileManager.default.isExecutableFile(atPath: $0)
+}
+
+/// `.ci/run` sets this: there the browser test must run, not be skipped.
+let browserRequired = ProcessInfo.processInfo.environment["GRIDSIM_REQUIRE_BROWSER"] == "1"
+
+@Suite("Report folders end to end", .serialized)
+struct ReportCLITests {
+  @Test("run --out writes the report folder and prints what it prints without it; --ledger adds the ledger")
+  func runOut() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plain = try gridsim("run", "\(fixtures)/small.json5")
+    let r = try gridsim("run", "\(fixtures)/small.json5", "--out", folder.path, "--ledger", "--lang", "zh")
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout == plain.stdout)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == ["daily.csv", "ledger.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
+    let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.contains("<html lang=\"zh-CN\">") && html.contains("要点"))
+    #expect(html.contains("<code>gridsim run Tests/GridSimCLITests/Fixtures/small.json5 --lang zh</code>"))
+    let ledger = try String(contentsOf: folder.appendingPathComponent("ledger.csv"), encoding: .utf8)
+    let lines = ledger.split(separator: "\n")
+    #expect(lines[0].hasPrefix("item,measured,category,severity,channel,grid,appeared,detected,closed"))
+    #expect(lines.count > 10)
+  }
+
+  @Test("an output folder that cannot be made exits 73, says why, and writes nothing")
+  func unwritable() throws {
+    let base = temporaryFolder()
+    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: base) }
+    let file = base.appendingPathComponent("taken")
+    FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
+    let r = try gridsim("run", "\(fixtures)/small.json5", "--out", file.path + "/report")
+    #expect(r.status == 73)
+    #expect(r.stderr.contains("no report was written to '\(file.path)/report'"))
+    #expect(r.stderr.contains("cannot be made"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["taken"])
+  }
+
+  @Test("usage errors: --ledger without --out, an unknown language")
+  func usage() throws {
+    let ledger = try gridsim("run", "\(fixtures)/small.json5", "--ledger")
+    #expect(ledger.status == 64)
+    #expect(ledger.stderr.contains("--ledger needs --out DIR"))
+    let lang = try gridsim("run", "\(fixtures)/small.json5", "--out", "/tmp/x", "--lang", "fr")
+    #expect(lang.status == 64)
+    #expect(lang.stderr.contains("'en'") || lang.stderr.contains("en, zh"))
+  }
+
+  @Test("compare --out: one report with the comparison and both scenarios")
+  func compareOut() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let r = try gridsim(
+      "compare", "Scenarios/ci/policy.json5", "Scenarios/ci/answer-within-the-hour.json5", "--replications",
+      "3",
+      "--out", folder.path)
+    #expect(r.status == 0)
+    let json = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
+    #expect(json.contains("\"schema\": \"gridsim-summaries\""))
+    #expect(json.contains("\"comparison\": {"))
+    let daily = try String(contentsOf: folder.appendingPathComponent("daily.csv"), encoding: .utf8)
+    #expect(
+      daily.contains("\nCI policy,") && daily.contains("\nCI policy, grid answers within 1 h,") == false)
+    #expect(daily.contains("\"CI policy, grid answers within 1 h\","))
+  }
+
+  @Test(
+    "report.html loads in headless Chromium with no errors, every chart rendered, and a screenshot",
+    .enabled(if: chromium != nil || browserRequired))
+  func browser() throws {
+    let browser = try #require(
+      chromium, "Chromium is required here (GRIDSIM_REQUIRE_BROWSER=1) but not installed")
+    let folder = temporaryFolder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = packageRoot.appendingPathComponent("Reports/national-day-2026/report.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    // A copy with a probe that reports, once loaded, the charts drawn and any resource fetched.
+    let probe = """
+      <script>window.addEventListener('load', () => {
+      const s = [...document.querySelectorAll('svg')];
+      const drawn = s.filter(e => e instanceof SVGSVGElement && e.getBBox().width > 0).length;
+      console.log('gridsim-probe svgs=' + s.length + ' drawn=' + drawn + ' resources=' + performance.getEntriesByType('resource').length
+        + ' wide=' + (document.documentElement.scrollWidth > window.innerWidth));
+      });</script>
+      """
+    let probed = folder.appendingPathComponent("probed.html")
+    try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(
+      to: probed, atomically: true, encoding: .utf8)
+    func chrome(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: browser)
+      process.arguments =
+        [
+          "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
+          "--v=0",
+        ]
+        + arguments
+      let err = Pipe()
+      process.standardError = err
+      process.standardOutput = FileHandle.nullDevice  // --dump-dom prints the page; unread, a pipe would fill
+      try process.run()
+      let data = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      return String(decoding: data, as: UTF8.self)
+    }
+    let log = try chrome([
+      "--window-size=1024,768", "--virtual-time-budget=5000", "--dump-dom", probed.absoluteString,
+    ])
+    let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+    let svgs = html.components(separatedBy: "<svg ").count - 1
+    #expect(svgs == 6)
+    #expect(console.count == 1, "console output: \(console)")
+    #expect(
+      console.first?.contains("gridsim-probe svgs=\(svgs) drawn=\(svgs) resources=0 wide=false") == true)
+
+    let screenshot = packageRoot.appendingPathComponent(".build/report-screenshot.png")
+    try? FileManager.default.removeItem(at: screenshot)
+    _ = try chrome(["--window-size=1024,4000", "--screenshot=\(screenshot.path)", page.absoluteString])
+    let png = try Data(contentsOf: screenshot)
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    // Width and height from the PNG header, and a page that is more than blank.
+    let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width == 1024 && height == 4000)
+    #expect(png.count > 100_000)
+  }
+}

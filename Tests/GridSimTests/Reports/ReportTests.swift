@@ -1,0 +1,148 @@
+import Foundation
+import FoundationXML
+import Testing
+
+@testable import GridSim
+
+/// A small township whose names need escaping, over a week with a holiday and a window.
+let reportScenario = """
+  {
+    version: 1,
+    name: "Small & <quick>",
+    description: "Two tiers, one week around Qingming.",
+    period: { start: "2026-03-30T00:00", length: "8 days", warmUp: "1 day" },
+    seed: 7,
+    replications: 4,
+    demand: {
+      perGridPerDay: 5,
+      categories: [{ id: "ask", name: "咨询 & ask", share: 2 }, { id: "fix", name: "求决", share: 1 }],
+    },
+    tiers: [
+      { id: "grid", name: "网格员 <G>", handling: { exponential: "40 min" }, passUp: 0.2,
+        authority: { categories: ["ask"] }, deadlines: { response: "1 h", resolution: "1 working day" } },
+      { id: "village", name: "村两委", handling: { triangular: ["30 min", "1 h", "3 h"] },
+        deadlines: { response: "same day", resolution: "2 days", onBreach: "record" } },
+    ],
+    windows: [{ name: "qingming", staff: 0.5 }],
+    organization: { name: "东村", staff: 2, children: { count: 3, staff: 1 } },
+    targets: [
+      { name: "grid answers on time", metric: "responseOnTime", tier: "grid", atLeast: "80%" },
+      { name: "village mostly idle", metric: "utilization", tier: "village", atMost: "10%" },
+    ],
+  }
+  """
+
+func reportBundle(language: ReportLanguage.Code = .en) throws -> ReportBundle {
+  let scenario = try load(reportScenario)
+  let (model, results) = simulate(scenario)
+  let summary = Summary(model: model, results: results, seed: scenario.seed)
+  return ReportBundle(
+    command: .check, sections: [ReportBundle.Section(source: "small.json5", summary: summary)],
+    language: ReportLanguage(language), commandLine: "gridsim check small.json5")
+}
+
+/// Compares text with a golden file in Reports/Snapshots/; GRIDSIM_RECORD=1 rewrites it instead.
+func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = repositoryRoot.appendingPathComponent("Tests/GridSimTests/Reports/Snapshots/\(name)")
+  if ProcessInfo.processInfo.environment["GRIDSIM_RECORD"] == "1" {
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try? String(contentsOf: url, encoding: .utf8)
+  #expect(
+    text == golden,
+    "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test",
+    sourceLocation: sourceLocation)
+}
+
+/// The `<svg>…</svg>` elements of an HTML page.
+func svgElements(_ html: String) -> [String] {
+  html.components(separatedBy: "<svg ").dropFirst().map {
+    "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+  }
+}
+
+/// Parses XML, returning the parser's error, if any.
+func xmlError(_ text: String) -> String? {
+  let parser = XMLParser(data: Data(text.utf8))
+  return parser.parse() ? nil : (parser.parserError.map { "\($0)" } ?? "unknown error")
+}
+
+@Suite("Reports")
+struct ReportTests {
+  @Test("report.md in English and Chinese matches its golden file")
+  func markdownGolden() throws {
+    for language in ReportLanguage.Code.allCases {
+      let files = try reportBundle(language: language).files()
+      let markdown = try #require(files.first { $0.name == "report.md" }).contents
+      try expectGolden(markdown, "report-\(language.rawValue).md")
+    }
+  }
+
+  @Test("every chart is well-formed XML, with the names escaped, and the page has no outside resources")
+  func chartsParse() throws {
+    for language in ReportLanguage.Code.allCases {
+      let html = try #require(try reportBundle(language: language).files().first { $0.name == "report.html" })
+        .contents
+      let svgs = svgElements(html)
+      // Targets, arrivals, backlog, response times, heat map, flow.
+      #expect(svgs.count == 6)
+      for svg in svgs { #expect(xmlError(svg) == nil, "\(svg.prefix(200))") }
+      #expect(html.contains("网格员 &lt;G&gt;"))
+      #expect(!html.contains("网格员 <G>"))
+      // The only URL is the SVG namespace.
+      let urls = html.components(separatedBy: "http").count - 1
+      #expect(urls == svgs.count)
+      #expect(
+        !html.contains("src=") && !html.contains("<link") && !html.contains("<script")
+          && !html.contains("@import"))
+    }
+  }
+
+  @Test("CSV files have a header and one row per day and tier, or per tier")
+  func csvShape() throws {
+    let files = try reportBundle().files()
+    let daily = try #require(files.first { $0.name == "daily.csv" }).contents
+    let rows = try CSV.parse(daily).get()
+    #expect(rows.count == 1 + 8 * 2)
+    #expect(rows.allSatisfy { $0.count == rows[0].count })
+    #expect(rows[1][0] == "Small & <quick>" && rows[1][1] == "2026-03-30" && rows[1][5] == "grid")
+    // 2026-04-04 to 04-06 are the Qingming holiday, inside the window.
+    let april5 = try #require(rows.first { $0[1] == "2026-04-05" })
+    #expect(april5[2] == "holiday" && april5[3] == "qingming" && april5[4] == "0")
+    let tiers = try CSV.parse(try #require(files.first { $0.name == "tiers.csv" }).contents).get()
+    #expect(tiers.count == 3 && tiers[1][1] == "grid" && tiers[2][1] == "village")
+    let json = try #require(files.first { $0.name == "summary.json" }).contents
+    #expect(json.hasPrefix("{\n  \"schema\": \"gridsim-summary\""))
+  }
+
+  @Test("a CSV number keeps up to four decimals and drops trailing zeros")
+  func csvNumbers() {
+    #expect(DataFiles.number(3) == "3")
+    #expect(DataFiles.number(0.25) == "0.25")
+    #expect(DataFiles.number(1 / 3) == "0.3333")
+    #expect(DataFiles.number(nil) == "")
+    #expect(DataFiles.number(.infinity) == "")
+  }
+
+  @Test("the report folder is written whole, or not at all")
+  func atomicFolder() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: base) }
+    let bundle = try reportBundle()
+    let folder = base.appendingPathComponent("a/b").path
+    try bundle.write(to: folder)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(names == ["daily.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
+    // A folder that is a file: an error that says so, and nothing left behind.
+    let file = base.appendingPathComponent("plain").path
+    FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+    #expect(throws: AtomicFile.WriteError.self) { try bundle.write(to: file) }
+    do {
+      try bundle.write(to: file)
+    } catch {
+      #expect(error.description.contains("is a file, not a folder"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["a", "plain"])
+  }
+}
