@@ -3,10 +3,25 @@
 public enum LedgerCSV {
   public static func render(_ ledger: Ledger, model: Model) -> String {
     let scenario = model.scenario
+    // Millions of times are written: dates and clock times come from tables, not a formatter.
     let start = scenario.period.start
+    let firstDay = start.dayNumber
+    var dates: [Int: String] = [:]
+    let clock = (0..<1440).map { m in
+      (m / 60 < 10 ? "0" : "") + String(m / 60) + (m % 60 < 10 ? ":0" : ":") + String(m % 60)
+    }
     func time(_ minutes: Double?) -> String {
       guard let minutes, minutes.isFinite else { return "" }
-      return start.adding(minutes: minutes.rounded()).description.replacingOccurrences(of: "T", with: " ")
+      let local = Int(minutes.rounded()) + start.minuteOfDay
+      let day = local >= 0 ? local / 1440 : (local - 1439) / 1440
+      let date: String
+      if let known = dates[day] {
+        date = known
+      } else {
+        date = LocalDateTime(minutes: Int64(firstDay + day) * 1440).dateDescription
+        dates[day] = date
+      }
+      return date + " " + clock[local - day * 1440]
     }
     let perTier = [
       "unit", "arrived", "started", "responded", "left", "outcome", "response_due", "resolution_due",
