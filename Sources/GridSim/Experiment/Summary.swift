@@ -50,7 +50,7 @@ public struct Summary: Sendable {
     /// The tier's own response deadline (categories may set their own, listed in
     /// `responseDeadlineExceptions`), with how long it lasts in elapsed time.
     public var responseDeadline: DeadlineMark?
-    public var responseDeadlineExceptions: [(category: String, deadline: String)]
+    public var responseDeadlineExceptions: [(category: String, deadline: DeadlineSpec)]
     /// All categories together.
     public var all: Group
     /// Per category, in the scenario's order.
@@ -179,11 +179,11 @@ public struct Summary: Sendable {
     tiers = (0..<T).map { t in
       let tier = scenario.tiers[t]
       let backlogs = results.map { $0.backlog(tier: t) }
-      let exceptions = scenario.demand.categories.compactMap { c -> (String, String)? in
+      let exceptions = scenario.demand.categories.compactMap { c -> (String, DeadlineSpec)? in
         guard let own = tier.categoryRules[c.id]?.responseDeadline, own != tier.rule.responseDeadline else {
           return nil
         }
-        return (c.name, own.description)
+        return (c.name, own)
       }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],

@@ -112,6 +112,17 @@ public struct ReportLanguage: Sendable {
 
   // MARK: names
 
+  /// A deadline rule: `3 working days`, `3个工作日`.
+  public func rule(_ spec: DeadlineSpec) -> String {
+    switch (code, spec) {
+    case (.en, _): spec.description
+    case (.zh, .sameDay): "当日"
+    case (.zh, .workingDays(let n)): "\(n)个工作日"
+    case (.zh, .workingHours(let span)): Format.decimal(span.minutes / 60, digits: 1) + " 工作小时"
+    case (.zh, .elapsed(let span)): duration(span.minutes)
+    }
+  }
+
   /// A day kind's name.
   public func dayKind(_ kind: DayKind) -> String {
     switch kind {
@@ -225,7 +236,7 @@ public struct ReportLanguage: Sendable {
   // Findings.
   public func itemsLine(appeared: String, closed: String, open: String) -> String {
     code == .en
-      ? "\(appeared) items appeared, \(closed) were closed and \(open) were still open at the end."
+      ? "\(appeared) items appeared and \(closed) were closed; \(open) still open at the end."
       : "共出现 \(appeared) 件，办结 \(closed) 件，期末未结 \(open) 件。"
   }
   public func onTimeLine(response: String, resolution: String) -> String {

@@ -243,7 +243,7 @@ enum Charts {
       // The legend on the right: the deadline and the on-time share.
       var lines: [String] = []
       if let mark = tier.responseDeadline {
-        lines.append("\(language.deadline): \(mark.spec.description)")
+        lines.append("\(language.deadline): \(language.rule(mark.spec))")
         if !mark.isFixed, mark.typical.isFinite {
           lines.append(
             "≈ \(language.duration(mark.typical)) (\(language.duration(mark.shortest))–\(language.duration(mark.longest)))"
@@ -253,7 +253,8 @@ enum Charts {
       if !tier.responseDeadlineExceptions.isEmpty {
         lines.append(
           language.ownDeadlines(
-            tier.responseDeadlineExceptions.map { "\($0.category) \($0.deadline)" }.joined(separator: ", ")))
+            tier.responseDeadlineExceptions.map { "\($0.category) \(language.rule($0.deadline))" }.joined(
+              separator: ", ")))
       }
       lines.append("\(language.responseOnTime): \(language.percent(tier.all.responseOnTime?.mean))")
       for (i, line) in lines.enumerated() {
