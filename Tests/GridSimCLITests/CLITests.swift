@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Runs the built `gridsim` and captures what it printed.
 struct Invocation {
   var stdout: String
@@ -229,6 +233,17 @@ struct ShippedReportTests {
       #expect(names == ["daily.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
       for name in names {
         let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
+        if name == "report.html" {
+          // Every chart is well-formed XML.
+          for svg in now.components(separatedBy: "<svg ").dropFirst() {
+            let parser = XMLParser(
+              data: Data(("<svg " + svg.components(separatedBy: "</svg>")[0] + "</svg>").utf8))
+            #expect(
+              parser.parse(),
+              "\(args[out + 1])/report.html: a chart is not well-formed XML: \(String(describing: parser.parserError))"
+            )
+          }
+        }
         let then = try? String(contentsOf: shipped.appendingPathComponent(name), encoding: .utf8)
         #expect(
           now == then,

@@ -1,8 +1,11 @@
 import Foundation
-import FoundationXML
 import Testing
 
 @testable import GridSim
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// A small township whose names need escaping, over a week with a holiday and a window.
 let reportScenario = """

@@ -236,6 +236,7 @@ enum Charts {
       }
       svg.line(x0, y1, x1, y1)
       svg.line(x0, y0, x0, y1)
+      svg.text(14, (y0 + y1) / 2, language.shareOfResponses, size: 10, anchor: .middle, rotate: -90)
       for tick in timeTicks where tick <= upper {
         svg.line(x(tick), y1, x(tick), y1 + 4)
         svg.text(x(tick), y1 + 15, language.duration(tick), size: 10, anchor: .middle)
