@@ -43,9 +43,8 @@ public struct Simulation: Sendable {
   private var arrivalRate: Double
   /// Events taken off the heap, stale ones included.
   public private(set) var eventCount = 0
-  /// Every item's path, when asked for; `ledgerEntry` maps an item slot to its entry.
+  /// Every item's path, when asked for.
   public private(set) var ledger: Ledger?
-  private var ledgerEntry: [Int32] = []
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
@@ -119,12 +118,8 @@ public struct Simulation: Sendable {
     now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
-    if ledger != nil {
-      // Items still open: a slot's last entry is its current item.
-      for (slot, e) in ledgerEntry.enumerated() where e >= 0 && ledger!.entries[Int(e)].closed == nil {
-        ledger!.entries[Int(e)].responseMissed = items[slot].flags & Item.responseBreached != 0
-        ledger!.entries[Int(e)].resolutionMissed = items[slot].flags & Item.resolutionBreached != 0
-      }
+    ledger?.finish { slot in
+      (items[slot].flags & Item.responseBreached != 0, items[slot].flags & Item.resolutionBreached != 0)
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
@@ -188,16 +183,11 @@ public struct Simulation: Sendable {
       items.append(item)
     }
     if counted { increment(.appeared, slot, group: model.tierCount) }
-    if ledger != nil {
-      if ledgerEntry.count <= slot {
-        ledgerEntry.append(contentsOf: repeatElement(-1, count: slot + 1 - ledgerEntry.count))
-      }
-      ledgerEntry[slot] = Int32(ledger!.entries.count)
-      ledger!.entries.append(
-        Ledger.Entry(
-          category: category, severity: severity, channel: max(channel, 0), leaf: leaf, appeared: now,
-          detected: detected.isFinite ? detected : nil, counted: counted))
-    }
+    ledger?.appear(
+      slot,
+      Ledger.Entry(
+        category: category, severity: severity, channel: max(channel, 0), leaf: leaf, appeared: now,
+        detected: detected.isFinite ? detected : nil, counted: counted))
     if detected > now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
     } else {
@@ -292,12 +282,11 @@ public struct Simulation: Sendable {
     item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
     if item.resolutionDue.isFinite { item.flags |= Item.hadResolutionDeadline }
     items[slot] = item
-    if ledger != nil {
-      ledger!.entries[Int(ledgerEntry[slot])].visits.append(
-        Ledger.Visit(
-          tier: tier, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
-          resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
-    }
+    ledger?.enter(
+      slot,
+      Ledger.Visit(
+        tier: tier, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
+        resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
     if item.flags & Item.counted != 0 { increment(.visits, slot, group: tier) }
@@ -409,14 +398,8 @@ public struct Simulation: Sendable {
     item.flags |= Item.inService
     item.serviceEnd = end
     items[slot] = item
-    if ledger != nil {
-      let e = Int(ledgerEntry[slot])
-      let v = ledger!.entries[e].visits.count - 1
-      if ledger!.entries[e].visits[v].started == nil { ledger!.entries[e].visits[v].started = now }
-      if item.firstResponse == responseAt, responseAt <= visitEnd {
-        ledger!.entries[e].visits[v].responded = responseAt
-      }
-    }
+    ledger?.start(
+      slot, at: now, responded: item.firstResponse == responseAt && responseAt <= visitEnd ? responseAt : nil)
     if visitEnd == end {
       schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
     }
@@ -456,10 +439,7 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
-    if ledger != nil {
-      let e = Int(ledgerEntry[slot])
-      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].left = now
-    }
+    ledger?.leave(slot, at: now)
     guard items[slot].flags & Item.counted != 0 else { return }
     record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
     if items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite {
@@ -474,16 +454,7 @@ public struct Simulation: Sendable {
     if items[slot].flags & Item.counted != 0 {
       increment(.escalated(reason), slot, group: tier)
     }
-    if ledger != nil {
-      let e = Int(ledgerEntry[slot])
-      let outcome: Ledger.Outcome =
-        switch reason {
-        case .authority: .authority
-        case .referral: .referral
-        case .deadline, .major: .deadline
-        }
-      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].outcome = outcome
-    }
+    ledger?.escalate(slot, reason)
     enter(slot, tier: tier + 1)
   }
 
@@ -505,13 +476,9 @@ public struct Simulation: Sendable {
         increment(.resolutionMet, slot, group: overall)
       }
     }
-    if ledger != nil {
-      let e = Int(ledgerEntry[slot])
-      ledger!.entries[e].visits[ledger!.entries[e].visits.count - 1].outcome = .closed
-      ledger!.entries[e].closed = now
-      ledger!.entries[e].responseMissed = item.flags & Item.responseBreached != 0
-      ledger!.entries[e].resolutionMissed = item.flags & Item.resolutionBreached != 0
-    }
+    ledger?.close(
+      slot, at: now, responseMissed: item.flags & Item.responseBreached != 0,
+      resolutionMissed: item.flags & Item.resolutionBreached != 0)
     items[slot].stamp &+= 1
     freeSlots.append(Int32(slot))
   }
