@@ -24,8 +24,11 @@ struct ReportOptions {
     language = try args.choice("lang", ReportLanguage.Code.allCases.map(\.rawValue)).flatMap(
       ReportLanguage.Code.init(rawValue:))
     ledger = args.flag("ledger")
-    if ledger, directory == nil {
-      throw UsageError("--ledger needs --out DIR: the ledger is written into DIR.")
+    if directory == nil {
+      if ledger { throw UsageError("--ledger needs --out DIR: the ledger is written into DIR.") }
+      if language != nil {
+        throw UsageError("--lang needs --out DIR: it is the language of the reports in DIR.")
+      }
     }
   }
 

@@ -108,7 +108,7 @@ public struct Summary: Sendable {
   public var scenarioName: String
   public var description: String
   /// The scenario's report language.
-  public var language: ReportLanguage.Code
+  public var language: Scenario.Language
   public var replications: Int
   public var seed: UInt64
   public var start: LocalDateTime
@@ -262,7 +262,10 @@ public struct Summary: Sendable {
         resolutionOnTime: (0..<T).map { share($0, .resolutionMet, .resolutionMissed) },
         responseDeadlines: (0..<T).map { t in
           let base = (d * T + t) * outcomes
-          return mean { $0.dailyOnTime[base] + $0.dailyOnTime[base + 1] }
+          return mean {
+            $0.dailyOnTime[base + DailyOutcome.responseMet.rawValue]
+              + $0.dailyOnTime[base + DailyOutcome.responseMissed.rawValue]
+          }
         })
     }
   }

@@ -10,7 +10,12 @@ public struct Scenario: Sendable {
   /// Free text for reports.
   public var description: String = ""
   /// The language of the written reports unless `--lang` says otherwise.
-  public var language = ReportLanguage.Code.en
+  public var language = Language.en
+
+  /// The languages reports are written in.
+  public enum Language: String, Sendable, CaseIterable {
+    case en, zh
+  }
   /// The simulated period.
   public var period: Period = Period()
   /// The master seed; replication `r` draws from streams derived from (seed, r).

@@ -31,7 +31,7 @@ struct ScenarioReader {
     }
     if let v = top["name"], let s = values.string(v, "name") { scenario.name = s }
     if let v = top["description"], let s = values.string(v, "description") { scenario.description = s }
-    if let v = top["language"], let code = values.choice(v, "language", ReportLanguage.Code.self) {
+    if let v = top["language"], let code = values.choice(v, "language", Scenario.Language.self) {
       scenario.language = code
     }
     if let v = top["seed"], let s = values.integer(v, "seed", in: 0...(1 << 53), what: "a whole-number seed")

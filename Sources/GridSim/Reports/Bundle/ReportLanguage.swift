@@ -3,9 +3,7 @@
 /// files (CSV, JSON) keep English keys and plain numbers in every language.
 public struct ReportLanguage: Sendable {
   /// The languages reports are written in.
-  public enum Code: String, Sendable, CaseIterable {
-    case en, zh
-  }
+  public typealias Code = Scenario.Language
 
   public let code: Code
 
