@@ -11,13 +11,6 @@ public struct DeadlineMark: Sendable, Equatable {
   public var typical: Double
   public var longest: Double
 
-  public init(spec: DeadlineSpec, shortest: Double, typical: Double, longest: Double) {
-    self.spec = spec
-    self.shortest = shortest
-    self.typical = typical
-    self.longest = longest
-  }
-
   /// The mark of `spec` as tier `tier` of `model` counts it.
   init(_ spec: DeadlineSpec, tier: Int, model: Model) {
     self.spec = spec

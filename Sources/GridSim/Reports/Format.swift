@@ -33,21 +33,10 @@ public enum Format {
   }
 
   /// A duration estimate: the mean, and ± half the 95% interval when there is one.
-  public static func duration(_ estimate: Estimate?) -> String {
-    guard let estimate else { return "-" }
-    let unit = unit(forMinutes: estimate.mean)
-    var text = "\(decimal(estimate.mean / unit.minutes, digits: 1)) \(unit.name)"
-    if estimate.halfWidth > 0 { text += " ±\(decimal(estimate.halfWidth / unit.minutes, digits: 1))" }
-    return text
-  }
+  public static func duration(_ estimate: Estimate?) -> String { ReportLanguage.english.duration(estimate) }
 
   /// A share 0-1 as a percentage: `97.3%`, with ± when there is an interval.
-  public static func percent(_ estimate: Estimate?) -> String {
-    guard let estimate else { return "-" }
-    var text = String(format2: estimate.mean * 100, digits: 1) + "%"
-    if estimate.halfWidth > 0.0005 { text += " ±" + String(format2: estimate.halfWidth * 100, digits: 1) }
-    return text
-  }
+  public static func percent(_ estimate: Estimate?) -> String { ReportLanguage.english.percent(estimate) }
 
   /// A count estimate: the mean with separators (and one decimal below 10).
   public static func count(_ estimate: Estimate?) -> String {
@@ -63,30 +52,16 @@ extension Format {
   /// A figure of a measure in its unit: `97.1%`, `3.2 h`, `12.5`. Durations take the unit that
   /// suits `scale` (minutes), so that the figures of one row share a unit.
   public static func measure(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
-    switch unit {
-    case .share: return String(format2: value * 100, digits: 1) + "%"
-    case .minutes:
-      let u = Format.unit(forMinutes: abs(scale ?? value))
-      return "\(decimal(value / u.minutes, digits: 1)) \(u.name)"
-    case .items: return decimal(value, digits: 1)
-    }
+    ReportLanguage.english.measure(value, unit, scale: scale)
   }
 
   /// A signed difference of a measure: `+1.5 pt` (percentage points), `-2.0 h`, `+3.1`.
   public static func difference(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
-    let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
-    switch unit {
-    case .share: return sign + String(format2: abs(value) * 100, digits: 1) + " pt"
-    case .minutes, .items: return sign + measure(abs(value), unit, scale: scale ?? value)
-    }
+    ReportLanguage.english.difference(value, unit, scale: scale ?? value)
   }
 
   /// An estimate with its interval: `97.1% (96.5 to 97.7%)`; just the mean without spread.
   public static func interval(_ e: Estimate?, _ unit: Measure.Unit, scale: Double? = nil) -> String {
-    guard let e else { return "-" }
-    let s = scale ?? e.mean
-    let mean = measure(e.mean, unit, scale: s)
-    guard e.halfWidth > 0 else { return mean }
-    return "\(mean) (\(measure(e.low, unit, scale: s)) to \(measure(e.high, unit, scale: s)))"
+    ReportLanguage.english.interval(e, unit, scale: scale)
   }
 }

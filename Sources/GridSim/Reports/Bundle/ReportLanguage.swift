@@ -7,15 +7,15 @@ public struct ReportLanguage: Sendable {
 
   public let code: Code
 
+  /// English, which the text reports use too.
+  public static let english = ReportLanguage(.en)
+
   /// The language with this code.
   public init(_ code: Code) { self.code = code }
 
   private func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
 
   // MARK: numbers, durations and dates
-
-  /// `1,234`.
-  public func count(_ value: Double) -> String { Format.count(value) }
 
   /// `97.3%`.
   public func percent(_ share: Double?) -> String {
@@ -44,9 +44,9 @@ public struct ReportLanguage: Sendable {
   public func duration(_ e: Estimate?) -> String {
     guard let e else { return "-" }
     let unit = Format.unit(forMinutes: abs(e.mean))
-    var text = Format.decimal(e.mean / unit.minutes, digits: 1)
+    var text = Format.decimal(e.mean / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
     if e.halfWidth > 0 { text += " ±" + Format.decimal(e.halfWidth / unit.minutes, digits: 1) }
-    return text + " " + durationUnit(unit.name)
+    return text
   }
 
   private func durationUnit(_ name: String) -> String {
@@ -87,11 +87,12 @@ public struct ReportLanguage: Sendable {
     }
   }
 
-  /// An estimate of a measure with its 95% interval: `97.1% (96.5% to 97.7%)`.
-  public func interval(_ e: Estimate?, _ unit: Measure.Unit) -> String {
+  /// An estimate of a measure with its 95% interval: `97.1% (96.5% to 97.7%)`; durations in the
+  /// unit that suits `scale` (default: the mean).
+  public func interval(_ e: Estimate?, _ unit: Measure.Unit, scale: Double? = nil) -> String {
     guard let e else { return "-" }
-    guard e.halfWidth > 0 else { return measure(e.mean, unit) }
-    let s = e.mean
+    let s = scale ?? e.mean
+    guard e.halfWidth > 0 else { return measure(e.mean, unit, scale: s) }
     return
       "\(measure(e.mean, unit, scale: s)) (\(measure(e.low, unit, scale: s)) \(pick("to", "至")) \(measure(e.high, unit, scale: s)))"
   }
@@ -205,7 +206,6 @@ public struct ReportLanguage: Sendable {
   // MARK: headings and labels
 
   public var htmlLang: String { pick("en", "zh-CN") }
-  public var reportTitle: String { pick("gridsim report", "gridsim 仿真报告") }
   public var comparisonTitle: String { pick("Comparison", "方案对比") }
   public var checkTitle: String { pick("Target check", "目标检查") }
   public var atAGlance: String { pick("At a glance", "要点") }
@@ -329,7 +329,6 @@ public struct ReportLanguage: Sendable {
       "预热期后每次重复的平均件数：从哪里进入、为何上报、在哪里办结。")
   }
   public var appeared: String { pick("appeared", "出现") }
-  public var enteredHere: String { pick("entered here", "直接进入") }
   public var closedHere: String { pick("closed here", "在此办结") }
   public var openAtEnd: String { pick("open at the end", "期末未结") }
   public var targetChart: String { pick("Targets with their 95% intervals", "目标及其 95% 区间") }
@@ -338,7 +337,6 @@ public struct ReportLanguage: Sendable {
       "Each target on its own scale: the dot is the estimate, the whiskers its 95% interval, the bar the bound.",
       "每项目标各自刻度：圆点为估计值，须线为 95% 区间，竖线为标准。")
   }
-  public var warmUpLabel: String { pick("warm-up", "预热") }
 
   // Tables.
   public var tier: String { pick("Tier", "层级") }
