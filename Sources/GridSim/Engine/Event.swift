@@ -19,6 +19,7 @@ struct Event: Comparable, Sendable {
     case inject = 6
     case detect = 7
     case staffChange = 8
+    case worsen = 9
   }
 
   @inline(__always)
@@ -43,26 +44,55 @@ struct Item: Sendable {
   /// Due times of the current tier's deadlines (infinity: none).
   var responseDue: Double
   var resolutionDue: Double
+  /// When the current tier's deadline clock started.
+  var clockStart: Double = 0
   var leaf: Int32
   var unit: Int32
   var stamp: UInt32
   var tier: Int16
   var category: Int16
   var severity: Int16
-  var flags: UInt16
   /// The key-date window it appeared in (a segment index), or -1.
   var window: Int16
+  var flags: UInt32
   /// The channel it came by, and the day-kind segment of the day it appeared.
   var channel: UInt8
   var dayKind: UInt8
+  /// Times reopened after an unsatisfied callback.
+  var reopenings: UInt8 = 0
+  /// The current stage (an index into the model's stages).
+  var stage: Int32 = 0
+  /// Forked parts not yet done (the lead item waits for them).
+  var parts: Int32 = 0
+  /// Days the reply was late (0 when on time).
+  var lateness: Float = 0
+  /// For a part or a report: the item it belongs to, and that item's stamp when it was made.
+  var parent: Int32 = -1
+  var parentStamp: UInt32 = 0
 
-  static let counted: UInt16 = 1
-  static let inService: UInt16 = 2
-  static let responseSettled: UInt16 = 4
-  static let resolutionSettled: UInt16 = 8
-  static let hadResolutionDeadline: UInt16 = 16
-  static let responseBreached: UInt16 = 32
-  static let resolutionBreached: UInt16 = 64
+  static let counted: UInt32 = 1
+  static let inService: UInt32 = 2
+  static let responseSettled: UInt32 = 4
+  static let resolutionSettled: UInt32 = 8
+  static let hadResolutionDeadline: UInt32 = 16
+  static let responseBreached: UInt32 = 32
+  static let resolutionBreached: UInt32 = 64
+  /// Its own part is done; it waits for the other departments' parts.
+  static let awaitingParts: UInt32 = 128
+  /// A department's part of a forked item, or a skip-level report: a task, not an item.
+  static let part: UInt32 = 256
+  static let report: UInt32 = 512
+  /// Its worsening window is still open (the slot is held until it closes).
+  static let watched: UInt32 = 1024
+  /// Closed while watched: the slot is freed when the window closes.
+  static let finished: UInt32 = 2048
+  /// The item's resolution (its first reply or closure) is recorded.
+  static let resolved: UInt32 = 4096
+  /// The current visit's resolution deadline was extended.
+  static let extended: UInt32 = 8192
+  /// A follow-up post of worsening opinion (it does not worsen again).
+  static let followUp: UInt32 = 16384
+  static let task: UInt32 = part | report
 }
 
 /// An entry in a unit's waiting line; stale when the item's stamp has moved on.

@@ -1,16 +1,30 @@
 /// Every item's path through one replication: when it appeared and was seen, each tier it visited
-/// with the times it arrived, was picked up, answered and left, its deadlines, and how it left.
+/// with the times it arrived, was picked up, answered and left, each stage of each visit, its
+/// deadlines, the tasks made for it (departments' parts, skip-level reports), what happened along
+/// the way (extensions, missed deadlines, callbacks, worsening), and how it left.
 ///
 /// Kept only when asked for (`Simulation(…, ledger: true)`): it grows with the number of items.
 public struct Ledger: Sendable {
   /// How an item left a tier.
   public enum Outcome: String, Sendable {
-    case closed, authority, referral, deadline
+    case closed, authority, referral, deadline, worsened, reopened
+  }
+
+  /// One stage of a visit: when the item was ready for it, picked up and done.
+  public struct Step: Sendable {
+    public var stage: StageKind
+    /// The role (an index into the tier's roles).
+    public var role: Int
+    public var ready: Double
+    public var started: Double?
+    public var ended: Double?
   }
 
   /// One visit to a tier. Times are minutes from the start of the period; nil when it did not happen.
   public struct Visit: Sendable {
     public var tier: Int
+    /// The unit (a model unit index).
+    public var unit: Int
     public var arrived: Double
     public var started: Double?
     /// The first response to the citizen, when this tier made it.
@@ -20,6 +34,32 @@ public struct Ledger: Sendable {
     /// Due times of the tier's deadlines; nil without one.
     public var responseDue: Double?
     public var resolutionDue: Double?
+    public var steps: [Step] = []
+  }
+
+  /// Something that happened to an item, other than moving through its stages.
+  public enum Note: Sendable {
+    case responseMissed(tier: Int)
+    /// Missed with no reply and no extension: the unit is named (通报).
+    case resolutionMissed(tier: Int, unit: Int)
+    case extended(tier: Int, due: Double)
+    case forked(parts: Int)
+    case reportFiled(tier: Int, due: Double)
+    case callback(satisfied: Bool)
+    case worsened(severity: Int, followUps: Int)
+  }
+
+  /// A task made for an item: another department's part of its handling, or a skip-level report.
+  public struct Task: Sendable {
+    public var isReport: Bool
+    public var tier: Int
+    public var unit: Int
+    public var role: Int
+    public var ready: Double
+    public var started: Double?
+    public var ended: Double?
+    /// A report's deadline.
+    public var due: Double?
   }
 
   /// One item.
@@ -34,34 +74,83 @@ public struct Ledger: Sendable {
     public var detected: Double?
     /// False for items that appeared in the warm-up (not measured).
     public var counted: Bool
+    /// A follow-up post of worsening opinion.
+    public var followUp = false
     public var visits: [Visit] = []
+    public var notes: [(time: Double, note: Note)] = []
+    public var tasks: [Task] = []
     public var closed: Double?
     public var responseMissed = false
     public var resolutionMissed = false
   }
 
   public private(set) var entries: [Entry] = []
-  /// The entry of the item in each engine slot (slots are reused: the latest item's).
+  /// The entry of the item in each engine slot (slots are reused: the latest item's); a task's
+  /// slot maps to its item's entry and to its index in the entry's tasks (-1 for items).
   private var entryOfSlot: [Int32] = []
+  private var taskOfSlot: [Int32] = []
 
   // MARK: recording, called by the engine
 
+  private mutating func grow(to slot: Int) {
+    if entryOfSlot.count <= slot {
+      entryOfSlot += repeatElement(-1, count: slot + 1 - entryOfSlot.count)
+      taskOfSlot += repeatElement(-1, count: slot + 1 - taskOfSlot.count)
+    }
+  }
+
   mutating func appear(_ slot: Int, _ entry: Entry) {
-    if entryOfSlot.count <= slot { entryOfSlot += repeatElement(-1, count: slot + 1 - entryOfSlot.count) }
+    grow(to: slot)
     entryOfSlot[slot] = Int32(entries.count)
+    taskOfSlot[slot] = -1
     entries.append(entry)
+  }
+
+  /// A task in `slot` is made for the item in `parent`.
+  mutating func attach(_ slot: Int, to parent: Int, _ task: Task) {
+    grow(to: slot)
+    let e = entryOfSlot[parent]
+    entryOfSlot[slot] = e
+    taskOfSlot[slot] = Int32(entries[Int(e)].tasks.count)
+    entries[Int(e)].tasks.append(task)
   }
 
   mutating func enter(_ slot: Int, _ visit: Visit) {
     entries[Int(entryOfSlot[slot])].visits.append(visit)
   }
 
-  /// The item is picked up (only the first pick-up of a visit counts), maybe answering the citizen.
+  /// The item is ready for a stage of its visit.
+  mutating func ready(_ slot: Int, stage: StageKind, role: Int, at time: Double) {
+    let e = Int(entryOfSlot[slot])
+    entries[e].visits[entries[e].visits.count - 1].steps.append(Step(stage: stage, role: role, ready: time))
+  }
+
+  /// The item (or task) is picked up, maybe answering the citizen.
   mutating func start(_ slot: Int, at time: Double, responded: Double?) {
     let e = Int(entryOfSlot[slot])
+    if taskOfSlot[slot] >= 0 {
+      entries[e].tasks[Int(taskOfSlot[slot])].started = time
+      return
+    }
     let v = entries[e].visits.count - 1
     if entries[e].visits[v].started == nil { entries[e].visits[v].started = time }
     if let responded { entries[e].visits[v].responded = responded }
+    if let s = entries[e].visits[v].steps.indices.last { entries[e].visits[v].steps[s].started = time }
+  }
+
+  /// The item's (or task's) current stage is done.
+  mutating func stageEnd(_ slot: Int, at time: Double) {
+    let e = Int(entryOfSlot[slot])
+    if taskOfSlot[slot] >= 0 {
+      entries[e].tasks[Int(taskOfSlot[slot])].ended = time
+      return
+    }
+    let v = entries[e].visits.count - 1
+    if let s = entries[e].visits[v].steps.indices.last { entries[e].visits[v].steps[s].ended = time }
+  }
+
+  mutating func note(_ slot: Int, _ note: Note, at time: Double) {
+    entries[Int(entryOfSlot[slot])].notes.append((time, note))
   }
 
   mutating func leave(_ slot: Int, at time: Double) {
@@ -76,7 +165,15 @@ public struct Ledger: Sendable {
       case .authority: .authority
       case .referral: .referral
       case .deadline, .major: .deadline
+      case .worsened: .worsened
+      case .reopened: .reopened
       }
+  }
+
+  /// The citizen was unsatisfied and the item is handled again at the same tier.
+  mutating func reopen(_ slot: Int) {
+    let e = Int(entryOfSlot[slot])
+    entries[e].visits[entries[e].visits.count - 1].outcome = .reopened
   }
 
   mutating func close(_ slot: Int, at time: Double, responseMissed: Bool, resolutionMissed: Bool) {
@@ -87,10 +184,13 @@ public struct Ledger: Sendable {
     entries[e].resolutionMissed = resolutionMissed
   }
 
-  /// At the end of the period: the items still open take their missed deadlines from `flags(slot)`.
-  mutating func finish(_ flags: (Int) -> (response: Bool, resolution: Bool)) {
+  /// At the end of the period: the items still open take their missed deadlines from `flags(slot)`
+  /// (nil for a task's slot).
+  mutating func finish(_ flags: (Int) -> (response: Bool, resolution: Bool)?) {
     for (slot, e) in entryOfSlot.enumerated() where e >= 0 && entries[Int(e)].closed == nil {
-      (entries[Int(e)].responseMissed, entries[Int(e)].resolutionMissed) = flags(slot)
+      if taskOfSlot[slot] < 0, let f = flags(slot) {
+        (entries[Int(e)].responseMissed, entries[Int(e)].resolutionMissed) = f
+      }
     }
   }
 }

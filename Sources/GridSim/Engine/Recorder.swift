@@ -52,6 +52,31 @@ public enum Counter: Int, CaseIterable, Sendable {
   case escalatedDeadline
   /// Major items reported straight past this tier.
   case escalatedMajor
+  /// Items taken up because unanswered opinion got worse.
+  case escalatedWorsened
+  /// Items handled again one tier up after an unsatisfied callback.
+  case escalatedReopened
+  /// Resolution deadlines extended.
+  case extensions
+  /// Supervision reminders sent before the resolution deadline.
+  case reminders
+  /// Resolution deadlines missed with no reply and no extension (the unit is named, 通报).
+  case named
+  /// Callbacks with a satisfied citizen, and with an unsatisfied one.
+  case satisfied
+  case unsatisfied
+  /// Items handled again after an unsatisfied callback.
+  case reopened
+  /// Opinion answered within its worsening window, and opinion that got worse.
+  case kept
+  case worsened
+  /// Follow-up posts caused by worsening opinion (overall only).
+  case followUps
+  /// Skip-level reports made within their deadline, and late.
+  case reportMet
+  case reportMissed
+  /// Items handled by several departments (forked).
+  case forked
 
   static func escalated(_ reason: EscalationReason) -> Counter {
     switch reason {
@@ -59,6 +84,8 @@ public enum Counter: Int, CaseIterable, Sendable {
     case .referral: .escalatedReferral
     case .deadline: .escalatedDeadline
     case .major: .escalatedMajor
+    case .worsened: .escalatedWorsened
+    case .reopened: .escalatedReopened
     }
   }
 }

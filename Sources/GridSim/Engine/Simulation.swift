@@ -4,34 +4,42 @@
 /// arrays owned by this struct, so a replication runs on one thread with no locks and allocates
 /// nothing per event once the arrays have grown to the system's size.
 ///
-/// An item's visit to a tier: it arrives at its unit (deadline timers start), waits for a free
-/// staff member, is picked up, responds after the `response` time, is handled for the `handling`
-/// time, then is closed, or passed up (authority, referral). A missed deadline whose rule says
-/// `escalate` takes it to the next tier at once, out of the queue or out of a staff member's hands.
+/// An item's visit to a tier: it arrives at its unit (deadline timers start) and goes through the
+/// tier's stages, each done by a staff member of one role of the unit (a station): it waits for a
+/// free one, is picked up, and is done after the stage's time. Without stages a visit is one stage
+/// that answers the citizen after the `response` time and ends after the `handling` time. After
+/// the last stage before the closing ones the tier closes the item or passes it up (authority,
+/// referral). A missed deadline whose rule says `escalate` takes it to the next tier at once, out
+/// of the queue or out of a staff member's hands. The workflow's rules (forks, extensions,
+/// callbacks, worsening, skip-level reports) are in `Simulation+Workflow.swift`.
 public struct Simulation: Sendable {
   let model: Model
-  private var now = 0.0
+  var now = 0.0
   private var heap = BinaryHeap<Event>()
-  private var sequence: UInt64 = 0
-  private var items: ContiguousArray<Item> = []
-  private var freeSlots: [Int32] = []
-  private var busy: [Int32]
-  private var lines: [WaitingLine]
-  private var arrivals: RandomStream
-  private var service: RandomStream
-  private var routing: RandomStream
-  private var recorder: Recorder
+  var sequence: UInt64 = 0
+  var items: ContiguousArray<Item> = []
+  var freeSlots: [Int32] = []
+  /// Per station (a unit's role): staff busy, staff on duty, waiting items.
+  var busy: [Int32]
+  var capacity: [Int32]
+  var lines: [WaitingLine]
+  var arrivals: RandomStream
+  var service: RandomStream
+  var routing: RandomStream
+  var recorder: Recorder
   /// The recorder's column of the first slice: its columns are the categories, then the slices
   /// (day kinds, key-date windows) the same values are recorded in.
-  private let segmentColumn: Int
+  let segmentColumn: Int
   /// Detection delay per channel.
   private var channelDetection: Recorder
   /// On-duty headcount per unit now, and the next change in the staffing plan.
-  private var capacity: [Int32]
+  private var unitCapacity: [Int32]
   private var nextStaffChange = 0
+  /// Per unit: resolution deadlines missed with no reply and no extension (通报).
+  var unitNamed: [Int]
   /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
   /// change touches one buffer).
-  private var tierState: [TierState]
+  var tierState: [TierState]
   private var busyAtWarmUp: [Double]
   private var busyAtDayStart: [Double]
   private var day = 0
@@ -44,15 +52,23 @@ public struct Simulation: Sendable {
   /// Events taken off the heap, stale ones included.
   public private(set) var eventCount = 0
   /// Every item's path, when asked for.
-  public private(set) var ledger: Ledger?
+  public internal(set) var ledger: Ledger?
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
   public init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
     self.model = model
     self.ledger = ledger ? Ledger() : nil
-    busy = Array(repeating: 0, count: model.unitTier.count)
-    lines = Array(repeating: WaitingLine(), count: model.unitTier.count)
+    let workflow = model.workflow
+    busy = Array(repeating: 0, count: workflow.stationCount)
+    lines = Array(repeating: WaitingLine(), count: workflow.stationCount)
+    capacity = Array(repeating: 0, count: workflow.stationCount)
+    unitCapacity = model.staffing.initial
+    for (u, t) in model.unitTier.enumerated() {
+      CompiledWorkflow.split(
+        unitCapacity[u], shares: workflow.roleShares[t], into: &capacity, at: Int(workflow.unitStation[u]))
+    }
+    unitNamed = Array(repeating: 0, count: model.unitTier.count)
     arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
@@ -61,7 +77,6 @@ public struct Simulation: Sendable {
       tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount
     )
     channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
-    capacity = model.staffing.initial
     tierState = Array(repeating: TierState(), count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
@@ -108,6 +123,7 @@ public struct Simulation: Sendable {
         if items[Int(event.slot)].stamp == event.stamp { resolutionDeadline(Int(event.slot)) }
       case .detect:
         if items[Int(event.slot)].stamp == event.stamp { detect(Int(event.slot)) }
+      case .worsen: worsen(Int(event.slot))
       case .staffChange: staffChange()
       case .dayEnd: dayEnd()
       case .warmUpEnd:
@@ -119,18 +135,20 @@ public struct Simulation: Sendable {
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
     ledger?.finish { slot in
-      (items[slot].flags & Item.responseBreached != 0, items[slot].flags & Item.resolutionBreached != 0)
+      items[slot].flags & Item.task != 0
+        ? nil
+        : (items[slot].flags & Item.responseBreached != 0, items[slot].flags & Item.resolutionBreached != 0)
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
       busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
-      openAtEnd: tierState.map(\.present), events: eventCount)
+      openAtEnd: tierState.map(\.present), events: eventCount, unitNamed: unitNamed)
   }
 
   // MARK: scheduling
 
   @inline(__always)
-  private mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
+  mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
     sequence += 1
     heap.insert(
       Event(
@@ -160,39 +178,55 @@ public struct Simulation: Sendable {
 
   // MARK: the item's life
 
-  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (-1: seen at once).
-  private mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int) {
+  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (-1: seen at once);
+  /// a follow-up post of worsening opinion does not worsen again.
+  mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int, followUp: Bool = false) {
     let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
     let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
     let detected = channel >= 0 && model.monitored ? detectionTime(channel: channel, day: day) : now
-    let item = Item(
-      appeared: now, detected: detected, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
-      responseDue: .infinity, resolutionDue: .infinity,
-      leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
-      flags: counted ? Item.counted : 0, window: Int16(model.dayWindowSegment[day]),
-      channel: UInt8(max(channel, 0)), dayKind: UInt8(model.dayKindSegment[day]))
-    let slot: Int
-    if let free = freeSlots.popLast() {
-      slot = Int(free)
-      let stamp = items[slot].stamp
-      items[slot] = item
-      items[slot].stamp = stamp
-    } else {
-      slot = items.count
-      items.append(item)
-    }
+    var flags = counted ? Item.counted : 0
+    let worsening = followUp ? nil : model.workflow.worsening[category]
+    if followUp { flags |= Item.followUp }
+    if worsening != nil { flags |= Item.watched }
+    let slot = newSlot(
+      Item(
+        appeared: now, detected: detected, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
+        responseDue: .infinity, resolutionDue: .infinity,
+        leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
+        window: Int16(model.dayWindowSegment[day]), flags: flags,
+        channel: UInt8(max(channel, 0)), dayKind: UInt8(model.dayKindSegment[day])))
     if counted { increment(.appeared, slot, group: model.tierCount) }
     ledger?.appear(
       slot,
       Ledger.Entry(
         category: category, severity: severity, channel: max(channel, 0), leaf: leaf, appeared: now,
-        detected: detected.isFinite ? detected : nil, counted: counted))
+        detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
+    if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
     if detected > now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
     } else {
       detect(slot)
     }
+  }
+
+  /// Puts an item in a free slot (keeping the slot's stamp, so that old events stay stale).
+  mutating func newSlot(_ item: Item) -> Int {
+    if let free = freeSlots.popLast() {
+      let slot = Int(free)
+      let stamp = items[slot].stamp
+      items[slot] = item
+      items[slot].stamp = stamp
+      return slot
+    }
+    items.append(item)
+    return items.count - 1
+  }
+
+  /// Frees an item's slot: its events and queue entries go stale.
+  mutating func freeSlot(_ slot: Int) {
+    items[slot].stamp &+= 1
+    freeSlots.append(Int32(slot))
   }
 
   /// When an item that appears now by a channel is seen: at once under watch or without
@@ -208,10 +242,11 @@ public struct Simulation: Sendable {
     return lo < checks.count ? checks[lo] : .infinity
   }
 
-  /// The item is seen and enters its entry tier.
+  /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
   private mutating func detect(_ slot: Int) {
     let category = Int(items[slot].category)
-    let entry = model.entryTier[category * model.severityCount + Int(items[slot].severity)]
+    let cell = category * model.severityCount + Int(items[slot].severity)
+    let entry = model.entryTier[cell]
     if items[slot].flags & Item.counted != 0 {
       increment(.visits, slot, group: model.tierCount)
       if entry > 0 { increment(.escalatedMajor, slot, group: 0) }
@@ -222,13 +257,15 @@ public struct Simulation: Sendable {
         channelDetection.record(.detection, group: 0, category: Int(items[slot].channel), delay)
       }
     }
+    let report = model.workflow.reportRule[cell]
+    if report >= 0 { fileReport(slot, rule: Int(report), above: entry) }
     enter(slot, tier: entry)
   }
 
   /// Records a duration for the item's category and, for the whole system, its day kind's and
   /// its window's slices (per tier as well cost a further 15% of the engine's speed).
   @inline(__always)
-  private mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
+  mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
     guard group == model.tierCount else {
       recorder.record(metric, group: group, category: Int(items[slot].category), value)
       return
@@ -242,7 +279,7 @@ public struct Simulation: Sendable {
   /// Counts an event of the item's, for its category and, for the whole system, its day kind's
   /// and its window's slices.
   @inline(__always)
-  private mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
+  mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
     guard group == model.tierCount else {
       recorder.increment(counter, group: group, category: Int(items[slot].category))
       return
@@ -253,31 +290,43 @@ public struct Simulation: Sendable {
       window >= 0 ? segmentColumn + window : -1)
   }
 
+  /// Counts an event at the item's tier and for the whole system, when the item is measured.
+  @inline(__always)
+  mutating func count(_ counter: Counter, _ slot: Int) {
+    guard items[slot].flags & Item.counted != 0 else { return }
+    increment(counter, slot, group: Int(items[slot].tier))
+    increment(counter, slot, group: model.tierCount)
+  }
+
   /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
   @inline(__always)
-  private mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
+  mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
     let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
     let index = (d * model.tierCount + Int(item.tier)) * DailyOutcome.allCases.count + outcome.rawValue
     recorder.dailyOnTime[index] += 1
   }
 
-  /// The item arrives at its unit at `tier`: deadline timers start, then it is picked up or waits.
-  private mutating func enter(_ slot: Int, tier: Int) {
+  /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
+  mutating func enter(_ slot: Int, tier: Int) {
     var item = items[slot]
     let unit = Int(model.leafAncestors[Int(item.leaf) * model.tierCount + tier])
     let category = Int(item.category)
     let rule = model.rules[tier * model.categoryCount + category]
+    let plan = model.workflow.plans[tier * model.categoryCount + category]
     item.tier = Int16(tier)
     item.unit = Int32(unit)
     item.tierArrival = now
     item.stamp &+= 1
-    item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled)
+    item.stage = plan.start
+    item.parts = 0
+    item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended)
     let clockStart =
       switch rule.clock {
       case .arrival: now
       case .appearance: item.appeared
       case .detection: item.detected
       }
+    item.clockStart = clockStart
     item.responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
     item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
     if item.resolutionDue.isFinite { item.flags |= Item.hadResolutionDeadline }
@@ -285,7 +334,7 @@ public struct Simulation: Sendable {
     ledger?.enter(
       slot,
       Ledger.Visit(
-        tier: tier, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
+        tier: tier, unit: unit, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
         resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
@@ -296,83 +345,125 @@ public struct Simulation: Sendable {
     if item.resolutionDue.isFinite {
       schedule(max(now, item.resolutionDue), .resolutionDeadline, slot: slot, stamp: item.stamp)
     }
-    if busy[unit] < capacity[unit] {
-      startService(slot)
-    } else {
-      enqueue(slot, unit: unit, rule: rule)
-    }
+    if plan.decision < plan.start, !decide(slot) { return }
+    proceed(slot)
   }
 
   /// When a deadline started at `start` falls due (infinity without one). Calendar deadlines are an
   /// addition; working-time ones a lookup in the tier's tables.
   @inline(__always)
-  private func due(_ spec: DeadlineSpec?, from start: Double, tier: Int) -> Double {
+  func due(_ spec: DeadlineSpec?, from start: Double, tier: Int) -> Double {
     guard let spec else { return .infinity }
     if case .elapsed(let span) = spec { return start + span.minutes }
     let offset = Double(model.startMinuteOfDay)
     return model.workTime.due(spec, from: start + offset, schedule: tier) - offset
   }
 
-  private mutating func enqueue(_ slot: Int, unit: Int, rule: CompiledRule) {
+  /// The station (unit and role) that does the item's current stage.
+  @inline(__always)
+  func station(_ slot: Int) -> Int {
+    Int(model.workflow.unitStation[Int(items[slot].unit)]) + Int(model.workflow.stages[Int(items[slot].stage)].role)
+  }
+
+  /// The item is ready for its current stage (or, past the last, done at this tier).
+  mutating func proceed(_ slot: Int) {
+    let plan = model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)]
+    guard items[slot].stage < plan.end else {
+      finishVisit(slot)
+      return
+    }
+    let stage = model.workflow.stages[Int(items[slot].stage)]
+    if stage.forkEnd > stage.forkStart { fork(slot, stage) }
+    ledger?.ready(slot, stage: stage.kind, role: Int(stage.role), at: now)
+    queueOrStart(slot)
+  }
+
+  /// Starts the item's stage if a staff member of its station is free, else it waits.
+  mutating func queueOrStart(_ slot: Int) {
+    let station = station(slot)
+    if busy[station] < capacity[station] {
+      startService(slot)
+    } else {
+      enqueue(slot, station: station)
+    }
+  }
+
+  private mutating func enqueue(_ slot: Int, station: Int) {
     let entry = QueueEntry(slot: Int32(slot), stamp: items[slot].stamp)
     let tier = Int(items[slot].tier)
     switch model.discipline[tier] {
     case .fifo:
-      lines[unit].fifo.append(entry)
+      lines[station].fifo.append(entry)
     case .severity:
       sequence += 1
-      lines[unit].ordered.insert(
+      lines[station].ordered.insert(
         PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
     case .deadline:
       sequence += 1
       let due = min(items[slot].responseDue, items[slot].resolutionDue)
-      lines[unit].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
+      lines[station].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
     }
-    lines[unit].live += 1
+    lines[station].live += 1
   }
 
-  /// Takes the next live item from a unit's line, if any.
-  private mutating func dequeue(unit: Int) -> Int? {
-    guard lines[unit].live > 0 else { return nil }
+  /// Takes the next live item from a station's line, if any (a part whose item has moved on is
+  /// dropped).
+  private mutating func dequeue(station: Int) -> Int? {
+    guard lines[station].live > 0 else { return nil }
     while true {
       let entry: QueueEntry?
-      if lines[unit].ordered.isEmpty {
-        entry = lines[unit].fifo.popFirst()
+      if lines[station].ordered.isEmpty {
+        entry = lines[station].fifo.popFirst()
       } else {
-        entry = lines[unit].ordered.popMin()?.entry
+        entry = lines[station].ordered.popMin()?.entry
       }
       guard let entry else { return nil }
-      if items[Int(entry.slot)].stamp == entry.stamp {
-        lines[unit].live -= 1
-        return Int(entry.slot)
+      let slot = Int(entry.slot)
+      guard items[slot].stamp == entry.stamp else { continue }
+      lines[station].live -= 1
+      if items[slot].flags & Item.part != 0, !parentIsWaiting(slot) {
+        freeSlot(slot)
+        if lines[station].live == 0 { return nil }
+        continue
       }
+      return slot
     }
   }
 
-  private mutating func startService(_ slot: Int) {
+  mutating func startService(_ slot: Int) {
     var item = items[slot]
-    let unit = Int(item.unit)
     let tier = Int(item.tier)
+    let stage = model.workflow.stages[Int(item.stage)]
+    busy[station(slot)] += 1
+    changeBusy(tier, by: 1)
+    item.flags |= Item.inService
+    if item.flags & Item.task != 0 {
+      item.serviceEnd = now + stage.then.sample(&service, model.empiricalTables)
+      items[slot] = item
+      ledger?.start(slot, at: now, responded: nil)
+      schedule(item.serviceEnd, .serviceDone, slot: slot, stamp: item.stamp)
+      return
+    }
     let category = Int(item.category)
     let counted = item.flags & Item.counted != 0
     let rule = model.rules[tier * model.categoryCount + category]
-    busy[unit] += 1
-    changeBusy(tier, by: 1)
-    let arrivedAt = item.tierArrival
-    let wait = now - arrivedAt
-    item.totalWait += wait
-    if counted { record(.wait, slot, group: tier, wait) }
+    if item.stage == model.workflow.plans[tier * model.categoryCount + category].start {
+      let wait = now - item.tierArrival
+      item.totalWait += wait
+      if counted { record(.wait, slot, group: tier, wait) }
+    }
 
-    let responseAt = now + (rule.response.isZero ? 0 : rule.response.sample(&service, model.empiricalTables))
-    let end = responseAt + rule.handling.sample(&service, model.empiricalTables)
+    let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
+    let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
     let responseDue = item.flags & Item.responseSettled != 0 ? Double.infinity : item.responseDue
-    let resolutionDue = item.resolutionDue
+    let resolutionDue = item.flags & Item.resolutionSettled != 0 ? Double.infinity : item.resolutionDue
     var visitEnd = end
     if rule.escalatesOnBreach {
-      if responseAt > responseDue { visitEnd = min(visitEnd, responseDue) }
+      if stage.responds, responseAt > responseDue { visitEnd = min(visitEnd, responseDue) }
       if end > resolutionDue { visitEnd = min(visitEnd, resolutionDue) }
     }
-    if responseAt <= visitEnd {
+    var responded = false
+    if stage.responds, responseAt <= visitEnd {
       // The response will be made at this tier.
       if responseAt <= responseDue && responseDue.isFinite {
         item.flags |= Item.responseSettled
@@ -383,6 +474,7 @@ public struct Simulation: Sendable {
       }
       if item.firstResponse < 0 {
         item.firstResponse = responseAt
+        responded = true
         if counted {
           let responseTime = responseAt - item.detected
           record(.response, slot, group: tier, responseTime)
@@ -395,92 +487,133 @@ public struct Simulation: Sendable {
         }
       }
     }
-    item.flags |= Item.inService
     item.serviceEnd = end
     items[slot] = item
-    ledger?.start(
-      slot, at: now, responded: item.firstResponse == responseAt && responseAt <= visitEnd ? responseAt : nil)
+    ledger?.start(slot, at: now, responded: responded ? responseAt : nil)
     if visitEnd == end {
       schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
     }
   }
 
   private mutating func serviceDone(_ slot: Int) {
-    let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    let severity = Int(items[slot].severity)
     releaseStaff(slot)
-    endVisit(slot)
-    let canClose = model.canClose[(tier * model.categoryCount + category) * model.severityCount + severity]
-    if !canClose {
-      escalate(slot, .authority)
+    ledger?.stageEnd(slot, at: now)
+    if items[slot].flags & Item.task != 0 {
+      taskDone(slot)
+    } else if items[slot].parts > 0 {
+      items[slot].flags |= Item.awaitingParts  // the lead's part is done; the others are not
     } else {
-      let passUp = model.rules[tier * model.categoryCount + category].passUp
-      if passUp > 0, routing.uniform() < passUp {
-        escalate(slot, .referral)
-      } else {
-        close(slot)
-      }
+      stageDone(slot)
     }
   }
 
+  /// After the item's current stage: the reply and callback take effect, the tier decides after
+  /// its last deciding stage, and the next stage begins.
+  mutating func stageDone(_ slot: Int) {
+    let s = items[slot].stage
+    let plan = model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)]
+    switch model.workflow.stages[Int(s)].kind {
+    case .reply: replied(slot)
+    case .callback: if callback(slot) { return }
+    default: break
+    }
+    if s == plan.decision, !decide(slot) { return }
+    items[slot].stage = s + 1
+    proceed(slot)
+  }
+
+  /// The tier closes the item (true) or passes it up: for lack of authority, or referred on.
+  private mutating func decide(_ slot: Int) -> Bool {
+    let tier = Int(items[slot].tier)
+    let category = Int(items[slot].category)
+    let severity = Int(items[slot].severity)
+    if !model.canClose[(tier * model.categoryCount + category) * model.severityCount + severity] {
+      endVisit(slot)
+      escalate(slot, .authority, to: tier + 1)
+      return false
+    }
+    let passUp = model.rules[tier * model.categoryCount + category].passUp
+    if passUp > 0, routing.uniform() < passUp {
+      endVisit(slot)
+      escalate(slot, .referral, to: tier + 1)
+      return false
+    }
+    return true
+  }
+
   /// Frees the staff member serving the item and gives them the next waiting item.
-  private mutating func releaseStaff(_ slot: Int) {
-    let unit = Int(items[slot].unit)
-    busy[unit] -= 1
+  mutating func releaseStaff(_ slot: Int) {
+    let station = station(slot)
+    busy[station] -= 1
     changeBusy(Int(items[slot].tier), by: -1)
     items[slot].flags &= ~Item.inService
     // Staff going off shift finish the item in hand but take no new one.
-    if busy[unit] < capacity[unit], let next = dequeue(unit: unit) { startService(next) }
+    if busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
   }
 
   /// Bookkeeping when an item leaves a tier, for whatever reason.
-  private mutating func endVisit(_ slot: Int) {
+  mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
     tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
     ledger?.leave(slot, at: now)
     guard items[slot].flags & Item.counted != 0 else { return }
     record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
-    if items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite {
-      items[slot].flags |= Item.resolutionSettled
-      increment(.resolutionMet, slot, group: tier)
-      countDaily(.resolutionMet, items[slot])
-    }
+    settleResolutionMet(slot)
   }
 
-  private mutating func escalate(_ slot: Int, _ reason: EscalationReason) {
-    let tier = Int(items[slot].tier)
+  /// The tier is done with the item in time (nothing when its resolution is already settled).
+  mutating func settleResolutionMet(_ slot: Int) {
+    guard items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite else { return }
+    items[slot].flags |= Item.resolutionSettled
+    guard items[slot].flags & Item.counted != 0 else { return }
+    increment(.resolutionMet, slot, group: Int(items[slot].tier))
+    countDaily(.resolutionMet, items[slot])
+    countReminders(slot)
+  }
+
+  mutating func escalate(_ slot: Int, _ reason: EscalationReason, to tier: Int) {
     if items[slot].flags & Item.counted != 0 {
-      increment(.escalated(reason), slot, group: tier)
+      increment(.escalated(reason), slot, group: Int(items[slot].tier))
     }
     ledger?.escalate(slot, reason)
-    enter(slot, tier: tier + 1)
+    enter(slot, tier: tier)
   }
 
-  private mutating func close(_ slot: Int) {
+  /// The visit ends after its last stage: the item is resolved (if no reply did it) and closed.
+  private mutating func finishVisit(_ slot: Int) {
+    endVisit(slot)
+    if items[slot].flags & Item.resolved == 0 { resolve(slot) }
+    ledger?.close(
+      slot, at: now, responseMissed: items[slot].flags & Item.responseBreached != 0,
+      resolutionMissed: items[slot].flags & Item.resolutionBreached != 0)
+    if items[slot].flags & Item.watched != 0 {
+      items[slot].flags |= Item.finished
+      items[slot].stamp &+= 1  // its events go stale; the slot waits for the worsening window
+    } else {
+      freeSlot(slot)
+    }
+  }
+
+  /// The item's resolution: by its first reply, or by closure without one.
+  mutating func resolve(_ slot: Int) {
     let tier = Int(items[slot].tier)
     let item = items[slot]
-    if item.flags & Item.counted != 0 {
-      let overall = model.tierCount
-      let resolution = now - item.detected
-      let inSystem = now - item.appeared
-      increment(.closed, slot, group: tier)
-      increment(.closed, slot, group: overall)
-      record(.resolution, slot, group: tier, resolution)
-      record(.resolution, slot, group: overall, resolution)
-      record(.timeInSystem, slot, group: tier, inSystem)
-      record(.timeInSystem, slot, group: overall, inSystem)
-      record(.wait, slot, group: overall, item.totalWait)
-      if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
-        increment(.resolutionMet, slot, group: overall)
-      }
+    items[slot].flags |= Item.resolved
+    guard item.flags & Item.counted != 0 else { return }
+    let overall = model.tierCount
+    let resolution = now - item.detected
+    let inSystem = now - item.appeared
+    increment(.closed, slot, group: tier)
+    increment(.closed, slot, group: overall)
+    record(.resolution, slot, group: tier, resolution)
+    record(.resolution, slot, group: overall, resolution)
+    record(.timeInSystem, slot, group: tier, inSystem)
+    record(.timeInSystem, slot, group: overall, inSystem)
+    record(.wait, slot, group: overall, item.totalWait)
+    if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
+      increment(.resolutionMet, slot, group: overall)
     }
-    ledger?.close(
-      slot, at: now, responseMissed: item.flags & Item.responseBreached != 0,
-      resolutionMissed: item.flags & Item.resolutionBreached != 0)
-    items[slot].stamp &+= 1
-    freeSlots.append(Int32(slot))
   }
 
   // MARK: deadlines
@@ -501,6 +634,7 @@ public struct Simulation: Sendable {
     if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
       items[slot].flags |= Item.responseBreached
     }
+    ledger?.note(slot, .responseMissed(tier: tier), at: now)
     if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
   }
 
@@ -509,30 +643,48 @@ public struct Simulation: Sendable {
     guard flags & Item.resolutionSettled == 0 else { return }
     // A service that ends at this very minute is in time.
     if flags & Item.inService != 0, items[slot].serviceEnd <= now { return }
-    items[slot].flags |= Item.resolutionSettled
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
+    let rule = model.rules[tier * model.categoryCount + category]
+    if rule.extensionProbability > 0, flags & Item.extended == 0, grantExtension(slot, rule) { return }
+    items[slot].flags |= Item.resolutionSettled
     if flags & Item.counted != 0 {
       increment(.resolutionMissed, slot, group: tier)
       countDaily(.resolutionMissed, items[slot])
       if flags & Item.resolutionBreached == 0 {
         increment(.resolutionMissed, slot, group: model.tierCount)
       }
+      // Neither a reply nor an explanation (an extension): the unit is named.
+      increment(.named, slot, group: tier)
+      unitNamed[Int(items[slot].unit)] += 1
+      countReminders(slot)
     }
     items[slot].flags |= Item.resolutionBreached
-    if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
+    ledger?.note(slot, .resolutionMissed(tier: tier, unit: Int(items[slot].unit)), at: now)
+    if rule.escalatesOnBreach { pullUp(slot) }
   }
 
   /// Supervision: the item leaves its queue or its staff member and goes to the next tier now.
   private mutating func pullUp(_ slot: Int) {
-    if items[slot].flags & Item.inService != 0 {
+    take(slot)
+    escalate(slot, .deadline, to: Int(items[slot].tier) + 1)
+  }
+
+  /// Takes the item off its tier now (out of its queue, a staff member's hands, or waiting for
+  /// its parts) and ends the visit.
+  mutating func take(_ slot: Int) {
+    let flags = items[slot].flags
+    if flags & Item.inService != 0 {
       releaseStaff(slot)
+    } else if flags & Item.awaitingParts != 0 {
+      items[slot].flags &= ~Item.awaitingParts
     } else {
-      lines[Int(items[slot].unit)].live -= 1  // its entry goes stale when the stamp moves on
-      items[slot].totalWait += now - items[slot].tierArrival
+      lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
+      if items[slot].stage == model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)].start {
+        items[slot].totalWait += now - items[slot].tierArrival
+      }
     }
     endVisit(slot)
-    escalate(slot, .deadline)
   }
 
   // MARK: staffing
@@ -541,11 +693,17 @@ public struct Simulation: Sendable {
   /// off finish the item in hand and take no new one.
   private mutating func staffChange() {
     let plan = model.staffing
+    let workflow = model.workflow
     let k = nextStaffChange
     for c in Int(plan.firstChange[k])..<Int(plan.firstChange[k + 1]) {
       let unit = Int(plan.changeUnits[c])
-      capacity[unit] = plan.changeValues[c]
-      while busy[unit] < capacity[unit], let next = dequeue(unit: unit) { startService(next) }
+      unitCapacity[unit] = plan.changeValues[c]
+      let first = Int(workflow.unitStation[unit])
+      let shares = workflow.roleShares[model.unitTier[unit]]
+      CompiledWorkflow.split(unitCapacity[unit], shares: shares, into: &capacity, at: first)
+      for station in first..<first + shares.count {
+        while busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
+      }
     }
     nextStaffChange += 1
     if nextStaffChange < plan.times.count { schedule(plan.times[nextStaffChange], .staffChange) }

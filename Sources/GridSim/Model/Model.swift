@@ -38,6 +38,8 @@ public struct Model: Sendable {
   let empiricalTables: [EmpiricalTable]
   /// Queue discipline per tier.
   let discipline: [QueueDiscipline]
+  /// Stations, stage plans and the rules around deadlines.
+  let workflow: CompiledWorkflow
 
   /// Scripted items in time order: minutes after the start, leaf, category, severity, channel
   /// (-1: seen at once).
@@ -140,17 +142,25 @@ public struct Model: Sendable {
     for (t, tier) in scenario.tiers.enumerated() {
       for category in categories {
         let own = tier.categoryRules[category.id]
+        let policyOwn = scenario.policy.categoryRules[category.id]
+        // The tier's category rule, the tier's, the policy's category rule, the policy's.
+        func pick<V>(_ key: KeyPath<Scenario.Rule, V?>) -> V? {
+          own?[keyPath: key] ?? tier.rule[keyPath: key] ?? policyOwn?[keyPath: key]
+            ?? scenario.policy.rule[keyPath: key]
+        }
         let response = own?.response ?? tier.rule.response ?? .fixed(0)
         let handling = own?.handling ?? tier.rule.handling ?? .fixed(0)
-        let onBreach = own?.onBreach ?? tier.rule.onBreach ?? .escalate
+        let onBreach = pick(\.onBreach) ?? .escalate
+        let extensionRule = pick(\.extension)
         rules.append(
           CompiledRule(
             response: Sampler(response, tables: &tables), handling: Sampler(handling, tables: &tables),
             passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
-            responseDeadline: own?.responseDeadline ?? tier.rule.responseDeadline,
-            resolutionDeadline: own?.resolutionDeadline ?? tier.rule.resolutionDeadline,
-            clock: own?.deadlineClock ?? tier.rule.deadlineClock ?? .arrival,
-            escalatesOnBreach: onBreach == .escalate && t < T - 1))
+            responseDeadline: pick(\.responseDeadline), resolutionDeadline: pick(\.resolutionDeadline),
+            clock: pick(\.deadlineClock) ?? .arrival,
+            escalatesOnBreach: onBreach == .escalate && t < T - 1,
+            extensionProbability: extensionRule?.probability ?? 0, extensionLimit: extensionRule?.limit,
+            callback: pick(\.callback)))
         let maxRank =
           tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
         for s in 0..<S {
@@ -159,6 +169,7 @@ public struct Model: Sendable {
         }
       }
     }
+    workflow = CompiledWorkflow(scenario, rules: rules, unitTier: unitTier, tables: &tables)
     self.rules = rules
     self.canClose = canClose
     empiricalTables = tables
@@ -206,7 +217,7 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
-    let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline] }.compactMap { $0 }
+    let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline, $0.extensionLimit] }.compactMap { $0 }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
     workTime = WorkTime(
@@ -355,4 +366,9 @@ struct CompiledRule: Sendable {
   var resolutionDeadline: DeadlineSpec?
   var clock: DeadlineClock
   var escalatesOnBreach: Bool
+  /// The chance an extension is requested when the resolution deadline is reached, and how far
+  /// from the clock's start it may go.
+  var extensionProbability: Double
+  var extensionLimit: DeadlineSpec?
+  var callback: Scenario.Callback?
 }

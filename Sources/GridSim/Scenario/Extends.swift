@@ -64,6 +64,53 @@ enum Extends {
     return (merge(parent, own), [source] + sources)
   }
 
+  /// Lays the policy preset a scenario names (`policy: { preset: "policies/x.json5", ... }`) under
+  /// the scenario's own `policy` keys. The preset file is an object of policy keys (with `name` and
+  /// `source`); its values keep their positions as one more file of the chain.
+  static func layPreset(_ root: JSON5Value, sources: [SourceFile]) throws(ScenarioError)
+    -> (JSON5Value, [SourceFile])
+  {
+    guard case .object(var members) = root.kind, let p = members.firstIndex(where: { $0.key == "policy" }),
+      let value = members[p].value["preset"], case .string(let name) = value.kind
+    else { return (root, sources) }
+    let k = value.offset >= 0 ? value.offset / fileStride : 0
+    let from = sources[min(k, sources.count - 1)]
+    let local = value.offset - k * fileStride
+    func problem(_ message: String, fix: String) -> ScenarioError {
+      let (line, column) = from.position(ofOffset: local)
+      return .invalid([
+        Diagnostic(
+          .error, file: from.path, line: line, column: column, keyPath: "policy.preset", message: message,
+          fix: fix)
+      ])
+    }
+    let folder = URL(fileURLWithPath: from.path).deletingLastPathComponent()
+    let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+    let text: String
+    do {
+      text = try ScenarioLoader.readText(path)
+    } catch {
+      let reason =
+        switch error {
+        case .unreadable(_, let reason): reason
+        case .invalid(let d): d.first?.message ?? "it cannot be read"
+        }
+      throw problem(
+        "cannot read the policy preset '\(name)' (\(reason))",
+        fix: "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
+    }
+    let source = SourceFile(path: path, text: text)
+    var preset = try ScenarioLoader.parseJSON5(source)
+    guard case .object = preset.kind else {
+      throw problem(
+        "the policy preset '\(name)' is not an object of policy keys",
+        fix: "a preset is { name, source, deadlines, ... } (see Scenarios/README.md)")
+    }
+    preset.shiftOffsets(by: sources.count * fileStride)
+    members[p].value = merge(preset, members[p].value)
+    return (JSON5Value(kind: .object(members), offset: root.offset), sources + [source])
+  }
+
   /// Lays `over` on `base` by the merge rules.
   static func merge(_ base: JSON5Value, _ over: JSON5Value) -> JSON5Value {
     switch (base.kind, over.kind) {

@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
   public var calendar = CalendarSettings()
   /// Key-date windows: their own demand and staffing, and a slice of every measure.
   public var windows: [KeyDateWindow] = []
+  /// The rules around deadlines every tier follows unless it sets its own (see ``Policy``).
+  public var policy = Policy()
 
   /// Holidays, make-up workdays and office hours.
   public struct CalendarSettings: Sendable {
@@ -85,6 +87,11 @@ public struct Scenario: Sendable {
     public var officeHours: OfficeHours? = nil
     /// When staff are on duty; nil: around the clock with every unit's full staff.
     public var roster: Roster? = nil
+    /// Roles within each unit; empty: one role, `staff`, with all of the unit's staff.
+    public var roles: [Role] = []
+    /// The workflow stages in order; empty: one stage in which a staff member answers after the
+    /// `response` time and is done after the `handling` time.
+    public var stages: [Stage] = []
 
     /// Creates a tier.
     public init(id: String, name: String) {
@@ -109,6 +116,10 @@ public struct Scenario: Sendable {
     public var deadlineClock: DeadlineClock?
     /// What a missed deadline does.
     public var onBreach: BreachAction?
+    /// Extension of the resolution deadline.
+    public var `extension`: Extension?
+    /// The follow-up call after the reply (with a `callback` stage).
+    public var callback: Callback?
 
     /// Creates an empty rule.
     public init() {}
@@ -232,6 +243,10 @@ public enum EscalationReason: Int, Sendable, CaseIterable {
   case deadline
   /// A major item entered above the first tier (skip-level reporting).
   case major
+  /// Unanswered opinion got worse and now belongs to a higher tier.
+  case worsened
+  /// The citizen was unsatisfied and the item is handled again one tier up.
+  case reopened
 
   /// The name used in reports.
   public var name: String {
@@ -240,6 +255,8 @@ public enum EscalationReason: Int, Sendable, CaseIterable {
     case .referral: "referral"
     case .deadline: "deadline"
     case .major: "major"
+    case .worsened: "worsened"
+    case .reopened: "reopened"
     }
   }
 }

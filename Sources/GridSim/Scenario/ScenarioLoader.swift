@@ -134,6 +134,7 @@ public enum ScenarioLoader {
   {
     let path = source.path
     var (root, sources) = try Extends.resolve(parsed, source: source)
+    (root, sources) = try Extends.layPreset(root, sources: sources)
     var overrideProblems: [Diagnostic] = []
     for (i, o) in overrides.enumerated() {
       var value = o.value

@@ -2,9 +2,9 @@
 extension ScenarioReader {
   static let tierKeys = [
     "id", "name", "discipline", "response", "handling", "passUp", "deadlines", "categories", "authority",
-    "officeHours", "roster",
+    "officeHours", "roster", "roles", "stages", "callback",
   ]
-  static let ruleKeys = ["response", "handling", "passUp", "deadlines"]
+  static let ruleKeys = ["response", "handling", "passUp", "deadlines", "callback"]
 
   mutating func readTiers(_ value: JSON5Value) -> [Scenario.Tier] {
     guard let items = values.array(value, "tiers") else { return [] }
@@ -25,6 +25,8 @@ extension ScenarioReader {
       tier.rule = readRule(o, path)
       if let v = o["officeHours"] { tier.officeHours = readOfficeHours(v, path + ".officeHours") }
       if let v = o["roster"] { tier.roster = readRoster(v, path + ".roster") }
+      if let v = o["roles"] { tier.roles = readRoles(v, path + ".roles") }
+      if let v = o["stages"] { tier.stages = readStages(v, path + ".stages", roles: tier.roles) }
       if let v = o["categories"], let members = values.object(v, path + ".categories", known: categoryIDs) {
         for (categoryID, ruleValue) in members {
           let rulePath = "\(path).categories.\(categoryID)"
@@ -60,13 +62,13 @@ extension ScenarioReader {
     return tiers
   }
 
-  private mutating func readRule(_ o: [String: JSON5Value], _ path: String) -> Scenario.Rule {
+  mutating func readRule(_ o: [String: JSON5Value], _ path: String) -> Scenario.Rule {
     var rule = Scenario.Rule()
     if let v = o["response"] { rule.response = readDistribution(v, path + ".response") }
     if let v = o["handling"] { rule.handling = readDistribution(v, path + ".handling") }
     if let v = o["passUp"] { rule.passUp = values.probability(v, path + ".passUp") }
     if let v = o["deadlines"],
-      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from"])
+      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from", "extension"])
     {
       if let r = d["response"] { rule.responseDeadline = readDeadline(r, path + ".deadlines.response") }
       if let r = d["resolution"] { rule.resolutionDeadline = readDeadline(r, path + ".deadlines.resolution") }
@@ -76,7 +78,9 @@ extension ScenarioReader {
       if let b = d["onBreach"] {
         rule.onBreach = values.choice(b, path + ".deadlines.onBreach", BreachAction.self)
       }
+      if let e = d["extension"] { rule.extension = readExtension(e, path + ".deadlines.extension") }
     }
+    if let v = o["callback"] { rule.callback = readCallback(v, path + ".callback") }
     return rule
   }
 

@@ -13,7 +13,7 @@ struct ScenarioReader {
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
-    "targets", "calendar", "windows", "rosterFiles", "language",
+    "targets", "calendar", "windows", "rosterFiles", "language", "policy",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -55,6 +55,7 @@ struct ScenarioReader {
         fix: "list the tiers from the grid workers up, for example tiers: [{ id: \"grid\", ... }]")
     }
     tierIDs = scenario.tiers.map(\.id)
+    if let v = top["policy"] { scenario.policy = readPolicy(v, tiers: scenario.tiers) }
     if let v = top["organization"] {
       scenario.organization = readOrganization(v, tiers: scenario.tiers)
     } else {
@@ -79,7 +80,7 @@ struct ScenarioReader {
     let usesCalendar =
       !scenario.demand.dayKind.isEmpty || week[0..<5].reduce(0, +) * 2 != (week[5] + week[6]) * 5
       || scenario.tiers.contains { tier in
-        ([tier.rule] + tier.categoryRules.values).contains {
+        ([tier.rule, scenario.policy.rule] + tier.categoryRules.values + scenario.policy.categoryRules.values).contains {
           $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
         }
       }

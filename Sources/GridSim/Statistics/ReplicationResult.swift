@@ -41,6 +41,8 @@ public struct ReplicationResult: Sendable {
   public let openAtEnd: [Int]
   /// Events processed.
   public let events: Int
+  /// Per unit: resolution deadlines missed with no reply and no extension (the units named, 通报).
+  public let unitNamed: [Int]
   /// Per day and tier (`day * tiers + tier`): visits begun, visits ended, items present at the day's
   /// end, and utilization over the part of the day inside the period.
   public let dailyArrivals: [Int]
@@ -67,8 +69,9 @@ public struct ReplicationResult: Sendable {
 
   init(
     model: Model, recorder: Recorder, channelDetection: Recorder, busyArea: [Double],
-    busyAtWarmUp: [Double], openAtEnd: [Int], events: Int
+    busyAtWarmUp: [Double], openAtEnd: [Int], events: Int, unitNamed: [Int]
   ) {
+    self.unitNamed = unitNamed
     let T = model.tierCount
     let C = model.categoryCount
     tierCount = T

@@ -156,6 +156,8 @@ public struct ReportLanguage: Sendable {
     case .referral: pick("referral", "转办")
     case .deadline: pick("deadline missed", "超时督办")
     case .major: pick("skip-level (major)", "越级上报")
+    case .worsened: pick("opinion worsened", "舆情恶化")
+    case .reopened: pick("reopened", "不满意重办")
     }
   }
 

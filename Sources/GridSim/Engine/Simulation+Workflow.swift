@@ -1,0 +1,201 @@
+/// The workflow's rules in the engine: forks to several departments, skip-level reports, the
+/// reply and the callback (satisfaction, reopening), extensions, supervision reminders and
+/// worsening opinion. Parts and reports are tasks: slots of their own that wait at a station and
+/// take staff time, but are not items (they are not counted as visits or closures).
+extension Simulation {
+  // MARK: forks and reports
+
+  /// The handle stage of an item involving several departments: the item does the lead's part,
+  /// one task per other department waits at the same station; the stage ends when all are done.
+  mutating func fork(_ slot: Int, _ stage: CompiledStage) {
+    let u = routing.uniform()
+    var n = 1
+    for i in Int(stage.forkStart)..<Int(stage.forkEnd) where u < model.workflow.forkChoices[i].cumulative {
+      n = Int(model.workflow.forkChoices[i].count)
+      break
+    }
+    guard n > 1 else { return }
+    count(.forked, slot)
+    ledger?.note(slot, .forked(parts: n), at: now)
+    var task = items[slot]
+    task.flags = (task.flags & Item.counted) | Item.part
+    task.parent = Int32(slot)
+    task.parentStamp = items[slot].stamp
+    task.tierArrival = now
+    for _ in 1..<n {
+      let part = newSlot(task)
+      ledger?.attach(
+        part, to: slot,
+        Ledger.Task(
+          isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: now))
+      queueOrStart(part)
+    }
+    items[slot].parts = Int32(n - 1)
+  }
+
+  /// True while the item a part belongs to is still at the visit that forked it.
+  func parentIsWaiting(_ slot: Int) -> Bool {
+    let parent = Int(items[slot].parent)
+    return items[parent].stamp == items[slot].parentStamp && items[parent].flags & Item.finished == 0
+  }
+
+  /// A part or a report is done.
+  mutating func taskDone(_ slot: Int) {
+    if items[slot].flags & Item.report != 0 {
+      let met = now <= items[slot].resolutionDue
+      count(met ? .reportMet : .reportMissed, slot)
+    } else if parentIsWaiting(slot) {
+      let parent = Int(items[slot].parent)
+      items[parent].parts -= 1
+      if items[parent].parts == 0, items[parent].flags & Item.awaitingParts != 0 {
+        items[parent].flags &= ~Item.awaitingParts
+        stageDone(parent)
+      }
+    }
+    freeSlot(slot)
+  }
+
+  /// Skip-level reporting: a report to the unit at the rule's tier above the item's grid, due
+  /// within the rule's time, unless the item enters at that tier or above.
+  mutating func fileReport(_ slot: Int, rule r: Int, above entry: Int) {
+    let rule = model.workflow.reports[r]
+    let tier = Int(rule.tier)
+    guard tier > entry else { return }
+    var task = items[slot]
+    task.flags = (task.flags & Item.counted) | Item.report
+    task.tier = Int16(tier)
+    task.unit = model.leafAncestors[Int(task.leaf) * model.tierCount + tier]
+    task.stage = rule.stage
+    task.tierArrival = now
+    task.responseDue = .infinity
+    task.resolutionDue = now + rule.within
+    let report = newSlot(task)
+    ledger?.attach(
+      report, to: slot,
+      Ledger.Task(
+        isReport: true, tier: tier, unit: Int(task.unit), role: Int(model.workflow.stages[Int(rule.stage)].role),
+        ready: now, due: task.resolutionDue))
+    ledger?.note(report, .reportFiled(tier: tier, due: task.resolutionDue), at: now)
+    queueOrStart(report)
+  }
+
+  // MARK: reply, callback, extension, reminders
+
+  /// The reply is posted: the tier's resolution is settled, the item resolved, the lateness kept
+  /// for the callback.
+  mutating func replied(_ slot: Int) {
+    let due = items[slot].resolutionDue
+    items[slot].lateness = due.isFinite && now > due ? Float((now - due) / 1440) : 0
+    settleResolutionMet(slot)
+    if items[slot].flags & Item.resolved == 0 { resolve(slot) }
+  }
+
+  /// The follow-up call: true when the citizen is unsatisfied and the item is handled again.
+  mutating func callback(_ slot: Int) -> Bool {
+    let tier = Int(items[slot].tier)
+    guard let rule = model.rules[tier * model.categoryCount + Int(items[slot].category)].callback else {
+      count(.satisfied, slot)
+      ledger?.note(slot, .callback(satisfied: true), at: now)
+      return false
+    }
+    let p = min(1, rule.unsatisfied + rule.perDayLate * Double(items[slot].lateness))
+    guard p > 0, routing.uniform() < p else {
+      count(.satisfied, slot)
+      ledger?.note(slot, .callback(satisfied: true), at: now)
+      return false
+    }
+    count(.unsatisfied, slot)
+    ledger?.note(slot, .callback(satisfied: false), at: now)
+    guard Int(items[slot].reopenings) < rule.maxReopenings else { return false }
+    items[slot].reopenings += 1
+    count(.reopened, slot)
+    endVisit(slot)
+    let target = rule.reopenAt == .up ? min(tier + 1, model.tierCount - 1) : tier
+    if target > tier {
+      escalate(slot, .reopened, to: target)
+    } else {
+      ledger?.reopen(slot)
+      enter(slot, tier: target)
+    }
+    return true
+  }
+
+  /// The resolution deadline is reached without a reply: an extension is asked for with the rule's
+  /// probability and granted up to its limit (true), when that is later than now.
+  mutating func grantExtension(_ slot: Int, _ rule: CompiledRule) -> Bool {
+    guard routing.uniform() < rule.extensionProbability else { return false }
+    let tier = Int(items[slot].tier)
+    let newDue = due(rule.extensionLimit, from: items[slot].clockStart, tier: tier)
+    guard newDue > now else { return false }
+    let oldDue = items[slot].resolutionDue
+    items[slot].flags |= Item.extended
+    items[slot].resolutionDue = newDue
+    count(.extensions, slot)
+    ledger?.note(slot, .extended(tier: tier, due: newDue), at: now)
+    schedule(newDue, .resolutionDeadline, slot: slot, stamp: items[slot].stamp)
+    // A stage cut short by the old deadline (no end scheduled) may now end in time.
+    let end = items[slot].serviceEnd
+    if items[slot].flags & Item.inService != 0, rule.escalatesOnBreach, end > oldDue, end <= newDue {
+      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
+    }
+    return true
+  }
+
+  /// Supervision reminders sent before the resolution deadline was settled now: one at each
+  /// fraction of the time from the clock's start to the deadline that has passed.
+  mutating func countReminders(_ slot: Int) {
+    let reminders = model.workflow.reminders
+    guard !reminders.isEmpty else { return }
+    let start = items[slot].clockStart
+    let span = items[slot].resolutionDue - start
+    guard span.isFinite, span > 0 else { return }
+    for f in reminders where start + f * span < now {
+      increment(.reminders, slot, group: Int(items[slot].tier))
+    }
+  }
+
+  // MARK: worsening opinion
+
+  /// The item's worsening window closes: answered by now, it was kept from worsening; if not, its
+  /// severity rises, follow-up posts appear, and it may go straight to a higher tier (and be
+  /// reported past the lower ones).
+  mutating func worsen(_ slot: Int) {
+    let flags = items[slot].flags
+    items[slot].flags &= ~Item.watched
+    if flags & Item.finished != 0 {
+      count(.kept, slot)
+      freeSlot(slot)
+      return
+    }
+    let first = items[slot].firstResponse
+    if first >= 0, first <= now {
+      count(.kept, slot)
+      return
+    }
+    count(.worsened, slot)
+    let category = Int(items[slot].category)
+    guard let rule = model.workflow.worsening[category] else { return }
+    let old = Int(items[slot].severity)
+    let severity = min(model.severityCount - 1, old + rule.severityRise)
+    items[slot].severity = Int16(severity)
+    ledger?.note(slot, .worsened(severity: severity, followUps: rule.followUps), at: now)
+    let leaf = Int(items[slot].leaf)
+    let channel = Int(items[slot].channel)
+    if flags & Item.counted != 0 {
+      for _ in 0..<rule.followUps { increment(.followUps, slot, group: model.tierCount) }
+    }
+    for _ in 0..<rule.followUps {
+      arrive(leaf: leaf, category: category, severity: severity, channel: channel, followUp: true)
+    }
+    guard severity != old, items[slot].detected <= now else { return }  // not seen yet: enters by the new severity
+    let cell = category * model.severityCount + severity
+    let oldRule = model.workflow.reportRule[category * model.severityCount + old]
+    let report = model.workflow.reportRule[cell]
+    if report >= 0, report != oldRule { fileReport(slot, rule: Int(report), above: Int(items[slot].tier)) }
+    let entry = model.entryTier[cell]
+    if entry > Int(items[slot].tier) {
+      take(slot)
+      escalate(slot, .worsened, to: entry)
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/// The handling workflow of the source documents (see `Scenarios/README.md`, "The workflow"):
+/// the stages an item goes through at a tier, the roles that do them, and the rules around
+/// deadlines (extensions, supervision, callbacks and reopening, worsening opinion, skip-level
+/// reports).
+
+/// One step of the written procedure. The order of a tier's `stages` list is the order they run in.
+public enum StageKind: String, Sendable, CaseIterable {
+  /// 受理: register the item and answer the citizen at once (the tier's first response).
+  case accept
+  /// 批办: a leader reviews it and assigns it, naming a lead department when several are involved.
+  case assign
+  /// 办理: investigate and resolve; may fork to several departments; after it the tier decides to
+  /// go on or pass the item up.
+  case handle
+  /// 审定: the unit head or a leader approves the reply.
+  case approve
+  /// 回复: the reply is posted where the citizen wrote (the tier's resolution).
+  case reply
+  /// 回访: the follow-up call; an unsatisfied citizen reopens the item.
+  case callback
+  /// 立卷归档: the item is archived and closed.
+  case archive
+
+  /// Stages that come after the decision to pass an item up: only the closing tier does them.
+  public var isClosing: Bool {
+    switch self {
+    case .accept, .assign, .handle: false
+    case .approve, .reply, .callback, .archive: true
+    }
+  }
+}
+
+extension Scenario {
+  /// A role within a tier's units (the office, the leaders, the departments), with its share of
+  /// each unit's on-duty staff.
+  public struct Role: Sendable, Equatable {
+    public var id: String
+    public var share: Double
+  }
+
+  /// One stage of a tier's workflow.
+  public struct Stage: Sendable {
+    public var kind: StageKind
+    /// The role that does it (an index into the tier's roles).
+    public var role: Int
+    /// Staff time; nil for accept and handle means the tier's `response` and `handling`.
+    public var time: DistributionSpec?
+    /// Categories that skip this stage.
+    public var skip: Set<String> = []
+    /// Handle only: the chance that an item involves n departments (n ≥ 2), one part each, the
+    /// first (the lead) done by the item itself.
+    public var departments: [(count: Int, probability: Double)] = []
+  }
+
+  /// An extension of the resolution deadline: requested with `probability` when the deadline is
+  /// reached without a reply, granted up to `limit` from the deadline clock's start.
+  public struct Extension: Sendable, Equatable {
+    public var probability: Double
+    public var limit: DeadlineSpec
+  }
+
+  /// The follow-up call after a reply: how often the citizen is unsatisfied (rising with each day
+  /// the reply was late), and where the item is handled again.
+  public struct Callback: Sendable, Equatable {
+    public var unsatisfied: Double
+    public var perDayLate: Double = 0
+    public var reopenAt: ReopenTier = .same
+    public var maxReopenings: Int = 2
+  }
+
+  /// Where a reopened item is handled again.
+  public enum ReopenTier: String, Sendable, CaseIterable {
+    case same, up
+  }
+
+  /// Opinion that gets worse (恶化) when nobody answers it within `within` of its appearance:
+  /// its severity rises, follow-up posts appear, and it may go straight to a higher tier.
+  public struct Worsening: Sendable, Equatable {
+    public var within: TimeSpan
+    public var severityRise: Int = 1
+    public var followUps: Int = 0
+  }
+
+  /// Skip-level reporting (越级上报): matching items are reported to `tier` within `within` while
+  /// the lower tiers go on acting; the report takes `time` of the role's staff.
+  public struct SkipLevelReport: Sendable {
+    public var category: String?
+    public var severity: String?
+    public var tier: String
+    public var role: String?
+    public var within: TimeSpan
+    public var time: DistributionSpec
+  }
+
+  /// The rules around deadlines that apply to every tier unless a tier says otherwise, usually
+  /// taken from a preset in `Scenarios/policies/`.
+  public struct Policy: Sendable {
+    /// The preset file named, its name and its stated source.
+    public var preset: String?
+    public var name: String?
+    public var source: String?
+    /// Deadlines, extension and callback of every tier (below the tier's own).
+    public var rule = Rule()
+    public var categoryRules: [String: Rule] = [:]
+    /// Supervision reminders, as fractions of the time to the resolution deadline.
+    public var reminders: [Double] = []
+    /// Worsening of unanswered opinion, by category id.
+    public var worsening: [String: Worsening] = [:]
+    /// Skip-level reporting rules, first match wins.
+    public var skipLevel: [SkipLevelReport] = []
+
+    public init() {}
+  }
+}
