@@ -10,6 +10,7 @@ enum GridSimCommand {
     ("compare", CompareCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
     ("calendar", CalendarCommand.spec.abstract),
+    ("trace", TraceCommand.spec.abstract),
     ("bench", BenchCommand.spec.abstract),
   ]
 
@@ -57,6 +58,7 @@ enum GridSimCommand {
     case "compare": return await CompareCommand.main(rest)
     case "validate": return ValidateCommand.main(rest)
     case "calendar": return CalendarCommand.main(rest)
+    case "trace": return TraceCommand.main(rest)
     case "bench": return await BenchCommand.main(rest)
     default:
       let guess =

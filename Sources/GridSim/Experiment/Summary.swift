@@ -24,6 +24,13 @@ public struct Summary: Sendable {
     public var responseOnTime: Estimate?
     /// Share of resolutions made within their deadline, 0-1; nil when no deadline applied.
     public var resolutionOnTime: Estimate?
+    /// The workflow's shares, 0-1: satisfied callbacks, watched opinion kept from worsening,
+    /// skip-level reports on time; nil when nothing of the kind happened.
+    public var satisfaction: Estimate?
+    public var keptFromWorsening: Estimate?
+    public var reportOnTime: Estimate?
+    /// Items closed over items that appeared (whole system only; nil for a tier).
+    public var resolutionRate: Estimate?
 
     /// The estimate of a duration measure.
     public func duration(_ metric: Metric) -> Duration { durations[metric.rawValue] }
@@ -129,6 +136,22 @@ public struct Summary: Sendable {
   public var slices: [Slice]
   /// Channels (one, seen at once, unless the scenario lists its own).
   public var channels: [Channel]
+  /// True when the scenario uses the workflow (stages, roles or the policy's rules): reports then
+  /// show its measures.
+  public var usesWorkflow: Bool
+  /// The policy preset, its name and source, when the scenario names one.
+  public var policy: (preset: String?, name: String?, source: String?)
+  /// Units that missed a resolution deadline with no reply and no extension (通报), most first.
+  public var namedUnits: [NamedUnit]
+
+  /// A unit on the overdue list.
+  public struct NamedUnit: Sendable {
+    public var unit: String
+    public var tier: String
+    /// Misses per replication, and the share of replications in which it was named.
+    public var perReplication: Double
+    public var replicationShare: Double
+  }
 
   /// Summarizes the replications of a model.
   public init(model: Model, results: [ReplicationResult], seed: UInt64) {
@@ -145,6 +168,16 @@ public struct Summary: Sendable {
     warmUp = scenario.period.warmUp
     categories = scenario.demand.categories.map { ($0.id, $0.name) }
     events = results.reduce(0) { $0 + $1.events }
+    usesWorkflow = model.workflow.isFull
+    policy = (scenario.policy.preset, scenario.policy.name, scenario.policy.source)
+    namedUnits = model.unitNames.indices.compactMap { u -> NamedUnit? in
+      let total = results.reduce(0) { $0 + $1.unitNamed[u] }
+      guard total > 0 else { return nil }
+      let named = results.filter { $0.unitNamed[u] > 0 }.count
+      return NamedUnit(
+        unit: model.unitNames[u], tier: scenario.tiers[model.unitTier[u]].name,
+        perReplication: Double(total) / Double(results.count), replicationShare: Double(named) / Double(results.count))
+    }.sorted { $0.perReplication > $1.perReplication }
     targets = scenario.targets.map { $0.evaluate(results, model: model) }
 
     func duration(_ s: [MetricSummary]) -> Duration {
@@ -168,7 +201,13 @@ public struct Summary: Sendable {
       }
       return Group(
         durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
-        resolutionOnTime: rate(.resolutionMet, .resolutionMissed))
+        resolutionOnTime: rate(.resolutionMet, .resolutionMissed), satisfaction: rate(.satisfied, .unsatisfied),
+        keptFromWorsening: rate(.kept, .worsened), reportOnTime: rate(.reportMet, .reportMissed),
+        resolutionRate: Estimate(
+          results.map { r -> Double? in
+            let appeared = count(r, .appeared)
+            return appeared > 0 ? Double(count(r, .closed)) / Double(appeared) : nil
+          }))
     }
     func group(_ g: Int, _ c: Int?) -> Group {
       group(metric: { $0.metric($1, group: g, category: c) }, count: { $0.count($1, group: g, category: c) })

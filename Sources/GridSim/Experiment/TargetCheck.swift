@@ -63,6 +63,15 @@ extension Measure {
     case .backlogMax:
       return g < r.tierCount ? r.backlog(tier: g, days: segment == nil ? nil : location.days)?.max : nil
     case .openAtEnd: return g < r.tierCount ? Double(r.openAtEnd[g]) : nil
+    case .satisfaction: return rate(.satisfied, .unsatisfied)
+    case .keptFromWorsening: return rate(.kept, .worsened)
+    case .reportOnTime: return rate(.reportMet, .reportMissed)
+    case .resolutionRate:
+      let appeared = count(.appeared)
+      return appeared > 0 ? Double(count(.closed)) / Double(appeared) : nil
+    case .extensions: return Double(count(.extensions))
+    case .reopenings: return Double(count(.reopened))
+    case .named: return Double(count(.named))
     }
   }
 
@@ -77,7 +86,7 @@ extension Measure {
   /// finish items after their shift). Nil when never observed or not in the model.
   public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
     guard let values = values(results, model: model), var e = Estimate(values) else { return nil }
-    if kind == .responseOnTime || kind == .resolutionOnTime {
+    if kind.unit == .share, kind != .utilization {
       e.low = max(0, e.low)
       e.high = min(1, e.high)
     }

@@ -92,6 +92,28 @@ public enum SummaryJSON {
             })
         ))
     }
+    if summary.usesWorkflow {
+      let p = summary.policy
+      top.append(
+        (
+          "policy",
+          .object([
+            ("preset", p.preset.map { .string($0) } ?? .null), ("name", p.name.map { .string($0) } ?? .null),
+            ("source", p.source.map { .string($0) } ?? .null),
+          ])
+        ))
+      top.append(
+        (
+          "namedUnits",
+          .array(
+            summary.namedUnits.map { n in
+              .object([
+                ("unit", .string(n.unit)), ("tier", .string(n.tier)), ("perReplication", .number(n.perReplication)),
+                ("replicationShare", .number(n.replicationShare)),
+              ])
+            })
+        ))
+    }
     if !summary.targets.isEmpty { top.append(("targets", .array(summary.targets.map(target)))) }
     return .object(top)
   }
@@ -188,6 +210,22 @@ public enum SummaryJSON {
       (
         "onTime",
         .object([("response", estimate(g.responseOnTime)), ("resolution", estimate(g.resolutionOnTime))])
+      ))
+    let workflowCounts: [(String, Counter)] = [
+      ("extensions", .extensions), ("reminders", .reminders), ("named", .named), ("satisfied", .satisfied),
+      ("unsatisfied", .unsatisfied), ("reopened", .reopened), ("kept", .kept), ("worsened", .worsened),
+      ("followUps", .followUps), ("reportsOnTime", .reportMet), ("reportsLate", .reportMissed), ("forked", .forked),
+    ]
+    var rates: [(String, JSONNode)] = [
+      ("satisfaction", estimate(g.satisfaction)), ("keptFromWorsening", estimate(g.keptFromWorsening)),
+      ("reportOnTime", estimate(g.reportOnTime)),
+    ]
+    if !tier { rates.append(("resolutionRate", estimate(g.resolutionRate))) }
+    result.append(
+      (
+        "workflow",
+        .object(
+          [("counts", .object(workflowCounts.map { ($0.0, estimate(g.count($0.1))) }))] + [("rates", .object(rates))])
       ))
     if tier {
       result.append(

@@ -34,7 +34,8 @@ public enum TextReport {
     out += tiers.rendered() + "\n"
 
     var escalations = TextTable(headers: [
-      "Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Closed here",
+      "Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Worsened", "Reopened",
+      "Closed here",
     ])
     for t in summary.tiers {
       escalations.rows.append(
@@ -58,6 +59,7 @@ public enum TextReport {
       ])
     }
     out += categories.rendered()
+    if summary.usesWorkflow { out += "\n" + workflow(summary) }
     if summary.slices.count > 1 {
       var slices = TextTable(headers: [
         "Days appeared", "Days", "Items", "Response mean", "Response p90", "Response on time",
@@ -89,6 +91,73 @@ public enum TextReport {
     }
     if !summary.targets.isEmpty {
       out += "\nTargets (judged as 'gridsim check' does):\n" + TargetReport.table(summary.targets)
+    }
+    return out
+  }
+
+  /// The workflow's measures: the three rates, the sources' three measures, then per tier, per
+  /// category and per window, and the named units.
+  static func workflow(_ summary: Summary) -> String {
+    let o = summary.overall
+    var out = ""
+    if let name = summary.policy.name {
+      out += "Policy: \(name)" + (summary.policy.source.map { " (source: \($0))" } ?? "") + "\n"
+    }
+    out +=
+      "Rates: response \(Format.percent(o.responseOnTime)), resolution \(Format.percent(o.resolutionRate)) (closed of appeared), satisfaction \(Format.percent(o.satisfaction))\n"
+    out +=
+      "Measures: timely \(Format.percent(o.responseOnTime)), well received \(Format.percent(o.satisfaction)), kept from worsening \(Format.percent(o.keptFromWorsening))\n\n"
+    var tiers = TextTable(headers: [
+      "Workflow at", "Extensions", "Reminders", "Named", "Satisfied", "Unsatisfied", "Reopened", "Forked",
+      "Reports on time",
+    ])
+    for t in summary.tiers {
+      let g = t.all
+      tiers.rows.append(
+        [label(t)] + [Counter.extensions, .reminders, .named, .satisfied, .unsatisfied, .reopened, .forked].map {
+          Format.count(g.count($0))
+        } + [Format.percent(g.reportOnTime)])
+    }
+    out += tiers.rendered() + "\n"
+    var categories = TextTable(headers: [
+      "Category", "Satisfaction", "Reopened", "Extensions", "Named", "Kept from worsening", "Worsened",
+      "Follow-ups", "Reports on time",
+    ])
+    for (i, c) in summary.categories.enumerated() {
+      let g = summary.overallByCategory[i]
+      categories.rows.append([
+        c.name == c.id ? c.id : "\(c.name) (\(c.id))", Format.percent(g.satisfaction), Format.count(g.count(.reopened)),
+        Format.count(g.count(.extensions)), Format.count(g.count(.named)), Format.percent(g.keptFromWorsening),
+        Format.count(g.count(.worsened)), Format.count(g.count(.followUps)), Format.percent(g.reportOnTime),
+      ])
+    }
+    out += categories.rendered()
+    let windows = summary.slices.filter(\.isWindow)
+    if !windows.isEmpty {
+      var table = TextTable(headers: [
+        "Window", "Satisfaction", "Reopened", "Extensions", "Named", "Kept from worsening", "Reports on time",
+      ])
+      for s in windows {
+        let g = s.overall
+        table.rows.append([
+          s.name, Format.percent(g.satisfaction), Format.count(g.count(.reopened)), Format.count(g.count(.extensions)),
+          Format.count(g.count(.named)), Format.percent(g.keptFromWorsening), Format.percent(g.reportOnTime),
+        ])
+      }
+      out += "\n" + table.rendered()
+    }
+    if summary.namedUnits.isEmpty {
+      out += "\nNamed units (通报): none missed a deadline without reply or extension.\n"
+    } else {
+      var named = TextTable(headers: ["Named unit (通报)", "Tier", "Misses per replication", "Replications named"])
+      for n in summary.namedUnits.prefix(10) {
+        named.rows.append([
+          n.unit, n.tier, String(format2: n.perReplication, digits: 1),
+          String(format2: n.replicationShare * 100, digits: 0) + "%",
+        ])
+      }
+      out += "\n" + named.rendered()
+      if summary.namedUnits.count > 10 { out += "  … and \(summary.namedUnits.count - 10) more units\n" }
     }
     return out
   }

@@ -19,12 +19,25 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     case backlogMax
     /// Items present at a tier when the period ends.
     case openAtEnd
+    /// Share of callbacks with a satisfied citizen, 0-1 (满意率).
+    case satisfaction
+    /// Share of watched opinion answered before it got worse, 0-1.
+    case keptFromWorsening
+    /// Share of skip-level reports made within their deadline, 0-1.
+    case reportOnTime
+    /// Items closed over items that appeared, 0-1 (whole system only; 解决率).
+    case resolutionRate
+    /// Extensions, reopenings and named misses (通报) per replication.
+    case extensions
+    case reopenings
+    case named
 
     /// Every kind, in the order the documentation lists them.
     public static var all: [Kind] {
       [.responseOnTime, .resolutionOnTime]
         + Metric.allCases.flatMap { m in Statistic.allCases.map { Kind.duration(m, $0) } }
         + [.utilization, .backlogMean, .backlogMax, .openAtEnd]
+        + [.satisfaction, .keptFromWorsening, .reportOnTime, .resolutionRate, .extensions, .reopenings, .named]
     }
 
     /// The name used in scenario files and reports: `responseOnTime`, `resolution.p90`, `backlog.max`.
@@ -37,6 +50,13 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
       case .backlogMean: "backlog.mean"
       case .backlogMax: "backlog.max"
       case .openAtEnd: "openAtEnd"
+      case .satisfaction: "satisfaction"
+      case .keptFromWorsening: "keptFromWorsening"
+      case .reportOnTime: "reportOnTime"
+      case .resolutionRate: "resolutionRate"
+      case .extensions: "extensions"
+      case .reopenings: "reopenings"
+      case .named: "named"
       }
     }
 
@@ -49,18 +69,21 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     /// What the figures are.
     public var unit: Unit {
       switch self {
-      case .responseOnTime, .resolutionOnTime, .utilization: .share
+      case .responseOnTime, .resolutionOnTime, .utilization, .satisfaction, .keptFromWorsening, .reportOnTime,
+        .resolutionRate:
+        .share
       case .duration: .minutes
-      case .backlogMean, .backlogMax, .openAtEnd: .items
+      case .backlogMean, .backlogMax, .openAtEnd, .extensions, .reopenings, .named: .items
       }
     }
 
     /// Which way is better; nil when neither is (utilization).
     public var higherIsBetter: Bool? {
       switch self {
-      case .responseOnTime, .resolutionOnTime: true
+      case .responseOnTime, .resolutionOnTime, .satisfaction, .keptFromWorsening, .reportOnTime, .resolutionRate:
+        true
       case .utilization: nil
-      case .duration, .backlogMean, .backlogMax, .openAtEnd: false
+      case .duration, .backlogMean, .backlogMax, .openAtEnd, .extensions, .reopenings, .named: false
       }
     }
 

@@ -172,6 +172,13 @@ public struct ReportLanguage: Sendable {
     case .backlogMean: text = pick("mean end-of-day backlog", "日末平均积压")
     case .backlogMax: text = pick("largest end-of-day backlog", "日末最大积压")
     case .openAtEnd: text = pick("open at the end", "期末未结")
+    case .satisfaction: text = pick("satisfaction", "满意率")
+    case .keptFromWorsening: text = pick("kept from worsening", "未恶化率")
+    case .reportOnTime: text = pick("skip-level reports on time", "越级上报及时率")
+    case .resolutionRate: text = pick("resolution rate", "解决率")
+    case .extensions: text = pick("extensions", "延期次数")
+    case .reopenings: text = pick("reopenings", "重办次数")
+    case .named: text = pick("deadlines missed without reply or extension", "通报次数")
     case .duration(let metric, let statistic):
       let what =
         switch metric {
