@@ -253,3 +253,42 @@ struct ShippedReportTests {
     }
   }
 }
+
+@Suite("gridsim trace")
+struct TraceCLITests {
+  @Test("trace prints one item's path: stages, roles, deadlines, extensions, reports, worsening")
+  func traceGolden() throws {
+    for (args, name) in [
+      (["--issue", "1"], "trace-issue-1.txt"), (["--category", "opinion"], "trace-opinion.txt"),
+      (["--severity", "major"], "trace-major.txt"),
+    ] {
+      let r = try gridsimArgs(["trace", "\(fixtures)/workflow.json5"] + args)
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.contains("warning: demand.perGridPerDay"))
+      try expectSnapshot(r.stdout, name)
+    }
+  }
+
+  @Test("trace refuses what it cannot pick, with exit 64")
+  func traceUsage() throws {
+    let tooFar = try gridsim("trace", "\(fixtures)/workflow.json5", "--issue", "9")
+    #expect(tooFar.status == 64)
+    #expect(tooFar.stderr.contains("Replication 1 has 4 items; --issue 9 is not one of them."))
+    let unknown = try gridsim("trace", "\(fixtures)/workflow.json5", "--category", "opinon")
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("no category 'opinon'"))
+    let both = try gridsim("trace", "\(fixtures)/workflow.json5", "--issue", "1", "--severity", "major")
+    #expect(both.status == 64)
+    let missing = try gridsim("trace", "\(fixtures)/no-such.json5")
+    #expect(missing.status == 66)
+  }
+
+  @Test("trace on the baseline shows the township's stages and a skip-level report")
+  func traceBaseline() throws {
+    let r = try gridsim(
+      "trace", "Scenarios/township-baseline.json5", "--category", "negative-opinion", "--severity", "major")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("⇒ skip-level report to 领导小组 (leadership)"))
+    #expect(r.stdout.contains("handle by staff"))
+  }
+}

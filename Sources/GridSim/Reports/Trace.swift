@@ -126,7 +126,7 @@ public enum Trace {
       case .worsened(let s, let followUps):
         add(
           n.time,
-          "! unanswered opinion got worse: now \(name(scenario.demand.severities[s].id, scenario.demand.severities[s].name)), \(followUps) follow-up posts")
+          "! unanswered opinion got worse: now \(name(scenario.demand.severities[s].id, scenario.demand.severities[s].name)), \(followUps) follow-up post\(followUps == 1 ? "" : "s")")
       }
     }
     for line in lines.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) {

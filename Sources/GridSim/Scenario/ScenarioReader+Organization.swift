@@ -154,7 +154,11 @@ extension ScenarioReader {
         let rule = tier.categoryRules[category.id]
         // A handling key that is there but wrong has its own diagnostic already.
         let written = items[i]["handling"] != nil || items[i]["categories"]?[category.id]?["handling"] != nil
-        if rule?.handling == nil, tier.rule.handling == nil, !written {
+        // With stages, only a handle stage without its own time takes the tier's handling time.
+        let needed =
+          tier.stages.isEmpty
+          || tier.stages.contains { $0.kind == .handle && $0.time == nil && !$0.skip.contains(category.id) }
+        if needed, rule?.handling == nil, tier.rule.handling == nil, !written {
           values.error(
             "tiers[\(i)].handling", at: items[i].offset,
             "no handling time at tier '\(tier.id)' for category '\(category.id)'",

@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+@testable import GridSim
+
+/// A grid tier (one grid, `gridStaff` staff) below a village tier (one staff member), fixed times
+/// and scripted items only, so that every figure is computed by hand.
+func workflowScenario(
+  grid: String, village: String = "id: \"village\", handling: \"1 h\"", gridStaff: Int = 1, policy: String = "",
+  demand: String = "", injects: String
+) -> String {
+  """
+  {
+    version: 1,
+    period: { start: "2026-01-05T00:00", length: "2 days" },
+    replications: 1,
+    demand: {
+      perGridPerDay: 0,
+      categories: [{ id: "issue", share: 1 }, { id: "consultation", share: 0 }, { id: "opinion", share: 0 }],
+      severities: [{ id: "routine", share: 1 }, { id: "major", share: 0 }],
+      \(demand)
+      injects: [\(injects)],
+    },
+    tiers: [{ \(grid) }, { \(village) }],
+    policy: { \(policy) },
+    organization: { name: "v", staff: 1, children: { name: "g", staff: \(gridStaff) } },
+  }
+  """
+}
+
+@Suite("The workflow, computed by hand")
+struct WorkflowTests {
+  @Test("stages run in order, each by its role; a category skips what does not apply")
+  func stagesAndRoles() throws {
+    // accept 0:00-0:10 (the response), handle 0:10-1:10, approve by the head 1:10-1:40, reply
+    // 1:40-2:00 (the resolution). A consultation skips handle and approve: reply at 0:30.
+    let grid = """
+      id: "grid", roles: [{ id: "worker", share: 0.5 }, { id: "head", share: 0.5 }],
+      stages: [
+        { id: "accept", role: "worker", time: "10 min" },
+        { id: "handle", role: "worker", time: "1 h", skip: ["consultation"] },
+        { id: "approve", role: "head", time: "30 min", skip: ["consultation"] },
+        { id: "reply", role: "worker", time: "20 min" },
+      ]
+      """
+    let (_, r) = try runOnce(
+      workflowScenario(
+        grid: grid, gridStaff: 2, injects: "{ after: \"0 min\" }, { after: \"3 h\", category: \"consultation\" }"))
+    #expect(r.count(.closed, group: 0) == 2)
+    #expect(r.metric(.response, group: 2, category: 0).mean == 10)
+    #expect(r.metric(.resolution, group: 2, category: 0).mean == 120)
+    #expect(r.metric(.resolution, group: 2, category: 1).mean == 30)
+    #expect(r.metric(.timeAtTier, group: 0).max == 120)
+  }
+
+  @Test("a fork waits for every department's part: in parallel with two staff, one after the other with one")
+  func forks() throws {
+    func resolution(staff: Int) throws -> (Double?, Int) {
+      let grid = """
+        id: "grid", stages: [{ id: "accept", time: "10 min" }, { id: "handle", time: "1 h", departments: { "2": 1 } }]
+        """
+      let (_, r) = try runOnce(workflowScenario(grid: grid, gridStaff: staff, injects: "{ after: \"0 min\" }"))
+      return (r.metric(.resolution, group: 2).mean, r.count(.forked, group: 0))
+    }
+    #expect(try resolution(staff: 2) == (70, 1))
+    #expect(try resolution(staff: 1) == (130, 1))
+  }
+
+  @Test("an extension moves the resolution deadline up to its limit, once; a miss after it names the unit")
+  func extensions() throws {
+    // Handling 5 h against a 4 h deadline. Extended to 6 h: done in time. Extended to 4.5 h: missed
+    // at 4:30, named, taken up; the village closes it at 5:30.
+    func run(limit: String) throws -> ReplicationResult {
+      let grid = """
+        id: "grid", handling: "5 h",
+        deadlines: { resolution: "4 h", extension: { probability: 1, limit: "\(limit)" } }
+        """
+      return try runOnce(workflowScenario(grid: grid, injects: "{ after: \"0 min\" }")).1
+    }
+    let granted = try run(limit: "6 h")
+    #expect(granted.count(.extensions, group: 0) == 1)
+    #expect(granted.count(.resolutionMet, group: 0) == 1)
+    #expect(granted.count(.named, group: 0) == 0)
+    #expect(granted.metric(.resolution, group: 2).mean == 300)
+    let short = try run(limit: "4.5 h")
+    #expect(short.count(.extensions, group: 0) == 1)
+    #expect(short.count(.resolutionMissed, group: 0) == 1)
+    #expect(short.count(.named, group: 0) == 1)
+    #expect(short.unitNamed == [0, 1])  // the grid unit (units: the village, then its grid)
+    #expect(short.count(.escalatedDeadline, group: 0) == 1)
+    #expect(short.metric(.resolution, group: 2).mean == 330)
+  }
+
+  @Test("supervision reminders: one per fraction of the time to the deadline that passed")
+  func reminders() throws {
+    func reminders(handling: String) throws -> Int {
+      let grid = "id: \"grid\", handling: \"\(handling)\", deadlines: { resolution: \"4 h\" }"
+      let (_, r) = try runOnce(
+        workflowScenario(grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
+      return r.count(.reminders, group: 0)
+    }
+    #expect(try reminders(handling: "1 h") == 0)
+    #expect(try reminders(handling: "150 min") == 1)  // past 2 h
+    #expect(try reminders(handling: "3.5 h") == 2)  // past 2 h and 3 h
+  }
+
+  @Test("an unsatisfied callback reopens the item, at most maxReopenings times; satisfaction is measured")
+  func callbacks() throws {
+    // accept 0-10, reply 10-30 (resolved), callback 30-40: unsatisfied, reopened; again 40-80,
+    // unsatisfied, but the limit is reached: closed at 80.
+    func run(_ callback: String) throws -> ReplicationResult {
+      let grid = """
+        id: "grid", callback: { \(callback) },
+        stages: [{ id: "accept", time: "10 min" }, { id: "reply", time: "20 min" }, { id: "callback", time: "10 min" }]
+        """
+      return try runOnce(workflowScenario(grid: grid, injects: "{ after: \"0 min\" }")).1
+    }
+    let reopened = try run("unsatisfied: 1, maxReopenings: 1")
+    #expect(reopened.count(.unsatisfied, group: 0) == 2)
+    #expect(reopened.count(.reopened, group: 0) == 1)
+    #expect(reopened.count(.visits, group: 0) == 2)
+    #expect(reopened.count(.closed, group: 2) == 1)
+    #expect(reopened.metric(.resolution, group: 2).mean == 30)  // the first reply
+    #expect(reopened.metric(.timeAtTier, group: 0).max == 40)
+    let up = try run("unsatisfied: 1, maxReopenings: 1, reopenAt: \"up\"")
+    #expect(up.count(.escalatedReopened, group: 0) == 1)
+    #expect(up.count(.visits, group: 1) == 1)
+    let satisfied = try run("unsatisfied: 0")
+    #expect(satisfied.count(.satisfied, group: 2) == 1)
+    #expect(satisfied.count(.reopened, group: 2) == 0)
+  }
+
+  @Test("unanswered opinion worsens: severity rises, follow-ups appear, and it goes to the tier its new severity enters at")
+  func worsening() throws {
+    // The grid worker is busy 0-3 h with an issue; the opinion waits and is not answered at 1 h:
+    // it becomes major, two follow-up posts appear (major: they enter at the village), and the
+    // opinion itself is taken to the village.
+    func run(_ injects: String) throws -> ReplicationResult {
+      try runOnce(
+        workflowScenario(
+          grid: "id: \"grid\", handling: \"3 h\"",
+          policy: "categories: { opinion: { worsening: { within: \"1 h\", followUps: 2 } } }",
+          demand: "entry: [{ severity: \"major\", tier: \"village\" }],", injects: injects)
+      ).1
+    }
+    let worse = try run("{ after: \"0 min\" }, { after: \"0 min\", category: \"opinion\" }")
+    #expect(worse.count(.worsened, group: 2) == 1)
+    #expect(worse.count(.kept, group: 2) == 0)
+    #expect(worse.count(.followUps, group: 2) == 2)
+    #expect(worse.count(.appeared, group: 2) == 4)
+    #expect(worse.count(.escalatedWorsened, group: 0) == 1)
+    #expect(worse.count(.visits, group: 1) == 3)
+    let kept = try run("{ after: \"0 min\", category: \"opinion\" }")
+    #expect(kept.count(.kept, group: 2) == 1)
+    #expect(kept.count(.worsened, group: 2) == 0)
+  }
+
+  @Test("skip-level reports go to the higher tier within their deadline while the grid goes on")
+  func skipLevel() throws {
+    // The report takes the village 30 min: on time within 1 h, late within 20 min. The grid still
+    // closes the item itself.
+    func run(within: String) throws -> ReplicationResult {
+      try runOnce(
+        workflowScenario(
+          grid: "id: \"grid\", handling: \"2 h\"",
+          policy: "skipLevel: [{ severity: \"major\", tier: \"village\", within: \"\(within)\", time: \"30 min\" }]",
+          injects: "{ after: \"0 min\", severity: \"major\" }")
+      ).1
+    }
+    let onTime = try run(within: "1 h")
+    #expect(onTime.count(.reportMet, group: 1) == 1)
+    #expect(onTime.count(.closed, group: 0) == 1)
+    #expect(onTime.count(.visits, group: 1) == 0)  // a report is a task, not a visit
+    let late = try run(within: "20 min")
+    #expect(late.count(.reportMissed, group: 1) == 1)
+  }
+
+  @Test("a unit's on-duty staff split among its roles: largest remainder, at least one each")
+  func roleSplit() {
+    func split(_ n: Int32, _ shares: [Double]) -> [Int32] {
+      var out = [Int32](repeating: -1, count: shares.count)
+      CompiledWorkflow.split(n, shares: shares, into: &out, at: 0)
+      return out
+    }
+    #expect(split(6, [0.85, 0.15]) == [5, 1])
+    #expect(split(24, [0.2, 0.15, 0.65]) == [5, 3, 16])
+    #expect(split(1, [0.2, 0.15, 0.65]) == [1, 1, 1])
+    #expect(split(0, [0.5, 0.5]) == [0, 0])
+    #expect(split(7, [1]) == [7])
+  }
+
+  @Test("workflow problems are all reported with their key paths")
+  func problems() throws {
+    let text = workflowScenario(
+      grid: """
+        id: "grid", roles: [{ id: "worker", share: 1 }],
+        stages: [{ id: "reply", role: "worker", time: "5 min" }, { id: "accept", role: "wroker" },
+                 { id: "approve", role: "worker" }, { id: "handle", role: "worker", departments: { "1": 0.5 } }]
+        """, policy: "preset: \"no-such-preset.json5\"", injects: "")
+    #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text, path: "w.json5") }
+    let noPreset = text.replacingOccurrences(of: "preset: \"no-such-preset.json5\"", with: "")
+    do {
+      _ = try ScenarioLoader.parse(noPreset, path: "w.json5")
+      Issue.record("expected problems")
+    } catch .invalid(let diagnostics) {
+      let paths = diagnostics.map(\.keyPath)
+      #expect(paths.contains("tiers[0].stages[1].role"))  // 'wroker'
+      #expect(paths.contains("tiers[0].stages[2].time"))  // approve needs a time
+      #expect(paths.contains("tiers[0].stages[3].departments.1"))
+      #expect(paths.contains("tiers[0].stages"))  // out of order
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    do {
+      _ = try ScenarioLoader.parse(text.replacingOccurrences(of: "stages:", with: "x:"), path: "w.json5")
+    } catch .invalid(let diagnostics) {
+      #expect(diagnostics.contains { $0.keyPath == "policy.preset" && $0.message.contains("no-such-preset.json5") })
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test("every shipped preset loads under the baseline, states its source, and the scenario's own keys win")
+  func presets() throws {
+    let folder = repositoryRoot.appendingPathComponent("Scenarios/policies")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json5") }
+    #expect(files.count >= 5)
+    let baseline = repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path
+    for file in files.sorted() {
+      let text = """
+        { extends: "\(baseline)", policy: { preset: "\(folder.appendingPathComponent(file).path)" } }
+        """
+      let loaded = try ScenarioLoader.parse(text, path: "preset-test.json5")
+      #expect(loaded.scenario.policy.source?.isEmpty == false, "\(file)")
+      #expect(loaded.scenario.policy.name != nil, "\(file)")
+    }
+    // Shandong: 5 working days, extension to 10; the scenario's own deadline wins over the preset's.
+    let own = """
+      { extends: "\(baseline)",
+        policy: { preset: "\(folder.appendingPathComponent("shandong-12345.json5").path)",
+                  deadlines: { resolution: "7 working days" } } }
+      """
+    let policy = try ScenarioLoader.parse(own, path: "own.json5").scenario.policy
+    #expect(policy.rule.resolutionDeadline == .workingDays(7))
+    #expect(policy.rule.extension == Scenario.Extension(probability: 0.15, limit: .workingDays(10)))
+  }
+}
