@@ -31,7 +31,8 @@ enum TraceCommand {
         spec,
         { () throws(UsageError) in
           (
-            try args.integer("issue", in: 1...Int(Int32.max)), try args.integer("replication", in: 1...100_000),
+            try args.integer("issue", in: 1...Int(Int32.max)),
+            try args.integer("replication", in: 1...100_000),
             try ExperimentOptions.overrides(args)
           )
         }
@@ -44,14 +45,19 @@ enum TraceCommand {
       let loaded = GridSimCommand.load(args.positionals[0], overrides: overrides).get(orExit: &code)
     else { return code }
     let scenario = loaded.scenario
-    for (key, ids) in [("category", scenario.demand.categories.map(\.id)), ("severity", scenario.demand.severities.map(\.id))] {
+    for (key, ids) in [
+      ("category", scenario.demand.categories.map(\.id)), ("severity", scenario.demand.severities.map(\.id)),
+    ] {
       if let id = args.value(key), !ids.contains(id) {
-        return usage("The scenario has no \(key) '\(id)'; its \(key == "category" ? "categories" : "severities") are \(ids.joined(separator: ", ")).")
+        return usage(
+          "The scenario has no \(key) '\(id)'; its \(key == "category" ? "categories" : "severities") are \(ids.joined(separator: ", "))."
+        )
       }
     }
     let r = replication ?? 1
     if r > scenario.replications {
-      return usage("The scenario runs \(scenario.replications) replications; --replication must be at most that.")
+      return usage(
+        "The scenario runs \(scenario.replications) replications; --replication must be at most that.")
     }
     let model = Model(scenario)
     var simulation = Simulation(model: model, seed: scenario.seed, replication: r - 1, ledger: true)
@@ -59,10 +65,12 @@ enum TraceCommand {
     let ledger = simulation.ledger!
     guard
       let entry = Trace.pick(
-        ledger, model: model, issue: issue, category: args.value("category"), severity: args.value("severity"))
+        ledger, model: model, issue: issue, category: args.value("category"), severity: args.value("severity")
+      )
     else {
       if let issue {
-        return usage("Replication \(r) has \(ledger.entries.count) items; --issue \(issue) is not one of them.")
+        return usage(
+          "Replication \(r) has \(ledger.entries.count) items; --issue \(issue) is not one of them.")
       }
       Console.err("gridsim trace: no measured item matches in replication \(r); try another --replication.\n")
       return .targetMissed

@@ -73,7 +73,8 @@ extension Simulation {
     ledger?.attach(
       report, to: slot,
       Ledger.Task(
-        isReport: true, tier: tier, unit: Int(task.unit), role: Int(model.workflow.stages[Int(rule.stage)].role),
+        isReport: true, tier: tier, unit: Int(task.unit),
+        role: Int(model.workflow.stages[Int(rule.stage)].role),
         ready: now, due: task.resolutionDue))
     ledger?.note(report, .reportFiled(tier: tier, due: task.resolutionDue), at: now)
     queueOrStart(report)
@@ -187,7 +188,8 @@ extension Simulation {
     for _ in 0..<rule.followUps {
       arrive(leaf: leaf, category: category, severity: severity, channel: channel, followUp: true)
     }
-    guard severity != old, items[slot].detected <= now else { return }  // not seen yet: enters by the new severity
+    // Not seen yet: it enters by its new severity when it is.
+    guard severity != old, items[slot].detected <= now else { return }
     let cell = category * model.severityCount + severity
     let oldRule = model.workflow.reportRule[category * model.severityCount + old]
     let report = model.workflow.reportRule[cell]

@@ -15,7 +15,7 @@
 public struct Simulation: Sendable {
   let model: Model
   var now = 0.0
-  private var heap = BinaryHeap<Event>()
+  var heap = BinaryHeap<Event>()
   var sequence: UInt64 = 0
   var items: ContiguousArray<Item> = []
   var freeSlots: [Int32] = []
@@ -33,16 +33,16 @@ public struct Simulation: Sendable {
   /// Detection delay per channel.
   private var channelDetection: Recorder
   /// On-duty headcount per unit now, and the next change in the staffing plan.
-  private var unitCapacity: [Int32]
-  private var nextStaffChange = 0
+  var unitCapacity: [Int32]
+  var nextStaffChange = 0
   /// Per unit: resolution deadlines missed with no reply and no extension (通报).
   var unitNamed: [Int]
   /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
   /// change touches one buffer).
   var tierState: [TierState]
   private var busyAtWarmUp: [Double]
-  private var busyAtDayStart: [Double]
-  private var day = 0
+  var busyAtDayStart: [Double]
+  var day = 0
   /// The next scripted item to schedule.
   private var nextInject = 0
   /// The arrival process: the local hour now being drawn from, its end and rate.
@@ -262,50 +262,6 @@ public struct Simulation: Sendable {
     enter(slot, tier: entry)
   }
 
-  /// Records a duration for the item's category and, for the whole system, its day kind's and
-  /// its window's slices (per tier as well cost a further 15% of the engine's speed).
-  @inline(__always)
-  mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
-    guard group == model.tierCount else {
-      recorder.record(metric, group: group, category: Int(items[slot].category), value)
-      return
-    }
-    let window = Int(items[slot].window)
-    recorder.record(
-      metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      window >= 0 ? segmentColumn + window : -1, value)
-  }
-
-  /// Counts an event of the item's, for its category and, for the whole system, its day kind's
-  /// and its window's slices.
-  @inline(__always)
-  mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
-    guard group == model.tierCount else {
-      recorder.increment(counter, group: group, category: Int(items[slot].category))
-      return
-    }
-    let window = Int(items[slot].window)
-    recorder.increment(
-      counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      window >= 0 ? segmentColumn + window : -1)
-  }
-
-  /// Counts an event at the item's tier and for the whole system, when the item is measured.
-  @inline(__always)
-  mutating func count(_ counter: Counter, _ slot: Int) {
-    guard items[slot].flags & Item.counted != 0 else { return }
-    increment(counter, slot, group: Int(items[slot].tier))
-    increment(counter, slot, group: model.tierCount)
-  }
-
-  /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
-  @inline(__always)
-  mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
-    let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
-    let index = (d * model.tierCount + Int(item.tier)) * DailyOutcome.allCases.count + outcome.rawValue
-    recorder.dailyOnTime[index] += 1
-  }
-
   /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
   mutating func enter(_ slot: Int, tier: Int) {
     var item = items[slot]
@@ -319,7 +275,8 @@ public struct Simulation: Sendable {
     item.stamp &+= 1
     item.stage = plan.start
     item.parts = 0
-    item.flags &= ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended)
+    item.flags &=
+      ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended)
     let clockStart =
       switch rule.clock {
       case .arrival: now
@@ -362,7 +319,8 @@ public struct Simulation: Sendable {
   /// The station (unit and role) that does the item's current stage.
   @inline(__always)
   func station(_ slot: Int) -> Int {
-    Int(model.workflow.unitStation[Int(items[slot].unit)]) + Int(model.workflow.stages[Int(items[slot].stage)].role)
+    Int(model.workflow.unitStation[Int(items[slot].unit)])
+      + Int(model.workflow.stages[Int(items[slot].stage)].role)
   }
 
   /// The item is ready for its current stage (or, past the last, done at this tier).
@@ -408,7 +366,7 @@ public struct Simulation: Sendable {
 
   /// Takes the next live item from a station's line, if any (a part whose item has moved on is
   /// dropped).
-  private mutating func dequeue(station: Int) -> Int? {
+  mutating func dequeue(station: Int) -> Int? {
     guard lines[station].live > 0 else { return nil }
     while true {
       let entry: QueueEntry?
@@ -614,122 +572,6 @@ public struct Simulation: Sendable {
     if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
       increment(.resolutionMet, slot, group: overall)
     }
-  }
-
-  // MARK: deadlines
-
-  private mutating func responseDeadline(_ slot: Int) {
-    guard items[slot].flags & Item.responseSettled == 0 else { return }
-    items[slot].flags |= Item.responseSettled
-    let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    if items[slot].flags & Item.counted != 0 {
-      increment(.responseMissed, slot, group: tier)
-      countDaily(.responseMissed, items[slot])
-      let first = items[slot].firstResponse
-      if (first < 0 || first > now) && items[slot].flags & Item.responseBreached == 0 {
-        increment(.responseMissed, slot, group: model.tierCount)
-      }
-    }
-    if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
-      items[slot].flags |= Item.responseBreached
-    }
-    ledger?.note(slot, .responseMissed(tier: tier), at: now)
-    if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
-  }
-
-  private mutating func resolutionDeadline(_ slot: Int) {
-    let flags = items[slot].flags
-    guard flags & Item.resolutionSettled == 0 else { return }
-    // A service that ends at this very minute is in time.
-    if flags & Item.inService != 0, items[slot].serviceEnd <= now { return }
-    let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    let rule = model.rules[tier * model.categoryCount + category]
-    if rule.extensionProbability > 0, flags & Item.extended == 0, grantExtension(slot, rule) { return }
-    items[slot].flags |= Item.resolutionSettled
-    if flags & Item.counted != 0 {
-      increment(.resolutionMissed, slot, group: tier)
-      countDaily(.resolutionMissed, items[slot])
-      if flags & Item.resolutionBreached == 0 {
-        increment(.resolutionMissed, slot, group: model.tierCount)
-      }
-      // Neither a reply nor an explanation (an extension): the unit is named.
-      increment(.named, slot, group: tier)
-      unitNamed[Int(items[slot].unit)] += 1
-      countReminders(slot)
-    }
-    items[slot].flags |= Item.resolutionBreached
-    ledger?.note(slot, .resolutionMissed(tier: tier, unit: Int(items[slot].unit)), at: now)
-    if rule.escalatesOnBreach { pullUp(slot) }
-  }
-
-  /// Supervision: the item leaves its queue or its staff member and goes to the next tier now.
-  private mutating func pullUp(_ slot: Int) {
-    take(slot)
-    escalate(slot, .deadline, to: Int(items[slot].tier) + 1)
-  }
-
-  /// Takes the item off its tier now (out of its queue, a staff member's hands, or waiting for
-  /// its parts) and ends the visit.
-  mutating func take(_ slot: Int) {
-    let flags = items[slot].flags
-    if flags & Item.inService != 0 {
-      releaseStaff(slot)
-    } else if flags & Item.awaitingParts != 0 {
-      items[slot].flags &= ~Item.awaitingParts
-    } else {
-      lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
-      if items[slot].stage == model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)].start {
-        items[slot].totalWait += now - items[slot].tierArrival
-      }
-    }
-    endVisit(slot)
-  }
-
-  // MARK: staffing
-
-  /// Headcounts change (a shift starts or ends): staff coming on take waiting items; staff going
-  /// off finish the item in hand and take no new one.
-  private mutating func staffChange() {
-    let plan = model.staffing
-    let workflow = model.workflow
-    let k = nextStaffChange
-    for c in Int(plan.firstChange[k])..<Int(plan.firstChange[k + 1]) {
-      let unit = Int(plan.changeUnits[c])
-      unitCapacity[unit] = plan.changeValues[c]
-      let first = Int(workflow.unitStation[unit])
-      let shares = workflow.roleShares[model.unitTier[unit]]
-      CompiledWorkflow.split(unitCapacity[unit], shares: shares, into: &capacity, at: first)
-      for station in first..<first + shares.count {
-        while busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
-      }
-    }
-    nextStaffChange += 1
-    if nextStaffChange < plan.times.count { schedule(plan.times[nextStaffChange], .staffChange) }
-  }
-
-  // MARK: time-weighted and daily measures
-
-  @inline(__always)
-  private mutating func changeBusy(_ tier: Int, by delta: Int) {
-    tierState[tier].changeBusy(by: delta, at: now)
-  }
-
-  private mutating func dayEnd() {
-    for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-    closeDay()
-    day += 1
-    if day < model.dayCount { schedule(now + 1440, .dayEnd) }
-  }
-
-  private mutating func closeDay() {
-    guard day < model.dayCount else { return }
-    for t in 0..<model.tierCount {
-      recorder.dailyBacklog[day * model.tierCount + t] = tierState[t].present
-      recorder.dailyBusy[day * model.tierCount + t] = tierState[t].busyArea - busyAtDayStart[t]
-    }
-    busyAtDayStart = tierState.map(\.busyArea)
   }
 }
 

@@ -176,7 +176,8 @@ public struct Summary: Sendable {
       let named = results.filter { $0.unitNamed[u] > 0 }.count
       return NamedUnit(
         unit: model.unitNames[u], tier: scenario.tiers[model.unitTier[u]].name,
-        perReplication: Double(total) / Double(results.count), replicationShare: Double(named) / Double(results.count))
+        perReplication: Double(total) / Double(results.count),
+        replicationShare: Double(named) / Double(results.count))
     }.sorted { $0.perReplication > $1.perReplication }
     targets = scenario.targets.map { $0.evaluate(results, model: model) }
 
@@ -201,7 +202,8 @@ public struct Summary: Sendable {
       }
       return Group(
         durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
-        resolutionOnTime: rate(.resolutionMet, .resolutionMissed), satisfaction: rate(.satisfied, .unsatisfied),
+        resolutionOnTime: rate(.resolutionMet, .resolutionMissed),
+        satisfaction: rate(.satisfied, .unsatisfied),
         keptFromWorsening: rate(.kept, .worsened), reportOnTime: rate(.reportMet, .reportMissed),
         resolutionRate: Estimate(
           results.map { r -> Double? in

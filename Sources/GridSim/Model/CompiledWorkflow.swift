@@ -58,10 +58,12 @@ struct CompiledWorkflow: Sendable {
           switch stage.kind {
           case .accept:
             compiled = CompiledStage(
-              kind: .accept, role: Int32(stage.role), first: time ?? rule.response, then: .fixed(0), responds: true)
+              kind: .accept, role: Int32(stage.role), first: time ?? rule.response, then: .fixed(0),
+              responds: true)
           case .reply:
             compiled = CompiledStage(
-              kind: .reply, role: Int32(stage.role), first: time ?? .fixed(0), then: .fixed(0), responds: true)
+              kind: .reply, role: Int32(stage.role), first: time ?? .fixed(0), then: .fixed(0), responds: true
+            )
           case .handle:
             compiled = CompiledStage(
               kind: .handle, role: Int32(stage.role), first: .fixed(0), then: time ?? rule.handling,
@@ -77,7 +79,8 @@ struct CompiledWorkflow: Sendable {
             }
           default:
             compiled = CompiledStage(
-              kind: stage.kind, role: Int32(stage.role), first: .fixed(0), then: time ?? .fixed(0), responds: false)
+              kind: stage.kind, role: Int32(stage.role), first: .fixed(0), then: time ?? .fixed(0),
+              responds: false)
           }
           if !stage.kind.isClosing { decision = Int32(stages.count) }
           if stage.kind == .reply { reply = Int32(stages.count) }
@@ -102,7 +105,8 @@ struct CompiledWorkflow: Sendable {
     for category in scenario.demand.categories {
       for s in 0..<S {
         let i = scenario.policy.skipLevel.firstIndex {
-          ($0.category == nil || $0.category == category.id) && ($0.severity == nil || $0.severity == severityIDs[s])
+          ($0.category == nil || $0.category == category.id)
+            && ($0.severity == nil || $0.severity == severityIDs[s])
         }
         reportRule.append(i.map(Int32.init) ?? -1)
       }

@@ -217,7 +217,9 @@ public struct Model: Sendable {
     horizon = Double(scenario.period.end.minutes - scenario.period.start.minutes)
     warmUp = scenario.period.warmUp.minutes
     dayCount = (startMinuteOfDay + Int(horizon) + 1439) / 1440
-    let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline, $0.extensionLimit] }.compactMap { $0 }
+    let specs = rules.flatMap { [$0.responseDeadline, $0.resolutionDeadline, $0.extensionLimit] }.compactMap {
+      $0
+    }
     let settings = scenario.calendar
     let hours = scenario.tiers.map { $0.officeHours ?? settings.officeHours }
     workTime = WorkTime(

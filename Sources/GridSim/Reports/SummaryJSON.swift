@@ -108,7 +108,8 @@ public enum SummaryJSON {
           .array(
             summary.namedUnits.map { n in
               .object([
-                ("unit", .string(n.unit)), ("tier", .string(n.tier)), ("perReplication", .number(n.perReplication)),
+                ("unit", .string(n.unit)), ("tier", .string(n.tier)),
+                ("perReplication", .number(n.perReplication)),
                 ("replicationShare", .number(n.replicationShare)),
               ])
             })
@@ -214,7 +215,8 @@ public enum SummaryJSON {
     let workflowCounts: [(String, Counter)] = [
       ("extensions", .extensions), ("reminders", .reminders), ("named", .named), ("satisfied", .satisfied),
       ("unsatisfied", .unsatisfied), ("reopened", .reopened), ("kept", .kept), ("worsened", .worsened),
-      ("followUps", .followUps), ("reportsOnTime", .reportMet), ("reportsLate", .reportMissed), ("forked", .forked),
+      ("followUps", .followUps), ("reportsOnTime", .reportMet), ("reportsLate", .reportMissed),
+      ("forked", .forked),
     ]
     var rates: [(String, JSONNode)] = [
       ("satisfaction", estimate(g.satisfaction)), ("keptFromWorsening", estimate(g.keptFromWorsening)),
@@ -225,7 +227,9 @@ public enum SummaryJSON {
       (
         "workflow",
         .object(
-          [("counts", .object(workflowCounts.map { ($0.0, estimate(g.count($0.1))) }))] + [("rates", .object(rates))])
+          [("counts", .object(workflowCounts.map { ($0.0, estimate(g.count($0.1))) }))] + [
+            ("rates", .object(rates))
+          ])
       ))
     if tier {
       result.append(

@@ -114,9 +114,10 @@ public enum TextReport {
     for t in summary.tiers {
       let g = t.all
       tiers.rows.append(
-        [label(t)] + [Counter.extensions, .reminders, .named, .satisfied, .unsatisfied, .reopened, .forked].map {
-          Format.count(g.count($0))
-        } + [Format.percent(g.reportOnTime)])
+        [label(t)]
+          + [Counter.extensions, .reminders, .named, .satisfied, .unsatisfied, .reopened, .forked].map {
+            Format.count(g.count($0))
+          } + [Format.percent(g.reportOnTime)])
     }
     out += tiers.rendered() + "\n"
     var categories = TextTable(headers: [
@@ -126,8 +127,10 @@ public enum TextReport {
     for (i, c) in summary.categories.enumerated() {
       let g = summary.overallByCategory[i]
       categories.rows.append([
-        c.name == c.id ? c.id : "\(c.name) (\(c.id))", Format.percent(g.satisfaction), Format.count(g.count(.reopened)),
-        Format.count(g.count(.extensions)), Format.count(g.count(.named)), Format.percent(g.keptFromWorsening),
+        c.name == c.id ? c.id : "\(c.name) (\(c.id))", Format.percent(g.satisfaction),
+        Format.count(g.count(.reopened)),
+        Format.count(g.count(.extensions)), Format.count(g.count(.named)),
+        Format.percent(g.keptFromWorsening),
         Format.count(g.count(.worsened)), Format.count(g.count(.followUps)), Format.percent(g.reportOnTime),
       ])
     }
@@ -140,7 +143,8 @@ public enum TextReport {
       for s in windows {
         let g = s.overall
         table.rows.append([
-          s.name, Format.percent(g.satisfaction), Format.count(g.count(.reopened)), Format.count(g.count(.extensions)),
+          s.name, Format.percent(g.satisfaction), Format.count(g.count(.reopened)),
+          Format.count(g.count(.extensions)),
           Format.count(g.count(.named)), Format.percent(g.keptFromWorsening), Format.percent(g.reportOnTime),
         ])
       }
@@ -149,7 +153,9 @@ public enum TextReport {
     if summary.namedUnits.isEmpty {
       out += "\nNamed units (通报): none missed a deadline without reply or extension.\n"
     } else {
-      var named = TextTable(headers: ["Named unit (通报)", "Tier", "Misses per replication", "Replications named"])
+      var named = TextTable(headers: [
+        "Named unit (通报)", "Tier", "Misses per replication", "Replications named",
+      ])
       for n in summary.namedUnits.prefix(10) {
         named.rows.append([
           n.unit, n.tier, String(format2: n.perReplication, digits: 1),

@@ -34,10 +34,13 @@ public enum Trace {
     let severity = scenario.demand.severities[e.severity]
     let channel = scenario.demand.channels[min(e.channel, scenario.demand.channels.count - 1)]
 
-    var out = "gridsim trace: \(scenario.name), replication \(replication), item \(index + 1) of \(ledger.entries.count)\n"
+    var out =
+      "gridsim trace: \(scenario.name), replication \(replication), item \(index + 1) of \(ledger.entries.count)\n"
     out +=
       "\(name(category.id, category.name)), \(name(severity.id, severity.name)), by \(name(channel.id, channel.name)), in \(model.unitNames[model.unit(leaf: e.leaf)])"
-    out += (e.followUp ? "; a follow-up post of worsening opinion" : "") + (e.counted ? "" : "; in the warm-up, not measured")
+    out +=
+      (e.followUp ? "; a follow-up post of worsening opinion" : "")
+      + (e.counted ? "" : "; in the warm-up, not measured")
     out += "\n\n"
 
     var lines: [(time: Double, order: Int, text: String)] = []
@@ -46,7 +49,9 @@ public enum Trace {
     }
     add(e.appeared, "appeared")
     if let seen = e.detected {
-      add(seen, seen > e.appeared ? "seen by a monitoring check, after \(span(seen - e.appeared))" : "seen at once")
+      add(
+        seen,
+        seen > e.appeared ? "seen by a monitoring check, after \(span(seen - e.appeared))" : "seen at once")
     } else {
       add(e.appeared, "not seen within the period")
     }
@@ -56,7 +61,8 @@ public enum Trace {
       if let d = v.resolutionDue { due.append("resolution due \(time(d))") }
       add(
         v.arrived,
-        "→ \(tierName(v.tier)) at \(model.unitNames[v.unit])" + (due.isEmpty ? "" : ": " + due.joined(separator: ", ")))
+        "→ \(tierName(v.tier)) at \(model.unitNames[v.unit])"
+          + (due.isEmpty ? "" : ": " + due.joined(separator: ", ")))
       if let r = v.responded { add(r, "    answered the citizen (first response)") }
       for step in v.steps {
         var text = "    \(step.stage.rawValue) by \(roleName(v.tier, step.role))"
@@ -77,7 +83,9 @@ public enum Trace {
           "    response deadline \(time(d)): " + verdict(responseAt, d, left: v.left))
       }
       let extended = e.notes.compactMap { n -> Double? in
-        if case .extended(let t, let due) = n.note, t == v.tier, n.time >= v.arrived, n.time <= (v.left ?? .infinity) {
+        if case .extended(let t, let due) = n.note, t == v.tier, n.time >= v.arrived,
+          n.time <= (v.left ?? .infinity)
+        {
           return due
         }
         return nil
@@ -86,7 +94,8 @@ public enum Trace {
         let done = v.steps.first { $0.stage == .reply }?.ended ?? v.left
         add(
           min(done ?? d, d),
-          "    resolution deadline \(time(d))" + (extended != nil ? " (extended)" : "") + ": " + verdict(done, d, left: nil))
+          "    resolution deadline \(time(d))" + (extended != nil ? " (extended)" : "") + ": "
+            + verdict(done, d, left: nil))
       }
       if let left = v.left, let outcome = v.outcome {
         let text: String
@@ -106,7 +115,9 @@ public enum Trace {
         : "    another department's part (\(roleName(task.tier, task.role)) at \(unit))"
       if let s = task.started, let end = task.ended {
         text += ": picked up \(time(s)), done \(time(end))"
-        if let due = task.due { text += end <= due ? ", within its deadline \(time(due))" : ", LATE (due \(time(due)))" }
+        if let due = task.due {
+          text += end <= due ? ", within its deadline \(time(due))" : ", LATE (due \(time(due)))"
+        }
       } else {
         text += ": not done by the end of the period"
       }
@@ -118,15 +129,18 @@ public enum Trace {
       case .resolutionMissed(let t, let u):
         add(
           n.time,
-          "! resolution deadline missed at \(tierName(t)) with no reply or extension: \(model.unitNames[u]) is named (通报)")
+          "! resolution deadline missed at \(tierName(t)) with no reply or extension: \(model.unitNames[u]) is named (通报)"
+        )
       case .extended(_, let due): add(n.time, "+ extension granted: resolution now due \(time(due))")
       case .forked(let parts): add(n.time, "    forked to \(parts) departments (this one leads)")
       case .reportFiled: break
-      case .callback(let satisfied): add(n.time, "    callback: the citizen is \(satisfied ? "satisfied" : "NOT satisfied")")
+      case .callback(let satisfied):
+        add(n.time, "    callback: the citizen is \(satisfied ? "satisfied" : "NOT satisfied")")
       case .worsened(let s, let followUps):
         add(
           n.time,
-          "! unanswered opinion got worse: now \(name(scenario.demand.severities[s].id, scenario.demand.severities[s].name)), \(followUps) follow-up post\(followUps == 1 ? "" : "s")")
+          "! unanswered opinion got worse: now \(name(scenario.demand.severities[s].id, scenario.demand.severities[s].name)), \(followUps) follow-up post\(followUps == 1 ? "" : "s")"
+        )
       }
     }
     for line in lines.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) {
@@ -143,7 +157,9 @@ public enum Trace {
 
   private static func verdict(_ at: Double?, _ due: Double, left: Double?) -> String {
     guard let at else { return "MISSED" }
-    return at <= due ? "met (\(ReportLanguage.english.duration(due - at)) to spare)" : "MISSED by \(ReportLanguage.english.duration(at - due))"
+    return at <= due
+      ? "met (\(ReportLanguage.english.duration(due - at)) to spare)"
+      : "MISSED by \(ReportLanguage.english.duration(at - due))"
   }
 
   private static func reason(_ outcome: Ledger.Outcome) -> String {

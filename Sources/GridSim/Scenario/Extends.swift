@@ -97,7 +97,8 @@ enum Extends {
         }
       throw problem(
         "cannot read the policy preset '\(name)' (\(reason))",
-        fix: "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
+        fix:
+          "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
     }
     let source = SourceFile(path: path, text: text)
     var preset = try ScenarioLoader.parseJSON5(source)

@@ -68,7 +68,8 @@ extension ScenarioReader {
     if let v = o["handling"] { rule.handling = readDistribution(v, path + ".handling") }
     if let v = o["passUp"] { rule.passUp = values.probability(v, path + ".passUp") }
     if let v = o["deadlines"],
-      let d = values.object(v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from", "extension"])
+      let d = values.object(
+        v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from", "extension"])
     {
       if let r = d["response"] { rule.responseDeadline = readDeadline(r, path + ".deadlines.response") }
       if let r = d["resolution"] { rule.resolutionDeadline = readDeadline(r, path + ".deadlines.resolution") }

@@ -45,7 +45,8 @@ extension ScenarioReader {
         role = roleIDs.firstIndex(of: id)!
       } else if roleIDs.count > 1 {
         values.error(
-          p + ".role", at: item.offset, "missing key 'role': the tier has roles \(roleIDs.joined(separator: ", "))",
+          p + ".role", at: item.offset,
+          "missing key 'role': the tier has roles \(roleIDs.joined(separator: ", "))",
           fix: "say who does the '\(kind.rawValue)' stage, for example role: \"\(roleIDs[0])\"")
       }
       var stage = Scenario.Stage(kind: kind, role: role)
@@ -106,7 +107,9 @@ extension ScenarioReader {
   /// `deadlines.extension: { probability: 0.2, limit: "5 days" }`.
   mutating func readExtension(_ value: JSON5Value, _ path: String) -> Scenario.Extension? {
     guard let o = values.object(value, path, known: ["probability", "limit"]) else { return nil }
-    let probability = required(o, value, path, "probability").flatMap { values.probability($0, path + ".probability") }
+    let probability = required(o, value, path, "probability").flatMap {
+      values.probability($0, path + ".probability")
+    }
     let limit = required(o, value, path, "limit").flatMap { readDeadline($0, path + ".limit") }
     guard let probability, let limit else { return nil }
     return Scenario.Extension(probability: probability, limit: limit)
@@ -116,10 +119,14 @@ extension ScenarioReader {
   mutating func readCallback(_ value: JSON5Value, _ path: String) -> Scenario.Callback? {
     guard
       let o = values.object(value, path, known: ["unsatisfied", "perDayLate", "reopenAt", "maxReopenings"]),
-      let u = required(o, value, path, "unsatisfied").flatMap({ values.probability($0, path + ".unsatisfied") })
+      let u = required(o, value, path, "unsatisfied").flatMap({
+        values.probability($0, path + ".unsatisfied")
+      })
     else { return nil }
     var callback = Scenario.Callback(unsatisfied: u)
-    if let v = o["perDayLate"], let x = values.probability(v, path + ".perDayLate") { callback.perDayLate = x }
+    if let v = o["perDayLate"], let x = values.probability(v, path + ".perDayLate") {
+      callback.perDayLate = x
+    }
     if let v = o["reopenAt"], let x = values.choice(v, path + ".reopenAt", Scenario.ReopenTier.self) {
       callback.reopenAt = x
     }
@@ -168,7 +175,9 @@ extension ScenarioReader {
 
   private mutating func readWorsening(_ value: JSON5Value, _ path: String) -> Scenario.Worsening? {
     guard let o = values.object(value, path, known: ["within", "severityRise", "followUps"]),
-      let within = required(o, value, path, "within").flatMap({ values.span($0, path + ".within", positive: true) })
+      let within = required(o, value, path, "within").flatMap({
+        values.span($0, path + ".within", positive: true)
+      })
     else { return nil }
     var w = Scenario.Worsening(within: within)
     if let v = o["severityRise"], let n = values.integer(v, path + ".severityRise", in: 0...10) {
@@ -187,7 +196,9 @@ extension ScenarioReader {
     let category = o["category"].flatMap { reference($0, path + ".category", categoryIDs, "category") }
     let severity = o["severity"].flatMap { reference($0, path + ".severity", severityIDs, "severity") }
     let tier = required(o, value, path, "tier").flatMap { reference($0, path + ".tier", tierIDs, "tier") }
-    let within = required(o, value, path, "within").flatMap { values.span($0, path + ".within", positive: true) }
+    let within = required(o, value, path, "within").flatMap {
+      values.span($0, path + ".within", positive: true)
+    }
     let time = o["time"].map { readDistribution($0, path + ".time") } ?? .fixed(10)
     guard let tier, let within, let time else { return nil }
     var role: String?

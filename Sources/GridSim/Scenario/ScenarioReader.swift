@@ -80,9 +80,10 @@ struct ScenarioReader {
     let usesCalendar =
       !scenario.demand.dayKind.isEmpty || week[0..<5].reduce(0, +) * 2 != (week[5] + week[6]) * 5
       || scenario.tiers.contains { tier in
-        ([tier.rule, scenario.policy.rule] + tier.categoryRules.values + scenario.policy.categoryRules.values).contains {
-          $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
-        }
+        ([tier.rule, scenario.policy.rule] + tier.categoryRules.values + scenario.policy.categoryRules.values)
+          .contains {
+            $0.responseDeadline?.usesWorkingTime == true || $0.resolutionDeadline?.usesWorkingTime == true
+          }
       }
     let missing = scenario.calendar.days.yearsWithoutData(
       from: scenario.period.start.dayNumber, to: scenario.period.end.adding(minutes: -1).dayNumber)

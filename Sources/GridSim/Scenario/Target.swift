@@ -37,7 +37,9 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
       [.responseOnTime, .resolutionOnTime]
         + Metric.allCases.flatMap { m in Statistic.allCases.map { Kind.duration(m, $0) } }
         + [.utilization, .backlogMean, .backlogMax, .openAtEnd]
-        + [.satisfaction, .keptFromWorsening, .reportOnTime, .resolutionRate, .extensions, .reopenings, .named]
+        + [
+          .satisfaction, .keptFromWorsening, .reportOnTime, .resolutionRate, .extensions, .reopenings, .named,
+        ]
     }
 
     /// The name used in scenario files and reports: `responseOnTime`, `resolution.p90`, `backlog.max`.
@@ -80,7 +82,8 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     /// Which way is better; nil when neither is (utilization).
     public var higherIsBetter: Bool? {
       switch self {
-      case .responseOnTime, .resolutionOnTime, .satisfaction, .keptFromWorsening, .reportOnTime, .resolutionRate:
+      case .responseOnTime, .resolutionOnTime, .satisfaction, .keptFromWorsening, .reportOnTime,
+        .resolutionRate:
         true
       case .utilization: nil
       case .duration, .backlogMean, .backlogMax, .openAtEnd, .extensions, .reopenings, .named: false

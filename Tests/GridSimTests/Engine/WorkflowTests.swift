@@ -6,7 +6,8 @@ import Testing
 /// A grid tier (one grid, `gridStaff` staff) below a village tier (one staff member), fixed times
 /// and scripted items only, so that every figure is computed by hand.
 func workflowScenario(
-  grid: String, village: String = "id: \"village\", handling: \"1 h\"", gridStaff: Int = 1, policy: String = "",
+  grid: String, village: String = "id: \"village\", handling: \"1 h\"", gridStaff: Int = 1,
+  policy: String = "",
   demand: String = "", injects: String
 ) -> String {
   """
@@ -45,7 +46,8 @@ struct WorkflowTests {
       """
     let (_, r) = try runOnce(
       workflowScenario(
-        grid: grid, gridStaff: 2, injects: "{ after: \"0 min\" }, { after: \"3 h\", category: \"consultation\" }"))
+        grid: grid, gridStaff: 2,
+        injects: "{ after: \"0 min\" }, { after: \"3 h\", category: \"consultation\" }"))
     #expect(r.count(.closed, group: 0) == 2)
     #expect(r.metric(.response, group: 2, category: 0).mean == 10)
     #expect(r.metric(.resolution, group: 2, category: 0).mean == 120)
@@ -59,7 +61,8 @@ struct WorkflowTests {
       let grid = """
         id: "grid", stages: [{ id: "accept", time: "10 min" }, { id: "handle", time: "1 h", departments: { "2": 1 } }]
         """
-      let (_, r) = try runOnce(workflowScenario(grid: grid, gridStaff: staff, injects: "{ after: \"0 min\" }"))
+      let (_, r) = try runOnce(
+        workflowScenario(grid: grid, gridStaff: staff, injects: "{ after: \"0 min\" }"))
       return (r.metric(.resolution, group: 2).mean, r.count(.forked, group: 0))
     }
     #expect(try resolution(staff: 2) == (70, 1))
@@ -96,7 +99,8 @@ struct WorkflowTests {
     func reminders(handling: String) throws -> Int {
       let grid = "id: \"grid\", handling: \"\(handling)\", deadlines: { resolution: \"4 h\" }"
       let (_, r) = try runOnce(
-        workflowScenario(grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
+        workflowScenario(
+          grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
       return r.count(.reminders, group: 0)
     }
     #expect(try reminders(handling: "1 h") == 0)
@@ -130,7 +134,9 @@ struct WorkflowTests {
     #expect(satisfied.count(.reopened, group: 2) == 0)
   }
 
-  @Test("unanswered opinion worsens: severity rises, follow-ups appear, and it goes to the tier its new severity enters at")
+  @Test(
+    "unanswered opinion worsens: severity rises, follow-ups appear, and it goes to the tier its new severity enters at"
+  )
   func worsening() throws {
     // The grid worker is busy 0-3 h with an issue; the opinion waits and is not answered at 1 h:
     // it becomes major, two follow-up posts appear (major: they enter at the village), and the
@@ -163,7 +169,8 @@ struct WorkflowTests {
       try runOnce(
         workflowScenario(
           grid: "id: \"grid\", handling: \"2 h\"",
-          policy: "skipLevel: [{ severity: \"major\", tier: \"village\", within: \"\(within)\", time: \"30 min\" }]",
+          policy:
+            "skipLevel: [{ severity: \"major\", tier: \"village\", within: \"\(within)\", time: \"30 min\" }]",
           injects: "{ after: \"0 min\", severity: \"major\" }")
       ).1
     }
@@ -214,7 +221,8 @@ struct WorkflowTests {
     do {
       _ = try ScenarioLoader.parse(text.replacingOccurrences(of: "stages:", with: "x:"), path: "w.json5")
     } catch .invalid(let diagnostics) {
-      #expect(diagnostics.contains { $0.keyPath == "policy.preset" && $0.message.contains("no-such-preset.json5") })
+      #expect(
+        diagnostics.contains { $0.keyPath == "policy.preset" && $0.message.contains("no-such-preset.json5") })
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -223,7 +231,9 @@ struct WorkflowTests {
   @Test("every shipped preset loads under the baseline, states its source, and the scenario's own keys win")
   func presets() throws {
     let folder = repositoryRoot.appendingPathComponent("Scenarios/policies")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json5") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".json5")
+    }
     #expect(files.count >= 5)
     let baseline = repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path
     for file in files.sorted() {

@@ -1,0 +1,70 @@
+/// Recording in the engine: counts and durations per tier, category and slice, and the daily
+/// and time-weighted measures.
+extension Simulation {
+  /// Records a duration for the item's category and, for the whole system, its day kind's and
+  /// its window's slices (per tier as well cost a further 15% of the engine's speed).
+  @inline(__always)
+  mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
+    guard group == model.tierCount else {
+      recorder.record(metric, group: group, category: Int(items[slot].category), value)
+      return
+    }
+    let window = Int(items[slot].window)
+    recorder.record(
+      metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      window >= 0 ? segmentColumn + window : -1, value)
+  }
+
+  /// Counts an event of the item's, for its category and, for the whole system, its day kind's
+  /// and its window's slices.
+  @inline(__always)
+  mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
+    guard group == model.tierCount else {
+      recorder.increment(counter, group: group, category: Int(items[slot].category))
+      return
+    }
+    let window = Int(items[slot].window)
+    recorder.increment(
+      counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      window >= 0 ? segmentColumn + window : -1)
+  }
+
+  /// Counts an event at the item's tier and for the whole system, when the item is measured.
+  @inline(__always)
+  mutating func count(_ counter: Counter, _ slot: Int) {
+    guard items[slot].flags & Item.counted != 0 else { return }
+    increment(counter, slot, group: Int(items[slot].tier))
+    increment(counter, slot, group: model.tierCount)
+  }
+
+  /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
+  @inline(__always)
+  mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
+    let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+    let index = (d * model.tierCount + Int(item.tier)) * DailyOutcome.allCases.count + outcome.rawValue
+    recorder.dailyOnTime[index] += 1
+  }
+
+  // MARK: time-weighted and daily measures
+
+  @inline(__always)
+  mutating func changeBusy(_ tier: Int, by delta: Int) {
+    tierState[tier].changeBusy(by: delta, at: now)
+  }
+
+  mutating func dayEnd() {
+    for t in 0..<model.tierCount { changeBusy(t, by: 0) }
+    closeDay()
+    day += 1
+    if day < model.dayCount { schedule(now + 1440, .dayEnd) }
+  }
+
+  mutating func closeDay() {
+    guard day < model.dayCount else { return }
+    for t in 0..<model.tierCount {
+      recorder.dailyBacklog[day * model.tierCount + t] = tierState[t].present
+      recorder.dailyBusy[day * model.tierCount + t] = tierState[t].busyArea - busyAtDayStart[t]
+    }
+    busyAtDayStart = tierState.map(\.busyArea)
+  }
+}
