@@ -122,7 +122,6 @@ struct CompiledWorkflow: Sendable {
       scenario.tiers.contains { !$0.stages.isEmpty || !$0.roles.isEmpty } || !reminders.isEmpty
       || !reports.isEmpty || worsening.contains { $0 != nil }
       || rules.contains { $0.extensionProbability > 0 || $0.callback != nil }
-    _ = C
   }
 
   /// Splits a unit's on-duty headcount among its roles by share: largest remainder, and every role

@@ -80,7 +80,7 @@ public enum Trace {
       if let d = v.responseDue {
         add(
           min(responseAt ?? d, d),
-          "    response deadline \(time(d)): " + verdict(responseAt, d, left: v.left))
+          "    response deadline \(time(d)): " + verdict(responseAt, d))
       }
       let extended = e.notes.compactMap { n -> Double? in
         if case .extended(let t, let due) = n.note, t == v.tier, n.time >= v.arrived,
@@ -95,7 +95,7 @@ public enum Trace {
         add(
           min(done ?? d, d),
           "    resolution deadline \(time(d))" + (extended != nil ? " (extended)" : "") + ": "
-            + verdict(done, d, left: nil))
+            + verdict(done, d))
       }
       if let left = v.left, let outcome = v.outcome {
         let text: String
@@ -155,7 +155,7 @@ public enum Trace {
     return out
   }
 
-  private static func verdict(_ at: Double?, _ due: Double, left: Double?) -> String {
+  private static func verdict(_ at: Double?, _ due: Double) -> String {
     guard let at else { return "MISSED" }
     return at <= due
       ? "met (\(ReportLanguage.english.duration(due - at)) to spare)"
