@@ -269,6 +269,17 @@ struct TraceCLITests {
     }
   }
 
+  @Test("run prints the workflow's measures; check judges the workflow's targets")
+  func workflowRunAndCheck() throws {
+    let run = try gridsim("run", "\(fixtures)/workflow.json5")
+    #expect(run.status == 0, "\(run.stderr)")
+    try expectSnapshot(run.stdout, "run-workflow.txt")
+    let check = try gridsim("check", "\(fixtures)/workflow.json5")
+    #expect(check.status == 1)  // opinion got worse: kept from worsening is 0%
+    #expect(check.stdout.contains("opinion kept from worsening"))
+    #expect(check.stdout.contains("1 of 3 targets missed"))
+  }
+
   @Test("trace refuses what it cannot pick, with exit 64")
   func traceUsage() throws {
     let tooFar = try gridsim("trace", "\(fixtures)/workflow.json5", "--issue", "9")

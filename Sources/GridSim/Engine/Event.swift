@@ -90,8 +90,8 @@ struct Item: Sendable {
   static let resolved: UInt32 = 4096
   /// The current visit's resolution deadline was extended.
   static let extended: UInt32 = 8192
-  /// A follow-up post of worsening opinion (it does not worsen again).
-  static let followUp: UInt32 = 16384
+  /// A staff member has picked the item up at this visit (its wait at the tier is recorded).
+  static let pickedUp: UInt32 = 16384
   static let task: UInt32 = part | report
 }
 

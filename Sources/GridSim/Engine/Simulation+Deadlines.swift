@@ -19,7 +19,6 @@ extension Simulation {
     if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
       items[slot].flags |= Item.responseBreached
     }
-    ledger?.note(slot, .responseMissed(tier: tier), at: now)
     if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
   }
 
@@ -65,9 +64,7 @@ extension Simulation {
       items[slot].flags &= ~Item.awaitingParts
     } else {
       lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
-      if items[slot].stage
-        == model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)].start
-      {
+      if items[slot].flags & Item.pickedUp == 0 {
         items[slot].totalWait += now - items[slot].tierArrival
       }
     }

@@ -187,7 +187,6 @@ public struct Simulation: Sendable {
     let detected = channel >= 0 && model.monitored ? detectionTime(channel: channel, day: day) : now
     var flags = counted ? Item.counted : 0
     let worsening = followUp ? nil : model.workflow.worsening[category]
-    if followUp { flags |= Item.followUp }
     if worsening != nil { flags |= Item.watched }
     let slot = newSlot(
       Item(
@@ -276,7 +275,8 @@ public struct Simulation: Sendable {
     item.stage = plan.start
     item.parts = 0
     item.flags &=
-      ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended)
+      ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended
+      | Item.pickedUp)
     let clockStart =
       switch rule.clock {
       case .arrival: now
@@ -405,7 +405,8 @@ public struct Simulation: Sendable {
     let category = Int(item.category)
     let counted = item.flags & Item.counted != 0
     let rule = model.rules[tier * model.categoryCount + category]
-    if item.stage == model.workflow.plans[tier * model.categoryCount + category].start {
+    if item.flags & Item.pickedUp == 0 {
+      item.flags |= Item.pickedUp
       let wait = now - item.tierArrival
       item.totalWait += wait
       if counted { record(.wait, slot, group: tier, wait) }

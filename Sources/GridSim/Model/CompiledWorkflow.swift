@@ -46,7 +46,6 @@ struct CompiledWorkflow: Sendable {
         let rule = rules[t * C + c]
         let start = Int32(stages.count)
         var decision = start - 1
-        var reply: Int32 = -1
         if tier.stages.isEmpty {
           stages.append(
             CompiledStage(kind: .handle, role: 0, first: rule.response, then: rule.handling, responds: true))
@@ -83,10 +82,9 @@ struct CompiledWorkflow: Sendable {
               responds: false)
           }
           if !stage.kind.isClosing { decision = Int32(stages.count) }
-          if stage.kind == .reply { reply = Int32(stages.count) }
           stages.append(compiled)
         }
-        plans.append(StagePlan(start: start, end: Int32(stages.count), decision: decision, reply: reply))
+        plans.append(StagePlan(start: start, end: Int32(stages.count), decision: decision))
       }
     }
     let severityIDs = scenario.demand.severities.map(\.id)
@@ -178,12 +176,11 @@ struct CompiledStage: Sendable {
 }
 
 /// The stages of one tier and category: `stages[start..<end]`; the tier decides to go on or pass
-/// the item up after stage `decision` (`start - 1`: on arrival); `reply` is -1 without a reply stage.
+/// the item up after stage `decision` (`start - 1`: on arrival).
 struct StagePlan: Sendable {
   var start: Int32
   var end: Int32
   var decision: Int32
-  var reply: Int32
 }
 
 /// A skip-level report: to the unit at `tier` above the item's grid, within `within` minutes,

@@ -337,7 +337,7 @@ public struct Model: Sendable {
   }
 
   /// A rough count of the events one replication processes: each arrival, each tier visit's
-  /// service and deadline timers, and the daily bookkeeping.
+  /// stages and deadline timers, and the daily bookkeeping.
   public var expectedEventsPerReplication: Double {
     // Visits per item, if every tier passed items up at its passUp rate (authority aside).
     var visits = 0.0
@@ -346,7 +346,8 @@ public struct Model: Sendable {
       for t in 0..<tierCount {
         let rule = rules[t * categoryCount + c]
         let timers = (rule.responseDeadline != nil ? 1.0 : 0) + (rule.resolutionDeadline != nil ? 1.0 : 0)
-        visits += categoryShares[c] * reach * (1 + timers)
+        let plan = workflow.plans[t * categoryCount + c]
+        visits += categoryShares[c] * reach * (Double(plan.end - plan.start) + timers)
         let closesSometimes = (0..<severityCount).contains {
           canClose[(t * categoryCount + c) * severityCount + $0]
         }

@@ -125,7 +125,6 @@ public enum Trace {
     }
     for n in e.notes {
       switch n.note {
-      case .responseMissed: break  // the visit's deadline line says so
       case .resolutionMissed(let t, let u):
         add(
           n.time,

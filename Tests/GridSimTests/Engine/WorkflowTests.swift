@@ -220,6 +220,7 @@ struct WorkflowTests {
     }
     do {
       _ = try ScenarioLoader.parse(text.replacingOccurrences(of: "stages:", with: "x:"), path: "w.json5")
+      Issue.record("expected the missing preset to be reported")
     } catch .invalid(let diagnostics) {
       #expect(
         diagnostics.contains { $0.keyPath == "policy.preset" && $0.message.contains("no-such-preset.json5") })
