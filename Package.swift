@@ -10,11 +10,16 @@ let package = Package(
     .executable(name: "gridsim", targets: ["GridSimCLI"]),
   ],
   targets: [
+    // Everything but the command line: input, calendar, scenario, model, engine, statistics,
+    // experiment and reports (folders in that order; a folder names only the ones before it).
     .target(name: "GridSim"),
-    .executableTarget(name: "GridSimCLI", dependencies: ["GridSim"]),
+    // `gridsim bench`: the bare tandem loop, kept apart from the engine it is compared with.
+    .target(name: "GridSimBench", dependencies: ["GridSim"]),
+    // The `gridsim` executable: argument parsing, exit codes, files, printing.
+    .executableTarget(name: "GridSimCLI", dependencies: ["GridSim", "GridSimBench"]),
     .testTarget(
       name: "GridSimTests",
-      dependencies: ["GridSim"],
+      dependencies: ["GridSim", "GridSimBench"],
       exclude: ["Snapshots"]
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import GridSimBench
 
 /// `gridsim bench`: events per second and wall time of the engine against a bare loop.
 enum BenchCommand {

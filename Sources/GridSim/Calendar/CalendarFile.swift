@@ -16,7 +16,7 @@ public enum CalendarFile {
       return .failure(
         .unreadable(FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"))
     }
-    guard data.count <= ScenarioLoader.maximumFileSize, let text = String(data: data, encoding: .utf8) else {
+    guard data.count <= InputFile.maximumSize, let text = String(data: data, encoding: .utf8) else {
       return .failure(
         .invalid([Diagnostic(.error, file: shown, message: "expected UTF-8 text of at most 16 MiB")]))
     }
@@ -38,11 +38,11 @@ public enum CalendarFile {
   public static func json5(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
     let source = SourceFile(path: path, text: text)
     let root: JSON5Value
-    do {
-      root = try ScenarioLoader.parseJSON5(source)
-    } catch {
-      guard case .invalid(let d) = error else { return .failure(.invalid([])) }
-      return .failure(.invalid(d))
+    switch InputFile.parseJSON5(source) {
+    case .success(let value): root = value
+    case .failure(let error):
+      guard case .invalid(let problems) = error else { return .failure(.invalid([])) }
+      return .failure(.invalid(problems))
     }
     var values = ValueReader(source: source)
     var calendar = WorkCalendar()
@@ -52,8 +52,8 @@ public enum CalendarFile {
           if let y = values.integer(item, "years[\(i)]", in: 1900...2200) { calendar.markKnown(year: y) }
         }
       }
-      ScenarioReader.readDays(o["holidays"], "holidays", kind: .holiday, into: &calendar, values: &values)
-      ScenarioReader.readDays(
+      readDays(o["holidays"], "holidays", kind: .holiday, into: &calendar, values: &values)
+      readDays(
         o["makeupWorkdays"], "makeupWorkdays", kind: .makeupWorkday, into: &calendar, values: &values)
     }
     if values.diagnostics.hasErrors { return .failure(.invalid(values.diagnostics)) }
@@ -191,5 +191,71 @@ public enum CalendarFile {
       }
     }
     return problems.isEmpty ? .success(calendar) : .failure(.invalid(problems))
+  }
+
+  // MARK: day lists (also read by the scenario's `calendar`)
+
+  /// Reads a list of days: `"2027-01-01"`, `{ date: "2027-01-01", name: "..." }` or
+  /// `{ from: "2027-02-05", to: "2027-02-11", name: "..." }`.
+  static func readDays(
+    _ value: JSON5Value?, _ path: String, kind: DayKind, into calendar: inout WorkCalendar,
+    values: inout ValueReader
+  ) {
+    guard let value, let items = values.array(value, path) else { return }
+    let fallbackName = kind == .holiday ? "holiday" : "make-up workday"
+    for (i, item) in items.enumerated() {
+      let p = "\(path)[\(i)]"
+      var first: Int?
+      var last: Int?
+      var name = fallbackName
+      if case .string = item.kind {
+        first = day(item, p, values: &values)
+        last = first
+      } else if let o = values.object(item, p, known: ["date", "from", "to", "name"]) {
+        if let n = o["name"], let s = values.string(n, p + ".name") { name = s }
+        switch (o["date"], o["from"], o["to"]) {
+        case (let d?, nil, nil):
+          first = day(d, p + ".date", values: &values)
+          last = first
+        case (nil, let f?, let t?):
+          first = day(f, p + ".from", values: &values)
+          last = day(t, p + ".to", values: &values)
+          if let a = first, let b = last, b < a {
+            values.error(
+              p + ".to", at: t.offset, "expected 'to' on or after 'from', found it before", fix: "swap them")
+            first = nil
+          } else if let a = first, let b = last, b - a > 366 {
+            values.error(
+              p + ".to", at: t.offset, "expected a range of at most a year, found \(b - a + 1) days")
+            first = nil
+          }
+        default:
+          values.error(
+            p, at: item.offset, "expected 'date', or 'from' and 'to'",
+            fix:
+              "write { date: \"2027-01-01\", name: \"New Year's Day\" } or { from: \"2027-02-05\", to: \"2027-02-11\", name: \"Spring Festival\" }"
+          )
+        }
+      }
+      guard let a = first, let b = last else { continue }
+      for d in a...b {
+        if kind == .makeupWorkday, LocalDateTime.weekday(ofDay: d) < 6 {
+          values.warning(
+            p, at: item.offset,
+            "\(LocalDateTime(minutes: Int64(d) * 1440).dateDescription) is a weekday, so as a make-up workday it changes nothing",
+            fix: "make-up workdays (调休) are weekend days that are worked")
+        }
+        calendar.set(day: d, WorkCalendar.Special(kind: kind, name: name))
+      }
+    }
+  }
+
+  private static func day(_ value: JSON5Value, _ path: String, values: inout ValueReader) -> Int? {
+    guard let text = values.string(value, path) else { return nil }
+    guard text.count == 10, let d = LocalDateTime(parsing: text) else {
+      values.error(path, at: value.offset, "expected a date such as \"2027-01-01\", found \(value.summary)")
+      return nil
+    }
+    return d.dayNumber
   }
 }

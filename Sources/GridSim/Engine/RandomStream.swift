@@ -3,10 +3,10 @@
 /// Each replication draws from its own streams, derived from (seed, replication, stream), so the
 /// results of replication `r` do not depend on which thread runs it or on how many run at once.
 public struct RandomStream: RandomNumberGenerator, Sendable {
-  private var s0: UInt64
-  private var s1: UInt64
-  private var s2: UInt64
-  private var s3: UInt64
+  @usableFromInline var s0: UInt64
+  @usableFromInline var s1: UInt64
+  @usableFromInline var s2: UInt64
+  @usableFromInline var s3: UInt64
 
   /// The purposes a replication draws for; separate streams keep common random numbers aligned
   /// when two scenarios are compared (arrivals stay the same when service times change).
@@ -38,7 +38,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
   }
 
   /// The next 64 random bits.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
@@ -52,19 +52,19 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform number in [0, 1) with 53 random bits.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func uniform() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// A uniform number in (0, 1], safe to take the logarithm of.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func uniformPositive() -> Double {
     Double((next() >> 11) + 1) * 0x1.0p-53
   }
 
   /// An exponential variate with mean 1.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func exponential() -> Double {
     -log(uniformPositive())
   }

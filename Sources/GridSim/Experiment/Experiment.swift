@@ -44,3 +44,11 @@ public enum Experiment {
     }
   }
 }
+
+extension Duration {
+  /// The duration in seconds.
+  package var seconds: Double {
+    let (s, attoseconds) = components
+    return Double(s) + Double(attoseconds) * 1e-18
+  }
+}

@@ -1,36 +1,7 @@
 /// Number formats shared by the text reports.
 public enum Format {
   /// A whole number with thousands separators: `1,485,079`.
-  public static func count(_ value: Double) -> String {
-    let rounded = Int64(value.rounded())
-    let digits = String(abs(rounded))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += "," }
-      out.append(c)
-    }
-    return (rounded < 0 ? "-" : "") + out
-  }
-
-  /// A number with at most `digits` decimals and at least two significant figures.
-  public static func decimal(_ value: Double, digits: Int = 2) -> String {
-    if value == 0 { return "0" }
-    var places = digits
-    var scaled = abs(value)
-    while scaled < 10, places < 6 {
-      scaled *= 10
-      if scaled >= 1 && places >= digits { break }
-      places += 1
-    }
-    return String(format2: value, digits: abs(value) >= 100 ? 1 : places)
-  }
-
-  /// The unit a duration is best shown in: minutes under 2 hours, hours under 3 days, else days.
-  public static func unit(forMinutes minutes: Double) -> (name: String, minutes: Double) {
-    if minutes < 120 { return ("min", 1) }
-    if minutes < 3 * 1440 { return ("h", 60) }
-    return ("days", 1440)
-  }
+  public static func count(_ value: Double) -> String { NumberText.count(value) }
 
   /// A duration estimate: the mean, and ± half the 95% interval when there is one.
   public static func duration(_ estimate: Estimate?) -> String { ReportLanguage.english.duration(estimate) }

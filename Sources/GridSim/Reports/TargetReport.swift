@@ -2,11 +2,7 @@
 public enum TargetReport {
   /// `≥ 95.0%` or `≤ 24.0 h`.
   public static func bound(_ target: Target) -> String {
-    let unit = target.measure.kind.unit
-    switch target.bound {
-    case .atLeast(let v): return "≥ " + Format.measure(v, unit)
-    case .atMost(let v): return "≤ " + Format.measure(v, unit)
-    }
+    target.bound.text(target.measure.kind.unit)
   }
 
   /// The targets of one scenario as a table, with a closing line.

@@ -1,13 +1,5 @@
 import Foundation
 
-/// Why a scenario could not be loaded.
-public enum ScenarioError: Error, Sendable {
-  /// The file is missing or cannot be read (exit 66).
-  case unreadable(path: String, reason: String)
-  /// The file was read but has problems (exit 65); every problem found, warnings included.
-  case invalid([Diagnostic])
-}
-
 /// A scenario that loaded, with any warnings about it.
 public struct LoadedScenario: Sendable {
   /// The scenario.
@@ -21,13 +13,13 @@ public struct LoadedScenario: Sendable {
 /// Reads scenario files: JSON5 text in, a checked ``Scenario`` or every problem out.
 public enum ScenarioLoader {
   /// The largest scenario file read: 16 MiB.
-  public static let maximumFileSize = 16 << 20
+  public static let maximumFileSize = InputFile.maximumSize
 
   /// Reads and checks the scenario file at `path`, with `overrides` applied in order.
   public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
     -> LoadedScenario
   {
-    let text = try readText(path)
+    let text = try InputFile.readText(path)
     return try parse(text, path: path, overrides: overrides)
   }
 
@@ -42,8 +34,8 @@ public enum ScenarioLoader {
   public static func loadInput(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
     -> Input
   {
-    let source = SourceFile(path: path, text: try readText(path))
-    let root = try parseJSON5(source)
+    let source = SourceFile(path: path, text: try InputFile.readText(path))
+    let root = try InputFile.parseJSON5(source).get()
     if root["overrides"] == nil {
       return .scenario(try read(root, source: source, overrides: overrides))
     }
@@ -71,18 +63,6 @@ public enum ScenarioLoader {
     return .overrides(name: name, overrides: list)
   }
 
-  /// Parses a file's JSON5 text; a syntax error becomes a diagnostic with its line and column.
-  static func parseJSON5(_ source: SourceFile) throws(ScenarioError) -> JSON5Value {
-    do {
-      return try JSON5Parser.parse(source.text)
-    } catch {
-      let (line, column) = source.position(ofOffset: error.offset)
-      throw .invalid([
-        Diagnostic(.error, file: source.path, line: line, column: column, message: error.message)
-      ])
-    }
-  }
-
   /// In file order, so that a reader can go through them top to bottom.
   static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.enumerated().sorted { a, b in
@@ -92,40 +72,12 @@ public enum ScenarioLoader {
     }.map(\.element)
   }
 
-  static func readText(_ path: String) throws(ScenarioError) -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(path: path, reason: "no such file")
-    }
-    if isDirectory.boolValue {
-      throw .unreadable(path: path, reason: "it is a directory, not a scenario file")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, reason: "it cannot be read (check its permissions)")
-    }
-    if data.count > maximumFileSize {
-      throw .invalid([
-        Diagnostic(
-          .error, file: path,
-          message: "the file is \(data.count) bytes; scenario files are at most \(maximumFileSize) bytes")
-      ])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw .invalid([
-        Diagnostic(
-          .error, file: path, message: "expected UTF-8 text, found bytes that are not UTF-8",
-          fix: "save the file as UTF-8")
-      ])
-    }
-    return text
-  }
-
   /// Reads and checks scenario text; `path` is used in messages.
   public static func parse(_ text: String, path: String, overrides: [ScenarioOverride] = [])
     throws(ScenarioError) -> LoadedScenario
   {
     let source = SourceFile(path: path, text: text)
-    return try read(try parseJSON5(source), source: source, overrides: overrides)
+    return try read(try InputFile.parseJSON5(source).get(), source: source, overrides: overrides)
   }
 
   /// Applies the overrides to a parsed file, then reads and checks the scenario.

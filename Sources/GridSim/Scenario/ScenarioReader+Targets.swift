@@ -95,7 +95,7 @@ extension ScenarioReader {
       if let v = o["name"], let s = values.string(v, path + ".name") {
         name = s
       } else if let bound {
-        name += " " + TargetReport.bound(Target(name: "", measure: measure, bound: bound))
+        name += " " + bound.text(kind.unit)
       }
       // A target whose bound did not read has no full name yet; it is reported already.
       if o["name"] != nil || bound != nil, let first = names[name] {

@@ -112,6 +112,19 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     case minutes
     /// A number of items.
     case items
+
+    /// A figure in this unit, in English: `97.1%`, `3.2 h` (durations in the unit that suits
+    /// `scale`, default the figure), `12.5`.
+    public func text(_ value: Double, scale: Double? = nil) -> String {
+      switch self {
+      case .share: return String(format2: value * 100, digits: 1) + "%"
+      case .items: return NumberText.decimal(value, digits: 1)
+      case .minutes:
+        guard value.isFinite else { return "never" }
+        let unit = NumberText.unit(forMinutes: abs(scale ?? value))
+        return NumberText.decimal(value / unit.minutes, digits: 1) + " " + unit.name
+      }
+    }
   }
 
   public var kind: Kind
@@ -151,6 +164,15 @@ public struct Target: Sendable, Equatable {
     public var value: Double {
       switch self {
       case .atLeast(let v), .atMost(let v): v
+      }
+    }
+
+    /// The bound in English in the measure's unit, `≥ 95%` or `≤ 3 h`: a target's default name
+    /// ends with it.
+    public func text(_ unit: Measure.Unit) -> String {
+      switch self {
+      case .atLeast(let v): "≥ " + unit.text(v)
+      case .atMost(let v): "≤ " + unit.text(v)
       }
     }
   }

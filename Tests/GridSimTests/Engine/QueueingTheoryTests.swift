@@ -1,4 +1,5 @@
 import GridSim
+import GridSimBench
 import Testing
 
 /// Erlang C: the mean wait in queue of an M/M/c queue, in the units of 1/mu.

@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import GridSimBench
 import Testing
 
 /// A small valid scenario; tests change parts of it.

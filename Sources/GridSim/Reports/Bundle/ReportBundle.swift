@@ -369,7 +369,7 @@ public struct ReportBundle: Sendable {
     if let peak {
       lines.append(
         l.backlogLine(
-          items: Format.decimal(peak.v, digits: 1), tier: s.tiers[peak.t].name, date: dayLabel(peak.d)))
+          items: NumberText.decimal(peak.v, digits: 1), tier: s.tiers[peak.t].name, date: dayLabel(peak.d)))
     }
     if let worst {
       lines.append(

@@ -36,16 +36,16 @@ public struct ReportLanguage: Sendable {
   public func duration(_ minutes: Double?, scale: Double? = nil) -> String {
     guard let minutes else { return "-" }
     guard minutes.isFinite else { return pick("never", "无") }
-    let unit = Format.unit(forMinutes: abs(scale ?? minutes))
-    return Format.decimal(minutes / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
+    let unit = NumberText.unit(forMinutes: abs(scale ?? minutes))
+    return NumberText.decimal(minutes / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
   }
 
   /// A duration estimate with ± half its interval.
   public func duration(_ e: Estimate?) -> String {
     guard let e else { return "-" }
-    let unit = Format.unit(forMinutes: abs(e.mean))
-    var text = Format.decimal(e.mean / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
-    if e.halfWidth > 0 { text += " ±" + Format.decimal(e.halfWidth / unit.minutes, digits: 1) }
+    let unit = NumberText.unit(forMinutes: abs(e.mean))
+    var text = NumberText.decimal(e.mean / unit.minutes, digits: 1) + " " + durationUnit(unit.name)
+    if e.halfWidth > 0 { text += " ±" + NumberText.decimal(e.halfWidth / unit.minutes, digits: 1) }
     return text
   }
 
@@ -83,7 +83,7 @@ public struct ReportLanguage: Sendable {
     switch unit {
     case .share: return percent(value)
     case .minutes: return duration(value, scale: scale)
-    case .items: return Format.decimal(value, digits: 1)
+    case .items: return NumberText.decimal(value, digits: 1)
     }
   }
 
@@ -117,7 +117,7 @@ public struct ReportLanguage: Sendable {
     case (.en, _): spec.description
     case (.zh, .sameDay): "当日"
     case (.zh, .workingDays(let n)): "\(n)个工作日"
-    case (.zh, .workingHours(let span)): Format.decimal(span.minutes / 60, digits: 1) + " 工作小时"
+    case (.zh, .workingHours(let span)): NumberText.decimal(span.minutes / 60, digits: 1) + " 工作小时"
     case (.zh, .elapsed(let span)): duration(span.minutes)
     }
   }

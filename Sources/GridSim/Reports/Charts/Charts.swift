@@ -86,7 +86,7 @@ enum Charts {
     for t in ticks {
       let y = scale(t)
       svg.line(left, y, width - right, y, stroke: "#d0d0d0", width: 0.6)
-      svg.text(left - 5, y + 3.5, Format.decimal(t, digits: 0), size: 10, anchor: .end)
+      svg.text(left - 5, y + 3.5, NumberText.decimal(t, digits: 0), size: 10, anchor: .end)
     }
     svg.line(left, top, left, bottom)
     svg.text(14, (top + bottom) / 2, label, size: 10, anchor: .middle, rotate: -90)
@@ -125,7 +125,7 @@ enum Charts {
         let y = scale(a)
         svg.rect(
           x: axis.x(d) + axis.step * 0.15, y: y, width: axis.step * 0.7, height: y1 - y, fill: "#9a9a9a",
-          title: "\(summary.days[d].date): \(Format.decimal(a, digits: 1))")
+          title: "\(summary.days[d].date): \(NumberText.decimal(a, digits: 1))")
       }
       let limit = ticks.last ?? ceiling
       var points: [(Double, Double)?] = []
@@ -214,7 +214,7 @@ enum Charts {
       for tick in ticks {
         let y = scale(tick / 100)
         svg.line(x0, y, x1, y, stroke: "#d0d0d0", width: 0.6)
-        svg.text(x0 - 5, y + 3.5, Format.decimal(tick, digits: 0) + "%", size: 10, anchor: .end)
+        svg.text(x0 - 5, y + 3.5, NumberText.decimal(tick, digits: 0) + "%", size: 10, anchor: .end)
       }
       if let mark = tier.responseDeadline, mark.typical.isFinite {
         if !mark.isFixed {

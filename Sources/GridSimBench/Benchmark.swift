@@ -1,3 +1,5 @@
+import GridSim
+
 import Foundation
 
 /// `gridsim bench`: the tandem3 model through the ordinary scenario path, and the same model as a
@@ -176,14 +178,6 @@ public enum Benchmark {
     #else
       return usage.ru_maxrss
     #endif
-  }
-}
-
-extension Duration {
-  /// The duration in seconds.
-  package var seconds: Double {
-    let (s, attoseconds) = components
-    return Double(s) + Double(attoseconds) * 1e-18
   }
 }
 

@@ -1,3 +1,5 @@
+import GridSim
+
 /// The floor for `gridsim bench`: the tandem3 model hand-written as the smallest event loop that
 /// simulates it (three M/M/c FIFO queues in series, Poisson arrivals), with nothing general.
 ///

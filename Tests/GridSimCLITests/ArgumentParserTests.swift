@@ -1,4 +1,4 @@
-import GridSim
+@testable import GridSimCLI
 import Testing
 
 @Suite("Argument parser")

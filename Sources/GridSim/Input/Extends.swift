@@ -44,7 +44,7 @@ enum Extends {
     }
     let text: String
     do {
-      text = try ScenarioLoader.readText(parentPath)
+      text = try InputFile.readText(parentPath)
     } catch {
       let reason =
         switch error {
@@ -57,7 +57,7 @@ enum Extends {
     }
     let parentSource = SourceFile(path: parentPath, text: text)
     var (parent, sources) = try resolve(
-      try ScenarioLoader.parseJSON5(parentSource), source: parentSource, chain: chain)
+      try InputFile.parseJSON5(parentSource).get(), source: parentSource, chain: chain)
     parent.shiftOffsets(by: fileStride)
     var own = root
     own.kind = .object(members.filter { $0.key != "extends" })
@@ -88,7 +88,7 @@ enum Extends {
     let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
     let text: String
     do {
-      text = try ScenarioLoader.readText(path)
+      text = try InputFile.readText(path)
     } catch {
       let reason =
         switch error {
@@ -101,7 +101,7 @@ enum Extends {
           "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
     }
     let source = SourceFile(path: path, text: text)
-    var preset = try ScenarioLoader.parseJSON5(source)
+    var preset = try InputFile.parseJSON5(source).get()
     guard case .object = preset.kind else {
       throw problem(
         "the policy preset '\(name)' is not an object of policy keys",

@@ -1,4 +1,5 @@
 import Foundation
+import GridSim
 
 /// A small argument parser: subcommand options with values, flags, positionals, and messages in the
 /// style of swift-argument-parser (`Error: Unknown option '--sed'. Did you mean '--seed'?`).

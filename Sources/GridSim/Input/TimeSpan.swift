@@ -59,14 +59,4 @@ extension String {
     while let l = s.last, l.isWhitespace { s.removeLast() }
     return String(s)
   }
-
-  /// A number with up to `digits` decimals and no trailing zeros.
-  init(format2 value: Double, digits: Int = 2) {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var s = String(rounded)
-    if s.hasSuffix(".0") { s.removeLast(2) }
-    self = s
-  }
 }

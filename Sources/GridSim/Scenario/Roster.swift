@@ -1,0 +1,90 @@
+/// How many of a unit's staff a shift or a window takes: a share of the unit's headcount, or a
+/// number of people.
+public enum Headcount: Sendable, Equatable, CustomStringConvertible {
+  /// A share of the unit's staff (0-1, or more for reinforcements).
+  case share(Double)
+  /// A number of people.
+  case count(Int)
+
+  /// Parses `"2"` (people) or `"50%"` (a share, at most 1000%).
+  public init?(parsing text: String) {
+    let t = text.stripped()
+    if let n = Int(t), n >= 0, n <= 100_000 {
+      self = .count(n)
+    } else if t.hasSuffix("%"), let p = Double(String(t.dropLast()).stripped()), p.isFinite, p >= 0, p <= 1000
+    {
+      self = .share(p / 100)
+    } else {
+      return nil
+    }
+  }
+
+  /// The people on duty at a unit of `staff`: a share is rounded to the nearest person, and a
+  /// share above 0 of a staffed unit is at least one person (a grid is never left with 0.4 of
+  /// its worker).
+  public func people(of staff: Int) -> Int {
+    switch self {
+    case .count(let n): return n
+    case .share(let s):
+      guard s > 0, staff > 0 else { return 0 }
+      return max(1, Int((Double(staff) * s).rounded()))
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .count(let n): "\(n)"
+    case .share(let s): "\(String(format2: s * 100, digits: 4))%"
+    }
+  }
+}
+
+/// When a tier's staff are on duty. A tier without a roster works around the clock with every
+/// unit's full staff.
+public struct Roster: Sendable {
+  /// One shift: the hours it covers and, per day kind, how many of each unit's staff work it.
+  public struct Shift: Sendable {
+    public var name: String
+    /// Minutes after midnight; an end at or before the start means the shift ends the next day
+    /// (it belongs to the day it starts on).
+    public var start: Int
+    public var end: Int
+    /// Headcount per day kind; a day kind not listed has no such shift.
+    public var staff: [DayKind: Headcount]
+
+    public init(name: String, start: Int, end: Int, staff: [DayKind: Headcount]) {
+      self.name = name
+      self.start = start
+      self.end = end
+      self.staff = staff
+    }
+
+    /// Minutes the shift lasts.
+    public var length: Int { end > start ? end - start : end + 1440 - start }
+  }
+
+  /// A headcount for one shift on one date or day kind, at one unit or the whole tier (from the
+  /// scenario file or a roster CSV). The most specific entry wins: a date over a day kind, a unit
+  /// over the tier.
+  public struct Entry: Sendable {
+    public enum When: Sendable, Equatable {
+      case date(Int)
+      case kind(DayKind)
+    }
+    public var when: When
+    /// A unit name, or nil for every unit of the tier.
+    public var unit: String?
+    public var shift: String
+    public var staff: Headcount
+  }
+
+  public var shifts: [Shift] = []
+  /// People kept on duty at every unit, at all hours, on the days of a window with `watch` on.
+  public var watch: Headcount = .count(1)
+  public var entries: [Entry] = []
+
+  public init(shifts: [Shift] = [], watch: Headcount = .count(1)) {
+    self.shifts = shifts
+    self.watch = watch
+  }
+}
