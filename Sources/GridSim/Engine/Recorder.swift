@@ -54,14 +54,14 @@ struct Recorder: Sendable {
   }
 
   /// Records one value in two or three columns of a group at once (an item's category, its day
-  /// kind's slice and, when not negative, its window's slice): one bucket computation, one pass.
+  /// kind's slice and its window's slice, if any): one bucket computation, one pass.
   @inline(__always)
-  mutating func record(_ metric: Metric, group: Int, columns a: Int, _ b: Int, _ c: Int, _ value: Double) {
+  mutating func record(_ metric: Metric, group: Int, columns a: Int, _ b: Int, _ c: Int?, _ value: Double) {
     let row = (metric.rawValue * (tiers + 1) + group) * categories
     let bucket = HistogramLayout.bucket(value)
     add(row + a, bucket, value)
     add(row + b, bucket, value)
-    if c >= 0 { add(row + c, bucket, value) }
+    if let c { add(row + c, bucket, value) }
   }
 
   @inline(__always)
@@ -74,11 +74,11 @@ struct Recorder: Sendable {
 
   /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
   @inline(__always)
-  mutating func increment(_ counter: Counter, group: Int, columns a: Int, _ b: Int, _ c: Int) {
+  mutating func increment(_ counter: Counter, group: Int, columns a: Int, _ b: Int, _ c: Int?) {
     let row = (counter.rawValue * (tiers + 1) + group) * categories
     counts[row + a] += 1
     counts[row + b] += 1
-    if c >= 0 { counts[row + c] += 1 }
+    if let c { counts[row + c] += 1 }
   }
 
   func stat(_ metric: Metric, group: Int, category: Int) -> StreamingStats {

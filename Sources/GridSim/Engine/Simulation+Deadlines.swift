@@ -4,46 +4,36 @@ extension Simulation {
   // MARK: deadlines
 
   mutating func responseDeadline(_ slot: Int) {
-    guard items[slot].flags & Item.responseSettled == 0 else { return }
-    items[slot].flags |= Item.responseSettled
+    guard let miss = items[slot].responseDeadlinePassed(at: now) else { return }
     let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    if items[slot].flags & Item.counted != 0 {
+    if items[slot].isCounted {
       increment(.responseMissed, slot, group: tier)
       countDaily(.responseMissed, items[slot])
-      let first = items[slot].firstResponse
-      if (first < 0 || first > now) && items[slot].flags & Item.responseBreached == 0 {
-        increment(.responseMissed, slot, group: model.tierCount)
-      }
+      if miss.countsForSystem { increment(.responseMissed, slot, group: model.tierCount) }
     }
-    if items[slot].firstResponse < 0 || items[slot].firstResponse > now {
-      items[slot].flags |= Item.responseBreached
-    }
-    if model.rules[tier * model.categoryCount + category].escalatesOnBreach { pullUp(slot) }
+    if model.rules[tier * model.categoryCount + Int(items[slot].category)].escalatesOnBreach { pullUp(slot) }
   }
 
   mutating func resolutionDeadline(_ slot: Int) {
-    let flags = items[slot].flags
-    guard flags & Item.resolutionSettled == 0 else { return }
-    // A service that ends at this very minute is in time.
-    if flags & Item.inService != 0, items[slot].serviceEnd <= now { return }
     let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    let rule = model.rules[tier * model.categoryCount + category]
-    if rule.extensionProbability > 0, flags & Item.extended == 0, grantExtension(slot, rule) { return }
-    items[slot].flags |= Item.resolutionSettled
-    if flags & Item.counted != 0 {
+    let rule = model.rules[tier * model.categoryCount + Int(items[slot].category)]
+    let miss: Item.Miss
+    switch items[slot].resolutionDeadlinePassed(at: now, extensible: rule.extensionProbability > 0) {
+    case .none: return
+    case .offerExtension:
+      if grantExtension(slot, rule) { return }
+      miss = items[slot].missResolution()
+    case .missed(let m): miss = m
+    }
+    if items[slot].isCounted {
       increment(.resolutionMissed, slot, group: tier)
       countDaily(.resolutionMissed, items[slot])
-      if flags & Item.resolutionBreached == 0 {
-        increment(.resolutionMissed, slot, group: model.tierCount)
-      }
+      if miss.countsForSystem { increment(.resolutionMissed, slot, group: model.tierCount) }
       // Neither a reply nor an explanation (an extension): the unit is named.
       increment(.named, slot, group: tier)
       unitNamed[Int(items[slot].unit)] += 1
       countReminders(slot)
     }
-    items[slot].flags |= Item.resolutionBreached
     ledger?.note(slot, .resolutionMissed(tier: tier, unit: Int(items[slot].unit)), at: now)
     if rule.escalatesOnBreach { pullUp(slot) }
   }
@@ -58,13 +48,13 @@ extension Simulation {
   /// its parts) and ends the visit.
   mutating func take(_ slot: Int) {
     let flags = items[slot].flags
-    if flags & Item.inService != 0 {
+    if flags.contains(.inService) {
       releaseStaff(slot)
-    } else if flags & Item.awaitingParts != 0 {
-      items[slot].flags &= ~Item.awaitingParts
+    } else if flags.contains(.awaitingParts) {
+      items[slot].flags.remove(.awaitingParts)
     } else {
       lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
-      if items[slot].flags & Item.pickedUp == 0 {
+      if !flags.contains(.pickedUp) {
         items[slot].totalWait += now - items[slot].tierArrival
       }
     }

@@ -9,10 +9,9 @@ extension Simulation {
       recorder.record(metric, group: group, category: Int(items[slot].category), value)
       return
     }
-    let window = Int(items[slot].window)
     recorder.record(
       metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      window >= 0 ? segmentColumn + window : -1, value)
+      items[slot].window.map { segmentColumn + Int($0) }, value)
   }
 
   /// Counts an event of the item's, for its category and, for the whole system, its day kind's
@@ -23,16 +22,15 @@ extension Simulation {
       recorder.increment(counter, group: group, category: Int(items[slot].category))
       return
     }
-    let window = Int(items[slot].window)
     recorder.increment(
       counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      window >= 0 ? segmentColumn + window : -1)
+      items[slot].window.map { segmentColumn + Int($0) })
   }
 
   /// Counts an event at the item's tier and for the whole system, when the item is measured.
   @inline(__always)
   mutating func count(_ counter: Counter, _ slot: Int) {
-    guard items[slot].flags & Item.counted != 0 else { return }
+    guard items[slot].isCounted else { return }
     increment(counter, slot, group: Int(items[slot].tier))
     increment(counter, slot, group: model.tierCount)
   }

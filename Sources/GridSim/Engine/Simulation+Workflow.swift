@@ -18,7 +18,7 @@ extension Simulation {
     count(.forked, slot)
     ledger?.note(slot, .forked(parts: n), at: now)
     var task = items[slot]
-    task.flags = (task.flags & Item.counted) | Item.part
+    task.flags = task.flags.intersection(.counted).union(.part)
     task.parent = Int32(slot)
     task.parentStamp = items[slot].stamp
     task.tierArrival = now
@@ -36,19 +36,19 @@ extension Simulation {
   /// True while the item a part belongs to is still at the visit that forked it.
   func parentIsWaiting(_ slot: Int) -> Bool {
     let parent = Int(items[slot].parent)
-    return items[parent].stamp == items[slot].parentStamp && items[parent].flags & Item.finished == 0
+    return items[parent].stamp == items[slot].parentStamp && !items[parent].flags.contains(.finished)
   }
 
   /// A part or a report is done.
   mutating func taskDone(_ slot: Int) {
-    if items[slot].flags & Item.report != 0 {
+    if items[slot].flags.contains(.report) {
       let met = now <= items[slot].resolutionDue
       count(met ? .reportMet : .reportMissed, slot)
     } else if parentIsWaiting(slot) {
       let parent = Int(items[slot].parent)
       items[parent].parts -= 1
-      if items[parent].parts == 0, items[parent].flags & Item.awaitingParts != 0 {
-        items[parent].flags &= ~Item.awaitingParts
+      if items[parent].parts == 0, items[parent].flags.contains(.awaitingParts) {
+        items[parent].flags.remove(.awaitingParts)
         stageDone(parent)
       }
     }
@@ -62,7 +62,7 @@ extension Simulation {
     let tier = Int(rule.tier)
     guard tier > entry else { return }
     var task = items[slot]
-    task.flags = (task.flags & Item.counted) | Item.report
+    task.flags = task.flags.intersection(.counted).union(.report)
     task.tier = Int16(tier)
     task.unit = model.leafAncestors[Int(task.leaf) * model.tierCount + tier]
     task.stage = rule.stage
@@ -88,7 +88,7 @@ extension Simulation {
     let due = items[slot].resolutionDue
     items[slot].lateness = due.isFinite && now > due ? Float((now - due) / 1440) : 0
     settleResolutionMet(slot)
-    if items[slot].flags & Item.resolved == 0 { resolve(slot) }
+    resolve(slot)
   }
 
   /// The follow-up call: true when the citizen is unsatisfied and the item is handled again.
@@ -129,14 +129,13 @@ extension Simulation {
     let newDue = due(rule.extensionLimit, from: items[slot].clockStart, tier: tier)
     guard newDue > now else { return false }
     let oldDue = items[slot].resolutionDue
-    items[slot].flags |= Item.extended
-    items[slot].resolutionDue = newDue
+    items[slot].extend(to: newDue)
     count(.extensions, slot)
     ledger?.note(slot, .extended(tier: tier, due: newDue), at: now)
     schedule(newDue, .resolutionDeadline, slot: slot, stamp: items[slot].stamp)
     // A stage cut short by the old deadline (no end scheduled) may now end in time.
     let end = items[slot].serviceEnd
-    if items[slot].flags & Item.inService != 0, rule.escalatesOnBreach, end > oldDue, end <= newDue {
+    if items[slot].flags.contains(.inService), rule.escalatesOnBreach, end > oldDue, end <= newDue {
       schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
     }
     return true
@@ -162,14 +161,13 @@ extension Simulation {
   /// reported past the lower ones).
   mutating func worsen(_ slot: Int) {
     let flags = items[slot].flags
-    items[slot].flags &= ~Item.watched
-    if flags & Item.finished != 0 {
+    items[slot].flags.remove(.watched)
+    if flags.contains(.finished) {
       count(.kept, slot)
       freeSlot(slot)
       return
     }
-    let first = items[slot].firstResponse
-    if first >= 0, first <= now {
+    if items[slot].answered(by: now) {
       count(.kept, slot)
       return
     }
@@ -182,7 +180,7 @@ extension Simulation {
     ledger?.note(slot, .worsened(severity: severity, followUps: rule.followUps), at: now)
     let leaf = Int(items[slot].leaf)
     let channel = Int(items[slot].channel)
-    if flags & Item.counted != 0 {
+    if flags.contains(.counted) {
       for _ in 0..<rule.followUps { increment(.followUps, slot, group: model.tierCount) }
     }
     for _ in 0..<rule.followUps {
@@ -192,8 +190,9 @@ extension Simulation {
     guard severity != old, items[slot].detected <= now else { return }
     let cell = category * model.severityCount + severity
     let oldRule = model.workflow.reportRule[category * model.severityCount + old]
-    let report = model.workflow.reportRule[cell]
-    if report >= 0, report != oldRule { fileReport(slot, rule: Int(report), above: Int(items[slot].tier)) }
+    if let report = model.workflow.reportRule[cell], report != oldRule {
+      fileReport(slot, rule: Int(report), above: Int(items[slot].tier))
+    }
     let entry = model.entryTier[cell]
     if entry > Int(items[slot].tier) {
       take(slot)

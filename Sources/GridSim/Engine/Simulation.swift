@@ -135,9 +135,8 @@ public struct Simulation: Sendable {
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
     ledger?.finish { slot in
-      items[slot].flags & Item.task != 0
-        ? nil
-        : (items[slot].flags & Item.responseBreached != 0, items[slot].flags & Item.resolutionBreached != 0)
+      items[slot].isTask
+        ? nil : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
@@ -178,28 +177,26 @@ public struct Simulation: Sendable {
 
   // MARK: the item's life
 
-  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (-1: seen at once);
+  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (nil: seen at once);
   /// a follow-up post of worsening opinion does not worsen again.
-  mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int, followUp: Bool = false) {
+  mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int?, followUp: Bool = false) {
     let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
     let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
-    let detected = channel >= 0 && model.monitored ? detectionTime(channel: channel, day: day) : now
-    var flags = counted ? Item.counted : 0
+    let detected = if let channel, model.monitored { detectionTime(channel: channel, day: day) } else { now }
+    var flags: Item.Flags = counted ? .counted : []
     let worsening = followUp ? nil : model.workflow.worsening[category]
-    if worsening != nil { flags |= Item.watched }
+    if worsening != nil { flags.insert(.watched) }
     let slot = newSlot(
       Item(
-        appeared: now, detected: detected, tierArrival: now, firstResponse: -1, serviceEnd: 0, totalWait: 0,
-        responseDue: .infinity, resolutionDue: .infinity,
-        leaf: Int32(leaf), unit: 0, stamp: 0, tier: 0, category: Int16(category), severity: Int16(severity),
-        window: Int16(model.dayWindowSegment[day]), flags: flags,
-        channel: UInt8(max(channel, 0)), dayKind: UInt8(model.dayKindSegment[day])))
+        appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
+        severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
+        channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
     if counted { increment(.appeared, slot, group: model.tierCount) }
     ledger?.appear(
       slot,
       Ledger.Entry(
-        category: category, severity: severity, channel: max(channel, 0), leaf: leaf, appeared: now,
+        category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
         detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
     if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
     if detected > now {
@@ -246,7 +243,7 @@ public struct Simulation: Sendable {
     let category = Int(items[slot].category)
     let cell = category * model.severityCount + Int(items[slot].severity)
     let entry = model.entryTier[cell]
-    if items[slot].flags & Item.counted != 0 {
+    if items[slot].isCounted {
       increment(.visits, slot, group: model.tierCount)
       if entry > 0 { increment(.escalatedMajor, slot, group: 0) }
       if model.monitored {
@@ -256,8 +253,7 @@ public struct Simulation: Sendable {
         channelDetection.record(.detection, group: 0, category: Int(items[slot].channel), delay)
       }
     }
-    let report = model.workflow.reportRule[cell]
-    if report >= 0 { fileReport(slot, rule: Int(report), above: entry) }
+    if let report = model.workflow.reportRule[cell] { fileReport(slot, rule: Int(report), above: entry) }
     enter(slot, tier: entry)
   }
 
@@ -268,25 +264,16 @@ public struct Simulation: Sendable {
     let category = Int(item.category)
     let rule = model.rules[tier * model.categoryCount + category]
     let plan = model.workflow.plans[tier * model.categoryCount + category]
-    item.tier = Int16(tier)
-    item.unit = Int32(unit)
-    item.tierArrival = now
-    item.stamp &+= 1
-    item.stage = plan.start
-    item.parts = 0
-    item.flags &=
-      ~(Item.inService | Item.responseSettled | Item.resolutionSettled | Item.awaitingParts | Item.extended
-      | Item.pickedUp)
     let clockStart =
       switch rule.clock {
       case .arrival: now
       case .appearance: item.appeared
       case .detection: item.detected
       }
-    item.clockStart = clockStart
-    item.responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
-    item.resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
-    if item.resolutionDue.isFinite { item.flags |= Item.hadResolutionDeadline }
+    item.beginVisit(
+      tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart,
+      responseDue: due(rule.responseDeadline, from: clockStart, tier: tier),
+      resolutionDue: due(rule.resolutionDeadline, from: clockStart, tier: tier))
     items[slot] = item
     ledger?.enter(
       slot,
@@ -295,7 +282,7 @@ public struct Simulation: Sendable {
         resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
     tierState[tier].present += 1
     recorder.dailyArrivals[day * model.tierCount + tier] += 1
-    if item.flags & Item.counted != 0 { increment(.visits, slot, group: tier) }
+    if item.isCounted { increment(.visits, slot, group: tier) }
     if item.responseDue.isFinite {
       schedule(max(now, item.responseDue), .responseDeadline, slot: slot, stamp: item.stamp)
     }
@@ -379,7 +366,7 @@ public struct Simulation: Sendable {
       let slot = Int(entry.slot)
       guard items[slot].stamp == entry.stamp else { continue }
       lines[station].live -= 1
-      if items[slot].flags & Item.part != 0, !parentIsWaiting(slot) {
+      if items[slot].flags.contains(.part), !parentIsWaiting(slot) {
         freeSlot(slot)
         if lines[station].live == 0 { return nil }
         continue
@@ -394,8 +381,8 @@ public struct Simulation: Sendable {
     let stage = model.workflow.stages[Int(item.stage)]
     busy[station(slot)] += 1
     changeBusy(tier, by: 1)
-    item.flags |= Item.inService
-    if item.flags & Item.task != 0 {
+    item.flags.insert(.inService)
+    if item.isTask {
       item.serviceEnd = now + stage.then.sample(&service, model.empiricalTables)
       items[slot] = item
       ledger?.start(slot, at: now, responded: nil)
@@ -403,10 +390,10 @@ public struct Simulation: Sendable {
       return
     }
     let category = Int(item.category)
-    let counted = item.flags & Item.counted != 0
+    let counted = item.isCounted
     let rule = model.rules[tier * model.categoryCount + category]
-    if item.flags & Item.pickedUp == 0 {
-      item.flags |= Item.pickedUp
+    if !item.flags.contains(.pickedUp) {
+      item.flags.insert(.pickedUp)
       let wait = now - item.tierArrival
       item.totalWait += wait
       if counted { record(.wait, slot, group: tier, wait) }
@@ -414,42 +401,30 @@ public struct Simulation: Sendable {
 
     let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
     let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
-    let responseDue = item.flags & Item.responseSettled != 0 ? Double.infinity : item.responseDue
-    let resolutionDue = item.flags & Item.resolutionSettled != 0 ? Double.infinity : item.resolutionDue
-    var visitEnd = end
-    if rule.escalatesOnBreach {
-      if stage.responds, responseAt > responseDue { visitEnd = min(visitEnd, responseDue) }
-      if end > resolutionDue { visitEnd = min(visitEnd, resolutionDue) }
-    }
+    let stop = item.stageStop(
+      responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)
     var responded = false
-    if stage.responds, responseAt <= visitEnd {
+    if stage.responds, responseAt <= stop {
       // The response will be made at this tier.
-      if responseAt <= responseDue && responseDue.isFinite {
-        item.flags |= Item.responseSettled
-        if counted {
+      let response = item.respond(at: responseAt, tierHasDeadline: rule.responseDeadline != nil)
+      responded = response.isFirst
+      if counted {
+        if response.metAtTier {
           increment(.responseMet, slot, group: tier)
           countDaily(.responseMet, item)
         }
-      }
-      if item.firstResponse < 0 {
-        item.firstResponse = responseAt
-        responded = true
-        if counted {
+        if response.isFirst {
           let responseTime = responseAt - item.detected
           record(.response, slot, group: tier, responseTime)
           record(.response, slot, group: model.tierCount, responseTime)
-          if rule.responseDeadline != nil, responseAt <= responseDue,
-            item.flags & Item.responseBreached == 0
-          {
-            increment(.responseMet, slot, group: model.tierCount)
-          }
+          if response.metOverall { increment(.responseMet, slot, group: model.tierCount) }
         }
       }
     }
     item.serviceEnd = end
     items[slot] = item
     ledger?.start(slot, at: now, responded: responded ? responseAt : nil)
-    if visitEnd == end {
+    if stop == end {
       schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
     }
   }
@@ -457,10 +432,10 @@ public struct Simulation: Sendable {
   private mutating func serviceDone(_ slot: Int) {
     releaseStaff(slot)
     ledger?.stageEnd(slot, at: now)
-    if items[slot].flags & Item.task != 0 {
+    if items[slot].isTask {
       taskDone(slot)
     } else if items[slot].parts > 0 {
-      items[slot].flags |= Item.awaitingParts  // the lead's part is done; the others are not
+      items[slot].flags.insert(.awaitingParts)  // the lead's part is done; the others are not
     } else {
       stageDone(slot)
     }
@@ -505,7 +480,7 @@ public struct Simulation: Sendable {
     let station = station(slot)
     busy[station] -= 1
     changeBusy(Int(items[slot].tier), by: -1)
-    items[slot].flags &= ~Item.inService
+    items[slot].flags.remove(.inService)
     // Staff going off shift finish the item in hand but take no new one.
     if busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
   }
@@ -516,23 +491,21 @@ public struct Simulation: Sendable {
     tierState[tier].present -= 1
     recorder.dailyDone[day * model.tierCount + tier] += 1
     ledger?.leave(slot, at: now)
-    guard items[slot].flags & Item.counted != 0 else { return }
+    guard items[slot].isCounted else { return }
     record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
     settleResolutionMet(slot)
   }
 
   /// The tier is done with the item in time (nothing when its resolution is already settled).
   mutating func settleResolutionMet(_ slot: Int) {
-    guard items[slot].flags & Item.resolutionSettled == 0, items[slot].resolutionDue.isFinite else { return }
-    items[slot].flags |= Item.resolutionSettled
-    guard items[slot].flags & Item.counted != 0 else { return }
+    guard items[slot].settleResolutionInTime(), items[slot].isCounted else { return }
     increment(.resolutionMet, slot, group: Int(items[slot].tier))
     countDaily(.resolutionMet, items[slot])
     countReminders(slot)
   }
 
   mutating func escalate(_ slot: Int, _ reason: EscalationReason, to tier: Int) {
-    if items[slot].flags & Item.counted != 0 {
+    if items[slot].isCounted {
       increment(.escalated(reason), slot, group: Int(items[slot].tier))
     }
     ledger?.escalate(slot, reason)
@@ -542,24 +515,24 @@ public struct Simulation: Sendable {
   /// The visit ends after its last stage: the item is resolved (if no reply did it) and closed.
   private mutating func finishVisit(_ slot: Int) {
     endVisit(slot)
-    if items[slot].flags & Item.resolved == 0 { resolve(slot) }
+    resolve(slot)
     ledger?.close(
-      slot, at: now, responseMissed: items[slot].flags & Item.responseBreached != 0,
-      resolutionMissed: items[slot].flags & Item.resolutionBreached != 0)
-    if items[slot].flags & Item.watched != 0 {
-      items[slot].flags |= Item.finished
+      slot, at: now, responseMissed: items[slot].flags.contains(.responseBreached),
+      resolutionMissed: items[slot].flags.contains(.resolutionBreached))
+    if items[slot].flags.contains(.watched) {
+      items[slot].flags.insert(.finished)
       items[slot].stamp &+= 1  // its events go stale; the slot waits for the worsening window
     } else {
       freeSlot(slot)
     }
   }
 
-  /// The item's resolution: by its first reply, or by closure without one.
+  /// The item's resolution, once: by its first reply, or by closure without one.
   mutating func resolve(_ slot: Int) {
+    guard items[slot].markResolved() else { return }
     let tier = Int(items[slot].tier)
     let item = items[slot]
-    items[slot].flags |= Item.resolved
-    guard item.flags & Item.counted != 0 else { return }
+    guard item.isCounted else { return }
     let overall = model.tierCount
     let resolution = now - item.detected
     let inSystem = now - item.appeared
@@ -570,9 +543,7 @@ public struct Simulation: Sendable {
     record(.timeInSystem, slot, group: tier, inSystem)
     record(.timeInSystem, slot, group: overall, inSystem)
     record(.wait, slot, group: overall, item.totalWait)
-    if item.flags & Item.hadResolutionDeadline != 0, item.flags & Item.resolutionBreached == 0 {
-      increment(.resolutionMet, slot, group: overall)
-    }
+    if item.resolutionMetOverall { increment(.resolutionMet, slot, group: overall) }
   }
 }
 

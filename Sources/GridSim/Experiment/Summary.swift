@@ -220,11 +220,13 @@ public struct Summary: Sendable {
     tiers = (0..<T).map { t in
       let tier = scenario.tiers[t]
       let backlogs = results.map { $0.backlog(tier: t) }
-      let exceptions = scenario.demand.categories.compactMap { c -> (String, DeadlineSpec)? in
-        guard let own = tier.categoryRules[c.id]?.responseDeadline, own != tier.rule.responseDeadline else {
+      // The deadline of a category without a rule of its own, and the categories whose differs.
+      let deadline = scenario.effectiveRule(tier: t, category: nil).responseDeadline
+      let exceptions = scenario.demand.categories.indices.compactMap { c -> (String, DeadlineSpec)? in
+        guard let own = scenario.effectiveRule(tier: t, category: c).responseDeadline, own != deadline else {
           return nil
         }
-        return (c.name, own)
+        return (scenario.demand.categories[c].name, own)
       }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
@@ -234,7 +236,7 @@ public struct Summary: Sendable {
         responseBins: CoarseHistogram.edges.indices.map { b in
           Double(results.reduce(0) { $0 + $1.responseBins[t][b] }) / n
         },
-        responseDeadline: tier.rule.responseDeadline.map { DeadlineMark($0, tier: t, model: model) },
+        responseDeadline: deadline.map { DeadlineMark($0, tier: t, model: model) },
         responseDeadlineExceptions: exceptions,
         all: group(t, nil), byCategory: (0..<C).map { group(t, $0) })
     }
@@ -283,7 +285,6 @@ public struct Summary: Sendable {
         let b = results.reduce(0) { $0 + $1.dailyOnTime[base + missed.rawValue] }
         return a + b > 0 ? Double(a) / Double(a + b) : nil
       }
-      let window = Int(model.dayWindowSegment[d])
       return Day(
         date: date,
         warmUp: d < firstMeasuredDay
@@ -294,7 +295,7 @@ public struct Summary: Sendable {
         backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },
         utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean },
         kind: DayKind.allCases[Int(model.dayKindSegment[d])],
-        window: window >= 0 ? model.segmentNames[window] : nil,
+        window: model.dayWindowSegment[d].map { model.segmentNames[Int($0)] },
         capacity: (0..<T).map { t in
           let onDuty = model.staffing.dailyCapacity[d * T + t]
           return onDuty > 0 ? pace[t].map { $0 * onDuty } : nil

@@ -17,8 +17,8 @@ struct CompiledWorkflow: Sendable {
   let reminders: [Double]
   /// Per category: the worsening rule, if any.
   let worsening: [Scenario.Worsening?]
-  /// Per category and severity (`c * severityCount + s`): the skip-level report rule, or -1.
-  let reportRule: [Int32]
+  /// Per category and severity (`c * severityCount + s`): the skip-level report rule, if any.
+  let reportRule: [Int32?]
   let reports: [CompiledReport]
   /// True when some tier has stages, roles, forks or callbacks, or the policy adds a rule: the
   /// engine's full workflow paths are then in use (the ledger shows stages).
@@ -99,14 +99,14 @@ struct CompiledWorkflow: Sendable {
           kind: .accept, role: Int32(role), first: .fixed(0), then: Sampler(r.time, tables: &tables),
           responds: false))
     }
-    var reportRule: [Int32] = []
+    var reportRule: [Int32?] = []
     for category in scenario.demand.categories {
       for s in 0..<S {
         let i = scenario.policy.skipLevel.firstIndex {
           ($0.category == nil || $0.category == category.id)
             && ($0.severity == nil || $0.severity == severityIDs[s])
         }
-        reportRule.append(i.map(Int32.init) ?? -1)
+        reportRule.append(i.map(Int32.init))
       }
     }
     self.stages = stages

@@ -43,7 +43,7 @@ public struct Model: Sendable {
 
   /// Scripted items in time order: minutes after the start, leaf, category, severity, channel
   /// (-1: seen at once).
-  let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int)]
+  let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int?)]
   /// Arrival choice tables.
   let leafTable: AliasTable
   let categoryTable: AliasTable
@@ -81,9 +81,9 @@ public struct Model: Sendable {
   /// Per day: under 24-hour watch (every channel is watched continuously).
   let watchDay: [Bool]
   /// Per day: its slice for per-day-kind measures (0..<4, ``DayKind/allCases`` order) and for
-  /// per-window ones (4 + window index, or -1).
+  /// per-window ones (4 + window index; nil outside every window).
   let dayKindSegment: [Int32]
-  let dayWindowSegment: [Int32]
+  let dayWindowSegment: [Int32?]
   /// The slices' names: the day kinds, then the windows.
   public let segmentNames: [String]
   /// The days (from the period's first, 0) of each slice.
@@ -140,27 +140,16 @@ public struct Model: Sendable {
     var canClose: [Bool] = []
     var tables: [EmpiricalTable] = []
     for (t, tier) in scenario.tiers.enumerated() {
-      for category in categories {
-        let own = tier.categoryRules[category.id]
-        let policyOwn = scenario.policy.categoryRules[category.id]
-        // The tier's category rule, the tier's, the policy's category rule, the policy's.
-        func pick<V>(_ key: KeyPath<Scenario.Rule, V?>) -> V? {
-          own?[keyPath: key] ?? tier.rule[keyPath: key] ?? policyOwn?[keyPath: key]
-            ?? scenario.policy.rule[keyPath: key]
-        }
-        let response = own?.response ?? tier.rule.response ?? .fixed(0)
-        let handling = own?.handling ?? tier.rule.handling ?? .fixed(0)
-        let onBreach = pick(\.onBreach) ?? .escalate
-        let extensionRule = pick(\.extension)
+      for (c, category) in categories.enumerated() {
+        let rule = scenario.effectiveRule(tier: t, category: c)
         rules.append(
           CompiledRule(
-            response: Sampler(response, tables: &tables), handling: Sampler(handling, tables: &tables),
-            passUp: t == T - 1 ? 0 : (own?.passUp ?? tier.rule.passUp ?? 0),
-            responseDeadline: pick(\.responseDeadline), resolutionDeadline: pick(\.resolutionDeadline),
-            clock: pick(\.deadlineClock) ?? .arrival,
-            escalatesOnBreach: onBreach == .escalate && t < T - 1,
-            extensionProbability: extensionRule?.probability ?? 0, extensionLimit: extensionRule?.limit,
-            callback: pick(\.callback)))
+            response: Sampler(rule.response, tables: &tables), handling: Sampler(rule.handling, tables: &tables),
+            passUp: rule.passUp, responseDeadline: rule.responseDeadline,
+            resolutionDeadline: rule.resolutionDeadline, clock: rule.clock,
+            escalatesOnBreach: rule.onBreach == .escalate && t < T - 1,
+            extensionProbability: rule.extension?.probability ?? 0, extensionLimit: rule.extension?.limit,
+            callback: rule.callback))
         let maxRank =
           tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
         for s in 0..<S {
@@ -198,7 +187,7 @@ public struct Model: Sendable {
         inject.minutesAfterStart, inject.grid.flatMap { leafNames.firstIndex(of: $0) } ?? 0,
         categories.firstIndex { $0.id == inject.category } ?? 0,
         severities.firstIndex { $0.id == inject.severity } ?? 0,
-        inject.channel.flatMap { id in channels.firstIndex { $0.id == id } } ?? -1
+        inject.channel.flatMap { id in channels.firstIndex { $0.id == id } }
       )
     }.sorted { $0.time < $1.time }
     leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
@@ -229,12 +218,12 @@ public struct Model: Sendable {
     let firstDay = scenario.period.start.dayNumber
     let dayWindow = (0..<dayCount).map { d in scenario.windows.firstIndex { $0.contains(day: firstDay + d) } }
     dayKindSegment = workTime.kinds[0..<dayCount].map { Int32(DayKind.allCases.firstIndex(of: $0)!) }
-    dayWindowSegment = dayWindow.map { $0.map { Int32(DayKind.allCases.count + $0) } ?? -1 }
+    dayWindowSegment = dayWindow.map { $0.map { Int32(DayKind.allCases.count + $0) } }
     segmentNames = DayKind.allCases.map(\.rawValue) + scenario.windows.map(\.name)
     var segmentDays = [[Int]](repeating: [], count: segmentNames.count)
     for d in 0..<dayCount {
       segmentDays[Int(dayKindSegment[d])].append(d)
-      if dayWindowSegment[d] >= 0 { segmentDays[Int(dayWindowSegment[d])].append(d) }
+      if let window = dayWindowSegment[d] { segmentDays[Int(window)].append(d) }
     }
     self.segmentDays = segmentDays
     watchDay = dayWindow.map { $0.map { scenario.windows[$0].watch } ?? false }
