@@ -1,0 +1,188 @@
+import Testing
+
+@testable import GridSim
+
+/// The item's deadline rules as transitions, without running a scenario: each returns what the
+/// engine must do, computed here by hand.
+@Suite("An item's deadlines, transition by transition")
+struct ItemTests {
+  /// An item at tier 0 since minute 100, with a response deadline at 160 and a resolution
+  /// deadline at 400.
+  func visiting(counted: Bool = true) -> Item {
+    var item = Item(
+      appeared: 90, detected: 100, tierArrival: 100, leaf: 0, category: 0, severity: 0,
+      flags: counted ? .counted : [], channel: 0, dayKind: 0)
+    item.beginVisit(tier: 0, unit: 3, at: 100, stage: 0, clockStart: 100, responseDue: 160, resolutionDue: 400)
+    return item
+  }
+
+  @Test("a new visit clears the visit's state, keeps the item's, and makes old events stale")
+  func beginVisit() {
+    var item = visiting()
+    item.flags.formUnion([.inService, .responseSettled, .extended, .pickedUp, .responseBreached])
+    let stamp = item.stamp
+    item.beginVisit(
+      tier: 1, unit: 7, at: 200, stage: 4, clockStart: 200, responseDue: .infinity, resolutionDue: .infinity)
+    #expect(item.flags == [.counted, .responseBreached, .hadResolutionDeadline])
+    #expect(item.stamp == stamp &+ 1)
+    #expect((item.tier, item.unit, item.tierArrival, item.stage) == (1, 7, 200, 4))
+  }
+
+  @Test("a response exactly at its deadline is in time; one a minute later is not")
+  func responseTie() {
+    var onTime = visiting()
+    let r1 = onTime.respond(at: 160, tierHasDeadline: true)
+    #expect(r1 == .init(metAtTier: true, isFirst: true, metOverall: true))
+    #expect(onTime.flags.contains(.responseSettled))
+    var late = visiting()
+    let r2 = late.respond(at: 161, tierHasDeadline: true)
+    #expect(r2 == .init(metAtTier: false, isFirst: true, metOverall: false))
+    #expect(!late.flags.contains(.responseSettled))
+  }
+
+  @Test("only the first response answers the citizen; a later tier's response is met at its tier only")
+  func laterResponse() {
+    var item = visiting()
+    _ = item.respond(at: 120, tierHasDeadline: true)
+    item.beginVisit(tier: 1, unit: 9, at: 130, stage: 0, clockStart: 130, responseDue: 190, resolutionDue: 500)
+    let r3 = item.respond(at: 150, tierHasDeadline: true)
+    #expect(r3 == .init(metAtTier: true, isFirst: false, metOverall: false))
+    #expect(item.firstResponse == 120)
+  }
+
+  @Test("a response deadline that passes: missed at the tier, and for the system only when unanswered")
+  func responseDeadline() {
+    var unanswered = visiting()
+    let r4 = unanswered.responseDeadlinePassed(at: 160)
+    #expect(r4 == Item.Miss(countsForSystem: true))
+    #expect(unanswered.flags.contains(.responseBreached))
+    let r5 = unanswered.responseDeadlinePassed(at: 160)
+    #expect(r5 == nil)  // settled: nothing more
+
+    var answeredBelow = visiting()
+    answeredBelow.firstResponse = 150
+    let r6 = answeredBelow.responseDeadlinePassed(at: 160)
+    #expect(r6 == Item.Miss(countsForSystem: false))
+    #expect(!answeredBelow.flags.contains(.responseBreached))
+
+    // A second miss at the next tier counts at that tier, not again for the system.
+    var twice = visiting()
+    _ = twice.responseDeadlinePassed(at: 160)
+    twice.beginVisit(tier: 1, unit: 9, at: 160, stage: 0, clockStart: 160, responseDue: 220, resolutionDue: 500)
+    let r7 = twice.responseDeadlinePassed(at: 220)
+    #expect(r7 == Item.Miss(countsForSystem: false))
+  }
+
+  @Test("stages stop at the deadline they would miss when a miss escalates; a tie is in time")
+  func stageStop() {
+    let item = visiting()
+    // A response at 170 misses 160: the stage stops at 160.
+    #expect(item.stageStop(responseAt: 170, end: 300, responds: true, escalates: true) == 160)
+    // A response at 160 is in time; the stage ends at 300.
+    #expect(item.stageStop(responseAt: 160, end: 300, responds: true, escalates: true) == 300)
+    // An end past 400 stops at 400; an end at 400 is in time.
+    #expect(item.stageStop(responseAt: 150, end: 450, responds: true, escalates: true) == 400)
+    #expect(item.stageStop(responseAt: 150, end: 400, responds: true, escalates: true) == 400)
+    // A stage that does not respond ignores the response deadline; without escalation nothing stops.
+    #expect(item.stageStop(responseAt: 170, end: 300, responds: false, escalates: true) == 300)
+    #expect(item.stageStop(responseAt: 170, end: 450, responds: true, escalates: false) == 450)
+  }
+
+  @Test("the resolution deadline: ends in hand at that minute are in time; an extension is offered once")
+  func resolutionDeadline() {
+    var inHand = visiting()
+    inHand.flags.insert(.inService)
+    inHand.serviceEnd = 400
+    let r8 = inHand.resolutionDeadlinePassed(at: 400, extensible: true)
+    #expect(r8 == .none)
+
+    var extensible = visiting()
+    let r9 = extensible.resolutionDeadlinePassed(at: 400, extensible: true)
+    #expect(r9 == .offerExtension)
+    extensible.extend(to: 700)
+    #expect(extensible.resolutionDue == 700)
+    let r10 = extensible.resolutionDeadlinePassed(at: 700, extensible: true)
+    #expect(r10 == .missed(Item.Miss(countsForSystem: true)))
+    #expect(extensible.flags.isSuperset(of: [.resolutionSettled, .resolutionBreached, .extended]))
+    let r11 = extensible.resolutionDeadlinePassed(at: 700, extensible: true)
+    #expect(r11 == .none)
+
+    var plain = visiting()
+    let r12 = plain.resolutionDeadlinePassed(at: 400, extensible: false)
+    #expect(r12 == .missed(Item.Miss(countsForSystem: true)))
+    #expect(!plain.resolutionMetOverall)
+  }
+
+  @Test("resolution settled in time once; resolved once; met overall only without a breach")
+  func settleAndResolve() {
+    var item = visiting()
+    let r13 = item.settleResolutionInTime()
+    #expect(r13)
+    let r14 = item.settleResolutionInTime()
+    #expect(!r14)
+    let r15 = item.markResolved()
+    #expect(r15)
+    let r16 = item.markResolved()
+    #expect(!r16)
+    #expect(item.resolutionMetOverall)
+
+    var noDeadline = Item(
+      appeared: 0, detected: 0, tierArrival: 0, leaf: 0, category: 0, severity: 0, flags: [], channel: 0,
+      dayKind: 0)
+    noDeadline.beginVisit(
+      tier: 0, unit: 0, at: 0, stage: 0, clockStart: 0, responseDue: .infinity, resolutionDue: .infinity)
+    let r17 = noDeadline.settleResolutionInTime()
+    #expect(!r17)
+    #expect(!noDeadline.resolutionMetOverall)
+  }
+}
+
+@Suite("The effective rule of a tier and category")
+struct EffectiveRuleTests {
+  static let scenario = """
+    {
+      version: 1, name: "rules", period: { start: "2026-03-02T00:00", length: "1 day" },
+      demand: { perGridPerDay: 1, categories: [{ id: "a", share: 0.5 }, { id: "b", share: 0.5 }] },
+      policy: {
+        deadlines: { response: "4 h", resolution: "3 days", from: "appearance" },
+        categories: { b: { deadlines: { response: "2 h" } } },
+      },
+      tiers: [
+        { id: "grid", handling: "10 min", passUp: 0.2, deadlines: { resolution: "1 day" },
+          categories: { a: { deadlines: { response: "30 min" } } } },
+        { id: "top", handling: "1 h", passUp: 0.5, deadlines: { onBreach: "record" } },
+      ],
+      organization: { name: "t", staff: 1, children: [{ name: "g", staff: 1 }] },
+    }
+    """
+
+  @Test("each key from the most specific rule that sets it, then the default")
+  func precedence() throws {
+    let s = try load(Self.scenario)
+    let gridA = s.effectiveRule(tier: 0, category: 0)
+    #expect(gridA.responseDeadline == .elapsed(TimeSpan(minutes: 30)))  // the tier's category rule
+    #expect(gridA.resolutionDeadline == .elapsed(TimeSpan(minutes: 1440)))  // the tier's rule
+    #expect(gridA.clock == .appearance)  // the policy's rule
+    #expect(gridA.onBreach == .escalate)  // the default
+    #expect(gridA.passUp == 0.2)
+    let gridB = s.effectiveRule(tier: 0, category: 1)
+    #expect(gridB.responseDeadline == .elapsed(TimeSpan(minutes: 120)))  // the policy's category rule
+    let gridAny = s.effectiveRule(tier: 0, category: nil)
+    #expect(gridAny.responseDeadline == .elapsed(TimeSpan(minutes: 240)))  // the policy's rule
+    let top = s.effectiveRule(tier: 1, category: 1)
+    #expect(top.onBreach == .record)
+    #expect(top.passUp == 0)  // the top tier never passes up
+    #expect(top.resolutionDeadline == .elapsed(TimeSpan(minutes: 3 * 1440)))
+  }
+
+  @Test("the policy's deadline is the one the summary shows and the engine enforces")
+  func summaryShowsPolicyDeadline() throws {
+    let s = try load(Self.scenario)
+    let (model, results) = simulate(s, replications: 1)
+    let summary = Summary(model: model, results: results, seed: s.seed)
+    #expect(summary.tiers[1].responseDeadline?.spec == .elapsed(TimeSpan(minutes: 240)))
+    #expect(summary.tiers[1].responseDeadlineExceptions.map { $0.category } == ["b"])
+    #expect(summary.tiers[0].responseDeadlineExceptions.map { $0.category }.sorted() == ["a", "b"])
+    #expect(model.rules[1 * 2 + 1].responseDeadline == .elapsed(TimeSpan(minutes: 120)))
+  }
+}
