@@ -119,7 +119,7 @@ public enum Benchmark {
       bare: Timing(label: "bare loop", events: bareResult!.events, seconds: bareBest),
       engine: Timing(label: "gridsim", events: engineResult!.events, seconds: engineBest),
       others: others, peakMemoryBytes: peakMemory(),
-      engineWaits: (0..<model.tierCount).map { (engineResult!.metric(.wait, group: $0).mean ?? 0) / 60 },
+      engineWaits: (0..<model.tierCount).map { (engineResult!.metric(.wait, group: .tier($0)).mean ?? 0) / 60 },
       bareWaits: bareResult!.meanWait.map { $0 / 60 })
   }
 

@@ -1,6 +1,6 @@
 /// Streaming statistics of one replication: constant memory in the number of items.
 ///
-/// Group `g` is a tier (0..<tiers) or, at `g == tiers`, the whole system. Only per-category cells are
+/// A group's cells sit at its row (a tier, then the whole system after the tiers). Only per-category cells are
 /// written in the hot loop; "all categories" is merged when the replication ends. The cells and their
 /// histograms live in two flat arrays (not an array of ``StreamingStats``) so that recording touches
 /// two buffers and no nested array.
@@ -16,14 +16,13 @@ struct Recorder: Sendable {
   var cells: [Cell]
   var buckets: [UInt32]
   var counts: [Int]
-  /// Per day and tier: visits begun, visits ended, items present at the day's end, busy staff-minutes.
-  var dailyArrivals: [Int]
-  var dailyDone: [Int]
-  var dailyBacklog: [Int]
-  var dailyBusy: [Double]
-  /// Per day and tier (`(day * tiers + tier) * 4 + outcome`): responses met and missed, then
-  /// resolutions met and missed, by the day the visit began (see ``DailyOutcome``).
-  var dailyOnTime: [Int]
+  /// `[day, tier]`: visits begun, visits ended, items present at the day's end, busy staff-minutes.
+  var dailyArrivals: Table<Int>
+  var dailyDone: Table<Int>
+  var dailyBacklog: Table<Int>
+  var dailyBusy: Table<Double>
+  /// `[day, tier]`: deadline outcomes by the day the visit began.
+  var dailyOnTime: Table<OnTimeCounts>
 
   init(tiers: Int, categories: Int, days: Int) {
     self.tiers = tiers
@@ -32,16 +31,16 @@ struct Recorder: Sendable {
     cells = Array(repeating: Cell(), count: cellCount)
     buckets = Array(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
     counts = Array(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
-    dailyArrivals = Array(repeating: 0, count: days * tiers)
-    dailyDone = Array(repeating: 0, count: days * tiers)
-    dailyBacklog = Array(repeating: 0, count: days * tiers)
-    dailyBusy = Array(repeating: 0, count: days * tiers)
-    dailyOnTime = Array(repeating: 0, count: days * tiers * DailyOutcome.allCases.count)
+    dailyArrivals = Table(rows: days, columns: tiers, repeating: 0)
+    dailyDone = Table(rows: days, columns: tiers, repeating: 0)
+    dailyBacklog = Table(rows: days, columns: tiers, repeating: 0)
+    dailyBusy = Table(rows: days, columns: tiers, repeating: 0)
+    dailyOnTime = Table(rows: days, columns: tiers, repeating: OnTimeCounts())
   }
 
   @inline(__always)
-  mutating func record(_ metric: Metric, group: Int, category: Int, _ value: Double) {
-    let cell = (metric.rawValue * (tiers + 1) + group) * categories + category
+  mutating func record(_ metric: Metric, group: Group, category: Int, _ value: Double) {
+    let cell = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category
     cells[cell].count += 1
     cells[cell].sum += value
     if value > cells[cell].max { cells[cell].max = value }
@@ -49,15 +48,15 @@ struct Recorder: Sendable {
   }
 
   @inline(__always)
-  mutating func increment(_ counter: Counter, group: Int, category: Int) {
-    counts[(counter.rawValue * (tiers + 1) + group) * categories + category] += 1
+  mutating func increment(_ counter: Counter, group: Group, category: Int) {
+    counts[(counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category] += 1
   }
 
   /// Records one value in two or three columns of a group at once (an item's category, its day
   /// kind's slice and its window's slice, if any): one bucket computation, one pass.
   @inline(__always)
-  mutating func record(_ metric: Metric, group: Int, columns a: Int, _ b: Int, _ c: Int?, _ value: Double) {
-    let row = (metric.rawValue * (tiers + 1) + group) * categories
+  mutating func record(_ metric: Metric, group: Group, columns a: Int, _ b: Int, _ c: Int?, _ value: Double) {
+    let row = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories
     let bucket = HistogramLayout.bucket(value)
     add(row + a, bucket, value)
     add(row + b, bucket, value)
@@ -74,15 +73,15 @@ struct Recorder: Sendable {
 
   /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
   @inline(__always)
-  mutating func increment(_ counter: Counter, group: Int, columns a: Int, _ b: Int, _ c: Int?) {
-    let row = (counter.rawValue * (tiers + 1) + group) * categories
+  mutating func increment(_ counter: Counter, group: Group, columns a: Int, _ b: Int, _ c: Int?) {
+    let row = (counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories
     counts[row + a] += 1
     counts[row + b] += 1
     if let c { counts[row + c] += 1 }
   }
 
-  func stat(_ metric: Metric, group: Int, category: Int) -> StreamingStats {
-    let cell = (metric.rawValue * (tiers + 1) + group) * categories + category
+  func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
+    let cell = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category
     var stats = StreamingStats()
     stats.count = cells[cell].count
     stats.sum = cells[cell].sum
@@ -92,7 +91,7 @@ struct Recorder: Sendable {
     return stats
   }
 
-  func count(_ counter: Counter, group: Int, category: Int) -> Int {
-    counts[(counter.rawValue * (tiers + 1) + group) * categories + category]
+  func count(_ counter: Counter, group: Group, category: Int) -> Int {
+    counts[(counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category]
   }
 }

@@ -25,16 +25,18 @@ public struct MetricSummary: Sendable, Equatable {
 
 /// What one replication measured, reduced to figures (the histograms are not kept).
 ///
-/// Groups are indexed `group * (categories + 1) + category`, where `group` is a tier index or
-/// `tiers` for the whole system, and `category == categories` stands for all categories.
+/// ``metrics`` and ``counts`` are laid out `[group row, category]`: a group's row is its tier, or
+/// `tierCount` for the whole system (``Group/row(tierCount:)``), and the column `categoryCount`
+/// stands for all categories; read them with ``metric(_:group:category:)`` and
+/// ``count(_:group:category:)``.
 public struct ReplicationResult: Sendable {
   /// Number of tiers and categories the result is laid out for.
   public let tierCount: Int
   public let categoryCount: Int
-  /// Duration measures per group, indexed by ``Metric/rawValue`` within each group.
-  public let metrics: [[MetricSummary]]
-  /// Counts per group, indexed by ``Counter/rawValue`` within each group.
-  public let counts: [[Int]]
+  /// Duration measures per group and category, indexed by ``Metric/rawValue`` within each.
+  public let metrics: Table<[MetricSummary]>
+  /// Counts per group and category, indexed by ``Counter/rawValue`` within each.
+  public let counts: Table<[Int]>
   /// Staff utilization per tier after the warm-up (busy staff-time over staff-time); nil without staff.
   public let utilization: [Double?]
   /// Items present at each tier when the period ends.
@@ -43,18 +45,17 @@ public struct ReplicationResult: Sendable {
   public let events: Int
   /// Per unit: resolution deadlines missed with no reply and no extension (the units named, 通报).
   public let unitNamed: [Int]
-  /// Per day and tier (`day * tiers + tier`): visits begun, visits ended, items present at the day's
-  /// end, and utilization over the part of the day inside the period.
-  public let dailyArrivals: [Int]
-  public let dailyDone: [Int]
-  public let dailyBacklog: [Int]
-  public let dailyUtilization: [Double?]
-  /// Busy staff-minutes and on-duty staff-minutes per day and tier.
-  public let dailyBusy: [Double]
-  public let dailyOnDuty: [Double]
-  /// Deadline outcomes per day and tier by the day the visit began:
-  /// `(day * tiers + tier) * 4 + ` ``DailyOutcome/rawValue``.
-  public let dailyOnTime: [Int]
+  /// `[day, tier]`: visits begun, visits ended, items present at the day's end, and utilization
+  /// over the part of the day inside the period.
+  public let dailyArrivals: Table<Int>
+  public let dailyDone: Table<Int>
+  public let dailyBacklog: Table<Int>
+  public let dailyUtilization: Table<Double?>
+  /// `[day, tier]`: busy staff-minutes and on-duty staff-minutes.
+  public let dailyBusy: Table<Double>
+  public let dailyOnDuty: Table<Double>
+  /// `[day, tier]`: deadline outcomes by the day the visit began.
+  public let dailyOnTime: Table<OnTimeCounts>
   /// Responses made by each tier in the bins of ``CoarseHistogram`` (all categories).
   public let responseBins: [[Int]]
   /// The first day (from the period's first day, 0) that ends after the warm-up.
@@ -77,12 +78,14 @@ public struct ReplicationResult: Sendable {
     tierCount = T
     categoryCount = C
     // The recorder's columns: the categories, then the slices.
-    (metrics, counts) = Self.tables(recorder, groups: 0..<T + 1, columns: 0..<C, withTotal: true)
+    let (metrics, counts) = Self.tables(recorder, groups: 0..<T + 1, columns: 0..<C, withTotal: true)
+    self.metrics = Table(rows: T + 1, columns: C + 1, storage: metrics)
+    self.counts = Table(rows: T + 1, columns: C + 1, storage: counts)
     segmentCount = model.segmentNames.count
     (segmentMetrics, segmentCounts) = Self.tables(
       recorder, groups: T..<T + 1, columns: C..<C + segmentCount, withTotal: false)
     self.channelDetection = (0..<model.scenario.demand.channels.count).map {
-      MetricSummary(channelDetection.stat(.detection, group: 0, category: $0))
+      MetricSummary(channelDetection.stat(.detection, group: .system, category: $0))
     }
     // Utilization is over the staff-time on duty after the warm-up.
     let measuredFrom = model.startMinuteOfDay + Int(model.warmUp)
@@ -94,7 +97,7 @@ public struct ReplicationResult: Sendable {
         let to = min(dayStart + 1440, model.startMinuteOfDay + Int(model.horizon.rounded(.up)))
         guard to > from else { continue }
         let share = Double(max(0, to - max(from, measuredFrom))) / Double(to - from)
-        onDuty += model.staffing.dailyCapacity[d * T + t] * min(1, share)
+        onDuty += model.staffing.dailyCapacity[d, t] * min(1, share)
       }
       return onDuty > 0 ? (busyArea[t] - busyAtWarmUp[t]) / onDuty : nil
     }
@@ -108,17 +111,13 @@ public struct ReplicationResult: Sendable {
     dailyOnTime = recorder.dailyOnTime
     responseBins = (0..<T).map { t in
       var all = StreamingStats()
-      for c in 0..<C { all.merge(recorder.stat(.response, group: t, category: c)) }
+      for c in 0..<C { all.merge(recorder.stat(.response, group: .tier(t), category: c)) }
       return CoarseHistogram.fold(all)
     }
-    var dailyUtilization: [Double?] = []
-    for d in 0..<model.dayCount {
-      for t in 0..<T {
-        let onDuty = model.staffing.dailyCapacity[d * T + t]
-        dailyUtilization.append(onDuty > 0 ? recorder.dailyBusy[d * T + t] / onDuty : nil)
-      }
+    dailyUtilization = Table(rows: model.dayCount, columns: T) { d, t in
+      let onDuty = model.staffing.dailyCapacity[d, t]
+      return onDuty > 0 ? recorder.dailyBusy[d, t] / onDuty : nil
     }
-    self.dailyUtilization = dailyUtilization
     firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
   }
 
@@ -132,19 +131,20 @@ public struct ReplicationResult: Sendable {
     var metrics: [[MetricSummary]] = []
     var counts: [[Int]] = []
     for g in groups {
+      let group: Group = g < recorder.tiers ? .tier(g) : .system
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
         metrics.append(
           Metric.allCases.map { metric in
-            if c < columns.upperBound { return MetricSummary(recorder.stat(metric, group: g, category: c)) }
+            if c < columns.upperBound { return MetricSummary(recorder.stat(metric, group: group, category: c)) }
             var all = StreamingStats()
-            for k in columns { all.merge(recorder.stat(metric, group: g, category: k)) }
+            for k in columns { all.merge(recorder.stat(metric, group: group, category: k)) }
             return MetricSummary(all)
           })
         counts.append(
           Counter.allCases.map { counter in
             c < columns.upperBound
-              ? recorder.count(counter, group: g, category: c)
-              : columns.reduce(0) { $0 + recorder.count(counter, group: g, category: $1) }
+              ? recorder.count(counter, group: group, category: c)
+              : columns.reduce(0) { $0 + recorder.count(counter, group: group, category: $1) }
           })
       }
     }
@@ -164,13 +164,13 @@ public struct ReplicationResult: Sendable {
   /// The end-of-day backlog of a tier over the measured days (or those of them in `days`): its
   /// mean and its largest value; nil when no such day ends after the warm-up.
   public func backlog(tier t: Int, days: [Int]? = nil) -> (mean: Double, max: Double)? {
-    let all = dailyBacklog.count / tierCount
+    let all = dailyBacklog.rows
     let measured = (days ?? Array(0..<all)).filter { $0 >= firstMeasuredDay && $0 < all }
     guard !measured.isEmpty else { return nil }
     var sum = 0
     var largest = 0
     for d in measured {
-      let b = dailyBacklog[d * tierCount + t]
+      let b = dailyBacklog[d, t]
       sum += b
       largest = Swift.max(largest, b)
     }
@@ -183,19 +183,19 @@ public struct ReplicationResult: Sendable {
     var busy = 0.0
     var onDuty = 0.0
     for d in days where d >= firstMeasuredDay {
-      busy += dailyBusy[d * tierCount + t]
-      onDuty += dailyOnDuty[d * tierCount + t]
+      busy += dailyBusy[d, t]
+      onDuty += dailyOnDuty[d, t]
     }
     return onDuty > 0 ? busy / onDuty : nil
   }
 
-  /// The duration summary of `metric` for a tier (or `tierCount` for overall) and category (or nil for all).
-  public func metric(_ metric: Metric, group: Int, category: Int? = nil) -> MetricSummary {
-    metrics[group * (categoryCount + 1) + (category ?? categoryCount)][metric.rawValue]
+  /// The duration summary of `metric` for a group and category (nil: all categories).
+  public func metric(_ metric: Metric, group: Group, category: Int? = nil) -> MetricSummary {
+    metrics[group.row(tierCount: tierCount), category ?? categoryCount][metric.rawValue]
   }
 
-  /// A count for a tier (or `tierCount` for overall) and category (or nil for all).
-  public func count(_ counter: Counter, group: Int, category: Int? = nil) -> Int {
-    counts[group * (categoryCount + 1) + (category ?? categoryCount)][counter.rawValue]
+  /// A count for a group and category (nil: all categories).
+  public func count(_ counter: Counter, group: Group, category: Int? = nil) -> Int {
+    counts[group.row(tierCount: tierCount), category ?? categoryCount][counter.rawValue]
   }
 }

@@ -7,16 +7,16 @@ extension Simulation {
     guard let miss = items[slot].responseDeadlinePassed(at: now) else { return }
     let tier = Int(items[slot].tier)
     if items[slot].isCounted {
-      increment(.responseMissed, slot, group: tier)
+      increment(.responseMissed, slot, group: .tier(tier))
       countDaily(.responseMissed, items[slot])
-      if miss.countsForSystem { increment(.responseMissed, slot, group: model.tierCount) }
+      if miss.countsForSystem { increment(.responseMissed, slot, group: .system) }
     }
-    if model.rules[tier * model.categoryCount + Int(items[slot].category)].escalatesOnBreach { pullUp(slot) }
+    if model.rules[tier, Int(items[slot].category)].escalatesOnBreach { pullUp(slot) }
   }
 
   mutating func resolutionDeadline(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    let rule = model.rules[tier * model.categoryCount + Int(items[slot].category)]
+    let rule = model.rules[tier, Int(items[slot].category)]
     let miss: Item.Miss
     switch items[slot].resolutionDeadlinePassed(at: now, extensible: rule.extensionProbability > 0) {
     case .none: return
@@ -26,11 +26,11 @@ extension Simulation {
     case .missed(let m): miss = m
     }
     if items[slot].isCounted {
-      increment(.resolutionMissed, slot, group: tier)
+      increment(.resolutionMissed, slot, group: .tier(tier))
       countDaily(.resolutionMissed, items[slot])
-      if miss.countsForSystem { increment(.resolutionMissed, slot, group: model.tierCount) }
+      if miss.countsForSystem { increment(.resolutionMissed, slot, group: .system) }
       // Neither a reply nor an explanation (an extension): the unit is named.
-      increment(.named, slot, group: tier)
+      increment(.named, slot, group: .tier(tier))
       unitNamed[Int(items[slot].unit)] += 1
       countReminders(slot)
     }

@@ -4,8 +4,8 @@ extension Simulation {
   /// Records a duration for the item's category and, for the whole system, its day kind's and
   /// its window's slices (per tier as well cost a further 15% of the engine's speed).
   @inline(__always)
-  mutating func record(_ metric: Metric, _ slot: Int, group: Int, _ value: Double) {
-    guard group == model.tierCount else {
+  mutating func record(_ metric: Metric, _ slot: Int, group: Group, _ value: Double) {
+    guard group == .system else {
       recorder.record(metric, group: group, category: Int(items[slot].category), value)
       return
     }
@@ -17,8 +17,8 @@ extension Simulation {
   /// Counts an event of the item's, for its category and, for the whole system, its day kind's
   /// and its window's slices.
   @inline(__always)
-  mutating func increment(_ counter: Counter, _ slot: Int, group: Int) {
-    guard group == model.tierCount else {
+  mutating func increment(_ counter: Counter, _ slot: Int, group: Group) {
+    guard group == .system else {
       recorder.increment(counter, group: group, category: Int(items[slot].category))
       return
     }
@@ -31,16 +31,15 @@ extension Simulation {
   @inline(__always)
   mutating func count(_ counter: Counter, _ slot: Int) {
     guard items[slot].isCounted else { return }
-    increment(counter, slot, group: Int(items[slot].tier))
-    increment(counter, slot, group: model.tierCount)
+    increment(counter, slot, group: .tier(Int(items[slot].tier)))
+    increment(counter, slot, group: .system)
   }
 
   /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
   @inline(__always)
   mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
     let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
-    let index = (d * model.tierCount + Int(item.tier)) * DailyOutcome.allCases.count + outcome.rawValue
-    recorder.dailyOnTime[index] += 1
+    recorder.dailyOnTime[d, Int(item.tier)][outcome] += 1
   }
 
   // MARK: time-weighted and daily measures
@@ -60,8 +59,8 @@ extension Simulation {
   mutating func closeDay() {
     guard day < model.dayCount else { return }
     for t in 0..<model.tierCount {
-      recorder.dailyBacklog[day * model.tierCount + t] = tierState[t].present
-      recorder.dailyBusy[day * model.tierCount + t] = tierState[t].busyArea - busyAtDayStart[t]
+      recorder.dailyBacklog[day, t] = tierState[t].present
+      recorder.dailyBusy[day, t] = tierState[t].busyArea - busyAtDayStart[t]
     }
     busyAtDayStart = tierState.map(\.busyArea)
   }

@@ -64,7 +64,7 @@ extension Simulation {
     var task = items[slot]
     task.flags = task.flags.intersection(.counted).union(.report)
     task.tier = Int16(tier)
-    task.unit = model.leafAncestors[Int(task.leaf) * model.tierCount + tier]
+    task.unit = model.leafAncestors[Int(task.leaf), tier]
     task.stage = rule.stage
     task.tierArrival = now
     task.responseDue = .infinity
@@ -94,7 +94,7 @@ extension Simulation {
   /// The follow-up call: true when the citizen is unsatisfied and the item is handled again.
   mutating func callback(_ slot: Int) -> Bool {
     let tier = Int(items[slot].tier)
-    guard let rule = model.rules[tier * model.categoryCount + Int(items[slot].category)].callback else {
+    guard let rule = model.rules[tier, Int(items[slot].category)].callback else {
       count(.satisfied, slot)
       ledger?.note(slot, .callback(satisfied: true), at: now)
       return false
@@ -150,7 +150,7 @@ extension Simulation {
     let span = items[slot].resolutionDue - start
     guard span.isFinite, span > 0 else { return }
     for f in reminders where start + f * span < now {
-      increment(.reminders, slot, group: Int(items[slot].tier))
+      increment(.reminders, slot, group: .tier(Int(items[slot].tier)))
     }
   }
 
@@ -181,19 +181,18 @@ extension Simulation {
     let leaf = Int(items[slot].leaf)
     let channel = Int(items[slot].channel)
     if flags.contains(.counted) {
-      for _ in 0..<rule.followUps { increment(.followUps, slot, group: model.tierCount) }
+      for _ in 0..<rule.followUps { increment(.followUps, slot, group: .system) }
     }
     for _ in 0..<rule.followUps {
       arrive(leaf: leaf, category: category, severity: severity, channel: channel, followUp: true)
     }
     // Not seen yet: it enters by its new severity when it is.
     guard severity != old, items[slot].detected <= now else { return }
-    let cell = category * model.severityCount + severity
-    let oldRule = model.workflow.reportRule[category * model.severityCount + old]
-    if let report = model.workflow.reportRule[cell], report != oldRule {
+    let oldRule = model.workflow.reportRule[category, old]
+    if let report = model.workflow.reportRule[category, severity], report != oldRule {
       fileReport(slot, rule: Int(report), above: Int(items[slot].tier))
     }
-    let entry = model.entryTier[cell]
+    let entry = model.entryTier[category, severity]
     if entry > Int(items[slot].tier) {
       take(slot)
       escalate(slot, .worsened, to: entry)

@@ -192,7 +192,7 @@ public struct Simulation: Sendable {
         appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
         severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
         channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
-    if counted { increment(.appeared, slot, group: model.tierCount) }
+    if counted { increment(.appeared, slot, group: .system) }
     ledger?.appear(
       slot,
       Ledger.Entry(
@@ -241,29 +241,31 @@ public struct Simulation: Sendable {
   /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
   private mutating func detect(_ slot: Int) {
     let category = Int(items[slot].category)
-    let cell = category * model.severityCount + Int(items[slot].severity)
-    let entry = model.entryTier[cell]
+    let severity = Int(items[slot].severity)
+    let entry = model.entryTier[category, severity]
     if items[slot].isCounted {
-      increment(.visits, slot, group: model.tierCount)
-      if entry > 0 { increment(.escalatedMajor, slot, group: 0) }
+      increment(.visits, slot, group: .system)
+      if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
       if model.monitored {
         let delay = now - items[slot].appeared
-        record(.detection, slot, group: entry, delay)
-        record(.detection, slot, group: model.tierCount, delay)
-        channelDetection.record(.detection, group: 0, category: Int(items[slot].channel), delay)
+        record(.detection, slot, group: .tier(entry), delay)
+        record(.detection, slot, group: .system, delay)
+        channelDetection.record(.detection, group: .system, category: Int(items[slot].channel), delay)
       }
     }
-    if let report = model.workflow.reportRule[cell] { fileReport(slot, rule: Int(report), above: entry) }
+    if let report = model.workflow.reportRule[category, severity] {
+      fileReport(slot, rule: Int(report), above: entry)
+    }
     enter(slot, tier: entry)
   }
 
   /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
   mutating func enter(_ slot: Int, tier: Int) {
     var item = items[slot]
-    let unit = Int(model.leafAncestors[Int(item.leaf) * model.tierCount + tier])
+    let unit = Int(model.leafAncestors[Int(item.leaf), tier])
     let category = Int(item.category)
-    let rule = model.rules[tier * model.categoryCount + category]
-    let plan = model.workflow.plans[tier * model.categoryCount + category]
+    let rule = model.rules[tier, category]
+    let plan = model.workflow.plans[tier, category]
     let clockStart =
       switch rule.clock {
       case .arrival: now
@@ -281,8 +283,8 @@ public struct Simulation: Sendable {
         tier: tier, unit: unit, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
         resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
     tierState[tier].present += 1
-    recorder.dailyArrivals[day * model.tierCount + tier] += 1
-    if item.isCounted { increment(.visits, slot, group: tier) }
+    recorder.dailyArrivals[day, tier] += 1
+    if item.isCounted { increment(.visits, slot, group: .tier(tier)) }
     if item.responseDue.isFinite {
       schedule(max(now, item.responseDue), .responseDeadline, slot: slot, stamp: item.stamp)
     }
@@ -312,7 +314,7 @@ public struct Simulation: Sendable {
 
   /// The item is ready for its current stage (or, past the last, done at this tier).
   mutating func proceed(_ slot: Int) {
-    let plan = model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)]
+    let plan = model.workflow.plans[Int(items[slot].tier), Int(items[slot].category)]
     guard items[slot].stage < plan.end else {
       finishVisit(slot)
       return
@@ -391,12 +393,12 @@ public struct Simulation: Sendable {
     }
     let category = Int(item.category)
     let counted = item.isCounted
-    let rule = model.rules[tier * model.categoryCount + category]
+    let rule = model.rules[tier, category]
     if !item.flags.contains(.pickedUp) {
       item.flags.insert(.pickedUp)
       let wait = now - item.tierArrival
       item.totalWait += wait
-      if counted { record(.wait, slot, group: tier, wait) }
+      if counted { record(.wait, slot, group: .tier(tier), wait) }
     }
 
     let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
@@ -410,14 +412,14 @@ public struct Simulation: Sendable {
       responded = response.isFirst
       if counted {
         if response.metAtTier {
-          increment(.responseMet, slot, group: tier)
+          increment(.responseMet, slot, group: .tier(tier))
           countDaily(.responseMet, item)
         }
         if response.isFirst {
           let responseTime = responseAt - item.detected
-          record(.response, slot, group: tier, responseTime)
-          record(.response, slot, group: model.tierCount, responseTime)
-          if response.metOverall { increment(.responseMet, slot, group: model.tierCount) }
+          record(.response, slot, group: .tier(tier), responseTime)
+          record(.response, slot, group: .system, responseTime)
+          if response.metOverall { increment(.responseMet, slot, group: .system) }
         }
       }
     }
@@ -445,7 +447,7 @@ public struct Simulation: Sendable {
   /// its last deciding stage, and the next stage begins.
   mutating func stageDone(_ slot: Int) {
     let s = items[slot].stage
-    let plan = model.workflow.plans[Int(items[slot].tier) * model.categoryCount + Int(items[slot].category)]
+    let plan = model.workflow.plans[Int(items[slot].tier), Int(items[slot].category)]
     switch model.workflow.stages[Int(s)].kind {
     case .reply: replied(slot)
     case .callback: if callback(slot) { return }
@@ -461,12 +463,12 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
     let severity = Int(items[slot].severity)
-    if !model.canClose[(tier * model.categoryCount + category) * model.severityCount + severity] {
+    if severity >= model.closable[tier, category] {
       endVisit(slot)
       escalate(slot, .authority, to: tier + 1)
       return false
     }
-    let passUp = model.rules[tier * model.categoryCount + category].passUp
+    let passUp = model.rules[tier, category].passUp
     if passUp > 0, routing.uniform() < passUp {
       endVisit(slot)
       escalate(slot, .referral, to: tier + 1)
@@ -489,24 +491,24 @@ public struct Simulation: Sendable {
   mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
     tierState[tier].present -= 1
-    recorder.dailyDone[day * model.tierCount + tier] += 1
+    recorder.dailyDone[day, tier] += 1
     ledger?.leave(slot, at: now)
     guard items[slot].isCounted else { return }
-    record(.timeAtTier, slot, group: tier, now - items[slot].tierArrival)
+    record(.timeAtTier, slot, group: .tier(tier), now - items[slot].tierArrival)
     settleResolutionMet(slot)
   }
 
   /// The tier is done with the item in time (nothing when its resolution is already settled).
   mutating func settleResolutionMet(_ slot: Int) {
     guard items[slot].settleResolutionInTime(), items[slot].isCounted else { return }
-    increment(.resolutionMet, slot, group: Int(items[slot].tier))
+    increment(.resolutionMet, slot, group: .tier(Int(items[slot].tier)))
     countDaily(.resolutionMet, items[slot])
     countReminders(slot)
   }
 
   mutating func escalate(_ slot: Int, _ reason: EscalationReason, to tier: Int) {
     if items[slot].isCounted {
-      increment(.escalated(reason), slot, group: Int(items[slot].tier))
+      increment(.escalated(reason), slot, group: .tier(Int(items[slot].tier)))
     }
     ledger?.escalate(slot, reason)
     enter(slot, tier: tier)
@@ -533,17 +535,16 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     let item = items[slot]
     guard item.isCounted else { return }
-    let overall = model.tierCount
     let resolution = now - item.detected
     let inSystem = now - item.appeared
-    increment(.closed, slot, group: tier)
-    increment(.closed, slot, group: overall)
-    record(.resolution, slot, group: tier, resolution)
-    record(.resolution, slot, group: overall, resolution)
-    record(.timeInSystem, slot, group: tier, inSystem)
-    record(.timeInSystem, slot, group: overall, inSystem)
-    record(.wait, slot, group: overall, item.totalWait)
-    if item.resolutionMetOverall { increment(.resolutionMet, slot, group: overall) }
+    increment(.closed, slot, group: .tier(tier))
+    increment(.closed, slot, group: .system)
+    record(.resolution, slot, group: .tier(tier), resolution)
+    record(.resolution, slot, group: .system, resolution)
+    record(.timeInSystem, slot, group: .tier(tier), inSystem)
+    record(.timeInSystem, slot, group: .system, inSystem)
+    record(.wait, slot, group: .system, item.totalWait)
+    if item.resolutionMetOverall { increment(.resolutionMet, slot, group: .system) }
   }
 }
 

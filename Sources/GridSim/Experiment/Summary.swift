@@ -15,7 +15,7 @@ public struct Summary: Sendable {
   }
 
   /// The measures of one tier (or the whole system) for one category (or all).
-  public struct Group: Sendable {
+  public struct Figures: Sendable {
     /// Duration measures, indexed by ``Metric/rawValue``.
     public var durations: [Duration]
     /// Counts per replication, indexed by ``Counter/rawValue``.
@@ -59,9 +59,9 @@ public struct Summary: Sendable {
     public var responseDeadline: DeadlineMark?
     public var responseDeadlineExceptions: [(category: String, deadline: DeadlineSpec)]
     /// All categories together.
-    public var all: Group
+    public var all: Figures
     /// Per category, in the scenario's order.
-    public var byCategory: [Group]
+    public var byCategory: [Figures]
   }
 
   /// One day's figures per tier, averaged over replications.
@@ -98,7 +98,7 @@ public struct Summary: Sendable {
     /// Days of the period in the slice, and how many are measured (after the warm-up).
     public var days: Int
     public var measuredDays: Int
-    public var overall: Group
+    public var overall: Figures
     public var utilization: [Estimate?]
     public var backlogMean: [Estimate?]
   }
@@ -124,9 +124,9 @@ public struct Summary: Sendable {
   public var categories: [(id: String, name: String)]
   public var tiers: [Tier]
   /// The whole system, all categories.
-  public var overall: Group
+  public var overall: Figures
   /// The whole system per category.
-  public var overallByCategory: [Group]
+  public var overallByCategory: [Figures]
   public var days: [Day]
   /// Events processed, all replications together.
   public var events: Int
@@ -189,7 +189,7 @@ public struct Summary: Sendable {
     }
     func group(
       metric: (ReplicationResult, Metric) -> MetricSummary, count: (ReplicationResult, Counter) -> Int
-    ) -> Group {
+    ) -> Figures {
       let durations = Metric.allCases.map { m in duration(results.map { metric($0, m) }) }
       let counts = Counter.allCases.map { counter in Estimate(results.map { Double(count($0, counter)) }) }
       func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
@@ -200,7 +200,7 @@ public struct Summary: Sendable {
             return a + b > 0 ? Double(a) / Double(a + b) : nil
           })
       }
-      return Group(
+      return Figures(
         durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
         resolutionOnTime: rate(.resolutionMet, .resolutionMissed),
         satisfaction: rate(.satisfied, .unsatisfied),
@@ -211,7 +211,7 @@ public struct Summary: Sendable {
             return appeared > 0 ? Double(count(r, .closed)) / Double(appeared) : nil
           }))
     }
-    func group(_ g: Int, _ c: Int?) -> Group {
+    func group(_ g: Group, _ c: Int?) -> Figures {
       group(metric: { $0.metric($1, group: g, category: c) }, count: { $0.count($1, group: g, category: c) })
     }
 
@@ -238,10 +238,10 @@ public struct Summary: Sendable {
         },
         responseDeadline: deadline.map { DeadlineMark($0, tier: t, model: model) },
         responseDeadlineExceptions: exceptions,
-        all: group(t, nil), byCategory: (0..<C).map { group(t, $0) })
+        all: group(.tier(t), nil), byCategory: (0..<C).map { group(.tier(t), $0) })
     }
-    overall = group(T, nil)
-    overallByCategory = (0..<C).map { group(T, $0) }
+    overall = group(.system, nil)
+    overallByCategory = (0..<C).map { group(.system, $0) }
 
     slices = model.segmentNames.indices.compactMap { s in
       let days = model.segmentDays[s]
@@ -267,22 +267,20 @@ public struct Summary: Sendable {
       var busy = 0.0
       for r in results {
         for d in r.firstMeasuredDay..<model.dayCount {
-          done += r.dailyDone[d * T + t]
-          busy += r.dailyBusy[d * T + t]
+          done += r.dailyDone[d, t]
+          busy += r.dailyBusy[d, t]
         }
       }
       return busy > 0 ? Double(done) / busy : nil
     }
-    let outcomes = DailyOutcome.allCases.count
     days = (0..<model.dayCount).map { d in
       let date = LocalDateTime(minutes: Int64(startDay + d) * 1440).dateDescription
       func mean(_ pick: (ReplicationResult) -> Int) -> Double {
         Double(results.reduce(0) { $0 + pick($1) }) / n
       }
       func share(_ t: Int, _ met: DailyOutcome, _ missed: DailyOutcome) -> Double? {
-        let base = (d * T + t) * outcomes
-        let a = results.reduce(0) { $0 + $1.dailyOnTime[base + met.rawValue] }
-        let b = results.reduce(0) { $0 + $1.dailyOnTime[base + missed.rawValue] }
+        let a = results.reduce(0) { $0 + $1.dailyOnTime[d, t][met] }
+        let b = results.reduce(0) { $0 + $1.dailyOnTime[d, t][missed] }
         return a + b > 0 ? Double(a) / Double(a + b) : nil
       }
       return Day(
@@ -290,24 +288,20 @@ public struct Summary: Sendable {
         warmUp: d < firstMeasuredDay
           || (d == firstMeasuredDay && model.warmUp > 0
             && (model.startMinuteOfDay + Int(model.warmUp)) % 1440 != 0),
-        arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d * T + t] } },
-        done: (0..<T).map { t in mean { $0.dailyDone[d * T + t] } },
-        backlog: (0..<T).map { t in mean { $0.dailyBacklog[d * T + t] } },
-        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d * T + t] })?.mean },
+        arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d, t] } },
+        done: (0..<T).map { t in mean { $0.dailyDone[d, t] } },
+        backlog: (0..<T).map { t in mean { $0.dailyBacklog[d, t] } },
+        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d, t] })?.mean },
         kind: DayKind.allCases[Int(model.dayKindSegment[d])],
         window: model.dayWindowSegment[d].map { model.segmentNames[Int($0)] },
         capacity: (0..<T).map { t in
-          let onDuty = model.staffing.dailyCapacity[d * T + t]
+          let onDuty = model.staffing.dailyCapacity[d, t]
           return onDuty > 0 ? pace[t].map { $0 * onDuty } : nil
         },
         responseOnTime: (0..<T).map { share($0, .responseMet, .responseMissed) },
         resolutionOnTime: (0..<T).map { share($0, .resolutionMet, .resolutionMissed) },
         responseDeadlines: (0..<T).map { t in
-          let base = (d * T + t) * outcomes
-          return mean {
-            $0.dailyOnTime[base + DailyOutcome.responseMet.rawValue]
-              + $0.dailyOnTime[base + DailyOutcome.responseMissed.rawValue]
-          }
+          mean { $0.dailyOnTime[d, t].responseMet + $0.dailyOnTime[d, t].responseMissed }
         })
     }
   }

@@ -1,12 +1,11 @@
 extension Measure {
-  /// Where the measure is in a model's results: the group (a tier index, or the tier count for the
-  /// whole system), category index and slice (with its days). Nil when the model has no such
-  /// tier, category or window.
+  /// Where the measure is in a model's results: the group, category index and slice (with its
+  /// days). Nil when the model has no such tier, category or window.
   public func location(in model: Model) -> Location? {
-    var group = model.tierCount
+    var group = Group.system
     if let tier {
       guard let t = model.scenario.tiers.firstIndex(where: { $0.id == tier }) else { return nil }
-      group = t
+      group = .tier(t)
     }
     var c: Int?
     if let category {
@@ -26,7 +25,7 @@ extension Measure {
 
   /// Where a measure is in the results.
   public struct Location: Sendable {
-    public var group: Int
+    public var group: Group
     public var category: Int?
     public var segment: Int?
     public var days: [Int]
@@ -56,13 +55,13 @@ extension Measure {
       case .max: return s.max
       }
     case .utilization:
-      guard g < r.tierCount else { return nil }
-      return segment == nil ? r.utilization[g] : r.utilization(tier: g, days: location.days)
+      guard let t = g.tier else { return nil }
+      return segment == nil ? r.utilization[t] : r.utilization(tier: t, days: location.days)
     case .backlogMean:
-      return g < r.tierCount ? r.backlog(tier: g, days: segment == nil ? nil : location.days)?.mean : nil
+      return g.tier.flatMap { r.backlog(tier: $0, days: segment == nil ? nil : location.days)?.mean }
     case .backlogMax:
-      return g < r.tierCount ? r.backlog(tier: g, days: segment == nil ? nil : location.days)?.max : nil
-    case .openAtEnd: return g < r.tierCount ? Double(r.openAtEnd[g]) : nil
+      return g.tier.flatMap { r.backlog(tier: $0, days: segment == nil ? nil : location.days)?.max }
+    case .openAtEnd: return g.tier.map { Double(r.openAtEnd[$0]) }
     case .satisfaction: return rate(.satisfied, .unsatisfied)
     case .keptFromWorsening: return rate(.kept, .worsened)
     case .reportOnTime: return rate(.reportMet, .reportMissed)

@@ -9,22 +9,22 @@ struct CompiledWorkflow: Sendable {
   let roleNames: [[String]]
   /// Every stage of every plan, then the skip-level reports' stages.
   let stages: [CompiledStage]
-  /// The plan of tier `t`, category `c`, at `t * categoryCount + c`.
-  let plans: [StagePlan]
+  /// The stage plan of each tier and category: `[tier, category]`.
+  let plans: Table<StagePlan>
   /// Fork choices of a handle stage: `(count, cumulative probability)` in `forkChoices[start..<end]`.
   let forkChoices: [(count: Int32, cumulative: Double)]
   /// Supervision reminders (fractions of the time to the resolution deadline).
   let reminders: [Double]
   /// Per category: the worsening rule, if any.
   let worsening: [Scenario.Worsening?]
-  /// Per category and severity (`c * severityCount + s`): the skip-level report rule, if any.
-  let reportRule: [Int32?]
+  /// The skip-level report rule of each category and severity, if any: `[category, severity]`.
+  let reportRule: Table<Int32?>
   let reports: [CompiledReport]
   /// True when some tier has stages, roles, forks or callbacks, or the policy adds a rule: the
   /// engine's full workflow paths are then in use (the ledger shows stages).
   let isFull: Bool
 
-  init(_ scenario: Scenario, rules: [CompiledRule], unitTier: [Int], tables: inout [EmpiricalTable]) {
+  init(_ scenario: Scenario, rules: Table<CompiledRule>, unitTier: [Int], tables: inout [EmpiricalTable]) {
     let C = scenario.demand.categories.count
     let S = scenario.demand.severities.count
     roleShares = scenario.tiers.map { $0.roles.isEmpty ? [1] : $0.roles.map(\.share) }
@@ -43,7 +43,7 @@ struct CompiledWorkflow: Sendable {
     var forkChoices: [(count: Int32, cumulative: Double)] = []
     for (t, tier) in scenario.tiers.enumerated() {
       for (c, category) in scenario.demand.categories.enumerated() {
-        let rule = rules[t * C + c]
+        let rule = rules[t, c]
         let start = Int32(stages.count)
         var decision = start - 1
         if tier.stages.isEmpty {
@@ -99,27 +99,24 @@ struct CompiledWorkflow: Sendable {
           kind: .accept, role: Int32(role), first: .fixed(0), then: Sampler(r.time, tables: &tables),
           responds: false))
     }
-    var reportRule: [Int32?] = []
-    for category in scenario.demand.categories {
-      for s in 0..<S {
-        let i = scenario.policy.skipLevel.firstIndex {
-          ($0.category == nil || $0.category == category.id)
-            && ($0.severity == nil || $0.severity == severityIDs[s])
-        }
-        reportRule.append(i.map(Int32.init))
+    let categories = scenario.demand.categories
+    reportRule = Table(rows: C, columns: S) { c, s in
+      let i = scenario.policy.skipLevel.firstIndex {
+        ($0.category == nil || $0.category == categories[c].id)
+          && ($0.severity == nil || $0.severity == severityIDs[s])
       }
+      return i.map(Int32.init)
     }
     self.stages = stages
-    self.plans = plans
+    self.plans = Table(rows: scenario.tiers.count, columns: C, storage: plans)
     self.forkChoices = forkChoices
     self.reports = reports
-    self.reportRule = reportRule
     reminders = scenario.policy.reminders
     worsening = scenario.demand.categories.map { scenario.policy.worsening[$0.id] }
     isFull =
       scenario.tiers.contains { !$0.stages.isEmpty || !$0.roles.isEmpty } || !reminders.isEmpty
       || !reports.isEmpty || worsening.contains { $0 != nil }
-      || rules.contains { $0.extensionProbability > 0 || $0.callback != nil }
+      || rules.storage.contains { $0.extensionProbability > 0 || $0.callback != nil }
   }
 
   /// Splits a unit's on-duty headcount among its roles by share: largest remainder, and every role

@@ -23,17 +23,18 @@ public struct Model: Sendable {
   public let tierStaff: [Int]
   /// Units per tier.
   public let tierUnits: [Int]
-  /// For leaf `l` and tier `t`, the unit at `l * tierCount + t` handles the leaf's items at tier `t`.
-  let leafAncestors: [Int32]
+  /// The unit that handles a leaf's items at each tier: `[leaf, tier]`.
+  let leafAncestors: Table<Int32>
   /// Number of leaves (grids).
   public let leafCount: Int
 
-  /// Compiled rule of tier `t`, category `c`, at `t * categoryCount + c`.
-  let rules: [CompiledRule]
-  /// Whether tier `t` may close category `c`, severity `s`: `(t * categoryCount + c) * severityCount + s`.
-  let canClose: [Bool]
-  /// Entry tier of category `c`, severity `s`, at `c * severityCount + s`.
-  let entryTier: [Int]
+  /// The compiled rule of each tier and category: `[tier, category]`.
+  let rules: Table<CompiledRule>
+  /// How many severities, from the lowest, a tier may close for a category: `[tier, category]`
+  /// (items of a higher severity go up for lack of authority).
+  let closable: Table<Int>
+  /// The tier items of each category and severity enter at: `[category, severity]`.
+  let entryTier: Table<Int>
   /// Tables of the empirical distributions the rules refer to.
   let empiricalTables: [EmpiricalTable]
   /// Queue discipline per tier.
@@ -123,8 +124,8 @@ public struct Model: Sendable {
     self.unitTier = unitTier
     self.unitStaff = unitStaff
     self.unitNames = unitNames
-    self.leafAncestors = leafAncestors
     leafCount = leafWeights.count
+    self.leafAncestors = Table(rows: leafCount, columns: T, storage: leafAncestors)
     var tierStaff = Array(repeating: 0, count: T)
     var tierUnits = Array(repeating: 0, count: T)
     for (u, t) in unitTier.enumerated() {
@@ -137,7 +138,7 @@ public struct Model: Sendable {
     let categories = scenario.demand.categories
     let severities = scenario.demand.severities
     var rules: [CompiledRule] = []
-    var canClose: [Bool] = []
+    var closable: [Int] = []
     var tables: [EmpiricalTable] = []
     for (t, tier) in scenario.tiers.enumerated() {
       for (c, category) in categories.enumerated() {
@@ -152,29 +153,24 @@ public struct Model: Sendable {
             callback: rule.callback))
         let maxRank =
           tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
-        for s in 0..<S {
-          let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
-          canClose.append(t == T - 1 || (allowed && s <= maxRank))
-        }
+        let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
+        closable.append(t == T - 1 ? S : allowed ? maxRank + 1 : 0)
       }
     }
-    workflow = CompiledWorkflow(scenario, rules: rules, unitTier: unitTier, tables: &tables)
-    self.rules = rules
-    self.canClose = canClose
+    let ruleTable = Table(rows: T, columns: C, storage: rules)
+    workflow = CompiledWorkflow(scenario, rules: ruleTable, unitTier: unitTier, tables: &tables)
+    self.rules = ruleTable
+    self.closable = Table(rows: T, columns: C, storage: closable)
     empiricalTables = tables
     discipline = scenario.tiers.map(\.discipline)
 
-    var entryTier: [Int] = []
-    for category in categories {
-      for severity in severities {
-        let rule = scenario.demand.entry.first {
-          ($0.category == nil || $0.category == category.id)
-            && ($0.severity == nil || $0.severity == severity.id)
-        }
-        entryTier.append(rule.flatMap { r in scenario.tiers.firstIndex { $0.id == r.tier } } ?? 0)
+    entryTier = Table(rows: C, columns: S) { c, s in
+      let rule = scenario.demand.entry.first {
+        ($0.category == nil || $0.category == categories[c].id)
+          && ($0.severity == nil || $0.severity == severities[s].id)
       }
+      return rule.flatMap { r in scenario.tiers.firstIndex { $0.id == r.tier } } ?? 0
     }
-    self.entryTier = entryTier
 
     var leafNames: [String] = []
     func collectLeaves(_ unit: Scenario.Unit) {
@@ -273,7 +269,7 @@ public struct Model: Sendable {
 
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
   public func onDutyMinutes(day d: Int, tier t: Int) -> Double {
-    staffing.dailyCapacity[d * tierCount + t]
+    staffing.dailyCapacity[d, t]
   }
 
   /// Per day: the weekday factor (for a holiday, the mean of Saturday's and Sunday's; for a make-up
@@ -305,7 +301,7 @@ public struct Model: Sendable {
   /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
   @inline(__always)
   /// The unit that handles leaf `leaf`'s items at tier `tier` (its grid at tier 0).
-  public func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf * tierCount + tier]) }
+  public func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf, tier]) }
 
   func ratePerMinute(hourIndex: Int) -> Double {
     let day = hourIndex / 24
@@ -333,13 +329,11 @@ public struct Model: Sendable {
     for c in 0..<categoryCount {
       var reach = 1.0
       for t in 0..<tierCount {
-        let rule = rules[t * categoryCount + c]
+        let rule = rules[t, c]
         let timers = (rule.responseDeadline != nil ? 1.0 : 0) + (rule.resolutionDeadline != nil ? 1.0 : 0)
-        let plan = workflow.plans[t * categoryCount + c]
+        let plan = workflow.plans[t, c]
         visits += categoryShares[c] * reach * (Double(plan.end - plan.start) + timers)
-        let closesSometimes = (0..<severityCount).contains {
-          canClose[(t * categoryCount + c) * severityCount + $0]
-        }
+        let closesSometimes = closable[t, c] > 0
         reach *= closesSometimes ? rule.passUp : 1
       }
     }

@@ -14,7 +14,7 @@ struct StaffingPlan: Sendable {
   var changeValues: [Int32]
   /// Staff-minutes on duty per day and tier (`day * tiers + tier`), over the part of the day
   /// inside the period.
-  var dailyCapacity: [Double]
+  var dailyCapacity: Table<Double>
 
   /// True when every unit keeps one headcount for the whole period.
   var isConstant: Bool { times.isEmpty }
@@ -42,7 +42,7 @@ struct StaffingPlan: Sendable {
 
     var initial = [Int32](repeating: 0, count: unitTier.count)
     var changes: [(time: Int, unit: Int32, value: Int32)] = []
-    var dailyCapacity = [Double](repeating: 0, count: dayCount * T)
+    var dailyCapacity = Table<Double>(rows: dayCount, columns: T, repeating: 0)
 
     /// Adds a constant segment [a, b) of `value` people at tier t to the daily totals.
     func addArea(_ a: Int, _ b: Int, _ value: Int, tier t: Int) {
@@ -53,7 +53,7 @@ struct StaffingPlan: Sendable {
       while d < dayCount, d * 1440 < to {
         let lo = max(from, d * 1440)
         let hi = min(to, (d + 1) * 1440)
-        if hi > lo { dailyCapacity[d * T + t] += Double(value * (hi - lo)) }
+        if hi > lo { dailyCapacity[d, t] += Double(value * (hi - lo)) }
         d += 1
       }
     }

@@ -193,11 +193,11 @@ public enum SummaryJSON {
     ])
   }
 
-  private static func category(_ c: (id: String, name: String), _ g: Summary.Group, tier: Bool) -> JSONNode {
+  private static func category(_ c: (id: String, name: String), _ g: Summary.Figures, tier: Bool) -> JSONNode {
     .object([("id", .string(c.id)), ("name", .string(c.name))] + group(g, tier: tier))
   }
 
-  private static func group(_ g: Summary.Group, tier: Bool) -> [(String, JSONNode)] {
+  private static func group(_ g: Summary.Figures, tier: Bool) -> [(String, JSONNode)] {
     var counts: [(String, JSONNode)] = []
     if !tier { counts.append(("appeared", estimate(g.count(.appeared)))) }
     counts += [("visits", estimate(g.count(.visits))), ("closed", estimate(g.count(.closed)))]

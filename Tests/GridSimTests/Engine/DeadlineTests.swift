@@ -36,20 +36,20 @@ struct DeadlineTests {
       handScenario(
         grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\" } }",
         injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
-    #expect(r.count(.visits, group: 0) == 2)
-    #expect(r.count(.responseMet, group: 0) == 1)
-    #expect(r.count(.responseMissed, group: 0) == 1)
-    #expect(r.count(.escalatedDeadline, group: 0) == 1)
-    #expect(r.count(.visits, group: 1) == 1)
-    #expect(r.count(.closed, group: 0) == 1)
-    #expect(r.count(.closed, group: 1) == 1)
-    #expect(r.count(.responseMet, group: 2) == 1)
-    #expect(r.count(.responseMissed, group: 2) == 1)
-    #expect(r.metric(.response, group: 2).mean == 30)  // (0 + 60) / 2 minutes
-    #expect(r.metric(.resolution, group: 2).mean == 150)  // (180 + 120) / 2
-    #expect(r.metric(.wait, group: 2).mean == 30)  // item 2 waited 1 h before it was taken up
-    #expect(r.metric(.timeAtTier, group: 0).max == 180)
-    #expect(r.metric(.timeAtTier, group: 0).mean == 120)  // (180 + 60) / 2
+    #expect(r.count(.visits, group: .tier(0)) == 2)
+    #expect(r.count(.responseMet, group: .tier(0)) == 1)
+    #expect(r.count(.responseMissed, group: .tier(0)) == 1)
+    #expect(r.count(.escalatedDeadline, group: .tier(0)) == 1)
+    #expect(r.count(.visits, group: .tier(1)) == 1)
+    #expect(r.count(.closed, group: .tier(0)) == 1)
+    #expect(r.count(.closed, group: .tier(1)) == 1)
+    #expect(r.count(.responseMet, group: .system) == 1)
+    #expect(r.count(.responseMissed, group: .system) == 1)
+    #expect(r.metric(.response, group: .system).mean == 30)  // (0 + 60) / 2 minutes
+    #expect(r.metric(.resolution, group: .system).mean == 150)  // (180 + 120) / 2
+    #expect(r.metric(.wait, group: .system).mean == 30)  // item 2 waited 1 h before it was taken up
+    #expect(r.metric(.timeAtTier, group: .tier(0)).max == 180)
+    #expect(r.metric(.timeAtTier, group: .tier(0)).mean == 120)  // (180 + 60) / 2
   }
 
   @Test("with onBreach: record the item stays, and the miss is counted")
@@ -59,13 +59,13 @@ struct DeadlineTests {
       handScenario(
         grid: "{ id: \"grid\", handling: \"3 h\", deadlines: { response: \"1 h\", onBreach: \"record\" } }",
         injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
-    #expect(r.count(.responseMissed, group: 0) == 1)
-    #expect(r.count(.responseMet, group: 0) == 1)
-    #expect(r.count(.escalatedDeadline, group: 0) == 0)
-    #expect(r.count(.closed, group: 0) == 2)
-    #expect(r.metric(.response, group: 2).mean == 90)  // (0 + 180) / 2
-    #expect(r.metric(.resolution, group: 2).max == 360)
-    #expect(r.metric(.wait, group: 0).mean == 90)
+    #expect(r.count(.responseMissed, group: .tier(0)) == 1)
+    #expect(r.count(.responseMet, group: .tier(0)) == 1)
+    #expect(r.count(.escalatedDeadline, group: .tier(0)) == 0)
+    #expect(r.count(.closed, group: .tier(0)) == 2)
+    #expect(r.metric(.response, group: .system).mean == 90)  // (0 + 180) / 2
+    #expect(r.metric(.resolution, group: .system).max == 360)
+    #expect(r.metric(.wait, group: .tier(0)).mean == 90)
   }
 
   @Test("a resolution deadline missed in service frees the staff member and escalates")
@@ -76,13 +76,13 @@ struct DeadlineTests {
       handScenario(
         grid: "{ id: \"grid\", handling: \"5 h\", deadlines: { resolution: \"4 h\" } }",
         injects: "{ after: \"0 min\" }"))
-    #expect(r.count(.resolutionMissed, group: 0) == 1)
-    #expect(r.count(.escalatedDeadline, group: 0) == 1)
-    #expect(r.count(.closed, group: 1) == 1)
-    #expect(r.metric(.resolution, group: 2).mean == 300)
+    #expect(r.count(.resolutionMissed, group: .tier(0)) == 1)
+    #expect(r.count(.escalatedDeadline, group: .tier(0)) == 1)
+    #expect(r.count(.closed, group: .tier(1)) == 1)
+    #expect(r.metric(.resolution, group: .system).mean == 300)
     #expect(abs(r.utilization[0]! - 4.0 / 24) < 1e-12)
-    #expect(r.count(.resolutionMissed, group: 2) == 1)
-    #expect(r.count(.resolutionMet, group: 2) == 0)
+    #expect(r.count(.resolutionMissed, group: .system) == 1)
+    #expect(r.count(.resolutionMet, group: .system) == 0)
   }
 
   @Test("finishing at the very minute of the deadline is in time")
@@ -91,10 +91,10 @@ struct DeadlineTests {
       handScenario(
         grid: "{ id: \"grid\", handling: \"4 h\", deadlines: { resolution: \"4 h\" } }",
         injects: "{ after: \"0 min\" }"))
-    #expect(r.count(.resolutionMet, group: 0) == 1)
-    #expect(r.count(.resolutionMissed, group: 0) == 0)
-    #expect(r.count(.closed, group: 0) == 1)
-    #expect(r.count(.resolutionMet, group: 2) == 1)
+    #expect(r.count(.resolutionMet, group: .tier(0)) == 1)
+    #expect(r.count(.resolutionMissed, group: .tier(0)) == 0)
+    #expect(r.count(.closed, group: .tier(0)) == 1)
+    #expect(r.count(.resolutionMet, group: .system) == 1)
   }
 
   @Test("authority sends items up after handling; major items skip the first tier")
@@ -109,14 +109,14 @@ struct DeadlineTests {
         injects:
           "{ after: \"0 min\", category: \"b\" }, { after: \"0 min\", category: \"a\", severity: \"major\" }")
     )
-    #expect(r.count(.escalatedAuthority, group: 0) == 1)
-    #expect(r.count(.escalatedMajor, group: 0) == 1)
-    #expect(r.count(.visits, group: 0) == 1)
-    #expect(r.count(.visits, group: 1) == 2)
+    #expect(r.count(.escalatedAuthority, group: .tier(0)) == 1)
+    #expect(r.count(.escalatedMajor, group: .tier(0)) == 1)
+    #expect(r.count(.visits, group: .tier(0)) == 1)
+    #expect(r.count(.visits, group: .tier(1)) == 2)
     // The major item is answered by the village at 0:00; item b at the grid at 0:00 too.
-    #expect(r.metric(.response, group: 1).count == 1)
+    #expect(r.metric(.response, group: .tier(1)).count == 1)
     // The village took the major item first (0:00-1:00) and item b at 1:00-2:00.
-    #expect(r.metric(.resolution, group: 2).max == 120)
+    #expect(r.metric(.resolution, group: .system).max == 120)
   }
 
   @Test(
@@ -135,7 +135,7 @@ struct DeadlineTests {
     let injects =
       "{ after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"low\" }, { after: \"0 min\", category: \"high\", severity: \"major\" }"
     let (_, r) = try runOnce(handScenario(grid: grid, extra: extra, injects: injects))
-    #expect(r.metric(.wait, group: 0, category: 1).mean == highWait)
+    #expect(r.metric(.wait, group: .tier(0), category: 1).mean == highWait)
   }
 }
 

@@ -183,6 +183,6 @@ struct EffectiveRuleTests {
     #expect(summary.tiers[1].responseDeadline?.spec == .elapsed(TimeSpan(minutes: 240)))
     #expect(summary.tiers[1].responseDeadlineExceptions.map { $0.category } == ["b"])
     #expect(summary.tiers[0].responseDeadlineExceptions.map { $0.category }.sorted() == ["a", "b"])
-    #expect(model.rules[1 * 2 + 1].responseDeadline == .elapsed(TimeSpan(minutes: 120)))
+    #expect(model.rules[1, 1].responseDeadline == .elapsed(TimeSpan(minutes: 120)))
   }
 }

@@ -50,21 +50,20 @@ struct LedgerTests {
     var kept = Simulation(model: model, seed: 7, replication: 2, ledger: true)
     let a = plain.run()
     let b = kept.run()
-    #expect(a.counts == b.counts && a.metrics == b.metrics && a.events == b.events)
+    #expect(a.counts.storage == b.counts.storage && a.metrics.storage == b.metrics.storage && a.events == b.events)
     let entries = try #require(kept.ledger).entries
     #expect(
-      entries.count == a.count(.appeared, group: model.tierCount) + entries.filter { !$0.counted }.count)
+      entries.count == a.count(.appeared, group: .system) + entries.filter { !$0.counted }.count)
     #expect(
-      entries.filter { $0.closed != nil && $0.counted }.count == a.count(.closed, group: model.tierCount))
+      entries.filter { $0.closed != nil && $0.counted }.count == a.count(.closed, group: .system))
   }
 
   @Test("deadline outcomes per day and tier, by hand and summed")
   func dailyOnTime() throws {
     let (model, r) = try runOnce(breach)
-    let k = DailyOutcome.allCases.count
-    #expect(r.dailyOnTime[DailyOutcome.responseMet.rawValue] == 1)
-    #expect(r.dailyOnTime[DailyOutcome.responseMissed.rawValue] == 1)
-    #expect(model.tierCount == 2 && r.dailyOnTime.count == model.dayCount * 2 * k)
+    #expect(r.dailyOnTime[0, 0].responseMet == 1)
+    #expect(r.dailyOnTime[0, 0].responseMissed == 1)
+    #expect(model.tierCount == 2 && r.dailyOnTime.rows == model.dayCount && r.dailyOnTime.columns == 2)
 
     // Over a week, the days add up to each tier's counts.
     let scenario = try load(reportScenario)
@@ -74,12 +73,10 @@ struct LedgerTests {
         for (outcome, counter) in zip(
           DailyOutcome.allCases, [Counter.responseMet, .responseMissed, .resolutionMet, .resolutionMissed])
         {
-          let sum = (0..<m.dayCount).reduce(0) {
-            $0 + result.dailyOnTime[($1 * m.tierCount + t) * k + outcome.rawValue]
-          }
-          #expect(sum == result.count(counter, group: t))
+          let sum = (0..<m.dayCount).reduce(0) { $0 + result.dailyOnTime[$1, t][outcome] }
+          #expect(sum == result.count(counter, group: .tier(t)))
         }
-        #expect(result.responseBins[t].reduce(0, +) == result.metric(.response, group: t).count)
+        #expect(result.responseBins[t].reduce(0, +) == result.metric(.response, group: .tier(t)).count)
       }
     }
   }

@@ -48,11 +48,11 @@ struct WorkflowTests {
       workflowScenario(
         grid: grid, gridStaff: 2,
         injects: "{ after: \"0 min\" }, { after: \"3 h\", category: \"consultation\" }"))
-    #expect(r.count(.closed, group: 0) == 2)
-    #expect(r.metric(.response, group: 2, category: 0).mean == 10)
-    #expect(r.metric(.resolution, group: 2, category: 0).mean == 120)
-    #expect(r.metric(.resolution, group: 2, category: 1).mean == 30)
-    #expect(r.metric(.timeAtTier, group: 0).max == 120)
+    #expect(r.count(.closed, group: .tier(0)) == 2)
+    #expect(r.metric(.response, group: .system, category: 0).mean == 10)
+    #expect(r.metric(.resolution, group: .system, category: 0).mean == 120)
+    #expect(r.metric(.resolution, group: .system, category: 1).mean == 30)
+    #expect(r.metric(.timeAtTier, group: .tier(0)).max == 120)
   }
 
   @Test("a fork waits for every department's part: in parallel with two staff, one after the other with one")
@@ -63,7 +63,7 @@ struct WorkflowTests {
         """
       let (_, r) = try runOnce(
         workflowScenario(grid: grid, gridStaff: staff, injects: "{ after: \"0 min\" }"))
-      return (r.metric(.resolution, group: 2).mean, r.count(.forked, group: 0))
+      return (r.metric(.resolution, group: .system).mean, r.count(.forked, group: .tier(0)))
     }
     #expect(try resolution(staff: 2) == (70, 1))
     #expect(try resolution(staff: 1) == (130, 1))
@@ -81,17 +81,17 @@ struct WorkflowTests {
       return try runOnce(workflowScenario(grid: grid, injects: "{ after: \"0 min\" }")).1
     }
     let granted = try run(limit: "6 h")
-    #expect(granted.count(.extensions, group: 0) == 1)
-    #expect(granted.count(.resolutionMet, group: 0) == 1)
-    #expect(granted.count(.named, group: 0) == 0)
-    #expect(granted.metric(.resolution, group: 2).mean == 300)
+    #expect(granted.count(.extensions, group: .tier(0)) == 1)
+    #expect(granted.count(.resolutionMet, group: .tier(0)) == 1)
+    #expect(granted.count(.named, group: .tier(0)) == 0)
+    #expect(granted.metric(.resolution, group: .system).mean == 300)
     let short = try run(limit: "4.5 h")
-    #expect(short.count(.extensions, group: 0) == 1)
-    #expect(short.count(.resolutionMissed, group: 0) == 1)
-    #expect(short.count(.named, group: 0) == 1)
+    #expect(short.count(.extensions, group: .tier(0)) == 1)
+    #expect(short.count(.resolutionMissed, group: .tier(0)) == 1)
+    #expect(short.count(.named, group: .tier(0)) == 1)
     #expect(short.unitNamed == [0, 1])  // the grid unit (units: the village, then its grid)
-    #expect(short.count(.escalatedDeadline, group: 0) == 1)
-    #expect(short.metric(.resolution, group: 2).mean == 330)
+    #expect(short.count(.escalatedDeadline, group: .tier(0)) == 1)
+    #expect(short.metric(.resolution, group: .system).mean == 330)
   }
 
   @Test("supervision reminders: one per fraction of the time to the deadline that passed")
@@ -101,7 +101,7 @@ struct WorkflowTests {
       let (_, r) = try runOnce(
         workflowScenario(
           grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
-      return r.count(.reminders, group: 0)
+      return r.count(.reminders, group: .tier(0))
     }
     #expect(try reminders(handling: "1 h") == 0)
     #expect(try reminders(handling: "150 min") == 1)  // past 2 h
@@ -120,18 +120,18 @@ struct WorkflowTests {
       return try runOnce(workflowScenario(grid: grid, injects: "{ after: \"0 min\" }")).1
     }
     let reopened = try run("unsatisfied: 1, maxReopenings: 1")
-    #expect(reopened.count(.unsatisfied, group: 0) == 2)
-    #expect(reopened.count(.reopened, group: 0) == 1)
-    #expect(reopened.count(.visits, group: 0) == 2)
-    #expect(reopened.count(.closed, group: 2) == 1)
-    #expect(reopened.metric(.resolution, group: 2).mean == 30)  // the first reply
-    #expect(reopened.metric(.timeAtTier, group: 0).max == 40)
+    #expect(reopened.count(.unsatisfied, group: .tier(0)) == 2)
+    #expect(reopened.count(.reopened, group: .tier(0)) == 1)
+    #expect(reopened.count(.visits, group: .tier(0)) == 2)
+    #expect(reopened.count(.closed, group: .system) == 1)
+    #expect(reopened.metric(.resolution, group: .system).mean == 30)  // the first reply
+    #expect(reopened.metric(.timeAtTier, group: .tier(0)).max == 40)
     let up = try run("unsatisfied: 1, maxReopenings: 1, reopenAt: \"up\"")
-    #expect(up.count(.escalatedReopened, group: 0) == 1)
-    #expect(up.count(.visits, group: 1) == 1)
+    #expect(up.count(.escalatedReopened, group: .tier(0)) == 1)
+    #expect(up.count(.visits, group: .tier(1)) == 1)
     let satisfied = try run("unsatisfied: 0")
-    #expect(satisfied.count(.satisfied, group: 2) == 1)
-    #expect(satisfied.count(.reopened, group: 2) == 0)
+    #expect(satisfied.count(.satisfied, group: .system) == 1)
+    #expect(satisfied.count(.reopened, group: .system) == 0)
   }
 
   @Test(
@@ -150,15 +150,15 @@ struct WorkflowTests {
       ).1
     }
     let worse = try run("{ after: \"0 min\" }, { after: \"0 min\", category: \"opinion\" }")
-    #expect(worse.count(.worsened, group: 2) == 1)
-    #expect(worse.count(.kept, group: 2) == 0)
-    #expect(worse.count(.followUps, group: 2) == 2)
-    #expect(worse.count(.appeared, group: 2) == 4)
-    #expect(worse.count(.escalatedWorsened, group: 0) == 1)
-    #expect(worse.count(.visits, group: 1) == 3)
+    #expect(worse.count(.worsened, group: .system) == 1)
+    #expect(worse.count(.kept, group: .system) == 0)
+    #expect(worse.count(.followUps, group: .system) == 2)
+    #expect(worse.count(.appeared, group: .system) == 4)
+    #expect(worse.count(.escalatedWorsened, group: .tier(0)) == 1)
+    #expect(worse.count(.visits, group: .tier(1)) == 3)
     let kept = try run("{ after: \"0 min\", category: \"opinion\" }")
-    #expect(kept.count(.kept, group: 2) == 1)
-    #expect(kept.count(.worsened, group: 2) == 0)
+    #expect(kept.count(.kept, group: .system) == 1)
+    #expect(kept.count(.worsened, group: .system) == 0)
   }
 
   @Test("skip-level reports go to the higher tier within their deadline while the grid goes on")
@@ -175,11 +175,11 @@ struct WorkflowTests {
       ).1
     }
     let onTime = try run(within: "1 h")
-    #expect(onTime.count(.reportMet, group: 1) == 1)
-    #expect(onTime.count(.closed, group: 0) == 1)
-    #expect(onTime.count(.visits, group: 1) == 0)  // a report is a task, not a visit
+    #expect(onTime.count(.reportMet, group: .tier(1)) == 1)
+    #expect(onTime.count(.closed, group: .tier(0)) == 1)
+    #expect(onTime.count(.visits, group: .tier(1)) == 0)  // a report is a task, not a visit
     let late = try run(within: "20 min")
-    #expect(late.count(.reportMissed, group: 1) == 1)
+    #expect(late.count(.reportMissed, group: .tier(1)) == 1)
   }
 
   @Test("a unit's on-duty staff split among its roles: largest remainder, at least one each")

@@ -26,20 +26,20 @@ struct WorkingTimeDeadlineTests {
     // Found after hours on Sep 30: due at the close of Oct 8 (Oct 1-7 are National Day), so
     // supervision takes it up at Oct 8 17:30, 8 days 17:30 after the start.
     let breach = Double(8 * 1440 + 1050)
-    #expect(r.count(.escalatedDeadline, group: 0) == 1)
-    #expect(r.metric(.timeAtTier, group: 0).mean == breach - 1080)
+    #expect(r.count(.escalatedDeadline, group: .tier(0)) == 1)
+    #expect(r.metric(.timeAtTier, group: .tier(0)).mean == breach - 1080)
     // At the village from Oct 8 17:30, one working day is the close of Oct 9; 24 h of handling
     // ends at exactly that minute, which is in time.
-    #expect(r.count(.resolutionMet, group: 1) == 1)
-    #expect(r.count(.resolutionMissed, group: 1) == 0)
-    #expect(r.metric(.resolution, group: 2).mean == breach + 1440 - 1080)
+    #expect(r.count(.resolutionMet, group: .tier(1)) == 1)
+    #expect(r.count(.resolutionMissed, group: .tier(1)) == 0)
+    #expect(r.metric(.resolution, group: .system).mean == breach + 1440 - 1080)
   }
 
   @Test("a clock started at appearance can already have run out when the item arrives")
   func fromAppearance() throws {
     let (_, r) = try runOnce(scenario(villageFrom: "appearance"))
     // From Sep 30 18:00, one working day is again the close of Oct 8: due as the item arrives.
-    #expect(r.count(.resolutionMissed, group: 1) == 1)
-    #expect(r.count(.resolutionMet, group: 1) == 0)
+    #expect(r.count(.resolutionMissed, group: .tier(1)) == 1)
+    #expect(r.count(.resolutionMet, group: .tier(1)) == 0)
   }
 }

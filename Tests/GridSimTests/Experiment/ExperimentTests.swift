@@ -25,7 +25,7 @@ struct ExperimentTests {
     for k in 0..<experiments {
       scenario.seed = UInt64(1000 + k)
       let results = Experiment.runSerially(model: model, replications: 5, seed: scenario.seed)
-      let e = Estimate(results.map { $0.metric(.timeAtTier, group: 0).mean })!
+      let e = Estimate(results.map { $0.metric(.timeAtTier, group: .tier(0)).mean })!
       if e.low <= 60 && 60 <= e.high { covered += 1 }
     }
     // Binomial(400, 0.95) has a standard deviation of 1.1 points: 91% to 99% is over 3.5 of them.
@@ -69,7 +69,7 @@ struct ExperimentTests {
       c.rows.first { $0.measure == Measure(.duration(.wait, .mean), tier: "leadership") })
     #expect(wait.better, "one more leader shortens the wait at the top")
     // Arrivals are the same draws in both: the grid's visits do not change at all.
-    #expect(br.map { $0.count(.visits, group: 0) } == cr.map { $0.count(.visits, group: 0) })
+    #expect(br.map { $0.count(.visits, group: .tier(0)) } == cr.map { $0.count(.visits, group: .tier(0)) })
     let utilization = try #require(c.rows.first { $0.measure == Measure(.utilization, tier: "leadership") })
     #expect(utilization.significant && !utilization.worse && !utilization.better)  // neither way is better
   }

@@ -34,9 +34,9 @@ struct StaffingTests {
         injects: """
           { at: "2026-09-28T07:00" }, { at: "2026-09-28T09:50" }, { at: "2026-09-28T09:55" }
           """))
-    #expect(r.count(.closed, group: 0) == 3)
-    #expect(r.metric(.wait, group: 0).max == Double(22 * 60 + 5))
-    #expect(r.metric(.wait, group: 0).mean == Double(60 + 0 + 1325) / 3)
+    #expect(r.count(.closed, group: .tier(0)) == 3)
+    #expect(r.metric(.wait, group: .tier(0)).max == Double(22 * 60 + 5))
+    #expect(r.metric(.wait, group: .tier(0)).mean == Double(60 + 0 + 1325) / 3)
     // On duty 2 h a day for 14 days; busy 90 min in all.
     #expect(abs(r.utilization[0]! - 90.0 / (14 * 120)) < 1e-12)
     // The village (no roster) is on duty around the clock.
@@ -52,13 +52,13 @@ struct StaffingTests {
       """
     // Thursday Oct 1 is a holiday: an item at 09:00 waits for Thursday Oct 8 08:00 (7 days - 1 h).
     let (_, r) = try runOnce(staffingScenario(grid: grid, injects: "{ at: \"2026-10-01T09:00\" }"))
-    #expect(r.metric(.wait, group: 0).max == Double(7 * 1440 - 60))
+    #expect(r.metric(.wait, group: .tier(0)).max == Double(7 * 1440 - 60))
     // Under 24-hour watch on Oct 1-7, it is taken at once, even at 03:00.
     let (_, w) = try runOnce(
       staffingScenario(
         grid: grid, top: "windows: [{ name: \"national-day\", watch: true }],",
         injects: "{ at: \"2026-10-01T09:00\" }, { at: \"2026-10-03T03:00\" }"))
-    #expect(w.metric(.wait, group: 0).max == 0)
+    #expect(w.metric(.wait, group: .tier(0)).max == 0)
   }
 
   @Test("a window's staff multiplier and a roster file change the headcount")
@@ -135,11 +135,11 @@ struct StaffingTests {
     #expect(r.channelDetection[1].max == Double(19 * 60))
     #expect(r.channelDetection[1].mean == Double(330 + 19 * 60) / 2)
     #expect(r.channelDetection[0].max == 0)
-    #expect(r.metric(.detection, group: 2).count == 3)
+    #expect(r.metric(.detection, group: .system).count == 3)
     // Response time runs from detection: all answered at once.
-    #expect(r.metric(.response, group: 2).max == 0)
+    #expect(r.metric(.response, group: .system).max == 0)
     // Time in system runs from appearance.
-    #expect(r.metric(.timeInSystem, group: 2).max == Double(19 * 60 + 30))
+    #expect(r.metric(.timeInSystem, group: .system).max == Double(19 * 60 + 30))
   }
 
   @Test("measures per day kind and window: items by the day they appeared")

@@ -1,0 +1,49 @@
+/// Values indexed by two small numbers (a tier and a category, a category and a severity, a leaf
+/// and a tier, a day and a tier), stored densely in one array, row after row: `table[row, column]`
+/// instead of index arithmetic at every use. Each table says in its documentation what its rows
+/// and columns are.
+public struct Table<Element: Sendable>: Sendable {
+  /// Number of rows and of columns.
+  public let rows: Int
+  public let columns: Int
+  /// The values, row after row.
+  public private(set) var storage: [Element]
+
+  /// A table of `rows` × `columns` copies of `value`.
+  public init(rows: Int, columns: Int, repeating value: Element) {
+    self.rows = rows
+    self.columns = columns
+    storage = Array(repeating: value, count: rows * columns)
+  }
+
+  /// A table whose cell (r, c) is `value(r, c)`.
+  public init(rows: Int, columns: Int, _ value: (_ row: Int, _ column: Int) -> Element) {
+    self.rows = rows
+    self.columns = columns
+    var storage: [Element] = []
+    storage.reserveCapacity(rows * columns)
+    for r in 0..<rows {
+      for c in 0..<columns { storage.append(value(r, c)) }
+    }
+    self.storage = storage
+  }
+
+  /// A table over values given row after row.
+  public init(rows: Int, columns: Int, storage: [Element]) {
+    precondition(storage.count == rows * columns, "a table of \(rows) × \(columns) needs that many values")
+    self.rows = rows
+    self.columns = columns
+    self.storage = storage
+  }
+
+  /// The value at `row`, `column`.
+  /// - Complexity: O(1).
+  @inline(__always)
+  public subscript(row: Int, column: Int) -> Element {
+    get { storage[row * columns + column] }
+    set { storage[row * columns + column] = newValue }
+  }
+
+  /// The values of one row.
+  public func row(_ r: Int) -> ArraySlice<Element> { storage[r * columns..<(r + 1) * columns] }
+}
