@@ -19,41 +19,31 @@ enum BenchCommand {
     discussion:
       "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
 
-  static func main(_ arguments: [String]) async -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    let hours: Double
-    let repeats: Int
-    let replications: Int?
-    let jobs: Int
-    do throws(UsageError) {
-      hours = try args.number("hours", in: 2_000...10_000_000) ?? 100_000
-      repeats = try args.integer("repeat", in: 1...100) ?? 3
-      replications = try args.integer("replications", in: 1...100_000)
-      jobs = try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let (hours, repeats, replications, jobs) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      let replications = try args.integer("replications", in: 1...100_000)
       if replications != nil, args.value("scenario") == nil {
         throw UsageError("'--replications' needs '--scenario FILE': the scenario whose replications to time.")
       }
-    } catch {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim bench")
+      return (
+        try args.number("hours", in: 2_000...10_000_000) ?? 100_000, try args.integer("repeat", in: 1...100) ?? 3,
+        replications,
+        try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+      )
     }
-    var extra: [LoadedScenario] = []
-    if let path = args.value("scenario") {
-      guard let loaded = GridSimCommand.load(path).get(orExit: &code) else { return code }
-      extra.append(loaded)
-    }
+    let extra = try args.value("scenario").map { path throws(CommandError) in [try GridSimCommand.load(path)] } ?? []
     let report: Benchmark.Report
     do {
       report = try Benchmark.run(hours: hours, repeats: repeats, scenarios: extra)
     } catch {
-      Console.err("Error: the built-in tandem3 scenario did not load: \(error)\n")
-      return .internalError
+      throw .failed("the built-in tandem3 scenario did not load: \(error)", .internalError)
     }
     Console.out(report.rendered)
     if let replications, let loaded = extra.first {
       let scaling = await Benchmark.scaling(loaded, replications: replications, jobs: jobs, repeats: repeats)
       Console.out(scaling.rendered)
     }
-    return code
+    return .ok
   }
 }

@@ -19,49 +19,43 @@ enum CalendarCommand {
         gridsim calendar due 2026-09-30T10:00 "3 working days"   prints 2026-10-10T17:30
       """)
 
-  static func main(_ arguments: [String]) -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    func usage(_ message: String) -> ExitCode {
-      Console.usageError(UsageError(message), usage: spec.usage, helpCommand: "gridsim calendar")
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    func usage(_ message: String) -> CommandError { .usage(message, spec) }
+    let format = try GridSimCommand.options(spec) { () throws(UsageError) in
+      try args.choice("format", ["text", "csv"])
     }
-    guard
-      let format = GridSimCommand.options(
-        spec, { () throws(UsageError) in try args.choice("format", ["text", "csv"]) }
-      )
-      .get(orExit: &code)
-    else { return code }
     var settings = Scenario.CalendarSettings()
     var hours = settings.officeHours
     if let path = args.value("scenario") {
-      guard let loaded = GridSimCommand.load(path).get(orExit: &code) else { return code }
+      let loaded = try GridSimCommand.load(path)
       settings = loaded.scenario.calendar
       hours = settings.officeHours
       if let id = args.value("tier") {
         guard let tier = loaded.scenario.tiers.first(where: { $0.id == id }) else {
-          return usage(
+          throw usage(
             "The scenario has no tier '\(id)'; its tiers are \(loaded.scenario.tiers.map(\.id).joined(separator: ", "))."
           )
         }
         hours = tier.officeHours ?? hours
       }
     } else if args.value("tier") != nil {
-      return usage("'--tier' needs '--scenario FILE'.")
+      throw usage("'--tier' needs '--scenario FILE'.")
     }
 
     let p = args.positionals
     if p[0] == "due" {
       guard p.count == 3 else {
-        return usage(
+        throw usage(
           "Expected 'gridsim calendar due START DURATION', for example: gridsim calendar due 2026-09-30T10:00 \"3 working days\"."
         )
       }
-      if format != nil { return usage("'--format' applies to 'gridsim calendar YEAR'.") }
+      if format != nil { throw usage("'--format' applies to 'gridsim calendar YEAR'.") }
       guard let start = LocalDateTime(parsing: p[1]) else {
-        return usage("The start '\(p[1])' is not a local date-time such as 2026-09-30T10:00.")
+        throw usage("The start '\(p[1])' is not a local date-time such as 2026-09-30T10:00.")
       }
       guard let deadline = DeadlineSpec(parsing: p[2]) else {
-        return usage(
+        throw usage(
           "The duration '\(p[2])' is not a deadline; write \"4 h\", \"2 calendar days\", \"8 working hours\", \"3 working days\" or \"same day\"."
         )
       }
@@ -69,7 +63,7 @@ enum CalendarCommand {
         let due = CalendarReport.due(
           deadline, from: start, calendar: settings.days, hours: hours, sameDayCutoff: settings.sameDayCutoff)
       else {
-        return usage("The due time of \(deadline) from \(start) is more than ten years away.")
+        throw usage("The due time of \(deadline) from \(start) is more than ten years away.")
       }
       let years = settings.days.yearsWithoutData(from: start.dayNumber, to: due.dayNumber)
       if deadline.usesWorkingTime, !years.isEmpty {
@@ -81,7 +75,7 @@ enum CalendarCommand {
       return .ok
     }
     guard p.count == 1, let year = Int(p[0]), (1900...2200).contains(year) else {
-      return usage(
+      throw usage(
         "Expected a year from 1900 to 2200, or 'due START DURATION'; found '\(p.joined(separator: " "))'.")
     }
     if format == "csv" {

@@ -15,39 +15,37 @@ enum CheckCommand {
       before any is run. Targets are described in Scenarios/README.md.
       """)
 
-  static func main(_ arguments: [String]) async -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    guard
-      let (options, report) = GridSimCommand.options(
-        spec, { () throws(UsageError) in (try ExperimentOptions(args), try ReportOptions(args)) }
-      ).get(orExit: &code)
-    else { return code }
-    var loaded: [(path: String, scenario: Scenario)] = []
-    for path in args.positionals {
-      var failed = ExitCode.ok
-      guard let l = GridSimCommand.load(path, overrides: options.overrides).get(orExit: &failed) else {
-        if code == .ok { code = failed }
-        continue
-      }
-      if l.scenario.targets.isEmpty {
-        Console.report([
-          Diagnostic(
-            .error, file: path, keyPath: "targets",
-            message: "the scenario has no targets, so there is nothing to check",
-            fix:
-              "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]")
-        ])
-        if code == .ok { code = .invalidScenario }
-        continue
-      }
-      loaded.append((path, options.applied(to: l.scenario)))
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let (options, report) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try ReportOptions(args))
     }
-    if code != .ok { return code }
-    for (_, scenario) in loaded {
-      if let error = options.checkSize(Model(scenario), replications: scenario.replications) {
-        return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim check")
+    // Every scenario is read and its problems printed before any is run.
+    var loaded: [(path: String, scenario: Scenario)] = []
+    var failure: ExitCode?
+    for path in args.positionals {
+      do throws(CommandError) {
+        let l = try GridSimCommand.load(path, overrides: options.overrides)
+        guard !l.scenario.targets.isEmpty else {
+          Console.report([
+            Diagnostic(
+              .error, file: path, keyPath: "targets",
+              message: "the scenario has no targets, so there is nothing to check",
+              fix:
+                "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]")
+          ])
+          throw .reported(.invalidScenario)
+        }
+        loaded.append((path, options.applied(to: l.scenario)))
+      } catch {
+        let code = error.report()
+        if failure == nil { failure = code }
       }
+    }
+    if let failure { throw .reported(failure) }
+    let models = loaded.map { Model($0.scenario) }
+    for (model, (_, scenario)) in zip(models, loaded) {
+      try options.checkSize(model, replications: scenario.replications, spec: spec)
     }
 
     var suites: [TargetReport.Suite] = []
@@ -55,7 +53,7 @@ enum CheckCommand {
     var firstModel: Model?
     let clock = ContinuousClock()
     for (i, (path, scenario)) in loaded.enumerated() {
-      let model = Model(scenario)
+      let model = models[i]
       let started = clock.now
       let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
       let elapsed = clock.now - started
@@ -81,13 +79,10 @@ enum CheckCommand {
       do {
         try AtomicFile.write(TargetReport.junit(suites), to: junit)
       } catch {
-        Console.err("Error: \(error); the results above were not saved as JUnit XML.\n")
-        return .cannotWrite
+        throw .failed("\(error); the results above were not saved as JUnit XML.", .cannotWrite)
       }
     }
-    let written = report.write(
-      command: .check, arguments: arguments, sections: sections, ledgerModel: firstModel)
-    if written != .ok { return written }
+    try report.write(command: .check, arguments: arguments, sections: sections, ledgerModel: firstModel)
     let missed = suites.contains { $0.outcomes.contains { !$0.met } }
     return missed ? .targetMissed : .ok
   }

@@ -16,30 +16,24 @@ enum CompareCommand {
       --replications and --seed given). Targets come from BASE. See Scenarios/README.md.
       """)
 
-  static func main(_ arguments: [String]) async -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    guard
-      let (options, report) = GridSimCommand.options(
-        spec, { () throws(UsageError) in (try ExperimentOptions(args), try ReportOptions(args)) }
-      ).get(orExit: &code)
-    else { return code }
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let (options, report) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try ReportOptions(args))
+    }
     let basePath = args.positionals[0]
     let changedPath = args.positionals[1]
-    guard let base = GridSimCommand.load(basePath, overrides: options.overrides).get(orExit: &code) else {
-      return code
-    }
+    let base = try GridSimCommand.load(basePath, overrides: options.overrides)
     let changedScenario: Scenario
-    switch GridSimCommand.loadInput(changedPath, overrides: options.overrides) {
-    case .failure(let c): return c
-    case .success(.scenario(let loaded)): changedScenario = loaded.scenario
-    case .success(.overrides(let name, let overrides)):
+    switch try GridSimCommand.loadInput(changedPath, overrides: options.overrides) {
+    case .scenario(let loaded): changedScenario = loaded.scenario
+    case .overrides(let name, let overrides):
       var s: Scenario
       do {
         // BASE's warnings were printed when it was loaded above.
         s = try ScenarioLoader.load(path: basePath, overrides: options.overrides + overrides).scenario
       } catch {
-        return GridSimCommand.report(error, path: changedPath)
+        throw .scenario(error, path: changedPath)
       }
       s.name = name ?? "\(base.scenario.name) + \(URL(fileURLWithPath: changedPath).lastPathComponent)"
       changedScenario = s
@@ -51,9 +45,7 @@ enum CompareCommand {
     let baseModel = Model(baseScenario)
     let changedModel = Model(changed)
     for model in [baseModel, changedModel] {
-      if let error = options.checkSize(model, replications: baseScenario.replications) {
-        return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim compare")
-      }
+      try options.checkSize(model, replications: baseScenario.replications, spec: spec)
     }
     let n = baseScenario.replications
     let baseResults = await options.run(baseModel, replications: n, seed: baseScenario.seed, label: "base")
@@ -67,7 +59,7 @@ enum CompareCommand {
         comparison, base: (baseScenario.name, basePath), changed: (changed.name, changedPath),
         replications: n,
         seed: baseScenario.seed))
-    let written = report.write(
+    try report.write(
       command: .compare, arguments: arguments,
       sections: [
         ReportBundle.Section(
@@ -78,7 +70,6 @@ enum CompareCommand {
           summary: Summary(model: changedModel, results: changedResults, seed: baseScenario.seed),
           role: "changed"),
       ], comparison: comparison, ledgerModel: baseModel)
-    if written != .ok { return written }
     if args.flag("fail-on-worse"), comparison.targets.contains(where: \.flippedToMiss) {
       return .targetMissed
     }

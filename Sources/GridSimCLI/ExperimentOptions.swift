@@ -49,14 +49,14 @@ struct ExperimentOptions {
     return scenario
   }
 
-  /// A usage error when the run is larger than the limit and --allow-large is not given.
-  func checkSize(_ model: Model, replications: Int) -> UsageError? {
+  /// Refuses a run larger than the limit unless --allow-large is given (a usage error of `spec`).
+  func checkSize(_ model: Model, replications: Int, spec: CommandSpec) throws(CommandError) {
     let expected = model.expectedEventsPerReplication * Double(replications)
-    guard expected > Self.eventLimit, !allowLarge else { return nil }
+    guard expected > Self.eventLimit, !allowLarge else { return }
     let figure = String(format: "%.2g", expected)
-    return UsageError(
-      "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period."
-    )
+    throw .usage(
+      "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
+      spec)
   }
 
   /// Runs the replications with a progress bar on a terminal.

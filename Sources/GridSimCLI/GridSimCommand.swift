@@ -40,110 +40,78 @@ enum GridSimCommand {
     return text
   }
 
+  /// Runs the command line; whatever stops a command is printed here, once.
   static func main(_ arguments: [String]) async -> ExitCode {
-    guard let first = arguments.first else {
-      return Console.usageError(
-        UsageError("Missing command."), usage: "gridsim <command> [options]", helpCommand: "gridsim")
+    do {
+      return try await dispatch(arguments)
+    } catch {
+      return error.report()
     }
+  }
+
+  private static func dispatch(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    guard let first = arguments.first else { throw .usage(UsageError("Missing command."), nil) }
     let rest = Array(arguments.dropFirst())
     switch first {
-    case "-h", "--help", "help":
-      Console.out(help)
-      return .ok
-    case "--version":
-      Console.out(version + "\n")
-      return .ok
-    case "run": return await RunCommand.main(rest)
-    case "check": return await CheckCommand.main(rest)
-    case "compare": return await CompareCommand.main(rest)
-    case "validate": return ValidateCommand.main(rest)
-    case "calendar": return CalendarCommand.main(rest)
-    case "trace": return TraceCommand.main(rest)
-    case "bench": return await BenchCommand.main(rest)
+    case "-h", "--help", "help": throw .help(help)
+    case "--version": throw .help(version + "\n")
+    case "run": return try await RunCommand.main(rest)
+    case "check": return try await CheckCommand.main(rest)
+    case "compare": return try await CompareCommand.main(rest)
+    case "validate": return try ValidateCommand.main(rest)
+    case "calendar": return try CalendarCommand.main(rest)
+    case "trace": return try TraceCommand.main(rest)
+    case "bench": return try await BenchCommand.main(rest)
     default:
       let guess =
         Suggestion.closest(to: first, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
       let what = first.hasPrefix("-") ? "option" : "command"
-      return Console.usageError(
-        UsageError("Unknown \(what) '\(first)'.\(guess)"), usage: "gridsim <command> [options]",
-        helpCommand: "gridsim")
+      throw .usage(UsageError("Unknown \(what) '\(first)'.\(guess)"), nil)
     }
   }
 
-  /// Parses a subcommand's arguments, printing help or a usage error; nil means: exit with `code`.
-  static func parse(_ spec: CommandSpec, _ arguments: [String]) -> Result<ParsedArguments, ExitCode> {
+  /// Parses a subcommand's arguments; help and usage errors stop the command.
+  static func parse(_ spec: CommandSpec, _ arguments: [String]) throws(CommandError) -> ParsedArguments {
+    let parsed: ParsedArguments
     do {
-      let parsed = try spec.parse(arguments)
-      if parsed.wantsHelp {
-        Console.out(spec.help)
-        return .failure(.ok)
-      }
-      return .success(parsed)
+      parsed = try spec.parse(arguments)
     } catch {
-      return .failure(Console.usageError(error, usage: spec.usage, helpCommand: "gridsim \(spec.name)"))
+      throw .usage(error, spec)
     }
+    if parsed.wantsHelp { throw .help(spec.help) }
+    return parsed
   }
 
-  /// Reads typed options, printing a usage error (exit 64) when one will not do.
-  static func options<T>(_ spec: CommandSpec, _ read: () throws(UsageError) -> T) -> Result<T, ExitCode> {
+  /// Reads typed options; one that will not do is a usage error of `spec`'s command.
+  static func options<T>(_ spec: CommandSpec, _ read: () throws(UsageError) -> T) throws(CommandError) -> T {
     do {
-      return .success(try read())
+      return try read()
     } catch {
-      return .failure(Console.usageError(error, usage: spec.usage, helpCommand: "gridsim \(spec.name)"))
+      throw .usage(error, spec)
     }
   }
 
-  /// Loads a scenario, printing its problems; the exit code when it cannot be used.
-  static func load(_ path: String, overrides: [ScenarioOverride] = []) -> Result<LoadedScenario, ExitCode> {
-    switch loadInput(path, overrides: overrides) {
-    case .success(.scenario(let loaded)): return .success(loaded)
-    case .success(.overrides):
-      Console.err(
-        "Error: \(path) is an overrides file, not a scenario; give it as CHANGED to 'gridsim compare', or check it with 'gridsim validate \(path) --base SCENARIO'.\n"
-      )
-      return .failure(.invalidScenario)
-    case .failure(let code): return .failure(code)
+  /// Loads a scenario, printing its warnings; an overrides file is not one.
+  static func load(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError) -> LoadedScenario {
+    switch try loadInput(path, overrides: overrides) {
+    case .scenario(let loaded): return loaded
+    case .overrides:
+      throw .failed(
+        "\(path) is an overrides file, not a scenario; give it as CHANGED to 'gridsim compare', or check it with 'gridsim validate \(path) --base SCENARIO'.",
+        .invalidScenario)
     }
   }
 
-  /// Loads a scenario (printing its warnings) or an overrides file; the exit code when it cannot.
-  static func loadInput(_ path: String, overrides: [ScenarioOverride] = []) -> Result<
-    ScenarioLoader.Input, ExitCode
-  > {
+  /// Loads a scenario (printing its warnings) or an overrides file.
+  static func loadInput(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError)
+    -> ScenarioLoader.Input
+  {
     do {
       let input = try ScenarioLoader.loadInput(path: path, overrides: overrides)
       if case .scenario(let loaded) = input { Console.report(loaded.warnings) }
-      return .success(input)
+      return input
     } catch {
-      return .failure(report(error, path: path))
-    }
-  }
-
-  /// Prints why a scenario (or overrides file) could not be loaded; the exit code for it.
-  static func report(_ error: ScenarioError, path: String) -> ExitCode {
-    switch error {
-    case .unreadable(let path, let reason):
-      Console.err("Error: cannot read '\(path)': \(reason).\n")
-      return .missingInput
-    case .invalid(let diagnostics):
-      Console.report(diagnostics)
-      let errors = diagnostics.filter { $0.severity == .error }.count
-      Console.err("Error: \(path) has \(errors) problem\(errors == 1 ? "" : "s"); nothing was run.\n")
-      return .invalidScenario
+      throw .scenario(error, path: path)
     }
   }
 }
-
-extension Result where Failure == ExitCode {
-  /// The success value, or nil after storing the exit code.
-  func get(orExit code: inout ExitCode) -> Success? {
-    switch self {
-    case .success(let value): return value
-    case .failure(let c):
-      code = c
-      return nil
-    }
-  }
-}
-
-extension ExitCode: Error {}

@@ -55,8 +55,8 @@ struct ReportOptions {
   func write(
     command: ReportBundle.Command, arguments: [String], sections: [ReportBundle.Section],
     comparison: Comparison? = nil, ledgerModel: Model? = nil
-  ) -> ExitCode {
-    guard let directory else { return .ok }
+  ) throws(CommandError) {
+    guard let directory else { return }
     var ledgerText: String?
     if ledger, let model = ledgerModel {
       var simulation = Simulation(model: model, seed: model.scenario.seed, replication: 0, ledger: true)
@@ -70,9 +70,7 @@ struct ReportOptions {
     do {
       try bundle.write(to: directory)
     } catch {
-      Console.err("Error: \(error); no report was written to '\(directory)'.\n")
-      return .cannotWrite
+      throw .failed("\(error); no report was written to '\(directory)'.", .cannotWrite)
     }
-    return .ok
   }
 }

@@ -10,26 +10,16 @@ enum RunCommand {
       + ReportOptions.spec,
     discussion: "The JSON format and the report folder are described in Reports/README.md.")
 
-  static func main(_ arguments: [String]) async -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    guard
-      let (options, format, report) = GridSimCommand.options(
-        spec,
-        { () throws(UsageError) in
-          (try ExperimentOptions(args), try args.choice("format", ["text", "json"]), try ReportOptions(args))
-        }
-      ).get(orExit: &code)
-    else { return code }
-    let path = args.positionals[0]
-    guard let loaded = GridSimCommand.load(path, overrides: options.overrides).get(orExit: &code) else {
-      return code
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let (options, format, report) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try args.choice("format", ["text", "json"]), try ReportOptions(args))
     }
+    let path = args.positionals[0]
+    let loaded = try GridSimCommand.load(path, overrides: options.overrides)
     let scenario = options.applied(to: loaded.scenario)
     let model = Model(scenario)
-    if let error = options.checkSize(model, replications: scenario.replications) {
-      return Console.usageError(error, usage: spec.usage, helpCommand: "gridsim run")
-    }
+    try options.checkSize(model, replications: scenario.replications, spec: spec)
     let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
     let summary = Summary(model: model, results: results, seed: scenario.seed)
     if format == "json" {
@@ -37,8 +27,9 @@ enum RunCommand {
     } else {
       Console.out(TextReport.render(summary, source: path))
     }
-    return report.write(
+    try report.write(
       command: .run, arguments: arguments, sections: [ReportBundle.Section(source: path, summary: summary)],
       ledgerModel: model)
+    return .ok
   }
 }

@@ -20,60 +20,51 @@ enum TraceCommand {
         gridsim trace Scenarios/township-baseline.json5 --category negative-opinion --severity major
       """)
 
-  static func main(_ arguments: [String]) -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    func usage(_ message: String) -> ExitCode {
-      Console.usageError(UsageError(message), usage: spec.usage, helpCommand: "gridsim trace")
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    func usage(_ message: String) -> CommandError { .usage(message, spec) }
+    let (issue, replication, overrides) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (
+        try args.integer("issue", in: 1...Int(Int32.max)),
+        try args.integer("replication", in: 1...100_000),
+        try ExperimentOptions.overrides(args)
+      )
     }
-    guard
-      let (issue, replication, overrides) = GridSimCommand.options(
-        spec,
-        { () throws(UsageError) in
-          (
-            try args.integer("issue", in: 1...Int(Int32.max)),
-            try args.integer("replication", in: 1...100_000),
-            try ExperimentOptions.overrides(args)
-          )
-        }
-      ).get(orExit: &code)
-    else { return code }
     if issue != nil, args.value("category") != nil || args.value("severity") != nil {
-      return usage("Give either --issue or --category/--severity, not both.")
+      throw usage("Give either --issue or --category/--severity, not both.")
     }
-    guard
-      let loaded = GridSimCommand.load(args.positionals[0], overrides: overrides).get(orExit: &code)
-    else { return code }
+    let loaded = try GridSimCommand.load(args.positionals[0], overrides: overrides)
     let scenario = loaded.scenario
     for (key, ids) in [
       ("category", scenario.demand.categories.map(\.id)), ("severity", scenario.demand.severities.map(\.id)),
     ] {
       if let id = args.value(key), !ids.contains(id) {
-        return usage(
+        throw usage(
           "The scenario has no \(key) '\(id)'; its \(key == "category" ? "categories" : "severities") are \(ids.joined(separator: ", "))."
         )
       }
     }
     let r = replication ?? 1
     if r > scenario.replications {
-      return usage(
+      throw usage(
         "The scenario runs \(scenario.replications) replications; --replication must be at most that.")
     }
     let model = Model(scenario)
     var simulation = Simulation(model: model, seed: scenario.seed, replication: r - 1, ledger: true)
     _ = simulation.run()
-    let ledger = simulation.ledger!
+    guard let ledger = simulation.ledger else {
+      throw .failed("the simulation kept no ledger to trace (a bug in gridsim).", .internalError)
+    }
     guard
       let entry = Trace.pick(
         ledger, model: model, issue: issue, category: args.value("category"), severity: args.value("severity")
       )
     else {
       if let issue {
-        return usage(
+        throw usage(
           "Replication \(r) has \(ledger.entries.count) items; --issue \(issue) is not one of them.")
       }
-      Console.err("gridsim trace: no measured item matches in replication \(r); try another --replication.\n")
-      return .targetMissed
+      throw usage("No measured item of replication \(r) matches; try another --replication.")
     }
     Console.out(Trace.render(ledger, entry: entry, model: model, replication: r))
     return .ok

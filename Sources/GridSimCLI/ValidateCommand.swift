@@ -17,38 +17,36 @@ enum ValidateCommand {
       """
   )
 
-  static func main(_ arguments: [String]) -> ExitCode {
-    var code = ExitCode.ok
-    guard let args = GridSimCommand.parse(spec, arguments).get(orExit: &code) else { return code }
-    guard
-      let overrides = GridSimCommand.options(
-        spec, { () throws(UsageError) in try ExperimentOptions.overrides(args) }
-      )
-      .get(orExit: &code)
-    else { return code }
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let overrides = try GridSimCommand.options(spec) { () throws(UsageError) in
+      try ExperimentOptions.overrides(args)
+    }
+    // Every file is checked; the exit code is the worst (a missing file wins).
     var worst = ExitCode.ok
-    func fail(_ c: ExitCode) { if c == .missingInput || worst == .ok { worst = c } }
     for path in args.positionals {
-      switch GridSimCommand.loadInput(path, overrides: overrides) {
-      case .failure(let c): fail(c)
-      case .success(.scenario(let loaded)):
-        let model = Model(loaded.scenario)
-        let warnings = loaded.warnings.count
-        let targets = loaded.scenario.targets.count
-        Console.out(
-          "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
-            + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
-            + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
-      case .success(.overrides(_, let list)):
-        let n = "\(list.count) override\(list.count == 1 ? "" : "s")"
-        guard let base = args.value("base") else {
-          Console.out("\(path): ok: overrides file, \(n) (pass --base SCENARIO to check the values)\n")
-          continue
+      do throws(CommandError) {
+        switch try GridSimCommand.loadInput(path, overrides: overrides) {
+        case .scenario(let loaded):
+          let model = Model(loaded.scenario)
+          let warnings = loaded.warnings.count
+          let targets = loaded.scenario.targets.count
+          Console.out(
+            "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
+              + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
+              + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
+        case .overrides(_, let list):
+          let n = "\(list.count) override\(list.count == 1 ? "" : "s")"
+          guard let base = args.value("base") else {
+            Console.out("\(path): ok: overrides file, \(n) (pass --base SCENARIO to check the values)\n")
+            continue
+          }
+          _ = try GridSimCommand.load(base, overrides: overrides + list)
+          Console.out("\(path): ok: \(n) applied to \(base)\n")
         }
-        switch GridSimCommand.load(base, overrides: overrides + list) {
-        case .success: Console.out("\(path): ok: \(n) applied to \(base)\n")
-        case .failure(let c): fail(c)
-        }
+      } catch {
+        let code = error.report()
+        if code == .missingInput || worst == .ok { worst = code }
       }
     }
     return worst
