@@ -49,12 +49,14 @@ struct Item: Sendable {
     ]
   }
 
+  // Stored 8-byte fields first, then 4-, 2- and 1-byte ones: 120 bytes an item, no padding.
+
   /// Minutes since the start: when it appeared, was seen, and arrived at its current tier.
   var appeared: Double
   var detected: Double
   var tierArrival: Double
-  /// The first response to the citizen, or nil before it.
-  var firstResponse: Double?
+  /// The first response to the citizen; infinity before it (like a due time: not yet).
+  var firstResponse: Double = .infinity
   /// When the current stage's service ends (valid while in service).
   var serviceEnd: Double = 0
   /// Minutes waited in queues over all visits.
@@ -69,17 +71,7 @@ struct Item: Sendable {
   /// Moves on whenever the item changes visit or slot; an event or queue entry with another stamp
   /// is stale.
   var stamp: UInt32 = 0
-  var tier: Int16 = 0
-  var category: Int16
-  var severity: Int16
-  /// The key-date window it appeared in (its slice), if any.
-  var window: Int16?
   var flags: Flags
-  /// The channel it came by, and the day-kind slice of the day it appeared.
-  var channel: UInt8
-  var dayKind: UInt8
-  /// Times reopened after an unsatisfied callback.
-  var reopenings: UInt8 = 0
   /// The current stage (an index into the model's stages).
   var stage: Int32 = 0
   /// Forked parts not yet done (the lead item waits for them).
@@ -89,6 +81,32 @@ struct Item: Sendable {
   /// For a task: the item it belongs to, and that item's stamp when the task was made.
   var parent: Int32 = 0
   var parentStamp: UInt32 = 0
+  var tier: Int16 = 0
+  var category: Int16
+  var severity: Int16
+  /// The key-date window it appeared in (its slice), if any.
+  var window: Int16?
+  /// The channel it came by, and the day-kind slice of the day it appeared.
+  var channel: UInt8
+  var dayKind: UInt8
+  /// Times reopened after an unsatisfied callback.
+  var reopenings: UInt8 = 0
+
+  init(
+    appeared: Double, detected: Double, tierArrival: Double, leaf: Int32, category: Int16, severity: Int16,
+    window: Int16? = nil, flags: Flags, channel: UInt8, dayKind: UInt8
+  ) {
+    self.appeared = appeared
+    self.detected = detected
+    self.tierArrival = tierArrival
+    self.leaf = leaf
+    self.category = category
+    self.severity = severity
+    self.window = window
+    self.flags = flags
+    self.channel = channel
+    self.dayKind = dayKind
+  }
 
   var isCounted: Bool { flags.contains(.counted) }
   var isTask: Bool { !flags.isDisjoint(with: .task) }
@@ -112,6 +130,16 @@ struct Item: Sendable {
     self.responseDue = responseDue
     self.resolutionDue = resolutionDue
     if resolutionDue.isFinite { flags.insert(.hadResolutionDeadline) }
+  }
+
+  /// A staff member picks the item up at `now`: the first time at this visit, its wait at the tier
+  /// (also added to the item's total), else nil.
+  mutating func pickUp(at now: Double) -> Double? {
+    guard !flags.contains(.pickedUp) else { return nil }
+    flags.insert(.pickedUp)
+    let wait = now - tierArrival
+    totalWait += wait
+    return wait
   }
 
   /// The response deadline as it still binds (infinity once settled).
@@ -154,7 +182,7 @@ struct Item: Sendable {
       flags.insert(.responseSettled)
       response.metAtTier = true
     }
-    if firstResponse == nil {
+    if !firstResponse.isFinite {
       firstResponse = time
       response.isFirst = true
       response.metOverall = tierHasDeadline && time <= due && !flags.contains(.responseBreached)
@@ -163,7 +191,7 @@ struct Item: Sendable {
   }
 
   /// True when the citizen has had a response by `time`.
-  func answered(by time: Double) -> Bool { firstResponse.map { $0 <= time } ?? false }
+  func answered(by time: Double) -> Bool { firstResponse <= time }
 
   /// A missed deadline: `countsForSystem` when the item had missed none of that kind before (so
   /// the whole system counts one miss per item).

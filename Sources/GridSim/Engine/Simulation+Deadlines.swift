@@ -8,7 +8,7 @@ extension Simulation {
     let tier = Int(items[slot].tier)
     if items[slot].isCounted {
       increment(.responseMissed, slot, group: .tier(tier))
-      countDaily(.responseMissed, items[slot])
+      countDaily(.responseMissed, slot)
       if miss.countsForSystem { increment(.responseMissed, slot, group: .system) }
     }
     if model.rules[tier, Int(items[slot].category)].escalatesOnBreach { pullUp(slot) }
@@ -27,7 +27,7 @@ extension Simulation {
     }
     if items[slot].isCounted {
       increment(.resolutionMissed, slot, group: .tier(tier))
-      countDaily(.resolutionMissed, items[slot])
+      countDaily(.resolutionMissed, slot)
       if miss.countsForSystem { increment(.resolutionMissed, slot, group: .system) }
       // Neither a reply nor an explanation (an extension): the unit is named.
       increment(.named, slot, group: .tier(tier))

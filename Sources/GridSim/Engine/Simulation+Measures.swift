@@ -37,9 +37,20 @@ extension Simulation {
 
   /// Counts a deadline outcome of the item's visit by the day and tier the visit began at.
   @inline(__always)
-  mutating func countDaily(_ outcome: DailyOutcome, _ item: Item) {
-    let d = min(Int((item.tierArrival + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
-    recorder.dailyOnTime[d, Int(item.tier)][outcome] += 1
+  mutating func countDaily(_ outcome: DailyOutcome, _ slot: Int) {
+    let d = model.day(of: items[slot].tierArrival)
+    recorder.dailyOnTime[d, Int(items[slot].tier)][outcome] += 1
+  }
+
+  /// The day (from the period's first, 0) of the present moment: the one of the last call while
+  /// time has not left it, so that most calls cost a comparison rather than a division.
+  @inline(__always)
+  mutating func today() -> Int {
+    if now >= todaySpan.start, now < todaySpan.end { return todaySpan.day }
+    let d = model.day(of: now)
+    let start = Double(d * 1440 - model.startMinuteOfDay)
+    todaySpan = (d, d == 0 ? -.infinity : start, d == model.dayCount - 1 ? .infinity : start + 1440)
+    return d
   }
 
   // MARK: time-weighted and daily measures

@@ -43,6 +43,8 @@ public struct Simulation: Sendable {
   private var busyAtWarmUp: [Double]
   var busyAtDayStart: [Double]
   var day = 0
+  /// The day ``today()`` last found, and the simulation times it spans.
+  var todaySpan: (day: Int, start: Double, end: Double) = (0, 0, 0)
   /// The next scripted item to schedule.
   private var nextInject = 0
   /// The arrival process: the local hour now being drawn from, its end and rate.
@@ -105,7 +107,7 @@ public struct Simulation: Sendable {
         let category = model.categoryTable.sample(&arrivals)
         var channel = 0
         if !model.channelTables.isEmpty {
-          let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+          let day = today()
           channel = model.channelTables[Int(model.dayChannelTable[day])].sample(&arrivals)
         }
         arrive(leaf: leaf, category: category, severity: nil, channel: channel)
@@ -182,7 +184,7 @@ public struct Simulation: Sendable {
   mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int?, followUp: Bool = false) {
     let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
-    let day = min(Int((now + Double(model.startMinuteOfDay)) / 1440), model.dayCount - 1)
+    let day = today()
     let detected = if let channel, model.monitored { detectionTime(channel: channel, day: day) } else { now }
     var flags: Item.Flags = counted ? .counted : []
     let worsening = followUp ? nil : model.workflow.worsening[category]
@@ -207,6 +209,7 @@ public struct Simulation: Sendable {
   }
 
   /// Puts an item in a free slot (keeping the slot's stamp, so that old events stay stale).
+  @inline(__always)
   mutating func newSlot(_ item: Item) -> Int {
     if let free = freeSlots.popLast() {
       let slot = Int(free)
@@ -220,6 +223,7 @@ public struct Simulation: Sendable {
   }
 
   /// Frees an item's slot: its events and queue entries go stale.
+  @inline(__always)
   mutating func freeSlot(_ slot: Int) {
     items[slot].stamp &+= 1
     freeSlots.append(Int32(slot))
@@ -239,6 +243,7 @@ public struct Simulation: Sendable {
   }
 
   /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
+  @inline(__always)
   private mutating func detect(_ slot: Int) {
     let category = Int(items[slot].category)
     let severity = Int(items[slot].severity)
@@ -261,22 +266,23 @@ public struct Simulation: Sendable {
 
   /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
   mutating func enter(_ slot: Int, tier: Int) {
-    var item = items[slot]
-    let unit = Int(model.leafAncestors[Int(item.leaf), tier])
-    let category = Int(item.category)
+    let unit = Int(model.leafAncestors[Int(items[slot].leaf), tier])
+    let category = Int(items[slot].category)
     let rule = model.rules[tier, category]
     let plan = model.workflow.plans[tier, category]
     let clockStart =
       switch rule.clock {
       case .arrival: now
-      case .appearance: item.appeared
-      case .detection: item.detected
+      case .appearance: items[slot].appeared
+      case .detection: items[slot].detected
       }
-    item.beginVisit(
-      tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart,
-      responseDue: due(rule.responseDeadline, from: clockStart, tier: tier),
-      resolutionDue: due(rule.resolutionDeadline, from: clockStart, tier: tier))
-    items[slot] = item
+    let responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
+    let resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
+    // In place: a whole-item copy costs more than the visit's bookkeeping.
+    items[slot].beginVisit(
+      tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
+      resolutionDue: resolutionDue)
+    let item = items[slot]
     ledger?.enter(
       slot,
       Ledger.Visit(
@@ -313,6 +319,7 @@ public struct Simulation: Sendable {
   }
 
   /// The item is ready for its current stage (or, past the last, done at this tier).
+  @inline(__always)
   mutating func proceed(_ slot: Int) {
     let plan = model.workflow.plans[Int(items[slot].tier), Int(items[slot].category)]
     guard items[slot].stage < plan.end else {
@@ -326,6 +333,7 @@ public struct Simulation: Sendable {
   }
 
   /// Starts the item's stage if a staff member of its station is free, else it waits.
+  @inline(__always)
   mutating func queueOrStart(_ slot: Int) {
     let station = station(slot)
     if busy[station] < capacity[station] {
@@ -378,56 +386,49 @@ public struct Simulation: Sendable {
   }
 
   mutating func startService(_ slot: Int) {
-    var item = items[slot]
-    let tier = Int(item.tier)
-    let stage = model.workflow.stages[Int(item.stage)]
+    let tier = Int(items[slot].tier)
+    let stage = model.workflow.stages[Int(items[slot].stage)]
     busy[station(slot)] += 1
     changeBusy(tier, by: 1)
-    item.flags.insert(.inService)
-    if item.isTask {
-      item.serviceEnd = now + stage.then.sample(&service, model.empiricalTables)
-      items[slot] = item
+    items[slot].flags.insert(.inService)
+    // The item is changed in place throughout: copying it out and back stalls the loop.
+    if items[slot].isTask {
+      let end = now + stage.then.sample(&service, model.empiricalTables)
+      items[slot].serviceEnd = end
       ledger?.start(slot, at: now, responded: nil)
-      schedule(item.serviceEnd, .serviceDone, slot: slot, stamp: item.stamp)
+      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
       return
     }
-    let category = Int(item.category)
-    let counted = item.isCounted
-    let rule = model.rules[tier, category]
-    if !item.flags.contains(.pickedUp) {
-      item.flags.insert(.pickedUp)
-      let wait = now - item.tierArrival
-      item.totalWait += wait
-      if counted { record(.wait, slot, group: .tier(tier), wait) }
-    }
+    let counted = items[slot].isCounted
+    let rule = model.rules[tier, Int(items[slot].category)]
+    if let wait = items[slot].pickUp(at: now), counted { record(.wait, slot, group: .tier(tier), wait) }
 
     let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
     let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
-    let stop = item.stageStop(
+    let stop = items[slot].stageStop(
       responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)
     var responded = false
     if stage.responds, responseAt <= stop {
       // The response will be made at this tier.
-      let response = item.respond(at: responseAt, tierHasDeadline: rule.responseDeadline != nil)
+      let response = items[slot].respond(at: responseAt, tierHasDeadline: rule.responseDeadline != nil)
       responded = response.isFirst
       if counted {
         if response.metAtTier {
           increment(.responseMet, slot, group: .tier(tier))
-          countDaily(.responseMet, item)
+          countDaily(.responseMet, slot)
         }
         if response.isFirst {
-          let responseTime = responseAt - item.detected
+          let responseTime = responseAt - items[slot].detected
           record(.response, slot, group: .tier(tier), responseTime)
           record(.response, slot, group: .system, responseTime)
           if response.metOverall { increment(.responseMet, slot, group: .system) }
         }
       }
     }
-    item.serviceEnd = end
-    items[slot] = item
+    items[slot].serviceEnd = end
     ledger?.start(slot, at: now, responded: responded ? responseAt : nil)
     if stop == end {
-      schedule(end, .serviceDone, slot: slot, stamp: item.stamp)
+      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
     }
   }
 
@@ -459,6 +460,7 @@ public struct Simulation: Sendable {
   }
 
   /// The tier closes the item (true) or passes it up: for lack of authority, or referred on.
+  @inline(__always)
   private mutating func decide(_ slot: Int) -> Bool {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
@@ -488,6 +490,7 @@ public struct Simulation: Sendable {
   }
 
   /// Bookkeeping when an item leaves a tier, for whatever reason.
+  @inline(__always)
   mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
     tierState[tier].present -= 1
@@ -502,7 +505,7 @@ public struct Simulation: Sendable {
   mutating func settleResolutionMet(_ slot: Int) {
     guard items[slot].settleResolutionInTime(), items[slot].isCounted else { return }
     increment(.resolutionMet, slot, group: .tier(Int(items[slot].tier)))
-    countDaily(.resolutionMet, items[slot])
+    countDaily(.resolutionMet, slot)
     countReminders(slot)
   }
 
@@ -515,6 +518,7 @@ public struct Simulation: Sendable {
   }
 
   /// The visit ends after its last stage: the item is resolved (if no reply did it) and closed.
+  @inline(__always)
   private mutating func finishVisit(_ slot: Int) {
     endVisit(slot)
     resolve(slot)
@@ -530,6 +534,7 @@ public struct Simulation: Sendable {
   }
 
   /// The item's resolution, once: by its first reply, or by closure without one.
+  @inline(__always)
   mutating func resolve(_ slot: Int) {
     guard items[slot].markResolved() else { return }
     let tier = Int(items[slot].tier)

@@ -267,6 +267,11 @@ public struct Model: Sendable {
       dayCount: dayCount)
   }
 
+  /// The day (from the period's first, 0) that a simulation time falls on; times past the last
+  /// day count on the last.
+  @inline(__always)
+  func day(of time: Double) -> Int { min(Int((time + Double(startMinuteOfDay)) / 1440), dayCount - 1) }
+
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
   public func onDutyMinutes(day d: Int, tier t: Int) -> Double {
     staffing.dailyCapacity[d, t]

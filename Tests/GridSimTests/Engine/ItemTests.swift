@@ -186,3 +186,27 @@ struct EffectiveRuleTests {
     #expect(model.rules[1, 1].responseDeadline == .elapsed(TimeSpan(minutes: 120)))
   }
 }
+
+@Suite("An item's storage")
+struct ItemLayoutTests {
+  @Test("an item is 120 bytes with no padding, as the engine's slab assumes")
+  func layout() {
+    #expect(MemoryLayout<Item>.stride == 120)
+  }
+
+  @Test("the first pick-up at a visit gives its wait, later ones nothing")
+  func pickUp() {
+    var item = Item(
+      appeared: 0, detected: 0, tierArrival: 0, leaf: 0, category: 0, severity: 0, flags: [], channel: 0,
+      dayKind: 0)
+    item.beginVisit(tier: 0, unit: 0, at: 10, stage: 0, clockStart: 10, responseDue: 60, resolutionDue: 600)
+    let first = item.pickUp(at: 25)
+    let again = item.pickUp(at: 40)
+    #expect(first == 15)
+    #expect(again == nil)
+    item.beginVisit(tier: 1, unit: 1, at: 50, stage: 0, clockStart: 50, responseDue: 99, resolutionDue: 999)
+    let next = item.pickUp(at: 57)
+    #expect(next == 7)
+    #expect(item.totalWait == 22)
+  }
+}

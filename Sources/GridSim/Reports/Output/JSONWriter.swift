@@ -49,11 +49,11 @@ public indirect enum JSONNode: Sendable, Equatable {
       }
       out += "[\n"
       for (i, item) in items.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += Self.indentation(indent + 2)
         item.write(to: &out, indent: indent + 2)
         out += i + 1 < items.count ? ",\n" : "\n"
       }
-      out += String(repeating: " ", count: indent) + "]"
+      out += Self.indentation(indent) + "]"
     case .object(let members):
       if members.isEmpty {
         out += "{}"
@@ -73,13 +73,13 @@ public indirect enum JSONNode: Sendable, Equatable {
       }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += Self.indentation(indent + 2)
         Self.quote(key, into: &out)
         out += ": "
         value.write(to: &out, indent: indent + 2)
         out += i + 1 < members.count ? ",\n" : "\n"
       }
-      out += String(repeating: " ", count: indent) + "}"
+      out += Self.indentation(indent) + "}"
     }
   }
 
@@ -102,8 +102,21 @@ public indirect enum JSONNode: Sendable, Equatable {
     return String(rounded)
   }
 
+  /// Two spaces a level, made once.
+  private static let indents = (0..<64).map { String(repeating: " ", count: $0) }
+
+  private static func indentation(_ n: Int) -> String {
+    n < indents.count ? indents[n] : String(repeating: " ", count: n)
+  }
+
   private static func quote(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings need no escape: append them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += s
+      out += "\""
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
