@@ -1,6 +1,5 @@
-import GridSim
-
 import Foundation
+import GridSim
 
 /// `gridsim bench`: the tandem3 model through the ordinary scenario path, and the same model as a
 /// bare event loop (``BareTandem``), timed in the same process.
@@ -119,7 +118,9 @@ public enum Benchmark {
       bare: Timing(label: "bare loop", events: bareResult!.events, seconds: bareBest),
       engine: Timing(label: "gridsim", events: engineResult!.events, seconds: engineBest),
       others: others, peakMemoryBytes: peakMemory(),
-      engineWaits: (0..<model.tierCount).map { (engineResult!.metric(.wait, group: .tier($0)).mean ?? 0) / 60 },
+      engineWaits: (0..<model.tierCount).map {
+        (engineResult!.metric(.wait, group: .tier($0)).mean ?? 0) / 60
+      },
       bareWaits: bareResult!.meanWait.map { $0 / 60 })
   }
 

@@ -27,12 +27,14 @@ enum BenchCommand {
         throw UsageError("'--replications' needs '--scenario FILE': the scenario whose replications to time.")
       }
       return (
-        try args.number("hours", in: 2_000...10_000_000) ?? 100_000, try args.integer("repeat", in: 1...100) ?? 3,
+        try args.number("hours", in: 2_000...10_000_000) ?? 100_000,
+        try args.integer("repeat", in: 1...100) ?? 3,
         replications,
         try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
       )
     }
-    let extra = try args.value("scenario").map { path throws(CommandError) in [try GridSimCommand.load(path)] } ?? []
+    let extra =
+      try args.value("scenario").map { path throws(CommandError) in [try GridSimCommand.load(path)] } ?? []
     let report: Benchmark.Report
     do {
       report = try Benchmark.run(hours: hours, repeats: repeats, scenarios: extra)

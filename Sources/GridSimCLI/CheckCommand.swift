@@ -32,7 +32,8 @@ enum CheckCommand {
               .error, file: path, keyPath: "targets",
               message: "the scenario has no targets, so there is nothing to check",
               fix:
-                "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]")
+                "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]"
+            )
           ])
           throw .reported(.invalidScenario)
         }

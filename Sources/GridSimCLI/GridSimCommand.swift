@@ -92,7 +92,8 @@ enum GridSimCommand {
   }
 
   /// Loads a scenario, printing its warnings; an overrides file is not one.
-  static func load(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError) -> LoadedScenario {
+  static func load(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError) -> LoadedScenario
+  {
     switch try loadInput(path, overrides: overrides) {
     case .scenario(let loaded): return loaded
     case .overrides:

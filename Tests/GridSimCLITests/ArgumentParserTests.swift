@@ -1,5 +1,6 @@
-@testable import GridSimCLI
 import Testing
+
+@testable import GridSimCLI
 
 @Suite("Argument parser")
 struct ArgumentParserTests {

@@ -5,7 +5,9 @@ import Testing
 /// Input, Calendar, Scenario, Statistics, Model, Engine, Experiment, Reports (README, "Layout").
 @Suite("Layers")
 struct LayerTests {
-  static let layers = ["Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Reports"]
+  static let layers = [
+    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Reports",
+  ]
   static let library = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources/GridSim")
 
@@ -32,7 +34,8 @@ struct LayerTests {
     var found: [(String, Int, String)] = []
     let top = try FileManager.default.contentsOfDirectory(atPath: library.path).sorted()
     for folder in top {
-      let layer = try #require(layers.firstIndex(of: folder), "Sources/GridSim/\(folder) is not a known layer")
+      let layer = try #require(
+        layers.firstIndex(of: folder), "Sources/GridSim/\(folder) is not a known layer")
       let directory = library.appendingPathComponent(folder)
       let enumerator = try #require(FileManager.default.enumerator(atPath: directory.path))
       while let name = enumerator.nextObject() as? String {

@@ -135,7 +135,9 @@ public struct ReplicationResult: Sendable {
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
         metrics.append(
           Metric.allCases.map { metric in
-            if c < columns.upperBound { return MetricSummary(recorder.stat(metric, group: group, category: c)) }
+            if c < columns.upperBound {
+              return MetricSummary(recorder.stat(metric, group: group, category: c))
+            }
             var all = StreamingStats()
             for k in columns { all.merge(recorder.stat(metric, group: group, category: k)) }
             return MetricSummary(all)

@@ -138,7 +138,8 @@ public struct Simulation: Sendable {
     closeDay()
     ledger?.finish { slot in
       items[slot].isTask
-        ? nil : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
+        ? nil
+        : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,

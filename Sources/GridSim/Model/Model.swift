@@ -145,7 +145,8 @@ public struct Model: Sendable {
         let rule = scenario.effectiveRule(tier: t, category: c)
         rules.append(
           CompiledRule(
-            response: Sampler(rule.response, tables: &tables), handling: Sampler(rule.handling, tables: &tables),
+            response: Sampler(rule.response, tables: &tables),
+            handling: Sampler(rule.handling, tables: &tables),
             passUp: rule.passUp, responseDeadline: rule.responseDeadline,
             resolutionDeadline: rule.resolutionDeadline, clock: rule.clock,
             escalatesOnBreach: rule.onBreach == .escalate && t < T - 1,

@@ -193,7 +193,8 @@ public enum SummaryJSON {
     ])
   }
 
-  private static func category(_ c: (id: String, name: String), _ g: Summary.Figures, tier: Bool) -> JSONNode {
+  private static func category(_ c: (id: String, name: String), _ g: Summary.Figures, tier: Bool) -> JSONNode
+  {
     .object([("id", .string(c.id)), ("name", .string(c.name))] + group(g, tier: tier))
   }
 

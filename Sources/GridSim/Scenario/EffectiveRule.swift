@@ -36,7 +36,8 @@ extension Scenario {
     let tierSpec = tiers[tier]
     let id = category.map { demand.categories[$0].id }
     let levels = [
-      id.flatMap { tierSpec.categoryRules[$0] }, tierSpec.rule, id.flatMap { policy.categoryRules[$0] }, policy.rule,
+      id.flatMap { tierSpec.categoryRules[$0] }, tierSpec.rule, id.flatMap { policy.categoryRules[$0] },
+      policy.rule,
     ]
     func pick<V>(_ key: KeyPath<Rule, V?>, in chosen: ArraySlice<Rule?>) -> V? {
       for rule in chosen { if let value = rule?[keyPath: key] { return value } }

@@ -127,4 +127,3 @@ public struct OnTimeCounts: Sendable, Equatable {
     }
   }
 }
-

@@ -12,7 +12,8 @@ struct ItemTests {
     var item = Item(
       appeared: 90, detected: 100, tierArrival: 100, leaf: 0, category: 0, severity: 0,
       flags: counted ? .counted : [], channel: 0, dayKind: 0)
-    item.beginVisit(tier: 0, unit: 3, at: 100, stage: 0, clockStart: 100, responseDue: 160, resolutionDue: 400)
+    item.beginVisit(
+      tier: 0, unit: 3, at: 100, stage: 0, clockStart: 100, responseDue: 160, resolutionDue: 400)
     return item
   }
 
@@ -44,7 +45,8 @@ struct ItemTests {
   func laterResponse() {
     var item = visiting()
     _ = item.respond(at: 120, tierHasDeadline: true)
-    item.beginVisit(tier: 1, unit: 9, at: 130, stage: 0, clockStart: 130, responseDue: 190, resolutionDue: 500)
+    item.beginVisit(
+      tier: 1, unit: 9, at: 130, stage: 0, clockStart: 130, responseDue: 190, resolutionDue: 500)
     let r3 = item.respond(at: 150, tierHasDeadline: true)
     #expect(r3 == .init(metAtTier: true, isFirst: false, metOverall: false))
     #expect(item.firstResponse == 120)
@@ -68,7 +70,8 @@ struct ItemTests {
     // A second miss at the next tier counts at that tier, not again for the system.
     var twice = visiting()
     _ = twice.responseDeadlinePassed(at: 160)
-    twice.beginVisit(tier: 1, unit: 9, at: 160, stage: 0, clockStart: 160, responseDue: 220, resolutionDue: 500)
+    twice.beginVisit(
+      tier: 1, unit: 9, at: 160, stage: 0, clockStart: 160, responseDue: 220, resolutionDue: 500)
     let r7 = twice.responseDeadlinePassed(at: 220)
     #expect(r7 == Item.Miss(countsForSystem: false))
   }

@@ -50,7 +50,8 @@ struct LedgerTests {
     var kept = Simulation(model: model, seed: 7, replication: 2, ledger: true)
     let a = plain.run()
     let b = kept.run()
-    #expect(a.counts.storage == b.counts.storage && a.metrics.storage == b.metrics.storage && a.events == b.events)
+    #expect(
+      a.counts.storage == b.counts.storage && a.metrics.storage == b.metrics.storage && a.events == b.events)
     let entries = try #require(kept.ledger).entries
     #expect(
       entries.count == a.count(.appeared, group: .system) + entries.filter { !$0.counted }.count)
