@@ -117,6 +117,20 @@ struct CLITests {
     try expectSnapshot(r.stderr, "validate-invalid.txt")
   }
 
+  @Test("a warm-up as long as the period is refused with exit 65 before anything runs")
+  func warmUpAsLongAsThePeriod() throws {
+    let r = try gridsim("run", "\(fixtures)/small.json5", "--set", "period.warmUp=3 days")
+    #expect(r.status == 65)
+    #expect(r.stdout.isEmpty)
+    #expect(
+      r.stderr == """
+        \(fixtures)/small.json5 (--set period.warmUp=3 days): error: period.warmUp: expected a warm-up \
+        shorter than the period (3 days), found 3 days; shorten the warm-up or lengthen the period
+        Error: \(fixtures)/small.json5 has 1 problem; nothing was run.
+
+        """)
+  }
+
   @Test(
     "binary and deeply nested files are refused with exit 65, not a crash",
     arguments: ["binary.json5", "deep.json5"])

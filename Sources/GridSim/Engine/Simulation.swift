@@ -154,7 +154,7 @@ public struct Simulation: Sendable {
     sequence += 1
     heap.insert(
       Event(
-        time: time, order: sequence << 4 | UInt64(kind.rawValue), slot: Int32(truncatingIfNeeded: slot),
+        time: time, order: Event.order(sequence, kind), slot: Int32(truncatingIfNeeded: slot),
         stamp: stamp))
   }
 

@@ -161,6 +161,31 @@ struct WorkflowTests {
     #expect(kept.count(.worsened, group: .system) == 0)
   }
 
+  @Test("opinion picked up and answered at the very minute its worsening window closes is kept")
+  func worseningTie() throws {
+    // One grid worker: an issue 0:00-0:30, a consultation 0:30-1:30; the opinion, also seen at
+    // 0:00, waits and is answered at pick-up at 1:30, the end of its 90-minute window: kept. (Its
+    // window was set before the consultation's service began: the rule decides, not the order
+    // the events were scheduled in.) Answered at 1:31, it worsens.
+    func run(within: String) throws -> ReplicationResult {
+      try runOnce(
+        workflowScenario(
+          grid: "id: \"grid\", handling: \"30 min\", categories: { consultation: { handling: \"1 h\" } }",
+          policy: "categories: { opinion: { worsening: { within: \"\(within)\" } } }",
+          injects: """
+            { after: "0 min" }, { after: "0 min", category: "consultation" }, { after: "0 min", category: "opinion" }
+            """)
+      ).1
+    }
+    let kept = try run(within: "90 min")
+    #expect(kept.count(.kept, group: .system) == 1)
+    #expect(kept.count(.worsened, group: .system) == 0)
+    #expect(kept.metric(.response, group: .system, category: 2).max == 90)
+    let worse = try run(within: "89 min")
+    #expect(worse.count(.kept, group: .system) == 0)
+    #expect(worse.count(.worsened, group: .system) == 1)
+  }
+
   @Test("skip-level reports go to the higher tier within their deadline while the grid goes on")
   func skipLevel() throws {
     // The report takes the village 30 min: on time within 1 h, late within 20 min. The grid still

@@ -74,3 +74,52 @@ struct ExperimentTests {
     #expect(utilization.significant && !utilization.worse && !utilization.better)  // neither way is better
   }
 }
+
+@Suite("Parallel replications")
+struct ParallelTests {
+  /// What a replication measured, in a form that compares whole.
+  struct Figures: Equatable {
+    var counts: [[Int]]
+    var metrics: [[MetricSummary]]
+    var utilization: [Double?]
+    var openAtEnd: [Int]
+    var events: Int
+
+    init(_ r: ReplicationResult) {
+      counts = r.counts.storage
+      metrics = r.metrics.storage
+      utilization = r.utilization
+      openAtEnd = r.openAtEnd
+      events = r.events
+    }
+  }
+
+  @Test("any number of jobs gives the serial results, replication by replication, and replications differ")
+  func parallelEqualsSerial() async throws {
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Scenarios/ci/policy.json5"), encoding: .utf8)
+    var scenario = try load(text)
+    scenario.period.end = scenario.period.start.adding(minutes: 14 * 1440)  // 2 of its 5 weeks: fast
+    let model = Model(scenario)
+    let replications = 4
+    let serial = Experiment.runSerially(model: model, replications: replications, seed: scenario.seed).map(
+      Figures.init)
+    #expect(serial.count == replications)
+    // Each replication draws from its own streams: no two are alike (a runner that ran replication
+    // 0 every time, or the same stream for all, would fail here or below).
+    for a in 0..<replications {
+      for b in a + 1..<replications {
+        #expect(serial[a] != serial[b], "replications \(a) and \(b) are identical")
+      }
+    }
+    for jobs in [1, 2, 3, 8] {
+      let parallel = await Experiment.run(
+        model: model, replications: replications, seed: scenario.seed, jobs: jobs
+      ).map(Figures.init)
+      #expect(parallel.count == replications)
+      for r in 0..<min(replications, parallel.count) {
+        #expect(parallel[r] == serial[r], "jobs \(jobs), replication \(r)")
+      }
+    }
+  }
+}

@@ -44,6 +44,75 @@ struct StaffingTests {
     #expect(model.onDutyMinutes(day: 0, tier: 1) == 1440)
   }
 
+  /// One grid worker on a 20:00-08:00 night shift, a village around the clock; March 2026 has no
+  /// holiday or make-up workday (Monday 9th to Monday 16th are plain days).
+  func nightShift(start: String, length: String, days: String = "", injects: String) -> String {
+    """
+    {
+      version: 1,
+      period: { start: "\(start)", length: "\(length)" },
+      replications: 1,
+      demand: { perGridPerDay: 0, injects: [\(injects)] },
+      tiers: [
+        { id: "grid", handling: "30 min", roster: { shifts: [{ name: "night", start: "20:00", end: "08:00" \(days) }] } },
+        { id: "village", handling: "1 h" },
+      ],
+      organization: { name: "v", staff: 1, children: { name: "g", staff: 1 } },
+    }
+    """
+  }
+
+  @Test("a night shift across midnight: on duty from the evening before the period starts")
+  func nightShiftFromTheEveningBefore() throws {
+    // Monday 00:00 to Wednesday 00:00. Sunday's shift covers Monday 00:00-08:00 (480 min), Monday's
+    // 20:00-24:00 (240) and Tuesday 00:00-08:00; Tuesday's 20:00-24:00: 720 minutes each day.
+    // Monday 01:00 is taken at once (Sunday's shift); Monday 09:00 waits for 20:00 (660 min);
+    // Tuesday 07:45 is taken at once and finished at 08:15, after the shift ends.
+    let (model, r) = try runOnce(
+      nightShift(
+        start: "2026-03-09T00:00", length: "2 days",
+        injects: """
+          { at: "2026-03-09T01:00" }, { at: "2026-03-09T09:00" }, { at: "2026-03-10T07:45" }
+          """))
+    #expect(model.onDutyMinutes(day: 0, tier: 0) == 720)
+    #expect(model.onDutyMinutes(day: 1, tier: 0) == 720)
+    #expect(r.metric(.wait, group: .tier(0)).max == 660)
+    #expect(r.metric(.wait, group: .tier(0)).mean == 220)  // (0 + 660 + 0) / 3
+    #expect(r.count(.closed, group: .tier(0)) == 3)
+    #expect(abs(r.utilization[0]! - 90.0 / 1440) < 1e-12)
+  }
+
+  @Test("a night shift across midnight: only the part inside the period is on duty, at both ends")
+  func nightShiftCutByThePeriod() throws {
+    // Monday 12:00 to Tuesday 12:00: Monday 20:00-24:00 (240 min) and Tuesday 00:00-08:00 (480);
+    // Tuesday's shift starts after the end. Monday 13:00 waits for 20:00 (420 min); Tuesday 11:30
+    // finds nobody on duty before the end: it is still waiting then.
+    let (model, r) = try runOnce(
+      nightShift(
+        start: "2026-03-09T12:00", length: "1 day",
+        injects: "{ at: \"2026-03-09T13:00\" }, { at: \"2026-03-10T11:30\" }"))
+    #expect(model.onDutyMinutes(day: 0, tier: 0) == 240)
+    #expect(model.onDutyMinutes(day: 1, tier: 0) == 480)
+    #expect(r.metric(.wait, group: .tier(0)).count == 1)
+    #expect(r.metric(.wait, group: .tier(0)).max == 420)
+    #expect(r.openAtEnd == [1, 0])
+  }
+
+  @Test("a night shift belongs to the day it starts on: Friday's runs into Saturday, Sunday's is not worked")
+  func nightShiftBelongsToItsStartDay() throws {
+    // Workdays only, Friday 13th 00:00 to Tuesday 17th 00:00: Friday 00:00-08:00 (Thursday's
+    // shift) and 20:00-24:00; Saturday 00:00-08:00 (Friday's); Sunday nothing; Monday only
+    // 20:00-24:00, since Sunday's shift is not worked. Saturday 07:00 is taken at once; Monday
+    // 01:00 waits for Monday 20:00 (1140 min).
+    let (model, r) = try runOnce(
+      nightShift(
+        start: "2026-03-13T00:00", length: "4 days", days: ", days: [\"workday\"]",
+        injects: "{ at: \"2026-03-14T07:00\" }, { at: \"2026-03-16T01:00\" }"))
+    #expect((0..<4).map { model.onDutyMinutes(day: $0, tier: 0) } == [720, 480, 0, 240])
+    #expect(r.metric(.wait, group: .tier(0)).max == 1140)
+    #expect(r.metric(.wait, group: .tier(0)).mean == 570)  // (0 + 1140) / 2
+  }
+
   @Test("headcount by day kind: no shift on a day kind left out, and a 24-hour watch keeps one on duty")
   func dayKindsAndWatch() throws {
     let grid = """

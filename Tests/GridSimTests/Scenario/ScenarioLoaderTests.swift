@@ -157,6 +157,90 @@ struct ScenarioLoaderTests {
   }
 }
 
+@Suite("The warm-up must be shorter than the period")
+struct WarmUpTests {
+  func period(_ period: String) -> String {
+    minimalScenario.replacingOccurrences(
+      of: "period: { start: \"2026-01-05T00:00\", length: \"10 days\" }", with: "period: \(period)")
+  }
+
+  func warmUpProblems(_ d: [Diagnostic]) -> [String] {
+    d.filter { $0.keyPath == "period.warmUp" && $0.severity == .error }.map(\.message)
+  }
+
+  @Test(
+    "a warm-up as long as the period or longer is refused, naming period.warmUp",
+    arguments: [
+      ("{ start: \"2026-01-05T00:00\", length: \"10 days\", warmUp: \"10 days\" }", "10 days", "10 days"),
+      ("{ start: \"2026-01-05T00:00\", length: \"10 days\", warmUp: \"11 days\" }", "10 days", "11 days"),
+      ("{ start: \"2026-01-05T00:00\", end: \"2026-01-06T12:00\", warmUp: \"36 h\" }", "36 h", "36 h"),
+      ("{ start: \"2026-01-05T00:00\", warmUp: \"4 weeks\" }", "28 days", "28 days"),  // the default length
+    ])
+  func refused(period text: String, length: String, warmUp: String) {
+    let d = problems(period(text))
+    #expect(
+      warmUpProblems(d) == ["expected a warm-up shorter than the period (\(length)), found \(warmUp)"],
+      "\(d.map(\.description))")
+  }
+
+  @Test("with other problems, every one is reported")
+  func withOthers() {
+    let text = period("{ start: \"2026-01-05T00:00\", length: \"1 day\", warmUp: \"2 days\" }")
+      .replacingOccurrences(of: "version: 1,", with: "version: 1, replications: 0,")
+      .replacingOccurrences(of: "version: 1,", with: "version: 1, seed: -4,")
+    let d = problems(text)
+    #expect(d.map(\.keyPath).sorted() == ["period.warmUp", "replications", "seed"], "\(d)")
+  }
+
+  @Test("an override or a child scenario that makes the warm-up too long is refused too")
+  func overridesAndExtends() throws {
+    let text = period("{ start: \"2026-01-05T00:00\", length: \"10 days\", warmUp: \"2 days\" }")
+    let shorter = try ScenarioOverride.parse(assignment: "period.length=2 days").get()
+    do {
+      _ = try ScenarioLoader.parse(text, path: "w.json5", overrides: [shorter])
+      Issue.record("a 2-day warm-up in a 2-day period was accepted")
+    } catch .invalid(let d) {
+      #expect(warmUpProblems(d) == ["expected a warm-up shorter than the period (2 days), found 2 days"])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-warmup-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try text.write(to: folder.appendingPathComponent("parent.json5"), atomically: true, encoding: .utf8)
+    let child = folder.appendingPathComponent("child.json5").path
+    try "{ extends: \"parent.json5\", period: { length: \"36 h\" } }".write(
+      toFile: child, atomically: true, encoding: .utf8)
+    do {
+      _ = try ScenarioLoader.load(path: child)
+      Issue.record("a 2-day warm-up in a 36-hour period was accepted")
+    } catch .invalid(let d) {
+      #expect(warmUpProblems(d) == ["expected a warm-up shorter than the period (36 h), found 2 days"])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test("a warm-up one minute shorter than the period runs: only that last minute is measured")
+  func lastMinute() throws {
+    // One day, 1439 minutes of warm-up. The item at 23:58 is not counted, the one at 23:59 is;
+    // the grid worker, busy with the first, is busy through the one measured minute.
+    let text = period("{ start: \"2026-01-05T00:00\", length: \"1 day\", warmUp: \"1439 min\" }")
+      .replacingOccurrences(
+        of: "tiers: [",
+        with:
+          "demand: { perGridPerDay: 0, injects: [{ after: \"1438 min\" }, { after: \"1439 min\" }] }, tiers: ["
+      )
+      .replacingOccurrences(of: "children: { count: 3, staff: 1 }", with: "children: { staff: 1 }")
+    let (_, results) = simulate(try load(text), replications: 1)
+    let r = results[0]
+    #expect(r.count(.appeared, group: .system) == 1)
+    #expect(r.count(.visits, group: .tier(0)) == 1)
+    #expect(r.utilization[0] == 1)
+    #expect(r.openAtEnd == [2, 0])
+  }
+}
+
 @Suite("Times and durations")
 struct TimeTests {
   @Test(

@@ -1,5 +1,6 @@
-import GridSim
 import Testing
+
+@testable import GridSim
 
 @Suite("Statistics")
 struct StatisticsTests {
@@ -23,6 +24,37 @@ struct StatisticsTests {
     }
     #expect(stats.quantile(1) == values.last)
     #expect(abs(stats.mean! - values.reduce(0, +) / Double(values.count)) < 1e-6)
+  }
+
+  @Test("quantiles of 10, 20, ..., 100 are the midpoints of the buckets of the right order statistics")
+  func exactQuantiles() {
+    var stats = StreamingStats()
+    for v in stride(from: 10.0, through: 100, by: 10) { stats.record(v) }
+    // The rule: rank = ceil(p × 10), the smallest bucket whose cumulative count reaches it, at the
+    // bucket's midpoint (capped at the largest value). Ten values in ten buckets: the p-quantile is
+    // the midpoint of the bucket of the rank-th value. By hand from the layout (64 buckets per
+    // power of two): 50 = 32 × (1 + 36/64), in [50, 50.5), midpoint 50.25; 90 = 64 × (1 + 26/64),
+    // midpoint 90.5; 40 = 32 × (1 + 16/64), midpoint 40.25; 10 = 8 × (1 + 16/64), midpoint
+    // 10.0625; 100 = 64 × (1 + 36/64), midpoint 100.5, capped at the maximum 100.
+    #expect(stats.quantile(0.5) == 50.25)  // rank 5
+    #expect(stats.quantile(0.45) == 50.25)  // rank ceil(4.5) = 5
+    #expect(stats.quantile(0.4) == 40.25)  // rank 4
+    #expect(stats.quantile(0.9) == 90.5)  // rank 9
+    #expect(stats.quantile(0.1) == 10.0625)  // rank 1
+    #expect(stats.quantile(0.01) == 10.0625)  // rank at least 1
+    #expect(stats.quantile(1) == 100)
+    // The same through the layout, and not a neighbouring bucket's or value's.
+    let b50 = HistogramLayout.bucket(50)
+    #expect(stats.quantile(0.5) == HistogramLayout.representative(b50))
+    #expect(abs(stats.quantile(0.5)! - 50) / 50 <= 0.0078)
+    for wrong in [b50 - 1, b50 + 1, HistogramLayout.bucket(40), HistogramLayout.bucket(60)] {
+      #expect(stats.quantile(0.5) != HistogramLayout.representative(wrong))
+    }
+    #expect(abs(stats.quantile(0.9)! - 90) / 90 <= 0.0078)
+    // Read back through a replication's summary: p50, p90, p95 (rank 10: the maximum) and max.
+    let summary = MetricSummary(stats)
+    #expect([summary.p50, summary.p90, summary.p95, summary.max] == [50.25, 90.5, 100, 100])
+    #expect(summary.mean == 55)
   }
 
   @Test("every bucket's midpoint is within 0.8% of the values it holds")
