@@ -34,8 +34,6 @@ struct Item: Sendable {
     static let watched = Flags(rawValue: 1 << 10)
     /// Closed while watched: the slot is freed when the window closes.
     static let finished = Flags(rawValue: 1 << 11)
-    /// Its resolution (its first reply, or closure) is recorded.
-    static let resolved = Flags(rawValue: 1 << 12)
     /// The visit's resolution deadline was extended.
     static let extended = Flags(rawValue: 1 << 13)
     /// A staff member has picked it up at this visit (its wait at the tier is recorded).
@@ -49,7 +47,7 @@ struct Item: Sendable {
     ]
   }
 
-  // Stored 8-byte fields first, then 4-, 2- and 1-byte ones: 120 bytes an item, no padding.
+  // Stored 8-byte fields first, then 4-, 2- and 1-byte ones: 136 bytes an item.
 
   /// Minutes since the start: when it appeared, was seen, and arrived at its current tier.
   var appeared: Double
@@ -66,6 +64,10 @@ struct Item: Sendable {
   var resolutionDue: Double = .infinity
   /// When the current visit's deadline clock started.
   var clockStart: Double = 0
+  /// The last reply to the citizen (the item's resolution); infinity before the first.
+  var lastReply: Double = .infinity
+  /// The resolution deadline the visit's extension replaced; infinity without an extension.
+  var extendedFrom: Double = .infinity
   var leaf: Int32
   var unit: Int32 = 0
   /// Moves on whenever the item changes visit or slot; an event or queue entry with another stamp
@@ -76,8 +78,6 @@ struct Item: Sendable {
   var stage: Int32 = 0
   /// Forked parts not yet done (the lead item waits for them).
   var parts: Int32 = 0
-  /// Days the reply was late (0 when on time).
-  var lateness: Float = 0
   /// For a task: the item it belongs to, and that item's stamp when the task was made.
   var parent: Int32 = 0
   var parentStamp: UInt32 = 0
@@ -126,6 +126,7 @@ struct Item: Sendable {
     self.stage = stage
     parts = 0
     flags.subtract(.perVisit)
+    extendedFrom = .infinity
     self.clockStart = clockStart
     self.responseDue = responseDue
     self.resolutionDue = resolutionDue
@@ -241,7 +242,26 @@ struct Item: Sendable {
   /// The resolution deadline moves to `due` (once per visit).
   mutating func extend(to due: Double) {
     flags.insert(.extended)
+    extendedFrom = resolutionDue
     resolutionDue = due
+  }
+
+  /// Supervision reminders (督办) sent for the visit's resolution deadline before `now`: one at each
+  /// of `fractions` of the time from the clock's start to the deadline in force. Before an
+  /// extension that is the deadline as set; after it, the extended one, from the extension on (so
+  /// the reminders sent before the extension count, and none twice).
+  func remindersSent(before now: Double, fractions: [Double]) -> Int {
+    let start = clockStart
+    var sent = 0
+    var from = -Double.infinity
+    if extendedFrom.isFinite {
+      let span = extendedFrom - start
+      if span > 0 { sent += fractions.count(where: { start + $0 * span < min(now, extendedFrom) }) }
+      from = extendedFrom
+    }
+    let span = resolutionDue - start
+    guard span.isFinite, span > 0 else { return sent }
+    return sent + fractions.count(where: { start + $0 * span > from && start + $0 * span < now })
   }
 
   /// The tier is done with the item: true when this settles an open resolution deadline in time.
@@ -251,12 +271,19 @@ struct Item: Sendable {
     return true
   }
 
-  /// Marks the item resolved: true the first time (its resolution is recorded then).
-  mutating func markResolved() -> Bool {
-    guard !flags.contains(.resolved) else { return false }
-    flags.insert(.resolved)
-    return true
+  /// The reply is posted at `now`: the latest reply is the item's resolution (an unsatisfied
+  /// callback may reopen the item, and the next reply replaces it).
+  mutating func reply(at now: Double) { lastReply = now }
+
+  /// Days the visit's reply came after its resolution deadline (0 in time, or with no deadline).
+  var daysLate: Double {
+    resolutionDue.isFinite && lastReply.isFinite && lastReply > resolutionDue
+      ? (lastReply - resolutionDue) / 1440 : 0
   }
+
+  /// When the item was resolved, if it closes now: its last reply, or the closure itself when it
+  /// had no reply stage.
+  func resolution(closingAt now: Double) -> Double { lastReply.isFinite ? lastReply : now }
 
   /// Resolved with no resolution deadline missed, having had one: resolution met for the whole
   /// system.

@@ -39,7 +39,7 @@ public struct Ledger: Sendable {
 
   /// Something that happened to an item, other than moving through its stages.
   public enum Note: Sendable {
-    /// Missed with no reply and no extension: the unit is named (通报).
+    /// Missed with no reply (the deadline as set, or as extended): the unit is named (通报).
     case resolutionMissed(tier: Int, unit: Int)
     case extended(tier: Int, due: Double)
     case forked(parts: Int)

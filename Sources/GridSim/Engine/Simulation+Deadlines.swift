@@ -29,8 +29,9 @@ extension Simulation {
       increment(.resolutionMissed, slot, group: .tier(tier))
       countDaily(.resolutionMissed, slot)
       if miss.countsForSystem { increment(.resolutionMissed, slot, group: .system) }
-      // Neither a reply nor an explanation (an extension): the unit is named.
+      // No reply: the unit is named (after an extension too: it explained the first delay only).
       increment(.named, slot, group: .tier(tier))
+      increment(.named, slot, group: .system)
       unitNamed[Int(items[slot].unit)] += 1
       countReminders(slot)
     }

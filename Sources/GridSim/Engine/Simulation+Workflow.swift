@@ -82,13 +82,11 @@ extension Simulation {
 
   // MARK: reply, callback, extension, reminders
 
-  /// The reply is posted: the tier's resolution is settled, the item resolved, the lateness kept
-  /// for the callback.
+  /// The reply is posted: the tier's resolution is settled; the item is resolved when it closes
+  /// (a reopened item by its last reply).
   mutating func replied(_ slot: Int) {
-    let due = items[slot].resolutionDue
-    items[slot].lateness = due.isFinite && now > due ? Float((now - due) / 1440) : 0
+    items[slot].reply(at: now)
     settleResolutionMet(slot)
-    resolve(slot)
   }
 
   /// The follow-up call: true when the citizen is unsatisfied and the item is handled again.
@@ -99,7 +97,7 @@ extension Simulation {
       ledger?.note(slot, .callback(satisfied: true), at: now)
       return false
     }
-    let p = min(1, rule.unsatisfied + rule.perDayLate * Double(items[slot].lateness))
+    let p = min(1, rule.unsatisfied + rule.perDayLate * items[slot].daysLate)
     guard p > 0, routing.uniform() < p else {
       count(.satisfied, slot)
       ledger?.note(slot, .callback(satisfied: true), at: now)
@@ -141,17 +139,12 @@ extension Simulation {
     return true
   }
 
-  /// Supervision reminders sent before the resolution deadline was settled now: one at each
-  /// fraction of the time from the clock's start to the deadline that has passed.
+  /// Supervision reminders sent before the resolution deadline was settled now (see
+  /// ``Item/remindersSent(before:fractions:)``), counted at the tier and for the whole system.
   mutating func countReminders(_ slot: Int) {
     let reminders = model.workflow.reminders
     guard !reminders.isEmpty else { return }
-    let start = items[slot].clockStart
-    let span = items[slot].resolutionDue - start
-    guard span.isFinite, span > 0 else { return }
-    for f in reminders where start + f * span < now {
-      increment(.reminders, slot, group: .tier(Int(items[slot].tier)))
-    }
+    for _ in 0..<items[slot].remindersSent(before: now, fractions: reminders) { count(.reminders, slot) }
   }
 
   // MARK: worsening opinion
@@ -197,5 +190,19 @@ extension Simulation {
       take(slot)
       escalate(slot, .worsened, to: entry)
     }
+  }
+
+  /// True when the item's worsening window closes before `time` with the item unanswered, and the
+  /// worse severity takes it from its tier (as ``worsen(_:)`` will do then): a response planned
+  /// for `time` at this tier is never made.
+  func worseningTakes(_ slot: Int, before time: Double) -> Bool {
+    let item = items[slot]
+    guard item.flags.contains(.watched), let rule = model.workflow.worsening[Int(item.category)] else {
+      return false
+    }
+    let closes = item.appeared + rule.within.minutes
+    guard closes < time, !item.answered(by: closes), item.detected <= closes else { return false }
+    let severity = min(model.severityCount - 1, Int(item.severity) + rule.severityRise)
+    return severity != Int(item.severity) && model.entryTier[Int(item.category), severity] > Int(item.tier)
   }
 }

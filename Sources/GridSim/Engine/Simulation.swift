@@ -409,7 +409,8 @@ public struct Simulation: Sendable {
     let stop = items[slot].stageStop(
       responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)
     var responded = false
-    if stage.responds, responseAt <= stop {
+    // Opinion whose worsening will take it up before the response is not answered here.
+    if stage.responds, responseAt <= stop, !worseningTakes(slot, before: responseAt) {
       // The response will be made at this tier.
       let response = items[slot].respond(at: responseAt, tierHasDeadline: rule.responseDeadline != nil)
       responded = response.isFirst
@@ -518,11 +519,11 @@ public struct Simulation: Sendable {
     enter(slot, tier: tier)
   }
 
-  /// The visit ends after its last stage: the item is resolved (if no reply did it) and closed.
+  /// The visit ends after its last stage (the callback and archive included): the item closes.
   @inline(__always)
   private mutating func finishVisit(_ slot: Int) {
     endVisit(slot)
-    resolve(slot)
+    close(slot)
     ledger?.close(
       slot, at: now, responseMissed: items[slot].flags.contains(.responseBreached),
       resolutionMissed: items[slot].flags.contains(.resolutionBreached))
@@ -534,14 +535,14 @@ public struct Simulation: Sendable {
     }
   }
 
-  /// The item's resolution, once: by its first reply, or by closure without one.
+  /// The item closes, once, at the tier it is at: its resolution is its last reply (after any
+  /// reopening), or the closure when no stage replied; its time in system runs to the closure.
   @inline(__always)
-  mutating func resolve(_ slot: Int) {
-    guard items[slot].markResolved() else { return }
+  mutating func close(_ slot: Int) {
     let tier = Int(items[slot].tier)
     let item = items[slot]
     guard item.isCounted else { return }
-    let resolution = now - item.detected
+    let resolution = item.resolution(closingAt: now) - item.detected
     let inSystem = now - item.appeared
     increment(.closed, slot, group: .tier(tier))
     increment(.closed, slot, group: .system)

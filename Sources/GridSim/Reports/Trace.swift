@@ -91,11 +91,14 @@ public enum Trace {
         return nil
       }.last
       if let d = extended ?? v.resolutionDue {
-        let done = v.steps.first { $0.stage == .reply }?.ended ?? v.left
+        let reply = v.steps.first { $0.stage == .reply }?.ended
+        let done = reply ?? v.left
+        // Taken up by supervision the moment the deadline passed: missed, not met with 0 to spare.
+        let takenUp = reply == nil && v.outcome == .deadline && v.left == d
         add(
           min(done ?? d, d),
           "    resolution deadline \(time(d))" + (extended != nil ? " (extended)" : "") + ": "
-            + verdict(done, d))
+            + (takenUp ? "MISSED: taken up at the deadline (督办)" : verdict(done, d)))
       }
       if let left = v.left, let outcome = v.outcome {
         let text: String
@@ -128,7 +131,7 @@ public enum Trace {
       case .resolutionMissed(let t, let u):
         add(
           n.time,
-          "! resolution deadline missed at \(tierName(t)) with no reply or extension: \(model.unitNames[u]) is named (通报)"
+          "! resolution deadline missed at \(tierName(t)) with no reply: \(model.unitNames[u]) is named (通报)"
         )
       case .extended(_, let due): add(n.time, "+ extension granted: resolution now due \(time(due))")
       case .forked(let parts): add(n.time, "    forked to \(parts) departments (this one leads)")

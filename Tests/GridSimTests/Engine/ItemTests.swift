@@ -116,17 +116,13 @@ struct ItemTests {
     #expect(!plain.resolutionMetOverall)
   }
 
-  @Test("resolution settled in time once; resolved once; met overall only without a breach")
+  @Test("resolution settled in time once; met overall only without a breach")
   func settleAndResolve() {
     var item = visiting()
     let r13 = item.settleResolutionInTime()
     #expect(r13)
     let r14 = item.settleResolutionInTime()
     #expect(!r14)
-    let r15 = item.markResolved()
-    #expect(r15)
-    let r16 = item.markResolved()
-    #expect(!r16)
     #expect(item.resolutionMetOverall)
 
     var noDeadline = Item(
@@ -190,11 +186,51 @@ struct EffectiveRuleTests {
   }
 }
 
+@Suite("An item's replies and reminders")
+struct ItemReplyTests {
+  func visiting() -> Item {
+    var item = Item(
+      appeared: 0, detected: 0, tierArrival: 0, leaf: 0, category: 0, severity: 0, flags: [], channel: 0,
+      dayKind: 0)
+    item.beginVisit(tier: 0, unit: 0, at: 0, stage: 0, clockStart: 0, responseDue: 60, resolutionDue: 240)
+    return item
+  }
+
+  @Test("the resolution is the last reply, or the closure without one; lateness from the visit's deadline")
+  func replies() {
+    var item = visiting()
+    #expect(item.resolution(closingAt: 300) == 300)
+    item.reply(at: 100)
+    #expect(item.daysLate == 0)
+    item.reply(at: 240 + 720)
+    #expect(item.resolution(closingAt: 2000) == 960)
+    #expect(item.daysLate == 0.5)
+  }
+
+  @Test("reminders at fractions of the deadline in force: before and after an extension, none twice")
+  func reminders() {
+    var item = visiting()
+    // Fractions 1/2 and 3/4 of 240: at 120 and 180.
+    #expect(item.remindersSent(before: 100, fractions: [0.5, 0.75]) == 0)
+    #expect(item.remindersSent(before: 150, fractions: [0.5, 0.75]) == 1)
+    #expect(item.remindersSent(before: 240, fractions: [0.5, 0.75]) == 2)
+    // Extended at 240 to 400: its reminders fall at 200 (before the extension: not sent) and 300.
+    item.extend(to: 400)
+    #expect(item.remindersSent(before: 250, fractions: [0.5, 0.75]) == 2)
+    #expect(item.remindersSent(before: 301, fractions: [0.5, 0.75]) == 3)
+    #expect(item.remindersSent(before: 400, fractions: [0.5, 0.75]) == 3)
+    // A new visit forgets the extension.
+    item.beginVisit(
+      tier: 1, unit: 1, at: 400, stage: 0, clockStart: 400, responseDue: 500, resolutionDue: 600)
+    #expect(item.remindersSent(before: 600, fractions: [0.5]) == 1)
+  }
+}
+
 @Suite("An item's storage")
 struct ItemLayoutTests {
-  @Test("an item is 120 bytes with no padding, as the engine's slab assumes")
+  @Test("an item is 136 bytes, as the engine's slab assumes")
   func layout() {
-    #expect(MemoryLayout<Item>.stride == 120)
+    #expect(MemoryLayout<Item>.stride == 136)
   }
 
   @Test("the first pick-up at a visit gives its wait, later ones nothing")

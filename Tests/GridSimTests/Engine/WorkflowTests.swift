@@ -89,6 +89,7 @@ struct WorkflowTests {
     #expect(short.count(.extensions, group: .tier(0)) == 1)
     #expect(short.count(.resolutionMissed, group: .tier(0)) == 1)
     #expect(short.count(.named, group: .tier(0)) == 1)
+    #expect(short.count(.named, group: .system) == 1)
     #expect(short.unitNamed == [0, 1])  // the grid unit (units: the village, then its grid)
     #expect(short.count(.escalatedDeadline, group: .tier(0)) == 1)
     #expect(short.metric(.resolution, group: .system).mean == 330)
@@ -101,6 +102,7 @@ struct WorkflowTests {
       let (_, r) = try runOnce(
         workflowScenario(
           grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
+      #expect(r.count(.reminders, group: .system) == r.count(.reminders, group: .tier(0)))
       return r.count(.reminders, group: .tier(0))
     }
     #expect(try reminders(handling: "1 h") == 0)
@@ -110,8 +112,9 @@ struct WorkflowTests {
 
   @Test("an unsatisfied callback reopens the item, at most maxReopenings times; satisfaction is measured")
   func callbacks() throws {
-    // accept 0-10, reply 10-30 (resolved), callback 30-40: unsatisfied, reopened; again 40-80,
-    // unsatisfied, but the limit is reached: closed at 80.
+    // accept 0-10, reply 10-30, callback 30-40: unsatisfied, reopened; again accept 40-50, reply
+    // 50-70, callback 70-80: unsatisfied, but the limit is reached: closed at 80. The resolution is
+    // the last reply (70), the time in system runs to the closure (80), and it closes once.
     func run(_ callback: String) throws -> ReplicationResult {
       let grid = """
         id: "grid", callback: { \(callback) },
@@ -124,7 +127,9 @@ struct WorkflowTests {
     #expect(reopened.count(.reopened, group: .tier(0)) == 1)
     #expect(reopened.count(.visits, group: .tier(0)) == 2)
     #expect(reopened.count(.closed, group: .system) == 1)
-    #expect(reopened.metric(.resolution, group: .system).mean == 30)  // the first reply
+    #expect(reopened.metric(.resolution, group: .system).mean == 70)  // the last reply
+    #expect(reopened.metric(.timeInSystem, group: .system).mean == 80)
+    #expect(reopened.count(.closed, group: .tier(0)) == 1)
     #expect(reopened.metric(.timeAtTier, group: .tier(0)).max == 40)
     let up = try run("unsatisfied: 1, maxReopenings: 1, reopenAt: \"up\"")
     #expect(up.count(.escalatedReopened, group: .tier(0)) == 1)
@@ -279,5 +284,79 @@ struct WorkflowTests {
     let policy = try ScenarioLoader.parse(own, path: "own.json5").scenario.policy
     #expect(policy.rule.resolutionDeadline == .workingDays(7))
     #expect(policy.rule.extension == Scenario.Extension(probability: 0.15, limit: .workingDays(10)))
+  }
+}
+
+/// The six measures of issue 21, each on one item computed by hand.
+@Suite("The workflow's measures, one item by hand")
+struct WorkflowMeasureTests {
+  @Test("time in system runs to the closure, after the callback and the archive")
+  func timeInSystemToClosure() throws {
+    // accept 0-10 (the response), reply 10-30 (the resolution), archive 30-60 (the closure).
+    let grid = """
+      id: "grid", stages: [{ id: "accept", time: "10 min" }, { id: "reply", time: "20 min" }, { id: "archive", time: "30 min" }]
+      """
+    let (_, r) = try runOnce(workflowScenario(grid: grid, injects: "{ after: \"0 min\" }"))
+    #expect(r.metric(.response, group: .system).mean == 10)
+    #expect(r.metric(.resolution, group: .system).mean == 30)
+    #expect(r.metric(.timeInSystem, group: .system).mean == 60)
+    #expect(r.metric(.timeInSystem, group: .tier(0)).mean == 60)
+    #expect(r.count(.closed, group: .system) == 1)
+  }
+
+  @Test("an item still in its callback at the end of the period is not closed")
+  func notClosedBeforeTheCallback() throws {
+    // The period ends 2 days in: an item at 47:00 replied at 47:30 has its 2-hour callback open.
+    let grid = """
+      id: "grid", stages: [{ id: "accept", time: "10 min" }, { id: "reply", time: "20 min" }, { id: "callback", time: "2 h" }]
+      """
+    let (_, r) = try runOnce(workflowScenario(grid: grid, injects: "{ after: \"47 h\" }"))
+    #expect(r.count(.closed, group: .system) == 0)
+    #expect(r.openAtEnd == [1, 0])
+  }
+
+  @Test("reminders sent before an extension count, and the extended deadline's after it")
+  func remindersAcrossAnExtension() throws {
+    // Handling 5 h against 4 h, reminders at 1/2 and 3/4: sent at 2 h and 3 h. Extended at 4 h to
+    // 6 h: the extended deadline's reminders fall at 3 h (before the extension: not sent again)
+    // and 4.5 h (sent). Done at 5 h: 3 reminders, counted at the tier and for the whole system.
+    let grid = """
+      id: "grid", handling: "5 h", deadlines: { resolution: "4 h", extension: { probability: 1, limit: "6 h" } }
+      """
+    let (_, r) = try runOnce(
+      workflowScenario(
+        grid: grid, policy: "supervision: { reminders: [0.5, 0.75] }", injects: "{ after: \"0 min\" }"))
+    #expect(r.count(.extensions, group: .tier(0)) == 1)
+    #expect(r.count(.reminders, group: .tier(0)) == 3)
+    #expect(r.count(.reminders, group: .system) == 3)
+    #expect(r.count(.named, group: .system) == 0)
+  }
+
+  @Test("opinion that worsens during its accept stage is answered where it goes, not where it was")
+  func worseningDuringAccept() throws {
+    // The grid picks the opinion up at 0 and would answer at 2 h; its 1-hour window closes first:
+    // it becomes major, enters at the village (1 staff, answers at pick-up) at 1 h, and the
+    // village's response at 1 h is the citizen's first. The grid answered no one.
+    let (_, r) = try runOnce(
+      workflowScenario(
+        grid: "id: \"grid\", stages: [{ id: \"accept\", time: \"2 h\" }]",
+        policy: "categories: { opinion: { worsening: { within: \"1 h\" } } }",
+        demand: "entry: [{ severity: \"major\", tier: \"village\" }],",
+        injects: "{ after: \"0 min\", category: \"opinion\" }"))
+    #expect(r.count(.worsened, group: .system) == 1)
+    #expect(r.count(.escalatedWorsened, group: .tier(0)) == 1)
+    #expect(r.metric(.response, group: .tier(0)).count == 0)
+    #expect(r.metric(.response, group: .tier(1)).count == 1)
+    #expect(r.metric(.response, group: .system).mean == 60)
+    // Answered at 1 h itself (accept 1 h), it is kept and the grid's response stands.
+    let (_, kept) = try runOnce(
+      workflowScenario(
+        grid: "id: \"grid\", stages: [{ id: \"accept\", time: \"1 h\" }]",
+        policy: "categories: { opinion: { worsening: { within: \"1 h\" } } }",
+        demand: "entry: [{ severity: \"major\", tier: \"village\" }],",
+        injects: "{ after: \"0 min\", category: \"opinion\" }"))
+    #expect(kept.count(.kept, group: .system) == 1)
+    #expect(kept.metric(.response, group: .tier(0)).count == 1)
+    #expect(kept.metric(.response, group: .system).mean == 60)
   }
 }

@@ -24,12 +24,13 @@ public enum LedgerCSV {
       return date + " " + clock[local - day * 1440]
     }
     let perTier = [
-      "unit", "arrived", "started", "responded", "left", "outcome", "response_due", "resolution_due",
+      "unit", "visits", "arrived", "started", "responded", "left", "outcome", "response_due",
+      "resolution_due",
     ]
     var out = CSV.row(
       [
         "item", "measured", "category", "severity", "channel", "grid", "appeared", "detected", "closed",
-        "closed_at", "response_deadline_missed", "resolution_deadline_missed",
+        "closed_at", "response_deadline_missed", "resolution_deadline_missed", "reopened",
       ] + scenario.tiers.flatMap { tier in perTier.map { "\(tier.id)_\($0)" } })
     let channels = scenario.demand.channels
     for (i, e) in ledger.entries.enumerated() {
@@ -39,14 +40,18 @@ public enum LedgerCSV {
         model.unitNames[model.unit(leaf: e.leaf)], time(e.appeared), time(e.detected), time(e.closed),
         e.closed != nil ? scenario.tiers[e.visits.last?.tier ?? 0].id : "",
         e.responseMissed ? "1" : "0", e.resolutionMissed ? "1" : "0",
+        String(e.visits.count(where: { $0.outcome == .reopened })),
       ]
       for t in scenario.tiers.indices {
-        guard let v = e.visits.first(where: { $0.tier == t }) else {
+        // The first visit to the tier; a reopened item's later visits are counted in T_visits.
+        let visits = e.visits.filter { $0.tier == t }
+        guard let v = visits.first else {
           fields += Array(repeating: "", count: perTier.count)
           continue
         }
         fields += [
-          model.unitNames[model.unit(leaf: e.leaf, tier: t)], time(v.arrived), time(v.started),
+          model.unitNames[model.unit(leaf: e.leaf, tier: t)], String(visits.count), time(v.arrived),
+          time(v.started),
           time(v.responded), time(v.left), v.outcome?.rawValue ?? "",
           time(v.responseDue), time(v.resolutionDue),
         ]
