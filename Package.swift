@@ -10,7 +10,7 @@ let package = Package(
     .executable(name: "gridsim", targets: ["GridSimCLI"]),
   ],
   targets: [
-    // Everything but the command line: input, calendar, scenario, model, engine, statistics,
+    // Everything but the command line: input, calendar, scenario, statistics, model, engine,
     // experiment and reports (folders in that order; a folder names only the ones before it).
     .target(name: "GridSim"),
     // `gridsim bench`: the bare tandem loop, kept apart from the engine it is compared with.

@@ -39,8 +39,9 @@ enum CheckCommand {
         }
         loaded.append((path, options.applied(to: l.scenario)))
       } catch {
+        // As in validate: a missing file wins, else the first problem.
         let code = error.report()
-        if failure == nil { failure = code }
+        if failure == nil || code == .missingInput { failure = code }
       }
     }
     if let failure { throw .reported(failure) }

@@ -1,7 +1,8 @@
 import GridSim
 
 /// Why a command stops before its work is done. Commands throw it; ``GridSimCommand/main(_:)``
-/// prints it once and exits with its code, so no command prints and returns a code by hand.
+/// prints it (``report()``) and exits with its code. Commands that go on past a problem to report
+/// every file (`check`, `validate`) print each with ``report()`` and keep the worst code.
 enum CommandError: Error {
   /// Help was asked for: it goes to stdout and the exit code is 0 (a clean exit, as
   /// swift-argument-parser's `CleanExit`).

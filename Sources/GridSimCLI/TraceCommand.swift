@@ -64,7 +64,11 @@ enum TraceCommand {
         throw usage(
           "Replication \(r) has \(ledger.entries.count) items; --issue \(issue) is not one of them.")
       }
-      throw usage("No measured item of replication \(r) matches; try another --replication.")
+      let wanted = [("category", args.value("category")), ("severity", args.value("severity"))]
+        .compactMap { key, id in id.map { "\(key) '\($0)'" } }.joined(separator: " and ")
+      throw usage(
+        "Replication \(r) has no measured item of \(wanted.isEmpty ? "any kind" : wanted); try another --replication, or check that the scenario gives it a share."
+      )
     }
     Console.out(Trace.render(ledger, entry: entry, model: model, replication: r))
     return .ok

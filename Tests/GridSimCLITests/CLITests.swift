@@ -306,6 +306,28 @@ struct TraceCLITests {
     #expect(both.status == 64)
     let missing = try gridsim("trace", "\(fixtures)/no-such.json5")
     #expect(missing.status == 66)
+    // A valid selection that no item of the replication matches: a usage error that says what was
+    // looked for (not "target missed").
+    let none = try gridsim(
+      "trace", "\(fixtures)/workflow.json5", "--category", "complaint", "--severity", "routine",
+      "--replication", "1", "--set", "demand.injects=[]")
+    #expect(none.status == 64)
+    #expect(
+      none.stderr.contains(
+        "Replication 1 has no measured item of category 'complaint' and severity 'routine'; try another --replication"
+      ))
+  }
+
+  @Test("a missing second positional is named; check reports every file and a missing one wins (66)")
+  func positionalsAndWorstCode() throws {
+    let compare = try gridsim("compare", "Scenarios/ci/policy.json5")
+    #expect(compare.status == 64)
+    #expect(compare.stderr.hasPrefix("Error: Missing expected argument 'CHANGED'."))
+    let check = try gridsim("check", "\(fixtures)/invalid.json5", "\(fixtures)/no-such.json5")
+    #expect(check.status == 66)
+    #expect(check.stderr.contains("invalid.json5 has"))
+    #expect(check.stderr.contains("cannot read '\(fixtures)/no-such.json5'"))
+    #expect(check.stdout.isEmpty)
   }
 
   @Test("trace on the baseline shows the township's stages and a skip-level report")

@@ -2,9 +2,10 @@
 /// where it is, when things happened to it, and the state of its current visit's deadlines.
 ///
 /// The deadline rules live here as a small state machine: each transition changes the item and
-/// returns what the engine must do about it (count a miss for the whole system, offer an
-/// extension, name the unit), so the rules are tested without running a scenario. The engine
-/// performs the effects: counting, scheduling, escalating.
+/// returns what the engine must do about it (count a response met or a miss, for the tier and for
+/// the whole system; offer an extension; a miss that names the unit), so the rules are tested
+/// without running a scenario. The engine performs the effects: counting, naming, scheduling,
+/// escalating.
 struct Item: Sendable {
   /// What has happened to the item, at this visit or over its life.
   struct Flags: OptionSet, Sendable {
@@ -215,8 +216,10 @@ struct Item: Sendable {
 
   /// What the engine must do when the resolution deadline passes.
   enum ResolutionDeadline: Equatable {
-    /// Nothing: settled already, or the stage in hand ends at this very minute (in time).
-    case none
+    /// Nothing to do: settled already, or the stage in hand ends at this very minute (in time;
+    /// defensive: deadlines pass after everything else in their minute, so the engine ends such a
+    /// stage first).
+    case nothing
     /// An extension may be asked for: the engine decides, then calls ``extend(to:)`` or
     /// ``missResolution()``.
     case offerExtension
@@ -226,8 +229,8 @@ struct Item: Sendable {
 
   /// The resolution deadline passes at `now`; `extensible` when the rule grants extensions.
   mutating func resolutionDeadlinePassed(at now: Double, extensible: Bool) -> ResolutionDeadline {
-    guard !flags.contains(.resolutionSettled) else { return .none }
-    if flags.contains(.inService), serviceEnd <= now { return .none }
+    guard !flags.contains(.resolutionSettled) else { return .nothing }
+    if flags.contains(.inService), serviceEnd <= now { return .nothing }
     if extensible, !flags.contains(.extended) { return .offerExtension }
     return .missed(missResolution())
   }

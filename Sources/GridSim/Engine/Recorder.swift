@@ -38,9 +38,15 @@ struct Recorder: Sendable {
     dailyOnTime = Table(rows: days, columns: tiers, repeating: OnTimeCounts())
   }
 
+  /// The first cell of a measure's row for a group; its columns follow (categories, then slices).
+  @inline(__always)
+  private func row(_ measure: Int, _ group: Group) -> Int {
+    (measure * (tiers + 1) + group.row(tierCount: tiers)) * categories
+  }
+
   @inline(__always)
   mutating func record(_ metric: Metric, group: Group, category: Int, _ value: Double) {
-    let cell = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category
+    let cell = row(metric.rawValue, group) + category
     cells[cell].count += 1
     cells[cell].sum += value
     if value > cells[cell].max { cells[cell].max = value }
@@ -49,14 +55,14 @@ struct Recorder: Sendable {
 
   @inline(__always)
   mutating func increment(_ counter: Counter, group: Group, category: Int) {
-    counts[(counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category] += 1
+    counts[row(counter.rawValue, group) + category] += 1
   }
 
   /// Records one value in two or three columns of a group at once (an item's category, its day
   /// kind's slice and its window's slice, if any): one bucket computation, one pass.
   @inline(__always)
   mutating func record(_ metric: Metric, group: Group, columns a: Int, _ b: Int, _ c: Int?, _ value: Double) {
-    let row = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories
+    let row = row(metric.rawValue, group)
     let bucket = HistogramLayout.bucket(value)
     add(row + a, bucket, value)
     add(row + b, bucket, value)
@@ -74,14 +80,14 @@ struct Recorder: Sendable {
   /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
   @inline(__always)
   mutating func increment(_ counter: Counter, group: Group, columns a: Int, _ b: Int, _ c: Int?) {
-    let row = (counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories
+    let row = row(counter.rawValue, group)
     counts[row + a] += 1
     counts[row + b] += 1
     if let c { counts[row + c] += 1 }
   }
 
   func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
-    let cell = (metric.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category
+    let cell = row(metric.rawValue, group) + category
     var stats = StreamingStats()
     stats.count = cells[cell].count
     stats.sum = cells[cell].sum
@@ -92,6 +98,6 @@ struct Recorder: Sendable {
   }
 
   func count(_ counter: Counter, group: Group, category: Int) -> Int {
-    counts[(counter.rawValue * (tiers + 1) + group.row(tierCount: tiers)) * categories + category]
+    counts[row(counter.rawValue, group) + category]
   }
 }

@@ -78,12 +78,13 @@ public struct ReplicationResult: Sendable {
     tierCount = T
     categoryCount = C
     // The recorder's columns: the categories, then the slices.
-    let (metrics, counts) = Self.tables(recorder, groups: 0..<T + 1, columns: 0..<C, withTotal: true)
+    let groups = (0..<T).map(Group.tier) + [.system]
+    let (metrics, counts) = Self.tables(recorder, groups: groups, columns: 0..<C, withTotal: true)
     self.metrics = Table(rows: T + 1, columns: C + 1, storage: metrics)
     self.counts = Table(rows: T + 1, columns: C + 1, storage: counts)
     segmentCount = model.segmentNames.count
     (segmentMetrics, segmentCounts) = Self.tables(
-      recorder, groups: T..<T + 1, columns: C..<C + segmentCount, withTotal: false)
+      recorder, groups: [.system], columns: C..<C + segmentCount, withTotal: false)
     self.channelDetection = (0..<model.scenario.demand.channels.count).map {
       MetricSummary(channelDetection.stat(.detection, group: .system, category: $0))
     }
@@ -123,15 +124,14 @@ public struct ReplicationResult: Sendable {
 
   /// Metric and count tables per group and recorder column, with an "all" entry (the columns
   /// merged) at the end of each group when `withTotal`.
-  private static func tables(_ recorder: Recorder, groups: Range<Int>, columns: Range<Int>, withTotal: Bool)
+  private static func tables(_ recorder: Recorder, groups: [Group], columns: Range<Int>, withTotal: Bool)
     -> (
       [[MetricSummary]], [[Int]]
     )
   {
     var metrics: [[MetricSummary]] = []
     var counts: [[Int]] = []
-    for g in groups {
-      let group: Group = g < recorder.tiers ? .tier(g) : .system
+    for group in groups {
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
         metrics.append(
           Metric.allCases.map { metric in

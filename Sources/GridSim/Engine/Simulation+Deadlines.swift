@@ -19,7 +19,7 @@ extension Simulation {
     let rule = model.rules[tier, Int(items[slot].category)]
     let miss: Item.Miss
     switch items[slot].resolutionDeadlinePassed(at: now, extensible: rule.extensionProbability > 0) {
-    case .none: return
+    case .nothing: return
     case .offerExtension:
       if grantExtension(slot, rule) { return }
       miss = items[slot].missResolution()

@@ -31,7 +31,7 @@ public struct Simulation: Sendable {
   /// (day kinds, key-date windows) the same values are recorded in.
   let segmentColumn: Int
   /// Detection delay per channel.
-  private var channelDetection: Recorder
+  var channelDetection: Recorder
   /// On-duty headcount per unit now, and the next change in the staffing plan.
   var unitCapacity: [Int32]
   var nextStaffChange = 0
@@ -48,9 +48,9 @@ public struct Simulation: Sendable {
   /// The next scripted item to schedule.
   private var nextInject = 0
   /// The arrival process: the local hour now being drawn from, its end and rate.
-  private var arrivalHour: Int
-  private var arrivalHourEnd: Double
-  private var arrivalRate: Double
+  var arrivalHour: Int
+  var arrivalHourEnd: Double
+  var arrivalRate: Double
   /// Events taken off the heap, stale ones included.
   public private(set) var eventCount = 0
   /// Every item's path, when asked for.
@@ -78,6 +78,7 @@ public struct Simulation: Sendable {
     recorder = Recorder(
       tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount
     )
+    // No tiers: the whole system only, one column per channel.
     channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
     tierState = Array(repeating: TierState(), count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
@@ -158,112 +159,7 @@ public struct Simulation: Sendable {
         stamp: stamp))
   }
 
-  /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
-  /// local hour: an exponential amount of integrated rate is spent hour by hour (exact inversion).
-  private mutating func scheduleNextArrival() {
-    var need = arrivals.exponential()
-    var time = now
-    while true {
-      let capacity = arrivalRate * (arrivalHourEnd - time)
-      if need < capacity {
-        schedule(time + need / arrivalRate, .arrival)
-        return
-      }
-      need -= capacity
-      time = arrivalHourEnd
-      if time >= model.horizon { return }
-      arrivalHour += 1
-      arrivalHourEnd += 60
-      arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
-    }
-  }
-
   // MARK: the item's life
-
-  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (nil: seen at once);
-  /// a follow-up post of worsening opinion does not worsen again.
-  mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int?, followUp: Bool = false) {
-    let severity = severity ?? model.severityTables[category].sample(&arrivals)
-    let counted = now >= model.warmUp
-    let day = today()
-    let detected = if let channel, model.monitored { detectionTime(channel: channel, day: day) } else { now }
-    var flags: Item.Flags = counted ? .counted : []
-    let worsening = followUp ? nil : model.workflow.worsening[category]
-    if worsening != nil { flags.insert(.watched) }
-    let slot = newSlot(
-      Item(
-        appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
-        severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
-        channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
-    if counted { increment(.appeared, slot, group: .system) }
-    ledger?.appear(
-      slot,
-      Ledger.Entry(
-        category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
-        detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
-    if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
-    if detected > now {
-      if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
-    } else {
-      detect(slot)
-    }
-  }
-
-  /// Puts an item in a free slot (keeping the slot's stamp, so that old events stay stale).
-  @inline(__always)
-  mutating func newSlot(_ item: Item) -> Int {
-    if let free = freeSlots.popLast() {
-      let slot = Int(free)
-      let stamp = items[slot].stamp
-      items[slot] = item
-      items[slot].stamp = stamp
-      return slot
-    }
-    items.append(item)
-    return items.count - 1
-  }
-
-  /// Frees an item's slot: its events and queue entries go stale.
-  @inline(__always)
-  mutating func freeSlot(_ slot: Int) {
-    items[slot].stamp &+= 1
-    freeSlots.append(Int32(slot))
-  }
-
-  /// When an item that appears now by a channel is seen: at once under watch or without
-  /// monitoring rounds, else at the channel's next check (infinity: not within the tables).
-  private func detectionTime(channel: Int, day: Int) -> Double {
-    guard let checks = model.checkTimes[channel], !model.watchDay[day] else { return now }
-    var lo = 0
-    var hi = checks.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if checks[mid] < now { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < checks.count ? checks[lo] : .infinity
-  }
-
-  /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
-  @inline(__always)
-  private mutating func detect(_ slot: Int) {
-    let category = Int(items[slot].category)
-    let severity = Int(items[slot].severity)
-    let entry = model.entryTier[category, severity]
-    if items[slot].isCounted {
-      increment(.visits, slot, group: .system)
-      if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
-      if model.monitored {
-        let delay = now - items[slot].appeared
-        record(.detection, slot, group: .tier(entry), delay)
-        record(.detection, slot, group: .system, delay)
-        channelDetection.record(.detection, group: .system, category: Int(items[slot].channel), delay)
-      }
-    }
-    if let report = model.workflow.reportRule[category, severity] {
-      fileReport(slot, rule: Int(report), above: entry)
-    }
-    enter(slot, tier: entry)
-  }
 
   /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
   mutating func enter(_ slot: Int, tier: Int) {
@@ -312,13 +208,6 @@ public struct Simulation: Sendable {
     return model.workTime.due(spec, from: start + offset, schedule: tier) - offset
   }
 
-  /// The station (unit and role) that does the item's current stage.
-  @inline(__always)
-  func station(_ slot: Int) -> Int {
-    Int(model.workflow.unitStation[Int(items[slot].unit)])
-      + Int(model.workflow.stages[Int(items[slot].stage)].role)
-  }
-
   /// The item is ready for its current stage (or, past the last, done at this tier).
   @inline(__always)
   mutating func proceed(_ slot: Int) {
@@ -331,59 +220,6 @@ public struct Simulation: Sendable {
     if stage.forkEnd > stage.forkStart { fork(slot, stage) }
     ledger?.ready(slot, stage: stage.kind, role: Int(stage.role), at: now)
     queueOrStart(slot)
-  }
-
-  /// Starts the item's stage if a staff member of its station is free, else it waits.
-  @inline(__always)
-  mutating func queueOrStart(_ slot: Int) {
-    let station = station(slot)
-    if busy[station] < capacity[station] {
-      startService(slot)
-    } else {
-      enqueue(slot, station: station)
-    }
-  }
-
-  private mutating func enqueue(_ slot: Int, station: Int) {
-    let entry = QueueEntry(slot: Int32(slot), stamp: items[slot].stamp)
-    let tier = Int(items[slot].tier)
-    switch model.discipline[tier] {
-    case .fifo:
-      lines[station].fifo.append(entry)
-    case .severity:
-      sequence += 1
-      lines[station].ordered.insert(
-        PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
-    case .deadline:
-      sequence += 1
-      let due = min(items[slot].responseDue, items[slot].resolutionDue)
-      lines[station].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
-    }
-    lines[station].live += 1
-  }
-
-  /// Takes the next live item from a station's line, if any (a part whose item has moved on is
-  /// dropped).
-  mutating func dequeue(station: Int) -> Int? {
-    guard lines[station].live > 0 else { return nil }
-    while true {
-      let entry: QueueEntry?
-      if lines[station].ordered.isEmpty {
-        entry = lines[station].fifo.popFirst()
-      } else {
-        entry = lines[station].ordered.popMin()?.entry
-      }
-      guard let entry else { return nil }
-      let slot = Int(entry.slot)
-      guard items[slot].stamp == entry.stamp else { continue }
-      lines[station].live -= 1
-      if items[slot].flags.contains(.part), !parentIsWaiting(slot) {
-        freeSlot(slot)
-        if lines[station].live == 0 { return nil }
-        continue
-      }
-      return slot
-    }
   }
 
   mutating func startService(_ slot: Int) {

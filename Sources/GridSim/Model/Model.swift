@@ -43,7 +43,7 @@ public struct Model: Sendable {
   let workflow: CompiledWorkflow
 
   /// Scripted items in time order: minutes after the start, leaf, category, severity, channel
-  /// (-1: seen at once).
+  /// (nil: seen at once).
   let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int?)]
   /// Arrival choice tables.
   let leafTable: AliasTable
@@ -149,7 +149,7 @@ public struct Model: Sendable {
             handling: Sampler(rule.handling, tables: &tables),
             passUp: rule.passUp, responseDeadline: rule.responseDeadline,
             resolutionDeadline: rule.resolutionDeadline, clock: rule.clock,
-            escalatesOnBreach: rule.onBreach == .escalate && t < T - 1,
+            escalatesOnBreach: rule.onBreach == .escalate,
             extensionProbability: rule.extension?.probability ?? 0, extensionLimit: rule.extension?.limit,
             callback: rule.callback))
         let maxRank =
@@ -304,11 +304,11 @@ public struct Model: Sendable {
     return weights.map { mean > 0 ? $0 / mean : 1 }
   }
 
-  /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
-  @inline(__always)
   /// The unit that handles leaf `leaf`'s items at tier `tier` (its grid at tier 0).
   public func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf, tier]) }
 
+  /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
+  @inline(__always)
   func ratePerMinute(hourIndex: Int) -> Double {
     let day = hourIndex / 24
     return baseRatePerMinute * hourFactor[hourIndex - day * 24] * dayFactor[min(day, dayFactor.count - 1)]

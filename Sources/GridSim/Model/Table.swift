@@ -40,10 +40,13 @@ public struct Table<Element: Sendable>: Sendable {
   /// - Complexity: O(1).
   @inline(__always)
   public subscript(row: Int, column: Int) -> Element {
-    get { storage[row * columns + column] }
-    set { storage[row * columns + column] = newValue }
+    get {
+      assert(column >= 0 && column < columns, "column \(column) of a table of \(columns)")
+      return storage[row * columns + column]
+    }
+    set {
+      assert(column >= 0 && column < columns, "column \(column) of a table of \(columns)")
+      storage[row * columns + column] = newValue
+    }
   }
-
-  /// The values of one row.
-  public func row(_ r: Int) -> ArraySlice<Element> { storage[r * columns..<(r + 1) * columns] }
 }

@@ -9,8 +9,8 @@
 /// 4. the policy's rule (`policy`, including a preset's),
 /// 5. the default.
 ///
-/// Staff times and `passUp` are the tier's own (levels 1, 2 and 5: a policy has no such keys),
-/// and the top tier never passes an item up.
+/// Staff times and `passUp` are the tier's own (levels 1, 2 and 5: a policy has no such keys);
+/// the top tier never passes an item up, and records a missed deadline (it cannot escalate).
 public struct EffectiveRule: Sendable, Equatable {
   /// Staff time from pick-up to the first response (default 0).
   public var response: DistributionSpec
@@ -22,7 +22,8 @@ public struct EffectiveRule: Sendable, Equatable {
   public var resolutionDeadline: DeadlineSpec?
   /// When the deadlines' clock starts (default: arrival at the tier).
   public var clock: DeadlineClock
-  /// What a missed deadline does (default: escalate; at the top tier there is nowhere to go).
+  /// What a missed deadline does (default: escalate; always `record` at the top tier, where there
+  /// is nowhere to go).
   public var onBreach: BreachAction
   public var `extension`: Scenario.Extension?
   public var callback: Scenario.Callback?
@@ -52,7 +53,7 @@ extension Scenario {
       responseDeadline: pick(\.responseDeadline, in: all),
       resolutionDeadline: pick(\.resolutionDeadline, in: all),
       clock: pick(\.deadlineClock, in: all) ?? .arrival,
-      onBreach: pick(\.onBreach, in: all) ?? .escalate,
+      onBreach: tier == tiers.count - 1 ? .record : pick(\.onBreach, in: all) ?? .escalate,
       extension: pick(\.extension, in: all),
       callback: pick(\.callback, in: all))
   }

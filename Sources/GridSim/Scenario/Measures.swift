@@ -92,38 +92,3 @@ public enum Counter: Int, CaseIterable, Sendable {
     }
   }
 }
-
-/// The deadline outcomes counted per day and tier.
-public enum DailyOutcome: Int, CaseIterable, Sendable {
-  case responseMet, responseMissed, resolutionMet, resolutionMissed
-}
-
-/// The deadline outcomes of one day and tier, counted by ``DailyOutcome``.
-public struct OnTimeCounts: Sendable, Equatable {
-  public var responseMet = 0
-  public var responseMissed = 0
-  public var resolutionMet = 0
-  public var resolutionMissed = 0
-
-  public init() {}
-
-  /// The count of one outcome.
-  public subscript(outcome: DailyOutcome) -> Int {
-    @inline(__always) get {
-      switch outcome {
-      case .responseMet: responseMet
-      case .responseMissed: responseMissed
-      case .resolutionMet: resolutionMet
-      case .resolutionMissed: resolutionMissed
-      }
-    }
-    @inline(__always) set {
-      switch outcome {
-      case .responseMet: responseMet = newValue
-      case .responseMissed: responseMissed = newValue
-      case .resolutionMet: resolutionMet = newValue
-      case .resolutionMissed: resolutionMissed = newValue
-      }
-    }
-  }
-}

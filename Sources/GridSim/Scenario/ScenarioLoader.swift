@@ -12,8 +12,6 @@ public struct LoadedScenario: Sendable {
 
 /// Reads scenario files: JSON5 text in, a checked ``Scenario`` or every problem out.
 public enum ScenarioLoader {
-  /// The largest scenario file read: 16 MiB.
-  public static let maximumFileSize = InputFile.maximumSize
 
   /// Reads and checks the scenario file at `path`, with `overrides` applied in order.
   public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)

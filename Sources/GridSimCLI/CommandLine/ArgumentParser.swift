@@ -176,7 +176,7 @@ extension CommandSpec {
           ?? ""
         throw UsageError("Unknown option '\(argument)'.\(guess)", command: self.name)
       }
-      if option.valueName == nil {
+      guard let valueName = option.valueName else {
         if inlineValue != nil { throw UsageError("The flag '--\(name)' takes no value.", command: self.name) }
         result.flags.insert(name)
         continue
@@ -188,7 +188,7 @@ extension CommandSpec {
         value = arguments[i]
         i += 1
       } else {
-        throw UsageError("Missing value for '--\(name) \(option.valueName!)'.", command: self.name)
+        throw UsageError("Missing value for '--\(name) \(valueName)'.", command: self.name)
       }
       if option.repeats {
         result.lists[name, default: []].append(value)
@@ -200,9 +200,11 @@ extension CommandSpec {
     }
     if result.wantsHelp { return result }
     if result.positionals.count < minimumPositionals {
-      throw UsageError(
-        "Missing expected argument '\(self.arguments.split(separator: " ").first.map(String.init) ?? "")'.",
-        command: name)
+      // The first positional not given (`compare BASE` misses CHANGED).
+      let names = self.arguments.split(separator: " ").map(String.init)
+      let missing =
+        names.indices.contains(result.positionals.count) ? names[result.positionals.count] : names.last
+      throw UsageError("Missing expected argument '\(missing ?? "")'.", command: name)
     }
     if let maximum = maximumPositionals, result.positionals.count > maximum {
       throw UsageError("Unexpected argument '\(result.positionals[maximum])'.", command: name)

@@ -97,7 +97,7 @@ struct ItemTests {
     inHand.flags.insert(.inService)
     inHand.serviceEnd = 400
     let r8 = inHand.resolutionDeadlinePassed(at: 400, extensible: true)
-    #expect(r8 == .none)
+    #expect(r8 == .nothing)
 
     var extensible = visiting()
     let r9 = extensible.resolutionDeadlinePassed(at: 400, extensible: true)
@@ -108,7 +108,7 @@ struct ItemTests {
     #expect(r10 == .missed(Item.Miss(countsForSystem: true)))
     #expect(extensible.flags.isSuperset(of: [.resolutionSettled, .resolutionBreached, .extended]))
     let r11 = extensible.resolutionDeadlinePassed(at: 700, extensible: true)
-    #expect(r11 == .none)
+    #expect(r11 == .nothing)
 
     var plain = visiting()
     let r12 = plain.resolutionDeadlinePassed(at: 400, extensible: false)
@@ -133,56 +133,6 @@ struct ItemTests {
     let r17 = noDeadline.settleResolutionInTime()
     #expect(!r17)
     #expect(!noDeadline.resolutionMetOverall)
-  }
-}
-
-@Suite("The effective rule of a tier and category")
-struct EffectiveRuleTests {
-  static let scenario = """
-    {
-      version: 1, name: "rules", period: { start: "2026-03-02T00:00", length: "1 day" },
-      demand: { perGridPerDay: 1, categories: [{ id: "a", share: 0.5 }, { id: "b", share: 0.5 }] },
-      policy: {
-        deadlines: { response: "4 h", resolution: "3 days", from: "appearance" },
-        categories: { b: { deadlines: { response: "2 h" } } },
-      },
-      tiers: [
-        { id: "grid", handling: "10 min", passUp: 0.2, deadlines: { resolution: "1 day" },
-          categories: { a: { deadlines: { response: "30 min" } } } },
-        { id: "top", handling: "1 h", passUp: 0.5, deadlines: { onBreach: "record" } },
-      ],
-      organization: { name: "t", staff: 1, children: [{ name: "g", staff: 1 }] },
-    }
-    """
-
-  @Test("each key from the most specific rule that sets it, then the default")
-  func precedence() throws {
-    let s = try load(Self.scenario)
-    let gridA = s.effectiveRule(tier: 0, category: 0)
-    #expect(gridA.responseDeadline == .elapsed(TimeSpan(minutes: 30)))  // the tier's category rule
-    #expect(gridA.resolutionDeadline == .elapsed(TimeSpan(minutes: 1440)))  // the tier's rule
-    #expect(gridA.clock == .appearance)  // the policy's rule
-    #expect(gridA.onBreach == .escalate)  // the default
-    #expect(gridA.passUp == 0.2)
-    let gridB = s.effectiveRule(tier: 0, category: 1)
-    #expect(gridB.responseDeadline == .elapsed(TimeSpan(minutes: 120)))  // the policy's category rule
-    let gridAny = s.effectiveRule(tier: 0, category: nil)
-    #expect(gridAny.responseDeadline == .elapsed(TimeSpan(minutes: 240)))  // the policy's rule
-    let top = s.effectiveRule(tier: 1, category: 1)
-    #expect(top.onBreach == .record)
-    #expect(top.passUp == 0)  // the top tier never passes up
-    #expect(top.resolutionDeadline == .elapsed(TimeSpan(minutes: 3 * 1440)))
-  }
-
-  @Test("the policy's deadline is the one the summary shows and the engine enforces")
-  func summaryShowsPolicyDeadline() throws {
-    let s = try load(Self.scenario)
-    let (model, results) = simulate(s, replications: 1)
-    let summary = Summary(model: model, results: results, seed: s.seed)
-    #expect(summary.tiers[1].responseDeadline?.spec == .elapsed(TimeSpan(minutes: 240)))
-    #expect(summary.tiers[1].responseDeadlineExceptions.map { $0.category } == ["b"])
-    #expect(summary.tiers[0].responseDeadlineExceptions.map { $0.category }.sorted() == ["a", "b"])
-    #expect(model.rules[1, 1].responseDeadline == .elapsed(TimeSpan(minutes: 120)))
   }
 }
 

@@ -1,0 +1,108 @@
+/// How items come into the engine: the arrival process, a new item's slot, and its detection (at
+/// once, or at its channel's next monitoring round), after which it enters its first tier.
+extension Simulation {
+  /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
+  /// local hour: an exponential amount of integrated rate is spent hour by hour (exact inversion).
+  mutating func scheduleNextArrival() {
+    var need = arrivals.exponential()
+    var time = now
+    while true {
+      let capacity = arrivalRate * (arrivalHourEnd - time)
+      if need < capacity {
+        schedule(time + need / arrivalRate, .arrival)
+        return
+      }
+      need -= capacity
+      time = arrivalHourEnd
+      if time >= model.horizon { return }
+      arrivalHour += 1
+      arrivalHourEnd += 60
+      arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
+    }
+  }
+
+  /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (nil: seen at once);
+  /// a follow-up post of worsening opinion does not worsen again.
+  mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int?, followUp: Bool = false) {
+    let severity = severity ?? model.severityTables[category].sample(&arrivals)
+    let counted = now >= model.warmUp
+    let day = today()
+    let detected = if let channel, model.monitored { detectionTime(channel: channel, day: day) } else { now }
+    var flags: Item.Flags = counted ? .counted : []
+    let worsening = followUp ? nil : model.workflow.worsening[category]
+    if worsening != nil { flags.insert(.watched) }
+    let slot = newSlot(
+      Item(
+        appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
+        severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
+        channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
+    if counted { increment(.appeared, slot, group: .system) }
+    ledger?.appear(
+      slot,
+      Ledger.Entry(
+        category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
+        detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
+    if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
+    if detected > now {
+      if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
+    } else {
+      detect(slot)
+    }
+  }
+
+  /// Puts an item in a free slot (keeping the slot's stamp, so that old events stay stale).
+  @inline(__always)
+  mutating func newSlot(_ item: Item) -> Int {
+    if let free = freeSlots.popLast() {
+      let slot = Int(free)
+      let stamp = items[slot].stamp
+      items[slot] = item
+      items[slot].stamp = stamp
+      return slot
+    }
+    items.append(item)
+    return items.count - 1
+  }
+
+  /// Frees an item's slot: its events and queue entries go stale.
+  @inline(__always)
+  mutating func freeSlot(_ slot: Int) {
+    items[slot].stamp &+= 1
+    freeSlots.append(Int32(slot))
+  }
+
+  /// When an item that appears now by a channel is seen: at once under watch or without
+  /// monitoring rounds, else at the channel's next check (infinity: not within the tables).
+  func detectionTime(channel: Int, day: Int) -> Double {
+    guard let checks = model.checkTimes[channel], !model.watchDay[day] else { return now }
+    var lo = 0
+    var hi = checks.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if checks[mid] < now { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < checks.count ? checks[lo] : .infinity
+  }
+
+  /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
+  @inline(__always)
+  mutating func detect(_ slot: Int) {
+    let category = Int(items[slot].category)
+    let severity = Int(items[slot].severity)
+    let entry = model.entryTier[category, severity]
+    if items[slot].isCounted {
+      increment(.visits, slot, group: .system)
+      if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
+      if model.monitored {
+        let delay = now - items[slot].appeared
+        record(.detection, slot, group: .tier(entry), delay)
+        record(.detection, slot, group: .system, delay)
+        channelDetection.record(.detection, group: .system, category: Int(items[slot].channel), delay)
+      }
+    }
+    if let report = model.workflow.reportRule[category, severity] {
+      fileReport(slot, rule: Int(report), above: entry)
+    }
+    enter(slot, tier: entry)
+  }
+}

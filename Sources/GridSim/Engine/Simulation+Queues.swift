@@ -1,0 +1,63 @@
+/// Stations and their waiting lines: which station does an item's stage, and taking items in and
+/// out of its line in the tier's discipline (stale entries are skipped lazily).
+extension Simulation {
+  /// The station (unit and role) that does the item's current stage.
+  @inline(__always)
+  func station(_ slot: Int) -> Int {
+    Int(model.workflow.unitStation[Int(items[slot].unit)])
+      + Int(model.workflow.stages[Int(items[slot].stage)].role)
+  }
+
+  /// Starts the item's stage if a staff member of its station is free, else it waits.
+  @inline(__always)
+  mutating func queueOrStart(_ slot: Int) {
+    let station = station(slot)
+    if busy[station] < capacity[station] {
+      startService(slot)
+    } else {
+      enqueue(slot, station: station)
+    }
+  }
+
+  mutating func enqueue(_ slot: Int, station: Int) {
+    let entry = QueueEntry(slot: Int32(slot), stamp: items[slot].stamp)
+    let tier = Int(items[slot].tier)
+    switch model.discipline[tier] {
+    case .fifo:
+      lines[station].fifo.append(entry)
+    case .severity:
+      sequence += 1
+      lines[station].ordered.insert(
+        PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
+    case .deadline:
+      sequence += 1
+      let due = min(items[slot].responseDue, items[slot].resolutionDue)
+      lines[station].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
+    }
+    lines[station].live += 1
+  }
+
+  /// Takes the next live item from a station's line, if any (a part whose item has moved on is
+  /// dropped).
+  mutating func dequeue(station: Int) -> Int? {
+    guard lines[station].live > 0 else { return nil }
+    while true {
+      let entry: QueueEntry?
+      if lines[station].ordered.isEmpty {
+        entry = lines[station].fifo.popFirst()
+      } else {
+        entry = lines[station].ordered.popMin()?.entry
+      }
+      guard let entry else { return nil }
+      let slot = Int(entry.slot)
+      guard items[slot].stamp == entry.stamp else { continue }
+      lines[station].live -= 1
+      if items[slot].flags.contains(.part), !parentIsWaiting(slot) {
+        freeSlot(slot)
+        if lines[station].live == 0 { return nil }
+        continue
+      }
+      return slot
+    }
+  }
+}
