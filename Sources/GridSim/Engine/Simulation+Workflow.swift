@@ -195,14 +195,16 @@ extension Simulation {
   /// True when the item's worsening window closes before `time` with the item unanswered, and the
   /// worse severity takes it from its tier (as ``worsen(_:)`` will do then): a response planned
   /// for `time` at this tier is never made.
+  @inline(__always)
   func worseningTakes(_ slot: Int, before time: Double) -> Bool {
-    let item = items[slot]
-    guard item.flags.contains(.watched), let rule = model.workflow.worsening[Int(item.category)] else {
-      return false
-    }
-    let closes = item.appeared + rule.within.minutes
-    guard closes < time, !item.answered(by: closes), item.detected <= closes else { return false }
-    let severity = min(model.severityCount - 1, Int(item.severity) + rule.severityRise)
-    return severity != Int(item.severity) && model.entryTier[Int(item.category), severity] > Int(item.tier)
+    // Most items are not watched: decide that from the flags alone.
+    guard items[slot].flags.contains(.watched) else { return false }
+    let category = Int(items[slot].category)
+    guard let rule = model.workflow.worsening[category] else { return false }
+    let closes = items[slot].appeared + rule.within.minutes
+    guard closes < time, !items[slot].answered(by: closes), items[slot].detected <= closes else { return false }
+    let old = Int(items[slot].severity)
+    let severity = min(model.severityCount - 1, old + rule.severityRise)
+    return severity != old && model.entryTier[category, severity] > Int(items[slot].tier)
   }
 }

@@ -179,20 +179,18 @@ public struct Simulation: Sendable {
     items[slot].beginVisit(
       tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
       resolutionDue: resolutionDue)
-    let item = items[slot]
+    let stamp = items[slot].stamp
     ledger?.enter(
       slot,
       Ledger.Visit(
-        tier: tier, unit: unit, arrived: now, responseDue: item.responseDue.isFinite ? item.responseDue : nil,
-        resolutionDue: item.resolutionDue.isFinite ? item.resolutionDue : nil))
+        tier: tier, unit: unit, arrived: now, responseDue: responseDue.isFinite ? responseDue : nil,
+        resolutionDue: resolutionDue.isFinite ? resolutionDue : nil))
     tierState[tier].present += 1
     recorder.dailyArrivals[day, tier] += 1
-    if item.isCounted { increment(.visits, slot, group: .tier(tier)) }
-    if item.responseDue.isFinite {
-      schedule(max(now, item.responseDue), .responseDeadline, slot: slot, stamp: item.stamp)
-    }
-    if item.resolutionDue.isFinite {
-      schedule(max(now, item.resolutionDue), .resolutionDeadline, slot: slot, stamp: item.stamp)
+    if items[slot].isCounted { increment(.visits, slot, group: .tier(tier)) }
+    if responseDue.isFinite { schedule(max(now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
+    if resolutionDue.isFinite {
+      schedule(max(now, resolutionDue), .resolutionDeadline, slot: slot, stamp: stamp)
     }
     if plan.decision < plan.start, !decide(slot) { return }
     proceed(slot)
@@ -376,18 +374,17 @@ public struct Simulation: Sendable {
   @inline(__always)
   mutating func close(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    let item = items[slot]
-    guard item.isCounted else { return }
-    let resolution = item.resolution(closingAt: now) - item.detected
-    let inSystem = now - item.appeared
+    guard items[slot].isCounted else { return }
+    let resolution = items[slot].resolution(closingAt: now) - items[slot].detected
+    let inSystem = now - items[slot].appeared
     increment(.closed, slot, group: .tier(tier))
     increment(.closed, slot, group: .system)
     record(.resolution, slot, group: .tier(tier), resolution)
     record(.resolution, slot, group: .system, resolution)
     record(.timeInSystem, slot, group: .tier(tier), inSystem)
     record(.timeInSystem, slot, group: .system, inSystem)
-    record(.wait, slot, group: .system, item.totalWait)
-    if item.resolutionMetOverall { increment(.resolutionMet, slot, group: .system) }
+    record(.wait, slot, group: .system, items[slot].totalWait)
+    if items[slot].resolutionMetOverall { increment(.resolutionMet, slot, group: .system) }
   }
 }
 
