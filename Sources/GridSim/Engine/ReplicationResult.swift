@@ -39,6 +39,9 @@ public struct ReplicationResult: Sendable {
   public let counts: Table<[Int]>
   /// Staff utilization per tier after the warm-up (busy staff-time over staff-time); nil without staff.
   public let utilization: [Double?]
+  /// Utilization per tier role (numbered across tiers, a tier's roles in order) after the warm-up:
+  /// the role's busy staff-time over its on-duty staff-time; nil when it had none on duty.
+  public let roleUtilization: [Double?]
   /// Items present at each tier when the period ends.
   public let openAtEnd: [Int]
   /// Events processed.
@@ -70,8 +73,9 @@ public struct ReplicationResult: Sendable {
 
   init(
     model: Model, recorder: Recorder, channelDetection: Recorder, busyArea: [Double],
-    busyAtWarmUp: [Double], openAtEnd: [Int], events: Int, unitNamed: [Int]
+    busyAtWarmUp: [Double], roleUtilization: [Double?], openAtEnd: [Int], events: Int, unitNamed: [Int]
   ) {
+    self.roleUtilization = roleUtilization
     self.unitNamed = unitNamed
     let T = model.tierCount
     let C = model.categoryCount

@@ -75,7 +75,12 @@ extension Simulation {
       unitCapacity[unit] = plan.changeValues[c]
       let first = Int(workflow.unitStation[unit])
       let shares = workflow.roleShares[model.unitTier[unit]]
+      let before = capacity[first..<first + shares.count].map { Int($0) }
       CompiledWorkflow.split(unitCapacity[unit], shares: shares, into: &capacity, at: first)
+      for (i, people) in before.enumerated() {
+        roleOnDuty[Int(workflow.stationRole[first + i])].change(
+          by: Int(capacity[first + i]) - people, at: now)
+      }
       for station in first..<first + shares.count {
         while busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
       }

@@ -60,6 +60,15 @@ extension Simulation {
     tierState[tier].changeBusy(by: delta, at: now)
   }
 
+  /// Every tier role's busy and on-duty staff-minutes up to now.
+  mutating func roleAreas() -> [(busy: Double, onDuty: Double)] {
+    for r in roleBusy.indices {
+      roleBusy[r].change(by: 0, at: now)
+      roleOnDuty[r].change(by: 0, at: now)
+    }
+    return zip(roleBusy, roleOnDuty).map { ($0.area, $1.area) }
+  }
+
   mutating func dayEnd() {
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()

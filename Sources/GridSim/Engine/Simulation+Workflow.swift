@@ -202,7 +202,9 @@ extension Simulation {
     let category = Int(items[slot].category)
     guard let rule = model.workflow.worsening[category] else { return false }
     let closes = items[slot].appeared + rule.within.minutes
-    guard closes < time, !items[slot].answered(by: closes), items[slot].detected <= closes else { return false }
+    guard closes < time, !items[slot].answered(by: closes), items[slot].detected <= closes else {
+      return false
+    }
     let old = Int(items[slot].severity)
     let severity = min(model.severityCount - 1, old + rule.severityRise)
     return severity != old && model.entryTier[category, severity] > Int(items[slot].tier)

@@ -40,6 +40,11 @@ public struct Simulation: Sendable {
   /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
   /// change touches one buffer).
   var tierState: [TierState]
+  /// Per tier role (``CompiledWorkflow/roleOffset``): its staff busy, and on duty, over time.
+  var roleBusy: [Occupancy]
+  var roleOnDuty: [Occupancy]
+  /// Their staff-minutes when the warm-up ended.
+  private var roleAtWarmUp: [(busy: Double, onDuty: Double)]
   private var busyAtWarmUp: [Double]
   var busyAtDayStart: [Double]
   var day = 0
@@ -71,6 +76,12 @@ public struct Simulation: Sendable {
         unitCapacity[u], shares: workflow.roleShares[t], into: &capacity, at: Int(workflow.unitStation[u]))
     }
     unitNamed = Array(repeating: 0, count: model.unitTier.count)
+    roleBusy = Array(repeating: Occupancy(), count: workflow.roleCount)
+    roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
+    for (station, people) in capacity.enumerated() {
+      roleOnDuty[Int(workflow.stationRole[station])].level += Int(people)
+    }
+    roleAtWarmUp = Array(repeating: (0, 0), count: workflow.roleCount)
     arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
@@ -132,6 +143,7 @@ public struct Simulation: Sendable {
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
         busyAtWarmUp = tierState.map(\.busyArea)
+        roleAtWarmUp = roleAreas()
       }
     }
     now = horizon
@@ -145,6 +157,9 @@ public struct Simulation: Sendable {
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
       busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
+      roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
+        end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
+      },
       openAtEnd: tierState.map(\.present), events: eventCount, unitNamed: unitNamed)
   }
 
@@ -223,7 +238,9 @@ public struct Simulation: Sendable {
   mutating func startService(_ slot: Int) {
     let tier = Int(items[slot].tier)
     let stage = model.workflow.stages[Int(items[slot].stage)]
-    busy[station(slot)] += 1
+    let station = station(slot)
+    busy[station] += 1
+    roleBusy[Int(model.workflow.stationRole[station])].change(by: 1, at: now)
     changeBusy(tier, by: 1)
     items[slot].flags.insert(.inService)
     // The item is changed in place throughout: copying it out and back stalls the loop.
@@ -319,6 +336,7 @@ public struct Simulation: Sendable {
   mutating func releaseStaff(_ slot: Int) {
     let station = station(slot)
     busy[station] -= 1
+    roleBusy[Int(model.workflow.stationRole[station])].change(by: -1, at: now)
     changeBusy(Int(items[slot].tier), by: -1)
     items[slot].flags.remove(.inService)
     // Staff going off shift finish the item in hand but take no new one.
@@ -404,5 +422,20 @@ struct TierState: Sendable {
     busyArea += Double(busyCount) * (now - busyChanged)
     busyChanged = now
     busyCount += delta
+  }
+}
+
+/// A count that changes over time (staff busy, staff on duty) and its integral: count-minutes.
+struct Occupancy: Sendable {
+  var level = 0
+  /// Count-minutes since the start, up to `changed`.
+  var area = 0.0
+  var changed = 0.0
+
+  @inline(__always)
+  mutating func change(by delta: Int, at now: Double) {
+    area += Double(level) * (now - changed)
+    changed = now
+    level += delta
   }
 }

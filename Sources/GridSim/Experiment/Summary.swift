@@ -46,6 +46,9 @@ public struct Summary: Sendable {
     public var units: Int
     /// Staff utilization after the warm-up, 0-1.
     public var utilization: Estimate?
+    /// Per role, for a tier with `roles`: its staff's utilization after the warm-up (busy over
+    /// on-duty staff-time of that role across the tier's units), where the bottleneck shows.
+    public var roles: [(id: String, utilization: Estimate?)]
     /// Items present at the end of the period.
     public var openAtEnd: Estimate?
     /// Items present at the end of each day, averaged over the days after the warm-up.
@@ -231,6 +234,9 @@ public struct Summary: Sendable {
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
         utilization: Estimate(results.map { $0.utilization[t] }),
+        roles: tier.roles.indices.map { r in
+          (tier.roles[r].id, Estimate(results.map { $0.roleUtilization[model.workflow.roleOffset[t] + r] }))
+        },
         openAtEnd: Estimate(results.map { Double($0.openAtEnd[t]) }),
         backlogMean: Estimate(backlogs.map { $0?.mean }), backlogMax: Estimate(backlogs.map { $0?.max }),
         responseBins: CoarseHistogram.edges.indices.map { b in

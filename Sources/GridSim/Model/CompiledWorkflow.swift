@@ -4,6 +4,11 @@ struct CompiledWorkflow: Sendable {
   /// First station of each unit; unit `u`'s role `r` is station `unitStation[u] + r`.
   let unitStation: [Int32]
   let stationCount: Int
+  /// The tier roles, numbered across tiers: tier `t`'s role `r` is `roleOffset[t] + r`; and the
+  /// tier role each station belongs to (its units' staff of that role, pooled for measures).
+  let roleOffset: [Int]
+  let roleCount: Int
+  let stationRole: [Int32]
   /// Each tier's role shares (one role, share 1, without roles) and role names.
   let roleShares: [[Double]]
   let roleNames: [[String]]
@@ -37,6 +42,16 @@ struct CompiledWorkflow: Sendable {
     }
     self.unitStation = unitStation
     stationCount = Int(next)
+    var roleOffset: [Int] = []
+    var roles = 0
+    for shares in roleShares {
+      roleOffset.append(roles)
+      roles += shares.count
+    }
+    self.roleOffset = roleOffset
+    roleCount = roles
+    let shares = roleShares
+    stationRole = unitTier.flatMap { t in shares[t].indices.map { Int32(roleOffset[t] + $0) } }
 
     var stages: [CompiledStage] = []
     var plans: [StagePlan] = []

@@ -21,7 +21,13 @@ public enum SummaryJSON {
         [
           ("id", .string(t.id)), ("name", .string(t.name)), ("staff", .int(t.staff)),
           ("units", .int(t.units)),
-          ("utilization", estimate(t.utilization)), ("openAtEnd", estimate(t.openAtEnd)),
+          ("utilization", estimate(t.utilization)),
+          (
+            "roles",
+            .array(
+              t.roles.map { .object([("id", .string($0.id)), ("utilization", estimate($0.utilization))]) })
+          ),
+          ("openAtEnd", estimate(t.openAtEnd)),
           ("backlogEndOfDay", .object([("mean", estimate(t.backlogMean)), ("max", estimate(t.backlogMax))])),
           ("responseDeadline", deadline(t.responseDeadline)),
         ] + group(t.all, tier: true)

@@ -32,6 +32,13 @@ public enum TextReport {
       ])
     }
     out += tiers.rendered() + "\n"
+    // Where a tier's bottleneck is: the utilization of each of its roles.
+    for t in summary.tiers where !t.roles.isEmpty {
+      out +=
+        "Utilization by role at \(label(t)): "
+        + t.roles.map { "\($0.id) \(Format.percent($0.utilization))" }.joined(separator: ", ") + "\n"
+    }
+    if summary.tiers.contains(where: { !$0.roles.isEmpty }) { out += "\n" }
 
     var escalations = TextTable(headers: [
       "Passed up from", "Authority", "Referral", "Deadline", "Major (skip-level)", "Worsened", "Reopened",
@@ -120,6 +127,13 @@ public enum TextReport {
           } + [Format.percent(g.reportOnTime)])
     }
     out += tiers.rendered() + "\n"
+    // Where a tier's bottleneck is: the utilization of each of its roles.
+    for t in summary.tiers where !t.roles.isEmpty {
+      out +=
+        "Utilization by role at \(label(t)): "
+        + t.roles.map { "\($0.id) \(Format.percent($0.utilization))" }.joined(separator: ", ") + "\n"
+    }
+    if summary.tiers.contains(where: { !$0.roles.isEmpty }) { out += "\n" }
     var categories = TextTable(headers: [
       "Category", "Satisfaction", "Reopened", "Extensions", "Named", "Kept from worsening", "Worsened",
       "Follow-ups", "Reports on time",

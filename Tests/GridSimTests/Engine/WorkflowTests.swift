@@ -53,6 +53,10 @@ struct WorkflowTests {
     #expect(r.metric(.resolution, group: .system, category: 0).mean == 120)
     #expect(r.metric(.resolution, group: .system, category: 1).mean == 30)
     #expect(r.metric(.timeAtTier, group: .tier(0)).max == 120)
+    // Each role's utilization over the two days: the worker busy 10 + 60 + 20 + 10 + 20 = 120 min,
+    // the head 30 min, one of each on duty for 2,880 min; the village's one role busy 0.
+    let expected: [Double?] = [120.0 / 2880, 30.0 / 2880, 0]
+    #expect(r.roleUtilization == expected)
   }
 
   @Test("a fork waits for every department's part: in parallel with two staff, one after the other with one")

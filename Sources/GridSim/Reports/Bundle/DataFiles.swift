@@ -42,7 +42,7 @@ enum DataFiles {
         "scenario", "tier", "name", "staff", "units", "utilization", "visits", "closed", "wait_mean_hours",
         "wait_p90_hours", "time_at_tier_mean_hours", "response_mean_hours", "response_p90_hours",
         "response_on_time", "resolution_on_time", "backlog_mean", "backlog_max", "open_at_end",
-      ] + EscalationReason.allCases.map { "escalated_\($0.name)" })
+      ] + EscalationReason.allCases.map { "escalated_\($0.name)" } + ["role"])
     for section in sections {
       let s = section.summary
       for t in s.tiers {
@@ -56,7 +56,13 @@ enum DataFiles {
             hours(g.duration(.response).p90), number(g.responseOnTime?.mean),
             number(g.resolutionOnTime?.mean),
             number(t.backlogMean?.mean), number(t.backlogMax?.mean), number(t.openAtEnd?.mean),
-          ] + EscalationReason.allCases.map { number(g.count(.escalated($0))?.mean) })
+          ] + EscalationReason.allCases.map { number(g.count(.escalated($0))?.mean) } + [""])
+        // Then a row per role of the tier: its utilization, the other columns empty.
+        let blanks = Array(repeating: "", count: 12 + EscalationReason.allCases.count)
+        for role in t.roles {
+          out += CSV.row(
+            [s.scenarioName, t.id, t.name, "", "", number(role.utilization?.mean)] + blanks + [role.id])
+        }
       }
     }
     return out

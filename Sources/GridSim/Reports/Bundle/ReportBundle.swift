@@ -248,6 +248,8 @@ public struct ReportBundle: Sendable {
             Format.count(t.backlogMean),
           ]
         }, leftAligned: [0]))
+    let roles = s.tiers.filter { !$0.roles.isEmpty }.map { l.roleUtilization(tier: $0.name, roles: $0.roles) }
+    if !roles.isEmpty { doc.add(.bullets(roles)) }
 
     doc.add(.heading(level + 1, l.deadlines))
     doc.add(

@@ -351,6 +351,11 @@ public struct ReportLanguage: Sendable {
   public var tier: String { pick("Tier", "层级") }
   public var staff: String { pick("Staff", "人员") }
   public var utilization: String { pick("Utilization", "利用率") }
+  /// "Utilization by role at 领导小组: office 45%, leaders 80%".
+  public func roleUtilization(tier: String, roles: [(id: String, utilization: Estimate?)]) -> String {
+    pick("Utilization by role at ", "各角色利用率，") + tier + pick(": ", "：")
+      + roles.map { "\($0.id) \(percent($0.utilization?.mean))" }.joined(separator: pick(", ", "，"))
+  }
   public var visits: String { pick("Visits", "受理量") }
   public var waitMean: String { pick("Wait mean", "平均等待") }
   public var waitP90: String { pick("Wait P90", "等待 P90") }
