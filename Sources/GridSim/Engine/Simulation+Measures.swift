@@ -57,16 +57,22 @@ extension Simulation {
 
   @inline(__always)
   mutating func changeBusy(_ tier: Int, by delta: Int) {
-    tierState[tier].changeBusy(by: delta, at: now)
+    busyStaff[tier].change(by: delta, at: now)
+  }
+
+  /// A staff member of a tier role starts (+1) or ends (-1) a task.
+  @inline(__always)
+  mutating func changeBusy(_ tier: Int, role: Int, by delta: Int) {
+    busyStaff[tier].change(by: delta, at: now)
+    busyStaff[model.tierCount + role].change(by: delta, at: now)
   }
 
   /// Every tier role's busy and on-duty staff-minutes up to now.
   mutating func roleAreas() -> [(busy: Double, onDuty: Double)] {
-    for r in roleBusy.indices {
-      roleBusy[r].change(by: 0, at: now)
-      roleOnDuty[r].change(by: 0, at: now)
-    }
-    return zip(roleBusy, roleOnDuty).map { ($0.area, $1.area) }
+    let roles = model.tierCount..<busyStaff.count
+    for r in roles { busyStaff[r].change(by: 0, at: now) }
+    for r in roleOnDuty.indices { roleOnDuty[r].change(by: 0, at: now) }
+    return zip(busyStaff[roles], roleOnDuty).map { ($0.area, $1.area) }
   }
 
   mutating func dayEnd() {
@@ -79,9 +85,9 @@ extension Simulation {
   mutating func closeDay() {
     guard day < model.dayCount else { return }
     for t in 0..<model.tierCount {
-      recorder.dailyBacklog[day, t] = tierState[t].present
-      recorder.dailyBusy[day, t] = tierState[t].busyArea - busyAtDayStart[t]
+      recorder.dailyBacklog[day, t] = present[t]
+      recorder.dailyBusy[day, t] = busyStaff[t].area - busyAtDayStart[t]
     }
-    busyAtDayStart = tierState.map(\.busyArea)
+    busyAtDayStart = busyStaff[0..<model.tierCount].map(\.area)
   }
 }

@@ -37,11 +37,12 @@ public struct Simulation: Sendable {
   var nextStaffChange = 0
   /// Per unit: resolution deadlines missed with no reply and no extension (通报).
   var unitNamed: [Int]
-  /// Per tier: items present, busy staff, busy staff-minutes since the start (one array, so that a
-  /// change touches one buffer).
-  var tierState: [TierState]
-  /// Per tier role (``CompiledWorkflow/roleOffset``): its staff busy, and on duty, over time.
-  var roleBusy: [Occupancy]
+  /// Items present per tier.
+  var present: [Int]
+  /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
+  /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
+  var busyStaff: [Occupancy]
+  /// Each tier role's staff on duty over time.
   var roleOnDuty: [Occupancy]
   /// Their staff-minutes when the warm-up ended.
   private var roleAtWarmUp: [(busy: Double, onDuty: Double)]
@@ -76,7 +77,6 @@ public struct Simulation: Sendable {
         unitCapacity[u], shares: workflow.roleShares[t], into: &capacity, at: Int(workflow.unitStation[u]))
     }
     unitNamed = Array(repeating: 0, count: model.unitTier.count)
-    roleBusy = Array(repeating: Occupancy(), count: workflow.roleCount)
     roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
     for (station, people) in capacity.enumerated() {
       roleOnDuty[Int(workflow.stationRole[station])].level += Int(people)
@@ -91,7 +91,8 @@ public struct Simulation: Sendable {
     )
     // No tiers: the whole system only, one column per channel.
     channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
-    tierState = Array(repeating: TierState(), count: model.tierCount)
+    present = Array(repeating: 0, count: model.tierCount)
+    busyStaff = Array(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
     arrivalHour = model.startMinuteOfDay / 60
@@ -142,7 +143,7 @@ public struct Simulation: Sendable {
       case .dayEnd: dayEnd()
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-        busyAtWarmUp = tierState.map(\.busyArea)
+        busyAtWarmUp = busyStaff[0..<model.tierCount].map(\.area)
         roleAtWarmUp = roleAreas()
       }
     }
@@ -156,11 +157,11 @@ public struct Simulation: Sendable {
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelDetection: channelDetection,
-      busyArea: tierState.map(\.busyArea), busyAtWarmUp: busyAtWarmUp,
+      busyArea: busyStaff[0..<model.tierCount].map(\.area), busyAtWarmUp: busyAtWarmUp,
       roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
         end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
       },
-      openAtEnd: tierState.map(\.present), events: eventCount, unitNamed: unitNamed)
+      openAtEnd: present, events: eventCount, unitNamed: unitNamed)
   }
 
   // MARK: scheduling
@@ -200,7 +201,7 @@ public struct Simulation: Sendable {
       Ledger.Visit(
         tier: tier, unit: unit, arrived: now, responseDue: responseDue.isFinite ? responseDue : nil,
         resolutionDue: resolutionDue.isFinite ? resolutionDue : nil))
-    tierState[tier].present += 1
+    present[tier] += 1
     recorder.dailyArrivals[day, tier] += 1
     if items[slot].isCounted { increment(.visits, slot, group: .tier(tier)) }
     if responseDue.isFinite { schedule(max(now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
@@ -240,8 +241,7 @@ public struct Simulation: Sendable {
     let stage = model.workflow.stages[Int(items[slot].stage)]
     let station = station(slot)
     busy[station] += 1
-    roleBusy[Int(model.workflow.stationRole[station])].change(by: 1, at: now)
-    changeBusy(tier, by: 1)
+    changeBusy(tier, role: Int(model.workflow.stationRole[station]), by: 1)
     items[slot].flags.insert(.inService)
     // The item is changed in place throughout: copying it out and back stalls the loop.
     if items[slot].isTask {
@@ -336,8 +336,7 @@ public struct Simulation: Sendable {
   mutating func releaseStaff(_ slot: Int) {
     let station = station(slot)
     busy[station] -= 1
-    roleBusy[Int(model.workflow.stationRole[station])].change(by: -1, at: now)
-    changeBusy(Int(items[slot].tier), by: -1)
+    changeBusy(Int(items[slot].tier), role: Int(model.workflow.stationRole[station]), by: -1)
     items[slot].flags.remove(.inService)
     // Staff going off shift finish the item in hand but take no new one.
     if busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
@@ -347,7 +346,7 @@ public struct Simulation: Sendable {
   @inline(__always)
   mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    tierState[tier].present -= 1
+    present[tier] -= 1
     recorder.dailyDone[day, tier] += 1
     ledger?.leave(slot, at: now)
     guard items[slot].isCounted else { return }
@@ -403,25 +402,6 @@ public struct Simulation: Sendable {
     record(.timeInSystem, slot, group: .system, inSystem)
     record(.wait, slot, group: .system, items[slot].totalWait)
     if items[slot].resolutionMetOverall { increment(.resolutionMet, slot, group: .system) }
-  }
-}
-
-/// What the engine tracks per tier between events.
-struct TierState: Sendable {
-  /// Items at the tier, waiting or in service.
-  var present = 0
-  /// Staff busy now.
-  var busyCount = 0
-  /// Busy staff-minutes since the start.
-  var busyArea = 0.0
-  /// When `busyCount` last changed.
-  var busyChanged = 0.0
-
-  @inline(__always)
-  mutating func changeBusy(by delta: Int, at now: Double) {
-    busyArea += Double(busyCount) * (now - busyChanged)
-    busyChanged = now
-    busyCount += delta
   }
 }
 
