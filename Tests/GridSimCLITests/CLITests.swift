@@ -339,3 +339,70 @@ struct TraceCLITests {
     #expect(r.stdout.contains("handle by staff"))
   }
 }
+
+/// The workflow's measures (issue 21) through the built `gridsim`: one item, every figure by hand.
+@Suite("Workflow measures end to end")
+struct WorkflowMeasuresCLITests {
+  /// One grid (1 staff) below a village, one item at 0:00, the grid's `rules` given.
+  static func scenario(_ grid: String, policy: String = "") -> String {
+    """
+    {
+      version: 1, name: "one item", period: { start: "2026-01-05T00:00", length: "2 days" }, replications: 1,
+      demand: { perGridPerDay: 0, injects: [{ after: "0 min" }] },
+      tiers: [{ \(grid) }, { id: "village", handling: "1 h" }],
+      policy: { \(policy) },
+      organization: { name: "v", staff: 1, children: { name: "g", staff: 1 } },
+    }
+    """
+  }
+
+  /// Runs a scenario text through `gridsim run --format json`; the whole system's figures.
+  func overall(_ text: String) throws -> [String: Any] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-\(UUID().uuidString).json5")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let r = try gridsim("run", file.path, "--format", "json")
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    return try #require(json["overall"] as? [String: Any])
+  }
+
+  func mean(_ object: [String: Any], _ path: String...) -> Double? {
+    var node: Any? = object
+    for key in path { node = (node as? [String: Any])?[key] }
+    return (node as? [String: Any])?["mean"] as? Double
+  }
+
+  @Test("a reopened item: resolved by its last reply, in the system until its closure, closed once")
+  func reopened() throws {
+    // accept 0-10, reply 10-30, callback 30-40: reopened; accept 40-50, reply 50-70, callback
+    // 70-80: closed at 80 (the limit). Resolution 70 min, time in system 80 min.
+    let o = try overall(
+      Self.scenario(
+        """
+        id: "grid", callback: { unsatisfied: 1, maxReopenings: 1 },
+        stages: [{ id: "accept", time: "10 min" }, { id: "reply", time: "20 min" }, { id: "callback", time: "10 min" }]
+        """))
+    #expect(mean(o, "counts", "closed") == 1)
+    // summary.json rounds to six significant digits.
+    #expect(abs((mean(o, "durationsHours", "resolution", "mean") ?? 0) - 70.0 / 60) < 1e-5)
+    #expect(abs((mean(o, "durationsHours", "timeInSystem", "mean") ?? 0) - 80.0 / 60) < 1e-5)
+    #expect(mean(o, "workflow", "counts", "reopened") == 1)
+  }
+
+  @Test("named and reminders count for the whole system, reminders across an extension")
+  func namedAndReminders() throws {
+    // Handling 5 h against 4 h, reminders at 1/2 and 3/4, extended to 4.5 h: reminders at 2 h and
+    // 3 h, then none after 4 h (the extended deadline's fall at 2.25 h and 3.375 h); missed at
+    // 4:30 with no reply: the grid is named, for the tier and the whole system.
+    let o = try overall(
+      Self.scenario(
+        """
+        id: "grid", handling: "5 h", deadlines: { resolution: "4 h", extension: { probability: 1, limit: "4.5 h" } }
+        """, policy: "supervision: { reminders: [0.5, 0.75] }"))
+    #expect(mean(o, "workflow", "counts", "named") == 1)
+    #expect(mean(o, "workflow", "counts", "reminders") == 2)
+    #expect(mean(o, "workflow", "counts", "extensions") == 1)
+  }
+}

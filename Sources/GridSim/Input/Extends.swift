@@ -46,13 +46,8 @@ enum Extends {
     do {
       text = try InputFile.readText(parentPath)
     } catch {
-      let reason =
-        switch error {
-        case .unreadable(_, let reason): reason
-        case .invalid(let d): d.first?.message ?? "it cannot be read"
-        }
       throw problem(
-        "cannot read the parent scenario '\(name)' (\(reason)); chain: \(shown)",
+        "cannot read the parent scenario '\(name)' (\(error.reason)); chain: \(shown)",
         fix: "paths are relative to the folder of the file that names them")
     }
     let parentSource = SourceFile(path: parentPath, text: text)
@@ -90,13 +85,8 @@ enum Extends {
     do {
       text = try InputFile.readText(path)
     } catch {
-      let reason =
-        switch error {
-        case .unreadable(_, let reason): reason
-        case .invalid(let d): d.first?.message ?? "it cannot be read"
-        }
       throw problem(
-        "cannot read the policy preset '\(name)' (\(reason))",
+        "cannot read the policy preset '\(name)' (\(error.reason))",
         fix:
           "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
     }

@@ -9,6 +9,16 @@ public enum ScenarioError: Error, Sendable {
 }
 
 /// What every input file shares: the size cap and JSON5 parsing with positions.
+extension ScenarioError {
+  /// Why, in a few words, for a message about the file that named this one.
+  var reason: String {
+    switch self {
+    case .unreadable(_, let reason): reason
+    case .invalid(let diagnostics): diagnostics.first?.message ?? "it cannot be read"
+    }
+  }
+}
+
 public enum InputFile {
   /// The largest input file read: 16 MiB.
   public static let maximumSize = 16 << 20
