@@ -54,6 +54,7 @@ enum CompareCommand {
     let comparison = Comparison(
       base: baseModel, baseResults: baseResults, changed: changedModel, changedResults: changedResults,
       targets: baseScenario.targets)
+    if let unpaired = comparison.unpaired { Console.err("warning: \(unpaired).\n") }
     Console.out(
       ComparisonReport.render(
         comparison, base: (baseScenario.name, basePath), changed: (changed.name, changedPath),

@@ -109,4 +109,19 @@ struct CheckCompareTests {
       #expect(!line.contains("worse") && !line.contains("better"), "\(line)")
     }
   }
+
+  @Test("compare of scenarios with different periods warns that the differences are not paired")
+  func compareDifferentPeriods() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-\(UUID().uuidString).json5")
+    try #"{ overrides: { "period.length": "6 weeks" } }"#.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let r = try gridsim("compare", policy, file.path, "--replications", "3")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("warning: the scenarios cover different periods"))
+    #expect(r.stdout.contains("WARNING: the scenarios cover different periods"))
+    #expect(!r.stdout.contains("-0 "))
+    let same = try gridsim("compare", policy, policy, "--replications", "3")
+    #expect(!same.stderr.contains("different periods"))
+  }
 }

@@ -40,6 +40,9 @@ public struct Comparison: Sendable {
 
   public var rows: [Row]
   public var targets: [TargetRow]
+  /// Why the differences are not paired item by item, when they are not: the two scenarios cover
+  /// different periods, so replication r of each draws different items (nil when they agree).
+  public var unpaired: String?
 
   /// The measures compared for the whole system and for each tier both scenarios have.
   public static func measures(base: Model, changed: Model) -> [Measure] {
@@ -64,6 +67,11 @@ public struct Comparison: Sendable {
     base: Model, baseResults: [ReplicationResult], changed: Model, changedResults: [ReplicationResult],
     targets: [Target]
   ) {
+    let (a, b) = (base.scenario.period, changed.scenario.period)
+    unpaired =
+      a.start == b.start && a.end == b.end && a.warmUp == b.warmUp
+      ? nil
+      : "the scenarios cover different periods (\(a.start) to \(a.end), warm-up \(a.warmUp); \(b.start) to \(b.end), warm-up \(b.warmUp)): replication r of each sees different items, so the differences are not paired and their intervals understate the uncertainty"
     rows = Self.measures(base: base, changed: changed).map { measure in
       let a = measure.values(baseResults, model: base) ?? []
       let b = measure.values(changedResults, model: changed) ?? []

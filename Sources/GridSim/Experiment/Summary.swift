@@ -186,17 +186,21 @@ public struct Summary: Sendable {
 
     func duration(_ s: [MetricSummary]) -> Duration {
       Duration(
-        count: Estimate(s.map { Double($0.count) }), mean: Estimate(s.map(\.mean)),
-        p50: Estimate(s.map(\.p50)),
-        p90: Estimate(s.map(\.p90)), p95: Estimate(s.map(\.p95)), max: Estimate(s.map(\.max)))
+        count: Estimate.nonNegative(s.map { Double($0.count) }), mean: Estimate.nonNegative(s.map(\.mean)),
+        p50: Estimate.nonNegative(s.map(\.p50)),
+        p90: Estimate.nonNegative(s.map(\.p90)), p95: Estimate.nonNegative(s.map(\.p95)),
+        max: Estimate.nonNegative(s.map(\.max)))
     }
     func group(
       metric: (ReplicationResult, Metric) -> MetricSummary, count: (ReplicationResult, Counter) -> Int
     ) -> Figures {
       let durations = Metric.allCases.map { m in duration(results.map { metric($0, m) }) }
-      let counts = Counter.allCases.map { counter in Estimate(results.map { Double(count($0, counter)) }) }
+      let counts = Counter.allCases.map { counter in
+        Estimate.nonNegative(results.map { Double(count($0, counter)) })
+      }
       func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
-        Estimate(
+        Estimate.within(
+          0...1,
           results.map { r -> Double? in
             let a = count(r, met)
             let b = count(r, missed)
@@ -208,7 +212,8 @@ public struct Summary: Sendable {
         resolutionOnTime: rate(.resolutionMet, .resolutionMissed),
         satisfaction: rate(.satisfied, .unsatisfied),
         keptFromWorsening: rate(.kept, .worsened), reportOnTime: rate(.reportMet, .reportMissed),
-        resolutionRate: Estimate(
+        resolutionRate: Estimate.within(
+          0...1,
           results.map { r -> Double? in
             let appeared = count(r, .appeared)
             return appeared > 0 ? Double(count(r, .closed)) / Double(appeared) : nil
@@ -233,12 +238,16 @@ public struct Summary: Sendable {
       }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
-        utilization: Estimate(results.map { $0.utilization[t] }),
+        utilization: Estimate.nonNegative(results.map { $0.utilization[t] }),
         roles: tier.roles.indices.map { r in
-          (tier.roles[r].id, Estimate(results.map { $0.roleUtilization[model.workflow.roleOffset[t] + r] }))
+          (
+            tier.roles[r].id,
+            Estimate.nonNegative(results.map { $0.roleUtilization[model.workflow.roleOffset[t] + r] })
+          )
         },
-        openAtEnd: Estimate(results.map { Double($0.openAtEnd[t]) }),
-        backlogMean: Estimate(backlogs.map { $0?.mean }), backlogMax: Estimate(backlogs.map { $0?.max }),
+        openAtEnd: Estimate.nonNegative(results.map { Double($0.openAtEnd[t]) }),
+        backlogMean: Estimate.nonNegative(backlogs.map { $0?.mean }),
+        backlogMax: Estimate.nonNegative(backlogs.map { $0?.max }),
         responseBins: CoarseHistogram.edges.indices.map { b in
           Double(results.reduce(0) { $0 + $1.responseBins[t][b] }) / n
         },
@@ -257,8 +266,12 @@ public struct Summary: Sendable {
         name: model.segmentNames[s], isWindow: isWindow, days: days.count,
         measuredDays: days.filter { $0 >= firstMeasuredDay }.count,
         overall: group(metric: { $0.metric($1, segment: s) }, count: { $0.count($1, segment: s) }),
-        utilization: (0..<T).map { t in Estimate(results.map { $0.utilization(tier: t, days: days) }) },
-        backlogMean: (0..<T).map { t in Estimate(results.map { $0.backlog(tier: t, days: days)?.mean }) })
+        utilization: (0..<T).map { t in
+          Estimate.nonNegative(results.map { $0.utilization(tier: t, days: days) })
+        },
+        backlogMean: (0..<T).map { t in
+          Estimate.nonNegative(results.map { $0.backlog(tier: t, days: days)?.mean })
+        })
     }
     channels = scenario.demand.channels.enumerated().map { i, channel in
       Channel(

@@ -84,12 +84,10 @@ extension Measure {
   /// 0-1 (the Student-t interval knows nothing of the bounds; utilization can pass 100% when staff
   /// finish items after their shift). Nil when never observed or not in the model.
   public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
-    guard let values = values(results, model: model), var e = Estimate(values) else { return nil }
-    if kind.unit == .share, kind != .utilization {
-      e.low = max(0, e.low)
-      e.high = min(1, e.high)
-    }
-    return e
+    guard let values = values(results, model: model) else { return nil }
+    // Every measure is at least 0; a share other than utilization (which can pass 100% when staff
+    // finish items after their shift) at most 1, as in the summary.
+    return kind.unit == .share && kind != .utilization ? .within(0...1, values) : .nonNegative(values)
   }
 }
 
@@ -126,6 +124,12 @@ extension Target {
       (judged, meanMargin) = ((judge == .interval ? estimate.low : estimate.mean) - v, estimate.mean - v)
     case .atMost(let v):
       (judged, meanMargin) = (v - (judge == .interval ? estimate.high : estimate.mean), v - estimate.mean)
+    }
+    // One replication (or one with a value) has no interval: judged on it, the target is not shown
+    // to hold, whatever its mean; the report says to run more replications.
+    if judge == .interval, estimate.n < 2 {
+      return TargetOutcome(
+        target: self, estimate: estimate, margin: meanMargin, met: false, undecided: meanMargin >= 0)
     }
     return TargetOutcome(
       target: self, estimate: estimate, margin: judged, met: judged >= 0,

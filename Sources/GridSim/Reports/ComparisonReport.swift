@@ -10,7 +10,9 @@ public enum ComparisonReport {
     out += "  base:    \(base.name) (\(base.source))\n"
     out += "  changed: \(changed.name) (\(changed.source))\n"
     out +=
-      "  \(replications) replication\(replications == 1 ? "" : "s") each, seed \(seed), common random numbers: differences are changed − base, paired by replication, with 95% intervals\n\n"
+      "  \(replications) replication\(replications == 1 ? "" : "s") each, seed \(seed), common random numbers: differences are changed − base, paired by replication, with 95% intervals\n"
+    if let unpaired = c.unpaired { out += "  WARNING: \(unpaired).\n" }
+    out += "\n"
     var table = TextTable(headers: ["Measure", "Base", "Changed", "Difference (95% interval)", ""])
     for row in c.rows {
       let unit = row.measure.kind.unit

@@ -35,6 +35,20 @@ public struct Estimate: Sendable, Equatable, Codable {
     self.init(mean: mean, low: mean - half, high: mean + half, n: xs.count)
   }
 
+  /// The estimate of values that cannot leave `bounds` (a share 0-1, a count or a time at least
+  /// 0), its interval clamped to them: the Student-t interval is symmetric and knows nothing of
+  /// bounds (a 99.5% on-time rate would reach 100.8%, a rare count below 0). The mean is always
+  /// inside the bounds; only the ends move. Nil when no replication had a value.
+  public static func within(_ bounds: ClosedRange<Double>, _ values: [Double?]) -> Estimate? {
+    guard var e = Estimate(values) else { return nil }
+    e.low = Swift.min(Swift.max(e.low, bounds.lowerBound), bounds.upperBound)
+    e.high = Swift.max(Swift.min(e.high, bounds.upperBound), bounds.lowerBound)
+    return e
+  }
+
+  /// The estimate of values that cannot be negative (counts, times, utilization, backlogs).
+  public static func nonNegative(_ values: [Double?]) -> Estimate? { within(0...Double.infinity, values) }
+
   /// Half the width of the interval.
   public var halfWidth: Double { (high - low) / 2 }
 

@@ -98,6 +98,14 @@ struct TargetTests {
     #expect(!atMost.judge(Estimate(mean: 120, low: 110, high: 130, n: 5)).met)
     #expect(!atMost.judge(Estimate(mean: 120, low: 110, high: 130, n: 5)).undecided)
     #expect(atMost.judge(Estimate(mean: 100, low: 100, high: 100, n: 5)).met)  // on the bound is met
+    // One replication has no interval: judged on it, a target is never met; the mean says whether
+    // more replications could show it.
+    let one = interval.judge(Estimate(mean: 0.99, low: 0.99, high: 0.99, n: 1))
+    #expect(!one.met)
+    #expect(one.undecided)
+    let oneMissed = interval.judge(Estimate(mean: 0.90, low: 0.90, high: 0.90, n: 1))
+    #expect(!oneMissed.met && !oneMissed.undecided)
+    #expect(mean.judge(Estimate(mean: 0.99, low: 0.99, high: 0.99, n: 1)).met)
     #expect(!atMost.judge(nil).met)  // never observed: missed
   }
 

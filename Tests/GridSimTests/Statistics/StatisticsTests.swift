@@ -101,4 +101,27 @@ struct StatisticsTests {
     // The standard error is at most sd/sqrt(n) ≈ 0.23% of the mean here; allow 1.5%.
     #expect(abs(sum / Double(n) - spec.mean) / spec.mean < 0.015, "\(spec): \(sum / Double(n))")
   }
+
+  @Test("intervals stay within their bounds: a share within 0-1, a count or a time not below 0")
+  func boundedIntervals() throws {
+    // 1, 1, 0.985: mean 0.995, s = 0.00866, t(2) = 4.3027: ± 0.0215, so 0.9735 to 1.0165 unclamped.
+    let share = try #require(Estimate.within(0...1, [1, 1, 0.985]))
+    #expect(abs(share.mean - 0.995) < 1e-12)
+    #expect(share.high == 1)
+    #expect(abs(share.low - (0.995 - 4.3027 * (0.00866025 / 3.0.squareRoot()))) < 1e-6)
+    // 0, 0, 1: mean 1/3, ± 4.3027 · 0.57735 / √3 = 1.434: from -1.1 unclamped.
+    let count = try #require(Estimate.nonNegative([0, 0, 1]))
+    #expect(count.low == 0)
+    #expect(abs(count.high - (1.0 / 3 + 4.3027 * 0.57735027 / 3.0.squareRoot())) < 1e-6)
+    #expect(Estimate.nonNegative([nil, nil]) == nil)
+  }
+
+  @Test("a difference that rounds to zero is ±0, never -0")
+  func noNegativeZero() {
+    let english = ReportLanguage.english
+    #expect(english.difference(-0.00004, .share) == "±0 pt")
+    #expect(english.difference(-0.002, .share) == "-0.2 pt")
+    #expect(english.difference(-0.0000001, .minutes) == "±0 min")
+    #expect(english.difference(-30, .minutes) == "-30 min")
+  }
 }

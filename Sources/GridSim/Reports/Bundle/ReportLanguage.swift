@@ -99,11 +99,14 @@ public struct ReportLanguage: Sendable {
 
   /// A signed difference: `+1.5 pt`, `-2.0 h`.
   public func difference(_ value: Double, _ unit: Measure.Unit, scale: Double? = nil) -> String {
-    let sign = value > 0 ? "+" : value < 0 ? "-" : "±"
-    switch unit {
-    case .share: return sign + String(format2: abs(value) * 100, digits: 1) + pick(" pt", " 个百分点")
-    case .minutes, .items: return sign + measure(abs(value), unit, scale: scale.map(abs))
-    }
+    let magnitude =
+      switch unit {
+      case .share: String(format2: abs(value) * 100, digits: 1) + pick(" pt", " 个百分点")
+      case .minutes, .items: measure(abs(value), unit, scale: scale.map(abs))
+      }
+    // A difference that rounds to zero is shown as ±0, never as -0.
+    let zero = !magnitude.contains { "123456789".contains($0) }
+    return (zero ? "±" : value > 0 ? "+" : "-") + magnitude
   }
 
   /// Separates parts of a line: `; ` or `；`.
