@@ -55,8 +55,12 @@ extension Simulation {
       items[slot].flags.remove(.awaitingParts)
     } else {
       lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
+      // Taken from the queue before anyone picked it up: its time in the queue is this visit's
+      // wait (the tier's wait covers every visit, as queueing theory's M/M/c+D does).
       if !flags.contains(.pickedUp) {
-        items[slot].totalWait += now - items[slot].tierArrival
+        let wait = now - items[slot].tierArrival
+        items[slot].totalWait += wait
+        if flags.contains(.counted) { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
       }
     }
     endVisit(slot)

@@ -1,3 +1,4 @@
+import Foundation
 import GridSim
 import GridSimBench
 import Testing
@@ -15,6 +16,24 @@ func erlangCMeanWait(lambda: Double, mu: Double, servers c: Int) -> Double {
   let last = term * a / Double(c) / (1 - rho)
   let probabilityOfWaiting = last / (sum + last)
   return probabilityOfWaiting / (Double(c) * mu - lambda)
+}
+
+/// M/M/c+D: an M/M/c queue whose customers leave when they have waited `patience`: the mean time
+/// in queue over all customers (those who leave count their `patience`), in the units of 1/mu.
+///
+/// The virtual waiting time V has an atom at 0 (some of the c servers free: the Erlang
+/// birth-death probabilities p_n, n < c) and the density f(t) = λ p_{c-1} e^{-(cμ-λ)t} up to the
+/// patience D, then f(D) e^{-cμ(t-D)} beyond it (level crossing: past D no one joins the work).
+/// A customer waits min(V, D).
+func mmcdMeanWait(lambda: Double, mu: Double, servers c: Int, patience d: Double) -> Double {
+  var p: [Double] = [1]
+  for n in 1..<c { p.append(p[n - 1] * lambda / mu / Double(n)) }
+  let f0 = lambda * p[c - 1]
+  let r = Double(c) * mu - lambda
+  let below = f0 * (1 - exp(-r * d)) / r
+  let beyond = f0 * exp(-r * d) / (Double(c) * mu)
+  let firstMoment = f0 * (1 - exp(-r * d) * (1 + r * d)) / (r * r)
+  return (firstMoment + d * beyond) / (p.reduce(0, +) + below + beyond)
 }
 
 /// One tier, one unit: an M/M/c queue.
@@ -108,5 +127,34 @@ struct QueueingTheoryTests {
     for r in results {
       for d in [5, 6] { #expect(r.dailyArrivals[d, 0] == 0) }
     }
+  }
+
+  @Test("a tier's wait covers every visit, those a deadline took from the queue too: M/M/c+D within 6%")
+  func mmcPlusD() throws {
+    // 10 staff, 11 an hour, exponential handling of 1 h, a 15-minute response deadline from arrival
+    // that takes the item up: exactly 0.0990 h in the queue over all visits (0.0650 h over the
+    // picked-up ones only, the figure before this rule), 18.4% taken up.
+    let exact = mmcdMeanWait(lambda: 11, mu: 1, servers: 10, patience: 0.25)
+    #expect(abs(exact - 0.09902) < 1e-4)
+    let scenario = try load(
+      """
+      {
+        version: 1, seed: 5, replications: 4,
+        period: { start: "2026-01-05T00:00", length: "10000 h", warmUp: "200 h" },
+        demand: { perGridPerDay: 264 },
+        tiers: [
+          { id: "first", handling: { exponential: "60 min" }, deadlines: { response: "15 min" } },
+          { id: "next", handling: "1 min" },
+        ],
+        organization: { name: "next", staff: 50, children: { name: "first", staff: 10 } },
+      }
+      """)
+    let (_, results) = simulate(scenario)
+    let summary = Summary(model: Model(scenario), results: results, seed: scenario.seed)
+    let simulated = try #require(summary.tiers[0].all.duration(.wait).mean).mean / 60
+    #expect(abs(simulated - exact) / exact < 0.06, "seed 5: simulated \(simulated) h, M/M/c+D \(exact) h")
+    let visits = try #require(summary.tiers[0].all.count(.visits)).mean
+    let takenUp = try #require(summary.tiers[0].all.count(.escalatedDeadline)).mean
+    #expect(abs(takenUp / visits - 0.1840) < 0.01, "seed 5: \(takenUp / visits) taken up")
   }
 }
