@@ -11,7 +11,8 @@ struct ReportOptions {
     .value(
       "lang", "en|zh", "Language of report.html and report.md (default: the scenario's 'language', else en)."),
     .flag(
-      "ledger", "With --out: also write ledger.csv, every item of the first replication with its stage times."
+      "ledger",
+      "With --out: also write ledger.csv, every item of the first replication with its times at each tier."
     ),
   ]
 
@@ -72,5 +73,8 @@ struct ReportOptions {
     } catch {
       throw .failed("\(error); no report was written to '\(directory)'.", .cannotWrite)
     }
+    // On stderr, so that stdout is the same with or without --out.
+    let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+    Console.err("Wrote the report to \(folder)/ (open report.html in a browser).\n")
   }
 }

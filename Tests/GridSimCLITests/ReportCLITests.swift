@@ -23,7 +23,10 @@ struct ReportCLITests {
     let plain = try gridsim("run", "\(fixtures)/small.json5")
     let r = try gridsim("run", "\(fixtures)/small.json5", "--out", folder.path, "--ledger", "--lang", "zh")
     #expect(r.status == 0)
-    #expect(r.stderr.isEmpty)
+    // Where the report went, on stderr; stdout as without --out.
+    #expect(
+      r.stderr == "Wrote the report to \(folder.standardizedFileURL.path)/ (open report.html in a browser).\n"
+    )
     #expect(r.stdout == plain.stdout)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(names == ["daily.csv", "ledger.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
