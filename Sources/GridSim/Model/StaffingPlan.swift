@@ -101,12 +101,17 @@ struct StaffingPlan: Sendable {
               (hasUnitEntries ? table["\(shift.name)|\(key)|\(unitNames[u])"] : nil)
                 ?? table["\(shift.name)|\(key)|"]
             }
+            // A row for the date states who is on duty that day: a window's staff multiplier does
+            // not scale it again (it scales the rows by day kind and the shift's own staff).
+            let dated = byDate.isEmpty ? nil : look(byDate, String(day))
             guard
-              let headcount = (byDate.isEmpty ? nil : look(byDate, String(day)))
-                ?? (byKind.isEmpty ? nil : look(byKind, kind.rawValue)) ?? shift.staff[kind]
+              let headcount = dated ?? (byKind.isEmpty ? nil : look(byKind, kind.rawValue))
+                ?? shift.staff[kind]
             else { continue }
             var people = headcount.people(of: unitStaff[u])
-            if let m = multiplier(day: d, tier: t) { people = Headcount.share(m).people(of: people) }
+            if dated == nil, let m = multiplier(day: d, tier: t) {
+              people = Headcount.share(m).people(of: people)
+            }
             guard people > 0 else { continue }
             let a = d * 1440 + shift.start
             steps.append((a, people))

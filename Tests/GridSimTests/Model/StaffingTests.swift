@@ -135,7 +135,7 @@ struct StaffingTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-roster-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try "when,unit,shift,staff\n2026-09-28,grid,day,3\nholiday,g,day,50%\n".write(
+    try "when,unit,shift,staff\n2026-09-28,grid,day,3\nholiday,g,day,50%\n2026-10-10,grid,day,3\n".write(
       to: folder.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
     let text = """
       {
@@ -145,16 +145,17 @@ struct StaffingTests {
                 { id: "village", handling: "1 h" }],
         organization: { name: "v", staff: 1, children: { name: "g", staff: 4 } },
         rosterFiles: ["roster.csv"],
-        windows: [{ name: "autumn", from: "2026-10-09", to: "2026-10-09", staff: 0.5 }],
+        windows: [{ name: "autumn", from: "2026-10-09", to: "2026-10-10", staff: 0.5 }],
       }
       """
     let path = folder.appendingPathComponent("s.json5").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let model = Model(try ScenarioLoader.load(path: path).scenario)
     // People on the grid's 2-hour shift per day: 3 on Sep 28 (the dated row), 4 on other days,
-    // 2 on the holidays Oct 1-7 (50% of 4), 2 on Oct 9 (the window halves 4).
+    // 2 on the holidays Oct 1-7 (50% of 4), 2 on Oct 9 (the window halves 4), and 3 on Oct 10: a
+    // dated row inside the window states who is on duty and is not halved again.
     let grid = (0..<14).map { model.onDutyMinutes(day: $0, tier: 0) / 120 }
-    #expect(grid == [3, 4, 4, 2, 2, 2, 2, 2, 2, 2, 4, 2, 4, 4])
+    #expect(grid == [3, 4, 4, 2, 2, 2, 2, 2, 2, 2, 4, 2, 3, 4])
   }
 
   @Test("roster files with bad rows name the file and line")
