@@ -148,4 +148,20 @@ struct ReportTests {
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["a", "plain"])
   }
+
+  @Test("the lowest daily on-time rate leaves out the days too close to the end to have met their deadline")
+  func lowestDayNotAtTheEnd() throws {
+    let bundle = try reportBundle()
+    var s = bundle.sections[0].summary
+    // The period ends 2026-04-07 00:00 and the grid's response deadline is 1 h: visits begun on
+    // 6 Apr may not reach it in the run, visits begun on 5 Apr all do.
+    let last = s.days.count - 1
+    #expect(s.days[last].date == "2026-04-06")
+    s.days[last].responseOnTime[0] = 0.01
+    s.days[last].responseDeadlines[0] = 100
+    s.days[last - 1].responseOnTime[0] = 0.02
+    s.days[last - 1].responseDeadlines[0] = 100
+    let line = try #require(bundle.findings(s).first { $0.hasPrefix("The lowest daily") })
+    #expect(line.contains("was 2%, at 网格员 <G> for visits begun on 5 Apr 2026"), "\(line)")
+  }
 }

@@ -355,12 +355,21 @@ public struct ReportBundle: Sendable {
     }
     var peak: (d: Int, t: Int, v: Double)?
     var worst: (d: Int, t: Int, v: Double)?
+    // A day's visits reach their response deadline by the period's end only when the day ends at
+    // least the tier's longest response deadline before it; later days count their hits but not
+    // yet all their misses (an end-of-run effect), so they are left out.
+    func complete(_ d: Int, _ t: Int) -> Bool {
+      guard let longest = s.tiers[t].responseDeadline?.longest, longest.isFinite,
+        let day = LocalDateTime(parsing: s.days[d].date)
+      else { return false }
+      return Double(day.minutes + 1440) + longest <= Double(s.end.minutes)
+    }
     for d in measured {
       for t in s.tiers.indices {
         let b = s.days[d].backlog[t]
         if b > (peak?.v ?? 0) { peak = (d, t, b) }
         // Days with few deadlines say little: at least 10 over all replications.
-        if let share = s.days[d].responseOnTime[t],
+        if let share = s.days[d].responseOnTime[t], complete(d, t),
           s.days[d].responseDeadlines[t] * Double(s.replications) >= 10,
           share < (worst?.v ?? 1)
         {
