@@ -406,3 +406,53 @@ struct WorkflowMeasuresCLITests {
     #expect(mean(o, "workflow", "counts", "extensions") == 1)
   }
 }
+
+/// Outputs added with the workflow's measures, through the built `gridsim` (not golden files).
+@Suite("Role utilization, trace verdicts and one-replication targets end to end")
+struct MeasureOutputsCLITests {
+  @Test("utilization per role is in the text report, summary.json and tiers.csv")
+  func roleUtilization() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-roles-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let r = try gridsim("run", "\(fixtures)/workflow.json5", "--out", folder.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Utilization by role at 村两委 (village): cadres "))
+    let data = try Data(contentsOf: folder.appendingPathComponent("summary.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let tiers = try #require(json["tiers"] as? [[String: Any]])
+    let roles = try #require(tiers[1]["roles"] as? [[String: Any]])
+    #expect(roles.compactMap { $0["id"] as? String } == ["cadres", "secretary"])
+    #expect((tiers[0]["roles"] as? [Any])?.isEmpty == true)  // the grid has no roles
+    let csv = try String(contentsOf: folder.appendingPathComponent("tiers.csv"), encoding: .utf8)
+    let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows[0].last == "role")
+    #expect(rows.compactMap { $0.last }.filter { !$0.isEmpty && $0 != "role" } == ["cadres", "secretary"])
+  }
+
+  @Test("trace calls a deadline missed when supervision took the item up at it, not met with 0 to spare")
+  func traceTakenUpAtTheDeadline() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-\(UUID().uuidString).json5")
+    try """
+    {
+      version: 1, period: { start: "2026-01-05T00:00", length: "1 day" }, replications: 1,
+      demand: { perGridPerDay: 0, injects: [{ after: "0 min" }] },
+      tiers: [{ id: "grid", handling: "3 h", deadlines: { resolution: "2 h" } }, { id: "village", handling: "1 h" }],
+      organization: { name: "v", staff: 1, children: { name: "g", staff: 1 } },
+    }
+    """.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let r = try gridsim("trace", file.path, "--issue", "1")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("resolution deadline 2026-01-05 02:00: MISSED: taken up at the deadline (督办)"))
+    #expect(!r.stdout.contains("to spare"))
+  }
+
+  @Test("a target judged on its interval is not met with one replication, and the report says why")
+  func oneReplication() throws {
+    let r = try gridsim("check", "Scenarios/ci/policy.json5", "--replications", "1")
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("(mean meets it; run more replications)"))
+    #expect(!r.stdout.contains(" met\n"))
+  }
+}
