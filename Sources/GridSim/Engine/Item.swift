@@ -85,6 +85,8 @@ struct Item: Sendable {
   var tier: Int16 = 0
   var category: Int16
   var severity: Int16
+  /// The unit's ``Duty/epoch`` when the staff member serving it started (valid while in service).
+  var dutyEpoch: UInt16 = 0
   /// The key-date window it appeared in (its slice), if any.
   var window: Int16?
   /// The channel it came by, and the day-kind slice of the day it appeared.

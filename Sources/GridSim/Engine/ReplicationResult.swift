@@ -68,11 +68,16 @@ public struct ReplicationResult: Sendable {
   public let segmentCount: Int
   public let segmentMetrics: [[MetricSummary]]
   public let segmentCounts: [[Int]]
-  /// Detection delay per channel.
-  public let channelDetection: [MetricSummary]
+  /// The whole system's figures per severity (empty with a single severity).
+  public let severityMetrics: [[MetricSummary]]
+  public let severityCounts: [[Int]]
+  /// Detection delay and first response per channel: `[channel, 0]` over the period, `[channel,
+  /// 1 + slice]` in a slice.
+  public let channelDetection: Table<MetricSummary>
+  public let channelResponse: Table<MetricSummary>
 
   init(
-    model: Model, recorder: Recorder, channelDetection: Recorder, busyArea: [Double],
+    model: Model, recorder: Recorder, channelRecorder: Recorder, busyArea: [Double],
     busyAtWarmUp: [Double], roleUtilization: [Double?], openAtEnd: [Int], events: Int, unitNamed: [Int]
   ) {
     self.roleUtilization = roleUtilization
@@ -89,8 +94,15 @@ public struct ReplicationResult: Sendable {
     segmentCount = model.segmentNames.count
     (segmentMetrics, segmentCounts) = Self.tables(
       recorder, groups: [.system], columns: C..<C + segmentCount, withTotal: false)
-    self.channelDetection = (0..<model.scenario.demand.channels.count).map {
-      MetricSummary(channelDetection.stat(.detection, group: .system, category: $0))
+    (severityMetrics, severityCounts) = Self.tables(
+      recorder, groups: [.system],
+      columns: model.severityColumn..<model.severityColumn + model.severityColumns, withTotal: false)
+    let columns = 1 + segmentCount
+    self.channelDetection = Table(rows: model.scenario.demand.channels.count, columns: columns) { ch, k in
+      MetricSummary(channelRecorder.stat(.detection, group: .system, category: ch * columns + k))
+    }
+    self.channelResponse = Table(rows: model.scenario.demand.channels.count, columns: columns) { ch, k in
+      MetricSummary(channelRecorder.stat(.response, group: .system, category: ch * columns + k))
     }
     // Utilization is over the staff-time on duty after the warm-up.
     let measuredFrom = model.startMinuteOfDay + Int(model.warmUp)
@@ -160,6 +172,17 @@ public struct ReplicationResult: Sendable {
   /// The whole system's duration summary in a slice (a ``Model/segmentNames`` index).
   public func metric(_ metric: Metric, segment: Int) -> MetricSummary {
     segmentMetrics[segment][metric.rawValue]
+  }
+
+  /// A duration of the items that came by a channel (`detection` or `response`), over the period
+  /// or in a slice; nil for other measures.
+  public func metric(_ metric: Metric, channel: Int, segment: Int? = nil) -> MetricSummary? {
+    let column = segment.map { 1 + $0 } ?? 0
+    switch metric {
+    case .detection: return channelDetection[channel, column]
+    case .response: return channelResponse[channel, column]
+    default: return nil
+    }
   }
 
   /// The whole system's count in a slice.

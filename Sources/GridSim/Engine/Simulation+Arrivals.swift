@@ -92,12 +92,13 @@ extension Simulation {
     let entry = model.entryTier[category, severity]
     if items[slot].isCounted {
       increment(.visits, slot, group: .system)
+      increment(.entered, slot, group: .tier(entry))
       if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
       if model.monitored {
         let delay = now - items[slot].appeared
         record(.detection, slot, group: .tier(entry), delay)
         record(.detection, slot, group: .system, delay)
-        channelDetection.record(.detection, group: .system, category: Int(items[slot].channel), delay)
+        recordByChannel(.detection, slot, delay)
       }
     }
     if let report = model.workflow.reportRule[category, severity] {

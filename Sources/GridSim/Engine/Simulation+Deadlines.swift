@@ -76,17 +76,23 @@ extension Simulation {
     let k = nextStaffChange
     for c in Int(plan.firstChange[k])..<Int(plan.firstChange[k + 1]) {
       let unit = Int(plan.changeUnits[c])
-      unitCapacity[unit] = plan.changeValues[c]
-      let first = Int(workflow.unitStation[unit])
-      let shares = workflow.roleShares[model.unitTier[unit]]
-      let before = capacity[first..<first + shares.count].map { Int($0) }
-      CompiledWorkflow.split(unitCapacity[unit], shares: shares, into: &capacity, at: first)
-      for (i, people) in before.enumerated() {
-        roleOnDuty[Int(workflow.stationRole[first + i])].change(
-          by: Int(capacity[first + i]) - people, at: now)
+      let tier = model.unitTier[unit]
+      let roles = workflow.roleShares[tier].indices
+      let before = roles.map { duty.onDuty(unit: unit, role: $0) }
+      duty.change(unit: unit, to: plan.changeValues[c])
+      for r in roles {
+        roleOnDuty[workflow.roleOffset[tier] + r].change(
+          by: duty.onDuty(unit: unit, role: r) - before[r], at: now)
       }
-      for station in first..<first + shares.count {
-        while busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
+      let stations = duty.stations(unit: unit)
+      if duty.isPooled(unit: unit) {
+        serve(unit: unit, after: stations.upperBound - 1)
+      } else {
+        for station in stations {
+          while duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
+            startService(next)
+          }
+        }
       }
     }
     nextStaffChange += 1

@@ -2,7 +2,8 @@
 /// and time-weighted measures.
 extension Simulation {
   /// Records a duration for the item's category and, for the whole system, its day kind's and
-  /// its window's slices (per tier as well cost a further 15% of the engine's speed).
+  /// its window's slices and its severity (per tier as well cost a further 15% of the engine's
+  /// speed).
   @inline(__always)
   mutating func record(_ metric: Metric, _ slot: Int, group: Group, _ value: Double) {
     guard group == .system else {
@@ -12,10 +13,22 @@ extension Simulation {
     recorder.record(
       metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { segmentColumn + Int($0) }, value)
+    if model.severityColumns > 0 {
+      recorder.record(metric, group: group, category: model.severityColumn + Int(items[slot].severity), value)
+    }
+  }
+
+  /// Records a duration for the item's channel, overall and in its day kind's and window's slices.
+  @inline(__always)
+  mutating func recordByChannel(_ metric: Metric, _ slot: Int, _ value: Double) {
+    let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
+    channelRecorder.record(
+      metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),
+      items[slot].window.map { base + 1 + Int($0) }, value)
   }
 
   /// Counts an event of the item's, for its category and, for the whole system, its day kind's
-  /// and its window's slices.
+  /// and its window's slices and its severity.
   @inline(__always)
   mutating func increment(_ counter: Counter, _ slot: Int, group: Group) {
     guard group == .system else {
@@ -25,6 +38,9 @@ extension Simulation {
     recorder.increment(
       counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { segmentColumn + Int($0) })
+    if model.severityColumns > 0 {
+      recorder.increment(counter, group: group, category: model.severityColumn + Int(items[slot].severity))
+    }
   }
 
   /// Counts an event at the item's tier and for the whole system, when the item is measured.

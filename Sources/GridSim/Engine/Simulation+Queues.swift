@@ -12,10 +12,27 @@ extension Simulation {
   @inline(__always)
   mutating func queueOrStart(_ slot: Int) {
     let station = station(slot)
-    if busy[station] < capacity[station] {
+    if duty.canStart(station: station, unit: Int(items[slot].unit)) {
       startService(slot)
     } else {
       enqueue(slot, station: station)
+    }
+  }
+
+  /// Free on-duty staff of a unit whose people cover its roles in turn take waiting items of any
+  /// role, looking at the roles' lines in turn from the one after `station`.
+  mutating func serve(unit: Int, after station: Int) {
+    let stations = duty.stations(unit: unit)
+    var s = station + 1 == stations.upperBound ? stations.lowerBound : station + 1
+    var idle = 0
+    while idle < stations.count, duty.canStart(station: s, unit: unit) {
+      if let next = dequeue(station: s) {
+        startService(next)
+        idle = 0
+      } else {
+        idle += 1
+      }
+      s = s + 1 == stations.upperBound ? stations.lowerBound : s + 1
     }
   }
 

@@ -19,9 +19,8 @@ public struct Simulation: Sendable {
   var sequence: UInt64 = 0
   var items: ContiguousArray<Item> = []
   var freeSlots: [Int32] = []
-  /// Per station (a unit's role): staff busy, staff on duty, waiting items.
-  var busy: [Int32]
-  var capacity: [Int32]
+  /// Who is on duty and busy at each station (a unit's role), and its waiting items.
+  var duty: Duty
   var lines: [WaitingLine]
   var arrivals: RandomStream
   var service: RandomStream
@@ -30,10 +29,10 @@ public struct Simulation: Sendable {
   /// The recorder's column of the first slice: its columns are the categories, then the slices
   /// (day kinds, key-date windows) the same values are recorded in.
   let segmentColumn: Int
-  /// Detection delay per channel.
-  var channelDetection: Recorder
-  /// On-duty headcount per unit now, and the next change in the staffing plan.
-  var unitCapacity: [Int32]
+  /// Detection delay and first response per channel: the whole system, one column per channel and
+  /// slice (``channelColumn(_:)``).
+  var channelRecorder: Recorder
+  /// The next change in the staffing plan.
   var nextStaffChange = 0
   /// Per unit: resolution deadlines missed with no reply and no extension (通报).
   var unitNamed: [Int]
@@ -68,18 +67,16 @@ public struct Simulation: Sendable {
     self.model = model
     self.ledger = ledger ? Ledger() : nil
     let workflow = model.workflow
-    busy = Array(repeating: 0, count: workflow.stationCount)
     lines = Array(repeating: WaitingLine(), count: workflow.stationCount)
-    capacity = Array(repeating: 0, count: workflow.stationCount)
-    unitCapacity = model.staffing.initial
-    for (u, t) in model.unitTier.enumerated() {
-      CompiledWorkflow.split(
-        unitCapacity[u], shares: workflow.roleShares[t], into: &capacity, at: Int(workflow.unitStation[u]))
-    }
+    duty = Duty(
+      headcount: model.staffing.initial, firstStation: workflow.unitStation,
+      shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
     unitNamed = Array(repeating: 0, count: model.unitTier.count)
     roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
-    for (station, people) in capacity.enumerated() {
-      roleOnDuty[Int(workflow.stationRole[station])].level += Int(people)
+    for (u, t) in model.unitTier.enumerated() {
+      for r in workflow.roleShares[t].indices {
+        roleOnDuty[workflow.roleOffset[t] + r].level += duty.onDuty(unit: u, role: r)
+      }
     }
     roleAtWarmUp = Array(repeating: (0, 0), count: workflow.roleCount)
     arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
@@ -87,10 +84,13 @@ public struct Simulation: Sendable {
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
     segmentColumn = model.categoryCount
     recorder = Recorder(
-      tiers: model.tierCount, categories: model.categoryCount + model.segmentNames.count, days: model.dayCount
+      tiers: model.tierCount,
+      categories: model.categoryCount + model.segmentNames.count + model.severityColumns,
+      days: model.dayCount
     )
-    // No tiers: the whole system only, one column per channel.
-    channelDetection = Recorder(tiers: 0, categories: model.scenario.demand.channels.count, days: 0)
+    // No tiers: the whole system only, one column per channel and slice.
+    channelRecorder = Recorder(
+      tiers: 0, categories: model.scenario.demand.channels.count * (1 + model.segmentNames.count), days: 0)
     present = Array(repeating: 0, count: model.tierCount)
     busyStaff = Array(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
@@ -156,7 +156,7 @@ public struct Simulation: Sendable {
         : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
     }
     return ReplicationResult(
-      model: model, recorder: recorder, channelDetection: channelDetection,
+      model: model, recorder: recorder, channelRecorder: channelRecorder,
       busyArea: busyStaff[0..<model.tierCount].map(\.area), busyAtWarmUp: busyAtWarmUp,
       roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
         end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
@@ -240,7 +240,7 @@ public struct Simulation: Sendable {
     let tier = Int(items[slot].tier)
     let stage = model.workflow.stages[Int(items[slot].stage)]
     let station = station(slot)
-    busy[station] += 1
+    items[slot].dutyEpoch = duty.start(station: station, unit: Int(items[slot].unit))
     changeBusy(tier, role: Int(model.workflow.stationRole[station]), by: 1)
     items[slot].flags.insert(.inService)
     // The item is changed in place throughout: copying it out and back stalls the loop.
@@ -274,6 +274,7 @@ public struct Simulation: Sendable {
           let responseTime = responseAt - items[slot].detected
           record(.response, slot, group: .tier(tier), responseTime)
           record(.response, slot, group: .system, responseTime)
+          recordByChannel(.response, slot, responseTime)
           if response.metOverall { increment(.responseMet, slot, group: .system) }
         }
       }
@@ -335,11 +336,16 @@ public struct Simulation: Sendable {
   /// Frees the staff member serving the item and gives them the next waiting item.
   mutating func releaseStaff(_ slot: Int) {
     let station = station(slot)
-    busy[station] -= 1
+    let unit = Int(items[slot].unit)
+    duty.finish(station: station, unit: unit, epoch: items[slot].dutyEpoch)
     changeBusy(Int(items[slot].tier), role: Int(model.workflow.stationRole[station]), by: -1)
     items[slot].flags.remove(.inService)
     // Staff going off shift finish the item in hand but take no new one.
-    if busy[station] < capacity[station], let next = dequeue(station: station) { startService(next) }
+    if duty.isPooled(unit: unit) {
+      serve(unit: unit, after: station)
+    } else if duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
+      startService(next)
+    }
   }
 
   /// Bookkeeping when an item leaves a tier, for whatever reason.
@@ -407,14 +413,19 @@ public struct Simulation: Sendable {
 
 /// A count that changes over time (staff busy, staff on duty) and its integral: count-minutes.
 struct Occupancy: Sendable {
-  var level = 0
+  var level = 0.0
   /// Count-minutes since the start, up to `changed`.
   var area = 0.0
   var changed = 0.0
 
   @inline(__always)
   mutating func change(by delta: Int, at now: Double) {
-    area += Double(level) * (now - changed)
+    change(by: Double(delta), at: now)
+  }
+
+  @inline(__always)
+  mutating func change(by delta: Double, at now: Double) {
+    area += level * (now - changed)
     changed = now
     level += delta
   }

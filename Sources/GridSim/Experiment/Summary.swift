@@ -106,13 +106,15 @@ public struct Summary: Sendable {
     public var backlogMean: [Estimate?]
   }
 
-  /// An arrival channel and how long its items waited to be seen.
+  /// An arrival channel: how long its items waited to be seen, and to be answered (clock time).
   public struct Channel: Sendable {
     public var id: String
     public var name: String
-    /// Nil when watched continuously.
+    /// Nil when watched continuously; `checks` the check times (minutes of the day) per day kind.
     public var monitoring: String?
+    public var checks: [DayKind: [Int]]?
     public var detection: Duration
+    public var response: Duration
   }
 
   public var scenarioName: String
@@ -130,6 +132,11 @@ public struct Summary: Sendable {
   public var overall: Figures
   /// The whole system per category.
   public var overallByCategory: [Figures]
+  /// True when some deadline counts working time (it pauses over days off).
+  public var workingTimeDeadlines: Bool
+  /// The whole system per severity, with the severities' ids and names (empty with one severity).
+  public var severities: [(id: String, name: String)]
+  public var overallBySeverity: [Figures]
   public var days: [Day]
   /// Events processed, all replications together.
   public var events: Int
@@ -257,6 +264,19 @@ public struct Summary: Sendable {
     }
     overall = group(.system, nil)
     overallByCategory = (0..<C).map { group(.system, $0) }
+    workingTimeDeadlines = (0..<T).contains { t in
+      (0..<C).contains { c in
+        let rule = scenario.effectiveRule(tier: t, category: c)
+        return [rule.responseDeadline, rule.resolutionDeadline].contains { spec in
+          if case .elapsed = spec { return false }
+          return spec != nil
+        }
+      }
+    }
+    severities = model.severityColumns > 0 ? scenario.demand.severities.map { ($0.id, $0.name) } : []
+    overallBySeverity = severities.indices.map { v in
+      group(metric: { $0.severityMetrics[v][$1.rawValue] }, count: { $0.severityCounts[v][$1.rawValue] })
+    }
 
     slices = model.segmentNames.indices.compactMap { s in
       let days = model.segmentDays[s]
@@ -276,7 +296,9 @@ public struct Summary: Sendable {
     channels = scenario.demand.channels.enumerated().map { i, channel in
       Channel(
         id: channel.id, name: channel.name, monitoring: channel.checks.map(Self.describe),
-        detection: duration(results.map { $0.channelDetection[i] }))
+        checks: channel.checks,
+        detection: duration(results.map { $0.channelDetection[i, 0] }),
+        response: duration(results.map { $0.channelResponse[i, 0] }))
     }
 
     let startDay = scenario.period.start.dayNumber
@@ -327,11 +349,17 @@ public struct Summary: Sendable {
 
   /// `workday 08:30, 14:30; weekend 09:00; ...` (make-up workdays and holidays when they differ).
   static func describe(_ checks: [DayKind: [Int]]) -> String {
+    describe(checks) { $0.rawValue }
+  }
+
+  /// The check times per day kind, `workday 08:30, 14:30; weekend 10:00`, with the day kinds named
+  /// by `kindName` (a make-up workday like a workday, a holiday like a weekend, are left out).
+  public static func describe(_ checks: [DayKind: [Int]], kindName: (DayKind) -> String) -> String {
     DayKind.allCases.compactMap { kind -> String? in
       let times = checks[kind] ?? []
       if kind == .makeupWorkday, times == checks[.workday] ?? [] { return nil }
       if kind == .holiday, times == checks[.weekend] ?? [] { return nil }
-      return "\(kind.rawValue) "
+      return kindName(kind) + " "
         + (times.isEmpty ? "none" : times.map(OfficeHours.clock).joined(separator: ", "))
     }.joined(separator: "; ")
   }

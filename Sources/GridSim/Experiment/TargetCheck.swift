@@ -19,8 +19,14 @@ extension Measure {
       guard let s = model.segmentNames.firstIndex(of: window) else { return nil }
       segment = s
     }
+    var ch: Int?
+    if let channel {
+      guard let k = model.scenario.demand.channels.firstIndex(where: { $0.id == channel }) else { return nil }
+      ch = k
+    }
     return Location(
-      group: group, category: c, segment: segment, days: segment.map { model.segmentDays[$0] } ?? [])
+      group: group, category: c, segment: segment, days: segment.map { model.segmentDays[$0] } ?? [],
+      channel: ch)
   }
 
   /// Where a measure is in the results.
@@ -29,6 +35,7 @@ extension Measure {
     public var category: Int?
     public var segment: Int?
     public var days: [Int]
+    public var channel: Int?
   }
 
   /// The measure's value in one replication; nil when that replication observed nothing of it.
@@ -46,7 +53,13 @@ extension Measure {
     case .responseOnTime: return rate(.responseMet, .responseMissed)
     case .resolutionOnTime: return rate(.resolutionMet, .resolutionMissed)
     case .duration(let metric, let statistic):
-      let s = segment.map { r.metric(metric, segment: $0) } ?? r.metric(metric, group: g, category: c)
+      let s: MetricSummary
+      if let channel = location.channel {
+        guard let byChannel = r.metric(metric, channel: channel, segment: segment) else { return nil }
+        s = byChannel
+      } else {
+        s = segment.map { r.metric(metric, segment: $0) } ?? r.metric(metric, group: g, category: c)
+      }
       switch statistic {
       case .mean: return s.mean
       case .p50: return s.p50

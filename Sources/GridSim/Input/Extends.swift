@@ -59,8 +59,8 @@ enum Extends {
     return (merge(parent, own), [source] + sources)
   }
 
-  /// Lays the policy preset a scenario names (`policy: { preset: "policies/x.json5", ... }`) under
-  /// the scenario's own `policy` keys. The preset file is an object of policy keys (with `name` and
+  /// Lays the policy preset a scenario names (`policy: { preset: "park-procedure", ... }`, built
+  /// in, or a file: `"policies/x.json5"`) under the scenario's own `policy` keys. The preset file is an object of policy keys (with `name` and
   /// `source`); its values keep their positions as one more file of the chain.
   static func layPreset(_ root: JSON5Value, sources: [SourceFile]) throws(ScenarioError)
     -> (JSON5Value, [SourceFile])
@@ -79,16 +79,33 @@ enum Extends {
           fix: fix)
       ])
     }
-    let folder = URL(fileURLWithPath: from.path).deletingLastPathComponent()
-    let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+    let path: String
     let text: String
-    do {
-      text = try InputFile.readText(path)
-    } catch {
-      throw problem(
-        "cannot read the policy preset '\(name)' (\(error.reason))",
-        fix:
-          "presets are in Scenarios/policies/; the path is relative to the folder of the file that names it")
+    if !name.contains("/"), !name.hasSuffix(".json5") {
+      // A bare name is a built-in preset, the same from any folder.
+      guard let builtIn = BuiltInPresets.texts[name] else {
+        let names = BuiltInPresets.texts.keys.sorted()
+        throw problem(
+          "there is no built-in policy preset '\(name)'",
+          fix: ((names.first { $0.hasPrefix(name) } ?? Suggestion.closest(to: name, in: names)).map {
+            "did you mean '\($0)'? "
+          } ?? "")
+            + "built-in presets: \(names.joined(separator: ", ")); a preset file of your own is a path ending in .json5"
+        )
+      }
+      (path, text) = ("built-in preset \(name)", builtIn + "\n")
+    } else {
+      let folder = URL(fileURLWithPath: from.path).deletingLastPathComponent()
+      path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+      do {
+        text = try InputFile.readText(path)
+      } catch {
+        throw problem(
+          "cannot read the policy preset '\(name)' (\(error.reason))",
+          fix:
+            "a built-in preset is named without a path (preset: \"park-procedure\"); a file's path is relative to the folder of the file that names it"
+        )
+      }
     }
     let source = SourceFile(path: path, text: text)
     var preset = try InputFile.parseJSON5(source).get()

@@ -134,8 +134,9 @@ struct CompiledWorkflow: Sendable {
       || rules.storage.contains { $0.extensionProbability > 0 || $0.callback != nil }
   }
 
-  /// Splits a unit's on-duty headcount among its roles by share: largest remainder, and every role
-  /// keeps at least one person while anyone is on duty (one person covers each role in turn).
+  /// Splits a unit's on-duty headcount among its roles by share: largest remainder, every role
+  /// keeping at least one person. With fewer people than roles there is no split: the people cover
+  /// the roles in turn (``Duty``), so this is called with at least as many people as roles, or none.
   static func split(_ headcount: Int32, shares: [Double], into out: inout [Int32], at base: Int) {
     let n = shares.count
     if n == 1 {
@@ -147,7 +148,7 @@ struct CompiledWorkflow: Sendable {
       return
     }
     let total = shares.reduce(0, +)
-    let people = max(Int(headcount), n)
+    let people = Int(headcount)
     var assigned = 0
     var remainders: [(Double, Int)] = []
     for r in 0..<n {

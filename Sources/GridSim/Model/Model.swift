@@ -12,6 +12,10 @@ public struct Model: Sendable {
   public let categoryCount: Int
   /// Number of severity levels.
   public let severityCount: Int
+  /// The recorder's column of the first severity (after the categories and the slices), and how
+  /// many severity columns there are (none with one severity: its figures are the whole system's).
+  let severityColumn: Int
+  let severityColumns: Int
 
   /// Tier of each unit.
   public let unitTier: [Int]
@@ -217,6 +221,8 @@ public struct Model: Sendable {
     dayKindSegment = workTime.kinds[0..<dayCount].map { Int32(DayKind.allCases.firstIndex(of: $0)!) }
     dayWindowSegment = dayWindow.map { $0.map { Int32(DayKind.allCases.count + $0) } }
     segmentNames = DayKind.allCases.map(\.rawValue) + scenario.windows.map(\.name)
+    severityColumn = categoryCount + segmentNames.count
+    severityColumns = S > 1 ? S : 0
     var segmentDays = [[Int]](repeating: [], count: segmentNames.count)
     for d in 0..<dayCount {
       segmentDays[Int(dayKindSegment[d])].append(d)

@@ -61,7 +61,12 @@ public enum SummaryJSON {
               "byCategory",
               .array(
                 zip(summary.categories, summary.overallByCategory).map { category($0.0, $0.1, tier: false) })
-            )
+            ),
+            (
+              "bySeverity",
+              .array(
+                zip(summary.severities, summary.overallBySeverity).map { category($0.0, $0.1, tier: false) })
+            ),
           ])
       ),
       ("tiers", .array(tiers)),
@@ -94,6 +99,7 @@ public enum SummaryJSON {
                 ("id", .string(c.id)), ("name", .string(c.name)),
                 ("monitoring", c.monitoring.map { .string($0) } ?? .string("continuous")),
                 ("detectionHours", duration(c.detection)),
+                ("responseHours", duration(c.response)),
               ])
             })
         ))

@@ -66,6 +66,22 @@ public enum TextReport {
       ])
     }
     out += categories.rendered()
+    if !summary.severities.isEmpty {
+      var severities = TextTable(headers: [
+        "Severity", "Items", "Response mean", "p90", "Resolution mean", "p90", "Response on time",
+        "Resolution on time",
+      ])
+      for (i, v) in summary.severities.enumerated() {
+        let g = summary.overallBySeverity[i]
+        severities.rows.append([
+          v.name == v.id ? v.id : "\(v.name) (\(v.id))", Format.count(g.count(.appeared)),
+          Format.duration(g.duration(.response).mean), Format.duration(g.duration(.response).p90),
+          Format.duration(g.duration(.resolution).mean), Format.duration(g.duration(.resolution).p90),
+          Format.percent(g.responseOnTime), Format.percent(g.resolutionOnTime),
+        ])
+      }
+      out += "\n" + severities.rendered()
+    }
     if summary.usesWorkflow { out += "\n" + workflow(summary) }
     if summary.slices.count > 1 {
       var slices = TextTable(headers: [
@@ -85,16 +101,20 @@ public enum TextReport {
       out += "\nBy the day items appeared (measured days only):\n" + slices.rendered()
     }
     if summary.channels.contains(where: { $0.monitoring != nil }) {
-      var channels = TextTable(headers: ["Channel", "Checked", "Items", "Detection mean", "p90", "max"])
+      var channels = TextTable(headers: [
+        "Channel", "Checked", "Items", "Detection mean", "p90", "max", "Response mean", "p90",
+      ])
       for c in summary.channels {
         channels.rows.append([
           c.name == c.id ? c.id : "\(c.name) (\(c.id))", c.monitoring ?? "continuously",
           Format.count(c.detection.count), Format.duration(c.detection.mean),
-          Format.duration(c.detection.p90),
-          Format.duration(c.detection.max),
+          Format.duration(c.detection.p90), Format.duration(c.detection.max),
+          Format.duration(c.response.mean), Format.duration(c.response.p90),
         ])
       }
-      out += "\nDetection (appearance to being seen):\n" + channels.rendered()
+      out +=
+        "\nBy channel (detection: appearance to being seen; response: seen to first answer; clock time):\n"
+        + channels.rendered()
     }
     if !summary.targets.isEmpty {
       out += "\nTargets (judged as 'gridsim check' does):\n" + TargetReport.table(summary.targets)

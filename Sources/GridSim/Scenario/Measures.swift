@@ -80,6 +80,8 @@ public enum Counter: Int, CaseIterable, Sendable {
   case reportMissed
   /// Items handled by several departments (forked).
   case forked
+  /// Items that entered the system at this tier (reported past the tiers below it or not).
+  case entered
 
   static func escalated(_ reason: EscalationReason) -> Counter {
     switch reason {

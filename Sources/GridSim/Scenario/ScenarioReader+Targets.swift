@@ -1,7 +1,9 @@
 import Foundation
 
 extension ScenarioReader {
-  static let targetKeys = ["name", "metric", "tier", "category", "window", "atLeast", "atMost", "judge"]
+  static let targetKeys = [
+    "name", "metric", "tier", "category", "channel", "window", "atLeast", "atMost", "judge",
+  ]
 
   /// Reads `targets`: named bounds that `gridsim check` judges.
   mutating func readTargets(_ value: JSON5Value) -> [Target] {
@@ -50,6 +52,23 @@ extension ScenarioReader {
         category = reference(v, path + ".category", categoryIDs, "category")
         if category == nil { ok = false }
       }
+      var channel: String?
+      if let v = o["channel"] {
+        channel = reference(v, path + ".channel", channelIDs, "channel")
+        if channel == nil { ok = false }
+        if !kind.byChannel {
+          values.error(
+            path + ".channel", at: v.offset, "'\(kind.name)' is not kept per channel",
+            fix: "remove 'channel' (detection.* and response.* are kept per channel)")
+          ok = false
+        } else if o["tier"] != nil || o["category"] != nil {
+          values.error(
+            path + ".channel", at: v.offset,
+            "figures per channel are kept for the whole system and all categories",
+            fix: "remove 'tier' and 'category', or 'channel'")
+          ok = false
+        }
+      }
       var window: String?
       if let v = o["window"] {
         window = reference(
@@ -60,13 +79,13 @@ extension ScenarioReader {
             path + ".window", at: v.offset, "'openAtEnd' is a figure of the period's end, not of a window",
             fix: "remove 'window', or use backlog.mean or backlog.max")
           ok = false
-        } else if o["category"] != nil {
+        } else if o["category"] != nil, o["channel"] == nil {
           values.error(
             path + ".window", at: v.offset,
             "figures per window and day kind are kept for all categories together",
             fix: "remove 'category' or 'window'")
           ok = false
-        } else if o["tier"] != nil, !kind.needsTier {
+        } else if o["tier"] != nil, !kind.needsTier, o["channel"] == nil {
           values.error(
             path + ".window", at: v.offset,
             "'\(kind.name)' per window and day kind is kept for the whole system, not per tier",
@@ -90,7 +109,7 @@ extension ScenarioReader {
       if let v = o["judge"] {
         if let j = values.choice(v, path + ".judge", Target.Judge.self) { judge = j } else { ok = false }
       }
-      let measure = Measure(kind, tier: tier, category: category, window: window)
+      let measure = Measure(kind, tier: tier, category: category, window: window, channel: channel)
       var name = measure.description
       if let v = o["name"], let s = values.string(v, path + ".name") {
         name = s

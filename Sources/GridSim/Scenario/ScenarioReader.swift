@@ -6,6 +6,7 @@ struct ScenarioReader {
   /// Ids defined so far, for reference checks in later sections.
   var categoryIDs: [String] = []
   var severityIDs: [String] = []
+  var channelIDs: [String] = []
   var tierIDs: [String] = []
   var windowNames: [String] = []
 
@@ -47,6 +48,7 @@ struct ScenarioReader {
     if let v = top["demand"] { readDemand(v, into: &scenario.demand) }
     categoryIDs = scenario.demand.categories.map(\.id)
     severityIDs = scenario.demand.severities.map(\.id)
+    channelIDs = scenario.demand.channels.map(\.id)
     if let v = top["tiers"] {
       scenario.tiers = readTiers(v)
     } else {

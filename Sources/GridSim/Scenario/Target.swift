@@ -90,6 +90,14 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
       }
     }
 
+    /// True when the measure is kept per channel (the whole system's, by the channel items came by).
+    public var byChannel: Bool {
+      switch self {
+      case .duration(.detection, _), .duration(.response, _): true
+      default: false
+      }
+    }
+
     /// True when the measure exists only per tier.
     public var needsTier: Bool {
       switch self {
@@ -136,18 +144,26 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
   /// those days (utilization and backlog: over those days); nil for the whole period.
   public var window: String?
 
-  public init(_ kind: Kind, tier: String? = nil, category: String? = nil, window: String? = nil) {
+  /// A channel id: the figure for the items that came by it (detection and response only); nil
+  /// for every channel.
+  public var channel: String?
+
+  public init(
+    _ kind: Kind, tier: String? = nil, category: String? = nil, window: String? = nil, channel: String? = nil
+  ) {
     self.kind = kind
     self.tier = tier
     self.category = category
     self.window = window
+    self.channel = channel
   }
 
-  /// `response.p90 at grid for complaint during national-day`.
+  /// `response.p90 at grid for complaint via online during national-day`.
   public var description: String {
     var text = kind.name
     if let tier { text += " at \(tier)" }
     if let category { text += " for \(category)" }
+    if let channel { text += " via \(channel)" }
     if let window { text += " during \(window)" }
     return text
   }

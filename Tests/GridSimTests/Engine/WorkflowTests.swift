@@ -130,6 +130,8 @@ struct WorkflowTests {
     #expect(reopened.count(.unsatisfied, group: .tier(0)) == 2)
     #expect(reopened.count(.reopened, group: .tier(0)) == 1)
     #expect(reopened.count(.visits, group: .tier(0)) == 2)
+    // Two visits, one entry: the flow chart draws entries, not visits.
+    #expect(reopened.count(.entered, group: .tier(0)) == 1)
     #expect(reopened.count(.closed, group: .system) == 1)
     #expect(reopened.metric(.resolution, group: .system).mean == 70)  // the last reply
     #expect(reopened.metric(.timeInSystem, group: .system).mean == 80)
@@ -138,6 +140,7 @@ struct WorkflowTests {
     let up = try run("unsatisfied: 1, maxReopenings: 1, reopenAt: \"up\"")
     #expect(up.count(.escalatedReopened, group: .tier(0)) == 1)
     #expect(up.count(.visits, group: .tier(1)) == 1)
+    #expect(up.count(.entered, group: .tier(1)) == 0)
     let satisfied = try run("unsatisfied: 0")
     #expect(satisfied.count(.satisfied, group: .system) == 1)
     #expect(satisfied.count(.reopened, group: .system) == 0)
@@ -225,9 +228,36 @@ struct WorkflowTests {
     }
     #expect(split(6, [0.85, 0.15]) == [5, 1])
     #expect(split(24, [0.2, 0.15, 0.65]) == [5, 3, 16])
-    #expect(split(1, [0.2, 0.15, 0.65]) == [1, 1, 1])
+    #expect(split(3, [0.2, 0.15, 0.65]) == [1, 1, 1])
     #expect(split(0, [0.5, 0.5]) == [0, 0])
     #expect(split(7, [1]) == [7])
+  }
+
+  @Test("one person on duty covers every role in turn, one item at a time")
+  func fewerPeopleThanRoles() throws {
+    // One grid worker with two roles: accept (1 h, worker) then handle (1 h, head). Two items at
+    // 00:00. The person accepts item 1 (0-1 h); when free, item 2 has waited in the worker's line
+    // since 00:00 and item 1's handle is not yet in the head's: accept item 2 (1-2 h), then handle
+    // item 1 (2-3 h, closed) and item 2 (3-4 h). Nothing overlaps: one person works 4 h, not two
+    // roles at once (which would close item 1 at 2 h and item 2 at 3 h).
+    let grid = """
+      id: "grid", roles: [{ id: "worker", share: 0.5 }, { id: "head", share: 0.5 }],
+      stages: [
+        { id: "accept", role: "worker", time: "1 h" },
+        { id: "handle", role: "head", time: "1 h" },
+      ]
+      """
+    let (_, r) = try runOnce(
+      workflowScenario(grid: grid, gridStaff: 1, injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    #expect(r.count(.closed, group: .tier(0)) == 2)
+    #expect(r.metric(.resolution, group: .system).max == 240)
+    #expect(r.metric(.resolution, group: .system).mean == 210)
+    #expect(r.metric(.response, group: .system).max == 120)
+    // Busy 4 h of 48 h on duty: 1/12 for the tier; each role has half the person (24 h on duty)
+    // and was busy 2 h.
+    #expect(abs(r.utilization[0]! - 4.0 / 48) < 1e-12)
+    #expect(r.roleUtilization[0] == 2.0 / 24)
+    #expect(r.roleUtilization[1] == 2.0 / 24)
   }
 
   @Test("workflow problems are all reported with their key paths")

@@ -61,6 +61,8 @@ struct TargetTests {
             { name: "x", metric: "wait.mean", atMost: "1 h", window: "national-day" },
             { name: "x", metric: "wait.max", atMost: "1 h", judge: "median" },
             { metric: "wait.mean" },
+            { name: "y", metric: "wait.mean", channel: "email", atMost: "1 h" },
+            { metric: "detection.p90", channel: "direct", tier: "grid", atMost: "1 h" },
           ]
           """)
     ).map { "\($0.keyPath): \($0.message)" + ($0.fix.map { "; \($0)" } ?? "") }
@@ -77,6 +79,9 @@ struct TargetTests {
         "targets[8].name: the name 'x' is already used by targets[7]; give each target its own name",
         "targets[8].judge: expected one of 'interval', 'mean', found \"median\"; did you mean 'mean'?",
         "targets[9]: missing the bound: 'atLeast' or 'atMost'; add atMost: \"24 h\"",
+        "targets[10].channel: expected a channel id, found 'email', which is not defined; defined: direct",
+        "targets[10].channel: 'wait.mean' is not kept per channel; remove 'channel' (detection.* and response.* are kept per channel)",
+        "targets[11].channel: figures per channel are kept for the whole system and all categories; remove 'tier' and 'category', or 'channel'",
       ])
   }
 

@@ -44,6 +44,33 @@ struct StaffingTests {
     #expect(model.onDutyMinutes(day: 0, tier: 1) == 1440)
   }
 
+  @Test("when the headcount drops, the first of the busy staff to become free stays on duty")
+  func firstFreeStaysOnDuty() throws {
+    // Four grid workers 08:00-18:00, one 18:00-08:00; handling 2 h 30 min. Items at 16:00, 16:30,
+    // 17:00 and 17:30 keep all four busy until 18:30, 19:00, 19:30 and 20:00. An item at 18:10
+    // waits for the first of them to be free (18:30: 20 min), not for all four (20:00: 110 min);
+    // one at 18:20 waits for the same person to finish again (18:30 + 2:30 = 21:00: 160 min).
+    let grid = """
+      { id: "grid", handling: "150 min",
+        roster: { shifts: [{ name: "day", start: "08:00", end: "18:00", staff: 4 },
+                           { name: "night", start: "18:00", end: "08:00", staff: 1 }] } }
+      """
+    let (_, r) = try runOnce(
+      staffingScenario(
+        grid: grid,
+        injects: """
+          { at: "2026-03-09T16:00" }, { at: "2026-03-09T16:30" }, { at: "2026-03-09T17:00" },
+          { at: "2026-03-09T17:30" }, { at: "2026-03-09T18:10" }, { at: "2026-03-09T18:20" }
+          """
+      ).replacingOccurrences(of: "2026-09-28T00:00", with: "2026-03-09T00:00")
+        .replacingOccurrences(
+          of: "staff: 1, children: { name: \"g\", staff: 1 }",
+          with: "staff: 1, children: { name: \"g\", staff: 4 }"))
+    #expect(r.count(.closed, group: .tier(0)) == 6)
+    #expect(r.metric(.wait, group: .tier(0)).max == 160)
+    #expect(r.metric(.wait, group: .tier(0)).mean == Double(20 + 160) / 6)
+  }
+
   /// One grid worker on a 20:00-08:00 night shift, a village around the clock; March 2026 has no
   /// holiday or make-up workday (Monday 9th to Monday 16th are plain days).
   func nightShift(start: String, length: String, days: String = "", injects: String) -> String {
@@ -194,17 +221,29 @@ struct StaffingTests {
       """
     // Mon 09:00 → seen 14:30 (5.5 h). Wed Sep 30 15:00 → the next check is on a day off: holidays
     // are checked like weekends, Thu Oct 1 10:00 (19 h). A patrol item is seen at once.
-    let (_, r) = try runOnce(
+    let (model, r) = try runOnce(
       staffingScenario(
         grid: "{ id: \"grid\", handling: \"30 min\" }", extra: extra,
         injects: """
           { at: "2026-09-28T09:00", channel: "online" }, { at: "2026-09-30T15:00", channel: "online" },
           { at: "2026-09-29T11:00", channel: "patrol" }
           """))
-    #expect(r.channelDetection[1].count == 2)
-    #expect(r.channelDetection[1].max == Double(19 * 60))
-    #expect(r.channelDetection[1].mean == Double(330 + 19 * 60) / 2)
-    #expect(r.channelDetection[0].max == 0)
+    #expect(r.channelDetection[1, 0].count == 2)
+    #expect(r.channelDetection[1, 0].max == Double(19 * 60))
+    #expect(r.channelDetection[1, 0].mean == Double(330 + 19 * 60) / 2)
+    #expect(r.channelDetection[0, 0].max == 0)
+    #expect(r.channelResponse[1, 0].count == 2)
+    // Per channel and day kind: both online posts appeared on workdays.
+    let workday = try #require(model.segmentNames.firstIndex(of: "workday"))
+    #expect(r.metric(.detection, channel: 1, segment: workday)?.count == 2)
+    #expect(r.metric(.detection, channel: 0, segment: workday)?.count == 1)
+    // A target names the channel: the online posts' detection, not every channel's.
+    func value(_ measure: Measure) -> Double? {
+      measure.location(in: model).flatMap { measure.value(in: r, at: $0) }
+    }
+    #expect(value(Measure(.duration(.detection, .max), channel: "online")) == Double(19 * 60))
+    #expect(value(Measure(.duration(.detection, .max), channel: "patrol")) == 0)
+    #expect(value(Measure(.duration(.detection, .p50))) == 330)
     #expect(r.metric(.detection, group: .system).count == 3)
     // Response time runs from detection: all answered at once.
     #expect(r.metric(.response, group: .system).max == 0)

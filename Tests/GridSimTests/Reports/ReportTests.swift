@@ -162,6 +162,50 @@ struct ReportTests {
     s.days[last - 1].responseOnTime[0] = 0.02
     s.days[last - 1].responseDeadlines[0] = 100
     let line = try #require(bundle.findings(s).first { $0.hasPrefix("The lowest daily") })
-    #expect(line.contains("was 2%, at 网格员 <G> for visits begun on 5 Apr 2026"), "\(line)")
+    #expect(line.contains("was 2%, at 网格员 <G> (grid) for visits begun on 5 Apr 2026"), "\(line)")
+  }
+
+  @Test("a tier busy beyond its on-duty time on some days gets a finding that says what to do")
+  func overDutyFinding() throws {
+    let bundle = try reportBundle()
+    var s = bundle.sections[0].summary
+    #expect(!bundle.findings(s).contains { $0.contains("busy for more than its on-duty") })
+    // Two measured days over 100% at the village; the peak names its day.
+    s.days[2].utilization[1] = 1.25
+    s.days[4].utilization[1] = 1.5
+    let line = try #require(bundle.findings(s).first { $0.contains("busy for more than its on-duty") })
+    #expect(
+      line.hasPrefix("村两委 (village) was busy for more than its on-duty staff-time on 2 days (up to 150%, on"))
+    #expect(line.hasSuffix("Put more people on duty on those days, or add a later shift."))
+  }
+
+  @Test("over a window with working-time deadlines, the clock-time response stands beside the on-time rate")
+  func workingTimeFinding() throws {
+    let bundle = try reportBundle()
+    let s = bundle.sections[0].summary
+    // The grid's resolution deadline is in working days, so the Qingming window gets the line.
+    #expect(s.workingTimeDeadlines)
+    let window = try #require(s.slices.first { $0.name == "qingming" })
+    let p90 = try #require(window.overall.duration(.response).p90?.mean)
+    let line = try #require(bundle.findings(s).first { $0.hasPrefix("Over qingming") })
+    #expect(line.contains("waited more than \(bundle.language.duration(p90)) on the clock"), "\(line)")
+  }
+
+  @Test("the English report names Chinese tiers with their ids, and the heat map's row labels fit")
+  func englishNamesAndLabels() throws {
+    let bundle = try reportBundle(language: .en)
+    let md = try #require(bundle.files().first { $0.name == "report.md" }).contents
+    #expect(md.contains("网格员 <G> (grid)"))
+    #expect(md.contains("村两委 (village)"))
+    let zh = try #require(try reportBundle(language: .zh).files().first { $0.name == "report.md" }).contents
+    #expect(!zh.contains("(village)"))
+    // The heat map's row labels end 4 px before the plot and need no more room than is left of them.
+    let heat = Charts.onTimeHeatMap(bundle.sections[0].summary, language: bundle.language, id: "h")
+    let label = "村两委 (village) response"
+    let pattern = "x=\"([0-9.]+)\"[^>]*text-anchor=\"end\">\(NSRegularExpression.escapedPattern(for: label))<"
+    let match = try #require(heat.firstMatch(of: try Regex(pattern)))
+    let text = try #require(match.output[1].substring)
+    let x = try #require(Double(String(text)))
+    #expect(x >= SVG.estimatedWidth(label, size: 9.5))
   }
 }

@@ -35,7 +35,15 @@ public struct ReportBundle: Sendable {
     commandLine: String, ledger: String? = nil
   ) {
     self.command = command
-    self.sections = sections
+    // A reader of the English report may not read Chinese names: each tier and category also shows
+    // its id, as the terminal report does.
+    self.sections =
+      language.code == .en
+      ? sections.map { section in
+        var section = section
+        section.summary.nameWithIDs()
+        return section
+      } : sections
     self.comparison = comparison
     self.language = language
     self.commandLine = commandLine
@@ -318,11 +326,13 @@ public struct ReportBundle: Sendable {
       doc.add(.paragraph("**\(l.detection)**"))
       doc.add(
         .table(
-          headers: [l.channel, l.checked, l.itemsHeader, l.detectionMean, "P90"],
+          headers: [l.channel, l.checked, l.itemsHeader, l.detectionMean, "P90", l.responseMean, "P90"],
           rows: s.channels.map { c in
             [
-              c.name, c.monitoring ?? l.continuously, Format.count(c.detection.count),
-              l.duration(c.detection.mean), l.duration(c.detection.p90),
+              c.name, c.checks.map { Summary.describe($0, kindName: l.dayKind) } ?? l.continuously,
+              Format.count(c.detection.count),
+              l.duration(c.detection.mean), l.duration(c.detection.p90), l.duration(c.response.mean),
+              l.duration(c.response.p90),
             ]
           }, leftAligned: [0, 1]))
     }
@@ -386,11 +396,55 @@ public struct ReportBundle: Sendable {
       lines.append(
         l.worstDayLine(rate: l.percent(worst.v), tier: s.tiers[worst.t].name, date: dayLabel(worst.d)))
     }
+    // The sources' three rates and three standards, and the units named for overdue items.
+    if s.usesWorkflow {
+      lines.append(
+        l.ratesLine(
+          response: l.percent(o.responseOnTime), resolution: l.percent(o.resolutionRate),
+          satisfaction: l.percent(o.satisfaction), kept: l.percent(o.keptFromWorsening)))
+      lines.append(
+        l.namedLine(
+          s.namedUnits.prefix(5).map {
+            "\($0.unit) (\($0.tier), \(NumberText.decimal($0.perReplication, digits: 1)))"
+          },
+          more: max(0, s.namedUnits.count - 5)))
+    }
+    // A tier busy beyond its on-duty time: what to do next.
+    for t in s.tiers.indices {
+      let over = measured.filter { (s.days[$0].utilization[t] ?? 0) > 1 }
+      guard let top = over.max(by: { (s.days[$0].utilization[t] ?? 0) < (s.days[$1].utilization[t] ?? 0) })
+      else { continue }
+      lines.append(
+        l.overDutyLine(
+          tier: s.tiers[t].name, days: over.count, peak: l.percent(s.days[top].utilization[t]),
+          date: dayLabel(top)))
+    }
+    // Working-time deadlines pause over a holiday: show the clock beside the on-time rate.
+    if s.workingTimeDeadlines {
+      for slice in s.slices where slice.isWindow && slice.measuredDays > 0 {
+        let o = slice.overall
+        guard let onTime = o.responseOnTime, let p90 = o.duration(.response).p90?.mean else { continue }
+        let detection = o.duration(.detection).p90?.mean
+        lines.append(
+          l.workingTimeLine(
+            window: l.window(slice.name), onTime: l.percent(onTime), response: l.duration(p90),
+            detection: detection.flatMap { $0 > 0 ? l.duration($0) : nil }))
+      }
+    }
     return lines
   }
 }
 
 extension Summary {
+  /// Tier and category names that are not plain ASCII get their id after them: `网格员 (grid)`.
+  mutating func nameWithIDs() {
+    func named(_ name: String, _ id: String) -> String {
+      name == id || name.unicodeScalars.allSatisfy(\.isASCII) ? name : "\(name) (\(id))"
+    }
+    for t in tiers.indices { tiers[t].name = named(tiers[t].name, tiers[t].id) }
+    categories = categories.map { ($0.id, named($0.name, $0.id)) }
+  }
+
   /// A tier's name from its id (the id when unknown).
   func tierName(_ id: String) -> String { tiers.first { $0.id == id }?.name ?? id }
   /// A category's name from its id (the id when unknown).

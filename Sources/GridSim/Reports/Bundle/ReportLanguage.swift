@@ -205,6 +205,7 @@ public struct ReportLanguage: Sendable {
     if code == .en {
       if let tier = m.tier { text += " at \(tierName(tier))" }
       if let category = m.category { text += " for \(categoryName(category))" }
+      if let channel = m.channel { text += " via \(channel)" }
       if let window = m.window { text += " during \(slice(window))" }
       return text
     }
@@ -212,6 +213,7 @@ public struct ReportLanguage: Sendable {
     if let window = m.window { prefix += slice(window) + "期间" }
     if let tier = m.tier { prefix += tierName(tier) }
     if let category = m.category { prefix += categoryName(category) }
+    if let channel = m.channel { prefix += "经" + channel }
     return prefix.isEmpty ? text : prefix + " " + text
   }
 
@@ -268,6 +270,32 @@ public struct ReportLanguage: Sendable {
     code == .en
       ? "The lowest daily response on-time rate was \(rate), at \(tier) for visits begun on \(date)."
       : "每日按时回复率最低为 \(rate)（\(tier)，\(date) 受理的事项）。"
+  }
+  public func ratesLine(response: String, resolution: String, satisfaction: String, kept: String) -> String {
+    code == .en
+      ? "The three rates: response \(response), resolution \(resolution) (closed of appeared), satisfaction \(satisfaction). The three standards: timely \(response), well received \(satisfaction), kept from worsening \(kept)."
+      : "三率：回复率 \(response)，解决率 \(resolution)（办结占出现），满意率 \(satisfaction)。三项标准：及时 \(response)，满意 \(satisfaction)，未恶化 \(kept)。"
+  }
+  public func namedLine(_ units: [String], more: Int) -> String {
+    let rest = more > 0 ? (code == .en ? " and \(more) more" : " 等另外 \(more) 个") : ""
+    return units.isEmpty
+      ? pick(
+        "Named units (通报): none missed a deadline without reply or extension.", "通报：没有单位在无答复、无延期的情况下超时。")
+      : code == .en
+        ? "Named units (通报, a resolution deadline missed with no reply or extension): \(units.joined(separator: ", "))\(rest)."
+        : "通报单位（超过办结时限且无答复、无延期）：\(units.joined(separator: "、"))\(rest)。"
+  }
+  public func overDutyLine(tier: String, days: Int, peak: String, date: String) -> String {
+    code == .en
+      ? "\(tier) was busy for more than its on-duty staff-time on \(days) day\(days == 1 ? "" : "s") (up to \(peak), on \(date)): staff finished items after their shifts and items waited for the next shift. Put more people on duty on those days, or add a later shift."
+      : "\(tier) 有 \(days) 天的忙碌时间超过在岗时间（最高 \(peak)，\(date)）：人员在下班后继续办理，事项等到下一班。请在这些日期增加在岗人员或安排晚班。"
+  }
+  public func workingTimeLine(window: String, onTime: String, response: String, detection: String?) -> String
+  {
+    let seen = detection.map { code == .en ? " (seen after \($0))" : "（发现用时 \($0)）" } ?? ""
+    return code == .en
+      ? "Over \(window), deadlines in working time pause on days off: \(onTime) of first responses were on time, while 1 item in 10 waited more than \(response) on the clock for its first response\(seen)."
+      : "\(window)期间，按工作日计算的时限在休息日暂停：首次回复按时率 \(onTime)，但一成事项的首次回复按日历时间超过 \(response)\(seen)。"
   }
   public func targetsMet(_ n: Int) -> String {
     code == .en ? "All \(n) target\(n == 1 ? "" : "s") met." : "全部 \(n) 项目标均已达成。"

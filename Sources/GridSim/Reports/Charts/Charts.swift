@@ -19,11 +19,11 @@ enum Charts {
     let x0: Double
     let x1: Double
 
-    init(_ summary: Summary) {
+    init(_ summary: Summary, left: Double = Charts.left) {
       days = summary.days
       let first = summary.start.dayNumber
       dayNumbers = days.indices.map { first + $0 }
-      x0 = Charts.left
+      x0 = left
       x1 = Charts.width - Charts.right
     }
 
@@ -74,7 +74,7 @@ enum Charts {
 
     func windowLabels(_ svg: inout SVG, y: Double, language: ReportLanguage) {
       for (a, _, name) in windows {
-        svg.text(x(a) + 2, y, language.window(name), size: 10, bold: true)
+        svg.text(x(a) + 2, y, language.window(name), size: 10, bold: true, halo: true)
       }
     }
   }
@@ -275,7 +275,10 @@ enum Charts {
 
   /// On-time shares per day (columns) and tier and deadline kind (rows).
   static func onTimeHeatMap(_ summary: Summary, language: ReportLanguage, id: String) -> String {
-    let axis = DayAxis(summary)
+    // Row labels right-aligned before the plot: as wide as the longest needs.
+    let labels = summary.tiers.map { "\($0.name) \(language.response)" } + [language.resolution]
+    let left = max(Charts.left, (labels.map { SVG.estimatedWidth($0, size: 9.5) }.max() ?? 0) + 10)
+    let axis = DayAxis(summary, left: left)
     let row = 16.0
     let top = 40.0
     let rows = summary.tiers.count * 2
@@ -341,8 +344,9 @@ enum Charts {
       EscalationReason.allCases.filter { $0 != .major }.map { ($0, count(t.all.count(.escalated($0)))) }
     }
     let upTotal = up.map { $0.reduce(0) { $0 + $1.1 } }
-    let entered = (0..<T).map { t in max(0, count(tiers[t].all.count(.visits)) - (t > 0 ? upTotal[t - 1] : 0))
-    }
+    // Items that entered at each tier: the first tier's, and those reported past the tiers below
+    // (a reopened item handled again at the top is a visit, not an entry).
+    let entered = (0..<T).map { t in count(tiers[t].all.count(.entered)) }
     let appeared = count(summary.overall.count(.appeared))
     let most = max(([appeared] + upTotal + entered).max() ?? 1, 1)
     func thickness(_ v: Double) -> Double { 1.5 + 16 * v / most }

@@ -123,14 +123,24 @@ struct SVG {
     case start, middle, end
   }
 
+  /// The width a text takes at a font size, roughly: wide (CJK) characters one em, others about
+  /// 0.6 em; enough to leave room for a label.
+  static func estimatedWidth(_ text: String, size: Double) -> Double {
+    text.unicodeScalars.reduce(0.0) { total, c in
+      total + (c.properties.isIdeographic || c.value >= 0x3000 ? size : size * 0.6)
+    }
+  }
+
   mutating func text(
     _ x: Double, _ y: Double, _ string: String, size: Double = 11, anchor: Anchor = .start,
     bold: Bool = false,
-    rotate: Double? = nil, fill: String = "#000"
+    rotate: Double? = nil, fill: String = "#000", halo: Bool = false
   ) {
     var s =
       "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor.rawValue)\""
     if bold { s += " font-weight=\"bold\"" }
+    // A white outline under the glyphs keeps a label readable over lines and bars.
+    if halo { s += " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" }
     if fill != "#000" { s += " fill=\"\(fill)\"" }
     if let rotate { s += " transform=\"rotate(\(Self.n(rotate)) \(Self.n(x)) \(Self.n(y)))\"" }
     body.append(s + ">\(Self.escape(string))</text>")
