@@ -8,6 +8,7 @@ enum GridSimCommand {
     ("run", RunCommand.spec.abstract),
     ("check", CheckCommand.spec.abstract),
     ("compare", CompareCommand.spec.abstract),
+    ("plan", PlanCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
     ("calendar", CalendarCommand.spec.abstract),
     ("trace", TraceCommand.spec.abstract),
@@ -58,6 +59,7 @@ enum GridSimCommand {
     case "run": return try await RunCommand.main(rest)
     case "check": return try await CheckCommand.main(rest)
     case "compare": return try await CompareCommand.main(rest)
+    case "plan": return try await PlanCommand.main(rest)
     case "validate": return try ValidateCommand.main(rest)
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)

@@ -6,7 +6,7 @@ import Testing
 @Suite("Layers")
 struct LayerTests {
   static let layers = [
-    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Reports",
+    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Planning", "Reports",
   ]
   static let library = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources/GridSim")

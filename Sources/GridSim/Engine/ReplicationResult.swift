@@ -68,6 +68,11 @@ public struct ReplicationResult: Sendable {
   public let segmentCount: Int
   public let segmentMetrics: [[MetricSummary]]
   public let segmentCounts: [[Int]]
+  /// The whole system's figures for the items of each day measured on its own
+  /// (``Model/measuring(days:)``), and those days.
+  public let dayMetrics: [[MetricSummary]]
+  public let dayCounts: [[Int]]
+  public let measuredDays: Range<Int>
   /// The whole system's figures per severity (empty with a single severity).
   public let severityMetrics: [[MetricSummary]]
   public let severityCounts: [[Int]]
@@ -94,6 +99,10 @@ public struct ReplicationResult: Sendable {
     segmentCount = model.segmentNames.count
     (segmentMetrics, segmentCounts) = Self.tables(
       recorder, groups: [.system], columns: C..<C + segmentCount, withTotal: false)
+    (dayMetrics, dayCounts) = Self.tables(
+      recorder, groups: [.system], columns: model.dayColumn..<model.dayColumn + model.measuredDays.count,
+      withTotal: false)
+    measuredDays = model.measuredDays
     (severityMetrics, severityCounts) = Self.tables(
       recorder, groups: [.system],
       columns: model.severityColumn..<model.severityColumn + model.severityColumns, withTotal: false)
@@ -183,6 +192,16 @@ public struct ReplicationResult: Sendable {
     case .response: return channelResponse[channel, column]
     default: return nil
     }
+  }
+
+  /// The whole system's figures for the items that appeared on day `d` (from the period's first,
+  /// 0), when that day is measured on its own; nil otherwise.
+  public func metric(_ metric: Metric, day d: Int) -> MetricSummary? {
+    measuredDays.contains(d) ? dayMetrics[d - measuredDays.lowerBound][metric.rawValue] : nil
+  }
+
+  public func count(_ counter: Counter, day d: Int) -> Int? {
+    measuredDays.contains(d) ? dayCounts[d - measuredDays.lowerBound][counter.rawValue] : nil
   }
 
   /// The whole system's count in a slice.

@@ -16,6 +16,16 @@ extension Simulation {
     if model.severityColumns > 0 {
       recorder.record(metric, group: group, category: model.severityColumn + Int(items[slot].severity), value)
     }
+    if !model.measuredDays.isEmpty, let column = dayColumn(slot) {
+      recorder.record(metric, group: group, category: column, value)
+    }
+  }
+
+  /// The recorder column of the day the item appeared on, when that day is measured on its own.
+  func dayColumn(_ slot: Int) -> Int? {
+    let d = model.day(of: items[slot].appeared)
+    guard model.measuredDays.contains(d) else { return nil }
+    return model.dayColumn + d - model.measuredDays.lowerBound
   }
 
   /// Records a duration for the item's channel, overall and in its day kind's and window's slices.
@@ -40,6 +50,9 @@ extension Simulation {
       items[slot].window.map { segmentColumn + Int($0) })
     if model.severityColumns > 0 {
       recorder.increment(counter, group: group, category: model.severityColumn + Int(items[slot].severity))
+    }
+    if !model.measuredDays.isEmpty, let column = dayColumn(slot) {
+      recorder.increment(counter, group: group, category: column)
     }
   }
 

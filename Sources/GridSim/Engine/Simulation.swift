@@ -85,7 +85,7 @@ public struct Simulation: Sendable {
     segmentColumn = model.categoryCount
     recorder = Recorder(
       tiers: model.tierCount,
-      categories: model.categoryCount + model.segmentNames.count + model.severityColumns,
+      categories: model.dayColumn + model.measuredDays.count,
       days: model.dayCount
     )
     // No tiers: the whole system only, one column per channel and slice.

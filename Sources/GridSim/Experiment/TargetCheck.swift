@@ -149,3 +149,69 @@ extension Target {
       undecided: judged < 0 && meanMargin >= 0)
   }
 }
+
+extension Measure {
+  /// True when the measure can be read for the items of one day: the whole system's figures (no
+  /// category or channel), a tier's on-time rates, utilization and backlog. Counts per replication
+  /// (extensions, reopenings, named) and the figures of the period's end are not.
+  public var readsPerDay: Bool {
+    switch kind {
+    case .extensions, .reopenings, .named, .openAtEnd: return false
+    case .responseOnTime, .resolutionOnTime: return category == nil && channel == nil
+    case .utilization, .backlogMean, .backlogMax: return true
+    default: return tier == nil && category == nil && channel == nil
+    }
+  }
+
+  /// The measure's value in one replication for the items of day `d` (from the period's first, 0):
+  /// the whole system's figures for the items that appeared that day (the day must be measured on
+  /// its own, ``Model/measuring(days:)``), a tier's on-time rates for the visits begun that day,
+  /// its utilization and backlog on that day. Nil when the day observed nothing of it.
+  public func value(in r: ReplicationResult, day d: Int, tier t: Int?) -> Double? {
+    func rate(_ met: Counter, _ missed: Counter) -> Double? {
+      guard let a = r.count(met, day: d), let b = r.count(missed, day: d), a + b > 0 else { return nil }
+      return Double(a) / Double(a + b)
+    }
+    func daily(_ met: DailyOutcome, _ missed: DailyOutcome) -> Double? {
+      guard let t, d < r.dailyOnTime.rows else { return nil }
+      let counts = r.dailyOnTime[d, t]
+      let total = counts[met] + counts[missed]
+      return total > 0 ? Double(counts[met]) / Double(total) : nil
+    }
+    switch kind {
+    case .responseOnTime:
+      return t == nil ? rate(.responseMet, .responseMissed) : daily(.responseMet, .responseMissed)
+    case .resolutionOnTime:
+      return t == nil ? rate(.resolutionMet, .resolutionMissed) : daily(.resolutionMet, .resolutionMissed)
+    case .duration(let metric, let statistic):
+      guard let s = r.metric(metric, day: d) else { return nil }
+      switch statistic {
+      case .mean: return s.mean
+      case .p50: return s.p50
+      case .p90: return s.p90
+      case .p95: return s.p95
+      case .max: return s.max
+      }
+    case .utilization: return t.flatMap { r.utilization(tier: $0, days: [d]) }
+    case .backlogMean: return t.flatMap { r.backlog(tier: $0, days: [d])?.mean }
+    case .backlogMax: return t.flatMap { r.backlog(tier: $0, days: [d])?.max }
+    case .satisfaction: return rate(.satisfied, .unsatisfied)
+    case .keptFromWorsening: return rate(.kept, .worsened)
+    case .reportOnTime: return rate(.reportMet, .reportMissed)
+    case .resolutionRate:
+      guard let appeared = r.count(.appeared, day: d), appeared > 0, let closed = r.count(.closed, day: d) else {
+        return nil
+      }
+      return Double(closed) / Double(appeared)
+    case .extensions, .reopenings, .named, .openAtEnd: return nil
+    }
+  }
+
+  /// The estimate of the measure for the items of day `d` across replications, bounded as
+  /// ``estimate(_:model:)`` is; nil when no replication observed it that day.
+  public func estimate(_ results: [ReplicationResult], day d: Int, model: Model) -> Estimate? {
+    guard readsPerDay, let location = location(in: model) else { return nil }
+    let values = results.map { value(in: $0, day: d, tier: location.group.tier) }
+    return kind.unit == .share && kind != .utilization ? .within(0...1, values) : .nonNegative(values)
+  }
+}

@@ -4,7 +4,7 @@
 /// numbered in depth-first order; leaves (grids) separately. Times are minutes since the start.
 public struct Model: Sendable {
   /// The scenario this was compiled from (names for reports).
-  public let scenario: Scenario
+  public private(set) var scenario: Scenario
 
   /// Number of tiers.
   public let tierCount: Int
@@ -16,6 +16,10 @@ public struct Model: Sendable {
   /// many severity columns there are (none with one severity: its figures are the whole system's).
   let severityColumn: Int
   let severityColumns: Int
+  /// Days measured one by one (for the planner), from the period's first day (0), and the
+  /// recorder's column of the first: each day's items are recorded in its column as well.
+  public private(set) var measuredDays: Range<Int> = 0..<0
+  var dayColumn: Int { severityColumn + severityColumns }
 
   /// Tier of each unit.
   public let unitTier: [Int]
@@ -73,7 +77,7 @@ public struct Model: Sendable {
   /// table time is the simulation time plus `startMinuteOfDay`.
   let workTime: WorkTime
   /// Who is on duty when: each unit's headcount over the period.
-  let staffing: StaffingPlan
+  private(set) var staffing: StaffingPlan
   /// The arrival channels' tables: per day of the period, the index of the table its channel is
   /// drawn from (empty with a single channel: no draw).
   let channelTables: [AliasTable]
@@ -272,6 +276,26 @@ public struct Model: Sendable {
       scenario: scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
       kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
       dayCount: dayCount)
+  }
+
+  /// The same model with other rosters for some tiers (`[tier: roster]`): only who is on duty is
+  /// compiled again.
+  public func replacingRosters(_ rosters: [Int: Roster]) -> Model {
+    var copy = self
+    for (t, roster) in rosters { copy.scenario.tiers[t].roster = roster }
+    copy.staffing = StaffingPlan(
+      scenario: copy.scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
+      kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
+      dayCount: dayCount)
+    return copy
+  }
+
+  /// The same model, also measuring the items of each of `days` (from the period's first day, 0)
+  /// on their own: the system's figures for the items that appeared on each day.
+  public func measuring(days: Range<Int>) -> Model {
+    var copy = self
+    copy.measuredDays = days.clamped(to: 0..<dayCount)
+    return copy
   }
 
   /// The day (from the period's first, 0) that a simulation time falls on; times past the last

@@ -76,12 +76,36 @@ public struct Roster: Sendable {
     public var unit: String?
     public var shift: String
     public var staff: Headcount
+
+    public init(when: When, unit: String?, shift: String, staff: Headcount) {
+      self.when = when
+      self.unit = unit
+      self.shift = shift
+      self.staff = staff
+    }
   }
 
   public var shifts: [Shift] = []
   /// People kept on duty at every unit, at all hours, on the days of a window with `watch` on.
   public var watch: Headcount = .count(1)
   public var entries: [Entry] = []
+
+  /// The people a unit of `staff` puts on `shift` on a date (a day number) of kind `kind`, as the
+  /// staffing plan reads the roster: a row for the date (for the unit, else for the tier), taken as
+  /// written; else a row for the day kind, else the shift's own staff, both scaled by a window's
+  /// staff `multiplier`. The watch floor is not applied.
+  public func people(
+    shift: Shift, date: Int, kind: DayKind, unit: String, staff: Int, multiplier: Double?
+  ) -> Int {
+    func row(_ when: Entry.When) -> Headcount? {
+      let rows = entries.filter { $0.shift == shift.name && $0.when == when }
+      return (rows.last { $0.unit == unit } ?? rows.last { $0.unit == nil })?.staff
+    }
+    if let dated = row(.date(date)) { return dated.people(of: staff) }
+    guard let headcount = row(.kind(kind)) ?? shift.staff[kind] else { return 0 }
+    let people = headcount.people(of: staff)
+    return multiplier.map { Headcount.share($0).people(of: people) } ?? people
+  }
 
   public init(shifts: [Shift] = [], watch: Headcount = .count(1)) {
     self.shifts = shifts

@@ -29,6 +29,8 @@ public struct Scenario: Sendable {
   /// Where and how often items arrive.
   public var demand: Demand = Demand()
   /// Named bounds the results must meet (judged by `gridsim check`).
+  /// What `gridsim plan` decides, if the scenario says.
+  public var plan: PlanSpec?
   public var targets: [Target] = []
   /// The working calendar and office hours.
   public var calendar = CalendarSettings()

@@ -14,7 +14,7 @@ struct ScenarioReader {
 
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
-    "targets", "calendar", "windows", "rosterFiles", "language", "policy",
+    "targets", "calendar", "windows", "rosterFiles", "language", "policy", "plan",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -77,6 +77,7 @@ struct ScenarioReader {
     if let v = top["windows"] { scenario.windows = readWindows(v, scenario: scenario) }
     windowNames = scenario.windows.map(\.name)
     if let v = top["targets"] { scenario.targets = readTargets(v) }
+    if let v = top["plan"] { scenario.plan = readPlan(v, scenario: scenario) }
     // Holidays change working-time deadlines, and demand when a day kind or the weekend differs.
     let week = scenario.demand.dayOfWeek
     let usesCalendar =

@@ -13,7 +13,7 @@ public struct ReportLanguage: Sendable {
   /// The language with this code.
   public init(_ code: Code) { self.code = code }
 
-  private func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
+  func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
 
   // MARK: numbers, durations and dates
 

@@ -1,0 +1,130 @@
+/// What the planner decides and how a candidate becomes a model: one headcount per unit for each
+/// shift of each planned tier on each date of the window, the same for every unit of the tier.
+///
+/// A tier without a roster is planned as one all-day shift. A candidate is laid on the scenario
+/// as roster rows for those dates (``Roster/Entry`` with a date, taken as written), so the plan's
+/// `roster.csv` loads back meaning exactly what was simulated. Models are compiled once per surge;
+/// a candidate only compiles who is on duty again.
+public struct PlanProblem: Sendable {
+  /// One decision: a tier's shift on a date.
+  public struct Decision: Sendable, Hashable {
+    /// The tier, and the shift's index in ``PlanProblem/rosters``.
+    public var tier: Int
+    public var shift: Int
+    /// The date, as a day number; and its index among the period's days.
+    public var date: Int
+    public var day: Int
+  }
+
+  public let spec: PlanSpec
+  /// One model per surge (arrivals scaled), each measuring the window's days one by one.
+  public let models: [Model]
+  /// The planned tiers' rosters, as planned (a tier without one gets an `all-day` shift).
+  public let rosters: [Int: Roster]
+  public let decisions: [Decision]
+  /// Bounds per decision (people per unit), and the headcount per unit the scenario has now
+  /// (the mean over the tier's units).
+  public let lower: [Int]
+  public let upper: [Int]
+  public let current: [Double]
+  /// The days of the window, from the period's first day (0).
+  public let days: Range<Int>
+
+  /// The problem of a scenario with a `plan`; nil when it has none.
+  public init?(_ scenario: Scenario) {
+    guard let spec = scenario.plan else { return nil }
+    self.spec = spec
+    let firstDay = scenario.period.start.dayNumber
+    days = (spec.from - firstDay)..<(spec.to - firstDay + 1)
+    models = spec.surges.map { surge in
+      var s = scenario
+      s.demand.perGridPerDay *= surge
+      return Model(s).measuring(days: (spec.from - firstDay)..<(spec.to - firstDay + 1))
+    }
+    let base = models[0]
+    var rosters: [Int: Roster] = [:]
+    var decisions: [Decision] = []
+    var lower: [Int] = []
+    var upper: [Int] = []
+    var current: [Double] = []
+    for (t, tier) in scenario.tiers.enumerated() where spec.tiers.contains(tier.id) {
+      let units = base.unitTier.indices.filter { base.unitTier[$0] == t }
+      let largest = units.map { base.unitStaff[$0] }.max() ?? 1
+      var roster =
+        tier.roster
+        ?? Roster(shifts: [
+          Roster.Shift(
+            name: "all-day", start: 0, end: 0,
+            staff: Dictionary(uniqueKeysWithValues: DayKind.allCases.map { ($0, Headcount.share(1)) }))
+        ])
+      for date in spec.days {
+        let d = date - firstDay
+        let kind = scenario.calendar.days.kind(ofDay: date)
+        let window = scenario.windows.first { $0.contains(day: date) }
+        for (s, shift) in roster.shifts.enumerated() {
+          let people = units.map { u -> Int in
+            roster.people(
+              shift: shift, date: date, kind: kind, unit: base.unitNames[u], staff: base.unitStaff[u],
+              multiplier: window.map { $0.tierStaff[tier.id] ?? $0.staff })
+          }
+          // A shift not worked on this day is no decision (the plan keeps it off).
+          guard people.contains(where: { $0 > 0 }) || shift.staff[kind] != nil else { continue }
+          decisions.append(Decision(tier: t, shift: s, date: date, day: d))
+          let low = spec.min[tier.id] ?? 0
+          lower.append(low)
+          upper.append(max(low, spec.max[tier.id] ?? largest))
+          current.append(Double(people.reduce(0, +)) / Double(max(units.count, 1)))
+        }
+      }
+      // Rows of the scenario's own for the window's dates and planned shifts give way to the plan.
+      roster.entries.removeAll { entry in
+        if case .date(let date) = entry.when { return spec.days.contains(date) }
+        return false
+      }
+      rosters[t] = roster
+    }
+    self.rosters = rosters
+    self.decisions = decisions
+    self.lower = lower
+    self.upper = upper
+    self.current = current
+  }
+
+  /// The rosters with a candidate's headcounts as dated rows.
+  public func rosters(for plan: [Int]) -> [Int: Roster] {
+    var out = rosters
+    for (i, decision) in decisions.enumerated() {
+      let shift = rosters[decision.tier]!.shifts[decision.shift].name
+      out[decision.tier]!.entries.append(
+        Roster.Entry(when: .date(decision.date), unit: nil, shift: shift, staff: .count(plan[i])))
+    }
+    return out
+  }
+
+  /// The model of surge `k` with a candidate's headcounts.
+  public func model(surge k: Int, plan: [Int]) -> Model {
+    models[k].replacingRosters(rosters(for: plan))
+  }
+
+  /// Units of the decision's tier.
+  public func units(_ i: Int) -> Int {
+    models[0].tierUnits[decisions[i].tier]
+  }
+
+  /// Hours the decision's shift lasts.
+  public func hours(_ i: Int) -> Double {
+    Double(rosters[decisions[i].tier]!.shifts[decisions[i].shift].length) / 60
+  }
+
+  /// Staff-hours of a plan (people per unit times units times hours, summed), and their cost.
+  public func staffHours(_ plan: [Double]) -> Double {
+    plan.indices.reduce(0) { $0 + plan[$1] * Double(units($1)) * hours($1) }
+  }
+
+  public func cost(_ plan: [Double]) -> Double {
+    plan.indices.reduce(0) { total, i in
+      let tier = models[0].scenario.tiers[decisions[i].tier].id
+      return total + plan[i] * Double(units(i)) * hours(i) * (spec.cost[tier] ?? 1)
+    }
+  }
+}

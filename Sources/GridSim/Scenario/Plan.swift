@@ -1,0 +1,48 @@
+/// The `plan` key: what `gridsim plan` decides, over which days, within which bounds.
+///
+/// The decisions are the headcount per unit of each shift of the planned tiers on each date of the
+/// window (a tier without a roster is planned as one all-day shift), the same for every unit of a
+/// tier.
+public struct PlanSpec: Sendable, Equatable {
+  /// How the targets are read over the window.
+  public enum Judge: String, Sendable, CaseIterable {
+    /// Each target holds for the items of each day of the window (a bad day is not hidden inside a
+    /// good fortnight).
+    case day
+    /// Each target holds over the window as a whole.
+    case window
+  }
+
+  /// The window: a key-date window's name, or dates (day numbers, inclusive).
+  public var windowName: String?
+  public var from: Int
+  public var to: Int
+  /// The planned tiers' ids (all tiers when the scenario names none).
+  public var tiers: [String]
+  /// People per unit per shift, per tier id.
+  public var min: [String: Int]
+  public var max: [String: Int]
+  /// Cost per staff-hour, per tier id (1 when not given).
+  public var cost: [String: Double]
+  /// Arrival multipliers the plan must also hold under.
+  public var surges: [Double]
+  public var judge: Judge
+
+  public init(
+    windowName: String? = nil, from: Int, to: Int, tiers: [String], min: [String: Int] = [:],
+    max: [String: Int] = [:], cost: [String: Double] = [:], surges: [Double] = [1], judge: Judge = .day
+  ) {
+    self.windowName = windowName
+    self.from = from
+    self.to = to
+    self.tiers = tiers
+    self.min = min
+    self.max = max
+    self.cost = cost
+    self.surges = surges
+    self.judge = judge
+  }
+
+  /// The dates of the window, as day numbers.
+  public var days: ClosedRange<Int> { from...to }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GridSim
+
+/// `gridsim plan SCENARIO`: the least staffing of the planned tiers, per shift and day, that meets
+/// every target, certified on fresh seeds.
+enum PlanCommand {
+  static let spec = CommandSpec(
+    name: "plan", abstract: "Find the least staffing per tier, shift and day that meets the targets, certified.",
+    arguments: "SCENARIO", minimumPositionals: 1, maximumPositionals: 1,
+    options: ExperimentOptions.spec + [
+      .value(
+        "out", "DIR", "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
+      .flag("verbose", "Print each stage of the search and how long it took, on stderr."),
+    ],
+    discussion: """
+      The scenario's 'plan' key says which days and tiers to plan, within which bounds (see
+      Scenarios/README.md, "Planning"). Exit codes: 0 a certified plan; 1 no plan within the bounds
+      meets the targets, or the plan missed on fresh seeds (the targets that bind are named); 64
+      usage; 65 invalid scenario, or no plan or no targets; 66 missing scenario; 73 cannot write DIR.
+      """)
+
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let options = try GridSimCommand.options(spec) { () throws(UsageError) in try ExperimentOptions(args) }
+    let path = args.positionals[0]
+    let loaded = try GridSimCommand.load(path, overrides: options.overrides)
+    let scenario = options.applied(to: loaded.scenario)
+    var problems: [Diagnostic] = []
+    if scenario.plan == nil {
+      problems.append(
+        Diagnostic(
+          .error, file: path, keyPath: "plan", message: "the scenario has no 'plan', so there is nothing to plan",
+          fix: "add plan: { window: \"spring-festival\", tiers: [\"village\", \"leadership\"] } (see Scenarios/README.md)"))
+    }
+    if scenario.targets.isEmpty {
+      problems.append(
+        Diagnostic(
+          .error, file: path, keyPath: "targets", message: "the scenario has no targets for a plan to meet",
+          fix: "add targets: [{ name: \"...\", metric: \"responseOnTime\", atLeast: \"90%\" }]"))
+    }
+    guard problems.isEmpty, let problem = PlanProblem(scenario) else {
+      Console.report(problems)
+      throw .reported(.invalidScenario)
+    }
+    try options.checkSize(problem.models[0], replications: scenario.replications, spec: spec)
+    let verbose = args.flag("verbose")
+    let planner = Planner(problem: problem, jobs: options.jobs)
+    let result = await planner.run(progress: verbose ? say : nil)
+    let report = PlanReport(
+      problem: problem, result: result, source: path,
+      commandLine: ReportOptions.commandLine("plan", arguments))
+    Console.out(report.text())
+    if let directory = args.value("out") {
+      do {
+        try report.write(to: directory)
+      } catch {
+        throw .failed("\(error); no plan was written to '\(directory)'.", .cannotWrite)
+      }
+      let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+      Console.err("Wrote the plan to \(folder)/ (roster.csv loads with rosterFiles; open report.html in a browser).\n")
+    }
+    return result.verdict == .certified ? .ok : .targetMissed
+  }
+
+  @Sendable private static func say(_ stage: String) {
+    Console.err("gridsim plan: \(stage)\n")
+  }
+}
