@@ -5,11 +5,13 @@ import GridSim
 /// every target, certified on fresh seeds.
 enum PlanCommand {
   static let spec = CommandSpec(
-    name: "plan", abstract: "Find the least staffing per tier, shift and day that meets the targets, certified.",
+    name: "plan",
+    abstract: "Find the least staffing per tier, shift and day that meets the targets, certified.",
     arguments: "SCENARIO", minimumPositionals: 1, maximumPositionals: 1,
     options: ExperimentOptions.spec + [
       .value(
-        "out", "DIR", "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
+        "out", "DIR",
+        "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
       .flag("verbose", "Print each stage of the search and how long it took, on stderr."),
     ],
     discussion: """
@@ -29,8 +31,11 @@ enum PlanCommand {
     if scenario.plan == nil {
       problems.append(
         Diagnostic(
-          .error, file: path, keyPath: "plan", message: "the scenario has no 'plan', so there is nothing to plan",
-          fix: "add plan: { window: \"spring-festival\", tiers: [\"village\", \"leadership\"] } (see Scenarios/README.md)"))
+          .error, file: path, keyPath: "plan",
+          message: "the scenario has no 'plan', so there is nothing to plan",
+          fix:
+            "add plan: { window: \"spring-festival\", tiers: [\"village\", \"leadership\"] } (see Scenarios/README.md)"
+        ))
     }
     if scenario.targets.isEmpty {
       problems.append(
@@ -50,6 +55,11 @@ enum PlanCommand {
       problem: problem, result: result, source: path,
       commandLine: ReportOptions.commandLine("plan", arguments))
     Console.out(report.text())
+    if verbose {
+      Console.err(
+        "gridsim plan: \(result.evaluations) evaluations, \(result.simulations) simulations in \(String(format: "%.1f", result.seconds)) s\n"
+      )
+    }
     if let directory = args.value("out") {
       do {
         try report.write(to: directory)
@@ -57,7 +67,8 @@ enum PlanCommand {
         throw .failed("\(error); no plan was written to '\(directory)'.", .cannotWrite)
       }
       let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
-      Console.err("Wrote the plan to \(folder)/ (roster.csv loads with rosterFiles; open report.html in a browser).\n")
+      Console.err(
+        "Wrote the plan to \(folder)/ (roster.csv loads with rosterFiles; open report.html in a browser).\n")
     }
     return result.verdict == .certified ? .ok : .targetMissed
   }

@@ -224,6 +224,36 @@ struct ShippedReportTests {
     }
   }
 
+  /// The `plan` lines of Reports/regenerate.
+  static func plans() throws -> [[String]] {
+    let script = try String(
+      contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
+    return script.split(separator: "\n").filter { $0.hasPrefix("plan ") }.map {
+      $0.split(separator: " ").dropFirst().map(String.init)
+    }
+  }
+
+  @Test("each shipped plan is certified, and its roster.csv loaded into its scenario passes gridsim check")
+  func shippedPlans() throws {
+    let plans = try Self.plans()
+    #expect(plans.count == 2)
+    for args in plans {
+      let scenario = args[0]
+      let folder = try #require(args.firstIndex(of: "--out").map { args[$0 + 1] })
+      let names = try FileManager.default.contentsOfDirectory(
+        atPath: packageRoot.appendingPathComponent(folder).path
+      ).sorted()
+      #expect(names == ["plan.json", "report.html", "report.md", "roster.csv"])
+      let json = try String(
+        contentsOf: packageRoot.appendingPathComponent(folder + "/plan.json"), encoding: .utf8)
+      #expect(json.contains("\"verdict\": \"certified\""), "\(folder)/plan.json")
+      // The scenario's own roster files, then the plan's (its dated rows win).
+      let own = scenario.contains("national-day") ? "\"national-day-2026-roster.csv\", " : ""
+      let r = try gridsim("check", scenario, "--set", "rosterFiles=[\(own)\"../\(folder)/roster.csv\"]")
+      #expect(r.status == 0, "\(scenario) with \(folder)/roster.csv: \(r.stdout)\(r.stderr)")
+    }
+  }
+
   @Test("Reports/ holds the current reports of the shipped scenarios")
   func fresh() throws {
     let reports = try Self.reports()
@@ -231,7 +261,9 @@ struct ShippedReportTests {
     let shippedFolders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports").path
     ).filter { !$0.contains(".") && $0 != "regenerate" }
-    let outs = reports.compactMap { args in args.firstIndex(of: "--out").map { args[$0 + 1] } }
+    let outs = (reports + (try Self.plans())).compactMap { args in
+      args.firstIndex(of: "--out").map { args[$0 + 1] }
+    }
     #expect(Set(outs.map { String($0.dropFirst("Reports/".count)) }) == Set(shippedFolders))
     for args in reports {
       let out = try #require(args.firstIndex(of: "--out"))

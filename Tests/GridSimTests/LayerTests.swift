@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The library's folders are layers, and a folder names only types of the folders before it:
-/// Input, Calendar, Scenario, Statistics, Model, Engine, Experiment, Reports (README, "Layout").
+/// Input, Calendar, Scenario, Statistics, Model, Engine, Experiment, Planning, Reports (README,
+/// "Layout").
 @Suite("Layers")
 struct LayerTests {
   static let layers = [

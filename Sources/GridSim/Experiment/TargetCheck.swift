@@ -151,22 +151,22 @@ extension Target {
 }
 
 extension Measure {
-  /// True when the measure can be read for the items of one day: the whole system's figures (no
-  /// category or channel), a tier's on-time rates, utilization and backlog. Counts per replication
-  /// (extensions, reopenings, named) and the figures of the period's end are not.
+  /// True when the measure can be read for the items of one day: the whole system's figures of
+  /// items (no category or channel) and a tier's on-time rates. Measures of staff and load over time
+  /// (utilization, backlog), counts per replication (extensions, reopenings, named) and the figures
+  /// of the period's end are not: they are not about the items of a day.
   public var readsPerDay: Bool {
     switch kind {
-    case .extensions, .reopenings, .named, .openAtEnd: return false
+    case .extensions, .reopenings, .named, .openAtEnd, .utilization, .backlogMean, .backlogMax: return false
     case .responseOnTime, .resolutionOnTime: return category == nil && channel == nil
-    case .utilization, .backlogMean, .backlogMax: return true
     default: return tier == nil && category == nil && channel == nil
     }
   }
 
   /// The measure's value in one replication for the items of day `d` (from the period's first, 0):
   /// the whole system's figures for the items that appeared that day (the day must be measured on
-  /// its own, ``Model/measuring(days:)``), a tier's on-time rates for the visits begun that day,
-  /// its utilization and backlog on that day. Nil when the day observed nothing of it.
+  /// its own, ``Model/measuring(days:)``), or a tier's on-time rates for the visits begun that day.
+  /// Nil when the day observed nothing of it, or the measure is not read per day.
   public func value(in r: ReplicationResult, day d: Int, tier t: Int?) -> Double? {
     func rate(_ met: Counter, _ missed: Counter) -> Double? {
       guard let a = r.count(met, day: d), let b = r.count(missed, day: d), a + b > 0 else { return nil }
@@ -192,18 +192,16 @@ extension Measure {
       case .p95: return s.p95
       case .max: return s.max
       }
-    case .utilization: return t.flatMap { r.utilization(tier: $0, days: [d]) }
-    case .backlogMean: return t.flatMap { r.backlog(tier: $0, days: [d])?.mean }
-    case .backlogMax: return t.flatMap { r.backlog(tier: $0, days: [d])?.max }
     case .satisfaction: return rate(.satisfied, .unsatisfied)
     case .keptFromWorsening: return rate(.kept, .worsened)
     case .reportOnTime: return rate(.reportMet, .reportMissed)
     case .resolutionRate:
-      guard let appeared = r.count(.appeared, day: d), appeared > 0, let closed = r.count(.closed, day: d) else {
+      guard let appeared = r.count(.appeared, day: d), appeared > 0, let closed = r.count(.closed, day: d)
+      else {
         return nil
       }
       return Double(closed) / Double(appeared)
-    case .extensions, .reopenings, .named, .openAtEnd: return nil
+    case .extensions, .reopenings, .named, .openAtEnd, .utilization, .backlogMean, .backlogMax: return nil
     }
   }
 

@@ -92,7 +92,9 @@ public struct Planner: Sendable {
       counter += replications
       checks += judge(results, model: model, surge: k)
       for t in problem.rosters.keys {
-        let values = days.map { d in Estimate.nonNegative(results.map { $0.utilization(tier: t, days: [d]) })?.mean }
+        let values = days.map { d in
+          Estimate.nonNegative(results.map { $0.utilization(tier: t, days: [d]) })?.mean
+        }
         let previous = utilization[t] ?? values
         utilization[t] = zip(previous, values).map { a, b in
           switch (a, b) {
@@ -106,12 +108,16 @@ public struct Planner: Sendable {
   }
 
   /// Every target over its own reading and, with the `day` judge, for the items of each window day
-  /// it covers (days that observed nothing of it are not judged).
+  /// it covers (days that observed nothing of it are not judged; see ``Measure/readsPerDay``).
   func judge(_ results: [ReplicationResult], model: Model, surge: Int) -> [Check] {
     var checks: [Check] = []
     let firstDay = model.scenario.period.start.dayNumber
     for (i, target) in model.scenario.targets.enumerated() {
-      checks.append(Check(target: i, date: nil, surge: surge, outcome: target.evaluate(results, model: model)))
+      checks.append(
+        Check(target: i, date: nil, surge: surge, outcome: target.evaluate(results, model: model)))
+      // Measures of staff and load over time (utilization, backlog) are judged over their own
+      // reading only: day by day they reward staff kept on duty to do nothing (idle night staff
+      // lower a day's utilization, an evening shift empties the pile counted at midnight).
       guard problem.spec.judge == .day, target.measure.readsPerDay,
         let location = target.measure.location(in: model)
       else { continue }
@@ -189,7 +195,7 @@ public struct Planner: Sendable {
     var rounds = 0
     var certificate = await evaluate(plan, seed: certificationSeed)
     rounds += 1
-    while !certificate.feasible, rounds < 4 {
+    while !certificate.feasible, rounds < 6 {
       guard raise(&plan, for: certificate.failing, load: certificate.utilization) else { break }
       certificate = await evaluate(plan, seed: certificationSeed &+ UInt64(rounds))
       rounds += 1
@@ -197,7 +203,8 @@ public struct Planner: Sendable {
     progress?("certify: \(certificate.feasible ? "every target met" : "targets missed") on fresh seeds")
     guard certificate.feasible else {
       return Result(
-        verdict: .notCertified, plan: plan, evaluation: certificate, minimality: [:], simulations: simulations,
+        verdict: .notCertified, plan: plan, evaluation: certificate, minimality: [:],
+        simulations: simulations,
         evaluations: evaluations, rounds: rounds, seconds: elapsed())
     }
     // Minimality, on the certification's seeds.
@@ -218,7 +225,8 @@ public struct Planner: Sendable {
     }
     progress?("minimality: shown for \(minimality.values.filter { $0 != nil }.count) of \(minimality.count)")
     return Result(
-      verdict: .certified, plan: plan, evaluation: certificate, minimality: minimality, simulations: simulations,
+      verdict: .certified, plan: plan, evaluation: certificate, minimality: minimality,
+      simulations: simulations,
       evaluations: evaluations, rounds: rounds, seconds: elapsed())
   }
 
@@ -244,7 +252,8 @@ public struct Planner: Sendable {
       // That day's shifts; where they are all at their maximum, the day before (its backlog).
       for day in days {
         var candidates = problem.decisions.indices.filter {
-          problem.decisions[$0].tier == tier && problem.decisions[$0].day == day && plan[$0] < problem.upper[$0]
+          problem.decisions[$0].tier == tier && problem.decisions[$0].day == day
+            && plan[$0] < problem.upper[$0]
         }
         if candidates.isEmpty {
           candidates = problem.decisions.indices.filter {
@@ -259,14 +268,20 @@ public struct Planner: Sendable {
     return !raised.isEmpty
   }
 
-  /// Decisions in the order to try cuts: the least busy tier-days first, then the most people.
+  /// Decisions in the order to try cuts: the least busy tier-days first; within one, the cut that
+  /// saves the most (units × hours × cost per staff-hour), then the most people.
   func trimOrder(_ plan: [Int], load: [Int: [Double?]]) -> [Int] {
-    problem.decisions.indices.sorted { a, b in
-      func busy(_ i: Int) -> Double {
-        let d = problem.decisions[i]
-        return load[d.tier]?[d.day - problem.days.lowerBound] ?? nil ?? 0
-      }
-      return (busy(a), -plan[a], a) < (busy(b), -plan[b], b)
+    let tiers = problem.models[0].scenario.tiers
+    func busy(_ i: Int) -> Double {
+      let d = problem.decisions[i]
+      return load[d.tier]?[d.day - problem.days.lowerBound] ?? nil ?? 0
+    }
+    func saving(_ i: Int) -> Double {
+      Double(problem.units(i)) * problem.hours(i)
+        * (problem.spec.cost[tiers[problem.decisions[i].tier].id] ?? 1)
+    }
+    return problem.decisions.indices.sorted { a, b in
+      (busy(a), -saving(a), -plan[a], a) < (busy(b), -saving(b), -plan[b], b)
     }
   }
 }

@@ -43,14 +43,22 @@ public struct PlanReport: Sendable {
   var planStaffHours: Double { problem.staffHours(result.plan.map(Double.init)) }
   var currentStaffHours: Double { problem.staffHours(problem.current) }
 
-  var verdictLine: String {
+  var verdictLine: String { verdictLine(.english) }
+
+  func verdictLine(_ l: ReportLanguage) -> String {
     switch result.verdict {
     case .certified:
-      "A certified plan: every target met on \(scenario.replications) replications with seeds the search never used."
+      l.pick(
+        "A certified plan: every target met on \(scenario.replications) replications with seeds the search never used.",
+        "方案已验证：用搜索未使用过的随机种子重复 \(scenario.replications) 次，全部目标达成。")
     case .infeasible:
-      "No plan within the bounds meets the targets: with every shift at its maximum, these still miss:"
+      l.pick(
+        "No plan within the bounds meets the targets: with every shift at its maximum, these still miss:",
+        "在上下限内没有能达成目标的方案：所有班次取上限时，以下目标仍未达成：")
     case .notCertified:
-      "The search's plan missed targets on fresh seeds, even after raising it where it missed:"
+      l.pick(
+        "The search's plan missed targets on fresh seeds, even after raising it where it missed:",
+        "搜索得到的方案在新的随机种子下未达成目标（已在未达成处加人）：")
     }
   }
 
@@ -60,7 +68,9 @@ public struct PlanReport: Sendable {
     return failing.prefix(12).map { check in
       let target = scenario.targets[check.target]
       var where_ = check.date.map { " on " + Self.iso($0) } ?? ""
-      if problem.spec.surges.count > 1 { where_ += " (arrivals ×\(NumberText.decimal(problem.spec.surges[check.surge], digits: 2)))" }
+      if problem.spec.surges.count > 1 {
+        where_ += " (arrivals ×\(NumberText.decimal(problem.spec.surges[check.surge], digits: 2)))"
+      }
       return "  \(target.name)\(where_): " + TargetReport.sentence(check.outcome)
     } + (failing.count > 12 ? ["  … and \(failing.count - 12) more"] : [])
   }
@@ -74,7 +84,9 @@ public struct PlanReport: Sendable {
     out +=
       "  \(window)\(Self.iso(problem.spec.from)) to \(Self.iso(problem.spec.to)); tiers \(problem.rosters.keys.sorted().map { scenario.tiers[$0].id }.joined(separator: ", ")); targets judged \(problem.spec.judge == .day ? "for each day" : "over the window")"
     if problem.spec.surges != [1] {
-      out += "; arrivals ×" + problem.spec.surges.map { NumberText.decimal($0, digits: 2) }.joined(separator: ", ×")
+      out +=
+        "; arrivals ×"
+        + problem.spec.surges.map { NumberText.decimal($0, digits: 2) }.joined(separator: ", ×")
     }
     out += "\n\n" + verdictLine + "\n"
     if result.verdict != .certified { out += failingLines.joined(separator: "\n") + "\n" }
@@ -96,15 +108,16 @@ public struct PlanReport: Sendable {
     out +=
       "\nStaff-hours: \(Format.count(planStaffHours)) planned, \(Format.count(currentStaffHours)) on the roster now"
     let cost = problem.cost(result.plan.map(Double.init))
-    if cost != planStaffHours { out += "; cost \(Format.count(cost)) (now \(Format.count(problem.cost(problem.current))))" }
+    if cost != planStaffHours {
+      out += "; cost \(Format.count(cost)) (now \(Format.count(problem.cost(problem.current))))"
+    }
     out += ".\n"
     if result.verdict == .certified {
       let shown = result.minimality.values.filter { $0 != nil }.count
       out +=
         "Minimality: one person fewer misses a target at \(shown) of \(result.minimality.count) shift-days above their lower bound\(shown < result.minimality.count ? "; not shown at the others" : "").\n"
     }
-    out +=
-      "Search: \(result.evaluations) evaluations, \(result.simulations) simulations, \(NumberText.decimal(result.seconds, digits: 1)) s.\n"
+    out += "Search: \(result.evaluations) evaluations, \(result.simulations) simulations.\n"
     return out
   }
 
@@ -137,11 +150,13 @@ public struct PlanReport: Sendable {
         ("tier", .string(scenario.tiers[d.tier].id)),
         ("shift", .string(problem.rosters[d.tier]!.shifts[d.shift].name)),
         ("date", .string(Self.iso(d.date))), ("staff", .int(result.plan[i])),
-        ("current", .number(problem.current[i])), ("min", .int(problem.lower[i])), ("max", .int(problem.upper[i])),
+        ("current", .number(problem.current[i])), ("min", .int(problem.lower[i])),
+        ("max", .int(problem.upper[i])),
         ("units", .int(problem.units(i))), ("hours", .number(problem.hours(i))),
         (
           "minimality",
-          result.minimality[i].map { $0.map { .string($0) } ?? .string("not shown") } ?? .string("at its lower bound")
+          result.minimality[i].map { $0.map { .string($0) } ?? .string("not shown") }
+            ?? .string("at its lower bound")
         ),
       ])
     }
@@ -154,7 +169,10 @@ public struct PlanReport: Sendable {
     return JSONNode.object([
       ("schema", .string("gridsim-plan")), ("version", .int(1)),
       ("scenario", .object([("name", .string(scenario.name)), ("file", .string(source))])),
-      ("window", .object([("from", .string(Self.iso(problem.spec.from))), ("to", .string(Self.iso(problem.spec.to)))])),
+      (
+        "window",
+        .object([("from", .string(Self.iso(problem.spec.from))), ("to", .string(Self.iso(problem.spec.to)))])
+      ),
       ("judge", .string(problem.spec.judge.rawValue)), ("verdict", .string(verdict)),
       ("staffHours", .number(planStaffHours)), ("currentStaffHours", .number(currentStaffHours)),
       ("cost", .number(problem.cost(result.plan.map(Double.init)))),
@@ -171,14 +189,18 @@ public struct PlanReport: Sendable {
     doc.add(
       .meta([
         l.pick("File: ", "文件：") + source,
-        l.pick("Window: ", "时段：") + l.date(Self.iso(problem.spec.from)) + " – " + l.date(Self.iso(problem.spec.to)),
+        l.pick("Window: ", "时段：") + l.date(Self.iso(problem.spec.from)) + " – "
+          + l.date(Self.iso(problem.spec.to)),
         l.pick("Targets judged ", "目标判定：")
-          + (problem.spec.judge == .day ? l.pick("for the items of each day", "逐日") : l.pick("over the window", "整个时段")),
+          + (problem.spec.judge == .day
+            ? l.pick("for the items of each day", "逐日") : l.pick("over the window", "整个时段")),
         l.pick("Search: ", "搜索：")
           + "\(result.evaluations) \(l.pick("evaluations", "次评估")), \(result.simulations) \(l.pick("simulations", "次仿真"))",
       ]))
-    doc.add(.verdict(result.verdict == .certified, verdictLine))
-    if result.verdict != .certified { doc.add(.bullets(failingLines.map { $0.trimmingCharacters(in: .whitespaces) })) }
+    doc.add(.verdict(result.verdict == .certified, verdictLine(l)))
+    if result.verdict != .certified {
+      doc.add(.bullets(failingLines.map { $0.trimmingCharacters(in: .whitespaces) }))
+    }
     var findings = [
       l.pick("Staff-hours: ", "人时：") + Format.count(planStaffHours) + l.pick(" planned, ", " （方案），")
         + Format.count(currentStaffHours) + l.pick(" on the roster now.", " （现行排班）。")
@@ -186,24 +208,39 @@ public struct PlanReport: Sendable {
     // People each tier can release for leave each day (people per unit times units).
     for t in problem.rosters.keys.sorted() {
       let perDay = problem.spec.days.map { date -> Double in
-        problem.decisions.indices.filter { problem.decisions[$0].tier == t && problem.decisions[$0].date == date }
-          .map { (problem.current[$0] - Double(result.plan[$0])) * Double(problem.units($0)) }.reduce(0, +)
+        problem.decisions.indices.filter {
+          problem.decisions[$0].tier == t && problem.decisions[$0].date == date
+        }
+        .map { (problem.current[$0] - Double(result.plan[$0])) * Double(problem.units($0)) }.reduce(0, +)
       }
       findings.append(
-        "\(scenario.tiers[t].name): " + l.pick("people released for leave per day (shift-people, negative: more needed): ", "每日可安排休假的人次（负数为需增加）：")
+        "\(scenario.tiers[t].name): "
+          + l.pick(
+            "people released for leave per day (shift-people, negative: more needed): ", "每日可安排休假的人次（负数为需增加）："
+          )
           + perDay.map { NumberText.decimal($0, digits: 1) }.joined(separator: ", "))
     }
     doc.add(.bullets(findings))
     doc.add(.heading(2, l.pick("People on duty per unit", "每个单位在岗人数")))
-    doc.add(.figure(title: l.pick("Headcount by shift and day", "按班次和日期的在岗人数"), svg: heatMap(l), caption: l.pick("Each cell: people per unit on that shift and day (the roster now in brackets when it differs). Darker: more people.", "每格为该班次当日每个单位的在岗人数（与现行排班不同时括号内为现行）。颜色越深人数越多。")))
+    doc.add(
+      .figure(
+        title: l.pick("Headcount by shift and day", "按班次和日期的在岗人数"), svg: heatMap(l),
+        caption: l.pick(
+          "Each cell: people per unit on that shift and day (the roster now in brackets when it differs). Darker: more people.",
+          "每格为该班次当日每个单位的在岗人数（与现行排班不同时括号内为现行）。颜色越深人数越多。")))
     doc.add(
       .table(
-        headers: [l.pick("Shift", "班次"), l.pick("Date", "日期"), l.pick("Plan", "方案"), l.pick("Now", "现行"), l.pick("Bounds", "上下限"), l.pick("One fewer", "减一人")],
+        headers: [
+          l.pick("Shift", "班次"), l.pick("Date", "日期"), l.pick("Plan", "方案"), l.pick("Now", "现行"),
+          l.pick("Bounds", "上下限"), l.pick("One fewer", "减一人"),
+        ],
         rows: problem.decisions.enumerated().map { i, d in
           [
             rowName((d.tier, d.shift)), l.date(Self.iso(d.date)), String(result.plan[i]),
             NumberText.decimal(problem.current[i], digits: 1), "\(problem.lower[i])–\(problem.upper[i])",
-            result.minimality[i].map { $0.map { l.pick("misses ", "未达成：") + $0 } ?? l.pick("minimality not shown", "未证明最少") }
+            result.minimality[i].map {
+              $0.map { l.pick("misses ", "未达成：") + $0 } ?? l.pick("minimality not shown", "未证明最少")
+            }
               ?? l.pick("at its lower bound", "已在下限"),
           ]
         }, leftAligned: [0, 1, 5]))
@@ -215,11 +252,15 @@ public struct PlanReport: Sendable {
           "用搜索未使用过的随机种子重新运行方案；每个目标按 `gridsim check` 的方式判定（95% 区间须整体达标）。")))
     doc.add(
       .table(
-        headers: [l.pick("Target", "目标"), l.pick("Items of", "范围"), l.pick("Estimate", "估计值"), l.pick("Result", "结果")],
+        headers: [
+          l.pick("Target", "目标"), l.pick("Items of", "范围"), l.pick("Estimate", "估计值"), l.pick("Result", "结果"),
+        ],
         rows: result.evaluation.checks.map { c in
           let target = scenario.targets[c.target]
           var scope = c.date.map { l.date(Self.iso($0)) } ?? l.pick("its own reading", "目标本身")
-          if problem.spec.surges.count > 1 { scope += " ×" + NumberText.decimal(problem.spec.surges[c.surge], digits: 2) }
+          if problem.spec.surges.count > 1 {
+            scope += " ×" + NumberText.decimal(problem.spec.surges[c.surge], digits: 2)
+          }
           return [
             target.name, scope, l.interval(c.outcome.estimate, target.measure.kind.unit),
             c.outcome.met ? l.met : "**\(l.missed)**",

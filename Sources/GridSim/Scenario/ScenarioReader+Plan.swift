@@ -13,7 +13,9 @@ extension ScenarioReader {
     case nil:
       values.error(
         "plan", at: value.offset, "missing key 'window'",
-        fix: "name a key-date window (window: \"\(windowNames.first ?? "spring-festival")\") or give dates: window: { from: \"2026-02-15\", to: \"2026-02-23\" }")
+        fix:
+          "name a key-date window (window: \"\(windowNames.first ?? "spring-festival")\") or give dates: window: { from: \"2026-02-15\", to: \"2026-02-23\" }"
+      )
       ok = false
     case .string:
       let v = o["window"]!
@@ -33,11 +35,13 @@ extension ScenarioReader {
         let a = d["from"].flatMap { readPlanDate($0, "plan.window.from") }
         let b = d["to"].flatMap { readPlanDate($0, "plan.window.to") }
         if d["from"] == nil || d["to"] == nil {
-          values.error("plan.window", at: v.offset, "expected both 'from' and 'to'", fix: "add the missing date")
+          values.error(
+            "plan.window", at: v.offset, "expected both 'from' and 'to'", fix: "add the missing date")
         }
         if let a, let b {
           if b < a {
-            values.error("plan.window.to", at: d["to"]?.offset, "expected 'to' on or after 'from'", fix: "swap them")
+            values.error(
+              "plan.window.to", at: d["to"]?.offset, "expected 'to' on or after 'from'", fix: "swap them")
           } else {
             span = a...b
           }
@@ -60,10 +64,15 @@ extension ScenarioReader {
     if let v = o["tiers"], let list = values.array(v, "plan.tiers") {
       tiers = []
       for (i, item) in list.enumerated() {
-        if let id = reference(item, "plan.tiers[\(i)]", tierIDs, "tier") { tiers.append(id) } else { ok = false }
+        if let id = reference(item, "plan.tiers[\(i)]", tierIDs, "tier") {
+          tiers.append(id)
+        } else {
+          ok = false
+        }
       }
       if list.isEmpty {
-        values.error("plan.tiers", at: v.offset, "no tier to plan", fix: "name the tiers to plan, or remove 'tiers'")
+        values.error(
+          "plan.tiers", at: v.offset, "no tier to plan", fix: "name the tiers to plan, or remove 'tiers'")
         ok = false
       }
     }
@@ -76,7 +85,8 @@ extension ScenarioReader {
     for t in tierIDs {
       if let a = min?[t], let b = max?[t], b < a {
         values.error(
-          "plan.max", at: o["max"]?.offset, "tier '\(t)': max (\(b)) is below min (\(a))", fix: "raise max or lower min")
+          "plan.max", at: o["max"]?.offset, "tier '\(t)': max (\(b)) is below min (\(a))",
+          fix: "raise max or lower min")
         ok = false
       }
     }

@@ -48,31 +48,42 @@ struct PlanTests {
     let s = try load(erlangScenario(plan: ", cost: 3, surges: [1, 1.2], judge: \"window\""))
     let plan = try #require(s.plan)
     #expect(plan.windowName == nil)
-    #expect(plan.days == LocalDateTime(parsing: "2026-03-10")!.dayNumber...LocalDateTime(parsing: "2026-03-11")!.dayNumber)
+    #expect(
+      plan.days == LocalDateTime(parsing: "2026-03-10")!
+        .dayNumber...LocalDateTime(parsing: "2026-03-11")!.dayNumber)
     #expect(plan.tiers == ["desk"])
     #expect(plan.min == ["desk": 4] && plan.max == ["desk": 12] && plan.cost == ["desk": 3])
     #expect(plan.surges == [1, 1.2] && plan.judge == .window)
     let d = problems(
       erlangScenario().replacingOccurrences(
         of: "plan: { window: { from: \"2026-03-10\", to: \"2026-03-11\" }, min: 4, max: 12 }",
-        with: "plan: { window: \"busyy\", tiers: [\"dsk\"], min: { desk: 5 }, max: { desk: 3 }, judge: \"hour\" }"))
-      .map { "\($0.keyPath): \($0.message)" }
+        with:
+          "plan: { window: \"busyy\", tiers: [\"dsk\"], min: { desk: 5 }, max: { desk: 3 }, judge: \"hour\" }"
+      )
+    )
+    .map { "\($0.keyPath): \($0.message)" }
     #expect(d.contains { $0.hasPrefix("plan.window: expected a window id, found 'busyy'") })
     #expect(d.contains { $0.hasPrefix("plan.tiers[0]: expected a tier id, found 'dsk'") })
     #expect(d.contains("plan.max: tier 'desk': max (3) is below min (5)"))
     #expect(d.contains { $0.hasPrefix("plan.judge: expected one of 'day', 'window'") })
   }
 
-  @Test("one tier, Poisson arrivals, exponential handling: the plan is the least c that Erlang C says meets the deadline target, day by day")
+  @Test(
+    "one tier, Poisson arrivals, exponential handling: the plan is the least c that Erlang C says meets the deadline target, day by day"
+  )
   func erlangOracle() async throws {
     // The oracle: the least c with P(W ≤ 15 min) ≥ 88%, at 4 an hour and at 6 an hour. The
     // parameters are chosen so that c - 1 misses clearly and c meets clearly; the target is judged
     // on its mean, as the oracle is a mean (30 replications: a day's rate has a standard error of
     // about 1.3 points, against margins of 2.7 points and more).
-    func least(_ λ: Double) -> Int { (Int(λ) + 1...20).first { answeredWithin(0.25, servers: $0, rate: λ) >= 0.88 }! }
+    func least(_ λ: Double) -> Int {
+      (Int(λ) + 1...20).first { answeredWithin(0.25, servers: $0, rate: λ) >= 0.88 }!
+    }
     #expect(least(4) == 7 && least(6) == 9)
-    #expect(answeredWithin(0.25, servers: 6, rate: 4) < 0.84 && answeredWithin(0.25, servers: 7, rate: 4) > 0.93)
-    #expect(answeredWithin(0.25, servers: 8, rate: 6) < 0.79 && answeredWithin(0.25, servers: 9, rate: 6) > 0.90)
+    #expect(
+      answeredWithin(0.25, servers: 6, rate: 4) < 0.84 && answeredWithin(0.25, servers: 7, rate: 4) > 0.93)
+    #expect(
+      answeredWithin(0.25, servers: 8, rate: 6) < 0.79 && answeredWithin(0.25, servers: 9, rate: 6) > 0.90)
 
     let problem = try #require(PlanProblem(try load(erlangScenario())))
     #expect(problem.decisions.map(\.date) == [20522, 20523])
@@ -94,8 +105,10 @@ struct PlanTests {
     #expect(result.verdict == .infeasible)
     #expect(result.plan == [6, 6])
     #expect(result.evaluation.failing.contains { $0.target == 0 && $0.date != nil })
-    let text = PlanReport(problem: problem, result: result, source: "e.json5", commandLine: "gridsim plan e.json5")
-      .text()
+    let text = PlanReport(
+      problem: problem, result: result, source: "e.json5", commandLine: "gridsim plan e.json5"
+    )
+    .text()
     #expect(text.contains("No plan within the bounds meets the targets"))
     #expect(text.contains("answered within 15 min on 2026-03-1"))
   }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@Suite("gridsim plan end to end")
+struct PlanCLITests {
+  /// One desk of up to 12, Poisson arrivals of 4 an hour, exponential handling of 1 h, a 15-minute
+  /// response deadline; the plan covers two days (Erlang C: 7 people meet 88% within 15 min).
+  static let scenario = """
+    {
+      version: 1,
+      period: { start: "2026-03-09T00:00", length: "4 days", warmUp: "1 day" },
+      replications: 30,
+      seed: 11,
+      demand: { perGridPerDay: 96 },
+      tiers: [{ id: "desk", response: "0 min", handling: { exponential: "1 h" },
+                deadlines: { response: "15 min", onBreach: "record" } }],
+      organization: { name: "desk", staff: 12 },
+      targets: [{ name: "answered within 15 min", metric: "responseOnTime", atLeast: "88%", judge: "mean" }],
+      plan: { window: { from: "2026-03-10", to: "2026-03-11" }, min: 4, max: 12 },
+    }
+    """
+
+  func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-plan-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try Self.scenario.write(to: url.appendingPathComponent("desk.json5"), atomically: true, encoding: .utf8)
+    return url
+  }
+
+  @Test("a certified plan: exit 0, the table on stdout, roster.csv that loads back and passes check")
+  func certified() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let scenario = dir.appendingPathComponent("desk.json5").path
+    let out = dir.appendingPathComponent("plan").path
+    let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("A certified plan"))
+    #expect(r.stdout.contains("desk all-day  7 (12)  7 (12)"), "\(r.stdout)")
+    #expect(r.stderr.hasPrefix("Wrote the plan to "))
+    let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
+    #expect(roster == "when,unit,shift,staff\n2026-03-10,desk,all-day,7\n2026-03-11,desk,all-day,7\n")
+    // The plan's roster loads back: the desk keeps 7 on the two days, and the target holds.
+    try
+      "{ extends: \"desk.json5\", tiers: [{ id: \"desk\", roster: { shifts: [{ name: \"all-day\", start: \"00:00\", end: \"00:00\" }] } }], rosterFiles: [\"plan/roster.csv\"] }"
+      .write(toFile: dir.appendingPathComponent("planned.json5").path, atomically: true, encoding: .utf8)
+    let check = try gridsim("check", dir.appendingPathComponent("planned.json5").path)
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+  }
+
+  @Test("bounds too low: exit 1 naming the target that binds and where; no plan key: exit 65")
+  func failures() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let scenario = dir.appendingPathComponent("desk.json5").path
+    let low = try gridsim("plan", scenario, "--set", "plan.max=5", "--jobs", "2")
+    #expect(low.status == 1)
+    #expect(low.stdout.contains("No plan within the bounds meets the targets"))
+    #expect(low.stdout.contains("answered within 15 min on 2026-03-10"))
+    let plain = dir.appendingPathComponent("plain.json5").path
+    try Self.scenario.replacingOccurrences(
+      of: "plan: { window: { from: \"2026-03-10\", to: \"2026-03-11\" }, min: 4, max: 12 },", with: ""
+    ).write(toFile: plain, atomically: true, encoding: .utf8)
+    let none = try gridsim("plan", plain)
+    #expect(none.status == 65, "\(none.stderr)")
+    #expect(none.stderr.contains("plan: the scenario has no 'plan', so there is nothing to plan"))
+  }
+}
