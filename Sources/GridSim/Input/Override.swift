@@ -142,16 +142,16 @@ extension JSON5Value {
       kind = .array(items)
       return problem
     case (.array(var items), .key(let id)):
-      guard
-        let i = items.firstIndex(where: {
-          if case .string(id)? = $0["id"]?.kind { return true } else { return false }
-        })
-      else {
-        let ids = items.compactMap { item -> String? in
-          if case .string(let s)? = item["id"]?.kind { return s } else { return nil }
-        }
-        let known = ids.isEmpty ? "its items have no ids" : "ids here: \(ids.joined(separator: ", "))"
-        return "'\(path)' names '\(id)', but no item of that list has that id; \(known)"
+      // An item by its id, or by its name (roster shifts and windows are named, not given ids).
+      func name(_ item: JSON5Value) -> String? {
+        if case .string(let s)? = item["id"]?.kind { return s }
+        if case .string(let s)? = item["name"]?.kind { return s }
+        return nil
+      }
+      guard let i = items.firstIndex(where: { name($0) == id }) else {
+        let ids = items.compactMap(name)
+        let known = ids.isEmpty ? "its items have no ids or names" : "ids here: \(ids.joined(separator: ", "))"
+        return "'\(path)' names '\(id)', but no item of that list has that id or name; \(known)"
       }
       let problem = items[i].set(rest, to: newValue, path: path)
       kind = .array(items)

@@ -100,9 +100,33 @@ public enum ScenarioLoader {
     reader.values.parents = Array(sources.dropFirst())
     reader.values.overrideOrigins = overrides.map(\.origin)
     let scenario = reader.read(root)
-    let diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics)
+    var diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics)
     // Override problems come first: they explain any that follow from them.
     if diagnostics.hasErrors { throw .invalid(diagnostics) }
+    for o in overrides where o.keyPath.hasPrefix("organization") && o.keyPath.hasSuffix("staff") {
+      diagnostics += fixedHeadcounts(scenario, file: "\(path) (\(o.origin))", keyPath: o.keyPath)
+    }
     return LoadedScenario(scenario: scenario, warnings: diagnostics, path: path)
+  }
+
+  /// Warnings that a change of a unit's staff changes nothing where a roster shift states a number
+  /// of people rather than a share (a planner changed the organization and saw no effect).
+  static func fixedHeadcounts(_ scenario: Scenario, file: String, keyPath: String) -> [Diagnostic] {
+    scenario.tiers.compactMap { tier -> Diagnostic? in
+      guard let roster = tier.roster else { return nil }
+      let fixed = roster.shifts.compactMap { shift -> String? in
+        let kinds = DayKind.allCases.filter {
+          if case .count? = shift.staff[$0] { return true } else { return false }
+        }
+        return kinds.isEmpty ? nil : "\(shift.name) (\(kinds.map(\.rawValue).joined(separator: ", ")))"
+      }
+      guard !fixed.isEmpty else { return nil }
+      return Diagnostic(
+        .warning, file: file, keyPath: keyPath,
+        message:
+          "this does not change tier '\(tier.id)' where its roster gives a number of people: \(fixed.joined(separator: "; "))",
+        fix:
+          "change the roster instead (--set tiers.\(tier.id).roster.shifts.NAME.staff=N), or give the shift a share such as \"50%\"")
+    }
   }
 }

@@ -47,6 +47,34 @@ struct OverrideTests {
     #expect(s.tiers[1].rule.handling == .fixed(30))
   }
 
+  @Test("a roster shift is found by its name")
+  func shiftByName() throws {
+    let rostered = text.replacingOccurrences(
+      of: "{ id: \"village\", handling: \"2 h\" }",
+      with: """
+        { id: "village", handling: "2 h", roster: { shifts: [
+          { name: "office", start: "08:30", end: "17:30", staff: "100%" },
+          { name: "duty", start: "17:30", end: "08:30", staff: 1 }] } }
+        """)
+    let s = try ScenarioLoader.parse(
+      rostered, path: "t.json5", overrides: [try override("tiers.village.roster.shifts.duty.staff=2")]
+    ).scenario
+    let shifts = try #require(s.tiers[1].roster?.shifts)
+    #expect(shifts.map(\.name) == ["office", "duty"])
+    #expect(shifts[1].staff[.workday] == .count(2))
+    #expect(shifts[0].staff[.workday] == .share(1))
+    // A change of the organization's staff does not reach a shift with a number of people: a warning
+    // says so and where.
+    let loaded = try ScenarioLoader.parse(
+      rostered, path: "t.json5", overrides: [try override("organization.staff=5")])
+    #expect(
+      loaded.warnings.map(\.message) == [
+        "this does not change tier 'village' where its roster gives a number of people: duty (workday, weekend, holiday, makeup-workday)"
+      ])
+    let plain = try ScenarioLoader.parse(text, path: "t.json5", overrides: [try override("organization.staff=5")])
+    #expect(plain.warnings.isEmpty)
+  }
+
   @Test("a problem with an overridden value names the override, and every problem is reported")
   func problemsNameTheOrigin() throws {
     let overrides = try [
@@ -63,7 +91,7 @@ struct OverrideTests {
     #expect(lines.count == 4, "\(lines)")
     #expect(
       lines.contains(
-        "t.json5 (--set tiers.town.handling=1 h): error: tiers.town.handling: 'tiers.town.handling' names 'town', but no item of that list has that id; ids here: grid, village; correct the key path"
+        "t.json5 (--set tiers.town.handling=1 h): error: tiers.town.handling: 'tiers.town.handling' names 'town', but no item of that list has that id or name; ids here: grid, village; correct the key path"
       ))
     #expect(
       lines.contains {
