@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @Suite("gridsim plan end to end")
 struct PlanCLITests {
   /// One desk of up to 12, Poisson arrivals of 4 an hour, exponential handling of 1 h, a 15-minute
@@ -40,6 +44,13 @@ struct PlanCLITests {
     #expect(r.stderr.hasPrefix("Wrote the plan to "))
     let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
     #expect(roster == "when,unit,shift,staff\n2026-03-10,desk,all-day,7\n2026-03-11,desk,all-day,7\n")
+    // The report's heat map is well-formed SVG, and plan.json says certified.
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    let svg = try #require(html.components(separatedBy: "<svg ").dropFirst().first)
+    let parser = XMLParser(data: Data(("<svg " + svg.components(separatedBy: "</svg>")[0] + "</svg>").utf8))
+    #expect(parser.parse(), "\(String(describing: parser.parserError))")
+    let json = try String(contentsOfFile: out + "/plan.json", encoding: .utf8)
+    #expect(json.contains("\"verdict\": \"certified\""))
     // The plan's roster loads back: the desk keeps 7 on the two days, and the target holds.
     try
       "{ extends: \"desk.json5\", tiers: [{ id: \"desk\", roster: { shifts: [{ name: \"all-day\", start: \"00:00\", end: \"00:00\" }] } }], rosterFiles: [\"plan/roster.csv\"] }"

@@ -150,7 +150,8 @@ extension JSON5Value {
       }
       guard let i = items.firstIndex(where: { name($0) == id }) else {
         let ids = items.compactMap(name)
-        let known = ids.isEmpty ? "its items have no ids or names" : "ids here: \(ids.joined(separator: ", "))"
+        let known =
+          ids.isEmpty ? "its items have no ids or names" : "ids here: \(ids.joined(separator: ", "))"
         return "'\(path)' names '\(id)', but no item of that list has that id or name; \(known)"
       }
       let problem = items[i].set(rest, to: newValue, path: path)

@@ -1,16 +1,19 @@
 /// What the planner decides and how a candidate becomes a model: one headcount per unit for each
-/// shift of each planned tier on each date of the window, the same for every unit of the tier.
+/// shift of each planned tier on each date of the window, the same for every unit of the tier (or
+/// each unit its own, for the tiers planned unit by unit).
 ///
 /// A tier without a roster is planned as one all-day shift. A candidate is laid on the scenario
 /// as roster rows for those dates (``Roster/Entry`` with a date, taken as written), so the plan's
 /// `roster.csv` loads back meaning exactly what was simulated. Models are compiled once per surge;
 /// a candidate only compiles who is on duty again.
 public struct PlanProblem: Sendable {
-  /// One decision: a tier's shift on a date.
+  /// One decision: a tier's shift on a date, for every unit of the tier or for one.
   public struct Decision: Sendable, Hashable {
     /// The tier, and the shift's index in ``PlanProblem/rosters``.
     public var tier: Int
     public var shift: Int
+    /// The unit, when the tier is planned unit by unit (`plan.perUnit`).
+    public var unit: Int?
     /// The date, as a day number; and its index among the period's days.
     public var date: Int
     public var day: Int
@@ -69,11 +72,20 @@ public struct PlanProblem: Sendable {
           }
           // A shift not worked on this day is no decision (the plan keeps it off).
           guard people.contains(where: { $0 > 0 }) || shift.staff[kind] != nil else { continue }
-          decisions.append(Decision(tier: t, shift: s, date: date, day: d))
           let low = spec.min[tier.id] ?? 0
-          lower.append(low)
-          upper.append(max(low, spec.max[tier.id] ?? largest))
-          current.append(Double(people.reduce(0, +)) / Double(max(units.count, 1)))
+          if spec.perUnit.contains(tier.id) {
+            for (k, u) in units.enumerated() {
+              decisions.append(Decision(tier: t, shift: s, unit: u, date: date, day: d))
+              lower.append(low)
+              upper.append(max(low, spec.max[tier.id] ?? base.unitStaff[u]))
+              current.append(Double(people[k]))
+            }
+          } else {
+            decisions.append(Decision(tier: t, shift: s, unit: nil, date: date, day: d))
+            lower.append(low)
+            upper.append(max(low, spec.max[tier.id] ?? largest))
+            current.append(Double(people.reduce(0, +)) / Double(max(units.count, 1)))
+          }
         }
       }
       // Rows of the scenario's own for the window's dates and planned shifts give way to the plan.
@@ -96,7 +108,9 @@ public struct PlanProblem: Sendable {
     for (i, decision) in decisions.enumerated() {
       let shift = rosters[decision.tier]!.shifts[decision.shift].name
       out[decision.tier]!.entries.append(
-        Roster.Entry(when: .date(decision.date), unit: nil, shift: shift, staff: .count(plan[i])))
+        Roster.Entry(
+          when: .date(decision.date), unit: decision.unit.map { models[0].unitNames[$0] }, shift: shift,
+          staff: .count(plan[i])))
     }
     return out
   }
@@ -106,9 +120,9 @@ public struct PlanProblem: Sendable {
     models[k].replacingRosters(rosters(for: plan))
   }
 
-  /// Units of the decision's tier.
+  /// Units the decision staffs: its tier's, or its one unit.
   public func units(_ i: Int) -> Int {
-    models[0].tierUnits[decisions[i].tier]
+    decisions[i].unit == nil ? models[0].tierUnits[decisions[i].tier] : 1
   }
 
   /// Hours the decision's shift lasts.

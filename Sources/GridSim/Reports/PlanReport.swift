@@ -24,20 +24,26 @@ public struct PlanReport: Sendable {
   }
 
   /// Rows of the plan: each planned tier's shifts (`tier shift`), in order.
-  var rows: [(tier: Int, shift: Int)] {
-    var seen: [(Int, Int)] = []
-    for d in problem.decisions where !seen.contains(where: { $0 == (d.tier, d.shift) }) {
-      seen.append((d.tier, d.shift))
+  typealias Row = (tier: Int, shift: Int, unit: Int?)
+
+  var rows: [Row] {
+    var seen: [Row] = []
+    for d in problem.decisions where !seen.contains(where: { $0 == (d.tier, d.shift, d.unit) }) {
+      seen.append((d.tier, d.shift, d.unit))
     }
     return seen
   }
 
-  func decision(_ tier: Int, _ shift: Int, _ date: Int) -> Int? {
-    problem.decisions.firstIndex { $0.tier == tier && $0.shift == shift && $0.date == date }
+  func decision(_ row: Row, _ date: Int) -> Int? {
+    problem.decisions.firstIndex {
+      $0.tier == row.tier && $0.shift == row.shift && $0.unit == row.unit && $0.date == date
+    }
   }
 
-  func rowName(_ row: (tier: Int, shift: Int)) -> String {
+  /// `village duty`, or `village duty 3村` for a tier planned unit by unit.
+  func rowName(_ row: Row) -> String {
     "\(scenario.tiers[row.tier].id) \(problem.rosters[row.tier]!.shifts[row.shift].name)"
+      + (row.unit.map { " " + problem.models[0].unitNames[$0] } ?? "")
   }
 
   var planStaffHours: Double { problem.staffHours(result.plan.map(Double.init)) }
@@ -97,7 +103,7 @@ public struct PlanReport: Sendable {
       table.rows.append(
         [rowName(row)]
           + dates.map { date in
-            guard let i = decision(row.tier, row.shift, date) else { return "-" }
+            guard let i = decision(row, date) else { return "-" }
             let now = problem.current[i]
             let shown = now == now.rounded() ? String(Int(now)) : NumberText.decimal(now, digits: 1)
             return Int(shown) == result.plan[i] ? "\(result.plan[i])" : "\(result.plan[i]) (\(shown))"
@@ -128,8 +134,8 @@ public struct PlanReport: Sendable {
     var out = CSV.row(["when", "unit", "shift", "staff"])
     for (i, d) in problem.decisions.enumerated() {
       out += CSV.row([
-        Self.iso(d.date), scenario.tiers[d.tier].id, problem.rosters[d.tier]!.shifts[d.shift].name,
-        String(result.plan[i]),
+        Self.iso(d.date), d.unit.map { problem.models[0].unitNames[$0] } ?? scenario.tiers[d.tier].id,
+        problem.rosters[d.tier]!.shifts[d.shift].name, String(result.plan[i]),
       ])
     }
     return out
@@ -148,6 +154,7 @@ public struct PlanReport: Sendable {
     let decisions: [JSONNode] = problem.decisions.enumerated().map { i, d in
       .object([
         ("tier", .string(scenario.tiers[d.tier].id)),
+        ("unit", d.unit.map { .string(problem.models[0].unitNames[$0]) } ?? .null),
         ("shift", .string(problem.rosters[d.tier]!.shifts[d.shift].name)),
         ("date", .string(Self.iso(d.date))), ("staff", .int(result.plan[i])),
         ("current", .number(problem.current[i])), ("min", .int(problem.lower[i])),
@@ -236,7 +243,7 @@ public struct PlanReport: Sendable {
         ],
         rows: problem.decisions.enumerated().map { i, d in
           [
-            rowName((d.tier, d.shift)), l.date(Self.iso(d.date)), String(result.plan[i]),
+            rowName((d.tier, d.shift, d.unit)), l.date(Self.iso(d.date)), String(result.plan[i]),
             NumberText.decimal(problem.current[i], digits: 1), "\(problem.lower[i])–\(problem.upper[i])",
             result.minimality[i].map {
               $0.map { l.pick("misses ", "未达成：") + $0 } ?? l.pick("minimality not shown", "未证明最少")
@@ -285,7 +292,7 @@ public struct PlanReport: Sendable {
       let y = 30 + Double(r) * 26
       svg.text(left - 6, y + 17, labels[r], size: 11, anchor: .end)
       for (k, date) in dates.enumerated() {
-        guard let i = decision(row.tier, row.shift, date) else { continue }
+        guard let i = decision(row, date) else { continue }
         let share = Double(result.plan[i]) / Double(most)
         let gray = Int(245 - 175 * share)
         let fill = "#" + String(repeating: String(format: "%02x", gray), count: 3)

@@ -27,11 +27,15 @@ public struct PlanSpec: Sendable, Equatable {
   /// Arrival multipliers the plan must also hold under.
   public var surges: [Double]
   public var judge: Judge
+  /// Tier ids planned unit by unit (each unit its own headcount), where units differ in load.
+  public var perUnit: [String]
 
   public init(
     windowName: String? = nil, from: Int, to: Int, tiers: [String], min: [String: Int] = [:],
-    max: [String: Int] = [:], cost: [String: Double] = [:], surges: [Double] = [1], judge: Judge = .day
+    max: [String: Int] = [:], cost: [String: Double] = [:], surges: [Double] = [1], judge: Judge = .day,
+    perUnit: [String] = []
   ) {
+    self.perUnit = perUnit
     self.windowName = windowName
     self.from = from
     self.to = to

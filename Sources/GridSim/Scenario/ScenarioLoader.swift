@@ -126,7 +126,8 @@ public enum ScenarioLoader {
         message:
           "this does not change tier '\(tier.id)' where its roster gives a number of people: \(fixed.joined(separator: "; "))",
         fix:
-          "change the roster instead (--set tiers.\(tier.id).roster.shifts.NAME.staff=N), or give the shift a share such as \"50%\"")
+          "change the roster instead (--set tiers.\(tier.id).roster.shifts.NAME.staff=N), or give the shift a share such as \"50%\""
+      )
     }
   }
 }

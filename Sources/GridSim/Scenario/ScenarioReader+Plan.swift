@@ -1,5 +1,5 @@
 extension ScenarioReader {
-  static let planKeys = ["window", "tiers", "min", "max", "cost", "surges", "judge"]
+  static let planKeys = ["window", "tiers", "min", "max", "cost", "surges", "judge", "perUnit"]
 
   /// Reads `plan`: the window, the planned tiers, their bounds and costs, the surges and the judge.
   mutating func readPlan(_ value: JSON5Value, scenario: Scenario) -> PlanSpec? {
@@ -110,10 +110,26 @@ extension ScenarioReader {
     if let v = o["judge"] {
       if let j = values.choice(v, "plan.judge", PlanSpec.Judge.self) { judge = j } else { ok = false }
     }
+    var perUnit: [String] = []
+    if let v = o["perUnit"] {
+      if case .bool(let all) = v.kind {
+        perUnit = all ? tiers : []
+      } else if let list = values.array(v, "plan.perUnit") {
+        for (i, item) in list.enumerated() {
+          if let id = reference(item, "plan.perUnit[\(i)]", tiers, "planned tier") {
+            perUnit.append(id)
+          } else {
+            ok = false
+          }
+        }
+      } else {
+        ok = false
+      }
+    }
     guard ok, let span, let min, let max, let cost else { return nil }
     return PlanSpec(
       windowName: name, from: span.lowerBound, to: span.upperBound, tiers: tiers, min: min, max: max,
-      cost: cost, surges: surges, judge: judge)
+      cost: cost, surges: surges, judge: judge, perUnit: perUnit)
   }
 
   /// A value for every tier (a number) or per tier id (an object); nil when something did not read.

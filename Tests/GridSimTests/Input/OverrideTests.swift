@@ -71,7 +71,8 @@ struct OverrideTests {
       loaded.warnings.map(\.message) == [
         "this does not change tier 'village' where its roster gives a number of people: duty (workday, weekend, holiday, makeup-workday)"
       ])
-    let plain = try ScenarioLoader.parse(text, path: "t.json5", overrides: [try override("organization.staff=5")])
+    let plain = try ScenarioLoader.parse(
+      text, path: "t.json5", overrides: [try override("organization.staff=5")])
     #expect(plain.warnings.isEmpty)
   }
 

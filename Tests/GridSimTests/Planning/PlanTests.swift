@@ -112,4 +112,28 @@ struct PlanTests {
     #expect(text.contains("No plan within the bounds meets the targets"))
     #expect(text.contains("answered within 15 min on 2026-03-1"))
   }
+
+  @Test("planned unit by unit, a busier unit gets more people, and the roster rows name the units")
+  func perUnit() async throws {
+    // Two desks: A with 4 items an hour, B with 12 (its grid weight is 3): B needs at least 13
+    // people to keep up at all, A far fewer. (The target pools both desks, so the split between
+    // them is the planner's to choose; only B's share is forced.)
+    let text = erlangScenario(plan: ", perUnit: true")
+      .replacingOccurrences(
+        of: "organization: { name: \"desk\", staff: 12 },",
+        with: "organization: [{ name: \"A\", staff: 20 }, { name: \"B\", staff: 20, demand: 3 }],"
+      )
+      .replacingOccurrences(of: "arrivals: 1.5", with: "arrivals: 1")
+      .replacingOccurrences(of: "max: 12", with: "max: 20")
+      .replacingOccurrences(of: "replications: 30", with: "replications: 10")
+      .replacingOccurrences(of: "length: \"4 days\"", with: "length: \"3 days\"")
+      .replacingOccurrences(of: "to: \"2026-03-11\" }, min: 4", with: "to: \"2026-03-10\" }, min: 4")
+    let problem = try #require(PlanProblem(try load(text)))
+    #expect(problem.decisions.map(\.unit) == [0, 1])
+    let result = await Planner(problem: problem, jobs: 2).run()
+    #expect(result.verdict == .certified)
+    #expect(result.plan[1] >= 13 && result.plan[1] > result.plan[0], "\(result.plan)")
+    let csv = PlanReport(problem: problem, result: result, source: "d.json5", commandLine: "").rosterCSV()
+    #expect(csv.contains("2026-03-10,A,all-day,\(result.plan[0])\n2026-03-10,B,all-day,\(result.plan[1])\n"))
+  }
 }
