@@ -52,11 +52,11 @@ enum CalendarCommand {
       }
       if format != nil { throw usage("'--format' applies to 'gridsim calendar YEAR'.") }
       guard let start = LocalDateTime(parsing: p[1]) else {
-        throw usage("The start '\(p[1])' is not a local date-time such as 2026-09-30T10:00.")
+        throw usage("The start '\(Console.shown(p[1]))' is not a local date-time such as 2026-09-30T10:00.")
       }
       guard let deadline = DeadlineSpec(parsing: p[2]) else {
         throw usage(
-          "The duration '\(p[2])' is not a deadline; write \"4 h\", \"2 calendar days\", \"8 working hours\", \"3 working days\" or \"same day\"."
+          "The duration '\(Console.shown(p[2]))' is not a deadline within 100 years (3,650 working days); write \"4 h\", \"2 calendar days\", \"8 working hours\", \"3 working days\" or \"same day\"."
         )
       }
       guard

@@ -2,13 +2,47 @@ import Foundation
 import GridSim
 
 /// Writing to the terminal: results to stdout, errors and progress to stderr, colour only on a TTY.
+///
+/// Everything written is made safe for a terminal first (``TerminalText/safe(_:)``): a scenario's
+/// names and values cannot send escape sequences. A write that fails (stdout closed or full, a
+/// pipe closed early) ends the program with exit 73, saying why on stderr when it can, and
+/// quietly when the reader has gone away (EPIPE).
 enum Console {
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    write(1, TerminalText.safe(text))
   }
 
   static func err(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    write(2, TerminalText.safe(text))
+  }
+
+  /// A value from the command line or a file, shown in a message: safe, and at most 200 characters.
+  static func shown(_ text: String) -> String {
+    TerminalText.safe(text.count <= 200 ? text : "\(text.prefix(200))… (\(text.count - 200) more characters)")
+  }
+
+  /// Writes all of `text` to a file descriptor, or ends the program (exit 73).
+  private static func write(_ fd: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n > 0 {
+          offset += n
+        } else if n < 0, errno == EINTR {
+          continue
+        } else {
+          let code = errno
+          if fd == 1, code != EPIPE {
+            let reason = String(cString: strerror(code))
+            let message = "Error: cannot write the results to standard output: \(reason).\n"
+            _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+          }
+          exit(ExitCode.cannotWrite.rawValue)
+        }
+      }
+    }
   }
 
   static let stderrIsTerminal = isatty(2) == 1
@@ -17,12 +51,12 @@ enum Console {
   /// Prints diagnostics to stderr, one a line, `error:` in red and `warning:` in yellow on a terminal.
   static func report(_ diagnostics: [Diagnostic]) {
     for d in diagnostics {
-      var line = d.description
+      var line = TerminalText.safe(d.description)
       if useColor {
         line = line.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
         line = line.replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;33mwarning:\u{1B}[0m ")
       }
-      err(line + "\n")
+      write(2, line + "\n")
     }
   }
 
@@ -38,6 +72,6 @@ enum Console {
     let width = 30
     let filled = done * width / total
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    err("\r\(label) [\(bar)] \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
+    write(2, "\r\(TerminalText.safe(label)) [\(bar)] \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
   }
 }

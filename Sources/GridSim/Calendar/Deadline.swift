@@ -32,15 +32,19 @@ public enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
       self = .workingDays(Int(n))
       return
     }
+    // Spans beyond the supported range (100 years) are refused: nothing is due that late.
+    let longest = TimeSpan.maximum.minutes
     if let n = number(before: ["working hours", "working hour", "工作小时"]) {
+      guard n * 60 <= longest else { return nil }
       self = .workingHours(TimeSpan(minutes: n * 60))
       return
     }
     if let n = number(before: ["calendar days", "calendar day", "自然日"]) {
+      guard n * 1440 <= longest else { return nil }
       self = .elapsed(TimeSpan(minutes: n * 1440))
       return
     }
-    guard let span = TimeSpan(parsing: text) else { return nil }
+    guard let span = TimeSpan(parsing: text), abs(span.minutes) <= longest else { return nil }
     self = .elapsed(span)
   }
 

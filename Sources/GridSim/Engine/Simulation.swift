@@ -109,8 +109,10 @@ public struct Simulation: Sendable {
     if let first = model.injects.first { schedule(first.time, .inject) }
     if let first = model.staffing.times.first { schedule(first, .staffChange) }
     let horizon = model.horizon
+    // The period is [start, end): what falls due exactly at its end (a deadline, a check, the
+    // last day's end) belongs to the next period; the last day is closed below.
     while let event = heap.popMin() {
-      if event.time > horizon { break }
+      if event.time >= horizon { break }
       now = event.time
       eventCount += 1
       switch event.kind {

@@ -36,7 +36,7 @@ public struct ScenarioOverride: Sendable, Equatable {
     guard let eq = assignment.firstIndex(of: "=") else {
       return .failure(
         OverrideSyntaxError(
-          "'\(assignment)' is not key.path=value, for example tiers.grid.deadlines.response=\"2 h\""))
+          "'\(Self.shortened(assignment))' is not key.path=value, for example tiers.grid.deadlines.response=\"2 h\""))
     }
     let path = String(assignment[..<eq]).trimmingSpaces
     let text = String(assignment[assignment.index(after: eq)...])
@@ -47,17 +47,24 @@ public struct ScenarioOverride: Sendable, Equatable {
       value = JSON5Value(kind: .string(text.trimmingSpaces), offset: 0)
     }
     value.setOffsets(-1)
-    guard let o = ScenarioOverride(keyPath: path, value: value, origin: "--set \(assignment)") else {
+    guard let o = ScenarioOverride(keyPath: path, value: value, origin: "--set \(Self.shortened(assignment))") else {
       return .failure(
         OverrideSyntaxError(
-          "'\(path)' in '--set \(assignment)' is not a key path; write keys joined by dots, ids or [n] for list items, for example tiers.grid.passUp"
+          "'\(Self.shortened(path))' is not a key path (at most 1,000 characters); write keys joined by dots, ids or [n] for list items, for example tiers.grid.passUp"
         ))
     }
     return .success(o)
   }
 
+  /// Text shown in a message: at most 80 characters, with how many more there were.
+  static func shortened(_ text: String) -> String {
+    text.count <= 80 ? text : "\(text.prefix(80))… (\(text.count - 80) more characters)"
+  }
+
   /// Splits `a.b[2].c` into steps; nil when empty or malformed.
   static func steps(_ path: String) -> [Step]? {
+    // No scenario is deeper than this; a longer path is a mistake (or an attack on the stack).
+    guard path.utf8.count <= 1000 else { return nil }
     var steps: [Step] = []
     for part in path.split(separator: ".", omittingEmptySubsequences: false) {
       var rest = Substring(part)

@@ -48,8 +48,9 @@ public enum ScenarioLoader {
           if let o = ScenarioOverride(keyPath: m.key, value: m.value, origin: "\(path):\(line):\(column)") {
             list.append(o)
           } else {
+            let shown = ScenarioOverride.shortened(m.key)
             values.error(
-              "overrides.\(m.key)", at: m.keyOffset, "'\(m.key)' is not a key path",
+              "overrides.\(shown)", at: m.keyOffset, "'\(shown)' is not a key path (at most 1,000 characters)",
               fix: "write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"")
           }
         }
