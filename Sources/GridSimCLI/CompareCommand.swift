@@ -29,9 +29,14 @@ enum CompareCommand {
     case .scenario(let loaded): changedScenario = loaded.scenario
     case .overrides(let name, let overrides):
       var s: Scenario
+      let result = InputFile.$projectRoot.withValue(GridSimCommand.projectRoot(of: basePath)) {
+        Result { () throws(ScenarioError) in
+          try ScenarioLoader.load(path: basePath, overrides: options.overrides + overrides).scenario
+        }
+      }
       do {
         // BASE's warnings were printed when it was loaded above.
-        s = try ScenarioLoader.load(path: basePath, overrides: options.overrides + overrides).scenario
+        s = try result.get()
       } catch {
         throw .scenario(error, path: changedPath)
       }

@@ -49,14 +49,27 @@ struct ExperimentOptions {
     return scenario
   }
 
-  /// Refuses a run larger than the limit unless --allow-large is given (a usage error of `spec`).
+  /// Runs that may need more memory than this are refused without --allow-large.
+  static let memoryLimit = Double(1 << 30)
+
+  /// Refuses a run larger than the limits (events, memory) unless --allow-large is given (a usage
+  /// error of `spec`).
   func checkSize(_ model: Model, replications: Int, spec: CommandSpec) throws(CommandError) {
+    guard !allowLarge else { return }
     let expected = model.expectedEventsPerReplication * Double(replications)
-    guard expected > Self.eventLimit, !allowLarge else { return }
-    let figure = String(format: "%.2g", expected)
-    throw .usage(
-      "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
-      spec)
+    if expected > Self.eventLimit {
+      let figure = String(format: "%.2g", expected)
+      throw .usage(
+        "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
+        spec)
+    }
+    let bytes = model.expectedBytes(replications: replications, jobs: jobs)
+    if bytes > Self.memoryLimit {
+      let figure = String(format: "%.1f", bytes / Double(1 << 30))
+      throw .usage(
+        "This run may need about \(figure) GiB of memory (\(replications) replications, \(jobs) at once); the limit is 1 GiB. Pass '--allow-large' to run it anyway, or use fewer replications, fewer jobs, or less demand.",
+        spec)
+    }
   }
 
   /// Runs the replications with a progress bar on a terminal.

@@ -1,3 +1,4 @@
+import Foundation
 import GridSim
 
 /// The top-level command: picks the subcommand and maps what it returns to an exit code.
@@ -109,12 +110,27 @@ enum GridSimCommand {
   static func loadInput(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError)
     -> ScenarioLoader.Input
   {
+    let result = InputFile.$projectRoot.withValue(projectRoot(of: path)) {
+      Result { () throws(ScenarioError) in try ScenarioLoader.loadInput(path: path, overrides: overrides) }
+    }
     do {
-      let input = try ScenarioLoader.loadInput(path: path, overrides: overrides)
+      let input = try result.get()
       if case .scenario(let loaded) = input { Console.report(loaded.warnings) }
       return input
     } catch {
       throw .scenario(error, path: path)
     }
+  }
+
+  /// The folder the files a scenario names must be in: `GRIDSIM_ROOT` when set, else the working
+  /// folder, or the scenario's own folder when the scenario is outside the working folder.
+  static func projectRoot(of path: String) -> String {
+    if let root = ProcessInfo.processInfo.environment["GRIDSIM_ROOT"], !root.isEmpty {
+      return InputFile.realPath(root)
+    }
+    let cwd = InputFile.realPath(FileManager.default.currentDirectoryPath)
+    let scenario = InputFile.realPath(path)
+    if scenario.hasPrefix(cwd == "/" ? "/" : cwd + "/") { return cwd }
+    return URL(fileURLWithPath: scenario).deletingLastPathComponent().path
   }
 }

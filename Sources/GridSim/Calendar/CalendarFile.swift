@@ -12,13 +12,10 @@ public enum CalendarFile {
   /// Loads a file by its extension; `shownAs` is the path used in messages.
   public static func load(path: String, shownAs: String? = nil) -> Result<WorkCalendar, Problem> {
     let shown = shownAs ?? path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(
-        .unreadable(FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"))
-    }
-    guard data.count <= InputFile.maximumSize, let text = String(data: data, encoding: .utf8) else {
-      return .failure(
-        .invalid([Diagnostic(.error, file: shown, message: "expected UTF-8 text of at most 16 MiB")]))
+    let text: String
+    switch InputFile.readUTF8(path, checkRoot: true) {
+    case .success(let t): text = t
+    case .failure(let problem): return .failure(.unreadable(problem.reason))
     }
     switch URL(fileURLWithPath: path).pathExtension.lowercased() {
     case "csv": return csv(text, path: shown)

@@ -1,8 +1,16 @@
 /// Small CSV helpers (RFC 4180).
 public enum CSV {
-  /// A field, quoted when it holds a comma, a quote or a line break.
+  /// A field, quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would
+  /// take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a
+  /// number) gets a leading `'`, so that a name such as `=HYPERLINK(...)` stays text.
   public static func field(_ s: String) -> String {
+    var s = s
     // Bytes, not characters: ledgers write millions of fields.
+    if let first = s.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09
+      || first == 0x0D, Double(s) == nil
+    {
+      s = "'" + s
+    }
     guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

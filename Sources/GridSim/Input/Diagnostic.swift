@@ -24,6 +24,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   public var message: String
   /// How to fix it, when there is a clear fix.
   public var fix: String?
+  /// For the last diagnostic of a capped list: how many more errors were found and not shown.
+  public var hiddenErrors = 0
+
+  /// The most diagnostics kept for one file; the rest are counted, not shown (a file with 60,000
+  /// problems on one line must not take minutes to report).
+  public static let cap = 200
 
   /// Creates a diagnostic.
   public init(

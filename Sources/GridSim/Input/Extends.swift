@@ -44,7 +44,7 @@ enum Extends {
     }
     let text: String
     do {
-      text = try InputFile.readText(parentPath)
+      text = try InputFile.readText(parentPath, checkRoot: true)
     } catch {
       throw problem(
         "cannot read the parent scenario '\(name)' (\(error.reason)); chain: \(shown)",
@@ -98,7 +98,7 @@ enum Extends {
       let folder = URL(fileURLWithPath: from.path).deletingLastPathComponent()
       path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
       do {
-        text = try InputFile.readText(path)
+        text = try InputFile.readText(path, checkRoot: true)
       } catch {
         throw problem(
           "cannot read the policy preset '\(name)' (\(error.reason))",

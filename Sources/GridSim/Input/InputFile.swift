@@ -34,32 +34,131 @@ public enum InputFile {
     }
   }
 
-  /// The UTF-8 text of the file at `path`, at most ``maximumSize`` bytes.
-  static func readText(_ path: String) throws(ScenarioError) -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(path: path, reason: "no such file")
+  /// The folder that files named by a scenario (extends, presets, rosters, calendars) must be in,
+  /// after links are followed; nil: anywhere. The command line sets it (the working folder, or the
+  /// scenario's own when the scenario is outside it; `GRIDSIM_ROOT` names another), so that a
+  /// scenario from a pull request cannot make gridsim read `/etc/passwd` or `~/.ssh`.
+  @TaskLocal public static var projectRoot: String?
+
+  /// Why a file cannot be read, in a few words; nil when it can be read as text. Nothing of the
+  /// file's content is ever quoted.
+  public enum ReadProblem: Error, Sendable, Equatable {
+    case missing
+    case notAFile(String)
+    case outsideProject(root: String)
+    case tooLarge(Int)
+    case notUTF8(line: Int, byte: Int)
+    case failed(String)
+
+    public var reason: String {
+      switch self {
+      case .missing: "no such file"
+      case .notAFile(let kind): "it is \(kind), not a file"
+      case .outsideProject(let root):
+        "it is outside the project folder \(root); files a scenario names must be inside it (set GRIDSIM_ROOT to allow a wider folder)"
+      case .tooLarge(let size): "it is \(size) bytes; input files are at most \(InputFile.maximumSize) bytes (16 MiB)"
+      case .notUTF8(let line, let byte):
+        "it is not UTF-8 text: line \(line), byte \(byte) of the file is not part of a UTF-8 character (save it as UTF-8)"
+      case .failed(let reason): reason
+      }
     }
-    if isDirectory.boolValue {
-      throw .unreadable(path: path, reason: "it is a directory, not a scenario file")
+  }
+
+  /// The bytes of the regular file at `path`: at most ``maximumSize``, never more read; a folder,
+  /// device, pipe or socket is named for what it is. With `checkRoot`, the file must be inside
+  /// ``projectRoot``.
+  public static func readBytes(_ path: String, checkRoot: Bool = false) -> Result<[UInt8], ReadProblem> {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))))
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, reason: "it cannot be read (check its permissions)")
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .failure(.notAFile("a folder"))
+    case S_IFCHR, S_IFBLK: return .failure(.notAFile("a device"))
+    case S_IFIFO: return .failure(.notAFile("a pipe (FIFO)"))
+    case S_IFSOCK: return .failure(.notAFile("a socket"))
+    default: return .failure(.notAFile("not a regular file"))
     }
-    if data.count > maximumSize {
+    if checkRoot, let root = projectRoot {
+      let real = realPath(path)
+      guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        return .failure(.outsideProject(root: root))
+      }
+    }
+    if info.st_size > maximumSize { return .failure(.tooLarge(Int(info.st_size))) }
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
+    guard fd >= 0 else { return .failure(.failed(String(cString: strerror(errno)))) }
+    defer { close(fd) }
+    // One byte past the cap tells a file that grew since it was measured.
+    var bytes = [UInt8](repeating: 0, count: maximumSize + 1)
+    var count = 0
+    while count < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+      if n > 0 {
+        count += n
+      } else if n == 0 {
+        break
+      } else if errno != EINTR {
+        return .failure(.failed(String(cString: strerror(errno))))
+      }
+    }
+    if count > maximumSize { return .failure(.tooLarge(count)) }
+    bytes.removeSubrange(count...)
+    return .success(bytes)
+  }
+
+  /// The UTF-8 text of the regular file at `path` (a leading byte-order mark dropped).
+  public static func readUTF8(_ path: String, checkRoot: Bool = false) -> Result<String, ReadProblem> {
+    switch readBytes(path, checkRoot: checkRoot) {
+    case .failure(let problem): return .failure(problem)
+    case .success(var bytes):
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+      if let bad = firstInvalidUTF8(bytes) {
+        let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .failure(.notUTF8(line: line, byte: bad + 1))
+      }
+      return .success(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// The offset of the first byte that does not decode as UTF-8; nil when all do.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var iterator = bytes.makeIterator()
+    var decoder = Unicode.UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+
+  /// The path with links and `..` resolved (the path itself when it cannot be).
+  public static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// The UTF-8 text of the file at `path`, at most ``maximumSize`` bytes (a scenario, or a file
+  /// it names when `checkRoot`).
+  static func readText(_ path: String, checkRoot: Bool = false) throws(ScenarioError) -> String {
+    switch readUTF8(path, checkRoot: checkRoot) {
+    case .success(let text): return text
+    case .failure(.notUTF8(let line, let byte)):
       throw .invalid([
         Diagnostic(
-          .error, file: path,
-          message: "the file is \(data.count) bytes; scenario files are at most \(maximumSize) bytes")
-      ])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw .invalid([
-        Diagnostic(
-          .error, file: path, message: "expected UTF-8 text, found bytes that are not UTF-8",
+          .error, file: path, line: line,
+          message: "expected UTF-8 text, found a byte that is not UTF-8 (byte \(byte) of the file)",
           fix: "save the file as UTF-8")
       ])
+    case .failure(.tooLarge(let size)):
+      throw .invalid([Diagnostic(.error, file: path, message: InputFile.ReadProblem.tooLarge(size).reason)])
+    case .failure(let problem):
+      throw .unreadable(path: path, reason: problem.reason)
     }
-    return text
   }
 }

@@ -12,8 +12,21 @@ struct ValueReader {
   /// `parents[k - 1]` (see ``Extends``).
   var parents: [SourceFile] = []
   var diagnostics: [Diagnostic] = []
+  /// Errors found past ``Diagnostic/cap``.
+  var hiddenErrors = 0
 
   init(source: SourceFile) { self.source = source }
+
+  /// A last diagnostic saying how many errors past the cap were not shown (none when all were).
+  var hiddenSummary: [Diagnostic] {
+    guard hiddenErrors > 0 else { return [] }
+    var summary = Diagnostic(
+      .error, file: source.path,
+      message: "\(hiddenErrors) more problem\(hiddenErrors == 1 ? "" : "s") not shown (the first \(Diagnostic.cap) are)",
+      fix: "fix these and run 'gridsim validate' again")
+    summary.hiddenErrors = hiddenErrors - 1
+    return [summary]
+  }
 
   // MARK: recording
 
@@ -28,6 +41,11 @@ struct ValueReader {
   private mutating func record(
     _ severity: Diagnostic.Severity, _ path: String, at offset: Int?, _ message: String, fix: String?
   ) {
+    // Past the cap, problems are counted, not placed: the last one says how many more there were.
+    if diagnostics.count >= Diagnostic.cap {
+      if severity == .error { hiddenErrors += 1 }
+      return
+    }
     if let offset, offset < 0, -offset - 1 < overrideOrigins.count {
       diagnostics.append(
         Diagnostic(
@@ -100,9 +118,22 @@ struct ValueReader {
 
   // MARK: scalars
 
+  /// The longest name or id (they are repeated on every row of the CSV files), and the longest
+  /// other text.
+  static let longestName = 200
+  static let longestText = 10_000
+
   mutating func string(_ value: JSON5Value, _ path: String) -> String? {
     guard case .string(let s) = value.kind else {
       expected("a string in quotes", value, path)
+      return nil
+    }
+    let isName = path == "name" || path.hasSuffix(".name") || path.hasSuffix(".id") || path.hasSuffix("]")
+    let longest = isName ? Self.longestName : Self.longestText
+    guard s.count <= longest else {
+      error(
+        path, at: value.offset, "expected at most \(longest) characters, found \(s.count)",
+        fix: "shorten it")
       return nil
     }
     return s
@@ -143,7 +174,11 @@ struct ValueReader {
       expected(what, value, path, fix: stringNumberFix(value))
       return nil
     }
-    guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+    // Whole numbers past 2^53 round when read as a Double: judge the text itself when it is one.
+    let exact = Int(text.replacingOccurrences(of: "_", with: ""))
+    guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound),
+      exact.map(range.contains) ?? true
+    else {
       error(
         path, at: value.offset,
         "expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(text)")

@@ -379,6 +379,31 @@ public struct Model: Sendable {
   }
 }
 
+extension Model {
+  /// Bytes one replication's results keep until the run ends (its figures per tier, category,
+  /// slice and day).
+  public var resultBytesPerReplication: Double {
+    let cells = Double((tierCount + 1) * (categoryCount + 1) + segmentNames.count + severityColumns + measuredDays.count)
+    let perCell = Double(Metric.allCases.count * 72 + Counter.allCases.count * 8)
+    let channels = Double(scenario.demand.channels.count * (1 + segmentNames.count) * 2 * 72)
+    return cells * perCell + Double(dayCount * tierCount * 72) + channels + 4096
+  }
+
+  /// Bytes a running replication may hold at worst: every item of the period present at once
+  /// (an item, its events and its place in a line: about 256 bytes), and its recorder.
+  public var engineBytesPerReplication: Double {
+    let cells = Double(
+      (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count))
+    return (expectedArrivals + Double(injects.count)) * 256
+      + cells * Double(Metric.allCases.count) * Double(HistogramLayout.bucketCount * 4 + 24)
+  }
+
+  /// The memory a run of `replications` with `jobs` at once may need, at worst.
+  public func expectedBytes(replications: Int, jobs: Int) -> Double {
+    resultBytesPerReplication * Double(replications) + engineBytesPerReplication * Double(min(jobs, replications))
+  }
+}
+
 /// The rule for one tier and category, ready for the engine (plain data: no reference counting).
 struct CompiledRule: Sendable {
   var response: Sampler

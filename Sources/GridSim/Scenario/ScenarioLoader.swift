@@ -58,7 +58,9 @@ public enum ScenarioLoader {
         values.expected("an object { \"key.path\": value, ... }", v, "overrides")
       }
     }
-    if values.diagnostics.hasErrors { throw .invalid(inFileOrder(values.diagnostics)) }
+    if values.diagnostics.hasErrors || values.hiddenErrors > 0 {
+      throw .invalid(inFileOrder(values.diagnostics) + values.hiddenSummary)
+    }
     return .overrides(name: name, overrides: list)
   }
 
@@ -101,7 +103,7 @@ public enum ScenarioLoader {
     reader.values.parents = Array(sources.dropFirst())
     reader.values.overrideOrigins = overrides.map(\.origin)
     let scenario = reader.read(root)
-    var diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics)
+    var diagnostics = overrideProblems + inFileOrder(reader.values.diagnostics) + reader.values.hiddenSummary
     // Override problems come first: they explain any that follow from them.
     if diagnostics.hasErrors { throw .invalid(diagnostics) }
     for o in overrides where o.keyPath.hasPrefix("organization") && o.keyPath.hasSuffix("staff") {

@@ -108,12 +108,12 @@ extension ScenarioReader {
     for (i, item) in items.enumerated() {
       guard let name = values.string(item, "rosterFiles[\(i)]") else { continue }
       let (path, shown) = values.referencedFile(name, at: item.offset)
-      guard let data = FileManager.default.contents(atPath: path),
-        let text = String(data: data, encoding: .utf8)
-      else {
+      let text: String
+      switch InputFile.readUTF8(path, checkRoot: true) {
+      case .success(let t): text = t
+      case .failure(let problem):
         values.error(
-          "rosterFiles[\(i)]", at: item.offset,
-          "cannot read the roster file '\(shown)': \(FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file")",
+          "rosterFiles[\(i)]", at: item.offset, "cannot read the roster file '\(shown)': \(problem.reason)",
           fix: "paths are relative to the scenario file's folder")
         continue
       }

@@ -29,6 +29,9 @@ public enum AtomicFile {
         throw WriteError(path: folder, reason: reason)
       }
     }
+    // Every target is checked before any is replaced: a folder or a device where a report file goes
+    // stops the write with nothing changed.
+    for file in files { try checkReplaceable(file.path) }
     var written: [(temporary: String, path: String)] = []
     do throws(WriteError) {
       for file in files { written.append((try writeTemporary(file.text, for: file.path), file.path)) }
@@ -49,11 +52,30 @@ public enum AtomicFile {
 
   /// Writes `text` to `path` atomically.
   public static func write(_ text: String, to path: String) throws(WriteError) {
+    try checkReplaceable(path)
     let temporary = try writeTemporary(text, for: path)
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(atPath: temporary)
       throw WriteError(path: path, reason: reason)
+    }
+  }
+
+  /// Only a regular file (or nothing) is replaced: never a folder, a device, a pipe or a socket.
+  static func checkReplaceable(_ path: String) throws(WriteError) {
+    guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    let kind: String? =
+      switch info.st_mode & S_IFMT {
+      case S_IFREG, S_IFLNK: nil
+      case S_IFDIR: "a folder"
+      case S_IFCHR, S_IFBLK: "a device"
+      case S_IFIFO: "a pipe (FIFO)"
+      default: "not a regular file"
+      }
+    if let kind {
+      throw WriteError(path: path, reason: "it is \(kind); gridsim only replaces regular files, so nothing was written")
     }
   }
 
