@@ -37,7 +37,8 @@ enum CommandError: Error {
       return .missingInput
     case .scenario(.invalid(let diagnostics), let path):
       Console.report(diagnostics)
-      let errors = diagnostics.filter { $0.severity == .error }.count + diagnostics.reduce(0) { $0 + $1.hiddenErrors }
+      let errors =
+        diagnostics.filter { $0.severity == .error }.count + diagnostics.reduce(0) { $0 + $1.hiddenErrors }
       Console.err("Error: \(path) has \(errors) problem\(errors == 1 ? "" : "s"); nothing was run.\n")
       return .invalidScenario
     case .failed(let message, let code):

@@ -10,6 +10,8 @@ struct Invocation {
   var stdout: String
   var stderr: String
   var status: Int32
+  /// True when the process was killed by a signal (a crash), not exited.
+  var signaled = false
 }
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -191,26 +193,28 @@ struct CLITests {
   }
 }
 
-func gridsimArgs(_ arguments: [String]) throws -> Invocation {
+func gridsimArgs(_ arguments: [String], in folder: URL? = nil, stdout file: FileHandle? = nil) throws
+  -> Invocation
+{
   let process = Process()
   process.executableURL = gridsimExecutable()
   process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
+  process.currentDirectoryURL = folder ?? packageRoot
   var environment = ProcessInfo.processInfo.environment
   environment["NO_COLOR"] = "1"
   process.environment = environment
   let out = Pipe()
   let err = Pipe()
-  process.standardOutput = out
+  process.standardOutput = file ?? out
   process.standardError = err
   try process.run()
   // Read both pipes to the end before waiting, so a large output cannot block the child.
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let outData = file == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
   let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return Invocation(
     stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-    status: process.terminationStatus)
+    status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal)
 }
 
 @Suite("Shipped reports")

@@ -6,8 +6,9 @@ public enum CSV {
   public static func field(_ s: String) -> String {
     var s = s
     // Bytes, not characters: ledgers write millions of fields.
-    if let first = s.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09
-      || first == 0x0D, Double(s) == nil
+    if let first = s.utf8.first,
+      first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09
+        || first == 0x0D, Double(s) == nil
     {
       s = "'" + s
     }

@@ -56,7 +56,8 @@ public enum InputFile {
       case .notAFile(let kind): "it is \(kind), not a file"
       case .outsideProject(let root):
         "it is outside the project folder \(root); files a scenario names must be inside it (set GRIDSIM_ROOT to allow a wider folder)"
-      case .tooLarge(let size): "it is \(size) bytes; input files are at most \(InputFile.maximumSize) bytes (16 MiB)"
+      case .tooLarge(let size):
+        "it is \(size) bytes; input files are at most \(InputFile.maximumSize) bytes (16 MiB)"
       case .notUTF8(let line, let byte):
         "it is not UTF-8 text: line \(line), byte \(byte) of the file is not part of a UTF-8 character (save it as UTF-8)"
       case .failed(let reason): reason
@@ -70,7 +71,8 @@ public enum InputFile {
   public static func readBytes(_ path: String, checkRoot: Bool = false) -> Result<[UInt8], ReadProblem> {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))))
+      return .failure(
+        errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))))
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG: break

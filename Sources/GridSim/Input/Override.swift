@@ -36,7 +36,8 @@ public struct ScenarioOverride: Sendable, Equatable {
     guard let eq = assignment.firstIndex(of: "=") else {
       return .failure(
         OverrideSyntaxError(
-          "'\(Self.shortened(assignment))' is not key.path=value, for example tiers.grid.deadlines.response=\"2 h\""))
+          "'\(Self.shortened(assignment))' is not key.path=value, for example tiers.grid.deadlines.response=\"2 h\""
+        ))
     }
     let path = String(assignment[..<eq]).trimmingSpaces
     let text = String(assignment[assignment.index(after: eq)...])
@@ -47,7 +48,8 @@ public struct ScenarioOverride: Sendable, Equatable {
       value = JSON5Value(kind: .string(text.trimmingSpaces), offset: 0)
     }
     value.setOffsets(-1)
-    guard let o = ScenarioOverride(keyPath: path, value: value, origin: "--set \(Self.shortened(assignment))") else {
+    guard let o = ScenarioOverride(keyPath: path, value: value, origin: "--set \(Self.shortened(assignment))")
+    else {
       return .failure(
         OverrideSyntaxError(
           "'\(Self.shortened(path))' is not a key path (at most 1,000 characters); write keys joined by dots, ids or [n] for list items, for example tiers.grid.passUp"

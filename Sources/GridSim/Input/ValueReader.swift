@@ -22,7 +22,8 @@ struct ValueReader {
     guard hiddenErrors > 0 else { return [] }
     var summary = Diagnostic(
       .error, file: source.path,
-      message: "\(hiddenErrors) more problem\(hiddenErrors == 1 ? "" : "s") not shown (the first \(Diagnostic.cap) are)",
+      message:
+        "\(hiddenErrors) more problem\(hiddenErrors == 1 ? "" : "s") not shown (the first \(Diagnostic.cap) are)",
       fix: "fix these and run 'gridsim validate' again")
     summary.hiddenErrors = hiddenErrors - 1
     return [summary]

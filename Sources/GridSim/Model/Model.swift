@@ -383,7 +383,8 @@ extension Model {
   /// Bytes one replication's results keep until the run ends (its figures per tier, category,
   /// slice and day).
   public var resultBytesPerReplication: Double {
-    let cells = Double((tierCount + 1) * (categoryCount + 1) + segmentNames.count + severityColumns + measuredDays.count)
+    let cells = Double(
+      (tierCount + 1) * (categoryCount + 1) + segmentNames.count + severityColumns + measuredDays.count)
     let perCell = Double(Metric.allCases.count * 72 + Counter.allCases.count * 8)
     let channels = Double(scenario.demand.channels.count * (1 + segmentNames.count) * 2 * 72)
     return cells * perCell + Double(dayCount * tierCount * 72) + channels + 4096
@@ -400,7 +401,8 @@ extension Model {
 
   /// The memory a run of `replications` with `jobs` at once may need, at worst.
   public func expectedBytes(replications: Int, jobs: Int) -> Double {
-    resultBytesPerReplication * Double(replications) + engineBytesPerReplication * Double(min(jobs, replications))
+    resultBytesPerReplication * Double(replications) + engineBytesPerReplication
+      * Double(min(jobs, replications))
   }
 }
 

@@ -50,7 +50,8 @@ public enum ScenarioLoader {
           } else {
             let shown = ScenarioOverride.shortened(m.key)
             values.error(
-              "overrides.\(shown)", at: m.keyOffset, "'\(shown)' is not a key path (at most 1,000 characters)",
+              "overrides.\(shown)", at: m.keyOffset,
+              "'\(shown)' is not a key path (at most 1,000 characters)",
               fix: "write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"")
           }
         }

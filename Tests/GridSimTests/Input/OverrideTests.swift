@@ -150,7 +150,7 @@ struct OverrideTests {
     }
     #expect(
       d.map(\.description) == [
-        "\(bad):1:16: error: overrides.a..b: 'a..b' is not a key path; write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"",
+        "\(bad):1:16: error: overrides.a..b: 'a..b' is not a key path (at most 1,000 characters); write keys joined by dots, ids or [n] for list items, for example \"tiers.grid.passUp\"",
         "\(bad):1:29: error: nmae: unknown key 'nmae'; did you mean 'name'?",
       ])
   }

@@ -75,7 +75,8 @@ public enum AtomicFile {
       default: "not a regular file"
       }
     if let kind {
-      throw WriteError(path: path, reason: "it is \(kind); gridsim only replaces regular files, so nothing was written")
+      throw WriteError(
+        path: path, reason: "it is \(kind); gridsim only replaces regular files, so nothing was written")
     }
   }
 
