@@ -202,5 +202,21 @@ struct HostileInputTests {
     #expect(bytes.stderr.contains("latin1.json5:3: error"), "\(bytes.stderr)")
     let memory = try run(["run", "ten.json5", "--replications", "100000"], in: dir, codes: [64])
     #expect(memory.stderr.contains("GiB of memory"))
+    // Old Mac line ends (CR only) and U+2028 count as lines.
+    try "{\r  version: 1,\u{2028}  nmae: \"x\",\r}".write(
+      to: dir.appendingPathComponent("cr.json5"), atomically: true, encoding: .utf8)
+    let cr = try run(["validate", "cr.json5"], in: dir, codes: [65])
+    #expect(cr.stderr.contains("cr.json5:3:3: error: nmae: unknown key 'nmae'"), "\(cr.stderr)")
+    // A repeating calendar event is refused, not read as one day.
+    try
+      "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=YEARLY\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n"
+      .write(to: dir.appendingPathComponent("h.ics"), atomically: true, encoding: .utf8)
+    try Self.small.replacingOccurrences(
+      of: "name: \"small\",", with: "name: \"small\", calendar: { files: [\"h.ics\"] },"
+    )
+    .write(to: dir.appendingPathComponent("ics.json5"), atomically: true, encoding: .utf8)
+    let ics = try run(["validate", "ics.json5"], in: dir, codes: [65])
+    #expect(
+      ics.stderr.contains("h.ics:4: error: a repeating event (RRULE) is not supported"), "\(ics.stderr)")
   }
 }

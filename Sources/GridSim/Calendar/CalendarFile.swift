@@ -169,6 +169,13 @@ public enum CalendarFile {
               kind: work ? .makeupWorkday : .holiday,
               name: summary.isEmpty ? (work ? "make-up workday" : "holiday") : summary))
         }
+      } else if inEvent, line.hasPrefix("RRULE") || line.hasPrefix("RDATE") {
+        problems.append(
+          Diagnostic(
+            .error, file: path, line: number,
+            message:
+              "a repeating event (\(line.hasPrefix("RRULE") ? "RRULE" : "RDATE")) is not supported: only its first day would be read",
+            fix: "list each date as its own event (holiday calendars publish them so)"))
       } else if inEvent, line.hasPrefix("DTSTART") {
         if let d = date(line) {
           start = (d, number)

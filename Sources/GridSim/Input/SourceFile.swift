@@ -12,8 +12,25 @@ public struct SourceFile: Sendable {
     self.path = path
     self.text = text
     self.bytes = Array(text.utf8)
+    // Line ends: LF, CR LF, a lone CR (old Mac files), and U+2028/U+2029 (E2 80 A8/A9), as the
+    // JSON5 reader counts them.
     var starts = [0]
-    for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x0A {
+        starts.append(i + 1)
+      } else if b == 0x0D {
+        if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        starts.append(i + 1)
+      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+        bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+      {
+        i += 2
+        starts.append(i + 1)
+      }
+      i += 1
+    }
     self.lineStarts = starts
   }
 

@@ -123,7 +123,8 @@ struct ScenarioReader {
         fix: "move the end later or the start earlier")
     } else if period.length > TimeSpan.maximum {
       values.error(
-        "period.end", at: (o["end"] ?? o["length"] ?? value).offset,
+        o["end"] == nil && o["length"] != nil ? "period.length" : "period.end",
+        at: (o["end"] ?? o["length"] ?? value).offset,
         "expected a period of at most 100 years, found \(period.length)", fix: "shorten the period")
     }
     if let v = o["warmUp"], let span = values.span(v, "period.warmUp") {
