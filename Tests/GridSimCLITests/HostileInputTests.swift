@@ -219,4 +219,29 @@ struct HostileInputTests {
     #expect(
       ics.stderr.contains("h.ics:4: error: a repeating event (RRULE) is not supported"), "\(ics.stderr)")
   }
+
+  @Test("SIGTERM while a report is being written leaves no temporary file, and exits 143")
+  func interrupted() throws {
+    let dir = try folder([:])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    for delay in [0.3, 1.0, 2.0] {
+      let process = Process()
+      process.executableURL = gridsimExecutable()
+      process.arguments = [
+        "run", "Scenarios/township-baseline.json5", "--replications", "2", "--out", out.path, "--ledger",
+      ]
+      process.currentDirectoryURL = packageRoot
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      process.terminate()
+      process.waitUntilExit()
+      #expect(process.terminationReason == .exit, "killed by the signal, not handled")
+      #expect([0, 143].contains(process.terminationStatus))
+      let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+      #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+    }
+  }
 }

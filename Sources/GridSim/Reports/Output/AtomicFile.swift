@@ -1,8 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Writes files whole or not at all: to a temporary file in the same folder, then renamed over the
 /// target, so a reader never sees half a report and a failed write leaves the old file in place.
 public enum AtomicFile {
+  /// Temporary files being written now, so that an interrupted run can remove them.
+  private static let inFlight = Mutex<Set<String>>([])
+
+  /// Removes the temporary files of writes still in progress (on SIGINT or SIGTERM): an
+  /// interrupted run leaves the old files, and nothing half-written.
+  public static func removeTemporaryFiles() {
+    let paths = inFlight.withLock { paths in
+      defer { paths.removeAll() }
+      return paths
+    }
+    for path in paths { unlink(path) }
+  }
+
   /// Why a file could not be written (exit 73).
   public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
@@ -33,6 +47,7 @@ public enum AtomicFile {
     // stops the write with nothing changed.
     for file in files { try checkReplaceable(file.path) }
     var written: [(temporary: String, path: String)] = []
+    defer { inFlight.withLock { paths in for w in written { paths.remove(w.temporary) } } }
     do throws(WriteError) {
       for file in files { written.append((try writeTemporary(file.text, for: file.path), file.path)) }
     } catch {
@@ -54,6 +69,7 @@ public enum AtomicFile {
   public static func write(_ text: String, to path: String) throws(WriteError) {
     try checkReplaceable(path)
     let temporary = try writeTemporary(text, for: path)
+    defer { inFlight.withLock { _ = $0.remove(temporary) } }
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(atPath: temporary)
@@ -91,7 +107,9 @@ public enum AtomicFile {
     }
     let temporary =
       folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    inFlight.withLock { _ = $0.insert(temporary) }
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+      inFlight.withLock { _ = $0.remove(temporary) }
       let reason =
         FileManager.default.isWritableFile(atPath: folder)
         ? "writing a temporary file there failed (is the disk full?)"
