@@ -107,12 +107,18 @@ public struct ReplicationResult: Sendable {
       recorder, groups: [.system],
       columns: model.severityColumn..<model.severityColumn + model.severityColumns, withTotal: false)
     let columns = 1 + segmentCount
-    self.channelDetection = Table(rows: model.scenario.demand.channels.count, columns: columns) { ch, k in
-      MetricSummary(channelRecorder.stat(.detection, group: .system, category: ch * columns + k))
+    let channels = model.scenario.demand.channels.count
+    let segmentMetrics = self.segmentMetrics
+    let systemMetrics = self.metrics[T, C]
+    /// A channel's figure: its own column, or with one channel the whole system's.
+    func byChannel(_ metric: Metric, _ ch: Int, _ k: Int) -> MetricSummary {
+      guard channels == 1 else {
+        return MetricSummary(channelRecorder.stat(metric, group: .system, category: ch * columns + k))
+      }
+      return k == 0 ? systemMetrics[metric.rawValue] : segmentMetrics[k - 1][metric.rawValue]
     }
-    self.channelResponse = Table(rows: model.scenario.demand.channels.count, columns: columns) { ch, k in
-      MetricSummary(channelRecorder.stat(.response, group: .system, category: ch * columns + k))
-    }
+    self.channelDetection = Table(rows: channels, columns: columns) { byChannel(.detection, $0, $1) }
+    self.channelResponse = Table(rows: channels, columns: columns) { byChannel(.response, $0, $1) }
     // Utilization is over the staff-time on duty after the warm-up.
     let measuredFrom = model.startMinuteOfDay + Int(model.warmUp)
     utilization = (0..<T).map { t in

@@ -13,16 +13,31 @@ extension Simulation {
     recorder.record(
       metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { segmentColumn + Int($0) }, value)
+    if model.hasExtraColumns { recordExtras(metric, slot, value) }
+  }
+
+  /// The severity's and the measured day's columns, when the model keeps them (out of line: most
+  /// runs keep neither, and the hot path stays small).
+  @inline(never)
+  mutating func recordExtras(_ metric: Metric, _ slot: Int, _ value: Double) {
     if model.severityColumns > 0 {
-      recorder.record(metric, group: group, category: model.severityColumn + Int(items[slot].severity), value)
+      recorder.record(
+        metric, group: .system, category: model.severityColumn + Int(items[slot].severity), value)
     }
-    if !model.measuredDays.isEmpty, let column = dayColumn(slot) {
-      recorder.record(metric, group: group, category: column, value)
+    if let column = dayColumn(slot) { recorder.record(metric, group: .system, category: column, value) }
+  }
+
+  @inline(never)
+  mutating func incrementExtras(_ counter: Counter, _ slot: Int) {
+    if model.severityColumns > 0 {
+      recorder.increment(counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
     }
+    if let column = dayColumn(slot) { recorder.increment(counter, group: .system, category: column) }
   }
 
   /// The recorder column of the day the item appeared on, when that day is measured on its own.
   func dayColumn(_ slot: Int) -> Int? {
+    guard !model.measuredDays.isEmpty else { return nil }
     let d = model.day(of: items[slot].appeared)
     guard model.measuredDays.contains(d) else { return nil }
     return model.dayColumn + d - model.measuredDays.lowerBound
@@ -31,6 +46,8 @@ extension Simulation {
   /// Records a duration for the item's channel, overall and in its day kind's and window's slices.
   @inline(__always)
   mutating func recordByChannel(_ metric: Metric, _ slot: Int, _ value: Double) {
+    // With one channel, its figures are the whole system's (ReplicationResult reads them there).
+    guard model.scenario.demand.channels.count > 1 else { return }
     let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
     channelRecorder.record(
       metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),
@@ -48,12 +65,7 @@ extension Simulation {
     recorder.increment(
       counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { segmentColumn + Int($0) })
-    if model.severityColumns > 0 {
-      recorder.increment(counter, group: group, category: model.severityColumn + Int(items[slot].severity))
-    }
-    if !model.measuredDays.isEmpty, let column = dayColumn(slot) {
-      recorder.increment(counter, group: group, category: column)
-    }
+    if model.hasExtraColumns { incrementExtras(counter, slot) }
   }
 
   /// Counts an event at the item's tier and for the whole system, when the item is measured.

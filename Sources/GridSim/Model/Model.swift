@@ -20,6 +20,8 @@ public struct Model: Sendable {
   /// recorder's column of the first: each day's items are recorded in its column as well.
   public private(set) var measuredDays: Range<Int> = 0..<0
   var dayColumn: Int { severityColumn + severityColumns }
+  /// True when the whole system's figures are also kept per severity or per measured day.
+  private(set) var hasExtraColumns = false
 
   /// Tier of each unit.
   public let unitTier: [Int]
@@ -227,6 +229,7 @@ public struct Model: Sendable {
     segmentNames = DayKind.allCases.map(\.rawValue) + scenario.windows.map(\.name)
     severityColumn = categoryCount + segmentNames.count
     severityColumns = S > 1 ? S : 0
+    hasExtraColumns = S > 1
     var segmentDays = [[Int]](repeating: [], count: segmentNames.count)
     for d in 0..<dayCount {
       segmentDays[Int(dayKindSegment[d])].append(d)
@@ -295,6 +298,7 @@ public struct Model: Sendable {
   public func measuring(days: Range<Int>) -> Model {
     var copy = self
     copy.measuredDays = days.clamped(to: 0..<dayCount)
+    copy.hasExtraColumns = copy.severityColumns > 0 || !copy.measuredDays.isEmpty
     return copy
   }
 
