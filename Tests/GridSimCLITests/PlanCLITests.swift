@@ -7,22 +7,14 @@ import Testing
 
 @Suite("gridsim plan end to end")
 struct PlanCLITests {
-  /// One desk of up to 12, Poisson arrivals of 4 an hour, exponential handling of 1 h, a 15-minute
-  /// response deadline; the plan covers two days (Erlang C: 7 people meet 88% within 15 min).
-  static let scenario = """
-    {
-      version: 1,
-      period: { start: "2026-03-09T00:00", length: "4 days", warmUp: "1 day" },
-      replications: 30,
-      seed: 11,
-      demand: { perGridPerDay: 96 },
-      tiers: [{ id: "desk", response: "0 min", handling: { exponential: "1 h" },
-                deadlines: { response: "15 min", onBreach: "record" } }],
-      organization: { name: "desk", staff: 12 },
-      targets: [{ name: "answered within 15 min", metric: "responseOnTime", atLeast: "88%", judge: "mean" }],
-      plan: { window: { from: "2026-03-10", to: "2026-03-11" }, min: 4, max: 12 },
-    }
-    """
+  /// The shipped textbook case: one desk of up to 12, Poisson arrivals of 4 an hour, exponential
+  /// handling of 1 h, a 15-minute response deadline; the plan covers two days (Erlang C: 7 people
+  /// meet 88% within 15 min).
+  static var scenario: String {
+    (try? String(
+      contentsOf: packageRoot.appendingPathComponent("Scenarios/planning/erlang-desk.json5"), encoding: .utf8))
+      ?? ""
+  }
 
   func folder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-plan-\(UUID())")
@@ -39,6 +31,7 @@ struct PlanCLITests {
     let out = dir.appendingPathComponent("plan").path
     let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2")
     #expect(r.status == 0, "\(r.stderr)")
+    #expect(!Self.scenario.isEmpty)
     #expect(r.stdout.contains("A certified plan"))
     #expect(r.stdout.contains("desk all-day  7 (12)  7 (12)"), "\(r.stdout)")
     #expect(r.stderr.hasPrefix("Wrote the plan to "))

@@ -60,13 +60,7 @@ extension Measure {
       } else {
         s = segment.map { r.metric(metric, segment: $0) } ?? r.metric(metric, group: g, category: c)
       }
-      switch statistic {
-      case .mean: return s.mean
-      case .p50: return s.p50
-      case .p90: return s.p90
-      case .p95: return s.p95
-      case .max: return s.max
-      }
+      return s.value(statistic)
     case .utilization:
       guard let t = g.tier else { return nil }
       return segment == nil ? r.utilization[t] : r.utilization(tier: t, days: location.days)
@@ -184,14 +178,7 @@ extension Measure {
     case .resolutionOnTime:
       return t == nil ? rate(.resolutionMet, .resolutionMissed) : daily(.resolutionMet, .resolutionMissed)
     case .duration(let metric, let statistic):
-      guard let s = r.metric(metric, day: d) else { return nil }
-      switch statistic {
-      case .mean: return s.mean
-      case .p50: return s.p50
-      case .p90: return s.p90
-      case .p95: return s.p95
-      case .max: return s.max
-      }
+      return r.metric(metric, day: d)?.value(statistic)
     case .satisfaction: return rate(.satisfied, .unsatisfied)
     case .keptFromWorsening: return rate(.kept, .worsened)
     case .reportOnTime: return rate(.reportMet, .reportMissed)
@@ -211,5 +198,18 @@ extension Measure {
     guard readsPerDay, let location = location(in: model) else { return nil }
     let values = results.map { value(in: $0, day: d, tier: location.group.tier) }
     return kind.unit == .share && kind != .utilization ? .within(0...1, values) : .nonNegative(values)
+  }
+}
+
+extension MetricSummary {
+  /// One statistic of the duration.
+  public func value(_ statistic: Measure.Statistic) -> Double? {
+    switch statistic {
+    case .mean: mean
+    case .p50: p50
+    case .p90: p90
+    case .p95: p95
+    case .max: max
+    }
   }
 }

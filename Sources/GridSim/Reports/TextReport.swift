@@ -52,35 +52,26 @@ public enum TextReport {
     }
     out += escalations.rendered() + "\n"
 
-    var categories = TextTable(headers: [
-      "Category", "Items", "Response mean", "Response p90", "Resolution mean", "Resolution p90",
-      "Response on time", "Resolution on time",
-    ])
-    for (i, c) in summary.categories.enumerated() {
-      let g = summary.overallByCategory[i]
-      categories.rows.append([
-        c.name == c.id ? c.id : "\(c.name) (\(c.id))", Format.count(g.count(.appeared)),
-        Format.duration(g.duration(.response).mean), Format.duration(g.duration(.response).p90),
-        Format.duration(g.duration(.resolution).mean), Format.duration(g.duration(.resolution).p90),
-        Format.percent(g.responseOnTime), Format.percent(g.resolutionOnTime),
+    func figures(_ header: String, _ rows: [(id: String, name: String)], _ groups: [Summary.Figures])
+      -> String
+    {
+      var table = TextTable(headers: [
+        header, "Items", "Response mean", "Response p90", "Resolution mean", "Resolution p90",
+        "Response on time", "Resolution on time",
       ])
-    }
-    out += categories.rendered()
-    if !summary.severities.isEmpty {
-      var severities = TextTable(headers: [
-        "Severity", "Items", "Response mean", "p90", "Resolution mean", "p90", "Response on time",
-        "Resolution on time",
-      ])
-      for (i, v) in summary.severities.enumerated() {
-        let g = summary.overallBySeverity[i]
-        severities.rows.append([
-          v.name == v.id ? v.id : "\(v.name) (\(v.id))", Format.count(g.count(.appeared)),
+      for (row, g) in zip(rows, groups) {
+        table.rows.append([
+          row.name == row.id ? row.id : "\(row.name) (\(row.id))", Format.count(g.count(.appeared)),
           Format.duration(g.duration(.response).mean), Format.duration(g.duration(.response).p90),
           Format.duration(g.duration(.resolution).mean), Format.duration(g.duration(.resolution).p90),
           Format.percent(g.responseOnTime), Format.percent(g.resolutionOnTime),
         ])
       }
-      out += "\n" + severities.rendered()
+      return table.rendered()
+    }
+    out += figures("Category", summary.categories, summary.overallByCategory)
+    if !summary.severities.isEmpty {
+      out += "\n" + figures("Severity", summary.severities, summary.overallBySeverity)
     }
     if summary.usesWorkflow { out += "\n" + workflow(summary) }
     if summary.slices.count > 1 {

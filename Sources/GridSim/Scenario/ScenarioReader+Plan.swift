@@ -32,8 +32,8 @@ extension ScenarioReader {
     default:
       let v = o["window"]!
       if let d = values.object(v, "plan.window", known: ["from", "to"]) {
-        let a = d["from"].flatMap { readPlanDate($0, "plan.window.from") }
-        let b = d["to"].flatMap { readPlanDate($0, "plan.window.to") }
+        let a = d["from"].flatMap { readDate($0, "plan.window.from") }
+        let b = d["to"].flatMap { readDate($0, "plan.window.to") }
         if d["from"] == nil || d["to"] == nil {
           values.error(
             "plan.window", at: v.offset, "expected both 'from' and 'to'", fix: "add the missing date")
@@ -149,14 +149,5 @@ extension ScenarioReader {
     }
     guard let x = read(&self, value, path) else { return nil }
     return Dictionary(uniqueKeysWithValues: tiers.map { ($0, x) })
-  }
-
-  private mutating func readPlanDate(_ value: JSON5Value, _ path: String) -> Int? {
-    guard let text = values.string(value, path) else { return nil }
-    guard text.count == 10, let d = LocalDateTime(parsing: text) else {
-      values.error(path, at: value.offset, "expected a date such as \"2026-02-15\", found \(value.summary)")
-      return nil
-    }
-    return d.dayNumber
   }
 }

@@ -372,7 +372,8 @@ extension ScenarioReader {
     return windows
   }
 
-  private mutating func readDate(_ value: JSON5Value, _ path: String) -> Int? {
+  /// A date (`"2026-10-01"`) as a day number.
+  mutating func readDate(_ value: JSON5Value, _ path: String) -> Int? {
     guard let text = values.string(value, path) else { return nil }
     guard text.count == 10, let d = LocalDateTime(parsing: text) else {
       values.error(path, at: value.offset, "expected a date such as \"2026-10-01\", found \(value.summary)")
