@@ -10,6 +10,7 @@ enum GridSimCommand {
     ("check", CheckCommand.spec.abstract),
     ("compare", CompareCommand.spec.abstract),
     ("plan", PlanCommand.spec.abstract),
+    ("sweep", SweepCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
     ("calendar", CalendarCommand.spec.abstract),
     ("trace", TraceCommand.spec.abstract),
@@ -61,6 +62,7 @@ enum GridSimCommand {
     case "check": return try await CheckCommand.main(rest)
     case "compare": return try await CompareCommand.main(rest)
     case "plan": return try await PlanCommand.main(rest)
+    case "sweep": return try await SweepCommand.main(rest)
     case "validate": return try ValidateCommand.main(rest)
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)
