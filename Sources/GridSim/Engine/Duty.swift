@@ -12,8 +12,8 @@
 /// To know who finishes first, each service carries the unit's change count (``epoch``) from when it
 /// started: a service from before the last change is one of the staff who were busy at that change.
 struct Duty: Sendable {
-  /// Per station: staff busy (on duty or finishing after their shift) and people on duty (none in
-  /// a pooled unit: its people are the unit's headcount).
+  /// Per station: staff busy (on duty or finishing after their shift) and people on duty (in a
+  /// pooled unit, `Int32.min / 2`: its people are the unit's headcount).
   private var busy: [Int32]
   private var capacity: [Int32]
   /// Per station, or per pooled unit at its first station: of the staff who were busy at the last
@@ -45,7 +45,8 @@ struct Duty: Sendable {
   /// True when a free on-duty staff member may take an item at the station.
   @inline(__always)
   func canStart(station: Int, unit: Int) -> Bool {
-    // A pooled unit's stations have no people of their own (capacity 0): its headcount decides.
+    // A pooled unit's stations have no people of their own (a capacity no count can be below): its
+    // headcount decides.
     if busy[station] - overtime[station] < capacity[station] { return true }
     return pooled[unit] && onDutyBusy(unit: unit) < headcount[unit]
   }
@@ -104,7 +105,7 @@ struct Duty: Sendable {
     if pooled[unit] {
       var total: Int32 = 0
       for s in stations {
-        capacity[s] = 0
+        capacity[s] = Int32.min / 2
         unclaimed[s] = 0
         overtime[s] = 0
         total += busy[s]

@@ -19,8 +19,9 @@ public struct PlanReport: Sendable {
   var scenario: Scenario { problem.models[0].scenario }
   var firstDay: Int { scenario.period.start.dayNumber }
 
+  /// A day number as `2026-10-01`.
   static func iso(_ date: Int) -> String {
-    String(LocalDateTime(minutes: Int64(date) * 1440).description.prefix(10))
+    LocalDateTime(minutes: Int64(date) * 1440).dateDescription
   }
 
   /// Rows of the plan: each planned tier's shifts (`tier shift`), in order.
@@ -73,11 +74,11 @@ public struct PlanReport: Sendable {
     let failing = result.evaluation.failing
     return failing.prefix(12).map { check in
       let target = scenario.targets[check.target]
-      var where_ = check.date.map { " on " + Self.iso($0) } ?? ""
+      var scope = check.date.map { " on " + Self.iso($0) } ?? ""
       if problem.spec.surges.count > 1 {
-        where_ += " (arrivals ×\(NumberText.decimal(problem.spec.surges[check.surge], digits: 2)))"
+        scope += " (arrivals ×\(NumberText.decimal(problem.spec.surges[check.surge], digits: 2)))"
       }
-      return "  \(target.name)\(where_): " + TargetReport.sentence(check.outcome)
+      return "  \(target.name)\(scope): " + TargetReport.sentence(check.outcome)
     } + (failing.count > 12 ? ["  … and \(failing.count - 12) more"] : [])
   }
 

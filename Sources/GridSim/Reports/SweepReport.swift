@@ -20,9 +20,9 @@ public enum SweepReport {
     table.leftAligned = Set(0..<sweep.axes.count)
     out += table.rendered()
     if let best = points.filter(\.met).min(by: { $0.staffHours < $1.staffHours }) {
-      let where_ = zip(sweep.axes, best.values).map { "\($0.key)=\($1)" }.joined(separator: ", ")
+      let point = zip(sweep.axes, best.values).map { "\($0.key)=\($1)" }.joined(separator: ", ")
       out +=
-        "\nCheapest point that meets every target: \(where_) (\(Format.count(best.staffHours)) staff-hours).\n"
+        "\nCheapest point that meets every target: \(point) (\(Format.count(best.staffHours)) staff-hours).\n"
     } else if !targets.isEmpty {
       out += "\nNo point meets every target.\n"
     }

@@ -260,6 +260,29 @@ struct WorkflowTests {
     #expect(r.roleUtilization[1] == 2.0 / 24)
   }
 
+  @Test(
+    "when the headcount drops below the roles, staff finishing after their shift hold back no one and add no one"
+  )
+  func poolAfterDrop() throws {
+    // Three by day (one worker, two heads: shares 1 and 2), one at night. Items at 16:00 and 16:30
+    // are accepted (10 min) and then handled by the two heads until 19:10 and 19:40. At 18:00 one
+    // person stays on duty: the first of the two heads to finish. An item at 18:10 waits for that
+    // person (19:10, 60 min), not for nobody (the heads' overtime must not open a free place).
+    let grid = """
+      id: "grid", handling: "3 h",
+      roster: { shifts: [{ name: "day", start: "08:00", end: "18:00", staff: 3 },
+                         { name: "night", start: "18:00", end: "08:00", staff: 1 }] },
+      roles: [{ id: "worker", share: 1 }, { id: "head", share: 2 }],
+      stages: [{ id: "accept", role: "worker", time: "10 min" }, { id: "handle", role: "head" }]
+      """
+    let (_, r) = try runOnce(
+      workflowScenario(
+        grid: grid, gridStaff: 3,
+        injects: "{ at: \"2026-01-05T16:00\" }, { at: \"2026-01-05T16:30\" }, { at: \"2026-01-05T18:10\" }"))
+    #expect(r.metric(.wait, group: .tier(0)).max == 60)
+    #expect(r.count(.closed, group: .tier(0)) == 3)
+  }
+
   @Test("workflow problems are all reported with their key paths")
   func problems() throws {
     let text = workflowScenario(
