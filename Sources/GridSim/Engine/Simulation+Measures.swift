@@ -46,8 +46,9 @@ extension Simulation {
   /// Records a duration for the item's channel, overall and in its day kind's and window's slices.
   @inline(__always)
   mutating func recordByChannel(_ metric: Metric, _ slot: Int, _ value: Double) {
-    // With one channel, its figures are the whole system's (ReplicationResult reads them there).
-    guard model.scenario.demand.channels.count > 1 else { return }
+    // With one channel (no channel table to draw from), its figures are the whole system's
+    // (ReplicationResult reads them there).
+    guard !model.channelTables.isEmpty else { return }
     let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
     channelRecorder.record(
       metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),

@@ -88,9 +88,13 @@ public struct Simulation: Sendable {
       categories: model.dayColumn + model.measuredDays.count,
       days: model.dayCount
     )
-    // No tiers: the whole system only, one column per channel and slice.
+    // No tiers: the whole system only, one column per channel and slice (none with one channel:
+    // its figures are the system's).
     channelRecorder = Recorder(
-      tiers: 0, categories: model.scenario.demand.channels.count * (1 + model.segmentNames.count), days: 0)
+      tiers: 0,
+      categories: model.channelTables.isEmpty
+        ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
+      days: 0)
     present = Array(repeating: 0, count: model.tierCount)
     busyStaff = Array(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)

@@ -321,4 +321,30 @@ struct ThreeTierEscalationTests {
     #expect(r.metric(.timeAtTier, group: .tier(1)).max == 30)
     #expect(r.metric(.resolution, group: .system).mean == 150)
   }
+
+  @Test("the period is half-open: a deadline exactly at its end is not missed, one a minute before is")
+  func deadlineAtTheEnd() throws {
+    // One grid worker on duty only 08:00-09:00; an item at 20:00 on the last day with a 4 h response
+    // deadline is due at 24:00, the period's end: still open, not missed. Due at 23:59, it is missed.
+    func run(_ deadline: String) throws -> ReplicationResult {
+      try runOnce(
+        """
+        {
+          version: 1,
+          period: { start: "2026-03-09T00:00", length: "2 days" },
+          replications: 1,
+          demand: { perGridPerDay: 0, injects: [{ at: "2026-03-10T20:00" }] },
+          tiers: [{ id: "grid", handling: "30 min", deadlines: { response: "\(deadline)", onBreach: "record" },
+                    roster: { shifts: [{ name: "day", start: "08:00", end: "09:00" }] } }],
+          organization: { name: "g", staff: 1 },
+        }
+        """
+      ).1
+    }
+    let atEnd = try run("4 h")
+    #expect(atEnd.count(.responseMissed, group: .system) == 0)
+    #expect(atEnd.openAtEnd == [1])
+    let before = try run("239 min")
+    #expect(before.count(.responseMissed, group: .system) == 1)
+  }
 }

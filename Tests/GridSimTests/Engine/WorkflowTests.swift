@@ -283,6 +283,28 @@ struct WorkflowTests {
     #expect(r.count(.closed, group: .tier(0)) == 3)
   }
 
+  @Test("the whole system's figures per severity count each item under its own severity")
+  func bySeverity() throws {
+    // A routine item at 0:00 and a major one at 3:00, each answered 10 min after it is picked up
+    // (accept) and replied 30 min later; the major one waits for nobody either.
+    let grid = """
+      id: "grid", stages: [{ id: "accept", time: "10 min" }, { id: "reply", time: "30 min" }],
+      authority: { maxSeverity: "major" }
+      """
+    let (model, r) = try runOnce(
+      workflowScenario(
+        grid: grid, injects: "{ after: \"0 min\" }, { after: \"3 h\", severity: \"major\" }"))
+    #expect(r.severityCounts.count == 2)
+    #expect(r.severityCounts[0][Counter.appeared.rawValue] == 1)
+    #expect(r.severityCounts[1][Counter.appeared.rawValue] == 1)
+    #expect(r.severityCounts[1][Counter.closed.rawValue] == 1)
+    #expect(r.severityMetrics[0][Metric.response.rawValue].mean == 10)
+    #expect(r.severityMetrics[1][Metric.resolution.rawValue].mean == 40)
+    let summary = Summary(model: model, results: [r], seed: 1)
+    #expect(summary.severities.map(\.id) == ["routine", "major"])
+    #expect(summary.overallBySeverity[1].count(.appeared)?.mean == 1)
+  }
+
   @Test("workflow problems are all reported with their key paths")
   func problems() throws {
     let text = workflowScenario(
