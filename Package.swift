@@ -20,7 +20,7 @@ let package = Package(
     .testTarget(
       name: "GridSimTests",
       dependencies: ["GridSim", "GridSimBench"],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Reports/Snapshots"]
     ),
     .testTarget(
       name: "GridSimCLITests",

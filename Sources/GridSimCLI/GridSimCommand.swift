@@ -14,6 +14,7 @@ enum GridSimCommand {
     ("validate", ValidateCommand.spec.abstract),
     ("calendar", CalendarCommand.spec.abstract),
     ("trace", TraceCommand.spec.abstract),
+    ("drill", DrillCommand.spec.abstract),
     ("bench", BenchCommand.spec.abstract),
   ]
 
@@ -66,6 +67,7 @@ enum GridSimCommand {
     case "validate": return try ValidateCommand.main(rest)
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)
+    case "drill": return try DrillCommand.main(rest)
     case "bench": return try await BenchCommand.main(rest)
     default:
       let guess =

@@ -4,16 +4,21 @@ import GridSim
 enum TraceCommand {
   static let spec = CommandSpec(
     name: "trace", abstract: "Print one item's path through the workflow, stage by stage.",
-    arguments: "SCENARIO", minimumPositionals: 1, maximumPositionals: 1,
+    arguments: "SCENARIO|PACK", minimumPositionals: 1, maximumPositionals: 1,
     options: [
       .value("issue", "N", "The item's number, as in ledger.csv (items in the order they appeared)."),
+      .value(
+        "inject", "ID", "The scripted item with this id (a scenario's demand.injects, or a drill pack's)."),
       .value("category", "ID", "The first measured item of this category."),
       .value("severity", "ID", "The first measured item of this severity (with --category: of both)."),
       .value("replication", "R", "The replication to trace (default: 1)."),
       .repeated("set", "KEY.PATH=VALUE", "Override a scenario value (as for run; repeatable)."),
     ],
     discussion: """
-      Without --issue, --category or --severity: the first measured item (after the warm-up).
+      Without --issue, --inject, --category or --severity: the first measured item (after the warm-up).
+      Given a drill pack, its scenario is traced with the pack's injects added (not its
+      contingencies); pick one with --inject ID. For opinion that worsens unless answered, the
+      trace ends by saying whether it was kept from worsening.
       Each line is a local time and what happened: the tier and unit it came to with its
       deadlines, each stage with the role that did it, how long it waited and took, whether each
       deadline was met, extensions, callbacks, skip-level reports and worsening opinion. Example:
@@ -30,11 +35,28 @@ enum TraceCommand {
         try ExperimentOptions.overrides(args)
       )
     }
-    if issue != nil, args.value("category") != nil || args.value("severity") != nil {
-      throw usage("Give either --issue or --category/--severity, not both.")
+    let inject = args.value("inject")
+    if [issue != nil, inject != nil, args.value("category") != nil || args.value("severity") != nil].filter({
+      $0
+    }).count > 1 {
+      throw usage("Give one of --issue, --inject or --category/--severity.")
     }
-    let loaded = try GridSimCommand.load(args.positionals[0], overrides: overrides)
-    let scenario = loaded.scenario
+    let path = args.positionals[0]
+    let scenario: Scenario
+    if DrillLoader.isPack(path: path) {
+      if !overrides.isEmpty { throw usage("'--set' applies to a scenario, not to a drill pack.") }
+      let drill = try DrillCommand.load(path)
+      scenario = DrillSimulation.scenario(for: drill.pack, drill.scenario)
+    } else {
+      scenario = try GridSimCommand.load(path, overrides: overrides).scenario
+    }
+    if let inject, !scenario.demand.injects.contains(where: { $0.id == inject }) {
+      let ids = scenario.demand.injects.compactMap(\.id)
+      throw usage(
+        ids.isEmpty
+          ? "The scenario has no injects with ids; give them one (demand.injects[].id), or trace a drill pack."
+          : "There is no inject '\(Console.shown(inject))'; the injects are \(ids.joined(separator: ", ")).")
+    }
     for (key, ids) in [
       ("category", scenario.demand.categories.map(\.id)), ("severity", scenario.demand.severities.map(\.id)),
     ] {
@@ -57,9 +79,14 @@ enum TraceCommand {
     }
     guard
       let entry = Trace.pick(
-        ledger, model: model, issue: issue, category: args.value("category"), severity: args.value("severity")
-      )
+        ledger, model: model, issue: issue, category: args.value("category"),
+        severity: args.value("severity"),
+        inject: inject)
     else {
+      if let inject {
+        throw usage(
+          "Inject '\(Console.shown(inject))' did not appear in replication \(r) (it is outside the period).")
+      }
       if let issue {
         throw usage(
           "Replication \(r) has \(ledger.entries.count) items; --issue \(issue) is not one of them.")

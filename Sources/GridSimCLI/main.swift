@@ -10,6 +10,8 @@ let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
   let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
   source.setEventHandler {
     AtomicFile.removeTemporaryFiles()
+    // A progress bar or a drill's clock may be on the line: clear it.
+    if isatty(2) == 1 { _ = "\r\u{1B}[K\n".withCString { write(2, $0, strlen($0)) } }
     exit(128 + number)
   }
   source.resume()

@@ -146,6 +146,23 @@ public struct WorkTime: Sendable {
     }
   }
 
+  /// Office minutes (of schedule `s`) from `a` to `b`: negative when `b` is before `a`. Times
+  /// outside the tables count from their ends.
+  public func workingMinutes(from a: Double, to b: Double, schedule s: Int = 0) -> Double {
+    officeTime(b, schedule: s) - officeTime(a, schedule: s)
+  }
+
+  /// Office minutes from the start of the tables to `t`.
+  private func officeTime(_ t: Double, schedule s: Int) -> Double {
+    let schedule = schedules[s]
+    let d = day(of: t)
+    if d < 0 { return 0 }
+    if d >= dayCount { return Double(workingBefore(dayCount)) * schedule.perDay }
+    var total = Double(workingBefore(d)) * schedule.perDay
+    if kinds[d].isWorking { total += officeBefore(t - Double(d * 1440), schedule: schedule) }
+    return total
+  }
+
   private func day(of t: Double) -> Int { Int((t / 1440).rounded(.down)) }
 
   /// Working days before day d.

@@ -75,6 +75,8 @@ public struct Ledger: Sendable {
     public var counted: Bool
     /// A follow-up post of worsening opinion.
     public var followUp = false
+    /// The scripted item it is (an index into the scenario's `demand.injects`); nil: a random one.
+    public var inject: Int?
     public var visits: [Visit] = []
     public var notes: [(time: Double, note: Note)] = []
     public var tasks: [Task] = []
@@ -103,6 +105,13 @@ public struct Ledger: Sendable {
     entryOfSlot[slot] = Int32(entries.count)
     taskOfSlot[slot] = -1
     entries.append(entry)
+  }
+
+  /// The item that appeared last is the scenario's inject `index` (called at once after it
+  /// appears: reports filed on detection are tasks, not entries, and follow-up posts come later).
+  mutating func markLast(inject index: Int) {
+    guard !entries.isEmpty else { return }
+    entries[entries.count - 1].inject = index
   }
 
   /// A task in `slot` is made for the item in `parent`.

@@ -136,6 +136,7 @@ public struct Simulation: Sendable {
         if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
         arrive(
           leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: inject.channel)
+        ledger?.markLast(inject: inject.index)
       case .serviceDone:
         if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
       case .responseDeadline:

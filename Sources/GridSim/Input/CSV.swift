@@ -29,7 +29,13 @@ public enum CSV {
   /// Splits CSV text into rows of fields (quoted fields may hold commas, quotes and line breaks).
   /// Nil, with the 1-based line, when a quote is not closed.
   public static func parse(_ text: String) -> Result<[[String]], CSVError> {
-    var rows: [[String]] = []
+    parseLines(text).map { $0.map(\.fields) }
+  }
+
+  /// Splits CSV text into rows, each with the line it starts on (1-based).
+  public static func parseLines(_ text: String) -> Result<[(line: Int, fields: [String])], CSVError> {
+    var rows: [(line: Int, fields: [String])] = []
+    var rowLine = 1
     var row: [String] = []
     var field = ""
     var quoted = false
@@ -64,11 +70,12 @@ public enum CSV {
       } else if c == "\n" || c == "\r" {
         if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" { i += 1 }
         row.append(field)
-        rows.append(row)
+        rows.append((rowLine, row))
         row = []
         field = ""
         fieldStarted = false
         line += 1
+        rowLine = line
       } else {
         field.unicodeScalars.append(c)
         fieldStarted = true
@@ -78,7 +85,7 @@ public enum CSV {
     if quoted { return .failure(CSVError(line: openedAt, message: "a quoted field is not closed")) }
     if fieldStarted || !row.isEmpty {
       row.append(field)
-      rows.append(row)
+      rows.append((rowLine, row))
     }
     return .success(rows)
   }

@@ -54,7 +54,8 @@ public struct Model: Sendable {
 
   /// Scripted items in time order: minutes after the start, leaf, category, severity, channel
   /// (nil: seen at once).
-  let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int?)]
+  /// Scripted items in time order; `index` is the inject's place in the scenario's list.
+  let injects: [(time: Double, leaf: Int, category: Int, severity: Int, channel: Int?, index: Int)]
   /// Arrival choice tables.
   let leafTable: AliasTable
   let categoryTable: AliasTable
@@ -189,14 +190,14 @@ public struct Model: Sendable {
     }
     scenario.organization.forEach(collectLeaves)
     let channels = scenario.demand.channels
-    injects = scenario.demand.injects.map { inject in
+    injects = scenario.demand.injects.enumerated().map { index, inject in
       (
         inject.minutesAfterStart, inject.grid.flatMap { leafNames.firstIndex(of: $0) } ?? 0,
         categories.firstIndex { $0.id == inject.category } ?? 0,
         severities.firstIndex { $0.id == inject.severity } ?? 0,
-        inject.channel.flatMap { id in channels.firstIndex { $0.id == id } }
+        inject.channel.flatMap { id in channels.firstIndex { $0.id == id } }, index
       )
-    }.sorted { $0.time < $1.time }
+    }.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
     leafTable = AliasTable(weights: leafWeights.isEmpty ? [1] : leafWeights)
     categoryTable = AliasTable(weights: categories.map(\.share))
     let shareTotal = categories.reduce(0) { $0 + $1.share }

@@ -4,10 +4,16 @@
 public enum Trace {
   /// The entry to trace (an index into the ledger's entries): item `issue` (1-based, as in
   /// `ledger.csv`), or the first measured item of `category` and `severity` (ids); nil when none.
-  public static func pick(_ ledger: Ledger, model: Model, issue: Int?, category: String?, severity: String?)
-    -> Int?
-  {
+  public static func pick(
+    _ ledger: Ledger, model: Model, issue: Int?, category: String?, severity: String?, inject: String? = nil
+  ) -> Int? {
     if let issue { return issue >= 1 && issue <= ledger.entries.count ? issue - 1 : nil }
+    if let inject {
+      let injects = model.scenario.demand.injects
+      return ledger.entries.indices.first { i in
+        ledger.entries[i].inject.map { injects.indices.contains($0) && injects[$0].id == inject } ?? false
+      }
+    }
     let c = category.flatMap { id in model.scenario.demand.categories.firstIndex { $0.id == id } }
     let s = severity.flatMap { id in model.scenario.demand.severities.firstIndex { $0.id == id } }
     return ledger.entries.indices.first { i in
@@ -147,6 +153,13 @@ public enum Trace {
     }
     for line in lines.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) {
       out += "  \(time(line.time))  \(line.text)\n"
+    }
+    if !e.followUp, let rule = scenario.policy.worsening[category.id] {
+      let worsened = e.notes.contains { if case .worsened = $0.note { true } else { false } }
+      out +=
+        worsened
+        ? "\nOpinion: NOT kept from worsening (not answered within \(span(rule.within.minutes)) of appearing).\n"
+        : "\nOpinion: kept from worsening (answered within \(span(rule.within.minutes)) of appearing, or closed).\n"
     }
     if let closed = e.closed {
       out +=

@@ -172,6 +172,8 @@ public struct Scenario: Sendable {
 
   /// One scripted item: when, where and what.
   public struct Inject: Sendable {
+    /// The drill's name for it (`trace --inject ID`); nil when the scenario gives none.
+    public var id: String? = nil
     /// Minutes after the start of the period.
     public var minutesAfterStart: Double
     /// Name of the grid it appears in.
@@ -182,6 +184,18 @@ public struct Scenario: Sendable {
     public var severity: String
     /// Channel id; nil: seen at once.
     public var channel: String? = nil
+
+    public init(
+      id: String? = nil, minutesAfterStart: Double, grid: String?, category: String, severity: String,
+      channel: String? = nil
+    ) {
+      self.id = id
+      self.minutesAfterStart = minutesAfterStart
+      self.grid = grid
+      self.category = category
+      self.severity = severity
+      self.channel = channel
+    }
   }
 
   /// An item category (consultation, complaint, ...).

@@ -294,7 +294,8 @@ struct ScenarioReader {
     for (i, item) in items.enumerated() {
       let path = "demand.injects[\(i)]"
       guard
-        let o = values.object(item, path, known: ["at", "after", "grid", "category", "severity", "channel"])
+        let o = values.object(
+          item, path, known: ["id", "at", "after", "grid", "category", "severity", "channel"])
       else {
         continue
       }
@@ -347,12 +348,14 @@ struct ScenarioReader {
         ?? (o["severity"] == nil ? severityIDs.first : nil)
       let channelIDs = scenario.demand.channels.map(\.id)
       let channel = o["channel"].flatMap { reference($0, path + ".channel", channelIDs, "channel") }
+      let id = o["id"].flatMap { values.string($0, path + ".id") }
       if let minutes, let category, let severity, o["grid"] == nil || grid != nil,
         o["channel"] == nil || channel != nil
       {
         injects.append(
           .init(
-            minutesAfterStart: minutes, grid: grid, category: category, severity: severity, channel: channel))
+            id: id, minutesAfterStart: minutes, grid: grid, category: category, severity: severity,
+            channel: channel))
       }
     }
     return injects

@@ -1,0 +1,209 @@
+/// A drill: injects (scripted items) played against a scenario's policy, calendar and
+/// organization, with the objectives they test and what a team must do to pass. Written as a JSON5
+/// file (`Scenarios/drills/`, every key in `Scenarios/README.md`, "Drill packs") and read by
+/// ``DrillLoader``.
+public struct DrillPack: Sendable {
+  /// The format version; this build reads version 1.
+  public var version = 1
+  public var name: String
+  public var description = ""
+  /// The scenario file it runs against, as resolved from the pack's folder.
+  public var scenarioPath: String
+  /// The language of its reports, unless `--lang` says otherwise (default: the scenario's).
+  public var language: Scenario.Language?
+  /// Who takes part.
+  public var roles: [Role] = []
+  public var objectives: [Objective] = []
+  /// In the file's order.
+  public var injects: [Inject] = []
+  /// What `drill score` requires; nil: it scores without a verdict.
+  public var pass: PassCriteria?
+  /// Replications of the simulated policy that `drill score` compares the team with.
+  public var replications = 20
+
+  /// A role taking part (网格员, 村两委, 领导小组, 宣传网信, ...): an id used in team logs, its name
+  /// and the tier it sits at, if any.
+  public struct Role: Sendable {
+    public var id: String
+    public var name: String
+    public var tier: Int?
+  }
+
+  /// What the drill sets out to test, tied to the policy rule behind it, and the expected actions
+  /// that show whether it was met.
+  public struct Objective: Sendable {
+    public var id: String
+    public var text: String
+    /// The rule it tests, as people name it ("舆情4小时内首次回应", "国办2016: 5 h").
+    public var rule: String?
+    public var tests: [ActionReference]
+  }
+
+  /// `I1` (all of an inject's expected actions), `I1.respond` (that action at every tier) or
+  /// `I1.respond.village` (at one tier).
+  public struct ActionReference: Sendable, Hashable, CustomStringConvertible {
+    public var inject: String
+    public var action: DrillAction?
+    /// The tier's id.
+    public var tier: String?
+
+    public var description: String {
+      [inject, action?.rawValue, tier].compactMap { $0 }.joined(separator: ".")
+    }
+
+    /// True when it names this expected action.
+    public func names(inject id: String, action a: DrillAction, tier t: String) -> Bool {
+      inject == id && (action == nil || action == a) && (tier == nil || tier == t)
+    }
+  }
+
+  /// One inject: a scripted item, the text handed to the players, and what the team must do.
+  public struct Inject: Sendable {
+    public var id: String
+    public var title: String
+    public var text: String
+    public var timing: Timing
+    /// Index of the grid (a leaf of the organization, in order) it appears in.
+    public var grid: Int
+    public var channel: String?
+    public var category: String
+    public var severity: String
+    /// Stated expectations, on top of the policy's (``DrillTimeline``): each with `within` replaces
+    /// the policy's for the same action and tier.
+    public var expect: [Expected]?
+    /// A contingency inject fires only when this expected action is missing by then.
+    public var condition: Condition?
+  }
+
+  /// When an inject is released.
+  public enum Timing: Sendable {
+    /// At a local date-time.
+    case at(LocalDateTime)
+    /// This long after another inject (which may itself be a contingency).
+    case after(TimeSpan, follows: String)
+    /// When its condition fires (a contingency with no time of its own).
+    case onTrigger
+  }
+
+  /// A stated expected action: `within` counts from the inject's release on the tier's office
+  /// hours; nil requires the policy's deadline for the same action at the same tier.
+  public struct Expected: Sendable {
+    public var action: DrillAction
+    /// Tier index; nil: the tier the policy expects it of (the entry tier when none).
+    public var tier: Int?
+    public var within: DeadlineSpec?
+  }
+
+  /// A contingency's trigger: `inject`'s expected `action` is not done `by` this long after the
+  /// inject (nil: by the action's due time).
+  public struct Condition: Sendable {
+    public var inject: String
+    public var action: DrillAction
+    public var by: TimeSpan?
+  }
+
+  /// `drill score` exits 1 unless the overall score is at least `score` and every objective is
+  /// rated at least `rating`.
+  public struct PassCriteria: Sendable {
+    public var score: Double?
+    public var rating: DrillRating?
+  }
+
+  /// The inject with this id.
+  public func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
+}
+
+/// What the team does with an item, as a drill pack expects it and a team log records it.
+public enum DrillAction: String, Sendable, CaseIterable, Comparable {
+  /// 发现: the item is seen (a monitored channel's round).
+  case detect
+  /// 响应: the first response to the citizen at a tier.
+  case respond
+  /// 上报: a skip-level report (越级上报) to a higher tier.
+  case report
+  /// 转办: passed up to the next tier.
+  case escalate
+  /// 答复: the reply that settles the tier's resolution.
+  case reply
+  /// 办结: closed.
+  case close
+  /// 回访: the follow-up call.
+  case callback
+
+  /// The action named `name`, in English or Chinese (`发现`, `响应`/`回应`, `上报`, `转办`/`上交`,
+  /// `答复`/`回复`, `办结`, `回访`).
+  public init?(name: String) {
+    let t = name.stripped().lowercased()
+    if let a = DrillAction(rawValue: t) {
+      self = a
+      return
+    }
+    guard let a = Self.chinese[t] else { return nil }
+    self = a
+  }
+
+  static let chinese: [String: DrillAction] = [
+    "发现": .detect, "响应": .respond, "回应": .respond, "首次回应": .respond, "上报": .report, "越级上报": .report,
+    "报告": .report, "转办": .escalate, "上交": .escalate, "提级": .escalate, "答复": .reply, "回复": .reply,
+    "办结": .close, "关闭": .close, "回访": .callback,
+  ]
+
+  /// The Chinese name used in reports.
+  public var chineseName: String {
+    switch self {
+    case .detect: "发现"
+    case .respond: "响应"
+    case .report: "上报"
+    case .escalate: "转办"
+    case .reply: "答复"
+    case .close: "办结"
+    case .callback: "回访"
+    }
+  }
+
+  public static func < (a: DrillAction, b: DrillAction) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// How well an objective was met, on the HSEEP scale (and GB/T 46792's 选择项结论).
+public enum DrillRating: Int, Sendable, CaseIterable, Comparable {
+  /// P: performed without challenges: every expected action on time.
+  case performed
+  /// S: performed with some challenges: every action done, none late by more than a quarter of
+  /// the time it allowed.
+  case someChallenges
+  /// M: performed with major challenges: at least half of the actions done.
+  case majorChallenges
+  /// U: unable to be performed: fewer than half done.
+  case unable
+
+  /// `P`, `S`, `M`, `U`.
+  public var code: String { ["P", "S", "M", "U"][rawValue] }
+
+  /// The rating with this code or name.
+  public init?(code: String) {
+    let t = code.stripped().lowercased()
+    guard
+      let r = Self.allCases.first(where: {
+        $0.code.lowercased() == t || $0.name(.en).lowercased() == t || $0.name(.zh) == t
+      })
+    else { return nil }
+    self = r
+  }
+
+  public func name(_ language: Scenario.Language) -> String {
+    switch (self, language) {
+    case (.performed, .en): "performed without challenges"
+    case (.someChallenges, .en): "performed with some challenges"
+    case (.majorChallenges, .en): "performed with major challenges"
+    case (.unable, .en): "unable to be performed"
+    case (.performed, .zh): "完成良好"
+    case (.someChallenges, .zh): "基本完成，存在一些问题"
+    case (.majorChallenges, .zh): "部分完成，存在较大问题"
+    case (.unable, .zh): "未能完成"
+    }
+  }
+
+  public static func < (a: DrillRating, b: DrillRating) -> Bool { a.rawValue < b.rawValue }
+}

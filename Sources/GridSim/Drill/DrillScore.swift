@@ -1,0 +1,283 @@
+/// A team's log scored against a drill's expected actions.
+///
+/// Each expected action of a released inject is matched with the team's first row for it (same
+/// inject and action; for `respond`, `escalate`, `reply`, `close` and `callback` also the same
+/// tier). It earns points by how late it was, against the time its deadline allowed (measured on
+/// the deadline's own clock: office time for working-time deadlines, calendar time otherwise):
+///
+/// | done                                  | points |
+/// |---------------------------------------|--------|
+/// | on time                               | 100    |
+/// | late by at most 25% of the time allowed | 75   |
+/// | late by at most 100%                  | 50     |
+/// | later                                 | 25     |
+/// | not done                              | 0      |
+///
+/// An objective's score is the mean of its actions' points; its rating (HSEEP P/S/M/U, GB/T 46792
+/// 选择项结论) is P when all were on time, S when all were done and none was late by more than 25%,
+/// M when at least half were done, U otherwise. The overall score is the mean of the objectives'
+/// scores (of all actions' points when the pack has no objectives), and the overall rating follows
+/// the same rule over all actions.
+public struct DrillScore: Sendable {
+  public enum Status: String, Sendable {
+    case onTime = "on time"
+    case late
+    case missing
+  }
+
+  /// One expected action and what the team did.
+  public struct Outcome: Sendable {
+    public var expectation: DrillTimeline.Expectation
+    /// When the inject was released.
+    public var released: LocalDateTime
+    public var actual: LocalDateTime?
+    /// The log row that did it (an index into the log's rows).
+    public var row: Int?
+    public var status: Status
+    /// Minutes late (negative: early), in calendar time and in office time of the tier.
+    public var lateCalendar: Double?
+    public var lateWorking: Double?
+    /// Minutes the deadline allowed, on its own clock.
+    public var allowed: Double
+    /// True when the deadline counts office time.
+    public var workingClock: Bool
+    public var points: Int
+    /// Ids of the objectives it counts for.
+    public var objectives: [String]
+    /// The simulated policy's times for the same action (minutes from the inject's release),
+    /// sorted; nil when not simulated.
+    public var simulated: [Double]?
+
+    /// The share of simulated runs that did it at or before the team's time (from release).
+    public var simulatedShareFaster: Double? {
+      guard let simulated, !simulated.isEmpty, let actual else { return nil }
+      let team = Double(actual.minutes - released.minutes)
+      return Double(simulated.filter { $0 <= team }.count) / Double(simulated.count)
+    }
+  }
+
+  public struct ObjectiveResult: Sendable {
+    public var objective: DrillPack.Objective
+    /// Indices into `outcomes`.
+    public var outcomes: [Int]
+    /// Nil when none of its actions was expected (its contingency did not fire).
+    public var score: Double?
+    public var rating: DrillRating?
+  }
+
+  /// Response times (minutes from release to the first response) of a tier or a role.
+  public struct ResponseTimes: Sendable {
+    public var label: String
+    public var count: Int
+    public var median: Double
+    public var p90: Double
+  }
+
+  /// A log row that matched no expected action, and why.
+  public struct Unexpected: Sendable {
+    public var row: Int
+    public var reason: Reason
+  }
+
+  public enum Reason: Sendable, Equatable {
+    /// Its inject was a contingency whose trigger was not met.
+    case notReleased
+    /// A later row of an action already done (the first one counts).
+    case repeated
+    /// Expected of another tier.
+    case wrongTier(expected: Int, done: Int)
+    /// The pack expects no such action of the inject.
+    case notExpected
+  }
+
+  /// Why the pass criteria were missed.
+  public enum Failure: Sendable, Equatable {
+    case scoreBelow(score: Double, minimum: Double)
+    case objectiveBelow(objective: String, rating: DrillRating, minimum: DrillRating)
+  }
+
+  /// Opinion that worsens unless answered in time: whether the team kept it from worsening.
+  public struct Worsening: Sendable {
+    public var inject: String
+    public var by: LocalDateTime
+    public var kept: Bool
+  }
+
+  public var pack: DrillPack
+  public var timeline: DrillTimeline
+  public var log: TeamLog
+  public var outcomes: [Outcome]
+  public var objectives: [ObjectiveResult]
+  public var score: Double
+  public var rating: DrillRating
+  public var unexpected: [Unexpected]
+  public var byTier: [ResponseTimes]
+  public var byRole: [ResponseTimes]
+  public var worsening: [Worsening]
+  /// Nil when the pack sets no pass criteria.
+  public var passed: Bool?
+  /// Why it did not pass.
+  public var failures: [Failure]
+  /// Replications of the simulated policy (0: not simulated).
+  public var replications = 0
+
+  /// Scores `log` for `pack` against `scenario`.
+  public init(pack: DrillPack, scenario: Scenario, log: TeamLog) {
+    self.pack = pack
+    self.log = log
+    let timeline = DrillTimeline(pack: pack, scenario: scenario, log: log)
+    self.timeline = timeline
+    var used = Set<Int>()
+    var outcomes: [Outcome] = []
+    for release in timeline.releases where release.fired {
+      let inject = pack.injects[release.inject]
+      for e in release.expectations {
+        let anyTier = e.action == .detect || e.action == .report
+        let row = log.first(inject: inject.id, action: e.action, tier: anyTier ? nil : e.tier)
+        if let row { used.insert(row) }
+        let actual = row.map { log.rows[$0].time }
+        let working = e.deadline?.usesWorkingTime ?? false
+        let allowed =
+          working
+          ? timeline.workingMinutes(from: e.start, to: e.due, tier: e.tier)
+          : Double(e.due.minutes - e.start.minutes)
+        var status = Status.missing
+        var points = 0
+        var lateCalendar: Double?
+        var lateWorking: Double?
+        if let actual {
+          lateCalendar = Double(actual.minutes - e.due.minutes)
+          lateWorking = timeline.workingMinutes(from: e.due, to: actual, tier: e.tier)
+          let late = working ? lateWorking! : lateCalendar!
+          if actual <= e.due {
+            status = .onTime
+            points = 100
+          } else {
+            status = .late
+            let fraction = allowed > 0 ? late / allowed : .infinity
+            points = fraction <= 0.25 ? 75 : fraction <= 1 ? 50 : 25
+          }
+        }
+        let objectives = pack.objectives.filter { o in
+          o.tests.contains { $0.names(inject: inject.id, action: e.action, tier: scenario.tiers[e.tier].id) }
+        }.map(\.id)
+        outcomes.append(
+          Outcome(
+            expectation: e, released: release.time, actual: actual, row: row, status: status,
+            lateCalendar: lateCalendar, lateWorking: lateWorking, allowed: allowed, workingClock: working,
+            points: points, objectives: objectives))
+      }
+    }
+    self.outcomes = outcomes
+    objectives = pack.objectives.map { o in
+      let mine = outcomes.indices.filter { outcomes[$0].objectives.contains(o.id) }
+      let picked = mine.map { outcomes[$0] }
+      return ObjectiveResult(
+        objective: o, outcomes: mine, score: Self.mean(picked.map(\.points)), rating: Self.rating(picked))
+    }
+    let rated = objectives.compactMap(\.score)
+    score = rated.isEmpty ? Self.mean(outcomes.map(\.points)) ?? 0 : rated.reduce(0, +) / Double(rated.count)
+    rating = Self.rating(outcomes) ?? .performed
+    // Rows that did nothing expected: say why, so that nothing in the log is lost.
+    let fired = Set(timeline.releases.filter(\.fired).map { pack.injects[$0.inject].id })
+    unexpected = log.rows.indices.filter { !used.contains($0) }.map { i in
+      let r = log.rows[i]
+      let reason: Reason
+      if !fired.contains(r.inject) {
+        reason = .notReleased
+      } else if outcomes.contains(where: {
+        $0.expectation.inject == r.inject && $0.expectation.action == r.action && $0.row != nil
+          && log.rows[$0.row!].tier == r.tier
+      }) {
+        reason = .repeated
+      } else if let e = outcomes.first(where: {
+        $0.expectation.inject == r.inject && $0.expectation.action == r.action
+      }) {
+        reason = .wrongTier(expected: e.expectation.tier, done: r.tier)
+      } else {
+        reason = .notExpected
+      }
+      return Unexpected(row: i, reason: reason)
+    }
+    // Response times from release, by tier and by role.
+    let responses = outcomes.filter { $0.expectation.action == .respond && $0.actual != nil }
+    byTier = scenario.tiers.indices.compactMap { k in
+      Self.times(
+        scenario.tiers[k].name,
+        responses.filter { $0.expectation.tier == k }.map { Double($0.actual!.minutes - $0.released.minutes) }
+      )
+    }
+    var roles: [String] = []
+    for o in responses { if let r = log.rows[o.row!].role, !roles.contains(r) { roles.append(r) } }
+    // Roles named as their tiers are would repeat the tiers' lines.
+    byRole = roles.compactMap { role in
+      let name = pack.roles.first { $0.id == role }?.name ?? role
+      if scenario.tiers.contains(where: { $0.name == name || $0.id == name }) { return nil }
+      return Self.times(
+        name,
+        responses.filter { log.rows[$0.row!].role == role }.map {
+          Double($0.actual!.minutes - $0.released.minutes)
+        })
+    }
+    worsening = timeline.releases.filter(\.fired).compactMap { release in
+      guard let by = release.worsensAt else { return nil }
+      let id = pack.injects[release.inject].id
+      let first = log.rows.filter { $0.inject == id && $0.action == .respond }.map(\.time).min()
+      return Worsening(inject: id, by: by, kept: first.map { $0 <= by } ?? false)
+    }
+    var failures: [Failure] = []
+    if let pass = pack.pass {
+      if let min = pass.score, score < min { failures.append(.scoreBelow(score: score, minimum: min)) }
+      if let worst = pass.rating {
+        let ratings =
+          objectives.isEmpty
+          ? [("", rating)] : objectives.compactMap { o in o.rating.map { (o.objective.id, $0) } }
+        for (id, r) in ratings where r > worst {
+          failures.append(.objectiveBelow(objective: id, rating: r, minimum: worst))
+        }
+      }
+      passed = failures.isEmpty
+    }
+    self.failures = failures
+  }
+
+  /// Adds the simulated policy's times for each outcome (``DrillSimulation``).
+  public mutating func compare(with simulation: DrillSimulation) {
+    replications = simulation.replications
+    for i in outcomes.indices {
+      let e = outcomes[i].expectation
+      outcomes[i].simulated =
+        simulation.times[DrillSimulation.Key(inject: e.inject, action: e.action, tier: e.tier)]
+    }
+  }
+
+  /// A score as shown: whole numbers without decimals, else one decimal.
+  static func formatted(_ v: Double) -> String { String(format2: v, digits: 1) }
+
+  static func mean(_ points: [Int]) -> Double? {
+    points.isEmpty ? nil : Double(points.reduce(0, +)) / Double(points.count)
+  }
+
+  /// The rating of a set of outcomes (nil when empty).
+  static func rating(_ outcomes: [Outcome]) -> DrillRating? {
+    guard !outcomes.isEmpty else { return nil }
+    if outcomes.allSatisfy({ $0.status == .onTime }) { return .performed }
+    if outcomes.allSatisfy({ $0.points >= 75 }) { return .someChallenges }
+    if outcomes.filter({ $0.status != .missing }).count * 2 >= outcomes.count { return .majorChallenges }
+    return .unable
+  }
+
+  /// The median and 90th percentile (nearest rank) of some times.
+  static func times(_ label: String, _ values: [Double]) -> ResponseTimes? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    return ResponseTimes(
+      label: label, count: sorted.count, median: Self.quantile(sorted, 0.5), p90: Self.quantile(sorted, 0.9))
+  }
+
+  /// The nearest-rank quantile of sorted values.
+  public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    let rank = Int((p * Double(sorted.count)).rounded(.up))
+    return sorted[min(sorted.count, max(1, rank)) - 1]
+  }
+}

@@ -1,0 +1,210 @@
+/// What a team did in a drill: one row per action, read from a CSV file with the columns
+/// `inject,action,time,unit` (and optional `role`, `note`; Chinese headers 事件, 动作, 时间, 单位,
+/// 角色, 备注 too). Every bad row is reported with its line; none is dropped silently.
+public struct TeamLog: Sendable {
+  public struct Row: Sendable {
+    /// The row's line in the file (its first line when a quoted field spans several).
+    public var line: Int
+    public var inject: String
+    public var action: DrillAction
+    public var time: LocalDateTime
+    /// The unit as written (a unit's name or a tier id).
+    public var unit: String
+    /// The tier the unit is at.
+    public var tier: Int
+    public var role: String?
+    public var note: String
+  }
+
+  public var path: String
+  public var rows: [Row]
+
+  /// The most rows read.
+  public static let maximumRows = 100_000
+
+  /// The log's rows in file order.
+  public init(path: String, rows: [Row]) {
+    self.path = path
+    self.rows = rows
+  }
+
+  /// The earliest row (its index) of this inject and action, done at `tier` when given.
+  func first(inject: String, action: DrillAction, tier: Int?) -> Int? {
+    var best: Int?
+    for (i, r) in rows.enumerated()
+    where r.inject == inject && r.action == action && (tier == nil || r.tier == tier) {
+      if best.map({ r.time < rows[$0].time }) ?? true { best = i }
+    }
+    return best
+  }
+
+  static let headers: [(key: String, names: [String], required: Bool)] = [
+    ("inject", ["inject", "inject id", "事件", "事件编号", "注入"], true),
+    ("action", ["action", "动作", "行动"], true),
+    ("time", ["time", "时间"], true),
+    ("unit", ["unit", "tier", "单位", "层级"], true),
+    ("role", ["role", "角色"], false),
+    ("note", ["note", "notes", "备注"], false),
+  ]
+
+  /// Reads the log at `path` for `pack` (run against `scenario`); every problem at once.
+  public static func read(path: String, pack: DrillPack, scenario: Scenario) -> Result<TeamLog, ScenarioError>
+  {
+    let text: String
+    switch InputFile.readUTF8(path) {
+    case .success(let t): text = t
+    case .failure(.notUTF8(let line, let byte)):
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, line: line,
+            message: "expected UTF-8 text, found a byte that is not UTF-8 (byte \(byte) of the file)",
+            fix: "save the log as CSV UTF-8")
+        ]))
+    case .failure(let problem): return .failure(.unreadable(path: path, reason: problem.reason))
+    }
+    let rows: [(line: Int, fields: [String])]
+    switch CSV.parseLines(text) {
+    case .success(let r): rows = r
+    case .failure(let e):
+      return .failure(
+        .invalid([Diagnostic(.error, file: path, line: e.line, message: e.message, fix: "close the quote")]))
+    }
+    var problems: [Diagnostic] = []
+    var hidden = 0
+    func problem(_ line: Int?, _ key: String, _ message: String, fix: String?) {
+      if problems.count >= Diagnostic.cap {
+        hidden += 1
+        return
+      }
+      problems.append(Diagnostic(.error, file: path, line: line, keyPath: key, message: message, fix: fix))
+    }
+    guard let header = rows.first else {
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, message: "the log is empty",
+            fix: "start it with the header inject,action,time,unit")
+        ]))
+    }
+    var column: [String: Int] = [:]
+    for (i, name) in header.fields.enumerated() {
+      let n = name.stripped().lowercased()
+      if let h = headers.first(where: { $0.names.contains(n) }), column[h.key] == nil { column[h.key] = i }
+    }
+    let missing = headers.filter { $0.required && column[$0.key] == nil }.map(\.key)
+    if !missing.isEmpty {
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, line: header.line,
+            message:
+              "expected the columns inject, action, time and unit; missing \(missing.joined(separator: ", "))",
+            fix: "use the header of the team-log.csv that 'gridsim drill script --out DIR' writes")
+        ]))
+    }
+    if rows.count - 1 > maximumRows {
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, message: "expected at most \(maximumRows) rows, found \(rows.count - 1)",
+            fix: "split the log")
+        ]))
+    }
+    let injectIDs = pack.injects.map(\.id)
+    let units = Self.unitTiers(scenario)
+    let earliest = DrillTimeline.earliestTimes(pack)
+    var result: [Row] = []
+    for (line, fields) in rows.dropFirst() {
+      if fields.allSatisfy({ $0.stripped().isEmpty }) { continue }
+      func field(_ key: String) -> String {
+        guard let c = column[key], c < fields.count else { return "" }
+        return fields[c].stripped()
+      }
+      let injectText = field("inject")
+      let actionText = field("action")
+      let timeText = field("time")
+      let unitText = field("unit")
+      var ok = true
+      if !injectIDs.contains(injectText) {
+        ok = false
+        problem(
+          line, "inject", "expected an inject id of the pack, found '\(shown(injectText))'",
+          fix: Suggestion.closest(to: injectText, in: injectIDs).map { "did you mean '\($0)'?" }
+            ?? "the pack's injects: \(injectIDs.prefix(20).joined(separator: ", "))")
+      }
+      let action = DrillAction(name: actionText)
+      if action == nil {
+        ok = false
+        problem(
+          line, "action", "expected an action, found '\(shown(actionText))'",
+          fix:
+            "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
+        )
+      }
+      let time = LocalDateTime(parsing: timeText)
+      if time == nil {
+        ok = false
+        problem(
+          line, "time", "expected a local date-time such as 2026-03-05T09:40, found '\(shown(timeText))'",
+          fix: "write the date and time as YYYY-MM-DDTHH:MM")
+      }
+      if let time, let start = earliest[injectText] {
+        if time < start {
+          ok = false
+          problem(
+            line, "time", "the time \(time) is before inject '\(injectText)' (released at \(start))",
+            fix: "check the date and the inject id")
+        } else if time.minutes - start.minutes > 366 * 1440 {
+          ok = false
+          problem(
+            line, "time", "the time \(time) is more than a year after inject '\(injectText)'",
+            fix: "check the year")
+        }
+      }
+      let tier = units[unitText]
+      if tier == nil {
+        ok = false
+        problem(
+          line, "unit", "expected a unit's name or a tier id of the scenario, found '\(shown(unitText))'",
+          fix: Suggestion.closest(to: unitText, in: Array(units.keys)).map { "did you mean '\($0)'?" }
+            ?? "tiers: \(scenario.tiers.map(\.id).joined(separator: ", "))")
+      }
+      guard ok, let action, let time, let tier else { continue }
+      let role = field("role")
+      result.append(
+        Row(
+          line: line, inject: injectText, action: action, time: time, unit: unitText, tier: tier,
+          role: role.isEmpty ? nil : role, note: field("note")))
+    }
+    if hidden > 0 {
+      problems.append(
+        Diagnostic(
+          .error, file: path,
+          message:
+            "\(hidden) more problem\(hidden == 1 ? "" : "s") not shown (the first \(Diagnostic.cap) are)"))
+    }
+    if !problems.isEmpty { return .failure(.invalid(problems)) }
+    return .success(TeamLog(path: path, rows: result))
+  }
+
+  /// A value from the file in a message: at most 60 characters.
+  private static func shown(_ s: String) -> String { s.count <= 60 ? s : String(s.prefix(60)) + "…" }
+
+  /// Every unit's name and tier id, with the tier it is at (units at depth d of the organization
+  /// are at tier `tiers - 1 - d`: the root at the top).
+  static func unitTiers(_ scenario: Scenario) -> [String: Int] {
+    var result: [String: Int] = [:]
+    let top = scenario.tiers.count - 1
+    func walk(_ unit: Scenario.Unit, depth: Int) {
+      if top - depth >= 0, result[unit.name] == nil { result[unit.name] = top - depth }
+      for child in unit.children { walk(child, depth: depth + 1) }
+    }
+    scenario.organization.forEach { walk($0, depth: 0) }
+    for (i, tier) in scenario.tiers.enumerated() {
+      result[tier.id] = i
+      if result[tier.name] == nil { result[tier.name] = i }
+    }
+    return result
+  }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import GridSim
+
+/// `gridsim drill script|play|score PACK`: drills for trainers.
+enum DrillCommand {
+  static let spec = CommandSpec(
+    name: "drill", abstract: "Run drills: the controller's script, live play, and scoring a team's log.",
+    arguments: "script|play|score PACK", minimumPositionals: 0, maximumPositionals: nil, options: [],
+    discussion: """
+      SUBCOMMANDS:
+        script PACK [--out DIR]     The injects in time order with the actions the policy expects and
+                                    their due times on the working calendar; with --out, script.csv,
+                                    script.md, script.html and a blank team-log.csv.
+        play PACK [--speed N]       Release the injects on the terminal at their times (N times
+                                    faster than real time), with a running clock. Ctrl-C stops it.
+        score PACK --log TEAM.csv   Score what the team did: each expected action on time, late (by
+                                    how much, in calendar and office time) or not done; objectives
+                                    rated P/S/M/U; the team placed in the simulated policy's times.
+      Drill packs are described in Scenarios/README.md ("Drill packs"). Example:
+        gridsim drill script Scenarios/drills/two-sessions-dangerous-building.json5
+      See 'gridsim drill SUBCOMMAND --help' for its options.
+      """)
+
+  static let scriptSpec = CommandSpec(
+    name: "drill script", abstract: "Print the controller's script (MSEL) of a drill pack.",
+    arguments: "PACK", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value(
+        "out", "DIR", "Also write script.csv, script.md, script.html and a blank team-log.csv into DIR."),
+      .value("lang", "en|zh", "Language of the script (default: the pack's, else the scenario's)."),
+    ],
+    discussion: """
+      Each inject with the actions the policy expects of it (or the pack states), who must do them,
+      when they fall due on the working calendar, and the rule behind each. Contingencies are
+      marked '*' with their trigger. Exit codes: 0 ok; 64 usage; 65 invalid pack or scenario; 66
+      missing pack; 73 cannot write DIR.
+      """)
+
+  static let playSpec = CommandSpec(
+    name: "drill play", abstract: "Release a drill's injects on the terminal at their times.",
+    arguments: "PACK", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value("speed", "N", "Play N times faster than real time (default 1; at most 1000000)."),
+      .value("from", "ID", "Start the clock at this inject (default: the first)."),
+      .value("lang", "en|zh", "Language (default: the pack's, else the scenario's)."),
+    ],
+    discussion: """
+      Drill time starts at the first inject's time when play starts. Each inject is printed when
+      its time comes: where, what the players are told, and what is expected by when. A
+      contingency is printed with the condition under which the controller releases it. On a
+      terminal a clock runs on stderr. Ctrl-C stops at once (exit 130).
+      """)
+
+  static let scoreSpec = CommandSpec(
+    name: "drill score", abstract: "Score a team's drill log against the policy.",
+    arguments: "PACK", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value("log", "FILE", "The team's log: CSV with inject,action,time,unit (role, note optional)."),
+      .value("out", "DIR", "Also write score.json, score.csv, score.md and score.html into DIR."),
+      .value("format", "text|json", "Output format (default: text)."),
+      .value("lang", "en|zh", "Language of the text and reports (default: the pack's, else the scenario's)."),
+      .value(
+        "replications", "N",
+        "Replications of the simulated policy to compare the team with (default: the pack's, 20; 0: none)."),
+    ],
+    discussion: """
+      Exit codes: 0 scored (and the pack's pass criteria met); 1 the pass criteria missed; 64
+      usage; 65 invalid pack, scenario or log (every bad row is listed with its line); 66 missing
+      file; 73 cannot write DIR.
+      """)
+
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    guard let sub = arguments.first, !sub.hasPrefix("-") else {
+      if arguments.contains("-h") || arguments.contains("--help") { throw .help(spec.help) }
+      throw .usage("Missing subcommand: script, play or score.", spec)
+    }
+    let rest = Array(arguments.dropFirst())
+    switch sub {
+    case "script": return try script(rest)
+    case "play": return try play(rest)
+    case "score": return try score(rest)
+    default:
+      let guess =
+        Suggestion.closest(to: sub, in: ["script", "play", "score"]).map { " Did you mean '\($0)'?" } ?? ""
+      throw .usage("Unknown subcommand '\(Console.shown(sub))'.\(guess)", spec)
+    }
+  }
+
+  /// Loads a pack and its scenario (printing warnings).
+  static func load(_ path: String) throws(CommandError) -> LoadedDrill {
+    let result = InputFile.$projectRoot.withValue(GridSimCommand.projectRoot(of: path)) {
+      Result { () throws(ScenarioError) in try DrillLoader.load(path: path) }
+    }
+    do {
+      let loaded = try result.get()
+      Console.report(loaded.warnings)
+      return loaded
+    } catch {
+      throw .scenario(error, path: path)
+    }
+  }
+
+  static func language(_ args: ParsedArguments, _ spec: CommandSpec, _ loaded: LoadedDrill)
+    throws(CommandError)
+    -> Scenario.Language
+  {
+    let code = try GridSimCommand.options(spec) { () throws(UsageError) in
+      try args.choice("lang", Scenario.Language.allCases.map(\.rawValue))
+    }
+    return code.flatMap(Scenario.Language.init(rawValue:)) ?? loaded.pack.language ?? loaded.scenario.language
+  }
+
+  static func write(_ files: [(name: String, text: String)], to directory: String, what: String)
+    throws(CommandError)
+  {
+    do {
+      try AtomicFile.writeAll(files.map { (directory + "/" + $0.name, $0.text) }, creating: directory)
+    } catch {
+      throw .failed("\(error); no \(what) was written to '\(directory)'.", .cannotWrite)
+    }
+    let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+    Console.err("Wrote \(files.map(\.name).joined(separator: ", ")) to \(folder)/.\n")
+  }
+
+  // MARK: script
+
+  static func script(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(scriptSpec, arguments)
+    let path = args.positionals[0]
+    let loaded = try load(path)
+    let report = DrillReport(
+      pack: loaded.pack, scenario: loaded.scenario, language: try language(args, scriptSpec, loaded))
+    let timeline = DrillTimeline(pack: loaded.pack, scenario: loaded.scenario, log: nil)
+    Console.out(report.scriptText(timeline, source: loaded.scenarioFile))
+    if let directory = args.value("out") {
+      try write(report.scriptFiles(timeline), to: directory, what: "script")
+    }
+    return .ok
+  }
+
+  // MARK: play
+
+  static func play(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(playSpec, arguments)
+    let speedText = args.value("speed") ?? "1"
+    guard let speed = Double(speedText), speed.isFinite, speed > 0, speed <= 1_000_000 else {
+      throw .usage(
+        "'--speed' expects a number from above 0 to 1000000, found '\(Console.shown(speedText))'.", playSpec)
+    }
+    let loaded = try load(args.positionals[0])
+    let pack = loaded.pack
+    let report = DrillReport(
+      pack: pack, scenario: loaded.scenario, language: try language(args, playSpec, loaded))
+    let timeline = DrillTimeline(pack: pack, scenario: loaded.scenario, log: nil)
+    var releases = timeline.releases
+    if let from = args.value("from") {
+      guard let start = releases.firstIndex(where: { pack.injects[$0.inject].id == from }) else {
+        throw .usage(
+          "The pack has no inject '\(Console.shown(from))'; its injects are \(pack.injects.map(\.id).joined(separator: ", ")).",
+          playSpec)
+      }
+      releases = Array(releases[start...])
+    }
+    guard let first = releases.first else { return .ok }
+    Console.out(report.playHeader(speed: speed))
+    let began = Date()
+    for release in releases {
+      // Wait for the inject's time, redrawing the clock on a terminal each second of real time.
+      while true {
+        let drillNow = first.time.adding(minutes: Date().timeIntervalSince(began) * speed / 60)
+        let wait = Double(release.time.minutes - drillNow.minutes) * 60 / speed
+        if wait <= 0 { break }
+        if Console.stderrIsTerminal { Console.err("\r\(report.clock(drillNow)) ") }
+        Thread.sleep(forTimeInterval: min(1, max(0.001, wait)))
+      }
+      if Console.stderrIsTerminal { Console.err("\r\u{1B}[K") }
+      Console.out(report.playInject(release))
+    }
+    Console.out(report.playFooter(count: releases.count))
+    return .ok
+  }
+
+  // MARK: score
+
+  static func score(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(scoreSpec, arguments)
+    let (format, replications) = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
+      (try args.choice("format", ["text", "json"]), try args.integer("replications", in: 0...1_000))
+    }
+    guard let logPath = args.value("log") else {
+      throw .usage("Missing '--log FILE': the team's log to score (inject,action,time,unit).", scoreSpec)
+    }
+    let path = args.positionals[0]
+    let loaded = try load(path)
+    let lang = try language(args, scoreSpec, loaded)
+    let log: TeamLog
+    switch TeamLog.read(path: logPath, pack: loaded.pack, scenario: loaded.scenario) {
+    case .success(let l): log = l
+    case .failure(let error): throw .scenario(error, path: logPath)
+    }
+    var score = DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)
+    let runs = replications ?? loaded.pack.replications
+    if runs > 0 {
+      if let simulation = DrillSimulation.run(loaded.pack, loaded.scenario, replications: runs) {
+        score.compare(with: simulation)
+      } else {
+        Console.err(
+          "warning: the scenario has too many items to keep each one's path; the team is not compared with the simulated policy (pass --replications 0 to silence this)\n"
+        )
+      }
+    }
+    let report = DrillReport(pack: loaded.pack, scenario: loaded.scenario, language: lang)
+    if format == "json" {
+      Console.out(report.scoreJSON(score, source: path).rendered())
+    } else {
+      Console.out(report.scoreText(score, source: loaded.scenarioFile))
+    }
+    if let directory = args.value("out") {
+      try write(report.scoreFiles(score, source: path), to: directory, what: "score")
+    }
+    return score.passed == false ? .targetMissed : .ok
+  }
+}
