@@ -3,8 +3,8 @@ import GridSim
 /// `gridsim validate SCENARIO...`: report every problem in each file, run nothing.
 enum ValidateCommand {
   static let spec = CommandSpec(
-    name: "validate", abstract: "Report every problem in scenario files; run nothing.",
-    arguments: "SCENARIO...",
+    name: "validate", abstract: "Report every problem in scenario files and drill packs; run nothing.",
+    arguments: "SCENARIO|PACK...",
     minimumPositionals: 1, maximumPositionals: nil,
     options: [
       .value("base", "FILE", "Check overrides files by applying them to this scenario."),
@@ -13,7 +13,8 @@ enum ValidateCommand {
     discussion: """
       Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read.
       An overrides file ({ overrides: { ... } }) is checked on its own unless --base names the
-      scenario it applies to.
+      scenario it applies to. A drill pack is checked with the scenario it names: its injects,
+      objectives and pass criteria, and that every expected action has a deadline.
       """
   )
 
@@ -26,6 +27,17 @@ enum ValidateCommand {
     var worst = ExitCode.ok
     for path in args.positionals {
       do throws(CommandError) {
+        if DrillLoader.isPack(path: path) {
+          let drill = try DrillCommand.load(path)
+          let timeline = DrillTimeline(pack: drill.pack, scenario: drill.scenario, log: nil)
+          let actions = timeline.releases.reduce(0) { $0 + $1.expectations.count }
+          let contingencies = timeline.releases.filter(\.conditional).count
+          Console.out(
+            "\(path): ok: drill pack against \(drill.scenarioFile), \(drill.pack.injects.count) injects"
+              + (contingencies > 0 ? " (\(contingencies) conditional)" : "")
+              + ", \(drill.pack.objectives.count) objectives, \(actions) expected actions\n")
+          continue
+        }
         switch try GridSimCommand.loadInput(path, overrides: overrides) {
         case .scenario(let loaded):
           let model = Model(loaded.scenario)

@@ -237,6 +237,41 @@ struct ShippedReportTests {
     }
   }
 
+  /// The `drill` lines of Reports/regenerate.
+  static func drills() throws -> [[String]] {
+    let script = try String(
+      contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
+    return script.split(separator: "\n").filter { $0.hasPrefix("drill ") }.map {
+      $0.split(separator: " ").map(String.init)
+    }
+  }
+
+  @Test("Reports/drills holds the current scripts and scores of the shipped drill packs")
+  func freshDrills() throws {
+    let drills = try Self.drills()
+    #expect(drills.count == 6)
+    let folders = try FileManager.default.contentsOfDirectory(
+      atPath: packageRoot.appendingPathComponent("Reports/drills").path)
+    let outs = drills.compactMap { args in args.firstIndex(of: "--out").map { args[$0 + 1] } }
+    #expect(Set(outs) == Set(folders.map { "Reports/drills/" + $0 }))
+    for args in drills {
+      let out = try #require(args.firstIndex(of: "--out"))
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gridsim-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      var fresh = args
+      fresh[out + 1] = temporary.path
+      let r = try gridsimArgs(fresh)
+      #expect(r.status == (args.contains { $0.hasSuffix("late.csv") } ? 1 : 0), "\(r.stderr)")
+      for name in try FileManager.default.contentsOfDirectory(atPath: temporary.path) {
+        let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
+        let then = try? String(
+          contentsOf: packageRoot.appendingPathComponent(args[out + 1] + "/" + name), encoding: .utf8)
+        #expect(now == then, "\(args[out + 1])/\(name) is stale; regenerate with: Reports/regenerate")
+      }
+    }
+  }
+
   @Test("each shipped plan is certified, and its roster.csv loaded into its scenario passes gridsim check")
   func shippedPlans() throws {
     let plans = try Self.plans()
@@ -264,7 +299,7 @@ struct ShippedReportTests {
     #expect(reports.count >= 4)
     let shippedFolders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports").path
-    ).filter { !$0.contains(".") && $0 != "regenerate" }
+    ).filter { !$0.contains(".") && $0 != "regenerate" && $0 != "drills" }
     let outs = (reports + (try Self.plans())).compactMap { args in
       args.firstIndex(of: "--out").map { args[$0 + 1] }
     }

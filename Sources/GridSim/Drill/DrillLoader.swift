@@ -26,6 +26,22 @@ public enum DrillLoader {
     return try read(root, source: source)
   }
 
+  /// `name` from the folder of `file`, as the user would write it: `Scenarios/drills/p.json5` and
+  /// `../b.json5` give `Scenarios/b.json5` (an absolute `name` stays as it is).
+  static func joined(_ file: String, _ name: String) -> String {
+    if name.hasPrefix("/") { return name }
+    var parts = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+    for part in name.split(separator: "/").map(String.init) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != "..", !last.isEmpty, last != "." {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
   /// True when the parsed file looks like a drill pack (a `scenario` file and `injects`), so that
   /// `trace` can take either.
   public static func isPack(path: String) -> Bool {
@@ -56,7 +72,8 @@ public enum DrillLoader {
       throw .invalid(values.diagnostics)
     }
     guard let name = values.string(scenarioValue, "scenario") else { throw .invalid(values.diagnostics) }
-    let (scenarioPath, shown) = values.referencedFile(name, at: scenarioValue.offset)
+    let (scenarioPath, _) = values.referencedFile(name, at: scenarioValue.offset)
+    let shown = DrillLoader.joined(source.path, name)
     let loaded: LoadedScenario
     do {
       let text = try InputFile.readText(scenarioPath, checkRoot: true)

@@ -487,6 +487,8 @@ public struct DrillReport: Sendable {
   public func scoreJSON(_ score: DrillScore, source: String) -> JSONNode {
     let english = DrillReport(pack: pack, scenario: scenario, language: .en)
     func time(_ t: LocalDateTime?) -> JSONNode { t.map { .string($0.description) } ?? .null }
+    // Times that never came (infinity) are null.
+    func minutes(_ v: Double?) -> JSONNode { JSONNode.number(v) }
     let outcomes: [JSONNode] = score.outcomes.map { o in
       var members: [(String, JSONNode)] = [
         ("inject", .string(o.expectation.inject)), ("action", .string(o.expectation.action.rawValue)),
@@ -494,8 +496,8 @@ public struct DrillReport: Sendable {
         ("due", time(o.expectation.due)),
         ("deadline", o.expectation.deadline.map { .string($0.description) } ?? .null),
         ("actual", time(o.actual)), ("status", .string(o.status.rawValue)),
-        ("lateMinutes", .number(o.lateCalendar)), ("lateWorkingMinutes", .number(o.lateWorking)),
-        ("allowedMinutes", .number(o.allowed)), ("workingClock", .bool(o.workingClock)),
+        ("lateMinutes", minutes(o.lateCalendar)), ("lateWorkingMinutes", minutes(o.lateWorking)),
+        ("allowedMinutes", minutes(o.allowed)), ("workingClock", .bool(o.workingClock)),
         ("points", .int(o.points)),
         ("objectives", .array(o.objectives.map { .string($0) })),
         ("logLine", o.row.map { .int(score.log.rows[$0].line) } ?? .null),
@@ -505,8 +507,8 @@ public struct DrillReport: Sendable {
           (
             "simulated",
             .object([
-              ("replications", .int(sim.count)), ("p50Minutes", .number(DrillScore.quantile(sim, 0.5))),
-              ("p90Minutes", .number(DrillScore.quantile(sim, 0.9))),
+              ("replications", .int(sim.count)), ("p50Minutes", minutes(DrillScore.quantile(sim, 0.5))),
+              ("p90Minutes", minutes(DrillScore.quantile(sim, 0.9))),
               ("shareAtOrBeforeTeam", .number(o.simulatedShareFaster)),
             ])
           ))
@@ -517,8 +519,8 @@ public struct DrillReport: Sendable {
       .array(
         list.map {
           .object([
-            ("label", .string($0.label)), ("count", .int($0.count)), ("medianMinutes", .number($0.median)),
-            ("p90Minutes", .number($0.p90)),
+            ("label", .string($0.label)), ("count", .int($0.count)), ("medianMinutes", minutes($0.median)),
+            ("p90Minutes", minutes($0.p90)),
           ])
         })
     }

@@ -93,6 +93,8 @@ public indirect enum JSONNode: Sendable, Equatable {
   /// Six significant digits, no exponent for ordinary magnitudes, integers without a fraction.
   static func format(_ value: Double) -> String {
     if value == 0 { return "0" }
+    // JSON has no infinity or NaN (and the magnitude loop below would not end on them).
+    guard value.isFinite else { return "null" }
     let magnitude = Int((abs(value)).log10Floor)
     let decimals = Swift.max(0, 5 - magnitude)
     var scale = 1.0
