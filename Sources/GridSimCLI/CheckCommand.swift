@@ -8,17 +8,22 @@ enum CheckCommand {
     arguments: "SCENARIO...", minimumPositionals: 1, maximumPositionals: nil,
     options: ExperimentOptions.spec + [
       .value("junit", "FILE", "Also write the results as JUnit XML (one test case per target).")
-    ] + ReportOptions.spec,
+    ] + ReportOptions.spec + ShardOptions.spec,
     discussion: """
       Exit codes: 0 every target met; 1 a target missed; 64 usage; 65 invalid scenario or no targets;
       66 missing scenario; 73 the JUnit file cannot be written. Every scenario is read and checked
-      before any is run. Targets are described in Scenarios/README.md.
+      before any is run. Targets are described in Scenarios/README.md. With --shard K/N --results
+      FILE (one scenario), only slice K of N of the replications runs and its results go to FILE;
+      'gridsim merge' of all N files judges the targets exactly as the unsharded check would.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
-    let (options, report) = try GridSimCommand.options(spec) { () throws(UsageError) in
-      (try ExperimentOptions(args), try ReportOptions(args))
+    let (options, report, shard) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try ReportOptions(args), try ShardOptions(args))
+    }
+    if shard.shard != nil, args.positionals.count > 1 {
+      throw .usage("'--shard' runs a slice of one scenario; give one scenario per job.", spec)
     }
     // Every scenario is read and its problems printed before any is run.
     var loaded: [(path: String, scenario: Scenario)] = []
@@ -46,6 +51,14 @@ enum CheckCommand {
     }
     if let failure { throw .reported(failure) }
     let models = loaded.map { Model($0.scenario) }
+    if let slice = shard.shard {
+      let (path, scenario) = loaded[0]
+      try options.checkSize(
+        models[0], replications: slice.replications(of: scenario.replications).count, spec: spec)
+      return try await shard.runSlice(
+        command: "check", path: path, scenario: scenario, model: models[0], options: options,
+        arguments: arguments, overrides: args.all("set"))
+    }
     for (model, (_, scenario)) in zip(models, loaded) {
       try options.checkSize(model, replications: scenario.replications, spec: spec)
     }

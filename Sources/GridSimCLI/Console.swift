@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import Synchronization
 
 /// Writing to the terminal: results to stdout, errors and progress to stderr, colour only on a TTY.
 ///
@@ -66,12 +67,33 @@ enum Console {
     return .usage
   }
 
-  /// A progress line on stderr, redrawn in place; only on a terminal.
+  /// When the progress bar of a label started.
+  private static let progressStart = Mutex<(label: String, at: ContinuousClock.Instant)?>(nil)
+
+  /// A progress line on stderr, redrawn in place: done of total, time taken and time left; only on
+  /// a terminal (CI logs stay clean).
   static func progress(_ done: Int, of total: Int, label: String) {
     guard stderrIsTerminal, total > 1 else { return }
+    let now = ContinuousClock.now
+    let start = progressStart.withLock { state -> ContinuousClock.Instant in
+      if let state, state.label == label, done > 0 { return state.at }
+      state = (label, now)
+      return now
+    }
+    let elapsed = (now - start).seconds
+    func clock(_ s: Double) -> String {
+      let t = Int(s.rounded())
+      return t >= 3600
+        ? "\(t / 3600)h\(String(format: "%02d", t / 60 % 60))m"
+        : "\(t / 60)m\(String(format: "%02d", t % 60))s"
+    }
+    let left = done > 0 ? " · \(clock(elapsed / Double(done) * Double(total - done))) left" : ""
     let width = 30
     let filled = done * width / total
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    write(2, "\r\(TerminalText.safe(label)) [\(bar)] \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
+    write(
+      2,
+      "\r\(TerminalText.safe(label)) [\(bar)] \(done)/\(total) · \(clock(elapsed))\(left)\u{1B}[K"
+        + (done == total ? "\r\u{1B}[K" : ""))
   }
 }

@@ -76,7 +76,8 @@ struct ExperimentOptions {
   func run(_ model: Model, replications: Int, seed: UInt64, label: String = "replications") async
     -> [ReplicationResult]
   {
-    await Experiment.run(
+    Console.progress(0, of: replications, label: label)
+    return await Experiment.run(
       model: model, replications: replications, seed: seed, jobs: jobs,
       progress: { done in Console.progress(done, of: replications, label: label) })
   }

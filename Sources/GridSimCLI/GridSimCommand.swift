@@ -11,6 +11,7 @@ enum GridSimCommand {
     ("compare", CompareCommand.spec.abstract),
     ("plan", PlanCommand.spec.abstract),
     ("sweep", SweepCommand.spec.abstract),
+    ("merge", MergeCommand.spec.abstract),
     ("validate", ValidateCommand.spec.abstract),
     ("calendar", CalendarCommand.spec.abstract),
     ("trace", TraceCommand.spec.abstract),
@@ -64,6 +65,7 @@ enum GridSimCommand {
     case "compare": return try await CompareCommand.main(rest)
     case "plan": return try await PlanCommand.main(rest)
     case "sweep": return try await SweepCommand.main(rest)
+    case "merge": return try await MergeCommand.main(rest)
     case "validate": return try ValidateCommand.main(rest)
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)

@@ -7,18 +7,32 @@ enum RunCommand {
     name: "run", abstract: "Simulate a scenario and print its measures.", arguments: "SCENARIO",
     minimumPositionals: 1, maximumPositionals: 1,
     options: ExperimentOptions.spec + [.value("format", "text|json", "Output format (default: text).")]
-      + ReportOptions.spec,
-    discussion: "The JSON format and the report folder are described in Reports/README.md.")
+      + ReportOptions.spec + ShardOptions.spec,
+    discussion: """
+      The JSON format and the report folder are described in Reports/README.md. With --shard K/N
+      --results FILE, only slice K of N of the replications runs, and its results go to FILE;
+      'gridsim merge' of all N files prints and writes exactly what the unsharded run would.
+      """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
-    let (options, format, report) = try GridSimCommand.options(spec) { () throws(UsageError) in
-      (try ExperimentOptions(args), try args.choice("format", ["text", "json"]), try ReportOptions(args))
+    let (options, format, report, shard) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (
+        try ExperimentOptions(args), try args.choice("format", ["text", "json"]), try ReportOptions(args),
+        try ShardOptions(args)
+      )
     }
     let path = args.positionals[0]
     let loaded = try GridSimCommand.load(path, overrides: options.overrides)
     let scenario = options.applied(to: loaded.scenario)
     let model = Model(scenario)
+    if let slice = shard.shard {
+      try options.checkSize(
+        model, replications: slice.replications(of: scenario.replications).count, spec: spec)
+      return try await shard.runSlice(
+        command: "run", path: path, scenario: scenario, model: model, options: options, arguments: arguments,
+        overrides: args.all("set"))
+    }
     try options.checkSize(model, replications: scenario.replications, spec: spec)
     let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
     let summary = Summary(model: model, results: results, seed: scenario.seed)

@@ -12,6 +12,16 @@ public enum Experiment {
     model: Model, replications: Int, seed: UInt64, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> [ReplicationResult] {
+    await run(model: model, replications: 0..<replications, seed: seed, jobs: jobs, progress: progress)
+  }
+
+  /// Runs the replications in `range` (a slice of a run: ``Shard``), in their order.
+  public static func run(
+    model: Model, replications range: Range<Int>, seed: UInt64, jobs: Int,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) async -> [ReplicationResult] {
+    let replications = range.count
+    guard replications > 0 else { return [] }
     let jobs = max(1, min(jobs, replications))
     var results = [ReplicationResult?](repeating: nil, count: replications)
     await withTaskGroup(of: (Int, ReplicationResult).self) { group in
@@ -21,7 +31,7 @@ public enum Experiment {
         let r = next
         next += 1
         group.addTask {
-          var simulation = Simulation(model: model, seed: seed, replication: r)
+          var simulation = Simulation(model: model, seed: seed, replication: range.lowerBound + r)
           return (r, simulation.run())
         }
       }

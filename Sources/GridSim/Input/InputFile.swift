@@ -67,8 +67,11 @@ public enum InputFile {
 
   /// The bytes of the regular file at `path`: at most ``maximumSize``, never more read; a folder,
   /// device, pipe or socket is named for what it is. With `checkRoot`, the file must be inside
-  /// ``projectRoot``.
-  public static func readBytes(_ path: String, checkRoot: Bool = false) -> Result<[UInt8], ReadProblem> {
+  /// ``projectRoot``. `limit` raises the cap for files that are not written by people (results of
+  /// shards).
+  public static func readBytes(_ path: String, checkRoot: Bool = false, limit: Int = maximumSize) -> Result<
+    [UInt8], ReadProblem
+  > {
     var info = stat()
     guard stat(path, &info) == 0 else {
       return .failure(
@@ -88,14 +91,19 @@ public enum InputFile {
         return .failure(.outsideProject(root: root))
       }
     }
-    if info.st_size > maximumSize { return .failure(.tooLarge(Int(info.st_size))) }
+    if info.st_size > limit { return .failure(.tooLarge(Int(info.st_size))) }
     let fd = open(path, O_RDONLY | O_NONBLOCK)
     guard fd >= 0 else { return .failure(.failed(String(cString: strerror(errno)))) }
     defer { close(fd) }
-    // One byte past the cap tells a file that grew since it was measured.
-    var bytes = [UInt8](repeating: 0, count: maximumSize + 1)
+    // Read to the end, never more than one byte past the cap (files in /proc report no size, and
+    // a file may grow while it is read).
+    var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(info.st_size), 1 << 16)) + 1)
     var count = 0
-    while count < bytes.count {
+    while true {
+      if count == bytes.count {
+        guard bytes.count <= limit else { break }
+        bytes += repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count))
+      }
       let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
       if n > 0 {
         count += n
@@ -105,7 +113,7 @@ public enum InputFile {
         return .failure(.failed(String(cString: strerror(errno))))
       }
     }
-    if count > maximumSize { return .failure(.tooLarge(count)) }
+    if count > limit { return .failure(.tooLarge(count)) }
     bytes.removeSubrange(count...)
     return .success(bytes)
   }

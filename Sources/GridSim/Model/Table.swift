@@ -50,3 +50,5 @@ public struct Table<Element: Sendable>: Sendable {
     }
   }
 }
+
+extension Table: Codable where Element: Codable {}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// One slice of a run's replications, for running them on many machines (a Slurm job array, a
+/// Kubernetes Indexed Job): slice `index` (1-based) of `count` holds replications
+/// `[(index - 1) * R / count, index * R / count)` of R. Replication r draws only from streams
+/// derived from (seed, r), so where a slice runs does not change its results, and the merge of all
+/// slices is exactly the unsharded run.
+public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
+  public var index: Int
+  public var count: Int
+
+  /// Reads `K/N` with 1 ≤ K ≤ N ≤ 100,000.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, k >= 1, k <= n
+    else { return nil }
+    index = k
+    count = n
+  }
+
+  public init(index: Int, count: Int) {
+    self.index = index
+    self.count = count
+  }
+
+  /// The replications of this slice.
+  public func replications(of total: Int) -> Range<Int> {
+    ((index - 1) * total / count)..<(index * total / count)
+  }
+
+  public var description: String { "\(index)/\(count)" }
+}
+
+/// What a slice of a run writes (`--shard K/N --results FILE`) and `gridsim merge` reads: the
+/// per-replication results with what identifies the run. Documented in `Reports/README.md`
+/// ("Shards and merge"), schema `gridsim-shard` version 1.
+public struct ShardFile: Sendable, Codable {
+  public static let schema = "gridsim-shard"
+  public static let currentVersion = 1
+  /// The most bytes a results file may have when merged.
+  public static let maximumSize = 1 << 30
+
+  public var schema = ShardFile.schema
+  public var version = ShardFile.currentVersion
+  /// The gridsim version that wrote it; a merge takes files of one version only.
+  public var gridsim: String
+  /// The command that ran (`run` or `check`): the merge prints what it would have printed.
+  public var command: String
+  /// The scenario file as given on the command line, and the fingerprint of its text and options.
+  public var scenario: String
+  public var fingerprint: String
+  /// The `--set` overrides, in order (the merge loads the scenario with them).
+  public var overrides: [String]
+  /// The command's arguments without `--shard`, `--results` and `--jobs`: the command line the
+  /// merged report names, as an unsharded run would.
+  public var arguments: [String]
+  public var seed: UInt64
+  public var replications: Int
+  public var shard: Shard
+  /// The slice's results, by replication index.
+  public var results: [IndexedResult]
+
+  public struct IndexedResult: Sendable, Codable {
+    public var replication: Int
+    public var result: ReplicationResult
+
+    public init(replication: Int, result: ReplicationResult) {
+      self.replication = replication
+      self.result = result
+    }
+  }
+
+  public init(
+    gridsim: String, command: String, scenario: String, fingerprint: String, overrides: [String],
+    arguments: [String], seed: UInt64, replications: Int, shard: Shard, results: [IndexedResult]
+  ) {
+    self.arguments = arguments
+    self.gridsim = gridsim
+    self.command = command
+    self.scenario = scenario
+    self.fingerprint = fingerprint
+    self.overrides = overrides
+    self.seed = seed
+    self.replications = replications
+    self.shard = shard
+    self.results = results
+  }
+
+  /// FNV-1a (64-bit) of the scenario's text, the overrides, the seed and the replications: the
+  /// merge refuses slices of different runs, and a scenario changed since the slices ran.
+  public static func fingerprint(text: String, overrides: [String], seed: UInt64, replications: Int) -> String
+  {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func add(_ s: String) {
+      for b in s.utf8 {
+        hash ^= UInt64(b)
+        hash &*= 0x0000_0100_0000_01B3
+      }
+      hash ^= 0xFF
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    add(text)
+    overrides.forEach(add)
+    add(String(seed))
+    add(String(replications))
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
+  /// The file as JSON (keys sorted; numbers as Swift writes them, which read back exactly).
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return try encoder.encode(self)
+  }
+
+  /// Reads a results file; nil with the reason when it is not one.
+  public static func decode(_ bytes: [UInt8]) -> Result<ShardFile, ShardProblem> {
+    // The header first: a file of another schema or version says so, not why its body fails.
+    struct Header: Decodable {
+      var schema: String?
+      var version: Int?
+    }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let data = Data(bytes)
+    guard let header = try? decoder.decode(Header.self, from: data) else {
+      return .failure(.notResults("it is not JSON"))
+    }
+    guard header.schema == schema else {
+      return .failure(.notResults("it is not a gridsim results file (schema '\(header.schema ?? "none")')"))
+    }
+    guard header.version == currentVersion else {
+      return .failure(
+        .notResults(
+          "it is version \(header.version.map(String.init) ?? "none") of the format; this gridsim reads version \(currentVersion)"
+        ))
+    }
+    do {
+      return .success(try decoder.decode(ShardFile.self, from: data))
+    } catch {
+      return .failure(.notResults("it is damaged (\(error))"))
+    }
+  }
+}
+
+/// Why a results file cannot be merged.
+public enum ShardProblem: Error, Sendable, Equatable {
+  case notResults(String)
+}
+
+/// The merge of slices: checked for one run, every slice once, and the results in replication
+/// order, exactly as one unsharded run returns them.
+public enum ShardMerge {
+  /// A problem with the set of files, naming them.
+  public struct Problem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The first file's header and all results in replication order; every problem at once.
+  public static func merge(_ files: [(path: String, file: ShardFile)]) -> Result<
+    (ShardFile, [ReplicationResult]), Problem
+  > {
+    guard let (firstPath, first) = files.first else {
+      return .failure(Problem(description: "no results files"))
+    }
+    var problems: [String] = []
+    for (path, f) in files.dropFirst() {
+      var differs: [String] = []
+      if f.gridsim != first.gridsim { differs.append("gridsim version (\(f.gridsim), not \(first.gridsim))") }
+      if f.command != first.command { differs.append("command (\(f.command), not \(first.command))") }
+      if f.scenario != first.scenario || f.fingerprint != first.fingerprint || f.overrides != first.overrides
+      {
+        differs.append(
+          "scenario (\(f.scenario) \(f.fingerprint), not \(first.scenario) \(first.fingerprint))")
+      }
+      if f.seed != first.seed { differs.append("seed (\(f.seed), not \(first.seed))") }
+      if f.replications != first.replications {
+        differs.append("replications (\(f.replications), not \(first.replications))")
+      }
+      if f.shard.count != first.shard.count {
+        differs.append("number of slices (\(f.shard.count), not \(first.shard.count))")
+      }
+      if !differs.isEmpty {
+        problems.append(
+          "\(path) is from another run than \(firstPath): its \(differs.joined(separator: ", ")) differ")
+      }
+    }
+    if !problems.isEmpty { return .failure(Problem(description: problems.joined(separator: "\n"))) }
+    var byIndex: [Int: String] = [:]
+    for (path, f) in files {
+      if let other = byIndex[f.shard.index] {
+        problems.append("slice \(f.shard) is given twice: \(other) and \(path)")
+      }
+      byIndex[f.shard.index] = path
+      let expected = f.shard.replications(of: f.replications)
+      if f.results.map(\.replication) != Array(expected) {
+        problems.append(
+          "\(path) should hold replications \(expected.lowerBound + 1)-\(expected.upperBound) of slice \(f.shard), and does not"
+        )
+      }
+    }
+    let missing = (1...first.shard.count).filter { byIndex[$0] == nil }
+    if !missing.isEmpty {
+      let shown = missing.prefix(20).map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")
+      problems.append(
+        "slice\(missing.count == 1 ? "" : "s") \(shown)\(missing.count > 20 ? " and \(missing.count - 20) more" : "") \(missing.count == 1 ? "is" : "are") missing"
+      )
+    }
+    if !problems.isEmpty { return .failure(Problem(description: problems.joined(separator: "\n"))) }
+    let results = files.sorted { $0.file.shard.index < $1.file.shard.index }.flatMap {
+      $0.file.results.map(\.result)
+    }
+    return .success((first, results))
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GridSim
+
+/// `--shard K/N --results FILE` of run and check: run one slice of the replications and write
+/// its results for `gridsim merge`.
+struct ShardOptions {
+  static let spec: [CommandSpec.Option] = [
+    .value(
+      "shard", "K/N",
+      "Run only slice K of N of the replications (a job array's task); needs --results."),
+    .value("results", "FILE", "With --shard: write the slice's results to FILE, for 'gridsim merge'."),
+  ]
+
+  var shard: Shard?
+  var results: String?
+
+  init(_ args: ParsedArguments) throws(UsageError) {
+    if let text = args.value("shard") {
+      guard let shard = Shard(parsing: text) else {
+        throw UsageError(
+          "'--shard' expects K/N with 1 ≤ K ≤ N ≤ 100000, such as 3/8; found '\(Console.shown(text))'.")
+      }
+      self.shard = shard
+    }
+    results = args.value("results")
+    if (shard == nil) != (results == nil) {
+      throw UsageError(
+        "'--shard K/N' and '--results FILE' go together: the slice's results are written to FILE.")
+    }
+    if shard != nil, args.value("out") != nil || args.value("junit") != nil || args.value("format") != nil {
+      throw UsageError(
+        "A slice writes only its results; the report, JUnit and JSON come from 'gridsim merge' of all the slices."
+      )
+    }
+  }
+
+  /// The arguments an unsharded run would have had: without --shard, --results and --jobs.
+  static func unsharded(_ arguments: [String]) -> [String] {
+    var kept: [String] = []
+    var skip = false
+    for a in arguments {
+      if skip {
+        skip = false
+        continue
+      }
+      if ["--shard", "--results", "--jobs"].contains(a) {
+        skip = true
+        continue
+      }
+      if a.hasPrefix("--shard=") || a.hasPrefix("--results=") || a.hasPrefix("--jobs=") { continue }
+      kept.append(a)
+    }
+    return kept
+  }
+
+  /// Runs this slice of `scenario` (loaded from `path`) and writes its results.
+  func runSlice(
+    command: String, path: String, scenario: Scenario, model: Model, options: ExperimentOptions,
+    arguments: [String], overrides: [String]
+  ) async throws(CommandError) -> ExitCode {
+    guard let shard, let results else { return .ok }
+    let text: String
+    switch InputFile.readUTF8(path) {
+    case .success(let t): text = t
+    case .failure(let problem):
+      throw .failed("cannot read '\(path)' again: \(problem.reason).", .missingInput)
+    }
+    let range = shard.replications(of: scenario.replications)
+    Console.progress(0, of: range.count, label: "slice \(shard)")
+    let figures = await Experiment.run(
+      model: model, replications: range, seed: scenario.seed, jobs: options.jobs,
+      progress: { done in Console.progress(done, of: range.count, label: "slice \(shard)") })
+    let file = ShardFile(
+      gridsim: GridSimCommand.version, command: command, scenario: path,
+      fingerprint: ShardFile.fingerprint(
+        text: text, overrides: overrides, seed: scenario.seed, replications: scenario.replications),
+      overrides: overrides, arguments: Self.unsharded(arguments), seed: scenario.seed,
+      replications: scenario.replications, shard: shard,
+      results: zip(range, figures).map { ShardFile.IndexedResult(replication: $0, result: $1) })
+    let data: Data
+    do {
+      data = try file.encoded()
+    } catch {
+      throw .failed(
+        "the results of slice \(shard) cannot be encoded (\(error)); a bug in gridsim.", .internalError)
+    }
+    do {
+      try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: results)
+    } catch {
+      throw .failed("\(error); the slice's results were not saved.", .cannotWrite)
+    }
+    let shown =
+      range.isEmpty
+      ? "no replications"
+      : "replications \(range.lowerBound + 1)-\(range.upperBound) of \(scenario.replications)"
+    Console.out("gridsim \(command): slice \(shard) of \(path): \(shown), written to \(results)\n")
+    return .ok
+  }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run; the
+/// shipped Slurm and Kubernetes job definitions run locally.
+@Suite("gridsim merge")
+struct ShardCLITests {
+  static let scenario = "Scenarios/township-baseline.json5"
+
+  static func temporary() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-shards-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Runs a shell command with `gridsim` on the PATH.
+  static func shell(_ script: String, in folder: URL, environment: [String: String] = [:]) throws
+    -> Invocation
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["PATH"] =
+      gridsimExecutable().deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Invocation(
+      stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  @Test(
+    "three slices in three processes, merged in any order: the same stdout and summary.json byte for byte")
+  func runSlices() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let whole = try gridsim("run", Self.scenario, "--replications", "5", "--format", "json")
+    #expect(whole.status == 0)
+    let wholeText = try gridsim(
+      "run", Self.scenario, "--replications", "5", "--out", folder.appendingPathComponent("whole").path)
+    for k in 1...3 {
+      let r = try gridsim(
+        "run", Self.scenario, "--replications", "5", "--shard", "\(k)/3", "--results",
+        folder.appendingPathComponent("s\(k).json").path, "--jobs", "\(k)")
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stdout.contains("slice \(k)/3 of \(Self.scenario)"))
+    }
+    let files = [3, 1, 2].map { folder.appendingPathComponent("s\($0).json").path }
+    let merged = try gridsimArgs(["merge"] + files + ["--format", "json"])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout == whole.stdout)
+    let mergedText = try gridsimArgs(
+      ["merge"] + files + ["--out", folder.appendingPathComponent("merged").path])
+    #expect(mergedText.stdout == wholeText.stdout)
+    // The whole report folder, the footer's command line included.
+    for name in ["summary.json", "report.html", "report.md", "daily.csv", "tiers.csv"] {
+      let a = try Data(contentsOf: folder.appendingPathComponent("whole/\(name)"))
+      let b = try Data(contentsOf: folder.appendingPathComponent("merged/\(name)"))
+      #expect(a == b, "\(name) differs")
+    }
+  }
+
+  @Test("slices of check: the same verdicts, exit code and JUnit test cases")
+  func checkSlices() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scenario = "Scenarios/national-day-2026.json5"
+    let whole = try gridsim("check", scenario, "--replications", "4")
+    for k in 1...2 {
+      let r = try gridsim(
+        "check", scenario, "--replications", "4", "--shard", "\(k)/2", "--results",
+        folder.appendingPathComponent("c\(k).json").path)
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let junit = folder.appendingPathComponent("junit.xml").path
+    let merged = try gridsim(
+      "merge", folder.appendingPathComponent("c1.json").path, folder.appendingPathComponent("c2.json").path,
+      "--junit", junit)
+    #expect(merged.stdout == whole.stdout)
+    #expect(merged.status == whole.status)
+    let xml = try String(contentsOfFile: junit, encoding: .utf8)
+    #expect(xml.contains("<testcase"))
+  }
+
+  @Test(
+    "a missing or repeated slice, another run, a changed scenario, not a results file: 65, naming the files")
+  func problems() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A scenario of our own, to change it later.
+    let copy = folder.appendingPathComponent("s.json5")
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(Self.scenario), to: copy)
+    func slice(_ k: Int, _ n: Int, seed: String = "1", name: String) throws -> String {
+      let path = folder.appendingPathComponent(name).path
+      let r = try gridsimArgs(
+        ["run", "s.json5", "--replications", "3", "--seed", seed, "--shard", "\(k)/\(n)", "--results", path],
+        in: folder)
+      #expect(r.status == 0, "\(r.stderr)")
+      return path
+    }
+    let a = try slice(1, 2, name: "a.json")
+    let b = try slice(2, 2, name: "b.json")
+    let other = try slice(2, 2, seed: "2", name: "other.json")
+    let missing = try gridsimArgs(["merge", a], in: folder)
+    #expect(missing.status == 65 && missing.stderr.contains("slice 2/2 is missing"))
+    let twice = try gridsimArgs(["merge", a, b, b], in: folder)
+    #expect(twice.status == 65 && twice.stderr.contains("slice 2/2 is given twice: \(b) and \(b)"))
+    let mixed = try gridsimArgs(["merge", a, other], in: folder)
+    #expect(mixed.status == 65 && mixed.stderr.contains("\(other) is from another run than \(a)"))
+    #expect(mixed.stderr.contains("seed (2, not 1)"))
+    try "{ \"schema\": \"gridsim-summary\" }".write(
+      toFile: folder.appendingPathComponent("x.json").path, atomically: true, encoding: .utf8)
+    let foreign = try gridsimArgs(["merge", a, "x.json"], in: folder)
+    #expect(
+      foreign.status == 65
+        && foreign.stderr.contains("'x.json' cannot be merged: it is not a gridsim results file"))
+    let none = try gridsimArgs(["merge", "none.json"], in: folder)
+    #expect(none.status == 66)
+    let ok = try gridsimArgs(["merge", a, b], in: folder)
+    #expect(ok.status == 0, "\(ok.stderr)")
+    // More slices than replications: some are empty, and the merge is still the whole run.
+    let five = try (1...5).map { try slice($0, 5, name: "five-\($0).json") }
+    let fiveMerged = try gridsimArgs(["merge"] + five, in: folder)
+    #expect(fiveMerged.status == 0, "\(fiveMerged.stderr)")
+    #expect(fiveMerged.stdout == ok.stdout)
+    try (String(contentsOf: copy, encoding: .utf8) + "\n// changed\n").write(
+      to: copy, atomically: true, encoding: .utf8)
+    let changed = try gridsimArgs(["merge", a, b], in: folder)
+    #expect(changed.status == 65 && changed.stderr.contains("s.json5 has changed since the slices ran"))
+  }
+
+  @Test("the shipped Slurm job array and merge, run locally task by task, equal one run")
+  func slurm() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let scenario = packageRoot.appendingPathComponent(Self.scenario).path
+    let slices = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-slices.sbatch").path
+    let merge = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-merge.sbatch").path
+    // An array of 0-3 (Slurm's own numbering may start anywhere).
+    for task in 0...3 {
+      let r = try Self.shell(
+        "bash \(slices)", in: folder,
+        environment: [
+          "SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "0",
+          "SCENARIO": scenario, "REPLICATIONS": "6",
+        ])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let merged = try Self.shell("bash \(merge)", in: folder)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let whole = try gridsim(
+      "run", scenario, "--replications", "6", "--out", folder.appendingPathComponent("whole").path)
+    #expect(merged.stdout == whole.stdout)
+    let a = try Data(contentsOf: folder.appendingPathComponent("whole/summary.json"))
+    let b = try Data(contentsOf: folder.appendingPathComponent("results/report/summary.json"))
+    #expect(a == b)
+  }
+
+  @Test(
+    "the shipped Kubernetes Indexed Job's command, run for each index, then the merge Job's, equal one run")
+  func kubernetes() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func command(_ file: String) throws -> String {
+      let yaml = try String(
+        contentsOf: packageRoot.appendingPathComponent("Scenarios/cluster/\(file)"), encoding: .utf8)
+      let line = try #require(yaml.split(separator: "\n").first { $0.contains("args: [\"gridsim") })
+      let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)[1]
+      return String(quoted).replacingOccurrences(of: "/results", with: folder.path)
+    }
+    let slice = try command("kubernetes-indexed-job.yaml")
+    #expect(slice.contains("--shard $((JOB_COMPLETION_INDEX + 1))/8"))
+    // Fewer replications than the shipped 1,000, for the test's sake.
+    let small = slice.replacingOccurrences(of: "--replications 1000", with: "--replications 8")
+    for index in 0..<8 {
+      let r = try Self.shell(small, in: packageRoot, environment: ["JOB_COMPLETION_INDEX": "\(index)"])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let merged = try Self.shell(try command("kubernetes-merge-job.yaml"), in: packageRoot)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let whole = try gridsim("run", Self.scenario, "--replications", "8", "--jobs", "2")
+    #expect(merged.stdout == whole.stdout)
+  }
+}
