@@ -67,6 +67,29 @@ enum Console {
     return .usage
   }
 
+  /// A status line on stderr (a drill's clock), redrawn in place; only on a terminal.
+  static func status(_ text: String) {
+    guard stderrIsTerminal else { return }
+    write(2, "\r" + TerminalText.safe(text) + "\u{1B}[K")
+  }
+
+  /// Clears the status line or progress bar.
+  static func clearStatus() {
+    guard stderrIsTerminal else { return }
+    write(2, "\r\u{1B}[K")
+  }
+
+  /// Ctrl-C or SIGTERM: remove the temporary files of a report being written (nothing
+  /// half-written is left), clear a progress line, and exit as the signal asks (128 + its number).
+  static func interrupted(signal number: Int32) -> Never {
+    AtomicFile.removeTemporaryFiles()
+    if isatty(2) == 1 {
+      let text = "\r\u{1B}[K"
+      _ = text.withCString { Glibc.write(2, $0, strlen($0)) }
+    }
+    exit(128 + number)
+  }
+
   /// When the progress bar of a label started.
   private static let progressStart = Mutex<(label: String, at: ContinuousClock.Instant)?>(nil)
 

@@ -170,13 +170,13 @@ enum DrillCommand {
         let drillNow = first.time.adding(minutes: Date().timeIntervalSince(began) * speed / 60)
         let wait = Double(release.time.minutes - drillNow.minutes) * 60 / speed
         if wait <= 0 { break }
-        if Console.stderrIsTerminal { Console.err("\r\(report.clock(drillNow)) ") }
+        Console.status(report.clock(drillNow))
         Thread.sleep(forTimeInterval: min(1, max(0.001, wait)))
       }
-      if Console.stderrIsTerminal { Console.err("\r\u{1B}[K") }
+      Console.clearStatus()
       Console.out(report.playInject(release))
     }
-    Console.out(report.playFooter(count: releases.count))
+    Console.out(report.playFooter(count: releases.count, contingencies: releases.filter(\.conditional).count))
     return .ok
   }
 

@@ -47,6 +47,13 @@ enum TraceCommand {
       if !overrides.isEmpty { throw usage("'--set' applies to a scenario, not to a drill pack.") }
       let drill = try DrillCommand.load(path)
       scenario = DrillSimulation.scenario(for: drill.pack, drill.scenario)
+      if let inject, drill.pack.inject(inject) != nil,
+        !scenario.demand.injects.contains(where: { $0.id == inject })
+      {
+        throw usage(
+          "Inject '\(Console.shown(inject))' is a contingency (or follows one): the simulated policy is traced without them, its own worsening rules standing in."
+        )
+      }
     } else {
       scenario = try GridSimCommand.load(path, overrides: overrides).scenario
     }

@@ -8,12 +8,8 @@ import GridSim
 let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
   signal(number, SIG_IGN)
   let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-  source.setEventHandler {
-    AtomicFile.removeTemporaryFiles()
-    // A progress bar or a drill's clock may be on the line: clear it.
-    if isatty(2) == 1 { _ = "\r\u{1B}[K\n".withCString { write(2, $0, strlen($0)) } }
-    exit(128 + number)
-  }
+  // Not on the main actor: the handler runs on a global queue.
+  source.setEventHandler { @Sendable in Console.interrupted(signal: number) }
   source.resume()
   return source
 }

@@ -40,7 +40,7 @@ struct DrillCLITests {
     #expect(positions.allSatisfy { $0 != nil }, "\(r.stdout)")
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     #expect(r.stdout.contains("CONTINGENCY, only if I1 respond is not done within 4 h"))
-    #expect(r.stdout.contains("Drill over: 3 injects released."))
+    #expect(r.stdout.contains("Drill over: 2 injects released, 1 contingency shown."))
     // Not a terminal: no clock on stderr.
     #expect(r.stderr.isEmpty)
     let bad = try gridsim("drill", "play", Self.twoSessions, "--speed", "0")

@@ -48,7 +48,8 @@ public enum DrillLoader {
     guard case .success(let text) = InputFile.readUTF8(path),
       case .success(let root) = InputFile.parseJSON5(SourceFile(path: path, text: text))
     else { return false }
-    return root["scenario"] != nil && root["injects"] != nil
+    // A scenario has neither key at its top.
+    return root["scenario"] != nil || root["injects"] != nil
   }
 
   private static func read(_ root: JSON5Value, source: SourceFile) throws(ScenarioError) -> LoadedDrill {
@@ -57,6 +58,15 @@ public enum DrillLoader {
       "version", "name", "description", "scenario", "language", "roles", "objectives", "injects", "pass",
       "replications",
     ]
+    if case .object = root.kind, root["scenario"] == nil, root["injects"] == nil {
+      values.error(
+        "", at: root.offset,
+        "expected a drill pack (with 'scenario' and 'injects'), found \(root["tiers"] != nil ? "a scenario" : "neither key")",
+        fix:
+          "give a drill pack such as Scenarios/drills/national-day-flood.json5 (see Scenarios/README.md, \"Drill packs\")"
+      )
+      throw .invalid(values.diagnostics)
+    }
     guard let top = values.object(root, "", known: known) else { throw .invalid(values.diagnostics) }
     if let v = top["version"], let n = values.integer(v, "version", in: 1...1_000), n != 1 {
       values.error(
@@ -109,6 +119,14 @@ public enum DrillLoader {
 
 /// The reading of one pack's keys, against its scenario.
 struct DrillReader {
+  /// Text for people (titles, inject text, objectives) without control characters other than line
+  /// breaks and tabs: it is printed on terminals and written into every report.
+  static func clean(_ s: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }))
+  }
+
   var values: ValueReader
   let scenario: Scenario
   let tierIDs: [String]
@@ -130,15 +148,20 @@ struct DrillReader {
   }
 
   mutating func read(_ top: [String: JSON5Value], into pack: inout DrillPack) {
-    if let v = top["name"], let s = values.string(v, "name") { pack.name = s }
-    if let v = top["description"], let s = values.string(v, "description") { pack.description = s }
+    if let v = top["name"], let s = values.string(v, "name") { pack.name = Self.clean(s) }
+    if let v = top["description"], let s = values.string(v, "description") {
+      pack.description = Self.clean(s)
+    }
     if let v = top["language"] { pack.language = values.choice(v, "language", Scenario.Language.self) }
     if let v = top["replications"], let n = values.integer(v, "replications", in: 1...1_000) {
       pack.replications = n
     }
     if let v = top["roles"], let items = values.array(v, "roles") { pack.roles = readRoles(items) }
     if let v = top["injects"], let items = values.array(v, "injects") {
-      if items.count > DrillLoader.maximumInjects {
+      if items.isEmpty {
+        values.error(
+          "injects", at: v.offset, "expected at least one inject, found none", fix: "add an inject")
+      } else if items.count > DrillLoader.maximumInjects {
         values.error(
           "injects", at: v.offset,
           "expected at most \(DrillLoader.maximumInjects) injects, found \(items.count)",
@@ -168,7 +191,7 @@ struct DrillReader {
         }
         continue
       }
-      let name = o["name"].flatMap { values.string($0, path + ".name") } ?? id
+      let name = o["name"].flatMap { values.string($0, path + ".name") }.map(Self.clean) ?? id
       var tier: Int?
       if let t = o["tier"] { tier = tierIndex(t, path + ".tier") }
       roles.append(.init(id: id, name: name, tier: tier))
@@ -245,9 +268,15 @@ struct DrillReader {
       }
       guard let id = values.identifier(idValue, path + ".id") else { continue }
       ids.append(id)
+      if id.contains(".") {
+        values.error(
+          path + ".id", at: idValue.offset, "expected an id without '.', found '\(id)'",
+          fix:
+            "objectives name actions as ID.action: write \"\(id.replacingOccurrences(of: ".", with: "-"))\"")
+      }
       var title = id
-      if let v = o["title"], let s = values.string(v, path + ".title") { title = s }
-      let text = o["text"].flatMap { values.string($0, path + ".text") } ?? ""
+      if let v = o["title"], let s = values.string(v, path + ".title") { title = Self.clean(s) }
+      let text = o["text"].flatMap { values.string($0, path + ".text") }.map(Self.clean) ?? ""
       var timing: DrillPack.Timing?
       switch (o["at"], o["after"], o["follows"]) {
       case (let at?, nil, nil):
@@ -320,10 +349,13 @@ struct DrillReader {
           var within: DeadlineSpec?
           if let w = eo["within"], let s = values.string(w, ep + ".within") {
             within = DeadlineSpec(parsing: s)
+            if case .elapsed(let span)? = within, span.minutes < 0 { within = nil }
             if within == nil {
               values.error(
                 ep + ".within", at: w.offset, "expected a deadline, found '\(s)'",
-                fix: "write \"4 h\", \"8 working hours\", \"3 working days\" or \"same day\"")
+                fix:
+                  "write a deadline from the release: \"4 h\", \"8 working hours\", \"3 working days\" or \"same day\""
+              )
             }
           }
           expect?.append(.init(action: a, tier: tier, within: within))
@@ -398,8 +430,8 @@ struct DrillReader {
         }
         continue
       }
-      let text = o["text"].flatMap { values.string($0, path + ".text") } ?? id
-      let rule = o["rule"].flatMap { values.string($0, path + ".rule") }
+      let text = o["text"].flatMap { values.string($0, path + ".text") }.map(Self.clean) ?? id
+      let rule = o["rule"].flatMap { values.string($0, path + ".rule") }.map(Self.clean)
       var tests: [DrillPack.ActionReference] = []
       if let v = o["tests"], let list = values.array(v, path + ".tests") {
         for (j, t) in list.prefix(200).enumerated() {
@@ -407,16 +439,27 @@ struct DrillReader {
           let parts = s.split(separator: ".", maxSplits: 2).map(String.init)
           let action = parts.count >= 2 ? DrillAction(name: parts[1]) : nil
           let tier = parts.count == 3 ? parts[2] : nil
-          if parts.isEmpty || !injectIDs.contains(parts[0]) || (parts.count >= 2 && action == nil)
-            || (tier.map { !tierIDs.contains($0) } ?? false)
-          {
+          let testPath = "\(path).tests[\(j)]"
+          if parts.isEmpty || !injectIDs.contains(parts[0]) {
             values.error(
-              "\(path).tests[\(j)]", at: t.offset,
-              "expected an inject id, optionally with an action and a tier such as \"I1.respond\" or \"I1.respond.village\", found '\(s)'",
+              testPath, at: t.offset, "expected an inject id of the pack, found '\(parts.first ?? s)'",
               fix: parts.first.flatMap { Suggestion.closest(to: $0, in: injectIDs) }.map {
                 "did you mean '\($0)'?"
               }
-                ?? "injects: \(injectIDs.joined(separator: ", ")); tiers: \(tierIDs.joined(separator: ", "))")
+                ?? "the pack's injects: \(injectIDs.joined(separator: ", "))")
+            continue
+          }
+          if parts.count >= 2, action == nil {
+            values.error(
+              testPath, at: t.offset, "expected an action after '\(parts[0]).', found '\(parts[1])'",
+              fix: "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            continue
+          }
+          if let tier, !tierIDs.contains(tier) {
+            values.error(
+              testPath, at: t.offset, "expected a tier id of the scenario after the action, found '\(tier)'",
+              fix: Suggestion.closest(to: tier, in: tierIDs).map { "did you mean '\($0)'?" }
+                ?? "its tiers: \(tierIDs.joined(separator: ", "))")
             continue
           }
           tests.append(.init(inject: parts[0], action: action, tier: tier))
@@ -488,12 +531,25 @@ struct DrillReader {
         ($0.action, scenario.tiers[$0.tier].id)
       }
     }
+    func offset(ofTest i: Int, _ j: Int) -> Int? {
+      guard case .array(let list)? = top["objectives"]?.kind, i < list.count,
+        case .array(let tests)? = list[i]["tests"]?.kind, j < tests.count
+      else { return nil }
+      return tests[j].offset
+    }
+    for release in timeline.releases
+    where release.time < scenario.period.start || release.time >= scenario.period.end {
+      values.error(
+        "injects[\(release.inject)]", at: offset(ofInject: release.inject),
+        "inject '\(pack.injects[release.inject].id)' would be released at \(release.time), outside the scenario's period (\(scenario.period.start) to \(scenario.period.end))",
+        fix: "shorten its 'after' or 'by', or use a scenario whose period covers it")
+    }
     for (i, objective) in pack.objectives.enumerated() {
       for (j, ref) in objective.tests.enumerated() where ref.action != nil {
         let list = expectedAt[ref.inject, default: []]
         if !list.contains(where: { ref.names(inject: ref.inject, action: $0.0, tier: $0.1) }) {
           values.error(
-            "objectives[\(i)].tests[\(j)]", at: nil,
+            "objectives[\(i)].tests[\(j)]", at: offset(ofTest: i, j),
             "inject '\(ref.inject)' is not expected to \(ref.action!.rawValue)\(ref.tier.map { " at tier '\($0)'" } ?? "")",
             fix: "its expected actions: \(list.map { "\($0.0.rawValue).\($0.1)" }.joined(separator: ", "))")
         }

@@ -15,9 +15,11 @@
 ///
 /// An objective's score is the mean of its actions' points; its rating (HSEEP P/S/M/U, GB/T 46792
 /// 选择项结论) is P when all were on time, S when all were done and none was late by more than 25%,
-/// M when at least half were done, U otherwise. The overall score is the mean of the objectives'
-/// scores (of all actions' points when the pack has no objectives), and the overall rating follows
-/// the same rule over all actions.
+/// M when at least half were done, U otherwise. The overall score and rating follow the same rules
+/// over every expected action once, whether an objective tests it or not.
+///
+/// A row counts only at or after its inject's release, and only by the inject's grid, a unit above
+/// it, or a unit named by its tier; other rows are listed as not counted, with the reason.
 public struct DrillScore: Sendable {
   public enum Status: String, Sendable {
     case onTime = "on time"
@@ -82,6 +84,10 @@ public struct DrillScore: Sendable {
   public enum Reason: Sendable, Equatable {
     /// Its inject was a contingency whose trigger was not met.
     case notReleased
+    /// Before its inject was released.
+    case beforeRelease
+    /// By a unit that is not the inject's grid or above it.
+    case otherUnit
     /// A later row of an action already done (the first one counts).
     case repeated
     /// Expected of another tier.
@@ -133,7 +139,9 @@ public struct DrillScore: Sendable {
       let inject = pack.injects[release.inject]
       for e in release.expectations {
         let anyTier = e.action == .detect || e.action == .report
-        let row = log.first(inject: inject.id, action: e.action, tier: anyTier ? nil : e.tier)
+        let row = log.first(
+          inject: inject.id, action: e.action, tier: anyTier ? nil : e.tier, notBefore: release.time,
+          units: release.units)
         if let row { used.insert(row) }
         let actual = row.map { log.rows[$0].time }
         let working = e.deadline?.usesWorkingTime ?? false
@@ -175,15 +183,20 @@ public struct DrillScore: Sendable {
       return ObjectiveResult(
         objective: o, outcomes: mine, score: Self.mean(picked.map(\.points)), rating: Self.rating(picked))
     }
-    let rated = objectives.compactMap(\.score)
-    score = rated.isEmpty ? Self.mean(outcomes.map(\.points)) ?? 0 : rated.reduce(0, +) / Double(rated.count)
+    // Overall, every expected action counts once, tested by an objective or not.
+    score = Self.mean(outcomes.map(\.points)) ?? 0
     rating = Self.rating(outcomes) ?? .performed
     // Rows that did nothing expected: say why, so that nothing in the log is lost.
     let fired = Set(timeline.releases.filter(\.fired).map { pack.injects[$0.inject].id })
     unexpected = log.rows.indices.filter { !used.contains($0) }.map { i in
       let r = log.rows[i]
       let reason: Reason
-      if !fired.contains(r.inject) {
+      let release = timeline.releases.first { pack.injects[$0.inject].id == r.inject && $0.fired }
+      if let release, r.time < release.time {
+        reason = .beforeRelease
+      } else if let release, !release.units.contains(r.unit), !log.tierLabels.contains(r.unit) {
+        reason = .otherUnit
+      } else if !fired.contains(r.inject) {
         reason = .notReleased
       } else if outcomes.contains(where: {
         $0.expectation.inject == r.inject && $0.expectation.action == r.action && $0.row != nil

@@ -179,9 +179,16 @@ public struct DrillTimeline: Sendable {
     }
 
     /// The time the team did it, if the log says.
-    func actual(_ inject: String, _ action: DrillAction, tier: Int?) -> LocalDateTime? {
-      guard let log, let i = log.first(inject: inject, action: action, tier: tier) else { return nil }
-      return log.rows[i].time
+    /// The time the team did it, if the log says: its first row for the action at or after the
+    /// inject's release, by a unit above the inject's grid (or naming a tier).
+    func actual(_ inject: String, _ action: DrillAction, tier: Int?, released: LocalDateTime)
+      -> LocalDateTime?
+    {
+      guard let log, let i = pack.injects.firstIndex(where: { $0.id == inject }) else { return nil }
+      let units = leafUnits.indices.contains(pack.injects[i].grid) ? leafUnits[pack.injects[i].grid] : []
+      guard let row = log.first(inject: inject, action: action, tier: tier, notBefore: released, units: units)
+      else { return nil }
+      return log.rows[row].time
     }
 
     /// The release of inject `i` (nil while it is being worked out: a cycle, which the reader
@@ -221,7 +228,8 @@ public struct DrillTimeline: Sendable {
         // Released when triggered, or at its own time if that is later.
         at = max(at ?? fireAt, fireAt)
         conditional = true
-        let doneInTime = actual(c.inject, c.action, tier: nil).map { $0 <= fireAt } ?? false
+        let doneInTime =
+          actual(c.inject, c.action, tier: nil, released: parent.time).map { $0 <= fireAt } ?? false
         fired = fired && parent.fired && !doneInTime
       }
       guard let at else { return nil }
@@ -275,6 +283,14 @@ public struct DrillTimeline: Sendable {
       let tiers = scenario.tiers.count
       let entry = entryTier(category: inject.category, severity: inject.severity)
       var derived: [Expectation] = []
+      // The pack's stated due times (from the release) stand in for the policy's when the chain
+      // needs them: a stated escalation starts the next tier's clock at its due time.
+      var stated: [String: LocalDateTime] = [:]
+      for e in inject.expect ?? [] {
+        if let within = e.within, let d = due(within, from: t0, tier: e.tier ?? entry) {
+          stated["\(e.action.rawValue)@\(e.tier ?? entry)"] = d
+        }
+      }
       var detected = t0
       switch detection(channel: inject.channel, at: t0) {
       case .some(let round?):
@@ -282,7 +298,7 @@ public struct DrillTimeline: Sendable {
           Expectation(
             inject: id, action: .detect, tier: entry, start: t0, due: round, deadline: nil,
             basis: .monitoring(channel: inject.channel ?? "")))
-        detected = actual(id, .detect, tier: nil) ?? round
+        detected = actual(id, .detect, tier: nil, released: t0) ?? stated["detect@\(entry)"] ?? round
       case .some(nil): break
       case nil: break
       }
@@ -318,10 +334,11 @@ public struct DrillTimeline: Sendable {
         let resolution = rule.resolutionDeadline.flatMap { spec in
           due(spec, from: start, tier: k).map { (spec, $0) }
         }
-        let passedUp = actual(id, .escalate, tier: k)
+        let passedUp = actual(id, .escalate, tier: k, released: t0)
         let closes =
           k == tiers - 1
-          || (mayClose(tier: k, category: inject.category, severity: inject.severity) && passedUp == nil)
+          || (mayClose(tier: k, category: inject.category, severity: inject.severity) && passedUp == nil
+            && stated["escalate@\(k)"] == nil)
         if closes {
           if let (spec, d) = resolution {
             derived.append(
@@ -340,7 +357,7 @@ public struct DrillTimeline: Sendable {
               inject: id, action: .escalate, tier: k, start: start, due: d, deadline: spec,
               basis: .policy(key: key, clock: rule.clock)))
         }
-        arrival = passedUp ?? escalation?.1 ?? respondDue ?? arrival
+        arrival = passedUp ?? stated["escalate@\(k)"] ?? escalation?.1 ?? respondDue ?? arrival
         k += 1
       }
       // Stated actions with `within` take the place of the policy's for the same action and tier,

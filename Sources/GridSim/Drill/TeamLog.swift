@@ -18,6 +18,8 @@ public struct TeamLog: Sendable {
 
   public var path: String
   public var rows: [Row]
+  /// Tier ids and names: a row naming one counts for any inject.
+  var tierLabels: Set<String> = []
 
   /// The most rows read.
   public static let maximumRows = 100_000
@@ -28,11 +30,17 @@ public struct TeamLog: Sendable {
     self.rows = rows
   }
 
-  /// The earliest row (its index) of this inject and action, done at `tier` when given.
-  func first(inject: String, action: DrillAction, tier: Int?) -> Int? {
+  /// The earliest row (its index) of this inject and action, done at `tier` when given, not before
+  /// `notBefore`, by one of `units` (the inject's grid and the units above it) or a unit named by
+  /// its tier.
+  func first(inject: String, action: DrillAction, tier: Int?, notBefore: LocalDateTime?, units: [String])
+    -> Int?
+  {
     var best: Int?
     for (i, r) in rows.enumerated()
-    where r.inject == inject && r.action == action && (tier == nil || r.tier == tier) {
+    where r.inject == inject && r.action == action && (tier == nil || r.tier == tier)
+      && (notBefore.map { r.time >= $0 } ?? true) && (units.contains(r.unit) || tierLabels.contains(r.unit))
+    {
       if best.map({ r.time < rows[$0].time }) ?? true { best = i }
     }
     return best
@@ -170,12 +178,21 @@ public struct TeamLog: Sendable {
           fix: Suggestion.closest(to: unitText, in: Array(units.keys)).map { "did you mean '\($0)'?" }
             ?? "tiers: \(scenario.tiers.map(\.id).joined(separator: ", "))")
       }
-      guard ok, let action, let time, let tier else { continue }
       let role = field("role")
+      if !role.isEmpty, !pack.roles.isEmpty, !pack.roles.contains(where: { $0.id == role || $0.name == role })
+      {
+        ok = false
+        let ids = pack.roles.map(\.id)
+        problem(
+          line, "role", "expected a role of the pack, found '\(shown(role))'",
+          fix: Suggestion.closest(to: role, in: ids).map { "did you mean '\($0)'?" }
+            ?? "its roles: \(ids.joined(separator: ", "))")
+      }
+      guard ok, let action, let time, let tier else { continue }
       result.append(
         Row(
           line: line, inject: injectText, action: action, time: time, unit: unitText, tier: tier,
-          role: role.isEmpty ? nil : role, note: field("note")))
+          role: role.isEmpty ? nil : role, note: DrillReader.clean(field("note"))))
     }
     if hidden > 0 {
       problems.append(
@@ -185,7 +202,9 @@ public struct TeamLog: Sendable {
             "\(hidden) more problem\(hidden == 1 ? "" : "s") not shown (the first \(Diagnostic.cap) are)"))
     }
     if !problems.isEmpty { return .failure(.invalid(problems)) }
-    return .success(TeamLog(path: path, rows: result))
+    var log = TeamLog(path: path, rows: result)
+    log.tierLabels = Set(scenario.tiers.flatMap { [$0.id, $0.name] })
+    return .success(log)
   }
 
   /// A value from the file in a message: at most 60 characters.

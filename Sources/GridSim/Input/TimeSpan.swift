@@ -42,7 +42,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
       v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format2: v)
     }
     if minutes != 0, minutes.truncatingRemainder(dividingBy: 1440) == 0 {
-      return "\(fmt(minutes / 1440)) days"
+      return minutes == 1440 ? "1 day" : "\(fmt(minutes / 1440)) days"
     }
     if minutes != 0, minutes.truncatingRemainder(dividingBy: 60) == 0 { return "\(fmt(minutes / 60)) h" }
     return "\(fmt(minutes)) min"

@@ -278,8 +278,11 @@ public struct DrillReport: Sendable {
     return out
   }
 
-  public func playFooter(count: Int) -> String {
-    pick("\nDrill over: \(count) inject\(count == 1 ? "" : "s") released.\n", "\n演练结束：共发布\(count)个事件。\n")
+  public func playFooter(count: Int, contingencies: Int) -> String {
+    let plain = count - contingencies
+    return pick(
+      "\nDrill over: \(plain) inject\(plain == 1 ? "" : "s") released\(contingencies > 0 ? ", \(contingencies) contingenc\(contingencies == 1 ? "y" : "ies") shown" : "").\n",
+      "\n演练结束：共发布\(plain)个事件\(contingencies > 0 ? "，提示\(contingencies)个应急追加事件" : "")。\n")
   }
 
   // MARK: the score
@@ -315,6 +318,11 @@ public struct DrillReport: Sendable {
 
   func reason(_ r: DrillScore.Reason, _ row: TeamLog.Row) -> String {
     switch r {
+    case .beforeRelease:
+      pick("before inject '\(row.inject)' was released", "早于事件\(row.inject)发布时间")
+    case .otherUnit:
+      pick(
+        "\(row.unit) is not the inject's grid or a unit above it", "\(row.unit)不是该事件所在网格或其上级单位")
     case .notReleased:
       pick(
         "inject '\(row.inject)' was not released: its contingency's trigger was not met",
@@ -337,6 +345,14 @@ public struct DrillReport: Sendable {
   func notCounted(_ score: DrillScore, _ u: DrillScore.Unexpected) -> String {
     let row = score.log.rows[u.row]
     return pick("line \(row.line): ", "第\(row.line)行：") + reason(u.reason, row)
+  }
+
+  func worseningLine(_ w: DrillScore.Worsening) -> String {
+    w.kept
+      ? pick(
+        "\(w.inject): opinion kept from worsening (answered by \(w.by)).", "\(w.inject)：已在\(w.by)前回应，舆情未恶化。")
+      : pick(
+        "\(w.inject): opinion worsened at \(w.by) (not answered by then).", "\(w.inject)：\(w.by)前未回应，舆情恶化。")
   }
 
   func ratingText(_ r: DrillRating?) -> String {
@@ -626,9 +642,10 @@ public struct DrillReport: Sendable {
           },
           leftAligned: [0]))
     }
+    if !score.worsening.isEmpty { doc.add(.bullets(score.worsening.map(worseningLine))) }
     let improvements = improvementRows(score)
     if !improvements.isEmpty {
-      doc.add(.heading(2, pick("Improvement plan", "改进计划")))
+      doc.add(.heading(2, pick("To improve", "改进事项")))
       doc.add(
         .table(
           headers: [

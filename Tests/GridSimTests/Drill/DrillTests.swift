@@ -123,8 +123,10 @@ struct DrillTests {
     // more than a quarter: M.
     #expect(score.objectives[0].score == 62.5)
     #expect(score.objectives[0].rating == .majorChallenges)
+    // The drill: every expected action once, (75 + 50 + 100 + 0) / 4.
+    #expect(score.score == 56.25)
     #expect(score.passed == false)
-    #expect(score.failures.contains(.scoreBelow(score: 62.5, minimum: 80)))
+    #expect(score.failures.contains(.scoreBelow(score: 56.25, minimum: 80)))
   }
 
   @Test("ratings: all on time P; all done within a quarter late S; half done M; less U")
@@ -179,6 +181,43 @@ struct DrillTests {
     #expect(quiet.unexpected.map(\.reason) == [.notReleased])
   }
 
+  @Test(
+    "a stated escalation starts the next tier's clock; rows before a release or by another grid do not count")
+  func statedChainAndRows() throws {
+    let scenario = Self.scenario.replacingOccurrences(
+      of: "children: { count: 1, name: \"网格{n}\", staff: 1 }",
+      with: "children: { count: 2, name: \"网格{n}\", staff: 1 }")
+    let drill = try Self.loadPack(
+      """
+      { version: 1, name: "stated", scenario: "s.json5",
+        injects: [
+          { id: "I1", at: "2026-09-30T18:00", channel: "patrol", title: "post",
+            expect: [{ action: "escalate", tier: "grid", within: "1 h" }] },
+          { id: "I1b", when: { missing: "I1.escalate", by: "2 h" }, channel: "patrol", title: "again" },
+        ] }
+      """, scenario: scenario)
+    let script = DrillTimeline(pack: drill.pack, scenario: drill.scenario, log: nil)
+    let e = script.releases[0].expectations
+    // Escalated by 19:00 (stated): the township's 8 working hours run from then: all of 8
+    // October (6.5 h) and 1.5 h of the 9th.
+    #expect(e.map { "\($0.action.rawValue)@\($0.tier) \($0.due)" }.contains("respond@1 2026-10-09T10:00"))
+    let log = try Self.log(
+      """
+      inject,action,time,unit
+      I1,escalate,2026-09-30T20:30,grid
+      I1,respond,2026-10-01T09:00,网格2
+      I1b,respond,2026-09-30T19:30,网格1
+      I1b,respond,2026-09-30T20:30,网格1
+      """, drill)
+    let score = DrillScore(pack: drill.pack, scenario: drill.scenario, log: log)
+    // Escalated at 20:30, after I1b's trigger (20:00): I1b fired, and its row at 19:30 is before
+    // its release. Grid 2's row is not about grid 1's item.
+    #expect(score.unexpected.map(\.reason) == [.otherUnit, .beforeRelease])
+    #expect(
+      score.outcomes.first { $0.expectation.inject == "I1b" && $0.expectation.action == .respond }?.status
+        == .onTime)
+  }
+
   @Test("a bad log: every row's problem at once, with its line")
   func badLog() throws {
     let drill = try Self.loadPack(Self.holidayPack)
@@ -231,7 +270,26 @@ struct DrillTests {
         injects: [{ id: "I1", at: "2026-10-12T09:00", title: "c", expect: [{ action: "callback" }] }] }
       """)
     #expect(d2.contains { $0.message.contains("the policy sets no deadline for 'callback'") })
-    #expect(d2.contains { $0.message.contains("inject 'I1' is not expected to callback") })
+    #expect(d2.contains { $0.message.contains("inject 'I1' is not expected to callback") && $0.line == 2 })
+    // Ids with dots, deadlines before the release, releases past the period.
+    let d3 = Self.problems(
+      """
+      { version: 1, name: "bad", scenario: "s.json5",
+        injects: [
+          { id: "I.1", at: "2026-10-12T09:00", title: "a" },
+          { id: "I2", at: "2026-10-12T09:00", title: "b", expect: [{ action: "respond", within: "-5 min" }] },
+        ] }
+      """)
+    #expect(d3.map(\.keyPath) == ["injects[0].id", "injects[1].expect[0].within"])
+    let d4 = Self.problems(
+      """
+      { version: 1, name: "bad", scenario: "s.json5",
+        injects: [
+          { id: "I1", at: "2026-10-12T09:00", title: "a" },
+          { id: "I2", follows: "I1", after: "400 days", title: "b" },
+        ] }
+      """)
+    #expect(d4.count == 1 && d4[0].message.contains("outside the scenario's period"))
   }
 
   @Test("a monitored channel expects detection at the next round; the tier's clock starts there")
