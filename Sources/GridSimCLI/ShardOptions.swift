@@ -85,7 +85,7 @@ struct ShardOptions {
         "the results of slice \(shard) cannot be encoded (\(error)); a bug in gridsim.", .internalError)
     }
     do {
-      try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: results)
+      try AtomicFile.write(data, to: results)
     } catch {
       throw .failed("\(error); the slice's results were not saved.", .cannotWrite)
     }

@@ -4,7 +4,7 @@ public enum DailyOutcome: Int, CaseIterable, Sendable {
 }
 
 /// The deadline outcomes of one day and tier, counted by ``DailyOutcome``.
-public struct OnTimeCounts: Sendable, Equatable, Codable {
+public struct OnTimeCounts: Sendable, Equatable {
   public var responseMet = 0
   public var responseMissed = 0
   public var resolutionMet = 0

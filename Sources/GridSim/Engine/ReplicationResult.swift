@@ -1,5 +1,5 @@
 /// Summary figures of one duration measure in one replication; nil where nothing was observed.
-public struct MetricSummary: Sendable, Equatable, Codable {
+public struct MetricSummary: Sendable, Equatable {
   /// Number of observations.
   public var count: Int
   /// Mean, minutes.
@@ -29,7 +29,7 @@ public struct MetricSummary: Sendable, Equatable, Codable {
 /// `tierCount` for the whole system (``Group/row(tierCount:)``), and the column `categoryCount`
 /// stands for all categories; read them with ``metric(_:group:category:)`` and
 /// ``count(_:group:category:)``.
-public struct ReplicationResult: Sendable, Codable {
+public struct ReplicationResult: Sendable {
   /// Number of tiers and categories the result is laid out for.
   public let tierCount: Int
   public let categoryCount: Int

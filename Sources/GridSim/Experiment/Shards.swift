@@ -33,8 +33,10 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
 
 /// What a slice of a run writes (`--shard K/N --results FILE`) and `gridsim merge` reads: the
 /// per-replication results with what identifies the run. Documented in `Reports/README.md`
-/// ("Shards and merge"), schema `gridsim-shard` version 1.
-public struct ShardFile: Sendable, Codable {
+/// ("Shards and merge"), schema `gridsim-shard` version 1: one line of JSON (everything but the
+/// results), then the results in the flat encoding (``FlatCodable``): the number of replications,
+/// then each one's index and figures.
+public struct ShardFile: Sendable {
   public static let schema = "gridsim-shard"
   public static let currentVersion = 1
   /// The most bytes a results file may have when merged.
@@ -60,7 +62,7 @@ public struct ShardFile: Sendable, Codable {
   /// The slice's results, by replication index.
   public var results: [IndexedResult]
 
-  public struct IndexedResult: Sendable, Codable {
+  public struct IndexedResult: Sendable {
     public var replication: Int
     public var result: ReplicationResult
 
@@ -107,43 +109,83 @@ public struct ShardFile: Sendable, Codable {
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
-  /// The file as JSON (keys sorted; numbers as Swift writes them, which read back exactly).
+  /// The header line's fields.
+  struct Header: Codable {
+    var schema: String?
+    var version: Int?
+    var gridsim: String
+    var command: String
+    var scenario: String
+    var fingerprint: String
+    var overrides: [String]
+    var arguments: [String]
+    var seed: UInt64
+    var replications: Int
+    var shard: Shard
+  }
+
+  /// The file: its JSON header line (keys sorted), then the flat results.
   public func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return try encoder.encode(self)
+    let header = Header(
+      schema: schema, version: version, gridsim: gridsim, command: command, scenario: scenario,
+      fingerprint: fingerprint, overrides: overrides, arguments: arguments, seed: seed,
+      replications: replications, shard: shard)
+    var out = FlatWriter()
+    out.write(results.count)
+    for r in results {
+      out.write(r.replication)
+      out.write(r.result)
+    }
+    return try encoder.encode(header) + Data([0x0A]) + Data(out.bytes)
   }
 
-  /// Reads a results file; nil with the reason when it is not one.
+  /// Reads a results file; the reason when it is not one.
   public static func decode(_ bytes: [UInt8]) -> Result<ShardFile, ShardProblem> {
     // The header first: a file of another schema or version says so, not why its body fails.
-    struct Header: Decodable {
+    struct Tag: Decodable {
       var schema: String?
       var version: Int?
     }
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let data = Data(bytes)
-    guard let header = try? decoder.decode(Header.self, from: data) else {
-      return .failure(.notResults("it is not JSON"))
+    let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
+    let line = Data(bytes[..<end])
+    guard let tag = try? JSONDecoder().decode(Tag.self, from: line) else {
+      return .failure(.notResults("it does not start with a line of JSON"))
     }
-    guard header.schema == schema else {
-      return .failure(.notResults("it is not a gridsim results file (schema '\(header.schema ?? "none")')"))
+    guard tag.schema == schema else {
+      return .failure(.notResults("it is not a gridsim results file (schema '\(tag.schema ?? "none")')"))
     }
-    guard header.version == currentVersion else {
+    guard tag.version == currentVersion else {
       return .failure(
         .notResults(
-          "it is version \(header.version.map(String.init) ?? "none") of the format; this gridsim reads version \(currentVersion)"
+          "it is version \(tag.version.map(String.init) ?? "none") of the format; this gridsim reads version \(currentVersion)"
         ))
     }
+    let header: Header
     do {
-      return .success(try decoder.decode(ShardFile.self, from: data))
+      header = try JSONDecoder().decode(Header.self, from: line)
     } catch {
-      return .failure(.notResults("it is damaged (\(error))"))
+      return .failure(.notResults("its header is damaged (\(error))"))
     }
+    var input = FlatReader(bytes, from: min(bytes.count, end + 1))
+    var results: [IndexedResult] = []
+    do throws(FlatReader.Failure) {
+      let n = try input.read(Int.self)
+      guard n >= 0, n <= header.replications else { throw FlatReader.Failure(offset: end + 1) }
+      for _ in 0..<n {
+        let r = try input.read(Int.self)
+        results.append(IndexedResult(replication: r, result: try input.read(ReplicationResult.self)))
+      }
+      guard input.isAtEnd else { throw FlatReader.Failure(offset: input.offset) }
+    } catch {
+      return .failure(.notResults("its results are damaged at byte \(error.offset + 1)"))
+    }
+    return .success(
+      ShardFile(
+        gridsim: header.gridsim, command: header.command, scenario: header.scenario,
+        fingerprint: header.fingerprint, overrides: header.overrides, arguments: header.arguments,
+        seed: header.seed, replications: header.replications, shard: header.shard, results: results))
   }
 }
 

@@ -51,4 +51,21 @@ public struct Table<Element: Sendable>: Sendable {
   }
 }
 
-extension Table: Codable where Element: Codable {}
+extension Table: FlatCodable where Element: FlatCodable {
+  public func write(to out: inout FlatWriter) {
+    out.write(rows)
+    out.write(columns)
+    out.write(storage)
+  }
+
+  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+    let rows = try input.read(Int.self)
+    let columns = try input.read(Int.self)
+    let storage = try input.read([Element].self)
+    guard rows >= 0, columns >= 0, rows.multipliedReportingOverflow(by: columns) == (storage.count, false)
+    else {
+      throw FlatReader.Failure(offset: input.offset)
+    }
+    self.init(rows: rows, columns: columns, storage: storage)
+  }
+}

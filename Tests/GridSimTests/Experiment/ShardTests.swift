@@ -42,6 +42,16 @@ struct ShardTests {
     let data = try file.encoded()
     let back = try ShardFile.decode(Array(data)).get()
     #expect(try back.encoded() == data)
+    // Every stored property is written: one added later must be added to the encoding too.
+    #expect(Mirror(reflecting: results[0]).children.count == ReplicationResult.flatFieldCount)
+    // A file cut short, or with bytes added, is refused with where.
+    for damaged in [Array(data.dropLast(9)), Array(data) + [0]] {
+      guard case .failure(.notResults(let why)) = ShardFile.decode(damaged) else {
+        Issue.record("a damaged file was read")
+        continue
+      }
+      #expect(why.hasPrefix("its results are damaged at byte"))
+    }
     let a = Summary(model: model, results: results, seed: 1)
     let b = Summary(model: model, results: back.results.map(\.result), seed: 1)
     #expect(

@@ -67,8 +67,13 @@ public enum AtomicFile {
 
   /// Writes `text` to `path` atomically.
   public static func write(_ text: String, to path: String) throws(WriteError) {
+    try write(Data(text.utf8), to: path)
+  }
+
+  /// Writes `data` to `path` atomically.
+  public static func write(_ data: Data, to path: String) throws(WriteError) {
     try checkReplaceable(path)
-    let temporary = try writeTemporary(text, for: path)
+    let temporary = try writeTemporary(data, for: path)
     defer { inFlight.withLock { _ = $0.remove(temporary) } }
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
@@ -98,6 +103,11 @@ public enum AtomicFile {
 
   /// Writes `text` to a new temporary file beside `path` and returns its path.
   private static func writeTemporary(_ text: String, for path: String) throws(WriteError) -> String {
+    try writeTemporary(Data(text.utf8), for: path)
+  }
+
+  /// Writes `data` to a new temporary file beside `path` and returns its path.
+  private static func writeTemporary(_ data: Data, for path: String) throws(WriteError) -> String {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
@@ -108,7 +118,7 @@ public enum AtomicFile {
     let temporary =
       folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     inFlight.withLock { _ = $0.insert(temporary) }
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
       inFlight.withLock { _ = $0.remove(temporary) }
       let reason =
         FileManager.default.isWritableFile(atPath: folder)
