@@ -198,6 +198,9 @@ enum DrillCommand {
     case .success(let l): log = l
     case .failure(let error): throw .scenario(error, path: logPath)
     }
+    if log.rows.isEmpty {
+      Console.err("warning: \(logPath) has no rows: every expected action is scored as not done\n")
+    }
     var score = DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)
     let runs = replications ?? loaded.pack.replications
     if runs > 0 {

@@ -150,7 +150,7 @@ public struct TeamLog: Sendable {
             "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
         )
       }
-      let time = LocalDateTime(parsing: timeText)
+      let time = Self.time(parsing: timeText)
       if time == nil {
         ok = false
         problem(
@@ -205,6 +205,26 @@ public struct TeamLog: Sendable {
     var log = TeamLog(path: path, rows: result)
     log.tierLabels = Set(scenario.tiers.flatMap { [$0.id, $0.name] })
     return .success(log)
+  }
+
+  /// A log's time: ISO `2026-10-02T06:30` (or with a space), and as spreadsheets save it,
+  /// `2026/10/2 6:30` or `2026-10-02 06:30:41`; seconds are dropped (scores count minutes).
+  static func time(parsing text: String) -> LocalDateTime? {
+    if let t = LocalDateTime(parsing: text) { return t }
+    let parts = text.replacingOccurrences(of: "T", with: " ").split(
+      separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 2 || parts.count == 1 else { return nil }
+    let date = parts[0].split(separator: parts[0].contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+    let clock =
+      parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0"]
+    guard date.count == 3, clock.count == 2 || clock.count == 3,
+      let y = Int(date[0]), date[0].count == 4, let mo = Int(date[1]), let d = Int(date[2]),
+      let h = Int(clock[0]),
+      let mi = Int(clock[1]), date[1].count <= 2, date[2].count <= 2, clock[0].count <= 2,
+      clock[1].count == 2,
+      clock.count == 2 || (clock[2].count == 2 && Int(clock[2]).map { (0..<60).contains($0) } == true)
+    else { return nil }
+    return LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi)
   }
 
   /// A value from the file in a message: at most 60 characters.
