@@ -11,12 +11,16 @@ enum SweepCommand {
     options: ExperimentOptions.spec + [
       .repeated(
         "vary", "KEY=V1,V2,...", "A key and its values (repeatable; the points are every combination)."),
-      .value("out", "DIR", "Also write sweep.csv into DIR (made when missing)."),
+      .value(
+        "rows", "FILE",
+        "Or: the points one by one, a CSV whose header names the keys and whose rows give their values."),
+      .value("out", "DIR", "Also write sweep.csv and sweep.html into DIR (made when missing)."),
     ],
     discussion: """
       Every point runs with the scenario's seed, so the differences between points are the change's
       (common random numbers). At most 1,000 points. Exit codes: 0 some point meets every target;
-      1 none does; 64 usage; 65 invalid scenario or value; 66 missing scenario; 73 cannot write DIR.
+      1 none does; 64 usage; 65 invalid scenario, value or rows file; 66 missing scenario or rows
+      file; 73 cannot write DIR.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
@@ -33,8 +37,34 @@ enum SweepCommand {
       }
       axes.append(axis)
     }
-    guard !axes.isEmpty else { throw .usage(UsageError("Give at least one --vary KEY=V1,V2,..."), spec) }
-    let sweep = Sweep(axes: axes)
+    let sweep: Sweep
+    if let rows = args.value("rows") {
+      guard axes.isEmpty else { throw .usage(UsageError("Give --vary or --rows, not both."), spec) }
+      let text: String
+      switch InputFile.readUTF8(rows) {
+      case .success(let t): text = t
+      case .failure(.notUTF8(let line, let byte)):
+        throw .failed(
+          "\(rows):\(line): not UTF-8 text (byte \(byte)); save it as CSV UTF-8.", .invalidScenario)
+      case .failure(let problem): throw .failed("cannot read '\(rows)': \(problem.reason).", .missingInput)
+      }
+      switch Sweep.rows(csv: text) {
+      case .success(let s): sweep = s
+      case .failure(let problems):
+        Console.report(
+          problems.list.map {
+            Diagnostic(
+              .error, file: rows, line: $0.line, message: $0.message,
+              fix: "one key per column, one point per row")
+          })
+        throw .reported(.invalidScenario)
+      }
+    } else {
+      guard !axes.isEmpty else {
+        throw .usage(UsageError("Give at least one --vary KEY=V1,V2,..., or --rows FILE"), spec)
+      }
+      sweep = Sweep(axes: axes)
+    }
     guard sweep.count <= Sweep.maximumPoints else {
       throw .usage(
         UsageError("The sweep has \(sweep.count) points; at most \(Sweep.maximumPoints). Vary fewer values."),
@@ -71,13 +101,22 @@ enum SweepCommand {
     if let directory = args.value("out") {
       do {
         try AtomicFile.writeAll(
-          [(directory + "/sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets))],
+          [
+            (directory + "/sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets)),
+            (
+              directory + "/sweep.html",
+              SweepReport.html(
+                sweep, points: points, targets: first.targets, name: first.name, source: path,
+                language: first.language)
+            ),
+          ],
           creating: directory)
       } catch {
         throw .failed("\(error); no sweep was written to '\(directory)'.", .cannotWrite)
       }
       Console.err(
-        "Wrote the sweep to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/sweep.csv.\n")
+        "Wrote the sweep to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/ (sweep.csv, sweep.html).\n"
+      )
     }
     return points.contains(where: \.met) || first.targets.isEmpty ? .ok : .targetMissed
   }

@@ -32,6 +32,33 @@ struct SweepCLITests {
     #expect(rows[2].hasPrefix("\"\"\"4 h\"\"\",") && rows[2].contains(",true,"))
   }
 
+  @Test("--rows: the points from a CSV equal the same points from --vary; sweep.html charts each target")
+  func rows() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-sweep-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("points.csv")
+    try "organization.children.staff\n2\n3\n".write(to: csv, atomically: true, encoding: .utf8)
+    let fromRows = try gridsim(
+      "sweep", "Scenarios/ci/policy.json5", "--rows", csv.path, "--replications", "3", "--out", dir.path)
+    #expect(fromRows.status == 0, "\(fromRows.stderr)")
+    let fromVary = try gridsim(
+      "sweep", "Scenarios/ci/policy.json5", "--vary", "organization.children.staff=2,3", "--replications", "3"
+    )
+    #expect(fromRows.stdout == fromVary.stdout)
+    let html = try String(contentsOf: dir.appendingPathComponent("sweep.html"), encoding: .utf8)
+    // One chart per target, each with its bound.
+    let targets = try #require(fromVary.stdout.split(separator: "\n").dropFirst(3).first)
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 5, "\(targets)")
+    #expect(html.contains("Cheapest point that meets every target"))
+    try "organization.children.staff,x\n2\n".write(to: csv, atomically: true, encoding: .utf8)
+    let bad = try gridsim("sweep", "Scenarios/ci/policy.json5", "--rows", csv.path)
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("points.csv:2: error: expected 2 values (one per key), found 1"))
+    let both = try gridsim("sweep", "Scenarios/ci/policy.json5", "--rows", csv.path, "--vary", "seed=1,2")
+    #expect(both.status == 64)
+  }
+
   @Test("a bad --vary is a usage error; a bad value names the --set it came from")
   func badVary() throws {
     let usage = try gridsim("sweep", "Scenarios/ci/policy.json5", "--vary", "nothing")

@@ -1,8 +1,10 @@
+import Foundation
+
 /// A sweep: the scenario run at every point of a grid of `--set` values, all on the same random
 /// numbers, each point's targets judged.
 ///
 /// `--vary KEY=V1,V2,...` lists a key's values; the points are the product of the lists (the first
-/// `--vary` changes slowest). Every point runs with the scenario's seed, so differences between
+/// `--vary` changes slowest). Or `--rows FILE` gives the points one by one. Every point runs with the scenario's seed, so differences between
 /// points are the change's, not the dice's (common random numbers).
 public struct Sweep: Sendable {
   /// One varied key and its values (JSON5 text, as `--set` takes them).
@@ -19,9 +21,59 @@ public struct Sweep: Sendable {
   /// The most points a sweep runs.
   public static let maximumPoints = 1_000
 
-  public var axes: [Axis]
+  /// The varied keys, and each point's values (one per key), in the order they run.
+  public private(set) var keys: [String]
+  public private(set) var points: [[String]]
 
-  public init(axes: [Axis]) { self.axes = axes }
+  /// The product of the axes' values, the first axis changing slowest.
+  public init(axes: [Axis]) {
+    keys = axes.map(\.key)
+    points = axes.reduce([[]]) { points, axis in points.flatMap { point in axis.values.map { point + [$0] } }
+    }
+  }
+
+  /// Points given one by one (`--rows FILE`: a CSV whose header names the keys).
+  public init(keys: [String], rows: [[String]]) {
+    self.keys = keys
+    points = rows
+  }
+
+  /// Reads a CSV of points: a header of keys, then one row of values per point. Every problem
+  /// with its line.
+  public static func rows(csv text: String) -> Result<Sweep, RowsProblems> {
+    let rows: [(line: Int, fields: [String])]
+    switch CSV.parseLines(text) {
+    case .success(let r):
+      rows = r.filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    case .failure(let e): return .failure(RowsProblems(list: [(e.line, e.message)]))
+    }
+    guard let header = rows.first else {
+      return .failure(RowsProblems(list: [(1, "the file is empty; expected a header of keys")]))
+    }
+    let keys = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    var problems: [(line: Int, message: String)] = []
+    if keys.contains(where: \.isEmpty) { problems.append((header.line, "a column of the header has no key")) }
+    if Set(keys).count != keys.count { problems.append((header.line, "a key is named twice in the header")) }
+    if rows.count < 2 {
+      problems.append((header.line, "expected at least one row of values after the header"))
+    }
+    if rows.count - 1 > maximumPoints {
+      problems.append((header.line, "expected at most \(maximumPoints) rows, found \(rows.count - 1)"))
+    }
+    var points: [[String]] = []
+    for row in rows.dropFirst().prefix(maximumPoints) {
+      let values = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+      if values.count != keys.count {
+        problems.append((row.line, "expected \(keys.count) values (one per key), found \(values.count)"))
+      } else if values.contains(where: \.isEmpty) {
+        problems.append((row.line, "a value is empty"))
+      } else {
+        points.append(values)
+      }
+    }
+    if !problems.isEmpty { return .failure(RowsProblems(list: Array(problems.prefix(Diagnostic.cap)))) }
+    return .success(Sweep(keys: keys, rows: points))
+  }
 
   /// Reads `KEY=V1,V2,...`: values are split on commas outside quotes, brackets and braces, so
   /// `organization.staff=4,6` and `x=[1, 2],[3]` both read.
@@ -53,18 +105,18 @@ public struct Sweep: Sendable {
     return Axis(key: key, values: values)
   }
 
-  /// Every point's values, one per axis, the first axis changing slowest.
-  public var points: [[String]] {
-    axes.reduce([[]]) { points, axis in points.flatMap { point in axis.values.map { point + [$0] } } }
+  /// What is wrong with a CSV of points, line by line.
+  public struct RowsProblems: Error, Sendable {
+    public var list: [(line: Int, message: String)]
   }
 
   /// The `--set` assignments that make a point.
   public func assignments(_ values: [String]) -> [String] {
-    zip(axes, values).map { "\($0.key)=\($1)" }
+    zip(keys, values).map { "\($0)=\($1)" }
   }
 
   /// The number of points.
-  public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+  public var count: Int { points.count }
 }
 
 /// One point of a sweep, run.
