@@ -31,6 +31,16 @@ struct ExperimentOptions {
     overrides = try Self.overrides(args)
   }
 
+  /// Options with a given seed and number of replications, the rest at their defaults (a merge of
+  /// slices runs the sweep's points as the slices did).
+  init(replications: Int, seed: UInt64) {
+    self.replications = replications
+    self.seed = Int(seed)
+    jobs = ProcessInfo.processInfo.activeProcessorCount
+    allowLarge = false
+    overrides = []
+  }
+
   /// The `--set` options, in order.
   static func overrides(_ args: ParsedArguments) throws(UsageError) -> [ScenarioOverride] {
     try args.all("set").map { assignment throws(UsageError) in

@@ -58,7 +58,7 @@ enum MergeCommand {
         "the slices were written by \(header.gridsim); this is \(GridSimCommand.version): merge them with the gridsim that wrote them.",
         .invalidScenario)
     }
-    guard header.command == "run" || header.command == "check" else {
+    guard ["run", "check", "sweep"].contains(header.command) else {
       throw .failed(
         "the slices are of 'gridsim \(header.command)', which this gridsim cannot merge.", .invalidScenario)
     }
@@ -71,6 +71,9 @@ enum MergeCommand {
       }
     }
     let path = header.scenario
+    if header.command == "sweep" {
+      return try sweep(header, results: results, overrides: overrides, directory: report.directory)
+    }
     var scenario = try GridSimCommand.load(path, overrides: overrides).scenario
     scenario.replications = header.replications
     scenario.seed = header.seed
@@ -116,5 +119,30 @@ enum MergeCommand {
     }
     try report.write(command: .check, arguments: header.arguments, sections: [section], ledgerModel: model)
     return outcomes.contains { !$0.met } ? .targetMissed : .ok
+  }
+
+  /// The slices of a sweep: each point judged on its replications, as the whole sweep does.
+  static func sweep(
+    _ header: ShardFile, results: [ReplicationResult], overrides: [ScenarioOverride], directory: String?
+  ) throws(CommandError) -> ExitCode {
+    guard let keys = header.sweepKeys, let rows = header.sweepPoints, !rows.isEmpty else {
+      throw .failed("the slices of a sweep do not name its points; a damaged file.", .invalidScenario)
+    }
+    let sweep = Sweep(keys: keys, rows: rows)
+    let options = ExperimentOptions(replications: header.replications, seed: header.seed)
+    let models = try SweepCommand.models(sweep, path: header.scenario, overrides: overrides, options: options)
+    if case .success(let text) = InputFile.readUTF8(header.scenario),
+      SweepCommand.fingerprint(
+        text: text, overrides: header.overrides, sweep: sweep, scenario: models[0].model.scenario)
+        != header.fingerprint
+    {
+      throw .failed(
+        "\(header.scenario) has changed since the slices ran; run the slices again, or merge with the scenario they ran.",
+        .invalidScenario)
+    }
+    let r = header.replications
+    let perPoint = (0..<rows.count).map { p in Array(results[(p * r)..<((p + 1) * r)]) }
+    return try SweepCommand.output(
+      sweep, models: models, results: perPoint, path: header.scenario, directory: directory)
   }
 }

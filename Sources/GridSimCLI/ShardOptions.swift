@@ -53,6 +53,22 @@ struct ShardOptions {
     return kept
   }
 
+  /// Writes a slice's results file whole, or says why not (73).
+  static func write(_ file: ShardFile, to path: String) throws(CommandError) {
+    let data: Data
+    do {
+      data = try file.encoded()
+    } catch {
+      throw .failed(
+        "the results of slice \(file.shard) cannot be encoded (\(error)); a bug in gridsim.", .internalError)
+    }
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      throw .failed("\(error); the slice's results were not saved.", .cannotWrite)
+    }
+  }
+
   /// Runs this slice of `scenario` (loaded from `path`) and writes its results.
   func runSlice(
     command: String, path: String, scenario: Scenario, model: Model, options: ExperimentOptions,

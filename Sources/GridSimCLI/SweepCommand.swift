@@ -15,17 +15,21 @@ enum SweepCommand {
         "rows", "FILE",
         "Or: the points one by one, a CSV whose header names the keys and whose rows give their values."),
       .value("out", "DIR", "Also write sweep.csv and sweep.html into DIR (made when missing)."),
-    ],
+    ] + ShardOptions.spec,
     discussion: """
       Every point runs with the scenario's seed, so the differences between points are the change's
       (common random numbers). At most 1,000 points. Exit codes: 0 some point meets every target;
       1 none does; 64 usage; 65 invalid scenario, value or rows file; 66 missing scenario or rows
-      file; 73 cannot write DIR.
+      file; 73 cannot write DIR. With --shard K/N --results FILE, only slice K of N of the points
+      runs (each with all its replications); 'gridsim merge' of all N files prints and writes what
+      the whole sweep would.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
-    let options = try GridSimCommand.options(spec) { () throws(UsageError) in try ExperimentOptions(args) }
+    let (options, shard) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try ShardOptions(args))
+    }
     var axes: [Sweep.Axis] = []
     for text in args.all("vary") {
       guard let axis = Sweep.axis(text) else {
@@ -71,10 +75,63 @@ enum SweepCommand {
         spec)
     }
     let path = args.positionals[0]
-    // Every point is read and checked before any is run.
+    let models = try Self.models(sweep, path: path, overrides: options.overrides, options: options)
+    let first = models[0].model.scenario
+    if let slice = shard.shard, let file = shard.results {
+      let range = slice.replications(of: models.count)
+      try options.checkSize(models[0].model, replications: first.replications * range.count, spec: spec)
+      var results: [ShardFile.IndexedResult] = []
+      for p in range {
+        let model = models[p].model
+        let figures = await options.run(
+          model, replications: model.scenario.replications, seed: model.scenario.seed, label: "point \(p + 1)"
+        )
+        results += figures.enumerated().map { .init(replication: p * first.replications + $0, result: $1) }
+      }
+      let text: String
+      switch InputFile.readUTF8(path) {
+      case .success(let t): text = t
+      case .failure(let problem):
+        throw .failed("cannot read '\(path)' again: \(problem.reason).", .missingInput)
+      }
+      var shardFile = ShardFile(
+        gridsim: GridSimCommand.version, command: "sweep", scenario: path,
+        fingerprint: Self.fingerprint(text: text, overrides: args.all("set"), sweep: sweep, scenario: first),
+        overrides: args.all("set"), arguments: ShardOptions.unsharded(arguments), seed: first.seed,
+        replications: first.replications, shard: slice, results: results)
+      shardFile.sweepKeys = sweep.keys
+      shardFile.sweepPoints = sweep.points
+      try ShardOptions.write(shardFile, to: file)
+      Console.out(
+        "gridsim sweep: slice \(slice) of \(path): points \(range.isEmpty ? "none" : "\(range.lowerBound + 1)-\(range.upperBound)") of \(models.count), written to \(file)\n"
+      )
+      return .ok
+    }
+    try options.checkSize(models[0].model, replications: first.replications * models.count, spec: spec)
+    var results: [[ReplicationResult]] = []
+    for (_, model) in models {
+      let scenario = model.scenario
+      results.append(await options.run(model, replications: scenario.replications, seed: scenario.seed))
+    }
+    return try output(sweep, models: models, results: results, path: path, directory: args.value("out"))
+  }
+
+  /// The fingerprint of a sweep: the scenario's text, the overrides, the keys and points.
+  static func fingerprint(text: String, overrides: [String], sweep: Sweep, scenario: Scenario) -> String {
+    ShardFile.fingerprint(
+      text: text, overrides: overrides + ["--"] + sweep.keys + sweep.points.flatMap { ["|"] + $0 },
+      seed: scenario.seed, replications: scenario.replications)
+  }
+
+  /// Every point's scenario, read and checked before any is run.
+  static func models(
+    _ sweep: Sweep, path: String, overrides base: [ScenarioOverride], options: ExperimentOptions
+  )
+    throws(CommandError) -> [(values: [String], model: Model)]
+  {
     var models: [(values: [String], model: Model)] = []
     for values in sweep.points {
-      var overrides = options.overrides
+      var overrides = base
       for a in sweep.assignments(values) {
         switch ScenarioOverride.parse(assignment: a) {
         case .success(let o): overrides.append(o)
@@ -85,20 +142,24 @@ enum SweepCommand {
       let scenario = options.applied(to: loaded.scenario)
       models.append((values, Model(scenario)))
     }
+    return models
+  }
+
+  /// Judges each point, prints the table, writes DIR; exit 0 when some point meets every target.
+  static func output(
+    _ sweep: Sweep, models: [(values: [String], model: Model)], results: [[ReplicationResult]], path: String,
+    directory: String?
+  ) throws(CommandError) -> ExitCode {
     let first = models[0].model.scenario
-    try options.checkSize(models[0].model, replications: first.replications * models.count, spec: spec)
-    var points: [SweepPoint] = []
-    for (values, model) in models {
-      let scenario = model.scenario
-      let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
-      points.append(
-        SweepPoint(
-          values: values, outcomes: scenario.targets.map { $0.evaluate(results, model: model) },
-          staffHours: model.staffHours))
+    let points = zip(models, results).map { entry, results in
+      SweepPoint(
+        values: entry.values,
+        outcomes: entry.model.scenario.targets.map { $0.evaluate(results, model: entry.model) },
+        staffHours: entry.model.staffHours)
     }
     Console.out(
       SweepReport.text(sweep, points: points, targets: first.targets, name: first.name, source: path))
-    if let directory = args.value("out") {
+    if let directory {
       do {
         try AtomicFile.writeAll(
           [

@@ -71,6 +71,34 @@ struct ShardCLITests {
     }
   }
 
+  @Test("slices of a sweep's points, merged: the same table, sweep.csv, sweep.html and exit code")
+  func sweepSlices() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sweep = [
+      "sweep", "Scenarios/ci/policy.json5", "--vary", "organization.children.staff=1,2,3", "--replications",
+      "2",
+    ]
+    let whole = try gridsimArgs(sweep + ["--out", folder.appendingPathComponent("whole").path])
+    for k in 1...2 {
+      let r = try gridsimArgs(
+        sweep + ["--shard", "\(k)/2", "--results", folder.appendingPathComponent("p\(k)").path])
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    #expect(
+      try gridsim("sweep", "Scenarios/ci/policy.json5", "--vary", "seed=1,2", "--shard", "1/2").status == 64)
+    let merged = try gridsim(
+      "merge", folder.appendingPathComponent("p2").path, folder.appendingPathComponent("p1").path, "--out",
+      folder.appendingPathComponent("merged").path)
+    #expect(merged.stdout == whole.stdout)
+    #expect(merged.status == whole.status)
+    for name in ["sweep.csv", "sweep.html"] {
+      let a = try Data(contentsOf: folder.appendingPathComponent("whole/\(name)"))
+      let b = try Data(contentsOf: folder.appendingPathComponent("merged/\(name)"))
+      #expect(a == b, "\(name) differs")
+    }
+  }
+
   @Test("slices of check: the same verdicts, exit code and JUnit test cases")
   func checkSlices() throws {
     let folder = try Self.temporary()

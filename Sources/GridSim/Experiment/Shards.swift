@@ -59,7 +59,12 @@ public struct ShardFile: Sendable {
   public var seed: UInt64
   public var replications: Int
   public var shard: Shard
-  /// The slice's results, by replication index.
+  /// A sweep's keys and points (nil for run and check): its slices are slices of the points, each
+  /// with all its replications.
+  public var sweepKeys: [String]?
+  public var sweepPoints: [[String]]?
+  /// The slice's results, by index: the replication's, or for a sweep point p's replication r,
+  /// p × replications + r.
   public var results: [IndexedResult]
 
   public struct IndexedResult: Sendable {
@@ -86,6 +91,14 @@ public struct ShardFile: Sendable {
     self.replications = replications
     self.shard = shard
     self.results = results
+  }
+
+  /// The indices a slice must hold: its replications, or all replications of its sweep points.
+  public var expectedIndices: [Int] {
+    guard let points = sweepPoints else { return Array(shard.replications(of: replications)) }
+    return shard.replications(of: points.count).flatMap { p in
+      (0..<replications).map { p * replications + $0 }
+    }
   }
 
   /// FNV-1a (64-bit) of the scenario's text, the overrides, the seed and the replications: the
@@ -122,6 +135,8 @@ public struct ShardFile: Sendable {
     var seed: UInt64
     var replications: Int
     var shard: Shard
+    var sweepKeys: [String]?
+    var sweepPoints: [[String]]?
   }
 
   /// The file: its JSON header line (keys sorted), then the flat results.
@@ -131,7 +146,7 @@ public struct ShardFile: Sendable {
     let header = Header(
       schema: schema, version: version, gridsim: gridsim, command: command, scenario: scenario,
       fingerprint: fingerprint, overrides: overrides, arguments: arguments, seed: seed,
-      replications: replications, shard: shard)
+      replications: replications, shard: shard, sweepKeys: sweepKeys, sweepPoints: sweepPoints)
     var out = FlatWriter()
     out.write(results.count)
     for r in results {
@@ -172,7 +187,9 @@ public struct ShardFile: Sendable {
     var results: [IndexedResult] = []
     do throws(FlatReader.Failure) {
       let n = try input.read(Int.self)
-      guard n >= 0, n <= header.replications else { throw FlatReader.Failure(offset: end + 1) }
+      guard n >= 0, n <= header.replications * max(1, header.sweepPoints?.count ?? 1) else {
+        throw FlatReader.Failure(offset: end + 1)
+      }
       for _ in 0..<n {
         let r = try input.read(Int.self)
         results.append(IndexedResult(replication: r, result: try input.read(ReplicationResult.self)))
@@ -181,11 +198,13 @@ public struct ShardFile: Sendable {
     } catch {
       return .failure(.notResults("its results are damaged at byte \(error.offset + 1)"))
     }
-    return .success(
-      ShardFile(
-        gridsim: header.gridsim, command: header.command, scenario: header.scenario,
-        fingerprint: header.fingerprint, overrides: header.overrides, arguments: header.arguments,
-        seed: header.seed, replications: header.replications, shard: header.shard, results: results))
+    var file = ShardFile(
+      gridsim: header.gridsim, command: header.command, scenario: header.scenario,
+      fingerprint: header.fingerprint, overrides: header.overrides, arguments: header.arguments,
+      seed: header.seed, replications: header.replications, shard: header.shard, results: results)
+    file.sweepKeys = header.sweepKeys
+    file.sweepPoints = header.sweepPoints
+    return .success(file)
   }
 }
 
@@ -223,6 +242,9 @@ public enum ShardMerge {
       if f.replications != first.replications {
         differs.append("replications (\(f.replications), not \(first.replications))")
       }
+      if f.sweepKeys != first.sweepKeys || f.sweepPoints != first.sweepPoints {
+        differs.append("sweep points")
+      }
       if f.shard.count != first.shard.count {
         differs.append("number of slices (\(f.shard.count), not \(first.shard.count))")
       }
@@ -238,11 +260,8 @@ public enum ShardMerge {
         problems.append("slice \(f.shard) is given twice: \(other) and \(path)")
       }
       byIndex[f.shard.index] = path
-      let expected = f.shard.replications(of: f.replications)
-      if f.results.map(\.replication) != Array(expected) {
-        problems.append(
-          "\(path) should hold replications \(expected.lowerBound + 1)-\(expected.upperBound) of slice \(f.shard), and does not"
-        )
+      if f.results.map(\.replication) != f.expectedIndices {
+        problems.append("\(path) does not hold the results slice \(f.shard) should: a damaged file")
       }
     }
     let missing = (1...first.shard.count).filter { byIndex[$0] == nil }
