@@ -6,6 +6,7 @@ enum GridSimCommand {
   static let version = "gridsim 0.1.0"
 
   static let commands: [(name: String, abstract: String)] = [
+    ("init", InitCommand.spec.abstract),
     ("run", RunCommand.spec.abstract),
     ("check", CheckCommand.spec.abstract),
     ("compare", CompareCommand.spec.abstract),
@@ -60,6 +61,7 @@ enum GridSimCommand {
     switch first {
     case "-h", "--help", "help": throw .help(help)
     case "--version": throw .help(version + "\n")
+    case "init": return try InitCommand.main(rest)
     case "run": return try await RunCommand.main(rest)
     case "check": return try await CheckCommand.main(rest)
     case "compare": return try await CompareCommand.main(rest)

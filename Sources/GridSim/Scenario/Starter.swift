@@ -1,0 +1,202 @@
+/// `gridsim init`: a township's first scenario, written as commented text that a new user edits,
+/// with a roster file and a short README. Every figure is marked as ours, to be changed.
+public enum Starter {
+  public struct Options: Sendable {
+    public var villages = 6
+    public var gridsPerVillage = 4
+    /// A built-in policy preset (`Scenarios/policies/`).
+    public var preset = "park-procedure"
+    public var language = Scenario.Language.zh
+
+    public init() {}
+  }
+
+  /// The built-in presets a starter may name.
+  public static var presets: [String] { BuiltInPresets.texts.keys.sorted() }
+
+  /// `scenario.json5`, `roster.csv` and `README.md`.
+  public static func files(_ o: Options) -> [(name: String, text: String)] {
+    [("scenario.json5", scenario(o)), ("roster.csv", roster(o)), ("README.md", readme(o))]
+  }
+
+  static func scenario(_ o: Options) -> String {
+    let zh = o.language == .zh
+    func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
+    let township = t("Our township", "本镇")
+    let village = t("Village {n}", "{n}村")
+    let grid = t("{parent} grid {n}", "{parent}第{n}网格")
+    return """
+      // \(t("A township's first scenario, written by 'gridsim init'.", "乡镇的第一个情景，由 gridsim init 生成。"))
+      // \(t("Every figure marked OURS is a starting guess: change it to your township's.", "标有“示例”的数字都是初始猜测，请改成本镇的实际情况。"))
+      // \(t("The format: Scenarios/README.md in the gridsim repository.", "格式说明见 gridsim 仓库的 Scenarios/README.md。"))
+      {
+        version: 1,
+        name: "\(t("Our township, National Day 2026", "本镇 2026 年国庆"))",
+        language: "\(o.language.rawValue)",
+        // \(t("Late September to mid October: the holiday, with a week before it to warm up.", "9 月下旬到 10 月中旬：假期，以及之前一周的预热期。"))
+        period: { start: "2026-09-21T00:00", end: "2026-10-19T00:00", warmUp: "7 days" },
+        seed: 1,
+        replications: 10,
+
+        demand: {
+          perGridPerDay: 1.5,  // \(t("OURS: items a grid sees on an ordinary day", "示例：一个网格平常每天的事项数"))
+          hourOfDay: [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.6, 2.0, 2.0, 1.6,
+                      1.0, 1.2, 1.6, 1.9, 1.9, 1.6, 1.0, 0.8, 0.6, 0.4, 0.2, 0.15],  // \(t("OURS", "示例"))
+          channels: [
+            { id: "patrol", name: "\(t("grid patrol", "网格巡查"))", share: 0.75 },  // \(t("OURS", "示例"))
+            { id: "online", name: "\(t("online messages", "网络留言"))", share: 0.25,
+              // \(t("OURS: when someone reads the online channel", "示例：何时查看网络留言"))
+              monitoring: { workday: ["08:30", "11:00", "14:30", "17:00"], weekend: ["10:00"] } },
+          ],
+          severities: [
+            { id: "routine", name: "\(t("routine", "一般"))", share: 0.85 },  // \(t("OURS", "示例"))
+            { id: "serious", name: "\(t("serious", "较大"))", share: 0.12 },
+            { id: "major", name: "\(t("major", "重大"))", share: 0.03 },
+          ],
+          categories: [
+            { id: "consultation", name: "\(t("consultation", "咨询"))", share: 0.3 },  // \(t("OURS", "示例"))
+            { id: "complaint", name: "\(t("complaint", "投诉"))", share: 0.25 },
+            { id: "resolution", name: "\(t("request", "求决"))", share: 0.28 },
+            { id: "suggestion", name: "\(t("suggestion", "建议"))", share: 0.07 },
+            { id: "negative-opinion", name: "\(t("negative opinion", "负面舆情"))", share: 0.07 },
+            { id: "emergency", name: "\(t("emergency", "突发事件"))", share: 0.03,
+              severities: { serious: 0.5, major: 0.5 } },
+          ],
+          // \(t("Emergencies go straight to the leadership group.", "突发事件直接报领导小组。"))
+          entry: [{ category: "emergency", tier: "leadership" }],
+        },
+
+        tiers: [
+          {
+            id: "grid", name: "\(t("grid workers", "网格员"))",
+            response: { triangular: ["5 min", "15 min", "1 h"] },  // \(t("OURS: time to the first answer", "示例：首次答复用时"))
+            handling: { lognormal: { mean: "45 min", sd: "30 min" } },  // \(t("OURS: time to deal with it", "示例：办理用时"))
+            passUp: 0.1,  // \(t("OURS: share passed up though the grid could close it", "示例：可办结但仍上交的比例"))
+            authority: { categories: ["consultation", "complaint", "suggestion"], maxSeverity: "routine" },
+            deadlines: { response: "same day", resolution: "2 working days" },  // \(t("your rule", "本地规定"))
+            roster: {
+              shifts: [{ name: "patrol", start: "08:00", end: "18:00",
+                         staff: { workday: "100%", "makeup-workday": "100%", weekend: "50%", holiday: "50%" } }],
+            },
+          },
+          {
+            id: "village", name: "\(t("village committees", "村两委"))",
+            response: { triangular: ["10 min", "30 min", "2 h"] },  // \(t("OURS", "示例"))
+            handling: { lognormal: { mean: "3 h", sd: "2 h" } },  // \(t("OURS", "示例"))
+            passUp: 0.1,
+            authority: { maxSeverity: "serious" },
+            deadlines: { response: "1 working day", resolution: "3 working days" },  // \(t("your rule", "本地规定"))
+            roster: {
+              shifts: [
+                { name: "office", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
+                { name: "duty", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 1 },  // \(t("OURS", "示例"))
+              ],
+            },
+          },
+          {
+            id: "leadership", name: "\(t("leadership group", "领导小组"))",
+            response: { triangular: ["15 min", "1 h", "4 h"] },  // \(t("OURS", "示例"))
+            handling: { lognormal: { mean: "4 h", sd: "3 h" } },  // \(t("OURS", "示例"))
+            deadlines: { response: "1 working day", resolution: "5 working days" },  // \(t("your rule", "本地规定"))
+            roster: {
+              shifts: [
+                { name: "office", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
+                { name: "duty", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 2 },  // \(t("OURS; roster.csv changes it", "示例；roster.csv 可改"))
+              ],
+            },
+          },
+        ],
+
+        // \(t("The rules around deadlines: a built-in preset (gridsim init --preset NAME).", "时限之外的规则：内置预案（gridsim init --preset 名称）。"))
+        policy: { preset: "\(o.preset)" },
+
+        windows: [
+          // \(t("OURS: online posts double and a third of the staff are on leave over the holiday.", "示例：假期网络留言翻倍，三分之一人员休假。"))
+          { name: "national-day", from: "2026-09-30", to: "2026-10-08", arrivals: { online: 2.0 }, staff: 0.67 },
+        ],
+        // \(t("Holiday duty by date or day kind; edit it in a spreadsheet.", "按日期或日类型的值班安排，可用表格软件编辑。"))
+        rosterFiles: ["roster.csv"],
+
+        // \(t("What 'gridsim check' judges. OURS: your targets.", "gridsim check 判断的目标。示例：请改成本镇的目标。"))
+        targets: [
+          { name: "\(t("on-time first response over the holiday", "假期首次响应按时率"))", metric: "responseOnTime", window: "national-day", atLeast: "90%" },
+          { name: "\(t("on-time resolution over the holiday", "假期办结按时率"))", metric: "resolutionOnTime", window: "national-day", atLeast: "90%" },
+        ],
+
+        // \(t("What 'gridsim plan' decides: the least holiday duty that meets the targets.", "gridsim plan 的决策：满足目标的最少假期值班人数。"))
+        plan: {
+          window: "national-day", tiers: ["village", "leadership"], min: 1, max: { village: 4, leadership: 8 },
+          judge: "window",  // \(t("the targets over the whole holiday (\"day\": each day)", "按整个假期判断目标（\"day\"：逐日判断）"))
+        },
+
+        // \(t("OURS: \(o.villages) villages of \(o.gridsPerVillage) grids; staff per unit.", "示例：\(o.villages) 个村，每村 \(o.gridsPerVillage) 个网格；各单位人数。"))
+        organization: {
+          name: "\(township)", staff: 12,
+          children: {
+            count: \(o.villages), name: "\(village)", staff: 5,
+            children: { count: \(o.gridsPerVillage), name: "\(grid)", staff: 1 },
+          },
+        },
+      }
+
+      """
+  }
+
+  static func roster(_ o: Options) -> String {
+    """
+    when,unit,shift,staff
+    holiday,leadership,duty,2
+    2026-10-01,leadership,duty,3
+    holiday,village,duty,1
+
+    """
+  }
+
+  static func readme(_ o: Options) -> String {
+    if o.language == .zh {
+      return """
+        # 本镇情景
+
+        由 `gridsim init` 生成。标有“示例”的数字都是猜测，请先改：
+
+        1. `scenario.json5` 的 `organization`：村、网格和各单位人数；
+        2. `demand.perGridPerDay`：一个网格平常每天的事项数（可用去年的工单数除以网格数和天数）；
+        3. 各层级的 `deadlines`：本地规定的响应和办结时限；
+        4. `targets`：要达到的按时率；
+        5. `roster.csv`：假期值班（`when,unit,shift,staff`，可用 Excel 或 WPS 编辑）。
+
+        然后：
+
+        ```sh
+        gridsim validate scenario.json5   # 检查，列出所有问题
+        gridsim run scenario.json5        # 模拟，打印各项指标
+        gridsim check scenario.json5      # 判断目标是否达到（未达到时退出码为 1）
+        gridsim plan scenario.json5       # 求满足目标的最少假期值班人数
+        ```
+
+        """
+    }
+    return """
+      # Our township's scenario
+
+      Written by `gridsim init`. Every figure marked OURS is a guess: change these first:
+
+      1. `organization` in `scenario.json5`: villages, grids and the staff of each unit;
+      2. `demand.perGridPerDay`: items a grid sees on an ordinary day (last year's work orders over
+         grids and days);
+      3. each tier's `deadlines`: your rules for the first response and the resolution;
+      4. `targets`: the on-time rates you must meet;
+      5. `roster.csv`: holiday duty (`when,unit,shift,staff`; edit it in a spreadsheet).
+
+      Then:
+
+      ```sh
+      gridsim validate scenario.json5   # every problem, at once
+      gridsim run scenario.json5        # simulate and print the measures
+      gridsim check scenario.json5      # judge the targets (exit 1 when one is missed)
+      gridsim plan scenario.json5       # the least holiday duty that meets the targets
+      ```
+
+      """
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GridSim
+
+/// `gridsim init DIR`: a township's first scenario, ready to run and to edit.
+enum InitCommand {
+  static let spec = CommandSpec(
+    name: "init", abstract: "Write a township's first scenario (commented, valid, ready to run) into DIR.",
+    arguments: "DIR", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value("villages", "N", "Villages in the township (default 6)."),
+      .value("grids-per-village", "N", "Grids in each village (default 4)."),
+      .value("preset", "NAME", "The built-in policy preset (default park-procedure)."),
+      .value("language", "zh|en", "The language of the comments, names and reports (default zh)."),
+    ],
+    discussion: """
+      Writes scenario.json5 (three tiers with rosters, office hours and holiday duty, the calendar,
+      a policy preset, National Day 2026 as the key window, targets and a plan), roster.csv and a
+      README.md saying what to edit first. Every figure marked OURS (示例) is a guess to change.
+      DIR is made when missing; existing files are never replaced. Then:
+        gridsim validate DIR/scenario.json5 && gridsim run DIR/scenario.json5
+      Exit codes: 0 written; 64 usage (or DIR already holds them); 73 cannot write.
+      """)
+
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    var options = Starter.Options()
+    try GridSimCommand.options(spec) { () throws(UsageError) in
+      if let n = try args.integer("villages", in: 1...500) { options.villages = n }
+      if let n = try args.integer("grids-per-village", in: 1...100) { options.gridsPerVillage = n }
+      if let l = try args.choice("language", ["zh", "en"]) { options.language = l == "en" ? .en : .zh }
+      if let p = args.value("preset") {
+        guard Starter.presets.contains(p) else {
+          let guess = Suggestion.closest(to: p, in: Starter.presets).map { " Did you mean '\($0)'?" } ?? ""
+          throw UsageError(
+            "There is no built-in preset '\(Console.shown(p))'.\(guess) Presets: \(Starter.presets.joined(separator: ", "))."
+          )
+        }
+        options.preset = p
+      }
+    }
+    let directory = args.positionals[0]
+    let files = Starter.files(options)
+    let existing = files.map(\.name).filter {
+      FileManager.default.fileExists(atPath: directory + "/" + $0)
+    }
+    guard existing.isEmpty else {
+      throw .usage(
+        "\(directory) already has \(existing.joined(separator: ", ")); gridsim init never replaces files. Give a new folder.",
+        spec)
+    }
+    do {
+      try AtomicFile.writeAll(files.map { (directory + "/" + $0.name, $0.text) }, creating: directory)
+    } catch {
+      throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
+    }
+    Console.out(
+      """
+      Wrote \(directory)/scenario.json5, roster.csv and README.md (\(options.villages) villages of \(options.gridsPerVillage) grids, preset \(options.preset)).
+      Next: edit the figures marked \(options.language == .zh ? "示例" : "OURS"), then
+        gridsim validate \(directory)/scenario.json5
+        gridsim run \(directory)/scenario.json5
+
+      """)
+    return .ok
+  }
+}
