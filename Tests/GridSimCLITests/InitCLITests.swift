@@ -42,7 +42,8 @@ struct InitCLITests {
     ).filter { $0.hasSuffix(".json5") }.map { String($0.dropLast(6)) }
     #expect(presets.count >= 5)
     for preset in presets {
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-init-\(UUID().uuidString)")
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gridsim-init-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(at: folder) }
       #expect(try gridsim("init", folder.path, "--preset", preset).status == 0)
       let validate = try gridsim("validate", folder.appendingPathComponent("scenario.json5").path)
