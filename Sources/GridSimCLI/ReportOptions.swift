@@ -35,6 +35,15 @@ struct ReportOptions {
 
   /// The command line a report names as its source: the arguments without the output options.
   static func commandLine(_ command: String, _ arguments: [String]) -> String {
+    let kept = dropping(["--out", "--jobs"], flags: ["--ledger"], from: arguments).map {
+      $0.contains(" ") || $0.contains("\"") ? "'\($0)'" : $0
+    }
+    return (["gridsim", command] + kept).joined(separator: " ")
+  }
+
+  /// The arguments without the given options (with their values, as `--opt V` or `--opt=V`) and
+  /// flags.
+  static func dropping(_ options: [String], flags: [String], from arguments: [String]) -> [String] {
     var kept: [String] = []
     var skipNext = false
     for a in arguments {
@@ -42,14 +51,14 @@ struct ReportOptions {
         skipNext = false
         continue
       }
-      if ["--out", "--jobs"].contains(a) {
+      if options.contains(a) {
         skipNext = true
         continue
       }
-      if a == "--ledger" || a.hasPrefix("--out=") || a.hasPrefix("--jobs=") { continue }
-      kept.append(a.contains(" ") || a.contains("\"") ? "'\(a)'" : a)
+      if flags.contains(a) || options.contains(where: { a.hasPrefix($0 + "=") }) { continue }
+      kept.append(a)
     }
-    return (["gridsim", command] + kept).joined(separator: " ")
+    return kept
   }
 
   /// Writes the report folder when --out was given; exit 73 with a message when it cannot be.

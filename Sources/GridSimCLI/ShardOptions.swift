@@ -36,21 +36,7 @@ struct ShardOptions {
 
   /// The arguments an unsharded run would have had: without --shard, --results and --jobs.
   static func unsharded(_ arguments: [String]) -> [String] {
-    var kept: [String] = []
-    var skip = false
-    for a in arguments {
-      if skip {
-        skip = false
-        continue
-      }
-      if ["--shard", "--results", "--jobs"].contains(a) {
-        skip = true
-        continue
-      }
-      if a.hasPrefix("--shard=") || a.hasPrefix("--results=") || a.hasPrefix("--jobs=") { continue }
-      kept.append(a)
-    }
-    return kept
+    ReportOptions.dropping(["--shard", "--results", "--jobs"], flags: [], from: arguments)
   }
 
   /// Writes a slice's results file whole, or says why not (73).

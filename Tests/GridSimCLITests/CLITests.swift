@@ -219,32 +219,24 @@ func gridsimArgs(_ arguments: [String], in folder: URL? = nil, stdout file: File
 
 @Suite("Shipped reports")
 struct ShippedReportTests {
-  /// The `report ...` lines of Reports/regenerate: the gridsim arguments of each shipped report.
-  static func reports() throws -> [[String]] {
+  /// The lines of Reports/regenerate that start with `word`, split into words (the word itself
+  /// kept when `keep`).
+  static func lines(_ word: String, keep: Bool = false) throws -> [[String]] {
     let script = try String(
       contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
-    return script.split(separator: "\n").filter { $0.hasPrefix("report ") }.map {
-      $0.split(separator: " ").dropFirst().map(String.init)
+    return script.split(separator: "\n").filter { $0.hasPrefix(word + " ") }.map {
+      $0.split(separator: " ").dropFirst(keep ? 0 : 1).map(String.init)
     }
   }
 
-  /// The `plan` lines of Reports/regenerate.
-  static func plans() throws -> [[String]] {
-    let script = try String(
-      contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
-    return script.split(separator: "\n").filter { $0.hasPrefix("plan ") }.map {
-      $0.split(separator: " ").dropFirst().map(String.init)
-    }
-  }
+  /// The `report ...` lines: the gridsim arguments of each shipped report.
+  static func reports() throws -> [[String]] { try lines("report") }
 
-  /// The `drill` lines of Reports/regenerate.
-  static func drills() throws -> [[String]] {
-    let script = try String(
-      contentsOf: packageRoot.appendingPathComponent("Reports/regenerate"), encoding: .utf8)
-    return script.split(separator: "\n").filter { $0.hasPrefix("drill ") }.map {
-      $0.split(separator: " ").map(String.init)
-    }
-  }
+  /// The `plan` lines.
+  static func plans() throws -> [[String]] { try lines("plan") }
+
+  /// The `drill` lines, `drill` kept.
+  static func drills() throws -> [[String]] { try lines("drill", keep: true) }
 
   @Test("Reports/drills holds the current scripts and scores of the shipped drill packs")
   func freshDrills() throws {
