@@ -183,6 +183,14 @@ public struct ShardFile: Sendable {
     } catch {
       return .failure(.notResults("its header is damaged (\(error))"))
     }
+    // Bounds before anything is sized by them: a results file may come from anywhere.
+    guard (1...100_000).contains(header.replications), (1...100_000).contains(header.shard.count),
+      (1...header.shard.count).contains(header.shard.index),
+      (header.sweepPoints?.count ?? 1) <= Sweep.maximumPoints,
+      header.sweepPoints.map({ $0.allSatisfy { $0.count == header.sweepKeys?.count } }) ?? true
+    else {
+      return .failure(.notResults("its header is out of range (replications, slice or sweep points)"))
+    }
     var input = FlatReader(bytes, from: min(bytes.count, end + 1))
     var results: [IndexedResult] = []
     do throws(FlatReader.Failure) {
