@@ -39,6 +39,10 @@ enum GridSimCommand {
       OPTIONS:
         --version  Show the version.
         -h, --help Show help information.
+        --generate-completion-script bash|zsh|fish
+                   Print a shell completion script (source it, or install it where your shell looks).
+        --generate-manual
+                   Print the man page (gridsim.1), from the same descriptions as --help.
 
       See 'gridsim <command> --help' for a command's options.
 
@@ -61,6 +65,14 @@ enum GridSimCommand {
     switch first {
     case "-h", "--help", "help": throw .help(help)
     case "--version": throw .help(version + "\n")
+    case "--generate-completion-script":
+      guard rest.count == 1, let script = Completions.script(rest[0]) else {
+        throw .usage(UsageError("Expected --generate-completion-script bash, zsh or fish."), nil)
+      }
+      throw .help(script)
+    case "--generate-manual":
+      guard rest.isEmpty else { throw .usage(UsageError("--generate-manual takes no arguments."), nil) }
+      throw .help(Completions.manual)
     case "init": return try InitCommand.main(rest)
     case "run": return try await RunCommand.main(rest)
     case "check": return try await CheckCommand.main(rest)
