@@ -12,13 +12,15 @@ enum MergeCommand {
       .value("junit", "FILE", "For slices of 'check': also write the results as JUnit XML."),
     ] + ReportOptions.spec,
     discussion: """
-      FILES are the results of 'gridsim run|check SCENARIO --shard K/N --results FILE', one per
+      FILES are the results of 'gridsim run|check|sweep SCENARIO --shard K/N --results FILE', one per
       slice, in any order. The scenario is loaded again from the path the slices name (with their
       --set overrides), and must be unchanged. The output, the report folder (summary.json byte for
       byte) and the exit code are those of the unsharded command. A missing or repeated slice, or
       files of different runs, scenarios or gridsim versions, is an error naming the files (65).
-      Exit codes: 0 ok; 1 a target missed (slices of check); 64 usage; 65 not results files or not
-      one run; 66 a file missing; 73 cannot write.
+      The scenario must be inside the working folder (or GRIDSIM_ROOT), and one replication is run
+      again to check that nothing it reads has changed. Exit codes: 0 ok; 1 a target missed (slices
+      of check or sweep); 64 usage; 65 not results files or not one run; 66 a file missing; 73
+      cannot write.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
@@ -71,22 +73,54 @@ enum MergeCommand {
       }
     }
     let path = header.scenario
+    // The scenario a results file names must be inside the working folder (or GRIDSIM_ROOT), and
+    // its text must still have the slices' fingerprint, before it is read as a scenario: results
+    // files may come from anywhere.
+    let root =
+      ProcessInfo.processInfo.environment["GRIDSIM_ROOT"].flatMap { $0.isEmpty ? nil : $0 }
+      .map(InputFile.realPath) ?? InputFile.realPath(FileManager.default.currentDirectoryPath)
+    let text: String
+    switch InputFile.$projectRoot.withValue(root, operation: { InputFile.readUTF8(path, checkRoot: true) }) {
+    case .success(let t): text = t
+    case .failure(.outsideProject):
+      throw .failed(
+        "the slices name the scenario '\(path)', outside this folder \(root); run merge from the folder the slices ran in (or set GRIDSIM_ROOT).",
+        .invalidScenario)
+    case .failure(let problem):
+      throw .failed(
+        "cannot read the scenario the slices name, '\(path)': \(problem.reason); run merge from the folder the slices ran in.",
+        .missingInput)
+    }
+    let fingerprint =
+      header.command == "sweep"
+      ? header.sweepKeys.map { keys in
+        ShardFile.fingerprint(
+          text: text,
+          overrides: header.overrides + ["--"] + keys + (header.sweepPoints ?? []).flatMap { ["|"] + $0 },
+          seed: header.seed, replications: header.replications)
+      }
+      : ShardFile.fingerprint(
+        text: text, overrides: header.overrides, seed: header.seed, replications: header.replications)
+    guard fingerprint == header.fingerprint else {
+      throw .failed(
+        "\(path) has changed since the slices ran (or the slices' overrides, seed, replications or points differ from what they ran); run the slices again, or merge with the scenario they ran.",
+        .invalidScenario)
+    }
+    if header.command != "check", args.value("junit") != nil {
+      throw .usage("'--junit' applies to slices of check; these are slices of \(header.command).", spec)
+    }
+    if header.command == "sweep", format != nil {
+      throw .usage("'--format' applies to slices of run and check; a sweep prints its table.", spec)
+    }
     if header.command == "sweep" {
-      return try sweep(header, results: results, overrides: overrides, directory: report.directory)
+      return try sweep(
+        header, files: files, results: results, overrides: overrides, directory: report.directory)
     }
     var scenario = try GridSimCommand.load(path, overrides: overrides).scenario
     scenario.replications = header.replications
     scenario.seed = header.seed
-    if case .success(let text) = InputFile.readUTF8(path),
-      ShardFile.fingerprint(
-        text: text, overrides: header.overrides, seed: header.seed, replications: header.replications)
-        != header.fingerprint
-    {
-      throw .failed(
-        "\(path) has changed since the slices ran (its fingerprint is not \(header.fingerprint)); run the slices again, or merge with the scenario they ran.",
-        .invalidScenario)
-    }
     let model = Model(scenario)
+    try sameModel(model, files: files, index: 0, replication: 0)
     let summary = Summary(model: model, results: results, seed: scenario.seed)
     let section = ReportBundle.Section(source: path, summary: summary)
     if header.command == "run" {
@@ -108,6 +142,9 @@ enum MergeCommand {
       Console.out(TargetReport.table(outcomes))
     }
     if let junit = args.value("junit") {
+      for (path, _) in files where InputFile.realPath(path) == InputFile.realPath(junit) {
+        throw .failed("--junit \(junit) is one of the slices; write the JUnit XML to another file.", .usage)
+      }
       let suite = TargetReport.Suite(
         name: scenario.name, file: path, replications: scenario.replications, seed: scenario.seed, seconds: 0,
         outcomes: outcomes)
@@ -121,9 +158,32 @@ enum MergeCommand {
     return outcomes.contains { !$0.met } ? .targetMissed : .ok
   }
 
+  /// The files a scenario names (extends, presets, rosters, calendars) are not in the fingerprint:
+  /// one replication is run again and must give, bit for bit, what a slice holds for it.
+  static func sameModel(
+    _ model: Model, files: [(path: String, file: ShardFile)], index: Int, replication: Int
+  )
+    throws(CommandError)
+  {
+    guard let (path, file) = files.first(where: { $0.file.results.contains { $0.replication == index } }),
+      let stored = file.results.first(where: { $0.replication == index })
+    else { return }
+    var simulation = Simulation(model: model, seed: model.scenario.seed, replication: replication)
+    var now = FlatWriter()
+    now.write(simulation.run())
+    var then = FlatWriter()
+    then.write(stored.result)
+    guard now.bytes == then.bytes else {
+      throw .failed(
+        "replication \(replication + 1) run again does not give what \(path) holds: the scenario or a file it names (extends, preset, roster, calendar) has changed since the slices ran, or they ran with another gridsim; run the slices again.",
+        .invalidScenario)
+    }
+  }
+
   /// The slices of a sweep: each point judged on its replications, as the whole sweep does.
   static func sweep(
-    _ header: ShardFile, results: [ReplicationResult], overrides: [ScenarioOverride], directory: String?
+    _ header: ShardFile, files: [(path: String, file: ShardFile)], results: [ReplicationResult],
+    overrides: [ScenarioOverride], directory: String?
   ) throws(CommandError) -> ExitCode {
     guard let keys = header.sweepKeys, let rows = header.sweepPoints, !rows.isEmpty else {
       throw .failed("the slices of a sweep do not name its points; a damaged file.", .invalidScenario)
@@ -131,16 +191,13 @@ enum MergeCommand {
     let sweep = Sweep(keys: keys, rows: rows)
     let options = ExperimentOptions(replications: header.replications, seed: header.seed)
     let models = try SweepCommand.models(sweep, path: header.scenario, overrides: overrides, options: options)
-    if case .success(let text) = InputFile.readUTF8(header.scenario),
-      SweepCommand.fingerprint(
-        text: text, overrides: header.overrides, sweep: sweep, scenario: models[0].model.scenario)
-        != header.fingerprint
-    {
-      throw .failed(
-        "\(header.scenario) has changed since the slices ran; run the slices again, or merge with the scenario they ran.",
-        .invalidScenario)
-    }
     let r = header.replications
+    if let first = files.first(where: { !$0.file.results.isEmpty }) {
+      let p = first.file.results[0].replication / r
+      try sameModel(
+        models[p].model, files: files, index: first.file.results[0].replication,
+        replication: first.file.results[0].replication % r)
+    }
     let perPoint = (0..<rows.count).map { p in Array(results[(p * r)..<((p + 1) * r)]) }
     return try SweepCommand.output(
       sweep, models: models, results: perPoint, path: header.scenario, directory: directory)

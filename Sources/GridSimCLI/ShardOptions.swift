@@ -39,6 +39,13 @@ struct ShardOptions {
     ReportOptions.dropping(["--shard", "--results", "--jobs"], flags: [], from: arguments)
   }
 
+  /// A results file must not replace the scenario it came from.
+  static func checkNotInput(_ results: String, _ scenario: String) throws(CommandError) {
+    if InputFile.realPath(results) == InputFile.realPath(scenario) {
+      throw .failed("--results \(results) is the scenario itself; write the results to another file.", .usage)
+    }
+  }
+
   /// Writes a slice's results file whole, or says why not (73).
   static func write(_ file: ShardFile, to path: String) throws(CommandError) {
     let data: Data
@@ -61,6 +68,7 @@ struct ShardOptions {
     arguments: [String], overrides: [String]
   ) async throws(CommandError) -> ExitCode {
     guard let shard, let results else { return .ok }
+    try Self.checkNotInput(results, path)
     let text: String
     switch InputFile.readUTF8(path) {
     case .success(let t): text = t

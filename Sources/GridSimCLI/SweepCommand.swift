@@ -21,7 +21,7 @@ enum SweepCommand {
       (common random numbers). At most 1,000 points. Exit codes: 0 some point meets every target;
       1 none does; 64 usage; 65 invalid scenario, value or rows file; 66 missing scenario or rows
       file; 73 cannot write DIR. With --shard K/N --results FILE, only slice K of N of the points
-      runs (each with all its replications); 'gridsim merge' of all N files prints and writes what
+      runs (each point with all its replications); 'gridsim merge' of all N files prints and writes what
       the whole sweep would.
       """)
 
@@ -78,6 +78,7 @@ enum SweepCommand {
     let models = try Self.models(sweep, path: path, overrides: options.overrides, options: options)
     let first = models[0].model.scenario
     if let slice = shard.shard, let file = shard.results {
+      try ShardOptions.checkNotInput(file, path)
       let range = slice.replications(of: models.count)
       try options.checkSize(models[0].model, replications: first.replications * range.count, spec: spec)
       var results: [ShardFile.IndexedResult] = []

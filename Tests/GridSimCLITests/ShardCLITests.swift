@@ -168,11 +168,59 @@ struct ShardCLITests {
     #expect(changed.status == 65 && changed.stderr.contains("s.json5 has changed since the slices ran"))
   }
 
+  @Test("merge reads no scenario outside its folder; a slice never replaces its scenario; damage is found")
+  func untrusted() throws {
+    let folder = try Self.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent(Self.scenario), to: folder.appendingPathComponent("s.json5"))
+    let r = try gridsimArgs(
+      ["run", "s.json5", "--replications", "2", "--shard", "1/1", "--results", "a.bin"], in: folder)
+    #expect(r.status == 0, "\(r.stderr)")
+    let same = try gridsimArgs(
+      ["run", "s.json5", "--replications", "2", "--shard", "1/1", "--results", "s.json5"], in: folder)
+    #expect(same.status == 64 && same.stderr.contains("is the scenario itself"))
+    var bytes = try Data(contentsOf: folder.appendingPathComponent("a.bin"))
+    // A forged header naming a file outside the folder.
+    let text = String(decoding: bytes, as: UTF8.self)
+    let line = try #require(text.split(separator: "\n").first)
+    let forged = line.replacingOccurrences(of: "\"s.json5\"", with: "\"/etc/passwd\"")
+    try (Data(forged.utf8) + bytes.dropFirst(line.utf8.count)).write(
+      to: folder.appendingPathComponent("b.bin"))
+    let outside = try gridsimArgs(["merge", "b.bin"], in: folder)
+    #expect(outside.status == 65 && outside.stderr.contains("outside this folder"))
+    #expect(!outside.stderr.contains("root:"))
+    // One byte of the results changed.
+    bytes[bytes.count - 20] ^= 0x40
+    try bytes.write(to: folder.appendingPathComponent("c.bin"))
+    let damaged = try gridsimArgs(["merge", "c.bin"], in: folder)
+    #expect(
+      damaged.status == 65 && damaged.stderr.contains("do not match their checksum"), "\(damaged.stderr)")
+    // A roster the scenario names changes after the slices ran: the replication run again differs.
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent(Self.scenario), to: folder.appendingPathComponent("base.json5"))
+    try "{ extends: \"base.json5\" }".write(
+      to: folder.appendingPathComponent("child.json5"), atomically: true, encoding: .utf8)
+    let slice = try gridsimArgs(
+      ["run", "child.json5", "--replications", "2", "--shard", "1/1", "--results", "d.bin"], in: folder)
+    #expect(slice.status == 0, "\(slice.stderr)")
+    let base = folder.appendingPathComponent("base.json5")
+    try (try String(contentsOf: base, encoding: .utf8)).replacingOccurrences(
+      of: "perGridPerDay: 1.6", with: "perGridPerDay: 1.7"
+    )
+    .write(to: base, atomically: true, encoding: .utf8)
+    let changed = try gridsimArgs(["merge", "d.bin"], in: folder)
+    #expect(changed.status == 65 && changed.stderr.contains("run again does not give what d.bin holds"))
+  }
+
   @Test("the shipped Slurm job array and merge, run locally task by task, equal one run")
   func slurm() throws {
     let folder = try Self.temporary()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let scenario = packageRoot.appendingPathComponent(Self.scenario).path
+    // The scenario inside the folder the jobs run in, as a cluster's checkout has it.
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent(Self.scenario), to: folder.appendingPathComponent("s.json5"))
+    let scenario = "s.json5"
     let slices = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-slices.sbatch").path
     let merge = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-merge.sbatch").path
     // An array of 0-3 (Slurm's own numbering may start anywhere).
@@ -187,8 +235,9 @@ struct ShardCLITests {
     }
     let merged = try Self.shell("bash \(merge)", in: folder)
     #expect(merged.status == 0, "\(merged.stderr)")
-    let whole = try gridsim(
-      "run", scenario, "--replications", "6", "--out", folder.appendingPathComponent("whole").path)
+    let whole = try gridsimArgs(
+      ["run", scenario, "--replications", "6", "--out", folder.appendingPathComponent("whole").path],
+      in: folder)
     #expect(merged.stdout == whole.stdout)
     let a = try Data(contentsOf: folder.appendingPathComponent("whole/summary.json"))
     let b = try Data(contentsOf: folder.appendingPathComponent("results/report/summary.json"))

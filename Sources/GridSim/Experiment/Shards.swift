@@ -137,22 +137,36 @@ public struct ShardFile: Sendable {
     var shard: Shard
     var sweepKeys: [String]?
     var sweepPoints: [[String]]?
+    /// FNV-1a (64-bit, hex) of the bytes after the header line: a damaged file is refused.
+    var checksum: String?
+  }
+
+  /// FNV-1a (64-bit) of some bytes, as 16 hex digits.
+  static func hash(_ bytes: some Sequence<UInt8>) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      hash ^= UInt64(b)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
   /// The file: its JSON header line (keys sorted), then the flat results.
   public func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let header = Header(
-      schema: schema, version: version, gridsim: gridsim, command: command, scenario: scenario,
-      fingerprint: fingerprint, overrides: overrides, arguments: arguments, seed: seed,
-      replications: replications, shard: shard, sweepKeys: sweepKeys, sweepPoints: sweepPoints)
     var out = FlatWriter()
     out.write(results.count)
     for r in results {
       out.write(r.replication)
       out.write(r.result)
     }
+    let header = Header(
+      schema: schema, version: version, gridsim: gridsim, command: command, scenario: scenario,
+      fingerprint: fingerprint, overrides: overrides, arguments: arguments, seed: seed,
+      replications: replications, shard: shard, sweepKeys: sweepKeys, sweepPoints: sweepPoints,
+      checksum: Self.hash(out.bytes))
     return try encoder.encode(header) + Data([0x0A]) + Data(out.bytes)
   }
 
@@ -182,6 +196,9 @@ public struct ShardFile: Sendable {
       header = try JSONDecoder().decode(Header.self, from: line)
     } catch {
       return .failure(.notResults("its header is damaged (\(error))"))
+    }
+    guard header.checksum == hash(bytes[min(bytes.count, end + 1)...]) else {
+      return .failure(.notResults("it is damaged: its results do not match their checksum"))
     }
     // Bounds before anything is sized by them: a results file may come from anywhere.
     guard (1...100_000).contains(header.replications), (1...100_000).contains(header.shard.count),

@@ -50,7 +50,7 @@ struct ShardTests {
         Issue.record("a damaged file was read")
         continue
       }
-      #expect(why.hasPrefix("its results are damaged at byte"))
+      #expect(why.contains("damaged"))
     }
     let a = Summary(model: model, results: results, seed: 1)
     let b = Summary(model: model, results: back.results.map(\.result), seed: 1)

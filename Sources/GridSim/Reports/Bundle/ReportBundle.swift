@@ -53,7 +53,13 @@ public struct ReportBundle: Sendable {
   /// The files, by name, in the order they are listed above.
   public func files() -> [(name: String, contents: String)] {
     let document = self.document()
-    let footer = "\(language.generatedBy) `\(commandLine)`"
+    // The command line as code: no backtick or control character may end the span.
+    let shown = String(
+      String.UnicodeScalarView(
+        commandLine.unicodeScalars.map { $0 == "`" ? "'" : $0 }.filter {
+          $0.properties.generalCategory != .control
+        }))
+    let footer = "\(language.generatedBy) `\(shown)`"
     var files: [(String, String)] = [
       ("report.html", document.html(footer: footer)),
       ("report.md", document.markdown(footer: footer)),
