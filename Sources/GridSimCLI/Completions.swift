@@ -34,13 +34,20 @@ enum Completions {
   // MARK: bash
 
   static var bash: String {
-    let top = GridSimCommand.commands.map(\.name) + ["--help", "--version"]
+    let top =
+      GridSimCommand.commands.map(\.name) + [
+        "--help", "--version", "--generate-completion-script", "--generate-manual",
+      ]
     var out = """
       # bash completion for gridsim (gridsim --generate-completion-script bash)
       _gridsim() {
         local cur prev opts sub
         cur="${COMP_WORDS[COMP_CWORD]}"
         prev="${COMP_WORDS[COMP_CWORD-1]}"
+        if [ "$COMP_CWORD" -eq 2 ] && [ "$prev" = --generate-completion-script ]; then
+          COMPREPLY=($(compgen -W "\(shells.joined(separator: " "))" -- "$cur"))
+          return
+        fi
         if [ "$COMP_CWORD" -eq 1 ]; then
           COMPREPLY=($(compgen -W "\(top.joined(separator: " "))" -- "$cur"))
           return
@@ -98,6 +105,8 @@ enum Completions {
         if [[ "$cur" == -* ]]; then
           COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         else
+          # One file name a line: names with spaces stay whole.
+          local IFS=$'\\n'
           COMPREPLY=($(compgen -f -- "$cur"))
         fi
       }

@@ -7,7 +7,8 @@ public enum SweepReport {
   )
     -> String
   {
-    var out = "gridsim sweep: \(name) (\(source))\n  \(points.count) points on common random numbers\n\n"
+    var out =
+      "gridsim sweep: \(name) (\(source))\n  \(points.count) point\(points.count == 1 ? "" : "s") on common random numbers\n\n"
     var table = TextTable(headers: sweep.keys + targets.map(\.name) + ["Staff-hours", "All met"])
     for p in points {
       table.rows.append(
@@ -64,7 +65,7 @@ extension SweepReport {
       .meta([
         language.pick("Scenario: ", "情景：") + "`\(source)`",
         language.pick(
-          "\(points.count) points on common random numbers; intervals are 95%",
+          "\(points.count) point\(points.count == 1 ? "" : "s") on common random numbers; intervals are 95%",
           "\(points.count)个参数组合，共用随机数；区间为95%"),
       ]))
     if let best = points.filter(\.met).min(by: { $0.staffHours < $1.staffHours }) {
