@@ -1,0 +1,389 @@
+/// The score of a team's drill log: text, JSON, CSV, Markdown and HTML.
+extension DrillReport {
+  // MARK: the score
+
+  func status(_ o: DrillScore.Outcome) -> String {
+    switch o.status {
+    case .onTime: pick("on time", "按时")
+    case .late: pick("late", "超时")
+    case .missing: pick("not done", "未完成")
+    }
+  }
+
+  func late(_ minutes: Double?) -> String {
+    guard let minutes, minutes > 0 else { return "-" }
+    return language.duration(minutes)
+  }
+
+  func failure(_ f: DrillScore.Failure) -> String {
+    switch f {
+    case .scoreBelow(let score, let minimum):
+      pick(
+        "the score \(DrillScore.formatted(score)) is below \(DrillScore.formatted(minimum))",
+        "得分\(DrillScore.formatted(score))低于\(DrillScore.formatted(minimum))")
+    case .objectiveBelow(let id, let rating, let minimum):
+      id.isEmpty
+        ? pick(
+          "the drill is rated \(rating.code), below \(minimum.code)", "总评\(rating.code)，低于\(minimum.code)")
+        : pick(
+          "objective \(id) is rated \(rating.code), below \(minimum.code)",
+          "目标\(id)评定为\(rating.code)，低于\(minimum.code)")
+    }
+  }
+
+  func reason(_ r: DrillScore.Reason, _ row: TeamLog.Row) -> String {
+    switch r {
+    case .beforeRelease:
+      pick("before inject '\(row.inject)' was released", "早于事件\(row.inject)发布时间")
+    case .otherUnit:
+      pick(
+        "\(row.unit) is not the inject's grid or a unit above it", "\(row.unit)不是该事件所在网格或其上级单位")
+    case .notReleased:
+      pick(
+        "inject '\(row.inject)' was not released: its contingency's trigger was not met",
+        "事件\(row.inject)未发布（触发条件未出现）")
+    case .repeated:
+      pick(
+        "a later '\(row.action.rawValue)' of the same inject (the first one counts)",
+        "同一事件的重复\(row.action.chineseName)（以第一次为准）")
+    case .wrongTier(let expected, let done):
+      pick(
+        "expected of \(tierName(expected)), done by \(tierName(done))",
+        "应由\(tierName(expected))完成，记录为\(tierName(done))")
+    case .notExpected:
+      pick(
+        "the pack does not expect '\(row.action.rawValue)' of inject '\(row.inject)'",
+        "演练包未要求事件\(row.inject)的\(row.action.chineseName)")
+    }
+  }
+
+  func notCounted(_ score: DrillScore, _ u: DrillScore.Unexpected) -> String {
+    let row = score.log.rows[u.row]
+    return pick("line \(row.line): ", "第\(row.line)行：") + reason(u.reason, row)
+  }
+
+  func worseningLine(_ w: DrillScore.Worsening) -> String {
+    w.kept
+      ? pick(
+        "\(w.inject): opinion kept from worsening (answered by \(w.by)).", "\(w.inject)：已在\(w.by)前回应，舆情未恶化。")
+      : pick(
+        "\(w.inject): opinion worsened at \(w.by) (not answered by then).", "\(w.inject)：\(w.by)前未回应，舆情恶化。")
+  }
+
+  func ratingText(_ r: DrillRating?) -> String {
+    guard let r else { return pick("not tested", "未检验") }
+    return "\(r.code) (\(r.name(language.code)))"
+  }
+
+  /// The simulated policy's figures for an outcome: median, 90th percentile, and where the team
+  /// falls.
+  func simulated(_ o: DrillScore.Outcome) -> (p50: String, p90: String, team: String)? {
+    guard let sim = o.simulated, !sim.isEmpty else { return nil }
+    let p50 = DrillScore.quantile(sim, 0.5)
+    let p90 = DrillScore.quantile(sim, 0.9)
+    let team = o.simulatedShareFaster.map { share in
+      pick("percentile \(Int((share * 100).rounded()))", "第\(Int((share * 100).rounded()))百分位")
+    }
+    return (language.duration(p50), language.duration(p90), team ?? "-")
+  }
+
+  /// The score on the terminal.
+  public func scoreText(_ score: DrillScore, source: String) -> String {
+    var out = "gridsim drill score: \(pack.name)\n"
+    out +=
+      pick("Scenario", "情景") + ": \(scenario.name) (\(source)); " + pick("log", "记录")
+      + ": \(score.log.path) ("
+    out += pick("\(score.log.rows.count) rows", "\(score.log.rows.count)行") + ")\n"
+    out +=
+      pick("Score", "得分") + ": \(DrillScore.formatted(score.score))/100, " + pick("rating ", "评定 ")
+      + ratingText(score.rating) + "\n"
+    if let passed = score.passed {
+      out += pick("Pass criteria", "通过标准") + ": " + (passed ? pick("met", "达到") : pick("MISSED", "未达到"))
+      if !passed { out += " (" + score.failures.map(failure).joined(separator: pick("; ", "；")) + ")" }
+      out += "\n"
+    }
+    if !score.objectives.isEmpty {
+      out += "\n"
+      var t = TextTable(headers: ["ID", pick("Objective", "目标"), pick("Score", "得分"), pick("Rating", "评定")])
+      t.leftAligned = [0, 1, 3]
+      for o in score.objectives {
+        t.rows.append([
+          o.objective.id, o.objective.text, o.score.map(DrillScore.formatted) ?? "-", ratingText(o.rating),
+        ])
+      }
+      out += t.rendered()
+    }
+    out += "\n" + outcomeTable(score).rendered()
+    if !score.byTier.isEmpty || !score.byRole.isEmpty {
+      out += "\n" + pick("First response, from release", "首次响应用时（自发布起）") + "\n"
+      var t = TextTable(headers: [
+        pick("Tier or role", "层级或角色"), pick("Items", "事件数"), pick("Median", "中位数"), "p90",
+      ])
+      for r in score.byTier + score.byRole {
+        t.rows.append([r.label, String(r.count), language.duration(r.median), language.duration(r.p90)])
+      }
+      out += t.rendered()
+    }
+    for w in score.worsening {
+      out +=
+        w.kept
+        ? pick(
+          "\(w.inject): opinion kept from worsening (answered by \(w.by)).\n",
+          "\(w.inject)：已在\(w.by)前回应，舆情未恶化。\n")
+        : pick(
+          "\(w.inject): opinion worsened at \(w.by) (not answered by then).\n",
+          "\(w.inject)：\(w.by)前未回应，舆情恶化。\n")
+    }
+    let improvements = improvementRows(score)
+    if !improvements.isEmpty {
+      out += "\n" + pick("To improve", "改进事项") + "\n"
+      var t = TextTable(headers: [
+        pick("Inject", "事件"), pick("Action", "动作"), pick("Tier", "层级"), pick("What happened", "情况"),
+        pick("Rule", "依据"),
+      ])
+      t.leftAligned = [0, 1, 2, 3, 4]
+      t.rows = improvements
+      out += t.rendered()
+    }
+    if !score.unexpected.isEmpty {
+      out += "\n" + pick("Log rows not counted", "未计入的记录") + "\n"
+      for u in score.unexpected { out += "  " + notCounted(score, u) + "\n" }
+    }
+    out += "\n" + pick("Scoring rule", "评分规则") + ": " + scoringRule + "\n"
+    return out
+  }
+
+  var scoringRule: String {
+    pick(
+      "each expected action scores 100 on time, 75 late by at most 25% of the time its deadline allowed, 50 by at most 100%, 25 later, 0 not done; an objective scores the mean of its actions and is rated P (all on time), S (all done, none late by more than 25%), M (at least half done) or U.",
+      "每项预期行动：按时100分，超时不超过时限的25%得75分，不超过100%得50分，更晚25分，未完成0分；目标得分为其行动得分的平均值，评定为P（全部按时）、S（全部完成且超时均不超过25%）、M（至少完成一半）或U。"
+    )
+  }
+
+  func outcomeTable(_ score: DrillScore) -> TextTable {
+    var headers = [
+      pick("Inject", "事件"), pick("Action", "动作"), pick("Tier", "层级"), pick("Due", "时限"), pick("Done", "完成时间"),
+      pick("Status", "结果"), pick("Late", "超时"), pick("Late (office)", "超时（工作时间）"), pick("Points", "得分"),
+    ]
+    let simulatedRun = score.replications > 0
+    if simulatedRun {
+      headers += [pick("Policy p50", "模拟中位数"), pick("Policy p90", "模拟p90"), pick("Team vs policy", "与模拟比较")]
+    }
+    var t = TextTable(headers: headers)
+    t.leftAligned = [0, 1, 2, 3, 4, 5]
+    for o in score.outcomes {
+      var row = [
+        o.expectation.inject, actionName(o.expectation.action), tierName(o.expectation.tier),
+        o.expectation.due.description,
+        o.actual?.description ?? "-", status(o), late(o.lateCalendar), late(o.lateWorking), String(o.points),
+      ]
+      if simulatedRun {
+        let s = simulated(o)
+        row += [s?.p50 ?? "-", s?.p90 ?? "-", s?.team ?? "-"]
+      }
+      t.rows.append(row)
+    }
+    return t
+  }
+
+  func improvementRows(_ score: DrillScore) -> [[String]] {
+    score.outcomes.filter { $0.status != .onTime }.map { o in
+      let inject = pack.injects.first { $0.id == o.expectation.inject }!
+      let what =
+        o.status == .missing
+        ? pick("not done (due \(o.expectation.due))", "未完成（时限\(o.expectation.due)）")
+        : pick(
+          "late by \(late(o.lateCalendar)) (\(late(o.lateWorking)) office time)",
+          "超时\(late(o.lateCalendar))（工作时间\(late(o.lateWorking))）")
+      var line = what
+      if let sim = o.simulated, !sim.isEmpty {
+        let p90 = DrillScore.quantile(sim, 0.9)
+        line +=
+          p90.isFinite
+          ? pick(
+            "; the policy as simulated does it within \(language.duration(p90)) in 90% of runs",
+            "；模拟的制度在90%的运行中于\(language.duration(p90))内完成")
+          : pick(
+            "; the policy as simulated does not do it in more than 10% of runs",
+            "；模拟的制度在超过10%的运行中未完成")
+      }
+      return [
+        o.expectation.inject, actionName(o.expectation.action), tierName(o.expectation.tier), line,
+        basis(o.expectation, inject: inject),
+      ]
+    }
+  }
+
+  /// `score.json`: English words whatever the report's language.
+  public func scoreJSON(_ score: DrillScore, source: String) -> JSONNode {
+    let english = DrillReport(pack: pack, scenario: scenario, language: .en)
+    func time(_ t: LocalDateTime?) -> JSONNode { t.map { .string($0.description) } ?? .null }
+    // Times that never came (infinity) are null.
+    func minutes(_ v: Double?) -> JSONNode { JSONNode.number(v) }
+    let outcomes: [JSONNode] = score.outcomes.map { o in
+      var members: [(String, JSONNode)] = [
+        ("inject", .string(o.expectation.inject)), ("action", .string(o.expectation.action.rawValue)),
+        ("tier", .string(scenario.tiers[o.expectation.tier].id)), ("start", time(o.expectation.start)),
+        ("due", time(o.expectation.due)),
+        ("deadline", o.expectation.deadline.map { .string($0.description) } ?? .null),
+        ("actual", time(o.actual)), ("status", .string(o.status.rawValue)),
+        ("lateMinutes", minutes(o.lateCalendar)), ("lateWorkingMinutes", minutes(o.lateWorking)),
+        ("allowedMinutes", minutes(o.allowed)), ("workingClock", .bool(o.workingClock)),
+        ("points", .int(o.points)),
+        ("objectives", .array(o.objectives.map { .string($0) })),
+        ("logLine", o.row.map { .int(score.log.rows[$0].line) } ?? .null),
+      ]
+      if let sim = o.simulated, !sim.isEmpty {
+        members.append(
+          (
+            "simulated",
+            .object([
+              ("replications", .int(sim.count)), ("p50Minutes", minutes(DrillScore.quantile(sim, 0.5))),
+              ("p90Minutes", minutes(DrillScore.quantile(sim, 0.9))),
+              ("shareAtOrBeforeTeam", .number(o.simulatedShareFaster)),
+            ])
+          ))
+      }
+      return .object(members)
+    }
+    func times(_ list: [DrillScore.ResponseTimes]) -> JSONNode {
+      .array(
+        list.map {
+          .object([
+            ("label", .string($0.label)), ("count", .int($0.count)), ("medianMinutes", minutes($0.median)),
+            ("p90Minutes", minutes($0.p90)),
+          ])
+        })
+    }
+    return .object([
+      ("pack", .string(pack.name)), ("source", .string(source)), ("scenario", .string(scenario.name)),
+      ("log", .string(score.log.path)), ("score", .number(score.score)),
+      ("rating", .string(score.rating.code)),
+      ("passed", score.passed.map { .bool($0) } ?? .null),
+      ("failures", .array(score.failures.map { .string(english.failure($0)) })),
+      (
+        "objectives",
+        .array(
+          score.objectives.map { o in
+            .object([
+              ("id", .string(o.objective.id)), ("text", .string(o.objective.text)),
+              ("rule", o.objective.rule.map { .string($0) } ?? .null), ("score", .number(o.score)),
+              ("rating", o.rating.map { .string($0.code) } ?? .null),
+            ])
+          })
+      ),
+      ("actions", .array(outcomes)),
+      ("responseByTier", times(score.byTier)), ("responseByRole", times(score.byRole)),
+      (
+        "worsening",
+        .array(
+          score.worsening.map {
+            .object([("inject", .string($0.inject)), ("by", time($0.by)), ("kept", .bool($0.kept))])
+          })
+      ),
+      (
+        "notCounted",
+        .array(
+          score.unexpected.map {
+            .object([
+              ("line", .int(score.log.rows[$0.row].line)),
+              ("reason", .string(english.reason($0.reason, score.log.rows[$0.row]))),
+            ])
+          })
+      ),
+      ("simulatedReplications", .int(score.replications)),
+      ("rule", .string(english.scoringRule)),
+    ])
+  }
+
+  /// `score.csv`: one row per expected action.
+  public func scoreCSV(_ score: DrillScore) -> String {
+    var out = CSV.row([
+      "inject", "action", "tier", "due", "actual", "status", "late_minutes", "late_working_minutes", "points",
+      "objectives", "policy_p50_minutes", "policy_p90_minutes",
+    ])
+    func number(_ v: Double?) -> String { v.map { String(format2: $0, digits: 1) } ?? "" }
+    for o in score.outcomes {
+      let sim = o.simulated.flatMap { $0.isEmpty ? nil : $0 }
+      out += CSV.row([
+        o.expectation.inject, o.expectation.action.rawValue, scenario.tiers[o.expectation.tier].id,
+        o.expectation.due.description, o.actual?.description ?? "", o.status.rawValue, number(o.lateCalendar),
+        number(o.lateWorking), String(o.points), o.objectives.joined(separator: " "),
+        number(sim.map { DrillScore.quantile($0, 0.5) }), number(sim.map { DrillScore.quantile($0, 0.9) }),
+      ])
+    }
+    return out
+  }
+
+  func scoreDocument(_ score: DrillScore) -> ReportDocument {
+    var doc = ReportDocument(title: pack.name, language: language)
+    doc.add(.heading(1, pick("Drill evaluation: ", "演练评估：") + pack.name))
+    doc.add(.meta([pick("Scenario: ", "情景：") + scenario.name, pick("Team log: ", "记录：") + score.log.path]))
+    let verdict =
+      pick("Score ", "得分 ") + "**\(DrillScore.formatted(score.score))**/100, " + pick("rating ", "评定 ")
+      + ratingText(score.rating)
+    doc.add(
+      .verdict(
+        score.passed ?? (score.rating <= .someChallenges),
+        verdict
+          + (score.failures.isEmpty
+            ? "" : " — " + score.failures.map(failure).joined(separator: pick("; ", "；")))))
+    if !score.objectives.isEmpty {
+      doc.add(.heading(2, pick("Objectives", "演练目标")))
+      doc.add(
+        .table(
+          headers: [
+            "ID", pick("Objective", "目标"), pick("Rule tested", "检验的规定"), pick("Score", "得分"),
+            pick("Rating", "评定"),
+          ],
+          rows: score.objectives.map {
+            [
+              $0.objective.id, $0.objective.text, $0.objective.rule ?? "",
+              $0.score.map(DrillScore.formatted) ?? "-", ratingText($0.rating),
+            ]
+          },
+          leftAligned: [0, 1, 2, 4]))
+    }
+    doc.add(.heading(2, pick("Expected actions", "预期行动")))
+    let table = outcomeTable(score)
+    doc.add(.table(headers: table.headers, rows: table.rows, leftAligned: table.leftAligned))
+    if !score.byTier.isEmpty || !score.byRole.isEmpty {
+      doc.add(.heading(2, pick("First response, from release", "首次响应用时（自发布起）")))
+      doc.add(
+        .table(
+          headers: [pick("Tier or role", "层级或角色"), pick("Items", "事件数"), pick("Median", "中位数"), "p90"],
+          rows: (score.byTier + score.byRole).map {
+            [$0.label, String($0.count), language.duration($0.median), language.duration($0.p90)]
+          },
+          leftAligned: [0]))
+    }
+    if !score.worsening.isEmpty { doc.add(.bullets(score.worsening.map(worseningLine))) }
+    let improvements = improvementRows(score)
+    if !improvements.isEmpty {
+      doc.add(.heading(2, pick("To improve", "改进事项")))
+      doc.add(
+        .table(
+          headers: [
+            pick("Inject", "事件"), pick("Action", "动作"), pick("Tier", "层级"), pick("What happened", "情况"),
+            pick("Rule", "依据"),
+          ],
+          rows: improvements, leftAligned: [0, 1, 2, 3, 4]))
+    }
+    if !score.unexpected.isEmpty {
+      doc.add(.heading(2, pick("Log rows not counted", "未计入的记录")))
+      doc.add(.bullets(score.unexpected.map { notCounted(score, $0) }))
+    }
+    doc.add(.paragraph(pick("Scoring rule: ", "评分规则：") + scoringRule))
+    return doc
+  }
+
+  /// The files `drill score --out DIR` writes.
+  public func scoreFiles(_ score: DrillScore, source: String) -> [(name: String, text: String)] {
+    let doc = scoreDocument(score)
+    let footer = "gridsim drill score"
+    return [
+      ("score.json", scoreJSON(score, source: source).rendered()), ("score.csv", scoreCSV(score)),
+      ("score.md", doc.markdown(footer: footer)), ("score.html", doc.html(footer: footer)),
+    ]
+  }
+}
