@@ -6,7 +6,8 @@ enum Completions {
     [
       InitCommand.spec, RunCommand.spec, CheckCommand.spec, CompareCommand.spec, PlanCommand.spec,
       SweepCommand.spec, MergeCommand.spec, ValidateCommand.spec, CalendarCommand.spec, TraceCommand.spec,
-      DrillCommand.scriptSpec, DrillCommand.playSpec, DrillCommand.scoreSpec, BenchCommand.spec,
+      DrillCommand.scriptSpec, DrillCommand.playSpec, DrillCommand.scoreSpec, FitCommand.spec,
+      ValidateModelCommand.spec, BenchCommand.spec,
     ]
   }
 

@@ -27,6 +27,7 @@ enum DrillCommand {
     options: [
       .value(
         "out", "DIR", "Also write script.csv, script.md, script.html and a blank team-log.csv into DIR."),
+      ReportOptions.csvOption,
       .value("lang", "en|zh", "Language of the script (default: the pack's, else the scenario's)."),
     ],
     discussion: """
@@ -57,6 +58,7 @@ enum DrillCommand {
     options: [
       .value("log", "FILE", "The team's log: CSV with inject,action,time,unit (role, note optional)."),
       .value("out", "DIR", "Also write score.json, score.csv, score.md and score.html into DIR."),
+      ReportOptions.csvOption,
       .value("format", "text|json", "Output format (default: text)."),
       .value("lang", "en|zh", "Language of the text and reports (default: the pack's, else the scenario's)."),
       .value(
@@ -110,11 +112,12 @@ enum DrillCommand {
     return code.flatMap(Scenario.Language.init(rawValue:)) ?? loaded.pack.language ?? loaded.scenario.language
   }
 
-  static func write(_ files: [(name: String, text: String)], to directory: String, what: String)
-    throws(CommandError)
-  {
+  static func write(
+    _ files: [(name: String, text: String)], to directory: String, what: String, csv: CSVStyle
+  ) throws(CommandError) {
     do {
-      try AtomicFile.writeAll(files.map { (directory + "/" + $0.name, $0.text) }, creating: directory)
+      try AtomicFile.writeAll(
+        files.map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
     } catch {
       throw .failed("\(error); no \(what) was written to '\(directory)'.", .cannotWrite)
     }
@@ -133,7 +136,10 @@ enum DrillCommand {
     let timeline = DrillTimeline(pack: loaded.pack, scenario: loaded.scenario, log: nil)
     Console.out(report.scriptText(timeline, source: loaded.scenarioFile))
     if let directory = args.value("out") {
-      try write(report.scriptFiles(timeline), to: directory, what: "script")
+      let csv = try GridSimCommand.options(scriptSpec) { () throws(UsageError) in
+        try ReportOptions.csvStyle(args)
+      }
+      try write(report.scriptFiles(timeline), to: directory, what: "script", csv: csv)
     }
     return .ok
   }
@@ -219,7 +225,10 @@ enum DrillCommand {
       Console.out(report.scoreText(score, source: loaded.scenarioFile))
     }
     if let directory = args.value("out") {
-      try write(report.scoreFiles(score, source: path), to: directory, what: "score")
+      let csv = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
+        try ReportOptions.csvStyle(args)
+      }
+      try write(report.scoreFiles(score, source: path), to: directory, what: "score", csv: csv)
     }
     return score.passed == false ? .targetMissed : .ok
   }

@@ -17,6 +17,8 @@ enum GridSimCommand {
     ("calendar", CalendarCommand.spec.abstract),
     ("trace", TraceCommand.spec.abstract),
     ("drill", DrillCommand.spec.abstract),
+    ("fit", FitCommand.spec.abstract),
+    ("validate-model", ValidateModelCommand.spec.abstract),
     ("bench", BenchCommand.spec.abstract),
   ]
 
@@ -32,7 +34,7 @@ enum GridSimCommand {
 
       """
     for c in commands {
-      text += "  " + c.name.padding(toLength: 11, withPad: " ", startingAt: 0) + c.abstract + "\n"
+      text += "  " + c.name.padding(toLength: 16, withPad: " ", startingAt: 0) + c.abstract + "\n"
     }
     text += """
 
@@ -84,6 +86,8 @@ enum GridSimCommand {
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)
     case "drill": return try DrillCommand.main(rest)
+    case "fit": return try FitCommand.main(rest)
+    case "validate-model": return try await ValidateModelCommand.main(rest)
     case "bench": return try await BenchCommand.main(rest)
     default:
       let guess =

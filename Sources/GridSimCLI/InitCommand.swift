@@ -11,6 +11,7 @@ enum InitCommand {
       .value("grids-per-village", "N", "Grids in each village (default 4)."),
       .value("preset", "NAME", "The built-in policy preset (default park-procedure)."),
       .value("language", "zh|en", "The language of the comments, names and reports (default zh)."),
+      ReportOptions.csvOption,
     ],
     discussion: """
       Writes scenario.json5 (three tiers with rosters, office hours and holiday duty, the calendar,
@@ -24,7 +25,9 @@ enum InitCommand {
   static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
     var options = Starter.Options()
+    var csv = CSVStyle.plain
     try GridSimCommand.options(spec) { () throws(UsageError) in
+      csv = try ReportOptions.csvStyle(args)
       if let n = try args.integer("villages", in: 1...500) { options.villages = n }
       if let n = try args.integer("grids-per-village", in: 1...100) { options.gridsPerVillage = n }
       if let l = try args.choice("language", ["zh", "en"]) { options.language = l == "en" ? .en : .zh }
@@ -49,7 +52,8 @@ enum InitCommand {
         spec)
     }
     do {
-      try AtomicFile.writeAll(files.map { (directory + "/" + $0.name, $0.text) }, creating: directory)
+      try AtomicFile.writeAll(
+        files.map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
     } catch {
       throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
     }

@@ -114,7 +114,8 @@ enum MergeCommand {
     }
     if header.command == "sweep" {
       return try sweep(
-        header, files: files, results: results, overrides: overrides, directory: report.directory)
+        header, files: files, results: results, overrides: overrides, directory: report.directory,
+        csv: report.csv)
     }
     var scenario = try GridSimCommand.load(path, overrides: overrides).scenario
     scenario.replications = header.replications
@@ -183,7 +184,7 @@ enum MergeCommand {
   /// The slices of a sweep: each point judged on its replications, as the whole sweep does.
   static func sweep(
     _ header: ShardFile, files: [(path: String, file: ShardFile)], results: [ReplicationResult],
-    overrides: [ScenarioOverride], directory: String?
+    overrides: [ScenarioOverride], directory: String?, csv: CSVStyle
   ) throws(CommandError) -> ExitCode {
     guard let keys = header.sweepKeys, let rows = header.sweepPoints, !rows.isEmpty else {
       throw .failed("the slices of a sweep do not name its points; a damaged file.", .invalidScenario)
@@ -200,6 +201,7 @@ enum MergeCommand {
     }
     let perPoint = (0..<rows.count).map { p in Array(results[(p * r)..<((p + 1) * r)]) }
     return try SweepCommand.output(
-      sweep, models: models, results: perPoint, path: header.scenario, directory: directory)
+      sweep, models: models, results: perPoint, path: header.scenario, directory: directory,
+      csv: csv)
   }
 }

@@ -13,6 +13,7 @@ enum PlanCommand {
         "out", "DIR",
         "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
       .flag("verbose", "Print each stage of the search and how long it took, on stderr."),
+      ReportOptions.csvOption,
     ],
     discussion: """
       The scenario's 'plan' key says which days and tiers to plan, within which bounds (see
@@ -24,6 +25,7 @@ enum PlanCommand {
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
     let options = try GridSimCommand.options(spec) { () throws(UsageError) in try ExperimentOptions(args) }
+    let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
     let path = args.positionals[0]
     let loaded = try GridSimCommand.load(path, overrides: options.overrides)
     let scenario = options.applied(to: loaded.scenario)
@@ -62,7 +64,7 @@ enum PlanCommand {
     }
     if let directory = args.value("out") {
       do {
-        try report.write(to: directory)
+        try report.write(to: directory, csv: csv)
       } catch {
         throw .failed("\(error); no plan was written to '\(directory)'.", .cannotWrite)
       }

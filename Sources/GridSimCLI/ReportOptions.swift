@@ -14,14 +14,38 @@ struct ReportOptions {
       "ledger",
       "With --out: also write ledger.csv, every item of the first replication with its times at each tier."
     ),
+    csvOption,
   ]
+
+  /// `--csv excel|plain`: the CSV files written with a byte-order mark for Excel and WPS, or not.
+  static let csvOption = CommandSpec.Option.value(
+    "csv", "excel|plain",
+    "CSV files for Excel/WPS (UTF-8 with a byte-order mark) or plain UTF-8 (default: $GRIDSIM_CSV, else plain)."
+  )
+
+  /// The CSV style: `--csv`, else `GRIDSIM_CSV`, else plain.
+  static func csvStyle(_ args: ParsedArguments) throws(UsageError) -> CSVStyle {
+    let choices = CSVStyle.allCases.map(\.rawValue)
+    if let given = try args.choice("csv", choices) { return CSVStyle(rawValue: given) ?? .plain }
+    guard let value = ProcessInfo.processInfo.environment[CSVStyle.environmentKey], !value.isEmpty else {
+      return .plain
+    }
+    guard let style = CSVStyle(rawValue: value) else {
+      throw UsageError(
+        "\(CSVStyle.environmentKey) is '\(Console.shown(value))'; expected \(choices.joined(separator: " or "))."
+      )
+    }
+    return style
+  }
 
   var directory: String?
   var language: ReportLanguage.Code?
   var ledger: Bool
+  var csv: CSVStyle
 
   init(_ args: ParsedArguments) throws(UsageError) {
     directory = args.value("out")
+    csv = try Self.csvStyle(args)
     language = try args.choice("lang", ReportLanguage.Code.allCases.map(\.rawValue)).flatMap(
       ReportLanguage.Code.init(rawValue:))
     ledger = args.flag("ledger")
@@ -30,12 +54,15 @@ struct ReportOptions {
       if language != nil {
         throw UsageError("--lang needs --out DIR: it is the language of the reports in DIR.")
       }
+      if args.value("csv") != nil {
+        throw UsageError("--csv needs --out DIR: it is how DIR's CSV files are written.")
+      }
     }
   }
 
   /// The command line a report names as its source: the arguments without the output options.
   static func commandLine(_ command: String, _ arguments: [String]) -> String {
-    let kept = dropping(["--out", "--jobs"], flags: ["--ledger"], from: arguments).map {
+    let kept = dropping(["--out", "--jobs", "--csv"], flags: ["--ledger"], from: arguments).map {
       $0.contains(" ") || $0.contains("\"") ? "'\($0)'" : $0
     }
     return (["gridsim", command] + kept).joined(separator: " ")
@@ -78,7 +105,7 @@ struct ReportOptions {
       language: ReportLanguage(language ?? sections[0].summary.language),
       commandLine: Self.commandLine(command.rawValue, arguments), ledger: ledgerText)
     do {
-      try bundle.write(to: directory)
+      try bundle.write(to: directory, csv: csv)
     } catch {
       throw .failed("\(error); no report was written to '\(directory)'.", .cannotWrite)
     }

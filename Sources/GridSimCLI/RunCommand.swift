@@ -6,12 +6,20 @@ enum RunCommand {
   static let spec = CommandSpec(
     name: "run", abstract: "Simulate a scenario and print its measures.", arguments: "SCENARIO",
     minimumPositionals: 1, maximumPositionals: 1,
-    options: ExperimentOptions.spec + [.value("format", "text|json", "Output format (default: text).")]
+    options: ExperimentOptions.spec + [
+      .value("format", "text|json", "Output format (default: text)."),
+      .value(
+        "arrivals", "LOG.csv",
+        "Play the items of a work-order log (times, grids, categories, severities, channels) instead of random arrivals."
+      ),
+    ]
       + ReportOptions.spec + ShardOptions.spec,
     discussion: """
       The JSON format and the report folder are described in Reports/README.md. With --shard K/N
       --results FILE, only slice K of N of the replications runs, and its results go to FILE;
       'gridsim merge' of all N files prints and writes exactly what the unsharded run would.
+      With --arrivals LOG.csv the run is trace-driven: the log's items inside the period arrive as
+      logged (see Scenarios/README.md, "Work-order logs"), and only the handling is random.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
@@ -24,7 +32,19 @@ enum RunCommand {
     }
     let path = args.positionals[0]
     let loaded = try GridSimCommand.load(path, overrides: options.overrides)
-    let scenario = options.applied(to: loaded.scenario)
+    var scenario = options.applied(to: loaded.scenario)
+    if let arrivals = args.value("arrivals") {
+      guard shard.shard == nil else {
+        throw .usage(
+          "--arrivals and --shard cannot be used together: merge re-runs the scenario alone.", spec)
+      }
+      let log = try FitCommand.read(arrivals, model: Model(scenario))
+      let replay = log.replay(in: scenario, model: Model(scenario))
+      scenario = replay.scenario
+      Console.err(
+        "Playing \(scenario.demand.injects.count) items of \(arrivals)"
+          + (replay.outside > 0 ? " (\(replay.outside) outside the period left out)" : "") + ".\n")
+    }
     let model = Model(scenario)
     if let slice = shard.shard {
       try options.checkSize(

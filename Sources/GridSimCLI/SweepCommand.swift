@@ -15,6 +15,7 @@ enum SweepCommand {
         "rows", "FILE",
         "Or: the points one by one, a CSV whose header names the keys and whose rows give their values."),
       .value("out", "DIR", "Also write sweep.csv and sweep.html into DIR (made when missing)."),
+      ReportOptions.csvOption,
     ] + ShardOptions.spec,
     discussion: """
       Every point runs with the scenario's seed, so the differences between points are the change's
@@ -45,11 +46,12 @@ enum SweepCommand {
     if let rows = args.value("rows") {
       guard axes.isEmpty else { throw .usage(UsageError("Give --vary or --rows, not both."), spec) }
       let text: String
-      switch InputFile.readUTF8(rows) {
-      case .success(let t): text = t
-      case .failure(.notUTF8(let line, let byte)):
+      switch InputFile.readSpreadsheet(rows) {
+      case .success(let read): text = read.text
+      case .failure(.notText(let line, let byte)):
         throw .failed(
-          "\(rows):\(line): not UTF-8 text (byte \(byte)); save it as CSV UTF-8.", .invalidScenario)
+          "\(rows):\(line): neither UTF-8 nor GB18030 text (byte \(byte)); save it as CSV UTF-8.",
+          .invalidScenario)
       case .failure(let problem): throw .failed("cannot read '\(rows)': \(problem.reason).", .missingInput)
       }
       switch Sweep.rows(csv: text) {
@@ -114,7 +116,9 @@ enum SweepCommand {
       let scenario = model.scenario
       results.append(await options.run(model, replications: scenario.replications, seed: scenario.seed))
     }
-    return try output(sweep, models: models, results: results, path: path, directory: args.value("out"))
+    let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
+    return try output(
+      sweep, models: models, results: results, path: path, directory: args.value("out"), csv: csv)
   }
 
   /// The fingerprint of a sweep: the scenario's text, the overrides, the keys and points.
@@ -149,7 +153,7 @@ enum SweepCommand {
   /// Judges each point, prints the table, writes DIR; exit 0 when some point meets every target.
   static func output(
     _ sweep: Sweep, models: [(values: [String], model: Model)], results: [[ReplicationResult]], path: String,
-    directory: String?
+    directory: String?, csv: CSVStyle = .plain
   ) throws(CommandError) -> ExitCode {
     let first = models[0].model.scenario
     let points = zip(models, results).map { entry, results in
@@ -172,7 +176,7 @@ enum SweepCommand {
                 language: first.language)
             ),
           ],
-          creating: directory)
+          creating: directory, csv: csv)
       } catch {
         throw .failed("\(error); no sweep was written to '\(directory)'.", .cannotWrite)
       }

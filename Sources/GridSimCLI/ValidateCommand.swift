@@ -47,6 +47,9 @@ enum ValidateCommand {
             "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
               + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
               + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
+          for file in loaded.scenario.spreadsheets {
+            Console.out("  read \(file.path) as \(file.encoding.rawValue)\n")
+          }
         case .overrides(_, let list):
           let n = "\(list.count) override\(list.count == 1 ? "" : "s")"
           guard let base = args.value("base") else {

@@ -11,6 +11,11 @@ let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/goog
   FileManager.default.isExecutableFile(atPath: $0)
 }
 
+/// pdftotext (poppler-utils), to read a printed report back.
+let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
+  FileManager.default.isExecutableFile(atPath: $0)
+}
+
 /// `.ci/run` sets this: there the browser test must run, not be skipped.
 let browserRequired = ProcessInfo.processInfo.environment["GRIDSIM_REQUIRE_BROWSER"] == "1"
 
@@ -145,5 +150,91 @@ struct ReportCLITests {
     let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
     #expect(width == 1024 && height == 4000)
     #expect(png.count > 100_000)
+  }
+
+  @Test(
+    "report.html prints on A4 portrait with no table cut across pages, no heading alone at a page's foot and no caption parted from its chart",
+    .enabled(if: (chromium != nil && pdftotext != nil) || browserRequired))
+  func print() throws {
+    let browser = try #require(chromium, "Chromium is required here but not installed")
+    let toText = try #require(pdftotext, "pdftotext (poppler-utils) is required here but not installed")
+    let folder = temporaryFolder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = packageRoot.appendingPathComponent("Reports/national-day-2026/report.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let pdf = folder.appendingPathComponent("report.pdf")
+    _ = try runTool(
+      browser,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+        page.absoluteString,
+      ])
+    let bytes = try Data(contentsOf: pdf)
+    let raw = String(decoding: bytes, as: UTF8.self)
+    // Every page A4 portrait (595 x 842 points).
+    let boxes = raw.components(separatedBy: "/MediaBox [").dropFirst().map {
+      $0.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+    }
+    #expect(!boxes.isEmpty)
+    for box in boxes { #expect(box.count == 4 && abs(box[2] - 595) < 1 && abs(box[3] - 842) < 1, "\(box)") }
+    let text = try runTool(toText, ["-raw", pdf.path, "-"])
+    let pages = text.components(separatedBy: "\u{0C}").map {
+      $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }.filter { !$0.isEmpty }
+    #expect((2...12).contains(pages.count), "\(pages.count) pages")
+
+    func plain(_ s: Substring) -> String {
+      s.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+        .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+    }
+    func elements(_ tag: String) -> [String] {
+      html.components(separatedBy: "<\(tag)>").dropFirst().map {
+        plain($0.components(separatedBy: "</\(tag)>")[0][...])
+      }
+    }
+    // A table cut across pages repeats its header row on the next page: each header row is printed
+    // as often as the page has tables that start with it.
+    let headers = html.components(separatedBy: "<thead><tr>").dropFirst().map { row in
+      row.components(separatedBy: "</tr>")[0].components(separatedBy: "</th>").prefix(2).map {
+        plain($0.drop { $0 != ">" }.dropFirst()[...])
+      }.joined(separator: " ")
+    }
+    #expect(headers.count >= 4)
+    let lines = pages.flatMap { $0 }
+    for header in Set(headers) {
+      let printed = lines.filter { $0.hasPrefix(header) }.count
+      #expect(
+        printed == headers.filter { $0 == header }.count, "the table headed '\(header)' is cut across pages")
+    }
+    // No heading is the last line of a page; no caption is the first.
+    let headings = elements("h2") + elements("h3")
+    #expect(headings.count >= 5)
+    for (i, lines) in pages.enumerated() {
+      #expect(!headings.contains(lines.last!), "page \(i + 1) ends with the heading '\(lines.last!)'")
+    }
+    let captions = elements("figcaption").map { $0.components(separatedBy: ". ")[0] }
+    #expect(captions.count >= 4)
+    for (i, lines) in pages.enumerated() {
+      #expect(
+        !captions.contains { lines.first!.hasPrefix($0) },
+        "page \(i + 1) starts with the caption '\(lines.first!)'")
+    }
+  }
+
+  /// Runs a tool, returns its stdout; the test fails when it exits non-zero.
+  func runTool(_ path: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(path) exited \(process.terminationStatus)")
+    return String(decoding: data, as: UTF8.self)
   }
 }

@@ -9,18 +9,28 @@ public enum CalendarFile {
     case invalid([Diagnostic])
   }
 
-  /// Loads a file by its extension; `shownAs` is the path used in messages.
-  public static func load(path: String, shownAs: String? = nil) -> Result<WorkCalendar, Problem> {
+  /// Loads a file by its extension; `shownAs` is the path used in messages. A CSV file may be
+  /// UTF-8 or GB18030 (its encoding is returned); the others are UTF-8.
+  public static func load(path: String, shownAs: String? = nil) -> Result<
+    (calendar: WorkCalendar, encoding: TextEncoding?), Problem
+  > {
     let shown = shownAs ?? path
     let text: String
+    let isCSV = URL(fileURLWithPath: path).pathExtension.lowercased() == "csv"
+    if isCSV {
+      switch InputFile.readSpreadsheet(path, checkRoot: true) {
+      case .success(let read): return csv(read.text, path: shown).map { ($0, read.encoding) }
+      case .failure(let problem): return .failure(.unreadable(problem.reason))
+      }
+    }
     switch InputFile.readUTF8(path, checkRoot: true) {
     case .success(let t): text = t
     case .failure(let problem): return .failure(.unreadable(problem.reason))
     }
+    let loaded: Result<WorkCalendar, Problem>
     switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-    case "csv": return csv(text, path: shown)
-    case "ics", "ical": return iCalendar(text, path: shown)
-    case "json5", "json": return json5(text, path: shown)
+    case "ics", "ical": loaded = iCalendar(text, path: shown)
+    case "json5", "json": loaded = json5(text, path: shown)
     default:
       return .failure(
         .invalid([
@@ -29,6 +39,7 @@ public enum CalendarFile {
             fix: "name the file by its format")
         ]))
     }
+    return loaded.map { ($0, nil) }
   }
 
   /// `{ years: [2027], holidays: [...], makeupWorkdays: [...] }`.

@@ -59,14 +59,15 @@ public struct TeamLog: Sendable {
   public static func read(path: String, pack: DrillPack, scenario: Scenario) -> Result<TeamLog, ScenarioError>
   {
     let text: String
-    switch InputFile.readUTF8(path) {
-    case .success(let t): text = t
-    case .failure(.notUTF8(let line, let byte)):
+    switch InputFile.readSpreadsheet(path) {
+    case .success(let read): text = read.text
+    case .failure(.notText(let line, let byte)):
       return .failure(
         .invalid([
           Diagnostic(
             .error, file: path, line: line,
-            message: "expected UTF-8 text, found a byte that is not UTF-8 (byte \(byte) of the file)",
+            message:
+              "expected UTF-8 or GB18030 text, found a byte that is neither (byte \(byte) of the file)",
             fix: "save the log as CSV UTF-8")
         ]))
     case .failure(let problem): return .failure(.unreadable(path: path, reason: problem.reason))
@@ -207,25 +208,8 @@ public struct TeamLog: Sendable {
     return .success(log)
   }
 
-  /// A log's time: ISO `2026-10-02T06:30` (or with a space), and as spreadsheets save it,
-  /// `2026/10/2 6:30` or `2026-10-02 06:30:41`; seconds are dropped (scores count minutes).
-  static func time(parsing text: String) -> LocalDateTime? {
-    if let t = LocalDateTime(parsing: text) { return t }
-    let parts = text.replacingOccurrences(of: "T", with: " ").split(
-      separator: " ", omittingEmptySubsequences: true)
-    guard parts.count == 2 || parts.count == 1 else { return nil }
-    let date = parts[0].split(separator: parts[0].contains("/") ? "/" : "-", omittingEmptySubsequences: false)
-    let clock =
-      parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0"]
-    guard date.count == 3, clock.count == 2 || clock.count == 3,
-      let y = Int(date[0]), date[0].count == 4, let mo = Int(date[1]), let d = Int(date[2]),
-      let h = Int(clock[0]),
-      let mi = Int(clock[1]), date[1].count <= 2, date[2].count <= 2, clock[0].count <= 2,
-      clock[1].count == 2,
-      clock.count == 2 || (clock[2].count == 2 && Int(clock[2]).map { (0..<60).contains($0) } == true)
-    else { return nil }
-    return LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi)
-  }
+  /// A log's time (see ``LocalDateTime/init(spreadsheet:)``).
+  static func time(parsing text: String) -> LocalDateTime? { LocalDateTime(spreadsheet: text) }
 
   /// A value from the file in a message: at most 60 characters.
   private static func shown(_ s: String) -> String { s.count <= 60 ? s : String(s.prefix(60)) + "…" }

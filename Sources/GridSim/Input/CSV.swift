@@ -35,23 +35,30 @@ public enum CSV {
   /// Splits CSV text into rows, each with the line it starts on (1-based).
   public static func parseLines(_ text: String) -> Result<[(line: Int, fields: [String])], CSVError> {
     var rows: [(line: Int, fields: [String])] = []
+    if let error = forEachRow(text, { rows.append(($0, $1)) }) { return .failure(error) }
+    return .success(rows)
+  }
+
+  /// Calls `body` with each row and the line it starts on (1-based), one row at a time (a log of a
+  /// million rows is never held as fields); the error when a quote is not closed.
+  public static func forEachRow(_ text: String, _ body: (Int, [String]) -> Void) -> CSVError? {
     var rowLine = 1
     var row: [String] = []
     var field = ""
     var quoted = false
     var line = 1
     var openedAt = 1
-    var chars = Array(text.unicodeScalars)
-    if chars.first == "\u{FEFF}" { chars.removeFirst() }
-    var i = 0
     var fieldStarted = false
-    while i < chars.count {
-      let c = chars[i]
+    var iterator = text.unicodeScalars.makeIterator()
+    var current = iterator.next()
+    if current == "\u{FEFF}" { current = iterator.next() }
+    while let c = current {
+      var next = iterator.next()
       if quoted {
         if c == "\"" {
-          if i + 1 < chars.count, chars[i + 1] == "\"" {
+          if next == "\"" {
             field.unicodeScalars.append("\"")
-            i += 1
+            next = iterator.next()
           } else {
             quoted = false
           }
@@ -68,10 +75,10 @@ public enum CSV {
         field = ""
         fieldStarted = false
       } else if c == "\n" || c == "\r" {
-        if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" { i += 1 }
+        if c == "\r", next == "\n" { next = iterator.next() }
         row.append(field)
-        rows.append((rowLine, row))
-        row = []
+        body(rowLine, row)
+        row.removeAll(keepingCapacity: true)
         field = ""
         fieldStarted = false
         line += 1
@@ -80,14 +87,14 @@ public enum CSV {
         field.unicodeScalars.append(c)
         fieldStarted = true
       }
-      i += 1
+      current = next
     }
-    if quoted { return .failure(CSVError(line: openedAt, message: "a quoted field is not closed")) }
+    if quoted { return CSVError(line: openedAt, message: "a quoted field is not closed") }
     if fieldStarted || !row.isEmpty {
       row.append(field)
-      rows.append((rowLine, row))
+      body(rowLine, row)
     }
-    return .success(rows)
+    return nil
   }
 }
 

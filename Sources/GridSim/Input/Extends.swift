@@ -120,12 +120,17 @@ enum Extends {
   }
 
   /// Lays `over` on `base` by the merge rules.
+  /// Keys whose value is a distribution: replaced whole, never merged key by key.
+  static let wholeValueKeys: Set<String> = ["response", "handling", "time"]
+
   static func merge(_ base: JSON5Value, _ over: JSON5Value) -> JSON5Value {
     switch (base.kind, over.kind) {
     case (.object(var merged), .object(let members)):
       for m in members {
         if let i = merged.firstIndex(where: { $0.key == m.key }) {
-          merged[i].value = merge(merged[i].value, m.value)
+          // A distribution is one value: { lognormal: ... } over { exponential: ... } replaces it.
+          merged[i].value =
+            wholeValueKeys.contains(m.key) ? m.value : merge(merged[i].value, m.value)
           merged[i].keyOffset = m.keyOffset
         } else {
           merged.append(m)

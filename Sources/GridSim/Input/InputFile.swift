@@ -48,6 +48,8 @@ public enum InputFile {
     case outsideProject(root: String)
     case tooLarge(Int)
     case notUTF8(line: Int, byte: Int)
+    /// Neither UTF-8 nor GB18030 (spreadsheet files).
+    case notText(line: Int, byte: Int)
     case failed(String)
 
     public var reason: String {
@@ -60,6 +62,8 @@ public enum InputFile {
         "it is \(size) bytes; input files are at most \(InputFile.maximumSize) bytes (16 MiB)"
       case .notUTF8(let line, let byte):
         "it is not UTF-8 text: line \(line), byte \(byte) of the file is not part of a UTF-8 character (save it as UTF-8)"
+      case .notText(let line, let byte):
+        "it is neither UTF-8 nor GB18030 text: line \(line), byte \(byte) of the file is not part of a character in either (save it as CSV UTF-8)"
       case .failed(let reason): reason
       }
     }

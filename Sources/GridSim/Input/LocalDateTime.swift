@@ -125,3 +125,30 @@ private func pad(_ value: Int, _ width: Int) -> String {
   let s = String(value)
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
+
+extension LocalDateTime {
+  /// A time as logs and spreadsheets write it: ISO `2026-10-02T06:30` (or with a space), and as
+  /// spreadsheets save it, `2026/10/2 6:30` or `2026-10-02 06:30:41`; seconds are dropped (logs
+  /// count minutes).
+  public init?(spreadsheet text: String) {
+    if let t = LocalDateTime(parsing: text) {
+      self = t
+      return
+    }
+    let parts = text.replacingOccurrences(of: "T", with: " ").split(
+      separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 2 || parts.count == 1 else { return nil }
+    let date = parts[0].split(separator: parts[0].contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+    let clock =
+      parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0"]
+    guard date.count == 3, clock.count == 2 || clock.count == 3,
+      let y = Int(date[0]), date[0].count == 4, let mo = Int(date[1]), let d = Int(date[2]),
+      let h = Int(clock[0]),
+      let mi = Int(clock[1]), date[1].count <= 2, date[2].count <= 2, clock[0].count <= 2,
+      clock[1].count == 2,
+      clock.count == 2 || (clock[2].count == 2 && Int(clock[2]).map { (0..<60).contains($0) } == true)
+    else { return nil }
+    guard let t = LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi) else { return nil }
+    self = t
+  }
+}

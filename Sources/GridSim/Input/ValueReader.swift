@@ -75,7 +75,8 @@ struct ValueReader {
     if name.hasPrefix("/") { return (name, name) }
     let from = file(at: offset).0.path
     let path = URL(fileURLWithPath: from).deletingLastPathComponent().appendingPathComponent(name).path
-    return (path, from.contains("/") ? path : name)
+    guard let slash = from.lastIndex(of: "/") else { return (path, name) }
+    return (path, String(from[...slash]) + name)
   }
 
   mutating func expected(_ what: String, _ value: JSON5Value, _ path: String, fix: String? = nil) {

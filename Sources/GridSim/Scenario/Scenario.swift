@@ -38,6 +38,14 @@ public struct Scenario: Sendable {
   public var windows: [KeyDateWindow] = []
   /// The rules around deadlines every tier follows unless it sets its own (see ``Policy``).
   public var policy = Policy()
+  /// The spreadsheet files (roster and calendar CSVs) read, each with the encoding it was read in.
+  public var spreadsheets: [SpreadsheetFile] = []
+
+  /// A CSV file a scenario named, as the user named it, and the encoding detected.
+  public struct SpreadsheetFile: Sendable, Equatable {
+    public var path: String
+    public var encoding: TextEncoding
+  }
 
   /// Holidays, make-up workdays and office hours.
   public struct CalendarSettings: Sendable {

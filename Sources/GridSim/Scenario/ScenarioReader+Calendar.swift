@@ -21,7 +21,9 @@ extension ScenarioReader {
         guard let name = values.string(item, "calendar.files[\(i)]") else { continue }
         let (path, shown) = values.referencedFile(name, at: item.offset)
         switch CalendarFile.load(path: path, shownAs: shown) {
-        case .success(let loaded): settings.days.merge(loaded)
+        case .success(let loaded):
+          settings.days.merge(loaded.calendar)
+          if let encoding = loaded.encoding { spreadsheets.append(.init(path: shown, encoding: encoding)) }
         case .failure(let problem):
           switch problem {
           case .unreadable(let reason):

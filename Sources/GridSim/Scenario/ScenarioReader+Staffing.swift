@@ -109,8 +109,10 @@ extension ScenarioReader {
       guard let name = values.string(item, "rosterFiles[\(i)]") else { continue }
       let (path, shown) = values.referencedFile(name, at: item.offset)
       let text: String
-      switch InputFile.readUTF8(path, checkRoot: true) {
-      case .success(let t): text = t
+      switch InputFile.readSpreadsheet(path, checkRoot: true) {
+      case .success(let read):
+        text = read.text
+        spreadsheets.append(.init(path: shown, encoding: read.encoding))
       case .failure(let problem):
         values.error(
           "rosterFiles[\(i)]", at: item.offset, "cannot read the roster file '\(shown)': \(problem.reason)",

@@ -9,6 +9,7 @@ struct ScenarioReader {
   var channelIDs: [String] = []
   var tierIDs: [String] = []
   var windowNames: [String] = []
+  var spreadsheets: [Scenario.SpreadsheetFile] = []
 
   init(source: SourceFile) { values = ValueReader(source: source) }
 
@@ -96,6 +97,7 @@ struct ScenarioReader {
         "no holiday data for \(missing.map(String.init).joined(separator: ", ")): those years have weekends only, no holidays or make-up workdays",
         fix: "add them under calendar (holidays, makeupWorkdays, or files: [\"holidays-\(missing[0]).ics\"])")
     }
+    scenario.spreadsheets = spreadsheets
     return scenario
   }
 

@@ -165,7 +165,7 @@ struct CalendarFileTests {
     for (name, text) in [("h.csv", csv), ("h.ics", ics), ("h.json5", json5)] {
       let path = dir.appendingPathComponent(name).path
       try text.write(toFile: path, atomically: true, encoding: .utf8)
-      let c = try CalendarFile.load(path: path).get()
+      let c = try CalendarFile.load(path: path).get().calendar
       #expect(c.kind(ofDay: day("2027-02-06")) == .holiday, "\(name)")
       #expect(c.kind(ofDay: day("2027-02-07")) == .holiday, "\(name)")
       #expect(c.kind(ofDay: day("2027-02-08")) == .workday, "\(name)")

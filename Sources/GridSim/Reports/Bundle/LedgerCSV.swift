@@ -30,7 +30,7 @@ public enum LedgerCSV {
     var out = CSV.row(
       [
         "item", "measured", "category", "severity", "channel", "grid", "appeared", "detected", "closed",
-        "closed_at", "response_deadline_missed", "resolution_deadline_missed", "reopened",
+        "closed_at", "response_deadline_missed", "resolution_deadline_missed", "reopened", "follow_up",
       ] + scenario.tiers.flatMap { tier in perTier.map { "\(tier.id)_\($0)" } })
     let channels = scenario.demand.channels
     for (i, e) in ledger.entries.enumerated() {
@@ -40,7 +40,7 @@ public enum LedgerCSV {
         model.unitNames[model.unit(leaf: e.leaf)], time(e.appeared), time(e.detected), time(e.closed),
         e.closed != nil ? scenario.tiers[e.visits.last?.tier ?? 0].id : "",
         e.responseMissed ? "1" : "0", e.resolutionMissed ? "1" : "0",
-        String(e.visits.count(where: { $0.outcome == .reopened })),
+        String(e.visits.count(where: { $0.outcome == .reopened })), e.followUp ? "1" : "0",
       ]
       for t in scenario.tiers.indices {
         // The first visit to the tier; a reopened item's later visits are counted in T_visits.

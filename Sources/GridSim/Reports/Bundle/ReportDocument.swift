@@ -46,7 +46,7 @@ struct ReportDocument {
     figcaption b{color:#000}
     footer{margin-top:2em;font-size:.8em;color:#555;border-top:1px solid #ccc;padding-top:.5em}
     @page{size:A4;margin:14mm}
-    @media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid}tr{break-inside:avoid}}
+    @media print{body{max-width:none;padding:0;font-size:10pt}h1,h2,h3{break-after:avoid;page-break-after:avoid;break-inside:avoid}table,ul.findings,.verdict,footer{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}p{orphans:3;widows:3}a{color:#000;text-decoration:none}}
     """
 
   func html(footer: String) -> String {

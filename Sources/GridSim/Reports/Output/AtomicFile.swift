@@ -26,10 +26,11 @@ public enum AtomicFile {
 
   /// Writes several files, all or none: every one goes to a temporary file first, and only when
   /// all are written are they renamed into place. `creating` names a folder to make (with its
-  /// parents) when missing.
-  public static func writeAll(_ files: [(path: String, text: String)], creating folder: String? = nil)
-    throws(WriteError)
-  {
+  /// parents) when missing; `.csv` files are written in the given style.
+  public static func writeAll(
+    _ files: [(path: String, text: String)], creating folder: String? = nil, csv: CSVStyle = .plain
+  ) throws(WriteError) {
+    let files = csv.apply(files)
     if let folder {
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

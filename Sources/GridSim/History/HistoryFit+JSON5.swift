@@ -1,0 +1,171 @@
+import Foundation
+
+extension HistoryFit {
+  /// The fitted scenario as JSON5: it `extends` the base (so the organization, calendar, policy and
+  /// targets stay the user's) and sets what the log supports, each figure with a comment saying
+  /// how many rows it came from and its 95% interval. `base` is the path written in `extends`.
+  public func json5(scenario: Scenario, base: String, log: WorkOrderLog) -> String {
+    var out =
+      "// Fitted by gridsim fit from \(Self.comment(log.path)): \(log.entries.count) of \(log.rows) rows used"
+    out += " (\(Self.percent(Double(log.entries.count) / Double(max(1, log.rows))))), \(days) days from "
+    out += "\(LocalDateTime(minutes: Int64(firstDay) * 1440).dateDescription).\n"
+    out += "// Each figure says how many rows it came from and its 95% interval; figures with fewer than\n"
+    out += "// \(Self.minimumRows) rows are not fitted and the base's stand (see the warnings below).\n"
+    for w in warnings { out += "// warning: \(Self.comment(w))\n" }
+    out += "{\n  extends: \(Self.string(base)),\n"
+    out += "  name: \(Self.string(String((scenario.name + " (fitted)").prefix(200)))),\n"
+    out += "  demand: {\n"
+    if let r = perGridPerDay {
+      out +=
+        "    // \(r.count) items on \(ordinaryDays) ordinary days (workdays and weekends outside key-date windows)\n"
+      out +=
+        "    perGridPerDay: \(Self.number(r.value)),  // 95% interval \(Self.number(r.low)) to \(Self.number(r.high))\n"
+    }
+    if let h = hourOfDay {
+      out += "    // items by local hour, from \(items) items (mean 1)\n"
+      out += "    hourOfDay: [\(h.map { Self.number($0) }.joined(separator: ", "))],\n"
+    }
+    if perGridPerDay != nil {
+      if let w = dayOfWeek {
+        out += "    // Monday first, from \(ordinaryDays) ordinary days (mean 1)\n"
+        out += "    dayOfWeek: [\(w.map { Self.number($0) }.joined(separator: ", "))],\n"
+      } else {
+        out += "    dayOfWeek: [1, 1, 1, 1, 1, 1, 1],  // not fitted: see the warnings\n"
+      }
+      out += "    // flat: the rate above is the log's own months'\n"
+      out += "    monthOfYear: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],\n"
+      out += "    dayKind: {\n      workday: 1,\n      weekend: 1,  // in dayOfWeek\n"
+      for d in dayKind {
+        out += "      \(Self.string(d.kind.rawValue)): \(Self.number(d.figure.value)),"
+        out +=
+          "  // \(d.figure.count) items on \(d.days) days; 95% interval \(Self.number(d.figure.low)) to \(Self.number(d.figure.high))\n"
+      }
+      out += "    },\n"
+    }
+    for w in windows {
+      out +=
+        "    // window \(Self.comment(w.name)): \(w.figure.count) items on \(w.days) days, \(Self.number(w.figure.value))x the ordinary rate"
+      out +=
+        " (95% interval \(Self.number(w.figure.low)) to \(Self.number(w.figure.high))); the base's window says \(Self.number(w.base))x\n"
+    }
+    func mix(_ key: String, _ ids: [String], _ figures: [Figure]?) {
+      guard let figures else { return }
+      out += "    \(key): [\n"
+      if key == "severities" {
+        out += "      // from the items of the categories without severities of their own\n"
+      }
+      for (id, f) in zip(ids, figures) {
+        out += "      { id: \(Self.string(id)), share: \(Self.number(f.value)) },"
+        out +=
+          "  // \(f.count) of \(items) items; 95% interval \(Self.percent(f.low)) to \(Self.percent(f.high))\n"
+      }
+      out += "    ],\n"
+    }
+    if let categories {
+      out += "    categories: [\n"
+      for (k, f) in categories.enumerated() {
+        out += "      { id: \(Self.string(scenario.demand.categories[k].id)), share: \(Self.number(f.value))"
+        if let own = categorySeverities[k] {
+          out += ", severities: { "
+          out += zip(scenario.demand.severities, own).map {
+            "\(Self.string($0.id)): \(Self.number($1.value))"
+          }
+          .joined(separator: ", ")
+          out += " }"
+        }
+        out +=
+          " },  // \(f.count) of \(items) items; 95% interval \(Self.percent(f.low)) to \(Self.percent(f.high))\n"
+      }
+      out += "    ],\n"
+    }
+    mix("severities", scenario.demand.severities.map(\.id), severities)
+    mix("channels", scenario.demand.channels.map(\.id), channels)
+    for (c, fit) in detection.enumerated() {
+      guard let fit, c < scenario.demand.channels.count else { continue }
+      out +=
+        "    // channel \(Self.comment(scenario.demand.channels[c].id)): appearance to detection \(Self.minutes(fit.mean)) on average"
+      out += " over \(fit.count) items (set its monitoring rounds to match)\n"
+    }
+    out += "  },\n  tiers: [\n"
+    for (t, fit) in tiers.enumerated() where fit.response != nil || fit.handling != nil || fit.passUp != nil {
+      out += "    {\n      id: \(Self.string(scenario.tiers[t].id)),  // \(fit.visits) visits\n"
+      if fit.combined {
+        out += "      response: \"0 min\",  // not in the log: answered below; see the warning above\n"
+      }
+      for (key, d) in [("response", fit.response), ("handling", fit.handling)] {
+        guard let d else { continue }
+        out +=
+          "      // \(d.count) visits; mean \(Self.minutes(d.mean)) (95% interval \(Self.minutes(d.meanLow)) to \(Self.minutes(d.meanHigh)))"
+        if !d.distances.isEmpty {
+          out +=
+            "; KS distance "
+            + d.distances.map { "\($0.family) \(Self.number($0.distance))" }.joined(separator: ", ")
+          out += " (5% critical \(Self.number(d.critical)))"
+        }
+        out += "\n      \(key): \(Self.distribution(d.chosen)),\n"
+      }
+      if let p = fit.passUp {
+        out +=
+          "      passUp: \(Self.number(p.value)),  // \(p.count) of the closable items passed up; 95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))\n"
+      }
+      if let a = fit.authority, a.count > 0 {
+        out +=
+          "      // \(Self.percent(a.value)) of the visits left for want of authority (set by the tier's authority, not fitted)\n"
+      }
+      out += "    },\n"
+    }
+    out += "  ],\n}\n"
+    return out
+  }
+
+  static func distribution(_ family: DurationFit.Family) -> String {
+    switch family {
+    case .fixed(let m): string(minutes(m))
+    case .exponential(let m): "{ exponential: \(string(minutes(m))) }"
+    case .lognormal(let m, let sd):
+      "{ lognormal: { mean: \(string(minutes(m))), sd: \(string(minutes(sd))) } }"
+    case .gamma(let shape, let m): "{ gamma: { shape: \(number(shape)), mean: \(string(minutes(m))) } }"
+    case .empirical(let values):
+      "{ empirical: [\(values.map { string(minutes($0)) }.joined(separator: ", "))] }"
+    }
+  }
+
+  /// A duration in minutes as the scenario format writes it.
+  static func minutes(_ m: Double) -> String { "\(number(m)) min" }
+
+  /// Four significant figures, no exponent.
+  static func number(_ x: Double) -> String {
+    guard x.isFinite else { return "0" }
+    if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
+    let digits = max(0, 3 - Int(floor(log10(abs(x)))))
+    var s = String(format: "%.\(min(digits, 6))f", x)
+    if s.contains(".") {
+      while s.hasSuffix("0") { s.removeLast() }
+      if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s
+  }
+
+  static func percent(_ p: Double) -> String { number(p * 100) + "%" }
+
+  /// A JSON5 string literal.
+  static func string(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case _
+      where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029:
+        out += String(format: "\\u%04x", c.value)
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out + "\""
+  }
+
+  /// Text safe inside a `//` comment: one line, no control characters.
+  static func comment(_ s: String) -> String {
+    String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+  }
+}

@@ -1,0 +1,239 @@
+extension WorkOrderLog {
+  /// Reads the log at `path` (UTF-8 or GB18030, at most ``maximumSize`` bytes) against `model`.
+  /// Fails (exit 65) when the file is not CSV text, has no header naming the grid or a time, or
+  /// has no usable row; otherwise bad rows are listed in ``problems``.
+  public static func read(path: String, model: Model) -> Result<WorkOrderLog, ScenarioError> {
+    let bytes: [UInt8]
+    switch InputFile.readBytes(path, limit: maximumSize) {
+    case .success(let b): bytes = b
+    case .failure(.tooLarge(let size)):
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path,
+            message: "it is \(size) bytes; a work-order log is at most \(maximumSize) bytes (256 MiB)",
+            fix: "split the log by year or by township")
+        ]))
+    case .failure(let problem): return .failure(.unreadable(path: path, reason: problem.reason))
+    }
+    switch TextEncoding.decode(bytes) {
+    case .success(let decoded):
+      return parse(decoded.text, path: path, encoding: decoded.encoding, model: model)
+    case .failure(let bad):
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, line: bad.line,
+            message:
+              "expected UTF-8 or GB18030 text, found a byte that is neither (byte \(bad.byte) of the file)",
+            fix: "save the log as CSV UTF-8")
+        ]))
+    }
+  }
+
+  /// Reads log text (see ``read(path:model:)``).
+  public static func parse(_ text: String, path: String, encoding: TextEncoding, model: Model) -> Result<
+    WorkOrderLog, ScenarioError
+  > {
+    let scenario = model.scenario
+    var log = WorkOrderLog(path: path, encoding: encoding)
+    let start = scenario.period.start.minutes
+    var columns: [Field?] = []
+    var header: [String] = []
+    let categories = lookup(scenario.demand.categories.map { ($0.id, $0.name) })
+    let severities = lookup(scenario.demand.severities.map { ($0.id, $0.name) })
+    let channels = lookup(scenario.demand.channels.map { ($0.id, $0.name) })
+    var grids: [String: Int] = [:]
+    for leaf in 0..<model.leafCount { grids[model.unitNames[model.unit(leaf: leaf)]] = leaf }
+    let units = Dictionary(model.unitNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
+    func problem(_ line: Int, _ message: String, fix: String? = nil) {
+      log.problemCount += 1
+      if log.problems.count < Diagnostic.cap {
+        log.problems.append(Diagnostic(.warning, file: path, line: line, message: message, fix: fix))
+      }
+    }
+
+    let error = CSV.forEachRow(text) { line, row in
+      guard !row.allSatisfy({ $0.stripped().isEmpty }) else { return }
+      if header.isEmpty {
+        header = row.map { $0.stripped() }
+        columns = fields(header, scenario: scenario)
+        return
+      }
+      log.rows += 1
+      var entry = Ledger.Entry(
+        category: 0, severity: 0, channel: 0, leaf: 0, appeared: 0, detected: nil, counted: true)
+      var visits: [Int: Ledger.Visit] = [:]
+      var bad: String?
+      func time(_ text: String, _ column: String) -> Double? {
+        guard let t = LocalDateTime(spreadsheet: text) else {
+          bad = bad ?? "column \(column): expected a time such as 2026-10-02 06:30, found '\(shown(text))'"
+          return nil
+        }
+        return Double(t.minutes - start)
+      }
+      func visit(_ t: Int) -> Ledger.Visit {
+        visits[t] ?? Ledger.Visit(tier: t, unit: model.unit(leaf: entry.leaf, tier: t), arrived: .nan)
+      }
+      var unitNames: [Int: String] = [:]
+      for (i, value) in row.enumerated() where i < columns.count {
+        guard let field = columns[i] else { continue }
+        let v = value.stripped()
+        if v.isEmpty { continue }
+        let column = header[i]
+        switch field {
+        case .id: break
+        case .measured: entry.counted = v != "0"
+        case .responseMissed: entry.responseMissed = v == "1"
+        case .resolutionMissed: entry.resolutionMissed = v == "1"
+        case .followUp: entry.followUp = v == "1"
+        case .appeared: if let t = time(v, column) { entry.appeared = t }
+        case .detected: entry.detected = time(v, column)
+        case .closed: entry.closed = time(v, column)
+        case .category, .severity, .channel, .grid:
+          let table =
+            field == .category
+            ? categories : field == .severity ? severities : field == .channel ? channels : grids
+          guard let index = table[v] else {
+            let guess =
+              Suggestion.closest(to: v, in: table.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            bad = bad ?? "column \(column): '\(shown(v))' is not a \(what(field)) of the scenario\(guess)"
+            continue
+          }
+          switch field {
+          case .category: entry.category = index
+          case .severity: entry.severity = index
+          case .channel: entry.channel = index
+          default: entry.leaf = index
+          }
+        case .tier(let t, let tierField):
+          switch tierField {
+          case .unit: unitNames[t] = v
+          case .outcome:
+            guard let outcome = outcomes[v.lowercased()] else {
+              bad =
+                bad
+                ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(shown(v))'"
+              continue
+            }
+            var x = visit(t)
+            x.outcome = outcome
+            visits[t] = x
+          default:
+            guard let m = time(v, column) else { continue }
+            var x = visit(t)
+            switch tierField {
+            case .arrived: x.arrived = m
+            case .started: x.started = m
+            case .responded: x.responded = m
+            case .left: x.left = m
+            case .responseDue: x.responseDue = m
+            case .resolutionDue: x.resolutionDue = m
+            default: break
+            }
+            visits[t] = x
+          }
+        }
+      }
+      // The appearance and the detection stand in for each other when only one is given.
+      let hasAppeared = columns.contains(.appeared)
+      if entry.detected == nil, hasAppeared { entry.detected = entry.appeared }
+      if !hasAppeared, let d = entry.detected { entry.appeared = d }
+      if bad == nil, entry.detected == nil { bad = "no detection (受理) or appearance (发现) time" }
+      for (t, name) in unitNames {
+        guard let unit = units[name] else {
+          bad = bad ?? "'\(shown(name))' is not a unit of the scenario"
+          continue
+        }
+        if var x = visits[t] {
+          x.unit = unit
+          visits[t] = x
+        }
+      }
+      var list = visits.values.sorted { $0.tier < $1.tier }
+      for i in list.indices where list[i].arrived.isNaN {
+        // A tier's arrival not logged: the time it was picked up, else when the tier below left.
+        list[i].arrived = list[i].started ?? (i > 0 ? list[i - 1].left : entry.detected) ?? .nan
+      }
+      if bad == nil { bad = order(entry, list) }
+      if let bad {
+        problem(line, bad)
+        return
+      }
+      entry.visits = list
+      log.entries.append(entry)
+      log.lines.append(line)
+    }
+    if let error {
+      return .failure(.invalid([Diagnostic(.error, file: path, line: error.line, message: error.message)]))
+    }
+    log.columns = zip(header, columns).compactMap { $1 == nil ? nil : $0 }
+    log.fieldsRead = Set(columns.compactMap { $0 })
+    log.hasVisits = log.fieldsRead.contains { if case .tier = $0 { true } else { false } }
+    let missing: [(Field, String)] = [
+      (.grid, "grid: every item in the first grid"), (.category, "category: every item the first category"),
+      (.severity, "severity: every item the first severity"),
+      (.channel, "channel: every item the first channel"),
+    ]
+    log.defaulted = missing.filter { !log.fieldsRead.contains($0.0) }.map(\.1)
+    guard log.fieldsRead.contains(.detected) || log.fieldsRead.contains(.appeared) else {
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, line: 1,
+            message:
+              "expected a header naming a time column (detected or appeared; 受理时间 or 发现时间), found \(header.prefix(8).map { "'\(shown($0))'" }.joined(separator: ", "))",
+            fix: "the first row names the columns; see Scenarios/README.md, \"Work-order logs\"")
+        ]))
+    }
+    guard !log.entries.isEmpty else {
+      return .failure(
+        .invalid(
+          [Diagnostic(.error, file: path, message: "no row of the log can be used (\(log.rows) rows)")]
+            + log.problems))
+    }
+    return .success(log)
+  }
+
+  /// Times in the order an item lives them: appeared ≤ detected ≤ each tier's arrival ≤ pick-up ≤
+  /// first response ≤ leaving, and closed after detection. The reason when not.
+  static func order(_ entry: Ledger.Entry, _ visits: [Ledger.Visit]) -> String? {
+    guard let detected = entry.detected else { return nil }
+    if detected < entry.appeared { return "detected before it appeared (a time before its creation)" }
+    if let closed = entry.closed, closed < detected { return "closed before it was detected" }
+    for v in visits {
+      let steps = [
+        ("arrived", v.arrived), ("picked up", v.started), ("answered", v.responded), ("left", v.left),
+      ]
+      var last = ("detected", detected)
+      for (name, time) in steps {
+        guard let time, !time.isNaN else { continue }
+        if time < last.1 { return "tier \(v.tier + 1): \(name) before it was \(last.0)" }
+        last = (name, time)
+      }
+    }
+    return nil
+  }
+
+  static func lookup(_ pairs: [(String, String)]) -> [String: Int] {
+    var table: [String: Int] = [:]
+    for (i, (id, name)) in pairs.enumerated() {
+      if table[id] == nil { table[id] = i }
+      if table[name] == nil { table[name] = i }
+    }
+    return table
+  }
+
+  static func what(_ field: Field) -> String {
+    switch field {
+    case .category: "category"
+    case .severity: "severity"
+    case .channel: "channel"
+    default: "grid"
+    }
+  }
+
+  /// A value from the file in a message: at most 60 characters.
+  static func shown(_ s: String) -> String { s.count <= 60 ? s : String(s.prefix(60)) + "…" }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GridSim
+
+/// `gridsim fit LOG.csv --scenario BASE`: a scenario fitted to a work-order log.
+enum FitCommand {
+  static let spec = CommandSpec(
+    name: "fit", abstract: "Fit a scenario's demand and handling times to a work-order log.",
+    arguments: "LOG.csv", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value(
+        "scenario", "BASE", "The scenario the fitted one extends (organization, calendar, policy, targets)."),
+      .value("out", "FITTED.json5", "Write the fitted scenario here (default: print it on stdout)."),
+    ],
+    discussion: """
+      LOG.csv is UTF-8 or GB18030, one row per work order; columns are recognised by their headers
+      in English (gridsim's own ledger.csv) or Chinese (工单编号, 受理时间, 所属网格, 诉求类别,
+      网格员签收时间, ...): see Scenarios/README.md, "Work-order logs". Rows that cannot be used
+      are listed with their line. The fitted scenario extends BASE and sets the arrival rate, the
+      hour, weekday and day-kind profiles, the category, severity and channel mixes, and each
+      tier's response and handling times and passUp share, each with a comment giving its rows and
+      95% interval. Then check it against the log: gridsim validate-model FITTED.json5 --against LOG.csv
+      Exit codes: 0 fitted; 64 usage; 65 invalid log or scenario; 66 missing file; 73 cannot write.
+      """)
+
+  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    guard let base = args.value("scenario") else {
+      throw .usage("Name the scenario the fitted one extends: --scenario BASE.", spec)
+    }
+    let logPath = args.positionals[0]
+    let scenario = try GridSimCommand.load(base).scenario
+    let model = Model(scenario)
+    let log = try read(logPath, model: model)
+    let fit = HistoryFit(log, model: model)
+    let out = args.value("out")
+    let extends =
+      out.map { relativePath(to: base, from: URL(fileURLWithPath: $0).deletingLastPathComponent().path) }
+      ?? base
+    let text = fit.json5(scenario: scenario, base: extends, log: log)
+    if out == nil { Console.err(summary(log, fit: fit)) } else { Console.out(summary(log, fit: fit)) }
+    guard let out else {
+      Console.out(text)
+      return .ok
+    }
+    if FileManager.default.fileExists(atPath: out), InputFile.realPath(out) == InputFile.realPath(base) {
+      throw .usage("--out would replace the base scenario \(base); give another file.", spec)
+    }
+    do {
+      try AtomicFile.write(text, to: out)
+    } catch {
+      throw .failed("\(error); nothing was written.", .cannotWrite)
+    }
+    Console.out(
+      "Wrote \(out) (extends \(extends)). Next: gridsim validate-model \(out) --against \(logPath)\n")
+    return .ok
+  }
+
+  /// Reads a log, printing its bad rows as warnings.
+  static func read(_ path: String, model: Model) throws(CommandError) -> WorkOrderLog {
+    let log: WorkOrderLog
+    switch WorkOrderLog.read(path: path, model: model) {
+    case .success(let l): log = l
+    case .failure(let error): throw .scenario(error, path: path)
+    }
+    var problems = log.problems
+    if log.problemCount > problems.count, !problems.isEmpty {
+      problems[problems.count - 1].message += " (and \(log.problemCount - problems.count) more rows not used)"
+    }
+    Console.report(problems)
+    return log
+  }
+
+  static func summary(_ log: WorkOrderLog, fit: HistoryFit) -> String {
+    let share = Double(log.entries.count) / Double(max(1, log.rows)) * 100
+    var s = "\(log.path) (\(log.encoding.rawValue)): \(log.entries.count) of \(log.rows) rows used"
+    s += " (\(String(format: "%.1f", share))%), \(fit.days) days\n"
+    s += "  columns: \(log.columns.joined(separator: ", "))\n"
+    if !log.defaulted.isEmpty { s += "  not in the log: \(log.defaulted.joined(separator: "; "))\n" }
+    for w in fit.warnings { s += "  warning: \(w)\n" }
+    return s
+  }
+
+  /// `target` as a path relative to the folder `from` (both taken from the working folder).
+  static func relativePath(to target: String, from folder: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    func parts(_ p: String) -> [String] {
+      URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: cwd + "/")).standardizedFileURL.path
+        .split(separator: "/").map(String.init)
+    }
+    let t = parts(target)
+    let f = parts(folder.isEmpty ? "." : folder)
+    var common = 0
+    while common < min(t.count - 1, f.count), t[common] == f[common] { common += 1 }
+    // Nothing in common but the root: the absolute path.
+    if common == 0 { return "/" + t.joined(separator: "/") }
+    return (Array(repeating: "..", count: f.count - common) + t[common...]).joined(separator: "/")
+  }
+}

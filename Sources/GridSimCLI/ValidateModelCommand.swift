@@ -1,0 +1,65 @@
+import Foundation
+import GridSim
+
+/// `gridsim validate-model SCENARIO --against LOG.csv`: does the scenario match what happened?
+enum ValidateModelCommand {
+  static let spec = CommandSpec(
+    name: "validate-model",
+    abstract: "Compare a scenario's measures with a work-order log's, measure by measure.",
+    arguments: "SCENARIO", minimumPositionals: 1, maximumPositionals: 1,
+    options: [
+      .value("against", "LOG.csv", "The work-order log (UTF-8 or GB18030; see Scenarios/README.md)."),
+      .value("replications", "N", "Replications to compare the log with (default 40; 1 to 1000)."),
+      .value(
+        "out", "DIR", "Also write validation.csv, daily.csv, validation.md and validation.html into DIR."),
+      .repeated(
+        "set", "KEY.PATH=VALUE", "Override a scenario value (repeatable), to try a change against the log."),
+      ReportOptions.csvOption,
+    ],
+    discussion: """
+      The same measures are taken from the log and from each replication's ledger, over the days
+      the log covers inside the scenario's measured period: arrivals per day, first response and
+      resolution times (mean, p90), the share closed, per tier the visits, time at the tier and
+      the share passed up, the end-of-day backlog; overall and per key-date window. The log is
+      one history, so it is judged against the 2.5%-97.5% range of single replications.
+      Exit codes: 0 every measure within the range; 1 some measure outside it; 64 usage; 65
+      invalid log or scenario; 66 missing file; 73 cannot write DIR.
+      """)
+
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
+    let args = try GridSimCommand.parse(spec, arguments)
+    let (replications, csv, overrides) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (
+        try args.integer("replications", in: 1...1000) ?? 40, try ReportOptions.csvStyle(args),
+        try ExperimentOptions.overrides(args)
+      )
+    }
+    guard let logPath = args.value("against") else {
+      throw .usage("Name the work-order log: --against LOG.csv.", spec)
+    }
+    let path = args.positionals[0]
+    let scenario = try GridSimCommand.load(path, overrides: overrides).scenario
+    let model = Model(scenario)
+    let log = try FitCommand.read(logPath, model: model)
+    let validation = ModelValidation(log: log, model: model, replications: replications, seed: scenario.seed)
+    guard validation.observedItems > 0 else {
+      throw .failed(
+        "no item of \(logPath) was detected inside the measured period of \(path) (\(scenario.period.start.description) to \(scenario.period.end.description), after the warm-up); set the scenario's period to the log's.",
+        .invalidScenario)
+    }
+    let report = ValidationReport(validation, scenarioName: scenario.name, source: path, logPath: logPath)
+    Console.out(report.text())
+    if let directory = args.value("out") {
+      do {
+        try AtomicFile.writeAll(
+          report.files().map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
+      } catch {
+        throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
+      }
+      Console.err(
+        "Wrote the validation to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/ (open validation.html).\n"
+      )
+    }
+    return validation.rows.contains { $0.within == false } ? .targetMissed : .ok
+  }
+}

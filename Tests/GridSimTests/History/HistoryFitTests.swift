@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+@testable import GridSim
+
+/// Fitting a scenario to a log: a known scenario is simulated, its ledger read back as a log, and
+/// the fit must recover the known figures.
+@Suite("Calibration from history")
+struct HistoryFitTests {
+  /// A township over eight weeks (a holiday in it), arrivals around the clock, two channels, three
+  /// categories; each tier answers after a known response time and is done after a known
+  /// handling time; the grid passes up a known share.
+  static let known = """
+    {
+      version: 1, name: "known", seed: 7, replications: 1,
+      period: { start: "2026-03-02T00:00", end: "2026-04-27T00:00" },
+      demand: {
+        perGridPerDay: 4,
+        hourOfDay: [1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3, 2, 1, 2, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1],
+        dayOfWeek: [1.2, 1.1, 1.1, 1.1, 1, 0.8, 0.7],
+        dayKind: { holiday: 1.5 },
+        channels: [{ id: "patrol", name: "巡查", share: 0.7 }, { id: "online", name: "网络", share: 0.3 }],
+        categories: [
+          { id: "consultation", name: "咨询", share: 0.5 }, { id: "complaint", name: "投诉", share: 0.3 },
+          { id: "resolution", name: "求决", share: 0.2 },
+        ],
+        severities: [{ id: "routine", name: "一般", share: 0.9 }, { id: "serious", name: "较大", share: 0.1 }],
+      },
+      tiers: [
+        { id: "grid", name: "网格员", response: { exponential: "20 min" },
+          handling: { lognormal: { mean: "2 h", sd: "1 h" } }, passUp: 0.25 },
+        { id: "village", name: "村两委", response: { gamma: { shape: 2, mean: "30 min" } },
+          handling: { exponential: "3 h" }, passUp: 0.1 },
+        { id: "leadership", name: "领导小组", handling: { exponential: "2 h" } },
+      ],
+      organization: { name: "镇", staff: 20, children: { count: 4, name: "{n}村", staff: 8,
+        children: { count: 5, name: "{parent}{n}格", staff: 3 } } },
+    }
+    """
+
+  static func fitted() throws -> (Scenario, Model, WorkOrderLog, HistoryFit) {
+    let scenario = try load(known)
+    let model = Model(scenario)
+    var simulation = Simulation(model: model, seed: scenario.seed, replication: 0, ledger: true)
+    _ = simulation.run()
+    let csv = LedgerCSV.render(try #require(simulation.ledger), model: model)
+    let log = try WorkOrderLog.parse(csv, path: "ledger.csv", encoding: .utf8, model: model).get()
+    return (scenario, model, log, HistoryFit(log, model: model))
+  }
+
+  @Test("the fit recovers the arrival rate, the profiles, the mixes, the handling times and passUp")
+  func roundTrip() throws {
+    let (_, _, log, fit) = try Self.fitted()
+    #expect(log.problems.isEmpty && log.entries.count == log.rows)
+    // About 4 x 20 grids x 56 days = 4,500 items: the rate within its interval, and within 5%.
+    let rate = try #require(fit.perGridPerDay)
+    #expect(rate.low <= 4 && 4 <= rate.high, "\(rate)")
+    #expect(abs(rate.value - 4) / 4 < 0.05)
+    // The weekday weights (mean 1 already) within 0.12; the hour weights within 20%.
+    let week = try #require(fit.dayOfWeek)
+    for (fitted, truth) in zip(week, [1.2, 1.1, 1.1, 1.1, 1, 0.8, 0.7]) {
+      #expect(abs(fitted - truth) < 0.12)
+    }
+    let hourTruth: [Double] = [1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3, 2, 1, 2, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1]
+    let hourMean = hourTruth.reduce(0, +) / 24
+    for (fitted, truth) in zip(try #require(fit.hourOfDay), hourTruth) {
+      #expect(abs(fitted - truth / hourMean) / (truth / hourMean) < 0.2)
+    }
+    // Qingming (April 4-6) is the holiday: 1.5 inside its (wide, three-day) interval.
+    let holiday = try #require(fit.dayKind.first { $0.kind == .holiday })
+    #expect(holiday.figure.low <= 1.5 && 1.5 <= holiday.figure.high, "\(holiday.figure)")
+    // Shares within their intervals.
+    for (figure, truth) in zip(try #require(fit.categories), [0.5, 0.3, 0.2]) {
+      #expect(figure.low <= truth && truth <= figure.high)
+    }
+    for (figure, truth) in zip(try #require(fit.channels), [0.7, 0.3]) {
+      #expect(figure.low <= truth && truth <= figure.high)
+    }
+    // Each tier's response and handling means inside their intervals. Above the grid the citizen
+    // was answered below, so the log cannot split response from handling: their sum is fitted.
+    let truths: [(response: Double, handling: Double, passUp: Double?)] = [
+      (20, 120, 0.25), (30, 180, 0.1), (0, 120, nil),
+    ]
+    for (t, truth) in truths.enumerated() {
+      let tier = fit.tiers[t]
+      let handling = try #require(tier.handling, "tier \(t)")
+      let total = t == 0 ? truth.handling : truth.response + truth.handling
+      #expect(tier.combined == (t > 0))
+      #expect(handling.meanLow <= total && total <= handling.meanHigh, "tier \(t): \(handling.mean)")
+      if let p = truth.passUp {
+        let share = try #require(tier.passUp)
+        #expect(share.low <= p && p <= share.high, "tier \(t): \(share)")
+      }
+      if t == 0 {
+        let response = try #require(tier.response)
+        // Within 5% (times are logged to the minute).
+        #expect(abs(response.mean - truth.response) / truth.response < 0.05, "tier \(t): \(response.mean)")
+        if case .exponential = response.chosen {
+        } else if case .gamma(let shape, _) = response.chosen {
+          #expect(abs(shape - 1) < 0.15)
+        } else {
+          Issue.record("grid response: \(response.chosen)")
+        }
+      }
+    }
+    if case .lognormal = fit.tiers[0].handling?.chosen {
+    } else {
+      Issue.record("grid handling: \(String(describing: fit.tiers[0].handling?.chosen))")
+    }
+  }
+
+  @Test("the fitted scenario loads over its base, and simulates what the known one does")
+  func fittedScenarioAgrees() throws {
+    let (scenario, model, log, fit) = try Self.fitted()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-fit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.known.write(to: folder.appendingPathComponent("known.json5"), atomically: true, encoding: .utf8)
+    let text = fit.json5(scenario: scenario, base: "known.json5", log: log)
+    let path = folder.appendingPathComponent("fitted.json5").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let loaded = try ScenarioLoader.load(path: path)
+    #expect(loaded.warnings.isEmpty)
+    #expect(abs(loaded.scenario.demand.perGridPerDay - 4) < 0.2)
+    // The known scenario's own log is within the fitted scenario's replications on most measures.
+    var fitted = loaded.scenario
+    fitted.replications = 12
+    let validation = ModelValidation(log: log, model: Model(fitted), replications: 12, seed: 99)
+    let judged = validation.rows.filter { $0.within != nil }
+    #expect(judged.count >= 15)
+    #expect(
+      Double(judged.count { $0.within == true }) >= 0.8 * Double(judged.count),
+      "\(judged.filter { $0.within == false }.map(\.measure))")
+    // And a scenario with twice the handling times is not.
+    var slower = scenario
+    for t in slower.tiers.indices { slower.tiers[t].rule.handling = .exponential(mean: 600) }
+    let off = ModelValidation(log: log, model: Model(slower), replications: 12, seed: 99)
+    #expect(
+      off.rows.filter { $0.measure.hasPrefix("resolution") && $0.slice == "whole log" }.allSatisfy {
+        $0.within == false
+      })
+    _ = model
+  }
+
+  @Test("bad rows are listed with their line and reason; the others are used")
+  func badRows() throws {
+    let scenario = try load(Self.known)
+    let model = Model(scenario)
+    let csv = """
+      工单编号,受理时间,所属网格,诉求类别,网格员签收时间,网格员首次回复时间,网格员办结时间,网格员去向
+      1,2026-03-03 09:00,1村1格,咨询,2026-03-03 09:10,2026-03-03 09:30,2026-03-03 11:00,办结
+      2,2026-03-03 10:00,9村9格,咨询,,,,
+      3,2026/3/3 10:30,1村2格,投诉,2026-03-03 10:20,,,
+      4,yesterday,1村2格,投诉,,,,
+      5,2026-03-03 11:00,1村2格,投诉,,,,飞走
+      """
+    let log = try WorkOrderLog.parse(csv, path: "log.csv", encoding: .gb18030, model: model).get()
+    #expect(log.rows == 5 && log.entries.count == 1 && log.lines == [2])
+    #expect(log.problems.map(\.line) == [3, 4, 5, 6])
+    #expect(log.problems[0].message.contains("'9村9格' is not a grid of the scenario"))
+    #expect(log.problems[1].message.contains("tier 1: arrived before it was detected"))
+    #expect(log.problems[2].message.contains("expected a time such as 2026-10-02 06:30, found 'yesterday'"))
+    #expect(log.problems[3].message.contains("expected an outcome"))
+    #expect(
+      log.entries[0].visits.count == 1
+        && log.entries[0].visits[0].responded == log.entries[0].visits[0].started! + 20)
+    #expect(
+      log.defaulted == ["severity: every item the first severity", "channel: every item the first channel"])
+    // A header with no time column is refused.
+    guard
+      case .failure(.invalid(let d)) = WorkOrderLog.parse(
+        "a,b\n1,2\n", path: "x.csv", encoding: .utf8, model: model)
+    else {
+      Issue.record("accepted")
+      return
+    }
+    #expect(d[0].message.contains("expected a header naming a time column"))
+  }
+
+  @Test("KS distances and the incomplete gamma function match hand values")
+  func statistics() {
+    // P(1, x) = 1 - e^-x; P(2, 2) = 1 - 3e^-2; P(0.5, x) = erf(√x).
+    #expect(abs(DurationFit.regularizedGammaP(1, 0.7) - (1 - exp(-0.7))) < 1e-12)
+    #expect(abs(DurationFit.regularizedGammaP(2, 2) - (1 - 3 * exp(-2))) < 1e-12)
+    #expect(abs(DurationFit.regularizedGammaP(0.5, 3) - erf(3.0.squareRoot())) < 1e-10)
+    // A sample of 0.25, 0.5, 0.75 against the uniform on [0, 1]: D = 0.25.
+    #expect(abs(DurationFit.ksDistance([0.25, 0.5, 0.75]) { min(1, max(0, $0)) } - 0.25) < 1e-12)
+    // Twenty equal values: a fixed duration.
+    #expect(DurationFit(Array(repeating: 12, count: 20))?.chosen == .fixed(12))
+  }
+}
