@@ -30,14 +30,15 @@ enum FitCommand {
     let logPath = args.positionals[0]
     let scenario = try GridSimCommand.load(base).scenario
     let model = Model(scenario)
-    let log = try read(logPath, model: model)
+    let log = try GridSimCommand.readLog(logPath, model: model)
     let fit = HistoryFit(log, model: model)
     let out = args.value("out")
     let extends =
       out.map { relativePath(to: base, from: URL(fileURLWithPath: $0).deletingLastPathComponent().path) }
       ?? base
-    let text = fit.json5(scenario: scenario, base: extends, log: log)
-    if out == nil { Console.err(summary(log, fit: fit)) } else { Console.out(summary(log, fit: fit)) }
+    let report = FitReport(fit, scenario: scenario, log: log)
+    let text = report.scenarioText(base: extends)
+    if out == nil { Console.err(report.summary()) } else { Console.out(report.summary()) }
     guard let out else {
       Console.out(text)
       return .ok
@@ -53,31 +54,6 @@ enum FitCommand {
     Console.out(
       "Wrote \(out) (extends \(extends)). Next: gridsim validate-model \(out) --against \(logPath)\n")
     return .ok
-  }
-
-  /// Reads a log, printing its bad rows as warnings.
-  static func read(_ path: String, model: Model) throws(CommandError) -> WorkOrderLog {
-    let log: WorkOrderLog
-    switch WorkOrderLog.read(path: path, model: model) {
-    case .success(let l): log = l
-    case .failure(let error): throw .scenario(error, path: path)
-    }
-    var problems = log.problems
-    if log.problemCount > problems.count, !problems.isEmpty {
-      problems[problems.count - 1].message += " (and \(log.problemCount - problems.count) more rows not used)"
-    }
-    Console.report(problems)
-    return log
-  }
-
-  static func summary(_ log: WorkOrderLog, fit: HistoryFit) -> String {
-    let share = Double(log.entries.count) / Double(max(1, log.rows)) * 100
-    var s = "\(log.path) (\(log.encoding.rawValue)): \(log.entries.count) of \(log.rows) rows used"
-    s += " (\(String(format: "%.1f", share))%), \(fit.days) days\n"
-    s += "  columns: \(log.columns.joined(separator: ", "))\n"
-    if !log.defaulted.isEmpty { s += "  not in the log: \(log.defaulted.joined(separator: "; "))\n" }
-    for w in fit.warnings { s += "  warning: \(w)\n" }
-    return s
   }
 
   /// `target` as a path relative to the folder `from` (both taken from the working folder).

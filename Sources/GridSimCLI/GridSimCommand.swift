@@ -118,6 +118,21 @@ enum GridSimCommand {
     }
   }
 
+  /// Reads a work-order log against a model, printing its bad rows as warnings.
+  static func readLog(_ path: String, model: Model) throws(CommandError) -> WorkOrderLog {
+    let log: WorkOrderLog
+    switch WorkOrderLog.read(path: path, model: model) {
+    case .success(let l): log = l
+    case .failure(let error): throw .scenario(error, path: path)
+    }
+    var problems = log.problems
+    if log.problemCount > problems.count, !problems.isEmpty {
+      problems[problems.count - 1].message += " (and \(log.problemCount - problems.count) more rows not used)"
+    }
+    Console.report(problems)
+    return log
+  }
+
   /// Loads a scenario, printing its warnings; an overrides file is not one.
   static func load(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError) -> LoadedScenario
   {

@@ -38,7 +38,7 @@ enum RunCommand {
         throw .usage(
           "--arrivals and --shard cannot be used together: merge re-runs the scenario alone.", spec)
       }
-      let log = try FitCommand.read(arrivals, model: Model(scenario))
+      let log = try GridSimCommand.readLog(arrivals, model: Model(scenario))
       let replay = log.replay(in: scenario, model: Model(scenario))
       scenario = replay.scenario
       Console.err(

@@ -87,18 +87,7 @@ struct ShardOptions {
       overrides: overrides, arguments: Self.unsharded(arguments), seed: scenario.seed,
       replications: scenario.replications, shard: shard,
       results: zip(range, figures).map { ShardFile.IndexedResult(replication: $0, result: $1) })
-    let data: Data
-    do {
-      data = try file.encoded()
-    } catch {
-      throw .failed(
-        "the results of slice \(shard) cannot be encoded (\(error)); a bug in gridsim.", .internalError)
-    }
-    do {
-      try AtomicFile.write(data, to: results)
-    } catch {
-      throw .failed("\(error); the slice's results were not saved.", .cannotWrite)
-    }
+    try Self.write(file, to: results)
     let shown =
       range.isEmpty
       ? "no replications"

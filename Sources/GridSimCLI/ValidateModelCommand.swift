@@ -40,8 +40,10 @@ enum ValidateModelCommand {
     let path = args.positionals[0]
     let scenario = try GridSimCommand.load(path, overrides: overrides).scenario
     let model = Model(scenario)
-    let log = try FitCommand.read(logPath, model: model)
-    let validation = ModelValidation(log: log, model: model, replications: replications, seed: scenario.seed)
+    let log = try GridSimCommand.readLog(logPath, model: model)
+    let validation = await ModelValidation.run(
+      log: log, model: model, replications: replications, seed: scenario.seed,
+      jobs: ProcessInfo.processInfo.activeProcessorCount)
     guard validation.observedItems > 0 else {
       throw .failed(
         "no item of \(logPath) was detected inside the measured period of \(path) (\(scenario.period.start.description) to \(scenario.period.end.description), after the warm-up); set the scenario's period to the log's.",

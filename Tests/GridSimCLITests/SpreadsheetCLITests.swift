@@ -86,6 +86,20 @@ struct SpreadsheetCLITests {
     #expect(bad.status == 64 && bad.stderr.contains("GRIDSIM_CSV is 'xls'; expected plain or excel."))
     let noOut = try gridsim("run", small, "--csv", "excel")
     #expect(noOut.status == 64 && noOut.stderr.contains("--csv needs --out DIR"))
+    // The other commands that write CSV files take the option the same way.
+    let script = folder.appendingPathComponent("script")
+    let drill = try gridsim(
+      "drill", "script", "Scenarios/drills/national-day-flood.json5", "--out", script.path, "--csv", "excel")
+    #expect(drill.status == 0, "\(drill.stderr)")
+    for name in ["script.csv", "team-log.csv"] {
+      #expect(try firstBytes(name, in: "script") == bom, "\(name)")
+    }
+    #expect(try firstBytes("script.html", in: "script") != bom)
+    let sweep = try gridsim(
+      "sweep", small, "--vary", "demand.perGridPerDay=4,6", "--replications", "2", "--out",
+      folder.appendingPathComponent("sweep").path, "--csv", "excel")
+    #expect(sweep.status == 0 || sweep.status == 1, "\(sweep.stderr)")
+    #expect(try firstBytes("sweep.csv", in: "sweep") == bom)
     // A roster written for Excel reads back as such.
     let starter = folder.appendingPathComponent("starter")
     #expect(try gridsim("init", starter.path, "--csv", "excel").status == 0)

@@ -285,12 +285,8 @@ public struct DrillScore: Sendable {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()
     return ResponseTimes(
-      label: label, count: sorted.count, median: Self.quantile(sorted, 0.5), p90: Self.quantile(sorted, 0.9))
+      label: label, count: sorted.count, median: Quantile.nearestRank(sorted, 0.5),
+      p90: Quantile.nearestRank(sorted, 0.9))
   }
 
-  /// The nearest-rank quantile of sorted values.
-  public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    let rank = Int((p * Double(sorted.count)).rounded(.up))
-    return sorted[min(sorted.count, max(1, rank)) - 1]
-  }
 }

@@ -178,7 +178,6 @@ public struct DrillTimeline: Sendable {
       return t.isFinite ? time(t) : nil
     }
 
-    /// The time the team did it, if the log says.
     /// The time the team did it, if the log says: its first row for the action at or after the
     /// inject's release, by a unit above the inject's grid (or naming a tier).
     func actual(_ inject: String, _ action: DrillAction, tier: Int?, released: LocalDateTime)

@@ -138,7 +138,7 @@ public struct TeamLog: Sendable {
       if !injectIDs.contains(injectText) {
         ok = false
         problem(
-          line, "inject", "expected an inject id of the pack, found '\(shown(injectText))'",
+          line, "inject", "expected an inject id of the pack, found '\(Diagnostic.shown(injectText))'",
           fix: Suggestion.closest(to: injectText, in: injectIDs).map { "did you mean '\($0)'?" }
             ?? "the pack's injects: \(injectIDs.prefix(20).joined(separator: ", "))")
       }
@@ -146,16 +146,17 @@ public struct TeamLog: Sendable {
       if action == nil {
         ok = false
         problem(
-          line, "action", "expected an action, found '\(shown(actionText))'",
+          line, "action", "expected an action, found '\(Diagnostic.shown(actionText))'",
           fix:
             "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
         )
       }
-      let time = Self.time(parsing: timeText)
+      let time = LocalDateTime(spreadsheet: timeText)
       if time == nil {
         ok = false
         problem(
-          line, "time", "expected a local date-time such as 2026-03-05T09:40, found '\(shown(timeText))'",
+          line, "time",
+          "expected a local date-time such as 2026-03-05T09:40, found '\(Diagnostic.shown(timeText))'",
           fix: "write the date and time as YYYY-MM-DDTHH:MM")
       }
       if let time, let start = earliest[injectText] {
@@ -175,7 +176,8 @@ public struct TeamLog: Sendable {
       if tier == nil {
         ok = false
         problem(
-          line, "unit", "expected a unit's name or a tier id of the scenario, found '\(shown(unitText))'",
+          line, "unit",
+          "expected a unit's name or a tier id of the scenario, found '\(Diagnostic.shown(unitText))'",
           fix: Suggestion.closest(to: unitText, in: Array(units.keys)).map { "did you mean '\($0)'?" }
             ?? "tiers: \(scenario.tiers.map(\.id).joined(separator: ", "))")
       }
@@ -185,7 +187,7 @@ public struct TeamLog: Sendable {
         ok = false
         let ids = pack.roles.map(\.id)
         problem(
-          line, "role", "expected a role of the pack, found '\(shown(role))'",
+          line, "role", "expected a role of the pack, found '\(Diagnostic.shown(role))'",
           fix: Suggestion.closest(to: role, in: ids).map { "did you mean '\($0)'?" }
             ?? "its roles: \(ids.joined(separator: ", "))")
       }
@@ -207,12 +209,6 @@ public struct TeamLog: Sendable {
     log.tierLabels = Set(scenario.tiers.flatMap { [$0.id, $0.name] })
     return .success(log)
   }
-
-  /// A log's time (see ``LocalDateTime/init(spreadsheet:)``).
-  static func time(parsing text: String) -> LocalDateTime? { LocalDateTime(spreadsheet: text) }
-
-  /// A value from the file in a message: at most 60 characters.
-  private static func shown(_ s: String) -> String { s.count <= 60 ? s : String(s.prefix(60)) + "…" }
 
   /// Every unit's name and tier id, with the tier it is at (units at depth d of the organization
   /// are at tier `tiers - 1 - d`: the root at the top).

@@ -20,20 +20,29 @@ public enum Experiment {
     model: Model, replications range: Range<Int>, seed: UInt64, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> [ReplicationResult] {
+    await map(replications: range, jobs: jobs, progress: progress) { r in
+      var simulation = Simulation(model: model, seed: seed, replication: r)
+      return simulation.run()
+    }
+  }
+
+  /// `body(r)` for each replication `r` in `range`, at most `jobs` at once, in replication order:
+  /// what a caller needs of a replication beyond its results (its ledger, measured and dropped).
+  public static func map<T: Sendable>(
+    replications range: Range<Int>, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @escaping @Sendable (Int) -> T
+  ) async -> [T] {
     let replications = range.count
     guard replications > 0 else { return [] }
     let jobs = max(1, min(jobs, replications))
-    var results = [ReplicationResult?](repeating: nil, count: replications)
-    await withTaskGroup(of: (Int, ReplicationResult).self) { group in
+    var results = [T?](repeating: nil, count: replications)
+    await withTaskGroup(of: (Int, T).self) { group in
       var next = 0
       var done = 0
       func launch() {
         let r = next
         next += 1
-        group.addTask {
-          var simulation = Simulation(model: model, seed: seed, replication: range.lowerBound + r)
-          return (r, simulation.run())
-        }
+        group.addTask { (r, body(range.lowerBound + r)) }
       }
       while next < jobs { launch() }
       while let (r, result) = await group.next() {

@@ -89,7 +89,7 @@ public struct DurationFit: Sendable {
     if scored[0].1 <= critical {
       chosen = scored[0].0
     } else {
-      chosen = .empirical((0..<20).map { Self.quantile(x, (Double($0) + 0.5) / 20) })
+      chosen = .empirical((0..<20).map { Quantile.interpolated(x, (Double($0) + 0.5) / 20) })
       distances.insert(("empirical", Self.empiricalDistance(x, quantiles: 20)), at: 0)
     }
   }
@@ -114,15 +114,8 @@ public struct DurationFit: Sendable {
 
   /// The KS distance of the 20-quantile empirical distribution (equal weights on the quantiles).
   static func empiricalDistance(_ sorted: [Double], quantiles k: Int) -> Double {
-    let points = (0..<k).map { quantile(sorted, (Double($0) + 0.5) / Double(k)) }
+    let points = (0..<k).map { Quantile.interpolated(sorted, (Double($0) + 0.5) / Double(k)) }
     return ksDistance(sorted) { v in Double(points.count { $0 <= v }) / Double(k) }
-  }
-
-  /// The `p` quantile by linear interpolation between order statistics.
-  static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    let h = p * Double(sorted.count - 1)
-    let i = Int(h)
-    return i + 1 < sorted.count ? sorted[i] + (h - Double(i)) * (sorted[i + 1] - sorted[i]) : sorted[i]
   }
 
   /// P(a, x), the regularized lower incomplete gamma function: a series below a + 1, a continued

@@ -66,8 +66,7 @@ public struct HistoryFit: Sendable {
     items = entries.count
     guard !entries.isEmpty else { return }
     let start = scenario.period.start.minutes
-    func dayOf(_ minutes: Double) -> Int { Int(((Double(start) + minutes) / 1440).rounded(.down)) }
-    let itemDays = entries.map { dayOf($0.appeared) }
+    let itemDays = entries.map { scenario.period.day(atMinute: $0.appeared) }
     firstDay = itemDays.min()!
     let lastDay = itemDays.max()!
     days = lastDay - firstDay + 1

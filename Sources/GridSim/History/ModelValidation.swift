@@ -40,34 +40,39 @@ public struct ModelValidation: Sendable {
   /// Items of the log measured (inside the period, after the warm-up).
   public var observedItems = 0
 
-  /// Measures `log` and `replications` runs of `model` over the days the log covers inside the
-  /// measured period.
-  public init(log: WorkOrderLog, model: Model, replications: Int, seed: UInt64) {
-    let scenario = model.scenario
-    let start = Double(scenario.period.start.minutes)
-    let warmUp = scenario.period.warmUp.minutes
-    let length = scenario.period.length.minutes
-    func day(_ m: Double) -> Int { Int(((start + m) / 1440).rounded(.down)) }
+  /// Measures `log` and `replications` runs of `model` (at most `jobs` at once; the figures do not
+  /// depend on it) over the days the log covers inside the measured period.
+  public static func run(log: WorkOrderLog, model: Model, replications: Int, seed: UInt64, jobs: Int) async
+    -> ModelValidation
+  {
+    let period = model.scenario.period
     let logged = log.entries.filter { e in
-      !e.followUp && (e.detected.map { $0 >= warmUp && $0 < length } ?? false)
+      !e.followUp && (e.detected.map { $0 >= period.warmUp.minutes && $0 < period.length.minutes } ?? false)
     }
-    observedItems = logged.count
-    guard let first = logged.map({ day($0.detected!) }).min(),
-      let last = logged.map({ day($0.detected!) }).max()
-    else { return }
-    firstDay = first
-    let span = (first: first, last: last)
-    self.replications = replications
+    let days = logged.map { period.day(atMinute: $0.detected!) }
+    guard let first = days.min(), let last = days.max() else { return ModelValidation() }
+    let span = first...last
     let observed = Measures(logged, model: model, days: span)
-    var runs: [Measures] = []
-    for r in 0..<replications {
+    // Each replication's ledger is measured where it is made, and dropped.
+    let runs = await Experiment.map(replications: 0..<replications, jobs: jobs) { r in
       var simulation = Simulation(model: model, seed: seed, replication: r, ledger: true)
       _ = simulation.run()
       let entries = (simulation.ledger?.entries ?? []).filter { e in
-        e.counted && !e.followUp && e.detected.map { day($0) >= span.first && day($0) <= span.last } == true
+        e.counted && !e.followUp && e.detected.map { span.contains(period.day(atMinute: $0)) } == true
       }
-      runs.append(Measures(entries, model: model, days: span))
+      return Measures(entries, model: model, days: span)
     }
+    var validation = ModelValidation(observed: observed, runs: runs, model: model, span: span)
+    validation.observedItems = logged.count
+    return validation
+  }
+
+  init() {}
+
+  init(observed: Measures, runs: [Measures], model: Model, span: ClosedRange<Int>) {
+    let scenario = model.scenario
+    firstDay = span.lowerBound
+    replications = runs.count
     for (key, value) in observed.values {
       let values = runs.compactMap { $0.values[key] }
       var row = Row(
@@ -76,8 +81,8 @@ public struct ModelValidation: Sendable {
       if !values.isEmpty {
         let sorted = values.sorted()
         row.simulated = Estimate(values.map { Optional($0) })
-        row.low = Self.quantile(sorted, 0.025)
-        row.high = Self.quantile(sorted, 0.975)
+        row.low = Quantile.interpolated(sorted, 0.025)
+        row.high = Quantile.interpolated(sorted, 0.975)
       }
       rows.append(row)
     }
@@ -89,20 +94,16 @@ public struct ModelValidation: Sendable {
     observedArrivals = observed.arrivals
     observedBacklog = observed.backlog
     func band(_ series: [[Double]]) -> [(mean: Double, low: Double, high: Double)] {
-      (0..<(span.last - span.first + 1)).map { d in
+      (0..<span.count).map { d in
         let v = series.map { $0[d] }.sorted()
-        return (v.reduce(0, +) / Double(max(1, v.count)), Self.quantile(v, 0.025), Self.quantile(v, 0.975))
+        return (
+          v.reduce(0, +) / Double(max(1, v.count)), Quantile.interpolated(v, 0.025),
+          Quantile.interpolated(v, 0.975)
+        )
       }
     }
     simulatedArrivals = band(runs.map(\.arrivals))
     simulatedBacklog = band(runs.map(\.backlog))
-  }
-
-  static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    guard !sorted.isEmpty else { return .nan }
-    let h = p * Double(sorted.count - 1)
-    let i = Int(h)
-    return i + 1 < sorted.count ? sorted[i] + (h - Double(i)) * (sorted[i + 1] - sorted[i]) : sorted[i]
   }
 
   /// The measures of one history (the log, or one replication).
@@ -117,19 +118,18 @@ public struct ModelValidation: Sendable {
     var arrivals: [Double]
     var backlog: [Double]
 
-    init(_ entries: [Ledger.Entry], model: Model, days: (first: Int, last: Int)) {
+    init(_ entries: [Ledger.Entry], model: Model, days: ClosedRange<Int>) {
       let scenario = model.scenario
-      let start = Double(scenario.period.start.minutes)
-      func day(_ m: Double) -> Int { Int(((start + m) / 1440).rounded(.down)) }
-      let count = days.last - days.first + 1
+      func day(_ m: Double) -> Int { scenario.period.day(atMinute: m) }
+      let count = days.count
       arrivals = [Double](repeating: 0, count: count)
       backlog = [Double](repeating: 0, count: count)
       for e in entries {
         guard let detected = e.detected else { continue }
-        let d = day(detected) - days.first
+        let d = day(detected) - days.lowerBound
         arrivals[d] += 1
         // Open at the end of each day from its detection to its closing.
-        let closedDay = e.closed.map { day($0) - days.first } ?? count
+        let closedDay = e.closed.map { day($0) - days.lowerBound } ?? count
         if d < count { for k in d..<min(count, closedDay) { backlog[k] += 1 } }
       }
       var slices: [(String?, [Ledger.Entry])] = [(nil, entries)]
@@ -177,7 +177,7 @@ public struct ModelValidation: Sendable {
 
     static func mean(_ x: [Double]) -> Double? { x.isEmpty ? nil : x.reduce(0, +) / Double(x.count) }
     static func p90(_ sorted: [Double]) -> Double? {
-      sorted.isEmpty ? nil : ModelValidation.quantile(sorted, 0.9)
+      sorted.isEmpty ? nil : Quantile.interpolated(sorted, 0.9)
     }
   }
 }

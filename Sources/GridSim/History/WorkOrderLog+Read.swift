@@ -68,14 +68,15 @@ extension WorkOrderLog {
       var bad: String?
       func time(_ text: String, _ column: String) -> Double? {
         guard let t = LocalDateTime(spreadsheet: text) else {
-          bad = bad ?? "column \(column): expected a time such as 2026-10-02 06:30, found '\(shown(text))'"
+          bad =
+            bad
+            ?? "column \(column): expected a time such as 2026-10-02 06:30, found '\(Diagnostic.shown(text))'"
           return nil
         }
         return Double(t.minutes - start)
       }
-      func visit(_ t: Int) -> Ledger.Visit {
-        visits[t] ?? Ledger.Visit(tier: t, unit: model.unit(leaf: entry.leaf, tier: t), arrived: .nan)
-      }
+      // The unit is set once the row's grid is known (below): columns come in any order.
+      func visit(_ t: Int) -> Ledger.Visit { visits[t] ?? Ledger.Visit(tier: t, unit: -1, arrived: .nan) }
       var unitNames: [Int: String] = [:]
       for (i, value) in row.enumerated() where i < columns.count {
         guard let field = columns[i] else { continue }
@@ -98,7 +99,9 @@ extension WorkOrderLog {
           guard let index = table[v] else {
             let guess =
               Suggestion.closest(to: v, in: table.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-            bad = bad ?? "column \(column): '\(shown(v))' is not a \(what(field)) of the scenario\(guess)"
+            bad =
+              bad
+              ?? "column \(column): '\(Diagnostic.shown(v))' is not a \(what(field)) of the scenario\(guess)"
             continue
           }
           switch field {
@@ -114,7 +117,7 @@ extension WorkOrderLog {
             guard let outcome = outcomes[v.lowercased()] else {
               bad =
                 bad
-                ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(shown(v))'"
+                ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(Diagnostic.shown(v))'"
               continue
             }
             var x = visit(t)
@@ -141,15 +144,17 @@ extension WorkOrderLog {
       if entry.detected == nil, hasAppeared { entry.detected = entry.appeared }
       if !hasAppeared, let d = entry.detected { entry.appeared = d }
       if bad == nil, entry.detected == nil { bad = "no detection (受理) or appearance (发现) time" }
-      for (t, name) in unitNames {
-        guard let unit = units[name] else {
-          bad = bad ?? "'\(shown(name))' is not a unit of the scenario"
-          continue
-        }
-        if var x = visits[t] {
+      for (t, var x) in visits {
+        if let name = unitNames[t] {
+          guard let unit = units[name] else {
+            bad = bad ?? "'\(Diagnostic.shown(name))' is not a unit of the scenario"
+            continue
+          }
           x.unit = unit
-          visits[t] = x
+        } else {
+          x.unit = model.unit(leaf: entry.leaf, tier: t)
         }
+        visits[t] = x
       }
       var list = visits.values.sorted { $0.tier < $1.tier }
       for i in list.indices where list[i].arrived.isNaN {
@@ -183,7 +188,7 @@ extension WorkOrderLog {
           Diagnostic(
             .error, file: path, line: 1,
             message:
-              "expected a header naming a time column (detected or appeared; 受理时间 or 发现时间), found \(header.prefix(8).map { "'\(shown($0))'" }.joined(separator: ", "))",
+              "expected a header naming a time column (detected or appeared; 受理时间 or 发现时间), found \(header.prefix(8).map { "'\(Diagnostic.shown($0))'" }.joined(separator: ", "))",
             fix: "the first row names the columns; see Scenarios/README.md, \"Work-order logs\"")
         ]))
     }
@@ -234,6 +239,4 @@ extension WorkOrderLog {
     }
   }
 
-  /// A value from the file in a message: at most 60 characters.
-  static func shown(_ s: String) -> String { s.count <= 60 ? s : String(s.prefix(60)) + "…" }
 }

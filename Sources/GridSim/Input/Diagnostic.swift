@@ -27,6 +27,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// For the last diagnostic of a capped list: how many more errors were found and not shown.
   public var hiddenErrors = 0
 
+  /// A value from a file, as a message quotes it: at most 60 characters (a long cell or line is
+  /// cut, never printed whole).
+  public static func shown(_ value: String) -> String {
+    value.count <= 60 ? value : String(value.prefix(60)) + "…"
+  }
+
   /// The most diagnostics kept for one file; the rest are counted, not shown (a file with 60,000
   /// problems on one line must not take minutes to report).
   public static let cap = 200

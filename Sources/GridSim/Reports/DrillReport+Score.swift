@@ -79,8 +79,8 @@ extension DrillReport {
   /// falls.
   func simulated(_ o: DrillScore.Outcome) -> (p50: String, p90: String, team: String)? {
     guard let sim = o.simulated, !sim.isEmpty else { return nil }
-    let p50 = DrillScore.quantile(sim, 0.5)
-    let p90 = DrillScore.quantile(sim, 0.9)
+    let p50 = Quantile.nearestRank(sim, 0.5)
+    let p90 = Quantile.nearestRank(sim, 0.9)
     let team = o.simulatedShareFaster.map { share in
       pick("percentile \(Int((share * 100).rounded()))", "第\(Int((share * 100).rounded()))百分位")
     }
@@ -197,7 +197,7 @@ extension DrillReport {
           "超时\(late(o.lateCalendar))（工作时间\(late(o.lateWorking))）")
       var line = what
       if let sim = o.simulated, !sim.isEmpty {
-        let p90 = DrillScore.quantile(sim, 0.9)
+        let p90 = Quantile.nearestRank(sim, 0.9)
         line +=
           p90.isFinite
           ? pick(
@@ -238,8 +238,8 @@ extension DrillReport {
           (
             "simulated",
             .object([
-              ("replications", .int(sim.count)), ("p50Minutes", minutes(DrillScore.quantile(sim, 0.5))),
-              ("p90Minutes", minutes(DrillScore.quantile(sim, 0.9))),
+              ("replications", .int(sim.count)), ("p50Minutes", minutes(Quantile.nearestRank(sim, 0.5))),
+              ("p90Minutes", minutes(Quantile.nearestRank(sim, 0.9))),
               ("shareAtOrBeforeTeam", .number(o.simulatedShareFaster)),
             ])
           ))
@@ -309,7 +309,7 @@ extension DrillReport {
         o.expectation.inject, o.expectation.action.rawValue, scenario.tiers[o.expectation.tier].id,
         o.expectation.due.description, o.actual?.description ?? "", o.status.rawValue, number(o.lateCalendar),
         number(o.lateWorking), String(o.points), o.objectives.joined(separator: " "),
-        number(sim.map { DrillScore.quantile($0, 0.5) }), number(sim.map { DrillScore.quantile($0, 0.9) }),
+        number(sim.map { Quantile.nearestRank($0, 0.5) }), number(sim.map { Quantile.nearestRank($0, 0.9) }),
       ])
     }
     return out

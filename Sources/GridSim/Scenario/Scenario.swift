@@ -73,6 +73,10 @@ public struct Scenario: Sendable {
     /// IANA time zone of every local date-time in the file.
     public var timeZone = "Asia/Shanghai"
 
+    /// The local day (day number since 1970) of a time given in minutes after the start.
+    public func day(atMinute minutes: Double) -> Int {
+      Int(((Double(start.minutes) + minutes) / 1440).rounded(.down))
+    }
     /// The length of the period.
     public var length: TimeSpan { TimeSpan(minutes: Double(end.minutes - start.minutes)) }
   }

@@ -16,7 +16,7 @@ public enum Starter {
 
   /// `scenario.json5`, `roster.csv` and `README.md`.
   public static func files(_ o: Options) -> [(name: String, text: String)] {
-    [("scenario.json5", scenario(o)), ("roster.csv", roster(o)), ("README.md", readme(o))]
+    [("scenario.json5", scenario(o)), ("roster.csv", roster()), ("README.md", readme(o))]
   }
 
   static func scenario(_ o: Options) -> String {
@@ -142,7 +142,7 @@ public enum Starter {
       """
   }
 
-  static func roster(_ o: Options) -> String {
+  static func roster() -> String {
     """
     when,unit,shift,staff
     holiday,leadership,duty,2

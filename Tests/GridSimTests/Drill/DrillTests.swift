@@ -246,14 +246,14 @@ struct DrillTests {
 
   @Test("log times as spreadsheets save them")
   func logTimes() {
-    #expect(TeamLog.time(parsing: "2026-10-02T06:30")?.description == "2026-10-02T06:30")
-    #expect(TeamLog.time(parsing: "2026/10/2 6:30")?.description == "2026-10-02T06:30")
-    #expect(TeamLog.time(parsing: "2026-10-02 06:30:41")?.description == "2026-10-02T06:30")
+    #expect(LocalDateTime(spreadsheet: "2026-10-02T06:30")?.description == "2026-10-02T06:30")
+    #expect(LocalDateTime(spreadsheet: "2026/10/2 6:30")?.description == "2026-10-02T06:30")
+    #expect(LocalDateTime(spreadsheet: "2026-10-02 06:30:41")?.description == "2026-10-02T06:30")
     for bad in [
       "2026/13/2 6:30", "26/10/2 6:30", "2026-10-02 6:3", "2026-10-02 06:30:61", "yesterday",
       "2026-10-02 25:00",
     ] {
-      #expect(TeamLog.time(parsing: bad) == nil, "\(bad)")
+      #expect(LocalDateTime(spreadsheet: bad) == nil, "\(bad)")
     }
   }
 

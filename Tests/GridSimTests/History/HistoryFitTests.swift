@@ -110,14 +110,14 @@ struct HistoryFitTests {
   }
 
   @Test("the fitted scenario loads over its base, and simulates what the known one does")
-  func fittedScenarioAgrees() throws {
+  func fittedScenarioAgrees() async throws {
     let (scenario, model, log, fit) = try Self.fitted()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "gridsim-fit-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Self.known.write(to: folder.appendingPathComponent("known.json5"), atomically: true, encoding: .utf8)
-    let text = fit.json5(scenario: scenario, base: "known.json5", log: log)
+    let text = FitReport(fit, scenario: scenario, log: log).scenarioText(base: "known.json5")
     let path = folder.appendingPathComponent("fitted.json5").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let loaded = try ScenarioLoader.load(path: path)
@@ -126,7 +126,8 @@ struct HistoryFitTests {
     // The known scenario's own log is within the fitted scenario's replications on most measures.
     var fitted = loaded.scenario
     fitted.replications = 12
-    let validation = ModelValidation(log: log, model: Model(fitted), replications: 12, seed: 99)
+    let validation = await ModelValidation.run(
+      log: log, model: Model(fitted), replications: 12, seed: 99, jobs: 2)
     let judged = validation.rows.filter { $0.within != nil }
     #expect(judged.count >= 15)
     #expect(
@@ -135,7 +136,7 @@ struct HistoryFitTests {
     // And a scenario with twice the handling times is not.
     var slower = scenario
     for t in slower.tiers.indices { slower.tiers[t].rule.handling = .exponential(mean: 600) }
-    let off = ModelValidation(log: log, model: Model(slower), replications: 12, seed: 99)
+    let off = await ModelValidation.run(log: log, model: Model(slower), replications: 12, seed: 99, jobs: 2)
     #expect(
       off.rows.filter { $0.measure.hasPrefix("resolution") && $0.slice == "whole log" }.allSatisfy {
         $0.within == false
@@ -176,6 +177,32 @@ struct HistoryFitTests {
       return
     }
     #expect(d[0].message.contains("expected a header naming a time column"))
+  }
+
+  @Test("columns in any order: a tier's unit is the grid's own at that tier, whichever column comes first")
+  func columnOrder() throws {
+    let model = Model(try load(Self.known))
+    let csv = """
+      detected,village_arrived,village_left,village_outcome,grid
+      2026-03-03 09:00,2026-03-03 10:00,2026-03-03 11:00,closed,2村3格
+      """
+    let log = try WorkOrderLog.parse(csv, path: "log.csv", encoding: .utf8, model: model).get()
+    let entry = try #require(log.entries.first)
+    #expect(model.unitNames[model.unit(leaf: entry.leaf)] == "2村3格")
+    #expect(entry.visits.map(\.tier) == [1] && model.unitNames[entry.visits[0].unit] == "2村")
+    #expect(entry.visits[0].arrived == 24 * 60 + 10 * 60)
+  }
+
+  @Test("the validation is the same for any number of jobs")
+  func jobsDoNotMatter() async throws {
+    let (scenario, model, log, _) = try Self.fitted()
+    let one = await ModelValidation.run(log: log, model: model, replications: 3, seed: scenario.seed, jobs: 1)
+    let two = await ModelValidation.run(log: log, model: model, replications: 3, seed: scenario.seed, jobs: 2)
+    #expect(one.rows.count > 10)
+    #expect(
+      one.rows.map { [$0.low, $0.high, $0.simulated?.mean] }
+        == two.rows.map { [$0.low, $0.high, $0.simulated?.mean] })
+    #expect(one.simulatedBacklog.map(\.mean) == two.simulatedBacklog.map(\.mean))
   }
 
   @Test("KS distances and the incomplete gamma function match hand values")

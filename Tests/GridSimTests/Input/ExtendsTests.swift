@@ -52,6 +52,24 @@ struct ExtendsTests {
     #expect(s.organization[0].children.count == 5)
   }
 
+  @Test("a distribution over the parent's replaces it whole; the keys the child does not name stay")
+  func distributionsReplace() throws {
+    let dir = try folder([
+      "parent.json5": parent.replacingOccurrences(
+        of: "{ id: \"top\", handling: \"2 h\" }",
+        with: "{ id: \"top\", handling: { exponential: \"2 h\" }, "
+          + "response: { uniform: [\"1 min\", \"3 min\"] } }"),
+      "child.json5": """
+      { extends: "parent.json5", tiers: [{ id: "top", handling: { lognormal: { mean: "3 h", sd: "1 h" } } }] }
+      """,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let s = try ScenarioLoader.load(path: dir.appendingPathComponent("child.json5").path).scenario
+    #expect(s.tiers[1].rule.handling == .lognormal(mean: 180, sd: 60))
+    // What the child does not name stays the parent's.
+    #expect(s.tiers[1].rule.response == .uniform(min: 1, max: 3))
+  }
+
   @Test("a problem in a parent names the parent's file and line; a cycle and a missing parent name the chain")
   func problems() throws {
     let dir = try folder([

@@ -29,6 +29,9 @@ struct TextEncodingTests {
     // A four-byte sequence with a bad third and fourth byte, and one cut short.
     #expect(TextEncoding.firstInvalidGB18030([0x81, 0x30, 0x20, 0x30]) == 2)
     #expect(TextEncoding.firstInvalidGB18030([0x81, 0x30, 0x81, 0x20]) == 3)
+    // The fourth byte is a digit 30-39, nothing past it (3A is ':').
+    #expect(TextEncoding.firstInvalidGB18030([0x81, 0x39, 0xFE, 0x3A]) == 3)
+    #expect(TextEncoding.firstInvalidGB18030([0x81, 0x39, 0xFE, 0x39]) == nil)
     #expect(TextEncoding.firstInvalidGB18030([0x41, 0x81, 0x30]) == 1)
     #expect(TextEncoding.firstInvalidGB18030([0x41, 0xCD]) == 1)
     #expect(TextEncoding.firstInvalidGB18030(Array("ascii\n".utf8)) == nil)

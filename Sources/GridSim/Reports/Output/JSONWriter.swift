@@ -111,6 +111,13 @@ public indirect enum JSONNode: Sendable, Equatable {
     n < indents.count ? indents[n] : String(repeating: " ", count: n)
   }
 
+  /// `s` as a JSON string literal (also a JSON5 one).
+  static func literal(_ s: String) -> String {
+    var out = ""
+    quote(s, into: &out)
+    return out
+  }
+
   private static func quote(_ s: String, into out: inout String) {
     out += "\""
     // Most strings need no escape: append them whole.

@@ -1,16 +1,47 @@
 import Foundation
 
-extension HistoryFit {
+/// What `gridsim fit` writes: the fitted scenario as JSON5, and a summary of the log read.
+public struct FitReport {
+  public var fit: HistoryFit
+  public var scenario: Scenario
+  public var log: WorkOrderLog
+
+  public init(_ fit: HistoryFit, scenario: Scenario, log: WorkOrderLog) {
+    self.fit = fit
+    self.scenario = scenario
+    self.log = log
+  }
+
+  /// How much of the log was used, its columns, what it lacks, and what was not fitted.
+  public func summary() -> String {
+    let share = Double(log.entries.count) / Double(max(1, log.rows))
+    var s = "\(log.path) (\(log.encoding.rawValue)): \(log.entries.count) of \(log.rows) rows used"
+    s += " (\(ReportLanguage.english.percent(share))), \(fit.days) days\n"
+    s += "  columns: \(log.columns.joined(separator: ", "))\n"
+    if !log.defaulted.isEmpty { s += "  not in the log: \(log.defaulted.joined(separator: "; "))\n" }
+    for w in fit.warnings { s += "  warning: \(w)\n" }
+    return s
+  }
+
   /// The fitted scenario as JSON5: it `extends` the base (so the organization, calendar, policy and
   /// targets stay the user's) and sets what the log supports, each figure with a comment saying
   /// how many rows it came from and its 95% interval. `base` is the path written in `extends`.
-  public func json5(scenario: Scenario, base: String, log: WorkOrderLog) -> String {
+  public func scenarioText(base: String) -> String {
+    let fit = self.fit
+    let (items, days, firstDay, warnings) = (fit.items, fit.days, fit.firstDay, fit.warnings)
+    let (perGridPerDay, hourOfDay, dayOfWeek, dayKind) = (
+      fit.perGridPerDay, fit.hourOfDay, fit.dayOfWeek, fit.dayKind
+    )
+    let (windows, categories, severities, channels) = (
+      fit.windows, fit.categories, fit.severities, fit.channels
+    )
+    let (ordinaryDays, detection, tiers) = (fit.ordinaryDays, fit.detection, fit.tiers)
     var out =
       "// Fitted by gridsim fit from \(Self.comment(log.path)): \(log.entries.count) of \(log.rows) rows used"
     out += " (\(Self.percent(Double(log.entries.count) / Double(max(1, log.rows))))), \(days) days from "
     out += "\(LocalDateTime(minutes: Int64(firstDay) * 1440).dateDescription).\n"
     out += "// Each figure says how many rows it came from and its 95% interval; figures with fewer than\n"
-    out += "// \(Self.minimumRows) rows are not fitted and the base's stand (see the warnings below).\n"
+    out += "// \(HistoryFit.minimumRows) rows are not fitted and the base's stand (see the warnings below).\n"
     for w in warnings { out += "// warning: \(Self.comment(w))\n" }
     out += "{\n  extends: \(Self.string(base)),\n"
     out += "  name: \(Self.string(String((scenario.name + " (fitted)").prefix(200)))),\n"
@@ -48,7 +79,7 @@ extension HistoryFit {
       out +=
         " (95% interval \(Self.number(w.figure.low)) to \(Self.number(w.figure.high))); the base's window says \(Self.number(w.base))x\n"
     }
-    func mix(_ key: String, _ ids: [String], _ figures: [Figure]?) {
+    func mix(_ key: String, _ ids: [String], _ figures: [HistoryFit.Figure]?) {
       guard let figures else { return }
       out += "    \(key): [\n"
       if key == "severities" {
@@ -65,7 +96,7 @@ extension HistoryFit {
       out += "    categories: [\n"
       for (k, f) in categories.enumerated() {
         out += "      { id: \(Self.string(scenario.demand.categories[k].id)), share: \(Self.number(f.value))"
-        if let own = categorySeverities[k] {
+        if let own = fit.categorySeverities[k] {
           out += ", severities: { "
           out += zip(scenario.demand.severities, own).map {
             "\(Self.string($0.id)): \(Self.number($1.value))"
@@ -133,36 +164,12 @@ extension HistoryFit {
   /// A duration in minutes as the scenario format writes it.
   static func minutes(_ m: Double) -> String { "\(number(m)) min" }
 
-  /// Four significant figures, no exponent.
-  static func number(_ x: Double) -> String {
-    guard x.isFinite else { return "0" }
-    if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
-    let digits = max(0, 3 - Int(floor(log10(abs(x)))))
-    var s = String(format: "%.\(min(digits, 6))f", x)
-    if s.contains(".") {
-      while s.hasSuffix("0") { s.removeLast() }
-      if s.hasSuffix(".") { s.removeLast() }
-    }
-    return s
-  }
+  static func number(_ x: Double) -> String { DataFiles.number(x) }
 
-  static func percent(_ p: Double) -> String { number(p * 100) + "%" }
+  static func percent(_ p: Double) -> String { ReportLanguage.english.percent(p) }
 
   /// A JSON5 string literal.
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case _
-      where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029:
-        out += String(format: "\\u%04x", c.value)
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out + "\""
-  }
+  static func string(_ s: String) -> String { JSONNode.literal(s) }
 
   /// Text safe inside a `//` comment: one line, no control characters.
   static func comment(_ s: String) -> String {
