@@ -10,6 +10,7 @@ enum FitCommand {
       .value(
         "scenario", "BASE", "The scenario the fitted one extends (organization, calendar, policy, targets)."),
       .value("out", "FITTED.json5", "Write the fitted scenario here (default: print it on stdout)."),
+      GridSimCommand.columnsOption,
     ],
     discussion: """
       LOG.csv is UTF-8 or GB18030, one row per work order; columns are recognised by their headers
@@ -30,7 +31,7 @@ enum FitCommand {
     let logPath = args.positionals[0]
     let scenario = try GridSimCommand.load(base).scenario
     let model = Model(scenario)
-    let log = try GridSimCommand.readLog(logPath, model: model)
+    let log = try GridSimCommand.readLog(logPath, model: model, columns: args.value("columns"))
     let fit = HistoryFit(log, model: model)
     let out = args.value("out")
     let extends =

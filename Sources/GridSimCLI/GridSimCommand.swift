@@ -119,9 +119,26 @@ enum GridSimCommand {
   }
 
   /// Reads a work-order log against a model, printing its bad rows as warnings.
-  static func readLog(_ path: String, model: Model) throws(CommandError) -> WorkOrderLog {
+  /// The option naming a log's column-mapping file.
+  static let columnsOption = CommandSpec.Option.value(
+    "columns", "MAP.json5",
+    "A column-mapping file for a log whose headers or words gridsim does not know (Scenarios/README.md, \"Work-order logs\")."
+  )
+
+  /// Reads a work-order log (with the mapping file `columns` names, if any), printing its bad rows.
+  static func readLog(_ path: String, model: Model, columns: String? = nil) throws(CommandError)
+    -> WorkOrderLog
+  {
+    var mapping = WorkOrderLog.Mapping()
+    if let columns {
+      do {
+        mapping = try WorkOrderLog.Mapping.load(path: columns, scenario: model.scenario)
+      } catch {
+        throw .scenario(error, path: columns)
+      }
+    }
     let log: WorkOrderLog
-    switch WorkOrderLog.read(path: path, model: model) {
+    switch WorkOrderLog.read(path: path, model: model, mapping: mapping) {
     case .success(let l): log = l
     case .failure(let error): throw .scenario(error, path: path)
     }

@@ -12,6 +12,7 @@ enum RunCommand {
         "arrivals", "LOG.csv",
         "Play the items of a work-order log (times, grids, categories, severities, channels) instead of random arrivals."
       ),
+      GridSimCommand.columnsOption,
     ]
       + ReportOptions.spec + ShardOptions.spec,
     discussion: """
@@ -38,7 +39,7 @@ enum RunCommand {
         throw .usage(
           "--arrivals and --shard cannot be used together: merge re-runs the scenario alone.", spec)
       }
-      let log = try GridSimCommand.readLog(arrivals, model: Model(scenario))
+      let log = try GridSimCommand.readLog(arrivals, model: Model(scenario), columns: args.value("columns"))
       let replay = log.replay(in: scenario, model: Model(scenario))
       scenario = replay.scenario
       Console.err(

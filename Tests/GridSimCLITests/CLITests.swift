@@ -268,6 +268,42 @@ struct ShippedReportTests {
     }
   }
 
+  @Test("Reports/history holds the current fit of the example log and its validation")
+  func freshHistory() throws {
+    let lines = try Self.lines("history")
+    #expect(lines.map(\.first) == ["fit", "validate-model"])
+    let folder = packageRoot.appendingPathComponent("Reports/history")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "fitted.json5", "validation",
+      ])
+    for args in lines {
+      let out = try #require(args.firstIndex(of: "--out"))
+      var fresh = args
+      // The fitted file beside the shipped one, so that its relative 'extends' is the same.
+      let temporary =
+        args[0] == "fit"
+        ? folder.appendingPathComponent(".fresh-\(UUID().uuidString).json5")
+        : FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      fresh[out + 1] = temporary.path
+      let r = try gridsimArgs(fresh)
+      #expect(r.status == 0, "\(fresh.joined(separator: " ")): \(r.stdout)\(r.stderr)")
+      let pairs: [(URL, URL)] =
+        args[0] == "fit"
+        ? [(temporary, packageRoot.appendingPathComponent(args[out + 1]))]
+        : try FileManager.default.contentsOfDirectory(atPath: temporary.path).map {
+          (temporary.appendingPathComponent($0), packageRoot.appendingPathComponent(args[out + 1] + "/" + $0))
+        }
+      #expect(pairs.count == (args[0] == "fit" ? 1 : 4))
+      for (now, then) in pairs {
+        #expect(
+          try String(contentsOf: now, encoding: .utf8) == (try? String(contentsOf: then, encoding: .utf8)),
+          "\(then.path) is stale; regenerate with: Reports/regenerate")
+      }
+    }
+  }
+
   @Test("each shipped plan is certified, and its roster.csv loaded into its scenario passes gridsim check")
   func shippedPlans() throws {
     let plans = try Self.plans()
@@ -295,7 +331,7 @@ struct ShippedReportTests {
     #expect(reports.count >= 4)
     let shippedFolders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports").path
-    ).filter { !$0.contains(".") && $0 != "regenerate" && $0 != "drills" }
+    ).filter { !$0.contains(".") && $0 != "regenerate" && $0 != "drills" && $0 != "history" }
     let outs = (reports + (try Self.plans())).compactMap { args in
       args.firstIndex(of: "--out").map { args[$0 + 1] }
     }

@@ -61,4 +61,70 @@ struct HistoryCLITests {
     let absent = try gridsim("fit", "no-such-log.csv", "--scenario", base)
     #expect(absent.status == 66)
   }
+
+  @Test("a column-mapping file names the columns and words of a platform's own export")
+  func mappingFile() throws {
+    let folder = packageRoot.appendingPathComponent(".build/mapping-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = "Scenarios/township-baseline.json5"
+    // Forty items a day over the first week, with headers and words gridsim does not know.
+    var csv = "单号,登记日期,社区网格,问题分类,网格员接单,网格员答复,网格员结案,网格员状态\n"
+    for i in 0..<280 {
+      let day = 2 + i / 40
+      let time = String(format: "2026-03-%02d %02d:%02d", day, 8 + (i % 40) / 4, (i % 4) * 15)
+      let done = String(format: "2026-03-%02d %02d:%02d", day, 8 + (i % 40) / 4, (i % 4) * 15 + 10)
+      csv += "N\(i),\(time),东村一组,\(i % 2 == 0 ? "环境卫生" : "咨询"),\(time),\(done),\(done),已办结\n"
+    }
+    let log = folder.appendingPathComponent("export.csv")
+    try csv.write(to: log, atomically: true, encoding: .utf8)
+    let map = folder.appendingPathComponent("map.json5")
+    try """
+    {
+      columns: {
+        id: "单号", detected: "登记日期", grid: "社区网格", category: "问题分类",
+        "grid.started": "网格员接单", "grid.responded": "网格员答复", "grid.left": "网格员结案",
+        "grid.outcome": "网格员状态",
+      },
+      values: { grid: { "东村一组": "1村第1网格" }, category: { "环境卫生": "complaint" } },
+      outcomes: { "已办结": "closed" },
+    }
+    """.write(to: map, atomically: true, encoding: .utf8)
+    // Without the mapping, nothing in the log is known.
+    let bare = try gridsim("fit", log.path, "--scenario", base)
+    #expect(
+      bare.status == 65 && bare.stderr.contains("expected a header naming a time column"), "\(bare.stderr)")
+    let fit = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    #expect(fit.status == 0, "\(fit.stderr)")
+    #expect(fit.stderr.contains("280 of 280 rows used"), "\(fit.stderr)")
+    #expect(fit.stderr.contains("columns: 单号, 登记日期, 社区网格, 问题分类, 网格员接单"), "\(fit.stderr)")
+    // Half the items were complaints (环境卫生), half consultations.
+    #expect(fit.stdout.contains("{ id: \"complaint\", share: 0.5 }"), "\(fit.stdout)")
+
+    // A mapping naming a column the log lacks, and an unknown field: each with its line.
+    try """
+    {
+      columns: {
+        detected: "受理日期",
+        grid_started: "网格员接单",
+      },
+      outcomes: { "已办结": "finished" },
+    }
+    """.write(to: map, atomically: true, encoding: .utf8)
+    let bad = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    #expect(bad.status == 65, "\(bad.stderr)")
+    #expect(bad.stderr.contains("map.json5:4:5: error: columns.grid_started"), "\(bad.stderr)")
+    #expect(
+      bad.stderr.contains("unknown field 'grid_started'")
+        && bad.stderr.contains("did you mean 'grid.started'?"))
+    #expect(bad.stderr.contains("map.json5:6:") && bad.stderr.contains("found 'finished'"))
+    // Once the fields are right, the missing header is named with the mapping's line.
+    try "{ columns: {\n  detected: \"受理日期\",\n} }".write(to: map, atomically: true, encoding: .utf8)
+    let missing = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    #expect(missing.status == 65)
+    #expect(
+      missing.stderr.contains("map.json5:2: error: columns.detected: the log")
+        && missing.stderr.contains("has no column '受理日期'"),
+      "\(missing.stderr)")
+  }
 }

@@ -30,8 +30,9 @@ public struct HistoryFit: Sendable {
   public var dayOfWeek: [Double]?
   /// Multipliers for holidays and make-up workdays outside windows.
   public var dayKind: [(kind: DayKind, figure: Figure, days: Int)] = []
-  /// What the log shows in each key-date window it covers: observed / expected without the window.
-  public var windows: [(name: String, figure: Figure, days: Int, base: Double)] = []
+  /// What the log shows in each key-date window it covers: observed / expected without the window,
+  /// in all and per channel (nil where fewer than ``minimumRows`` items of the channel fell in it).
+  public var windows: [(name: String, figure: Figure, days: Int, base: Double, channels: [Figure?])] = []
   /// Shares of each category, severity and channel (nil when the log lacks the column).
   public var categories: [Figure]?
   public var severities: [Figure]?
@@ -53,6 +54,9 @@ public struct HistoryFit: Sendable {
     public var response: DurationFit?
     public var handling: DurationFit?
     public var passUp: Figure?
+    /// The passUp share of each category with a passUp of its own at the tier (by category
+    /// index): ``passUp`` is then fitted to the other categories' items only.
+    public var categoryPassUp: [Int: Figure] = [:]
     /// Share of visits that left because the tier may not close the item.
     public var authority: Figure?
   }
@@ -139,6 +143,7 @@ public struct HistoryFit: Sendable {
       }
       dayKind.append((kind, Self.poisson(observed, over: expect), list.count))
     }
+    let channelShares = Self.shares(entries, scenario.demand.channels.count, \.channel)
     for window in scenario.windows {
       let list = (firstDay...lastDay).filter { window.contains(day: $0) }
       guard !list.isEmpty else { continue }
@@ -147,7 +152,17 @@ public struct HistoryFit: Sendable {
         $0 + expected($1) * Self.dayKindFactor(calendar.kind(ofDay: $1), dayKind)
       }
       guard expect > 0 else { continue }
-      windows.append((window.name, Self.poisson(observed, over: expect), list.count, window.arrivals))
+      // Per channel: its items in the window over what its share of the expected would be.
+      let byChannel = scenario.demand.channels.indices.map { c -> Figure? in
+        let n = entries.count {
+          $0.channel == c && window.contains(day: scenario.period.day(atMinute: $0.appeared))
+        }
+        let share = channelShares[c]
+        guard n >= Self.minimumRows, share > 0 else { return nil }
+        return Self.poisson(n, over: expect * share)
+      }
+      windows.append(
+        (window.name, Self.poisson(observed, over: expect), list.count, window.arrivals, byChannel))
     }
     // The hour of the day, over every item.
     var hours = [Double](repeating: 0, count: 24)
@@ -211,8 +226,19 @@ public struct HistoryFit: Sendable {
       var referred = 0
       var authority = 0
       var left = 0
+      // Categories whose passUp at this tier is their own: counted apart.
+      let own = Set(
+        scenario.demand.categories.indices.filter {
+          tier.categoryRules[scenario.demand.categories[$0].id]?.passUp != nil
+        })
+      var ownClosed: [Int: Int] = [:]
+      var ownReferred: [Int: Int] = [:]
       for e in entries {
         for v in e.visits where v.tier == t {
+          if own.contains(e.category) {
+            if v.outcome == .closed { ownClosed[e.category, default: 0] += 1 }
+            if v.outcome == .referral { ownReferred[e.category, default: 0] += 1 }
+          }
           fit.visits += 1
           if let s = v.started, let r = v.responded {
             response.append(r - s)
@@ -255,6 +281,21 @@ public struct HistoryFit: Sendable {
           }
         }
       }
+      let ownAll = own.reduce((0, 0)) {
+        ($0.0 + ownClosed[$1, default: 0], $0.1 + ownReferred[$1, default: 0])
+      }
+      closed -= ownAll.0
+      referred -= ownAll.1
+      for c in own.sorted() where t < scenario.tiers.count - 1 {
+        let (k, n) = (ownReferred[c, default: 0], ownClosed[c, default: 0] + ownReferred[c, default: 0])
+        if n >= Self.minimumRows {
+          fit.categoryPassUp[c] = Self.proportion(k, of: n)
+        } else {
+          warnings.append(
+            "tiers.\(tier.id).categories.\(scenario.demand.categories[c].id).passUp: not fitted (\(n) items closed or referred, fewer than \(Self.minimumRows)); the base's stands"
+          )
+        }
+      }
       if t < scenario.tiers.count - 1, closed + referred >= Self.minimumRows {
         fit.passUp = Self.proportion(referred, of: closed + referred)
       } else if t < scenario.tiers.count - 1, fit.visits > 0 {
@@ -275,6 +316,15 @@ public struct HistoryFit: Sendable {
   }
 
   /// A ratio of a Poisson count to its expectation, with a 95% interval.
+  /// The share of `entries` in each of `count` kinds (by `kind`).
+  static func shares(_ entries: [Ledger.Entry], _ count: Int, _ kind: KeyPath<Ledger.Entry, Int>) -> [Double]
+  {
+    var n = [Double](repeating: 0, count: count)
+    for e in entries where e[keyPath: kind] < count { n[e[keyPath: kind]] += 1 }
+    let total = max(1, n.reduce(0, +))
+    return n.map { $0 / total }
+  }
+
   static func poisson(_ observed: Int, over expected: Double) -> Figure {
     let n = Double(observed)
     let half = 1.96 * n.squareRoot()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A scenario checked against what happened: the same measures taken from a work-order log and
 /// from each replication's ledger, over the days the log covers, side by side. The log is one
 /// history, so it is judged against the spread of single replications (the 2.5% to 97.5% range of
@@ -11,13 +13,15 @@ public struct ModelValidation: Sendable {
     public var measure: String
     /// A tier id, or nil for the whole system.
     public var tier: String?
-    /// The whole log, or a key-date window's name.
+    /// The whole log, a key-date window's name, or a week (`week of 2026-03-02`).
     public var slice: String
+    /// The slices' order: the whole log, the windows, then the weeks.
+    var sliceOrder: Int
     public var unit: Unit
     public var observed: Double?
     /// Mean of the replications with its 95% interval.
     public var simulated: Estimate?
-    /// The 2.5% and 97.5% quantiles of the replications' values.
+    /// The replications' range (``range(_:)``): about their 2.5% and 97.5% quantiles.
     public var low: Double?
     public var high: Double?
 
@@ -29,6 +33,47 @@ public struct ModelValidation: Sendable {
   }
 
   public var rows: [Row] = []
+
+  /// The replications' range: from the j-th smallest to the j-th largest value, j the largest with
+  /// 2j/(n+1) ≤ 5% (at least 1). When the model is right, the log is one more history like the
+  /// replications, and falls outside this range with probability exactly ``outsideChance``
+  /// (2j/(n+1): 9.5% with 20 replications, 4.9% with 40, 5% with 199).
+  static func rank(_ n: Int) -> Int { max(1, Int((0.025 * Double(n + 1)).rounded(.down))) }
+
+  static func range(_ sorted: [Double]) -> (Double?, Double?) {
+    guard !sorted.isEmpty else { return (nil, nil) }
+    let j = rank(sorted.count)
+    return (sorted[j - 1], sorted[sorted.count - j])
+  }
+
+  /// The chance that a right model's measure falls outside its range.
+  public var outsideChance: Double { 2 * Double(Self.rank(replications)) / Double(replications + 1) }
+
+  /// Measures judged (with a value on both sides), and those outside the replications' range.
+  public var judged: Int { rows.count { $0.within != nil } }
+  public var outside: Int { rows.count { $0.within == false } }
+
+  /// The most measures that fall outside their range by chance alone, 95% of the time, when the
+  /// model is right: the 0.95 quantile of Binomial(judged, ``outsideChance``) (measures taken as
+  /// independent). More than this, and the model does not match the log.
+  public var allowedOutside: Int { Self.binomialQuantile(n: judged, p: outsideChance, q: 0.95) }
+
+  /// True when no more measures fall outside than chance allows.
+  public var consistent: Bool { outside <= allowedOutside }
+
+  /// The smallest k with P(X ≤ k) ≥ q for X ~ Binomial(n, p).
+  static func binomialQuantile(n: Int, p: Double, q: Double) -> Int {
+    guard n > 0 else { return 0 }
+    var term = pow(1 - p, Double(n))  // P(X = 0)
+    var sum = term
+    var k = 0
+    while sum < q, k < n {
+      term *= Double(n - k) / Double(k + 1) * p / (1 - p)
+      k += 1
+      sum += term
+    }
+    return k
+  }
   /// The first day measured (day number) and the daily series: the log's arrivals and end-of-day
   /// backlog, and the replications' mean with their 2.5%-97.5% range.
   public var firstDay = 0
@@ -77,29 +122,22 @@ public struct ModelValidation: Sendable {
       let values = runs.compactMap { $0.values[key] }
       var row = Row(
         measure: key.measure, tier: key.tier.map { scenario.tiers[$0].id }, slice: key.slice ?? "whole log",
-        unit: key.unit, observed: value)
+        sliceOrder: key.sliceOrder, unit: key.unit, observed: value)
       if !values.isEmpty {
         let sorted = values.sorted()
         row.simulated = Estimate(values.map { Optional($0) })
-        row.low = Quantile.interpolated(sorted, 0.025)
-        row.high = Quantile.interpolated(sorted, 0.975)
+        (row.low, row.high) = Self.range(sorted)
       }
       rows.append(row)
     }
-    rows.sort {
-      ($0.slice == "whole log" ? 0 : 1, $0.tier ?? "", $0.measure) < (
-        $1.slice == "whole log" ? 0 : 1, $1.tier ?? "", $1.measure
-      )
-    }
+    rows.sort { ($0.sliceOrder, $0.tier ?? "", $0.measure) < ($1.sliceOrder, $1.tier ?? "", $1.measure) }
     observedArrivals = observed.arrivals
     observedBacklog = observed.backlog
     func band(_ series: [[Double]]) -> [(mean: Double, low: Double, high: Double)] {
       (0..<span.count).map { d in
         let v = series.map { $0[d] }.sorted()
-        return (
-          v.reduce(0, +) / Double(max(1, v.count)), Quantile.interpolated(v, 0.025),
-          Quantile.interpolated(v, 0.975)
-        )
+        let (low, high) = Self.range(v)
+        return (v.reduce(0, +) / Double(max(1, v.count)), low ?? 0, high ?? 0)
       }
     }
     simulatedArrivals = band(runs.map(\.arrivals))
@@ -112,6 +150,7 @@ public struct ModelValidation: Sendable {
       var measure: String
       var tier: Int?
       var slice: String?
+      var sliceOrder = 0
       var unit: Unit
     }
     var values: [Key: Double] = [:]
@@ -132,20 +171,38 @@ public struct ModelValidation: Sendable {
         let closedDay = e.closed.map { day($0) - days.lowerBound } ?? count
         if d < count { for k in d..<min(count, closedDay) { backlog[k] += 1 } }
       }
-      var slices: [(String?, [Ledger.Entry])] = [(nil, entries)]
-      for w in scenario.windows {
+      // The whole log, each key-date window, each week (Monday to Sunday) of the days measured.
+      var slices: [(name: String?, order: Int, days: Int, entries: [Ledger.Entry])] = [
+        (nil, 0, count, entries)
+      ]
+      for (i, w) in scenario.windows.enumerated() {
         let inside = entries.filter { w.contains(day: day($0.detected!)) }
-        if !inside.isEmpty { slices.append((w.name, inside)) }
+        let windowDays = days.filter { w.contains(day: $0) }.count
+        if !inside.isEmpty { slices.append((w.name, 1 + i, windowDays, inside)) }
       }
-      var values: [Key: Double] = [:]
-      func put(_ measure: String, _ tier: Int?, _ slice: String?, _ unit: Unit, _ value: Double?) {
-        if let value, value.isFinite {
-          values[Key(measure: measure, tier: tier, slice: slice, unit: unit)] = value
+      /// The week of a day (a day number): its Monday's day number.
+      func week(_ d: Int) -> Int { d - (LocalDateTime.weekday(ofDay: d) - 1) }
+      let weeks = Dictionary(grouping: entries) { week(day($0.detected!)) }
+      if weeks.count > 1 {
+        for (i, monday) in weeks.keys.sorted().enumerated() {
+          let weekDays = days.filter { week($0) == monday }.count
+          let name = "week of " + LocalDateTime(minutes: Int64(monday) * 1440).dateDescription
+          slices.append((name, 1000 + i, weekDays, weeks[monday]!))
         }
       }
-      for (slice, list) in slices {
+      var values: [Key: Double] = [:]
+      func store(
+        _ measure: String, _ tier: Int?, _ slice: String?, _ unit: Unit, _ value: Double?, order: Int
+      ) {
+        if let value, value.isFinite {
+          values[Key(measure: measure, tier: tier, slice: slice, sliceOrder: order, unit: unit)] = value
+        }
+      }
+      for (slice, order, sliceDays, list) in slices {
         let n = Double(list.count)
-        let sliceDays = slice == nil ? count : Set(list.map { day($0.detected!) }).count
+        func put(_ measure: String, _ tier: Int?, _ slice: String?, _ unit: Unit, _ value: Double?) {
+          store(measure, tier, slice, unit, value, order: order)
+        }
         put("arrivals per day", nil, slice, .items, n / Double(max(1, sliceDays)))
         let response = list.compactMap { e in
           e.visits.compactMap(\.responded).min().flatMap { r in e.detected.map { r - $0 } }
@@ -164,6 +221,18 @@ public struct ModelValidation: Sendable {
           let atTier = visits.compactMap { v in v.left.map { $0 - v.arrived } }.sorted()
           put("time at tier, mean", t, nil, .minutes, Self.mean(atTier))
           put("time at tier, p90", t, nil, .minutes, Self.p90(atTier))
+          let answered = visits.compactMap { v in
+            v.responseDue.flatMap { due in v.responded.map { $0 <= due } }
+          }
+          if !answered.isEmpty {
+            put("answered on time", t, nil, .share, Double(answered.count { $0 }) / Double(answered.count))
+          }
+          let resolved = visits.compactMap { v in
+            v.resolutionDue.flatMap { due in v.outcome == .closed ? v.left.map { $0 <= due } : nil }
+          }
+          if !resolved.isEmpty {
+            put("closed on time", t, nil, .share, Double(resolved.count { $0 }) / Double(resolved.count))
+          }
           let left = visits.filter { $0.outcome != nil }
           if !left.isEmpty, t < scenario.tiers.count - 1 {
             let up = left.filter { $0.outcome != .closed }.count
@@ -171,7 +240,8 @@ public struct ModelValidation: Sendable {
           }
         }
       }
-      put("end-of-day backlog, mean", nil, nil, .items, backlog.reduce(0, +) / Double(max(1, count)))
+      store(
+        "end-of-day backlog, mean", nil, nil, .items, backlog.reduce(0, +) / Double(max(1, count)), order: 0)
       self.values = values
     }
 

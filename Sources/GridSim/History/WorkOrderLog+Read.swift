@@ -2,7 +2,10 @@ extension WorkOrderLog {
   /// Reads the log at `path` (UTF-8 or GB18030, at most ``maximumSize`` bytes) against `model`.
   /// Fails (exit 65) when the file is not CSV text, has no header naming the grid or a time, or
   /// has no usable row; otherwise bad rows are listed in ``problems``.
-  public static func read(path: String, model: Model) -> Result<WorkOrderLog, ScenarioError> {
+  /// A `mapping` names columns (and words) the headers alone do not.
+  public static func read(path: String, model: Model, mapping: Mapping = Mapping()) -> Result<
+    WorkOrderLog, ScenarioError
+  > {
     let bytes: [UInt8]
     switch InputFile.readBytes(path, limit: maximumSize) {
     case .success(let b): bytes = b
@@ -18,7 +21,7 @@ extension WorkOrderLog {
     }
     switch TextEncoding.decode(bytes) {
     case .success(let decoded):
-      return parse(decoded.text, path: path, encoding: decoded.encoding, model: model)
+      return parse(decoded.text, path: path, encoding: decoded.encoding, model: model, mapping: mapping)
     case .failure(let bad):
       return .failure(
         .invalid([
@@ -32,9 +35,9 @@ extension WorkOrderLog {
   }
 
   /// Reads log text (see ``read(path:model:)``).
-  public static func parse(_ text: String, path: String, encoding: TextEncoding, model: Model) -> Result<
-    WorkOrderLog, ScenarioError
-  > {
+  public static func parse(
+    _ text: String, path: String, encoding: TextEncoding, model: Model, mapping: Mapping = Mapping()
+  ) -> Result<WorkOrderLog, ScenarioError> {
     let scenario = model.scenario
     var log = WorkOrderLog(path: path, encoding: encoding)
     let start = scenario.period.start.minutes
@@ -54,11 +57,22 @@ extension WorkOrderLog {
       }
     }
 
+    var unmapped: [Diagnostic] = []
     let error = CSV.forEachRow(text) { line, row in
       guard !row.allSatisfy({ $0.stripped().isEmpty }) else { return }
       if header.isEmpty {
         header = row.map { $0.stripped() }
-        columns = fields(header, scenario: scenario)
+        columns = fields(header, scenario: scenario, mapping: mapping)
+        let present = Set(header.map(normalised))
+        for m in mapping.columns where !present.contains(normalised(m.header)) {
+          unmapped.append(
+            Diagnostic(
+              .error, file: mapping.path, line: m.line, keyPath: m.keyPath,
+              message: "the log \(path) has no column '\(Diagnostic.shown(m.header))'",
+              fix:
+                "its columns are \(header.prefix(12).map { "'\(Diagnostic.shown($0))'" }.joined(separator: ", "))"
+            ))
+        }
         return
       }
       log.rows += 1
@@ -96,7 +110,7 @@ extension WorkOrderLog {
           let table =
             field == .category
             ? categories : field == .severity ? severities : field == .channel ? channels : grids
-          guard let index = table[v] else {
+          guard let index = table[mapping.value(v, what(field))] else {
             let guess =
               Suggestion.closest(to: v, in: table.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
             bad =
@@ -114,7 +128,7 @@ extension WorkOrderLog {
           switch tierField {
           case .unit: unitNames[t] = v
           case .outcome:
-            guard let outcome = outcomes[v.lowercased()] else {
+            guard let outcome = mapping.outcomes[v] ?? outcomes[v.lowercased()] else {
               bad =
                 bad
                 ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(Diagnostic.shown(v))'"
@@ -158,8 +172,9 @@ extension WorkOrderLog {
       }
       var list = visits.values.sorted { $0.tier < $1.tier }
       for i in list.indices where list[i].arrived.isNaN {
-        // A tier's arrival not logged: the time it was picked up, else when the tier below left.
-        list[i].arrived = list[i].started ?? (i > 0 ? list[i - 1].left : entry.detected) ?? .nan
+        // A tier's arrival not logged: when the tier below left (the first tier: the detection),
+        // else the time it was picked up.
+        list[i].arrived = (i > 0 ? list[i - 1].left : entry.detected) ?? list[i].started ?? .nan
       }
       if bad == nil { bad = order(entry, list) }
       if let bad {
@@ -173,6 +188,7 @@ extension WorkOrderLog {
     if let error {
       return .failure(.invalid([Diagnostic(.error, file: path, line: error.line, message: error.message)]))
     }
+    guard unmapped.isEmpty else { return .failure(.invalid(unmapped)) }
     log.columns = zip(header, columns).compactMap { $1 == nil ? nil : $0 }
     log.fieldsRead = Set(columns.compactMap { $0 })
     log.hasVisits = log.fieldsRead.contains { if case .tier = $0 { true } else { false } }
@@ -208,14 +224,16 @@ extension WorkOrderLog {
     if detected < entry.appeared { return "detected before it appeared (a time before its creation)" }
     if let closed = entry.closed, closed < detected { return "closed before it was detected" }
     for v in visits {
-      let steps = [
-        ("arrived", v.arrived), ("picked up", v.started), ("answered", v.responded), ("left", v.left),
+      // Each step, and how a later one refers to it ("before it arrived").
+      let steps: [(String, String, Double?)] = [
+        ("arrived", "it arrived", v.arrived), ("picked up", "it was picked up", v.started),
+        ("answered", "it was answered", v.responded), ("left", "it left", v.left),
       ]
-      var last = ("detected", detected)
-      for (name, time) in steps {
+      var last = ("it was detected", detected)
+      for (name, phrase, time) in steps {
         guard let time, !time.isNaN else { continue }
-        if time < last.1 { return "tier \(v.tier + 1): \(name) before it was \(last.0)" }
-        last = (name, time)
+        if time < last.1 { return "tier \(v.tier + 1): \(name) before \(last.0)" }
+        last = (phrase, time)
       }
     }
     return nil

@@ -88,7 +88,7 @@ public struct WorkOrderLog: Sendable {
   }
 
   /// The field each column holds (nil: not recognised).
-  static func fields(_ header: [String], scenario: Scenario) -> [Field?] {
+  static func fields(_ header: [String], scenario: Scenario, mapping: Mapping = Mapping()) -> [Field?] {
     var lookup: [String: Field] = [:]
     for (field, list) in names { for n in list { lookup[normalised(n)] = field } }
     for (t, tier) in scenario.tiers.enumerated() {
@@ -96,6 +96,10 @@ public struct WorkOrderLog: Sendable {
         for (field, list) in tierNames { for n in list { lookup[prefix + normalised(n)] = .tier(t, field) } }
       }
     }
+    // A mapped field is its header's alone: the recognised names give way.
+    let mapped = Set(mapping.columns.map(\.field))
+    lookup = lookup.filter { !mapped.contains($0.value) }
+    for m in mapping.columns { lookup[normalised(m.header)] = m.field }
     var seen: Set<Field> = []
     return header.map { name in
       guard let field = lookup[normalised(name)], seen.insert(field).inserted else { return nil }

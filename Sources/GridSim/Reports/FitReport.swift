@@ -73,7 +73,7 @@ public struct FitReport {
       }
       out += "    },\n"
     }
-    for w in windows {
+    for w in windows where !w.channels.contains(where: { $0 != nil }) {
       out +=
         "    // window \(Self.comment(w.name)): \(w.figure.count) items on \(w.days) days, \(Self.number(w.figure.value))x the ordinary rate"
       out +=
@@ -117,8 +117,11 @@ public struct FitReport {
         "    // channel \(Self.comment(scenario.demand.channels[c].id)): appearance to detection \(Self.minutes(fit.mean)) on average"
       out += " over \(fit.count) items (set its monitoring rounds to match)\n"
     }
-    out += "  },\n  tiers: [\n"
-    for (t, fit) in tiers.enumerated() where fit.response != nil || fit.handling != nil || fit.passUp != nil {
+    out += "  },\n"
+    out += windowsText()
+    out += "  tiers: [\n"
+    for (t, fit) in tiers.enumerated()
+    where fit.response != nil || fit.handling != nil || fit.passUp != nil || !fit.categoryPassUp.isEmpty {
       out += "    {\n      id: \(Self.string(scenario.tiers[t].id)),  // \(fit.visits) visits\n"
       if fit.combined {
         out += "      response: \"0 min\",  // not in the log: answered below; see the warning above\n"
@@ -137,7 +140,15 @@ public struct FitReport {
       }
       if let p = fit.passUp {
         out +=
-          "      passUp: \(Self.number(p.value)),  // \(p.count) of the closable items passed up; 95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))\n"
+          "      passUp: \(Self.number(p.value)),  // \(p.count) of the closable items passed up\(fit.categoryPassUp.isEmpty ? "" : " (the categories below apart)"); 95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))\n"
+      }
+      if !fit.categoryPassUp.isEmpty {
+        out += "      categories: {\n"
+        for (c, p) in fit.categoryPassUp.sorted(by: { $0.key < $1.key }) {
+          out +=
+            "        \(Self.string(scenario.demand.categories[c].id)): { passUp: \(Self.number(p.value)) },  // \(p.count) of the category's closable items passed up; 95% interval \(Self.percent(p.low)) to \(Self.percent(p.high))\n"
+        }
+        out += "      },\n"
       }
       if let a = fit.authority, a.count > 0 {
         out +=
@@ -147,6 +158,53 @@ public struct FitReport {
     }
     out += "  ],\n}\n"
     return out
+  }
+
+  /// The base's windows again (a list replaces the base's whole), each channel's arrivals
+  /// multiplier fitted where the log has enough of its items in the window; empty when none is.
+  func windowsText() -> String {
+    guard fit.windows.contains(where: { $0.channels.contains { $0 != nil } }) else { return "" }
+    var out = "  windows: [\n"
+    for window in scenario.windows {
+      let fitted = fit.windows.first { $0.name == window.name }
+      out += "    {\n      name: \(Self.string(window.name)),"
+      if !KeyDates.names.contains(window.name), let span = window.spans.first {
+        func date(_ d: Int) -> String { Self.string(LocalDateTime(minutes: Int64(d) * 1440).dateDescription) }
+        out += " from: \(date(span.lowerBound)), to: \(date(span.upperBound)),"
+      }
+      if let fitted {
+        out +=
+          "  // \(fitted.figure.count) items on \(fitted.days) days, \(Self.number(fitted.figure.value))x the ordinary rate\n"
+      } else {
+        out += "  // not in the log: the base's\n"
+      }
+      out += "      arrivals: {\n"
+      for (c, channel) in scenario.demand.channels.enumerated() {
+        let base = window.arrivals * (window.channelArrivals[channel.id] ?? 1)
+        if let f = fitted?.channels[c] {
+          out +=
+            "        \(Self.string(channel.id)): \(Self.number(f.value)),  // \(f.count) items; 95% interval \(Self.number(f.low)) to \(Self.number(f.high)); the base's \(Self.number(base))\n"
+        } else {
+          out += "        \(Self.string(channel.id)): \(Self.number(base)),  // the base's"
+          out +=
+            fitted == nil
+            ? "\n" : " (fewer than \(HistoryFit.minimumRows) items of the channel in the window)\n"
+        }
+      }
+      out += "      },\n"
+      if !window.tierStaff.isEmpty {
+        out += "      staff: { all: \(Self.number(window.staff))"
+        for (tier, x) in window.tierStaff.sorted(by: { $0.key < $1.key }) {
+          out += ", \(Self.string(tier)): \(Self.number(x))"
+        }
+        out += " },\n"
+      } else if window.staff != 1 {
+        out += "      staff: \(Self.number(window.staff)),\n"
+      }
+      if window.watch { out += "      watch: true,\n" }
+      out += "    },\n"
+    }
+    return out + "  ],\n"
   }
 
   static func distribution(_ family: DurationFit.Family) -> String {

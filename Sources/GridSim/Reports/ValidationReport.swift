@@ -32,11 +32,14 @@ public struct ValidationReport {
     if within { return "within" }
     let off = observed > high ? observed - high : low - observed
     let direction = observed > high ? "above" : "below"
+    let amount = row.unit == .items && off < 10 ? NumberText.decimal(off, digits: 1) : value(off, row.unit)
     let relative =
-      row.simulated.map {
-        $0.mean != 0 ? " (\(NumberText.count(off / abs($0.mean) * 100))% of the mean)" : ""
+      row.simulated.map { s -> String in
+        guard s.mean != 0 else { return "" }
+        let percent = off / abs(s.mean) * 100
+        return " (\(percent < 1 ? "under 1" : NumberText.count(percent))% of the mean)"
       } ?? ""
-    return "\(direction) by \(value(off, row.unit))\(relative)"
+    return "\(direction) by \(amount)\(relative)"
   }
 
   var headers: [String] {
@@ -52,11 +55,14 @@ public struct ValidationReport {
     }
   }
 
-  var within: Int { validation.rows.count { $0.within == true } }
-  var judged: Int { validation.rows.count { $0.within != nil } }
-
   var headline: String {
-    "\(within) of \(judged) measures of the log fall within the range of \(validation.replications) replications"
+    let v = validation
+    let chance =
+      "by chance alone up to \(v.allowedOutside) of \(v.judged) would fall outside (each has a \(language.percent(v.outsideChance)) chance), 95% of the time"
+    return
+      "\(v.judged - v.outside) of \(v.judged) measures of the log fall within the range of \(v.replications) replications; "
+      + chance
+      + (v.consistent ? ": the scenario is consistent with the log" : ": the scenario does not match the log")
   }
 
   public func text() -> String {
@@ -114,10 +120,10 @@ public struct ValidationReport {
         "Scenario: \(source)", "Log: \(logPath)",
         "\(validation.observedItems) logged items over \(validation.observedArrivals.count) days; \(validation.replications) replications",
       ]))
-    doc.add(.verdict(within == judged, headline + "."))
+    doc.add(.verdict(validation.consistent, headline + "."))
     doc.add(
       .paragraph(
-        "The log is one history, so each of its measures is judged against the spread of single replications (their 2.5% to 97.5% range), not against the interval of their mean."
+        "The log is one history, so each of its measures is judged against the spread of single replications (about their 2.5% to 97.5% range: with \(validation.replications) replications, a right model's measure falls outside it with a chance of \(language.percent(validation.outsideChance))), not against the interval of their mean."
       ))
     doc.add(.table(headers: headers, rows: tableRows, leftAligned: [0, 1, 2, 6]))
     doc.add(.heading(2, "Day by day"))

@@ -28,7 +28,8 @@ struct HistoryFitTests {
       },
       tiers: [
         { id: "grid", name: "网格员", response: { exponential: "20 min" },
-          handling: { lognormal: { mean: "2 h", sd: "1 h" } }, passUp: 0.25 },
+          handling: { lognormal: { mean: "2 h", sd: "1 h" } }, passUp: 0.25,
+          categories: { complaint: { passUp: 0.5 } } },
         { id: "village", name: "村两委", response: { gamma: { shape: 2, mean: "30 min" } },
           handling: { exponential: "3 h" }, passUp: 0.1 },
         { id: "leadership", name: "领导小组", handling: { exponential: "2 h" } },
@@ -103,6 +104,10 @@ struct HistoryFitTests {
         }
       }
     }
+    // The complaint's own passUp at the grid is fitted apart, and the tier's from the others.
+    let complaint = try #require(fit.tiers[0].categoryPassUp[1])
+    #expect(complaint.low <= 0.5 && 0.5 <= complaint.high, "\(complaint)")
+    #expect(fit.tiers[0].categoryPassUp.count == 1 && fit.tiers[1].categoryPassUp.isEmpty)
     if case .lognormal = fit.tiers[0].handling?.chosen {
     } else {
       Issue.record("grid handling: \(String(describing: fit.tiers[0].handling?.chosen))")
@@ -160,7 +165,8 @@ struct HistoryFitTests {
     #expect(log.rows == 5 && log.entries.count == 1 && log.lines == [2])
     #expect(log.problems.map(\.line) == [3, 4, 5, 6])
     #expect(log.problems[0].message.contains("'9村9格' is not a grid of the scenario"))
-    #expect(log.problems[1].message.contains("tier 1: arrived before it was detected"))
+    // Picked up at 10:20, detected at 10:30: it arrived at the grid when detected.
+    #expect(log.problems[1].message.contains("tier 1: picked up before it arrived"))
     #expect(log.problems[2].message.contains("expected a time such as 2026-10-02 06:30, found 'yesterday'"))
     #expect(log.problems[3].message.contains("expected an outcome"))
     #expect(
@@ -203,6 +209,71 @@ struct HistoryFitTests {
       one.rows.map { [$0.low, $0.high, $0.simulated?.mean] }
         == two.rows.map { [$0.low, $0.high, $0.simulated?.mean] })
     #expect(one.simulatedBacklog.map(\.mean) == two.simulatedBacklog.map(\.mean))
+  }
+
+  @Test("a week is a slice of its own; per tier, the shares answered and closed on time")
+  func weeksAndOnTime() throws {
+    let model = Model(try load(Self.known))
+    // Monday 2 March is day 0. Three items in the week of 2 March (one answered late), one on
+    // Monday 9 March.
+    func item(_ day: Double, answered: Double, due: Double, closed: Double, closeDue: Double) -> Ledger.Entry
+    {
+      var e = Ledger.Entry(
+        category: 0, severity: 0, channel: 0, leaf: 0, appeared: day * 1440 + 600, detected: day * 1440 + 600,
+        counted: true)
+      var v = Ledger.Visit(tier: 0, unit: 0, arrived: e.detected!)
+      (v.started, v.responded, v.left, v.outcome) = (
+        e.detected!, e.detected! + answered, e.detected! + closed, .closed
+      )
+      (v.responseDue, v.resolutionDue) = (e.detected! + due, e.detected! + closeDue)
+      e.visits = [v]
+      e.closed = v.left
+      return e
+    }
+    let entries = [
+      item(0, answered: 10, due: 30, closed: 60, closeDue: 120),
+      item(1, answered: 40, due: 30, closed: 60, closeDue: 120),
+      item(6, answered: 10, due: 30, closed: 200, closeDue: 120),
+      item(7, answered: 10, due: 30, closed: 60, closeDue: 120),
+    ]
+    let first = model.scenario.period.start.dayNumber
+    let m = ModelValidation.Measures(entries, model: model, days: first...(first + 7))
+    func value(_ measure: String, _ slice: String?, tier: Int? = nil) -> Double? {
+      m.values.first { $0.key.measure == measure && $0.key.slice == slice && $0.key.tier == tier }?.value
+    }
+    // Eight days: 4 items; the first week has 7 of them and 3 items, the second 1 day and 1 item.
+    #expect(value("arrivals per day", nil) == 4.0 / 8)
+    #expect(value("arrivals per day", "week of 2026-03-02") == 3.0 / 7)
+    #expect(value("arrivals per day", "week of 2026-03-09") == 1)
+    #expect(value("answered on time", nil, tier: 0) == 0.75)
+    #expect(value("closed on time", nil, tier: 0) == 0.75)
+    #expect(value("first response, mean", "week of 2026-03-02") == 20)
+  }
+
+  @Test(
+    "a right model's measure falls outside its range by a known chance; more outside than chance allows is a mismatch"
+  )
+  func validationRule() {
+    // The j-th smallest to the j-th largest of n, j = max(1, floor(0.025 (n + 1))): a new
+    // history like them is outside with probability 2j / (n + 1).
+    #expect(ModelValidation.rank(20) == 1 && ModelValidation.rank(40) == 1 && ModelValidation.rank(199) == 5)
+    #expect(ModelValidation.range([3, 1, 2, 5, 4].sorted()) == (1, 5))
+    var v = ModelValidation()
+    v.replications = 20
+    #expect(abs(v.outsideChance - 2.0 / 21) < 1e-15)
+    // Binomial(2, 0.05): P(0) = 0.9025, P(≤ 1) = 0.9975, so the 0.95 quantile is 1; of
+    // Binomial(1, 0.05) it is 0 (P(0) = 0.95).
+    #expect(ModelValidation.binomialQuantile(n: 2, p: 0.05, q: 0.95) == 1)
+    #expect(ModelValidation.binomialQuantile(n: 1, p: 0.05, q: 0.95) == 0)
+    // Against the cumulative sum of the pmf from lgamma, for a larger n.
+    let (n, p) = (84, 2.0 / 41)
+    func pmf(_ i: Int) -> Double {
+      let logChoose: Double = lgamma(Double(n + 1)) - lgamma(Double(i + 1)) - lgamma(Double(n - i + 1))
+      return exp(logChoose + Double(i) * log(p) + Double(n - i) * log(1 - p))
+    }
+    func cdf(_ k: Int) -> Double { (0...k).map(pmf).reduce(0, +) }
+    let k = ModelValidation.binomialQuantile(n: n, p: p, q: 0.95)
+    #expect(cdf(k) >= 0.95 && cdf(k - 1) < 0.95, "k = \(k)")
   }
 
   @Test("KS distances and the incomplete gamma function match hand values")

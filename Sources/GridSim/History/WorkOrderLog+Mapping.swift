@@ -1,0 +1,122 @@
+extension WorkOrderLog {
+  /// A column-mapping file (JSON5) for a log whose headers gridsim does not recognise, or whose
+  /// words (categories, grids, outcomes) are the platform's own:
+  ///
+  /// ```json5
+  /// {
+  ///   columns: { id: "单号", detected: "登记日期", grid: "社区网格", "grid.started": "网格员接单" },
+  ///   values: { category: { "环境卫生": "complaint" }, grid: { "东村一组": "1村第1网格" } },
+  ///   outcomes: { "已办结": "closed", "已上报": "authority" },
+  /// }
+  /// ```
+  ///
+  /// A mapped column is matched before the recognised headers; a mapped header the log lacks is an
+  /// error naming the mapping file's line.
+  public struct Mapping: Sendable {
+    /// The header each mapped field has in the log, with the line of the mapping that says so.
+    var columns: [(field: Field, header: String, keyPath: String, line: Int)] = []
+    /// Per kind of value (`category`, `severity`, `channel`, `grid`): the log's word to the
+    /// scenario's id or name.
+    var values: [String: [String: String]] = [:]
+    /// The log's words for how an item left a tier.
+    var outcomes: [String: Ledger.Outcome] = [:]
+    /// The mapping file's path.
+    public var path = ""
+
+    /// The field names a mapping's `columns` take, besides `TIER.FIELD` per tier.
+    static let fieldNames: [(String, Field)] = [
+      ("id", .id), ("appeared", .appeared), ("detected", .detected), ("channel", .channel),
+      ("category", .category), ("severity", .severity), ("grid", .grid), ("closed", .closed),
+      ("follow_up", .followUp),
+    ]
+    static let tierFieldNames: [(String, TierField)] = [
+      ("unit", .unit), ("arrived", .arrived), ("started", .started), ("responded", .responded),
+      ("left", .left), ("outcome", .outcome), ("response_due", .responseDue),
+      ("resolution_due", .resolutionDue),
+    ]
+    static let valueKinds = ["category", "severity", "channel", "grid"]
+
+    public init() {}
+
+    /// Reads and checks the mapping at `path` against `scenario` (its tier ids); every problem at
+    /// once, with line and key path.
+    public static func load(path: String, scenario: Scenario) throws(ScenarioError) -> Mapping {
+      let source = SourceFile(path: path, text: try InputFile.readText(path))
+      let root = try InputFile.parseJSON5(source).get()
+      var reader = ValueReader(source: source)
+      var mapping = Mapping()
+      mapping.path = path
+      var known = fieldNames
+      for (t, tier) in scenario.tiers.enumerated() {
+        for (name, field) in tierFieldNames { known.append(("\(tier.id).\(name)", .tier(t, field))) }
+      }
+      let top = reader.object(root, "", known: ["columns", "values", "outcomes"]) ?? [:]
+      if let columns = top["columns"], case .object(let members) = columns.kind {
+        var seen: Set<String> = []
+        for member in members {
+          let keyPath = "columns.\(member.key)"
+          guard let field = known.first(where: { $0.0 == member.key })?.1 else {
+            let names = known.map(\.0)
+            reader.error(
+              keyPath, at: member.keyOffset, "unknown field '\(Diagnostic.shown(member.key))'",
+              fix: Suggestion.closest(to: member.key, in: names).map { "did you mean '\($0)'?" }
+                ?? "fields: \(fieldNames.map(\.0).joined(separator: ", ")), and TIER.FIELD with FIELD one of \(tierFieldNames.map(\.0).joined(separator: ", "))"
+            )
+            continue
+          }
+          guard let header = reader.string(member.value, keyPath) else { continue }
+          guard seen.insert(normalised(header)).inserted else {
+            reader.error(
+              keyPath, at: member.value.offset, "the header '\(Diagnostic.shown(header))' is mapped twice",
+              fix: "map each column of the log to one field")
+            continue
+          }
+          mapping.columns.append(
+            (field, header, keyPath, source.position(ofOffset: member.value.offset).line))
+        }
+      } else if let columns = top["columns"] {
+        reader.expected("an object { field: \"header\" }", columns, "columns")
+      }
+      if let values = top["values"], let kinds = reader.object(values, "values", known: valueKinds) {
+        for kind in valueKinds {
+          guard let table = kinds[kind] else { continue }
+          mapping.values[kind] = Dictionary(
+            mapping.words(table, "values.\(kind)", &reader).map { ($0.word, $0.text) },
+            uniquingKeysWith: { a, _ in a })
+        }
+      }
+      if let outcomes = top["outcomes"] {
+        let known = WorkOrderLog.outcomes
+        for (word, name, offset) in mapping.words(outcomes, "outcomes", &reader) {
+          guard let outcome = Ledger.Outcome(rawValue: name) ?? known[name] else {
+            reader.error(
+              "outcomes.\(word)", at: offset,
+              "expected how an item left a tier, found '\(Diagnostic.shown(name))'",
+              fix: "one of closed, authority, referral, deadline, worsened, reopened")
+            continue
+          }
+          mapping.outcomes[word] = outcome
+        }
+      }
+      let errors = reader.diagnostics.filter { $0.severity == .error }
+      guard errors.isEmpty else { throw .invalid(reader.diagnostics + reader.hiddenSummary) }
+      return mapping
+    }
+
+    /// The `"word": "text"` members of an object.
+    private func words(_ value: JSON5Value, _ path: String, _ reader: inout ValueReader) -> [(
+      word: String, text: String, offset: Int
+    )] {
+      guard case .object(let members) = value.kind else {
+        reader.expected("an object { \"log's word\": \"scenario's id\" }", value, path)
+        return []
+      }
+      return members.compactMap { member in
+        reader.string(member.value, "\(path).\(member.key)").map { (member.key, $0, member.value.offset) }
+      }
+    }
+
+    /// The scenario's word for the log's `word` of `kind`.
+    func value(_ word: String, _ kind: String) -> String { values[kind]?[word] ?? word }
+  }
+}
