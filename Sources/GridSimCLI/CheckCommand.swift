@@ -54,7 +54,7 @@ enum CheckCommand {
     if let slice = shard.shard {
       let (path, scenario) = loaded[0]
       try options.checkSize(
-        models[0], replications: slice.replications(of: scenario.replications).count, spec: spec)
+        models[0], replications: slice.replications(of: scenario.replications).count, kept: true, spec: spec)
       return try await shard.runSlice(
         command: "check", path: path, scenario: scenario, model: models[0], options: options,
         arguments: arguments, overrides: args.all("set"))
@@ -70,13 +70,13 @@ enum CheckCommand {
     for (i, (path, scenario)) in loaded.enumerated() {
       let model = models[i]
       let started = clock.now
-      let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
+      let reduction = await options.reduce(model, replications: scenario.replications, seed: scenario.seed)
       let elapsed = clock.now - started
-      let outcomes = scenario.targets.map { $0.evaluate(results, model: model) }
+      let outcomes = scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) }
       if report.directory != nil {
         sections.append(
           ReportBundle.Section(
-            source: path, summary: Summary(model: model, results: results, seed: scenario.seed)))
+            source: path, summary: Summary(model: model, reduction: reduction, seed: scenario.seed)))
         if firstModel == nil { firstModel = model }
       }
       if i > 0 { Console.out("\n") }

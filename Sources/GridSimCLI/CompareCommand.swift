@@ -53,12 +53,10 @@ enum CompareCommand {
       try options.checkSize(model, replications: baseScenario.replications, spec: spec)
     }
     let n = baseScenario.replications
-    let baseResults = await options.run(baseModel, replications: n, seed: baseScenario.seed, label: "base")
-    let changedResults = await options.run(
-      changedModel, replications: n, seed: baseScenario.seed, label: "changed")
-    let comparison = Comparison(
-      base: baseModel, baseResults: baseResults, changed: changedModel, changedResults: changedResults,
-      targets: baseScenario.targets)
+    let pairs = await options.pairs(
+      base: baseModel, changed: changedModel, targets: baseScenario.targets, replications: n,
+      seed: baseScenario.seed)
+    let comparison = Comparison(pairs)
     if let unpaired = comparison.unpaired { Console.err("warning: \(unpaired).\n") }
     Console.out(
       ComparisonReport.render(
@@ -69,11 +67,12 @@ enum CompareCommand {
       command: .compare, arguments: arguments,
       sections: [
         ReportBundle.Section(
-          source: basePath, summary: Summary(model: baseModel, results: baseResults, seed: baseScenario.seed),
+          source: basePath,
+          summary: Summary(model: baseModel, reduction: pairs.base, seed: baseScenario.seed),
           role: "base"),
         ReportBundle.Section(
           source: changedPath,
-          summary: Summary(model: changedModel, results: changedResults, seed: baseScenario.seed),
+          summary: Summary(model: changedModel, reduction: pairs.changed, seed: baseScenario.seed),
           role: "changed"),
       ], comparison: comparison, ledgerModel: baseModel)
     if args.flag("fail-on-worse"), comparison.targets.contains(where: \.flippedToMiss) {

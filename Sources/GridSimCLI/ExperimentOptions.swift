@@ -64,7 +64,11 @@ struct ExperimentOptions {
 
   /// Refuses a run larger than the limits (events, memory) unless --allow-large is given (a usage
   /// error of `spec`).
-  func checkSize(_ model: Model, replications: Int, spec: CommandSpec) throws(CommandError) {
+  /// `kept`: the results are all kept to the end (a slice, a sweep, a plan), not reduced as they
+  /// arrive.
+  func checkSize(_ model: Model, replications: Int, kept: Bool = false, spec: CommandSpec)
+    throws(CommandError)
+  {
     guard !allowLarge else { return }
     let expected = model.expectedEventsPerReplication * Double(replications)
     if expected > Self.eventLimit {
@@ -73,12 +77,41 @@ struct ExperimentOptions {
         "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
         spec)
     }
-    let bytes = model.expectedBytes(replications: replications, jobs: jobs)
+    let bytes = model.expectedBytes(replications: replications, jobs: jobs, kept: kept)
     if bytes > Self.memoryLimit {
       let figure = String(format: "%.1f", bytes / Double(1 << 30))
       throw .usage(
         "This run may need about \(figure) GiB of memory (\(replications) replications, \(jobs) at once); the limit is 1 GiB. Pass '--allow-large' to run it anyway, or use fewer replications, fewer jobs, or less demand.",
         spec)
+    }
+  }
+
+  /// Runs the replications with a progress bar on a terminal, reducing them as they arrive.
+  func reduce(_ model: Model, replications: Int, seed: UInt64, label: String = "replications") async
+    -> Reduction
+  {
+    Console.progress(0, of: replications, label: label)
+    return await Experiment.reduce(
+      model: model, replications: 0..<replications, seed: seed, jobs: jobs,
+      progress: { done in Console.progress(done, of: replications, label: label) })
+  }
+
+  /// Runs replication r of both models for each r, paired and reduced as they arrive, with a
+  /// progress bar on a terminal.
+  func pairs(base: Model, changed: Model, targets: [Target], replications: Int, seed: UInt64) async
+    -> Comparison.Pairs
+  {
+    Console.progress(0, of: replications, label: "pairs")
+    return await Experiment.fold(
+      replications: 0..<replications, jobs: jobs,
+      into: Comparison.Pairs(base: base, changed: changed, targets: targets),
+      progress: { done in Console.progress(done, of: replications, label: "pairs") }
+    ) { r in
+      var a = Simulation(model: base, seed: seed, replication: r)
+      var b = Simulation(model: changed, seed: seed, replication: r)
+      return (a.run(), b.run())
+    } fold: { pairs, results in
+      pairs.add(base: results.0, changed: results.1)
     }
   }
 

@@ -122,7 +122,8 @@ enum MergeCommand {
     scenario.seed = header.seed
     let model = Model(scenario)
     try sameModel(model, files: files, index: 0, replication: 0)
-    let summary = Summary(model: model, results: results, seed: scenario.seed)
+    let reduction = Reduction(model: model, results: results)
+    let summary = Summary(model: model, reduction: reduction, seed: scenario.seed)
     let section = ReportBundle.Section(source: path, summary: summary)
     if header.command == "run" {
       if format == "json" {
@@ -133,7 +134,7 @@ enum MergeCommand {
       try report.write(command: .run, arguments: header.arguments, sections: [section], ledgerModel: model)
       return .ok
     }
-    let outcomes = scenario.targets.map { $0.evaluate(results, model: model) }
+    let outcomes = scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) }
     if format == "json" {
       Console.out(SummaryJSON.document(summary, source: path).rendered())
     } else {

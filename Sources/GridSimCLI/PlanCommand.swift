@@ -49,7 +49,7 @@ enum PlanCommand {
       Console.report(problems)
       throw .reported(.invalidScenario)
     }
-    try options.checkSize(problem.models[0], replications: scenario.replications, spec: spec)
+    try options.checkSize(problem.models[0], replications: scenario.replications, kept: true, spec: spec)
     let verbose = args.flag("verbose")
     let planner = Planner(problem: problem, jobs: options.jobs)
     let result = await planner.run(progress: verbose ? say : nil)

@@ -49,14 +49,14 @@ enum RunCommand {
     let model = Model(scenario)
     if let slice = shard.shard {
       try options.checkSize(
-        model, replications: slice.replications(of: scenario.replications).count, spec: spec)
+        model, replications: slice.replications(of: scenario.replications).count, kept: true, spec: spec)
       return try await shard.runSlice(
         command: "run", path: path, scenario: scenario, model: model, options: options, arguments: arguments,
         overrides: args.all("set"))
     }
     try options.checkSize(model, replications: scenario.replications, spec: spec)
-    let results = await options.run(model, replications: scenario.replications, seed: scenario.seed)
-    let summary = Summary(model: model, results: results, seed: scenario.seed)
+    let reduction = await options.reduce(model, replications: scenario.replications, seed: scenario.seed)
+    let summary = Summary(model: model, reduction: reduction, seed: scenario.seed)
     if format == "json" {
       Console.out(SummaryJSON.document(summary, source: path).rendered())
     } else {

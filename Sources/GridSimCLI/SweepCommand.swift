@@ -82,7 +82,8 @@ enum SweepCommand {
     if let slice = shard.shard, let file = shard.results {
       try ShardOptions.checkNotInput(file, path)
       let range = slice.replications(of: models.count)
-      try options.checkSize(models[0].model, replications: first.replications * range.count, spec: spec)
+      try options.checkSize(
+        models[0].model, replications: first.replications * range.count, kept: true, spec: spec)
       var results: [ShardFile.IndexedResult] = []
       for p in range {
         let model = models[p].model
@@ -110,7 +111,8 @@ enum SweepCommand {
       )
       return .ok
     }
-    try options.checkSize(models[0].model, replications: first.replications * models.count, spec: spec)
+    try options.checkSize(
+      models[0].model, replications: first.replications * models.count, kept: true, spec: spec)
     var results: [[ReplicationResult]] = []
     for (_, model) in models {
       let scenario = model.scenario

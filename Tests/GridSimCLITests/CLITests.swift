@@ -82,19 +82,19 @@ struct CLITests {
       ),
       (
         ["run", "x.json5", "--sed", "3"],
-        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run"],
-        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--format", "jsno"],
-        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--jobs", "0"],
-        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
     ])
   func usageErrors(arguments: [String], message: String) throws {

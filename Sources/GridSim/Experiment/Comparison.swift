@@ -67,26 +67,80 @@ public struct Comparison: Sendable {
     base: Model, baseResults: [ReplicationResult], changed: Model, changedResults: [ReplicationResult],
     targets: [Target]
   ) {
-    let (a, b) = (base.scenario.period, changed.scenario.period)
+    var pairs = Pairs(base: base, changed: changed, targets: targets)
+    for (a, b) in zip(baseResults, changedResults) { pairs.add(base: a, changed: b) }
+    self.init(pairs)
+  }
+
+  /// Compares paired replications reduced as they arrived.
+  public init(_ pairs: Pairs) {
+    let (a, b) = (pairs.baseModel.scenario.period, pairs.changedModel.scenario.period)
     unpaired =
       a.start == b.start && a.end == b.end && a.warmUp == b.warmUp
       ? nil
       : "the scenarios cover different periods (\(a.start) to \(a.end), warm-up \(a.warmUp); \(b.start) to \(b.end), warm-up \(b.warmUp)): replication r of each sees different items, so the differences are not paired and their intervals understate the uncertainty"
-    rows = Self.measures(base: base, changed: changed).map { measure in
-      let a = measure.values(baseResults, model: base) ?? []
-      let b = measure.values(changedResults, model: changed) ?? []
-      let pairs = zip(a, b).map { x, y -> Double? in
-        guard let x, let y else { return nil }
-        return y - x
-      }
+    rows = pairs.measures.indices.map { i in
+      let measure = pairs.measures[i].measure
       return Row(
-        measure: measure, base: measure.estimate(baseResults, model: base),
-        changed: measure.estimate(changedResults, model: changed), difference: Estimate(pairs))
+        measure: measure, base: measure.bounded(pairs.baseValues[i]),
+        changed: measure.bounded(pairs.changedValues[i]), difference: pairs.differences[i].estimate)
     }
-    self.targets = targets.map { target in
-      TargetRow(
-        base: target.evaluate(baseResults, model: base),
-        changed: target.evaluate(changedResults, model: changed))
+    targets = pairs.targets.indices.map { i in
+      let target = pairs.targets[i].target
+      return TargetRow(
+        base: target.judge(target.measure.bounded(pairs.baseTargets[i])),
+        changed: target.judge(target.measure.bounded(pairs.changedTargets[i])))
+    }
+  }
+
+  /// The replications of two models, paired by index and reduced as they arrive (in their order),
+  /// with each model's own ``Reduction`` for its summary.
+  public struct Pairs: Sendable {
+    public private(set) var base: Reduction
+    public private(set) var changed: Reduction
+    let baseModel: Model
+    let changedModel: Model
+    /// The measures compared, where each model has them.
+    let measures: [(measure: Measure, base: Measure.Location?, changed: Measure.Location?)]
+    var baseValues: [Estimate.Accumulator]
+    var changedValues: [Estimate.Accumulator]
+    /// Changed minus base, where both have a value.
+    var differences: [Estimate.Accumulator]
+    let targets: [(target: Target, base: Measure.Location?, changed: Measure.Location?)]
+    var baseTargets: [Estimate.Accumulator]
+    var changedTargets: [Estimate.Accumulator]
+
+    public init(base: Model, changed: Model, targets: [Target]) {
+      self.base = Reduction(model: base)
+      self.changed = Reduction(model: changed)
+      baseModel = base
+      changedModel = changed
+      measures = Comparison.measures(base: base, changed: changed).map {
+        ($0, $0.location(in: base), $0.location(in: changed))
+      }
+      baseValues = Array(repeating: Estimate.Accumulator(), count: measures.count)
+      changedValues = baseValues
+      differences = baseValues
+      self.targets = targets.map { ($0, $0.measure.location(in: base), $0.measure.location(in: changed)) }
+      baseTargets = Array(repeating: Estimate.Accumulator(), count: targets.count)
+      changedTargets = baseTargets
+    }
+
+    /// Adds replication r of both models (replications in their order).
+    public mutating func add(base a: ReplicationResult, changed b: ReplicationResult) {
+      base.add(a)
+      changed.add(b)
+      for (i, m) in measures.enumerated() {
+        let x = m.base.flatMap { m.measure.value(in: a, at: $0) }
+        let y = m.changed.flatMap { m.measure.value(in: b, at: $0) }
+        baseValues[i].add(x)
+        changedValues[i].add(y)
+        if let x, let y { differences[i].add(y - x) }
+      }
+      for (i, t) in targets.enumerated() {
+        baseTargets[i].add(t.base.flatMap { t.target.measure.value(in: a, at: $0) })
+        changedTargets[i].add(t.changed.flatMap { t.target.measure.value(in: b, at: $0) })
+      }
     }
   }
 }

@@ -26,6 +26,60 @@ public enum Experiment {
     }
   }
 
+  /// Runs the replications in `range` and reduces their results as they arrive, in replication
+  /// order (see ``fold(replications:jobs:into:progress:_:fold:)``): memory does not grow with
+  /// their number.
+  public static func reduce(
+    model: Model, replications range: Range<Int>, seed: UInt64, jobs: Int,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) async -> Reduction {
+    await fold(replications: range, jobs: jobs, into: Reduction(model: model), progress: progress) { r in
+      var simulation = Simulation(model: model, seed: seed, replication: r)
+      return simulation.run()
+    } fold: { reduction, result in
+      reduction.add(result)
+    }
+  }
+
+  /// `body(r)` for each replication `r` in `range`, at most `jobs` at once, each folded into
+  /// `initial` as soon as every replication before it has been: the fold sees the replications in
+  /// their order whatever the number of jobs, so its figures are the same bit for bit. At most
+  /// `4 × jobs` results wait for an earlier one, so memory does not grow with `range`.
+  public static func fold<T: Sendable, R: Sendable>(
+    replications range: Range<Int>, jobs: Int, into initial: R, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @escaping @Sendable (Int) -> T, fold: (inout R, T) -> Void
+  ) async -> R {
+    var state = initial
+    let count = range.count
+    guard count > 0 else { return state }
+    let jobs = max(1, min(jobs, count))
+    let window = 4 * jobs
+    var waiting: [Int: T] = [:]
+    await withTaskGroup(of: (Int, T).self) { group in
+      var next = 0
+      var folded = 0
+      var done = 0
+      func launch() {
+        let r = next
+        next += 1
+        group.addTask { (r, body(range.lowerBound + r)) }
+      }
+      while next < jobs { launch() }
+      while let (r, result) = await group.next() {
+        waiting[r] = result
+        done += 1
+        progress?(done)
+        while let ready = waiting.removeValue(forKey: folded) {
+          fold(&state, ready)
+          folded += 1
+        }
+        // A new replication only within the window past the oldest not yet folded.
+        while next < count, next < folded + window, next - done < jobs { launch() }
+      }
+    }
+    return state
+  }
+
   /// `body(r)` for each replication `r` in `range`, at most `jobs` at once, in replication order:
   /// what a caller needs of a replication beyond its results (its ledger, measured and dropped).
   public static func map<T: Sendable>(

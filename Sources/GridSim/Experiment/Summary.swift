@@ -165,76 +165,41 @@ public struct Summary: Sendable {
 
   /// Summarizes the replications of a model.
   public init(model: Model, results: [ReplicationResult], seed: UInt64) {
+    self.init(model: model, reduction: Reduction(model: model, results: results), seed: seed)
+  }
+
+  /// Summarizes the replications of a model, reduced as they arrived.
+  public init(model: Model, reduction: Reduction, seed: UInt64) {
     let scenario = model.scenario
     let T = model.tierCount
     let C = model.categoryCount
+    let r = reduction
     scenarioName = scenario.name
     description = scenario.description
     language = scenario.language
-    replications = results.count
+    replications = r.replications
     self.seed = seed
     start = scenario.period.start
     end = scenario.period.end
     warmUp = scenario.period.warmUp
     categories = scenario.demand.categories.map { ($0.id, $0.name) }
-    events = results.reduce(0) { $0 + $1.events }
+    events = r.events
     usesWorkflow = model.workflow.isFull
     policy = (scenario.policy.preset, scenario.policy.name, scenario.policy.source)
+    let n = Double(max(r.replications, 1))
     namedUnits = model.unitNames.indices.compactMap { u -> NamedUnit? in
-      let total = results.reduce(0) { $0 + $1.unitNamed[u] }
-      guard total > 0 else { return nil }
-      let named = results.filter { $0.unitNamed[u] > 0 }.count
+      guard r.unitNamed[u] > 0 else { return nil }
       return NamedUnit(
         unit: model.unitNames[u], tier: scenario.tiers[model.unitTier[u]].name,
-        perReplication: Double(total) / Double(results.count),
-        replicationShare: Double(named) / Double(results.count))
+        perReplication: Double(r.unitNamed[u]) / n, replicationShare: Double(r.unitNamedIn[u]) / n)
     }.sorted { $0.perReplication > $1.perReplication }
-    targets = scenario.targets.map { $0.evaluate(results, model: model) }
-
-    func duration(_ s: [MetricSummary]) -> Duration {
-      Duration(
-        count: Estimate.nonNegative(s.map { Double($0.count) }), mean: Estimate.nonNegative(s.map(\.mean)),
-        p50: Estimate.nonNegative(s.map(\.p50)),
-        p90: Estimate.nonNegative(s.map(\.p90)), p95: Estimate.nonNegative(s.map(\.p95)),
-        max: Estimate.nonNegative(s.map(\.max)))
-    }
-    func group(
-      metric: (ReplicationResult, Metric) -> MetricSummary, count: (ReplicationResult, Counter) -> Int
-    ) -> Figures {
-      let durations = Metric.allCases.map { m in duration(results.map { metric($0, m) }) }
-      let counts = Counter.allCases.map { counter in
-        Estimate.nonNegative(results.map { Double(count($0, counter)) })
-      }
-      func rate(_ met: Counter, _ missed: Counter) -> Estimate? {
-        Estimate.within(
-          0...1,
-          results.map { r -> Double? in
-            let a = count(r, met)
-            let b = count(r, missed)
-            return a + b > 0 ? Double(a) / Double(a + b) : nil
-          })
-      }
-      return Figures(
-        durations: durations, counts: counts, responseOnTime: rate(.responseMet, .responseMissed),
-        resolutionOnTime: rate(.resolutionMet, .resolutionMissed),
-        satisfaction: rate(.satisfied, .unsatisfied),
-        keptFromWorsening: rate(.kept, .worsened), reportOnTime: rate(.reportMet, .reportMissed),
-        resolutionRate: Estimate.within(
-          0...1,
-          results.map { r -> Double? in
-            let appeared = count(r, .appeared)
-            return appeared > 0 ? Double(count(r, .closed)) / Double(appeared) : nil
-          }))
-    }
-    func group(_ g: Group, _ c: Int?) -> Figures {
-      group(metric: { $0.metric($1, group: g, category: c) }, count: { $0.count($1, group: g, category: c) })
+    targets = scenario.targets.enumerated().map { i, target in
+      target.judge(target.measure.bounded(r.targets[i]))
     }
 
     let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
-    let n = Double(max(results.count, 1))
     tiers = (0..<T).map { t in
       let tier = scenario.tiers[t]
-      let backlogs = results.map { $0.backlog(tier: t) }
       // The deadline of a category without a rule of its own, and the categories whose differs.
       let deadline = scenario.effectiveRule(tier: t, category: nil).responseDeadline
       let exceptions = scenario.demand.categories.indices.compactMap { c -> (String, DeadlineSpec)? in
@@ -245,25 +210,21 @@ public struct Summary: Sendable {
       }
       return Tier(
         id: tier.id, name: tier.name, staff: model.tierStaff[t], units: model.tierUnits[t],
-        utilization: Estimate.nonNegative(results.map { $0.utilization[t] }),
-        roles: tier.roles.indices.map { r in
-          (
-            tier.roles[r].id,
-            Estimate.nonNegative(results.map { $0.roleUtilization[model.workflow.roleOffset[t] + r] })
-          )
+        utilization: r.utilization[t].nonNegative,
+        roles: tier.roles.indices.map { k in
+          let i = model.workflow.roleOffset[t] + k
+          return (tier.roles[k].id, i < r.roleUtilization.count ? r.roleUtilization[i].nonNegative : nil)
         },
-        openAtEnd: Estimate.nonNegative(results.map { Double($0.openAtEnd[t]) }),
-        backlogMean: Estimate.nonNegative(backlogs.map { $0?.mean }),
-        backlogMax: Estimate.nonNegative(backlogs.map { $0?.max }),
-        responseBins: CoarseHistogram.edges.indices.map { b in
-          Double(results.reduce(0) { $0 + $1.responseBins[t][b] }) / n
-        },
+        openAtEnd: r.openAtEnd[t].nonNegative,
+        backlogMean: r.backlogMean[t].nonNegative,
+        backlogMax: r.backlogMax[t].nonNegative,
+        responseBins: r.responseBins[t].map { Double($0) / n },
         responseDeadline: deadline.map { DeadlineMark($0, tier: t, model: model) },
         responseDeadlineExceptions: exceptions,
-        all: group(.tier(t), nil), byCategory: (0..<C).map { group(.tier(t), $0) })
+        all: r.groups[t, C].summary, byCategory: (0..<C).map { r.groups[t, $0].summary })
     }
-    overall = group(.system, nil)
-    overallByCategory = (0..<C).map { group(.system, $0) }
+    overall = r.groups[T, C].summary
+    overallByCategory = (0..<C).map { r.groups[T, $0].summary }
     workingTimeDeadlines = (0..<T).contains { t in
       (0..<C).contains { c in
         let rule = scenario.effectiveRule(tier: t, category: c)
@@ -274,9 +235,7 @@ public struct Summary: Sendable {
       }
     }
     severities = model.severityColumns > 0 ? scenario.demand.severities.map { ($0.id, $0.name) } : []
-    overallBySeverity = severities.indices.map { v in
-      group(metric: { $0.severityMetrics[v][$1.rawValue] }, count: { $0.severityCounts[v][$1.rawValue] })
-    }
+    overallBySeverity = severities.indices.map { r.severities[$0].summary }
 
     slices = model.segmentNames.indices.compactMap { s in
       let days = model.segmentDays[s]
@@ -284,44 +243,27 @@ public struct Summary: Sendable {
       guard isWindow || !days.isEmpty else { return nil }
       return Slice(
         name: model.segmentNames[s], isWindow: isWindow, days: days.count,
-        measuredDays: days.filter { $0 >= firstMeasuredDay }.count,
-        overall: group(metric: { $0.metric($1, segment: s) }, count: { $0.count($1, segment: s) }),
-        utilization: (0..<T).map { t in
-          Estimate.nonNegative(results.map { $0.utilization(tier: t, days: days) })
-        },
-        backlogMean: (0..<T).map { t in
-          Estimate.nonNegative(results.map { $0.backlog(tier: t, days: days)?.mean })
-        })
+        measuredDays: days.filter { $0 >= firstMeasuredDay }.count, overall: r.segments[s].summary,
+        utilization: (0..<T).map { r.segmentUtilization[s, $0].nonNegative },
+        backlogMean: (0..<T).map { r.segmentBacklog[s, $0].nonNegative })
     }
     channels = scenario.demand.channels.enumerated().map { i, channel in
       Channel(
         id: channel.id, name: channel.name, monitoring: channel.checks.map(Self.describe),
-        checks: channel.checks,
-        detection: duration(results.map { $0.channelDetection[i, 0] }),
-        response: duration(results.map { $0.channelResponse[i, 0] }))
+        checks: channel.checks, detection: r.channelDetection[i].summary,
+        response: r.channelResponse[i].summary)
     }
 
     let startDay = scenario.period.start.dayNumber
     // Each tier's pace: visits ended per busy staff-minute over the measured days.
     let pace = (0..<T).map { t -> Double? in
-      var done = 0
-      var busy = 0.0
-      for r in results {
-        for d in r.firstMeasuredDay..<model.dayCount {
-          done += r.dailyDone[d, t]
-          busy += r.dailyBusy[d, t]
-        }
-      }
-      return busy > 0 ? Double(done) / busy : nil
+      r.paceBusy[t] > 0 ? Double(r.paceDone[t]) / r.paceBusy[t] : nil
     }
     days = (0..<model.dayCount).map { d in
       let date = LocalDateTime(minutes: Int64(startDay + d) * 1440).dateDescription
-      func mean(_ pick: (ReplicationResult) -> Int) -> Double {
-        Double(results.reduce(0) { $0 + pick($1) }) / n
-      }
       func share(_ t: Int, _ met: DailyOutcome, _ missed: DailyOutcome) -> Double? {
-        let a = results.reduce(0) { $0 + $1.dailyOnTime[d, t][met] }
-        let b = results.reduce(0) { $0 + $1.dailyOnTime[d, t][missed] }
+        let a = r.dailyOnTime[d, t][met]
+        let b = r.dailyOnTime[d, t][missed]
         return a + b > 0 ? Double(a) / Double(a + b) : nil
       }
       return Day(
@@ -329,10 +271,10 @@ public struct Summary: Sendable {
         warmUp: d < firstMeasuredDay
           || (d == firstMeasuredDay && model.warmUp > 0
             && (model.startMinuteOfDay + Int(model.warmUp)) % 1440 != 0),
-        arrivals: (0..<T).map { t in mean { $0.dailyArrivals[d, t] } },
-        done: (0..<T).map { t in mean { $0.dailyDone[d, t] } },
-        backlog: (0..<T).map { t in mean { $0.dailyBacklog[d, t] } },
-        utilization: (0..<T).map { t in Estimate(results.map { $0.dailyUtilization[d, t] })?.mean },
+        arrivals: (0..<T).map { t in Double(r.dailyArrivals[d, t]) / n },
+        done: (0..<T).map { t in Double(r.dailyDone[d, t]) / n },
+        backlog: (0..<T).map { t in Double(r.dailyBacklog[d, t]) / n },
+        utilization: (0..<T).map { t in r.dailyUtilization[d, t].estimate?.mean },
         kind: DayKind.allCases[Int(model.dayKindSegment[d])],
         window: model.dayWindowSegment[d].map { model.segmentNames[Int($0)] },
         capacity: (0..<T).map { t in
@@ -342,7 +284,7 @@ public struct Summary: Sendable {
         responseOnTime: (0..<T).map { share($0, .responseMet, .responseMissed) },
         resolutionOnTime: (0..<T).map { share($0, .resolutionMet, .resolutionMissed) },
         responseDeadlines: (0..<T).map { t in
-          mean { $0.dailyOnTime[d, t].responseMet + $0.dailyOnTime[d, t].responseMissed }
+          Double(r.dailyOnTime[d, t].responseMet + r.dailyOnTime[d, t].responseMissed) / n
         })
     }
   }

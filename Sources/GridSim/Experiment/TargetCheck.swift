@@ -92,9 +92,16 @@ extension Measure {
   /// finish items after their shift). Nil when never observed or not in the model.
   public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
     guard let values = values(results, model: model) else { return nil }
-    // Every measure is at least 0; a share other than utilization (which can pass 100% when staff
-    // finish items after their shift) at most 1, as in the summary.
-    return kind.unit == .share && kind != .utilization ? .within(0...1, values) : .nonNegative(values)
+    var accumulator = Estimate.Accumulator()
+    for v in values { accumulator.add(v) }
+    return bounded(accumulator)
+  }
+
+  /// The estimate of the measure's values added to `accumulator`, kept within the measure's
+  /// bounds: every measure is at least 0; a share other than utilization (which can pass 100%
+  /// when staff finish items after their shift) at most 1, as in the summary.
+  public func bounded(_ accumulator: Estimate.Accumulator) -> Estimate? {
+    accumulator.estimate(within: kind.unit == .share && kind != .utilization ? 0...1 : 0...Double.infinity)
   }
 }
 
@@ -118,6 +125,11 @@ extension Target {
   /// item of its category, say) is missed: a gate must not pass on no evidence.
   public func evaluate(_ results: [ReplicationResult], model: Model) -> TargetOutcome {
     judge(measure.estimate(results, model: model))
+  }
+
+  /// Judges the target (the scenario's `index`-th) on replications reduced as they arrived.
+  public func evaluate(_ reduction: Reduction, index: Int) -> TargetOutcome {
+    judge(measure.bounded(reduction.targets[index]))
   }
 
   /// Judges the target on an estimate of its measure.

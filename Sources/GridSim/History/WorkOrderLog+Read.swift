@@ -6,6 +6,14 @@ extension WorkOrderLog {
   public static func read(path: String, model: Model, mapping: Mapping = Mapping()) -> Result<
     WorkOrderLog, ScenarioError
   > {
+    // The bytes are let go once decoded: only the text is held while the rows are read.
+    readText(path).flatMap { text, encoding in
+      parse(text, path: path, encoding: encoding, model: model, mapping: mapping)
+    }
+  }
+
+  /// The log's text, decoded, and its encoding.
+  static func readText(_ path: String) -> Result<(String, TextEncoding), ScenarioError> {
     let bytes: [UInt8]
     switch InputFile.readBytes(path, limit: maximumSize) {
     case .success(let b): bytes = b
@@ -20,8 +28,7 @@ extension WorkOrderLog {
     case .failure(let problem): return .failure(.unreadable(path: path, reason: problem.reason))
     }
     switch TextEncoding.decode(bytes) {
-    case .success(let decoded):
-      return parse(decoded.text, path: path, encoding: decoded.encoding, model: model, mapping: mapping)
+    case .success(let decoded): return .success((decoded.text, decoded.encoding))
     case .failure(let bad):
       return .failure(
         .invalid([

@@ -404,9 +404,12 @@ extension Model {
       + cells * Double(Metric.allCases.count) * Double(HistogramLayout.bucketCount * 4 + 24)
   }
 
-  /// The memory a run of `replications` with `jobs` at once may need, at worst.
-  public func expectedBytes(replications: Int, jobs: Int) -> Double {
-    resultBytesPerReplication * Double(replications) + engineBytesPerReplication
+  /// The memory a run of `replications` with `jobs` at once may need, at worst. When the results
+  /// are reduced as they arrive (not `kept`), at most `5 × jobs` of them are held at once
+  /// (``Experiment/fold(replications:jobs:into:progress:_:fold:)``), whatever `replications`.
+  public func expectedBytes(replications: Int, jobs: Int, kept: Bool = true) -> Double {
+    let held = kept ? replications : min(replications, 5 * max(1, jobs))
+    return resultBytesPerReplication * Double(held) + engineBytesPerReplication
       * Double(min(jobs, replications))
   }
 }

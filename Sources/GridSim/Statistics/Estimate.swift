@@ -23,16 +23,62 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// The estimate from one value per replication; nil values (no observation in that replication)
   /// are left out. Nil when no replication had a value.
   public init?(_ values: [Double?]) {
-    let xs = values.compactMap { $0 }
-    guard !xs.isEmpty else { return nil }
-    let n = Double(xs.count)
-    let mean = xs.reduce(0, +) / n
-    var half = 0.0
-    if xs.count > 1 {
-      let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-      half = StudentT.quantile975(degreesOfFreedom: xs.count - 1) * (variance / n).squareRoot()
+    var accumulator = Accumulator()
+    for x in values { accumulator.add(x) }
+    guard let e = accumulator.estimate else { return nil }
+    self = e
+  }
+
+  /// Values added one at a time, in constant memory: the mean is their sum over their number,
+  /// the variance Welford's. Adding the same values in the same order gives the same bits, so an
+  /// estimate reduced as replications arrive equals one computed from all of them at the end.
+  public struct Accumulator: Sendable, Equatable {
+    /// Values added, their sum, and Welford's running mean and sum of squared deviations.
+    public private(set) var n = 0
+    public private(set) var sum = 0.0
+    private var runningMean = 0.0
+    private var squares = 0.0
+
+    public init() {}
+
+    /// Adds a value; nil (nothing observed in that replication) is left out.
+    public mutating func add(_ value: Double?) {
+      guard let x = value else { return }
+      n += 1
+      sum += x
+      let delta = x - runningMean
+      runningMean += delta / Double(n)
+      squares += delta * (x - runningMean)
     }
-    self.init(mean: mean, low: mean - half, high: mean + half, n: xs.count)
+
+    /// The estimate of the values added; nil when none was.
+    public var estimate: Estimate? {
+      guard n > 0 else { return nil }
+      let count = Double(n)
+      let mean = sum / count
+      var half = 0.0
+      if n > 1 {
+        let variance = Swift.max(0, squares) / (count - 1)
+        half = StudentT.quantile975(degreesOfFreedom: n - 1) * (variance / count).squareRoot()
+      }
+      return Estimate(mean: mean, low: mean - half, high: mean + half, n: n)
+    }
+
+    /// The estimate kept within `bounds` (see ``Estimate/within(_:_:)``).
+    public func estimate(within bounds: ClosedRange<Double>) -> Estimate? {
+      estimate.map { $0.clamped(to: bounds) }
+    }
+
+    /// The estimate of values that cannot be negative.
+    public var nonNegative: Estimate? { estimate(within: 0...Double.infinity) }
+  }
+
+  /// The estimate with its interval's ends moved inside `bounds` (the mean is inside already).
+  func clamped(to bounds: ClosedRange<Double>) -> Estimate {
+    var e = self
+    e.low = Swift.min(Swift.max(e.low, bounds.lowerBound), bounds.upperBound)
+    e.high = Swift.max(Swift.min(e.high, bounds.upperBound), bounds.lowerBound)
+    return e
   }
 
   /// The estimate of values that cannot leave `bounds` (a share 0-1, a count or a time at least
@@ -40,10 +86,7 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// bounds (a 99.5% on-time rate would reach 100.8%, a rare count below 0). The mean is always
   /// inside the bounds; only the ends move. Nil when no replication had a value.
   public static func within(_ bounds: ClosedRange<Double>, _ values: [Double?]) -> Estimate? {
-    guard var e = Estimate(values) else { return nil }
-    e.low = Swift.min(Swift.max(e.low, bounds.lowerBound), bounds.upperBound)
-    e.high = Swift.max(Swift.min(e.high, bounds.upperBound), bounds.lowerBound)
-    return e
+    Estimate(values)?.clamped(to: bounds)
   }
 
   /// The estimate of values that cannot be negative (counts, times, utilization, backlogs).
