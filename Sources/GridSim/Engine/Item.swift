@@ -118,6 +118,7 @@ struct Item: Sendable {
 
   /// Starts a visit to `unit` at `tier` with its deadlines (infinity: none): the per-visit state
   /// is cleared, and every event of the previous visit goes stale.
+  @inline(__always)
   mutating func beginVisit(
     tier: Int, unit: Int, at now: Double, stage: Int32, clockStart: Double, responseDue: Double,
     resolutionDue: Double
@@ -138,6 +139,7 @@ struct Item: Sendable {
 
   /// A staff member picks the item up at `now`: the first time at this visit, its wait at the tier
   /// (also added to the item's total), else nil.
+  @inline(__always)
   mutating func pickUp(at now: Double) -> Double? {
     guard !flags.contains(.pickedUp) else { return nil }
     flags.insert(.pickedUp)
@@ -154,6 +156,7 @@ struct Item: Sendable {
   /// When a stage picked up now must stop: at `end`, or earlier at the open deadline it would
   /// miss when a missed deadline takes the item up (`escalates`). A response or an end exactly at
   /// its deadline is in time.
+  @inline(__always)
   func stageStop(responseAt: Double, end: Double, responds: Bool, escalates: Bool) -> Double {
     guard escalates else { return end }
     var stop = end
@@ -179,6 +182,7 @@ struct Item: Sendable {
 
   /// A response at `time` (at or before the deadline is in time); `tierHasDeadline` says whether
   /// the visit's rule has a response deadline.
+  @inline(__always)
   mutating func respond(at time: Double, tierHasDeadline: Bool) -> Response {
     let due = openResponseDue
     var response = Response()
@@ -270,6 +274,7 @@ struct Item: Sendable {
   }
 
   /// The tier is done with the item: true when this settles an open resolution deadline in time.
+  @inline(__always)
   mutating func settleResolutionInTime() -> Bool {
     guard !flags.contains(.resolutionSettled), resolutionDue.isFinite else { return false }
     flags.insert(.resolutionSettled)

@@ -100,6 +100,7 @@ public struct Ledger: Sendable {
     }
   }
 
+  @inline(never)
   mutating func appear(_ slot: Int, _ entry: Entry) {
     grow(to: slot)
     entryOfSlot[slot] = Int32(entries.count)
@@ -115,6 +116,7 @@ public struct Ledger: Sendable {
   }
 
   /// A task in `slot` is made for the item in `parent`.
+  @inline(never)
   mutating func attach(_ slot: Int, to parent: Int, _ task: Task) {
     grow(to: slot)
     let e = entryOfSlot[parent]
@@ -123,17 +125,20 @@ public struct Ledger: Sendable {
     entries[Int(e)].tasks.append(task)
   }
 
+  @inline(never)
   mutating func enter(_ slot: Int, _ visit: Visit) {
     entries[Int(entryOfSlot[slot])].visits.append(visit)
   }
 
   /// The item is ready for a stage of its visit.
+  @inline(never)
   mutating func ready(_ slot: Int, stage: StageKind, role: Int, at time: Double) {
     let e = Int(entryOfSlot[slot])
     entries[e].visits[entries[e].visits.count - 1].steps.append(Step(stage: stage, role: role, ready: time))
   }
 
   /// The item (or task) is picked up, maybe answering the citizen.
+  @inline(never)
   mutating func start(_ slot: Int, at time: Double, responded: Double?) {
     let e = Int(entryOfSlot[slot])
     if taskOfSlot[slot] >= 0 {
@@ -147,6 +152,7 @@ public struct Ledger: Sendable {
   }
 
   /// The item's (or task's) current stage is done.
+  @inline(never)
   mutating func stageEnd(_ slot: Int, at time: Double) {
     let e = Int(entryOfSlot[slot])
     if taskOfSlot[slot] >= 0 {
@@ -157,15 +163,18 @@ public struct Ledger: Sendable {
     if let s = entries[e].visits[v].steps.indices.last { entries[e].visits[v].steps[s].ended = time }
   }
 
+  @inline(never)
   mutating func note(_ slot: Int, _ note: Note, at time: Double) {
     entries[Int(entryOfSlot[slot])].notes.append((time, note))
   }
 
+  @inline(never)
   mutating func leave(_ slot: Int, at time: Double) {
     let e = Int(entryOfSlot[slot])
     entries[e].visits[entries[e].visits.count - 1].left = time
   }
 
+  @inline(never)
   mutating func escalate(_ slot: Int, _ reason: EscalationReason) {
     let e = Int(entryOfSlot[slot])
     entries[e].visits[entries[e].visits.count - 1].outcome =
@@ -179,11 +188,13 @@ public struct Ledger: Sendable {
   }
 
   /// The citizen was unsatisfied and the item is handled again at the same tier.
+  @inline(never)
   mutating func reopen(_ slot: Int) {
     let e = Int(entryOfSlot[slot])
     entries[e].visits[entries[e].visits.count - 1].outcome = .reopened
   }
 
+  @inline(never)
   mutating func close(_ slot: Int, at time: Double, responseMissed: Bool, resolutionMissed: Bool) {
     let e = Int(entryOfSlot[slot])
     entries[e].visits[entries[e].visits.count - 1].outcome = .closed

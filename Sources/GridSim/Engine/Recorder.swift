@@ -24,9 +24,40 @@ struct Recorder: Sendable {
   /// `[day, tier]`: deadline outcomes by the day the visit began.
   var dailyOnTime: Table<OnTimeCounts>
 
-  init(tiers: Int, categories: Int, days: Int) {
+  /// The whole system's durations kept once per combination of the item's category, day kind
+  /// and window (none, or its window), rather than once in each of those columns: a value is then
+  /// one histogram increment, not two or three, each likely a cache miss. The category and slice
+  /// columns are merged from the combinations when read (``stat(_:group:category:)``).
+  struct Combinations: Sendable {
+    var categories: Int
+    var kinds: Int
+    var windows: Int
+    /// The first slice column (the day kinds', then the windows').
+    var segmentColumn: Int
+    var count: Int { categories * kinds * (windows + 1) }
+
+    @inline(__always)
+    func index(category: Int, kind: Int, window: Int?) -> Int {
+      (category &* kinds &+ kind) &* (windows &+ 1) &+ (window.map { $0 &- kinds &+ 1 } ?? 0)
+    }
+  }
+
+  /// The most combinations kept (each costs a histogram per duration measure): past it, values go
+  /// to each column.
+  static let maximumCombinations = 96
+
+  let combinations: Combinations?
+  var comboCells: [Cell]
+  var comboBuckets: [UInt32]
+
+  init(tiers: Int, categories: Int, days: Int, combinations: Combinations? = nil) {
     self.tiers = tiers
     self.categories = categories
+    let combinations = combinations.flatMap { $0.count <= Self.maximumCombinations ? $0 : nil }
+    self.combinations = combinations
+    let comboCount = Metric.allCases.count * (combinations?.count ?? 0)
+    comboCells = Array(repeating: Cell(), count: comboCount)
+    comboBuckets = Array(repeating: 0, count: comboCount * HistogramLayout.bucketCount)
     let cellCount = Metric.allCases.count * (tiers + 1) * categories
     cells = Array(repeating: Cell(), count: cellCount)
     buckets = Array(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
@@ -86,13 +117,47 @@ struct Recorder: Sendable {
     if let c { counts[row + c] += 1 }
   }
 
+  /// Records a duration of the whole system in the item's combination (see ``Combinations``).
+  @inline(__always)
+  mutating func recordSystem(_ metric: Metric, combination: Int, _ value: Double) {
+    let cell = metric.rawValue &* combinations.unsafelyUnwrapped.count &+ combination
+    comboCells[cell].count += 1
+    comboCells[cell].sum += value
+    if value > comboCells[cell].max { comboCells[cell].max = value }
+    comboBuckets[cell &* HistogramLayout.bucketCount &+ HistogramLayout.bucket(value)] &+= 1
+  }
+
   func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
+    if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
+      // A category, day kind or window of the whole system: its combinations merged.
+      var stats = StreamingStats()
+      for c in 0..<k.categories {
+        for kind in 0..<k.kinds {
+          for w in [nil] + (0..<k.windows).map({ Optional(k.segmentColumn + k.kinds + $0) }) {
+            let window = w.map { $0 - k.segmentColumn }
+            let matches =
+              category < k.categories
+              ? c == category
+              : category < k.segmentColumn + k.kinds
+                ? kind == category - k.segmentColumn : w == category
+            guard matches else { continue }
+            let cell = metric.rawValue * k.count + k.index(category: c, kind: kind, window: window)
+            stats.merge(Self.stats(comboCells[cell], comboBuckets, cell))
+          }
+        }
+      }
+      return stats
+    }
     let cell = row(metric.rawValue, group) + category
+    return Self.stats(cells[cell], buckets, cell)
+  }
+
+  private static func stats(_ cell: Cell, _ buckets: [UInt32], _ index: Int) -> StreamingStats {
     var stats = StreamingStats()
-    stats.count = cells[cell].count
-    stats.sum = cells[cell].sum
-    stats.max = cells[cell].max
-    let base = cell * HistogramLayout.bucketCount
+    stats.count = cell.count
+    stats.sum = cell.sum
+    stats.max = cell.max
+    let base = index * HistogramLayout.bucketCount
     stats.buckets = Array(buckets[base..<base + HistogramLayout.bucketCount])
     return stats
   }

@@ -10,10 +10,51 @@ extension Simulation {
       recorder.record(metric, group: group, category: Int(items[slot].category), value)
       return
     }
-    recorder.record(
-      metric, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      items[slot].window.map { segmentColumn + Int($0) }, value)
+    recordSystem(metric, slot, value)
     if model.hasExtraColumns { recordExtras(metric, slot, value) }
+  }
+
+  /// Records a duration for the whole system in the item's category and slices, without the
+  /// extra columns: a caller recording several at once adds those in one out-of-line call (each
+  /// check between records makes the recorder's arrays be checked and loaded again).
+  @inline(__always)
+  mutating func recordSystem(_ metric: Metric, _ slot: Int, _ value: Double) {
+    if let k = recorder.combinations {
+      recorder.recordSystem(
+        metric,
+        combination: k.index(
+          category: Int(items[slot].category), kind: Int(items[slot].dayKind),
+          window: items[slot].window.map { Int($0) }), value)
+      return
+    }
+    recorder.record(
+      metric, group: .system, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      items[slot].window.map { segmentColumn + Int($0) }, value)
+  }
+
+  /// Counts for the whole system without the extra columns (see ``recordSystem(_:_:_:)``).
+  @inline(__always)
+  mutating func incrementSystem(_ counter: Counter, _ slot: Int) {
+    recorder.increment(
+      counter, group: .system, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
+      items[slot].window.map { segmentColumn + Int($0) })
+  }
+
+  /// The extra columns of an item's closing (``Simulation/close(_:)``).
+  @inline(never)
+  mutating func closeExtras(_ slot: Int, resolution: Double, inSystem: Double, met: Bool) {
+    incrementExtras(.closed, slot)
+    recordExtras(.resolution, slot, resolution)
+    recordExtras(.timeInSystem, slot, inSystem)
+    recordExtras(.wait, slot, items[slot].totalWait)
+    if met { incrementExtras(.resolutionMet, slot) }
+  }
+
+  /// The extra columns of an item's first response (``Simulation/startService(_:)``).
+  @inline(never)
+  mutating func responseExtras(_ slot: Int, _ responseTime: Double, met: Bool) {
+    recordExtras(.response, slot, responseTime)
+    if met { incrementExtras(.responseMet, slot) }
   }
 
   /// The severity's and the measured day's columns, when the model keeps them (out of line: most
@@ -63,9 +104,7 @@ extension Simulation {
       recorder.increment(counter, group: group, category: Int(items[slot].category))
       return
     }
-    recorder.increment(
-      counter, group: group, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      items[slot].window.map { segmentColumn + Int($0) })
+    incrementSystem(counter, slot)
     if model.hasExtraColumns { incrementExtras(counter, slot) }
   }
 

@@ -86,7 +86,10 @@ public struct Simulation: Sendable {
     recorder = Recorder(
       tiers: model.tierCount,
       categories: model.dayColumn + model.measuredDays.count,
-      days: model.dayCount
+      days: model.dayCount,
+      combinations: Recorder.Combinations(
+        categories: model.categoryCount, kinds: DayKind.allCases.count,
+        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount)
     )
     // No tiers: the whole system only, one column per channel and slice (none with one channel:
     // its figures are the system's).
@@ -280,9 +283,10 @@ public struct Simulation: Sendable {
         if response.isFirst {
           let responseTime = responseAt - items[slot].detected
           record(.response, slot, group: .tier(tier), responseTime)
-          record(.response, slot, group: .system, responseTime)
+          recordSystem(.response, slot, responseTime)
           recordByChannel(.response, slot, responseTime)
-          if response.metOverall { increment(.responseMet, slot, group: .system) }
+          if response.metOverall { incrementSystem(.responseMet, slot) }
+          if model.hasExtraColumns { responseExtras(slot, responseTime, met: response.metOverall) }
         }
       }
     }
@@ -407,14 +411,16 @@ public struct Simulation: Sendable {
     guard items[slot].isCounted else { return }
     let resolution = items[slot].resolution(closingAt: now) - items[slot].detected
     let inSystem = now - items[slot].appeared
+    let met = items[slot].resolutionMetOverall
     increment(.closed, slot, group: .tier(tier))
-    increment(.closed, slot, group: .system)
     record(.resolution, slot, group: .tier(tier), resolution)
-    record(.resolution, slot, group: .system, resolution)
     record(.timeInSystem, slot, group: .tier(tier), inSystem)
-    record(.timeInSystem, slot, group: .system, inSystem)
-    record(.wait, slot, group: .system, items[slot].totalWait)
-    if items[slot].resolutionMetOverall { increment(.resolutionMet, slot, group: .system) }
+    incrementSystem(.closed, slot)
+    recordSystem(.resolution, slot, resolution)
+    recordSystem(.timeInSystem, slot, inSystem)
+    recordSystem(.wait, slot, items[slot].totalWait)
+    if met { incrementSystem(.resolutionMet, slot) }
+    if model.hasExtraColumns { closeExtras(slot, resolution: resolution, inSystem: inSystem, met: met) }
   }
 }
 

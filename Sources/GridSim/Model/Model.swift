@@ -398,8 +398,12 @@ extension Model {
   /// Bytes a running replication may hold at worst: every item of the period present at once
   /// (an item, its events and its place in a line: about 256 bytes), and its recorder.
   public var engineBytesPerReplication: Double {
+    // The whole system's (category, day kind, window) combinations: see Recorder.Combinations.
+    let combinations =
+      categoryCount * DayKind.allCases.count * (segmentNames.count - DayKind.allCases.count + 1)
     let cells = Double(
-      (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count))
+      (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count)
+        + (combinations <= 96 ? combinations : 0))
     return (expectedArrivals + Double(injects.count)) * 256
       + cells * Double(Metric.allCases.count) * Double(HistogramLayout.bucketCount * 4 + 24)
   }

@@ -49,6 +49,16 @@ public enum Sampler: Sendable {
   /// Draws one value.
   @inline(__always)
   public func sample(_ rng: inout RandomStream, _ tables: [EmpiricalTable]) -> Double {
+    // The common cases inline; the others out of line, so the engine's loop stays small.
+    switch self {
+    case .fixed(let v): return v
+    case .exponential(let m): return m * rng.exponential()
+    default: return sampleOther(&rng, tables)
+    }
+  }
+
+  @inline(never)
+  func sampleOther(_ rng: inout RandomStream, _ tables: [EmpiricalTable]) -> Double {
     switch self {
     case .fixed(let v): return v
     case .exponential(let m): return m * rng.exponential()
