@@ -200,9 +200,11 @@ enum MergeCommand {
         models[p].model, files: files, index: first.file.results[0].replication,
         replication: first.file.results[0].replication % r)
     }
-    let perPoint = (0..<rows.count).map { p in Array(results[(p * r)..<((p + 1) * r)]) }
+    let perPoint = (0..<rows.count).map { p in
+      Reduction(model: models[p].model, results: Array(results[(p * r)..<((p + 1) * r)]))
+    }
     return try SweepCommand.output(
-      sweep, models: models, results: perPoint, path: header.scenario, directory: directory,
+      sweep, models: models, reductions: perPoint, path: header.scenario, directory: directory,
       csv: csv)
   }
 }

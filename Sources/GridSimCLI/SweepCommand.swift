@@ -111,16 +111,16 @@ enum SweepCommand {
       )
       return .ok
     }
-    try options.checkSize(
-      models[0].model, replications: first.replications * models.count, kept: true, spec: spec)
-    var results: [[ReplicationResult]] = []
+    // One point at a time, its replications reduced as they arrive.
+    try options.checkSize(models[0].model, replications: first.replications, spec: spec)
+    var reductions: [Reduction] = []
     for (_, model) in models {
       let scenario = model.scenario
-      results.append(await options.run(model, replications: scenario.replications, seed: scenario.seed))
+      reductions.append(await options.reduce(model, replications: scenario.replications, seed: scenario.seed))
     }
     let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
     return try output(
-      sweep, models: models, results: results, path: path, directory: args.value("out"), csv: csv)
+      sweep, models: models, reductions: reductions, path: path, directory: args.value("out"), csv: csv)
   }
 
   /// The fingerprint of a sweep: the scenario's text, the overrides, the keys and points.
@@ -154,14 +154,14 @@ enum SweepCommand {
 
   /// Judges each point, prints the table, writes DIR; exit 0 when some point meets every target.
   static func output(
-    _ sweep: Sweep, models: [(values: [String], model: Model)], results: [[ReplicationResult]], path: String,
+    _ sweep: Sweep, models: [(values: [String], model: Model)], reductions: [Reduction], path: String,
     directory: String?, csv: CSVStyle = .plain
   ) throws(CommandError) -> ExitCode {
     let first = models[0].model.scenario
-    let points = zip(models, results).map { entry, results in
+    let points = zip(models, reductions).map { entry, reduction in
       SweepPoint(
         values: entry.values,
-        outcomes: entry.model.scenario.targets.map { $0.evaluate(results, model: entry.model) },
+        outcomes: entry.model.scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) },
         staffHours: entry.model.staffHours)
     }
     Console.out(
