@@ -132,7 +132,7 @@ enum GridSimCommand {
     var mapping = WorkOrderLog.Mapping()
     if let columns {
       do {
-        mapping = try WorkOrderLog.Mapping.load(path: columns, scenario: model.scenario)
+        mapping = try WorkOrderLog.Mapping.load(path: columns, model: model)
       } catch {
         throw .scenario(error, path: columns)
       }
@@ -142,6 +142,7 @@ enum GridSimCommand {
     case .success(let l): log = l
     case .failure(let error): throw .scenario(error, path: path)
     }
+    Console.report(log.notes)
     var problems = log.problems
     if log.problemCount > problems.count, !problems.isEmpty {
       problems[problems.count - 1].message += " (and \(log.problemCount - problems.count) more rows not used)"

@@ -10,7 +10,7 @@ enum InitCommand {
       .value("villages", "N", "Villages in the township (default 6)."),
       .value("grids-per-village", "N", "Grids in each village (default 4)."),
       .value("preset", "NAME", "The built-in policy preset (default park-procedure)."),
-      .value("language", "zh|en", "The language of the comments, names and reports (default zh)."),
+      .value("lang", "zh|en", "The language of the comments, names and reports (default zh)."),
       ReportOptions.csvOption,
     ],
     discussion: """
@@ -30,7 +30,7 @@ enum InitCommand {
       csv = try ReportOptions.csvStyle(args)
       if let n = try args.integer("villages", in: 1...500) { options.villages = n }
       if let n = try args.integer("grids-per-village", in: 1...100) { options.gridsPerVillage = n }
-      if let l = try args.choice("language", ["zh", "en"]) { options.language = l == "en" ? .en : .zh }
+      if let l = try args.choice("lang", ["zh", "en"]) { options.language = l == "en" ? .en : .zh }
       if let p = args.value("preset") {
         guard Starter.presets.contains(p) else {
           let guess = Suggestion.closest(to: p, in: Starter.presets).map { " Did you mean '\($0)'?" } ?? ""

@@ -31,6 +31,9 @@ enum RunCommand {
         try ShardOptions(args)
       )
     }
+    if args.value("columns") != nil, args.value("arrivals") == nil {
+      throw .usage("--columns names a log's columns; give the log with --arrivals LOG.csv.", spec)
+    }
     let path = args.positionals[0]
     let loaded = try GridSimCommand.load(path, overrides: options.overrides)
     var scenario = options.applied(to: loaded.scenario)

@@ -118,6 +118,22 @@ struct HistoryCLITests {
       bad.stderr.contains("unknown field 'grid_started'")
         && bad.stderr.contains("did you mean 'grid.started'?"))
     #expect(bad.stderr.contains("map.json5:6:") && bad.stderr.contains("found 'finished'"))
+    // Words standing for what the scenario does not have, and a tier named by its name.
+    try """
+    {
+      columns: { "网格员.started": "网格员接单" },
+      values: { category: { "环境卫生": "complaints" } },
+    }
+    """.write(to: map, atomically: true, encoding: .utf8)
+    let words = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    #expect(words.status == 65)
+    #expect(words.stderr.contains("name the tier by its id: 'grid.started'"), "\(words.stderr)")
+    #expect(
+      words.stderr.contains("map.json5:3:33: error: values.category.环境卫生")
+        && words.stderr.contains("did you mean 'complaint'?"), "\(words.stderr)")
+    // --columns is for a log: without --arrivals, run says so.
+    let runColumns = try gridsim("run", base, "--columns", map.path)
+    #expect(runColumns.status == 64 && runColumns.stderr.contains("--arrivals"))
     // Once the fields are right, the missing header is named with the mapping's line.
     try "{ columns: {\n  detected: \"受理日期\",\n} }".write(to: map, atomically: true, encoding: .utf8)
     let missing = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)

@@ -11,7 +11,7 @@ struct InitCLITests {
         "gridsim-init-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(at: folder) }
       let r = try gridsim(
-        "init", folder.path, "--villages", "3", "--grids-per-village", "2", "--language", language,
+        "init", folder.path, "--villages", "3", "--grids-per-village", "2", "--lang", language,
         "--preset",
         "state-council-2016")
       #expect(r.status == 0, "\(r.stderr)")

@@ -63,7 +63,7 @@ public struct ModelValidation: Sendable {
 
   /// The smallest k with P(X ≤ k) ≥ q for X ~ Binomial(n, p).
   static func binomialQuantile(n: Int, p: Double, q: Double) -> Int {
-    guard n > 0 else { return 0 }
+    guard n > 0, p < 1 else { return max(0, n) }
     var term = pow(1 - p, Double(n))  // P(X = 0)
     var sum = term
     var k = 0
@@ -175,19 +175,23 @@ public struct ModelValidation: Sendable {
       var slices: [(name: String?, order: Int, days: Int, entries: [Ledger.Entry])] = [
         (nil, 0, count, entries)
       ]
+      // A window or week the days cover is a slice even when this history has no item in it (the
+      // log's quiet week is judged, as 0 items a day), and a slice is known by its dates, so that
+      // the log's and each replication's match.
       for (i, w) in scenario.windows.enumerated() {
-        let inside = entries.filter { w.contains(day: day($0.detected!)) }
         let windowDays = days.filter { w.contains(day: $0) }.count
-        if !inside.isEmpty { slices.append((w.name, 1 + i, windowDays, inside)) }
+        guard windowDays > 0 else { continue }
+        slices.append((w.name, 1 + i, windowDays, entries.filter { w.contains(day: day($0.detected!)) }))
       }
       /// The week of a day (a day number): its Monday's day number.
       func week(_ d: Int) -> Int { d - (LocalDateTime.weekday(ofDay: d) - 1) }
-      let weeks = Dictionary(grouping: entries) { week(day($0.detected!)) }
-      if weeks.count > 1 {
-        for (i, monday) in weeks.keys.sorted().enumerated() {
+      let mondays = Set(days.map(week)).sorted()
+      if mondays.count > 1 {
+        let byWeek = Dictionary(grouping: entries) { week(day($0.detected!)) }
+        for monday in mondays {
           let weekDays = days.filter { week($0) == monday }.count
           let name = "week of " + LocalDateTime(minutes: Int64(monday) * 1440).dateDescription
-          slices.append((name, 1000 + i, weekDays, weeks[monday]!))
+          slices.append((name, 1000 + (monday - mondays[0]) / 7, weekDays, byWeek[monday] ?? []))
         }
       }
       var values: [Key: Double] = [:]
@@ -221,6 +225,9 @@ public struct ModelValidation: Sendable {
           let atTier = visits.compactMap { v in v.left.map { $0 - v.arrived } }.sorted()
           put("time at tier, mean", t, nil, .minutes, Self.mean(atTier))
           put("time at tier, p90", t, nil, .minutes, Self.p90(atTier))
+          // Visits due an answer that logged one (a log, like the ledger, gives the first
+          // response to the citizen at the tier that made it: a tier answering after one below
+          // logs none, so a visit without a response time is not judged).
           let answered = visits.compactMap { v in
             v.responseDue.flatMap { due in v.responded.map { $0 <= due } }
           }

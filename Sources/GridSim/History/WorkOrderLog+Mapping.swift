@@ -40,7 +40,8 @@ extension WorkOrderLog {
 
     /// Reads and checks the mapping at `path` against `scenario` (its tier ids); every problem at
     /// once, with line and key path.
-    public static func load(path: String, scenario: Scenario) throws(ScenarioError) -> Mapping {
+    public static func load(path: String, model: Model) throws(ScenarioError) -> Mapping {
+      let scenario = model.scenario
       let source = SourceFile(path: path, text: try InputFile.readText(path))
       let root = try InputFile.parseJSON5(source).get()
       var reader = ValueReader(source: source)
@@ -57,14 +58,29 @@ extension WorkOrderLog {
           let keyPath = "columns.\(member.key)"
           guard let field = known.first(where: { $0.0 == member.key })?.1 else {
             let names = known.map(\.0)
+            // A tier named by its name, not its id.
+            let prefix = member.key.split(separator: ".").first.map(String.init) ?? ""
+            if member.key.contains("."), let tier = scenario.tiers.first(where: { $0.name == prefix }) {
+              reader.error(
+                keyPath, at: member.keyOffset, "unknown field '\(Diagnostic.shown(member.key))'",
+                fix: "name the tier by its id: '\(tier.id)\(member.key.dropFirst(prefix.count))'")
+              continue
+            }
             reader.error(
               keyPath, at: member.keyOffset, "unknown field '\(Diagnostic.shown(member.key))'",
               fix: Suggestion.closest(to: member.key, in: names).map { "did you mean '\($0)'?" }
-                ?? "fields: \(fieldNames.map(\.0).joined(separator: ", ")), and TIER.FIELD with FIELD one of \(tierFieldNames.map(\.0).joined(separator: ", "))"
+                ?? "fields: \(fieldNames.map(\.0).joined(separator: ", ")), and TIER.FIELD with TIER one of \(scenario.tiers.map(\.id).joined(separator: ", ")) and FIELD one of \(tierFieldNames.map(\.0).joined(separator: ", "))"
             )
             continue
           }
           guard let header = reader.string(member.value, keyPath) else { continue }
+          guard !normalised(header).isEmpty else {
+            reader.error(
+              keyPath, at: member.value.offset,
+              "expected the log's header for \(member.key), found an empty one",
+              fix: "give the column's header as the log's first row writes it")
+            continue
+          }
           guard seen.insert(normalised(header)).inserted else {
             reader.error(
               keyPath, at: member.value.offset, "the header '\(Diagnostic.shown(header))' is mapped twice",
@@ -78,11 +94,25 @@ extension WorkOrderLog {
         reader.expected("an object { field: \"header\" }", columns, "columns")
       }
       if let values = top["values"], let kinds = reader.object(values, "values", known: valueKinds) {
+        // What each kind's words may stand for: the scenario's ids and names, the grids' names.
+        var targets: [String: Set<String>] = [
+          "category": Set(scenario.demand.categories.flatMap { [$0.id, $0.name] }),
+          "severity": Set(scenario.demand.severities.flatMap { [$0.id, $0.name] }),
+          "channel": Set(scenario.demand.channels.flatMap { [$0.id, $0.name] }),
+        ]
+        targets["grid"] = Set((0..<model.leafCount).map { model.unitNames[model.unit(leaf: $0)] })
         for kind in valueKinds {
           guard let table = kinds[kind] else { continue }
-          mapping.values[kind] = Dictionary(
-            mapping.words(table, "values.\(kind)", &reader).map { ($0.word, $0.text) },
-            uniquingKeysWith: { a, _ in a })
+          let allowed = targets[kind] ?? []
+          let words = mapping.words(table, "values.\(kind)", &reader)
+          for (word, text, offset) in words where !allowed.contains(text) {
+            reader.error(
+              "values.\(kind).\(word)", at: offset,
+              "expected a \(kind) of the scenario, found '\(Diagnostic.shown(text))'",
+              fix: Suggestion.closest(to: text, in: allowed.sorted()).map { "did you mean '\($0)'?" }
+                ?? "give one of the scenario's \(kind) ids or names")
+          }
+          mapping.values[kind] = Dictionary(words.map { ($0.word, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
       }
       if let outcomes = top["outcomes"] {

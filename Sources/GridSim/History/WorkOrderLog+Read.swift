@@ -70,6 +70,19 @@ extension WorkOrderLog {
       if header.isEmpty {
         header = row.map { $0.stripped() }
         columns = fields(header, scenario: scenario, mapping: mapping)
+        let recognised = fields(header, scenario: scenario)
+        for m in mapping.columns {
+          guard let i = header.firstIndex(where: { normalised($0) == normalised(m.header) }),
+            let other = recognised[i], other != m.field, !columns.contains(other)
+          else { continue }
+          log.notes.append(
+            Diagnostic(
+              .warning, file: mapping.path, line: m.line, keyPath: m.keyPath,
+              message:
+                "the log's column '\(Diagnostic.shown(m.header))' would be read as \(describe(other)); mapped here, \(describe(other)) is not read",
+              fix: "map \(describe(other)) to another column, or leave '\(Diagnostic.shown(m.header))' to it")
+          )
+        }
         let present = Set(header.map(normalised))
         for m in mapping.columns where !present.contains(normalised(m.header)) {
           unmapped.append(
@@ -244,6 +257,15 @@ extension WorkOrderLog {
       }
     }
     return nil
+  }
+
+  /// A field as a mapping file names it (`closed`, `grid.started`).
+  static func describe(_ field: Field) -> String {
+    if let name = Mapping.fieldNames.first(where: { $0.1 == field })?.0 { return name }
+    if case .tier(let t, let f) = field, let name = Mapping.tierFieldNames.first(where: { $0.1 == f })?.0 {
+      return "tier \(t + 1)'s \(name)"
+    }
+    return "\(field)"
   }
 
   static func lookup(_ pairs: [(String, String)]) -> [String: Int] {

@@ -21,6 +21,9 @@ public struct WorkOrderLog: Sendable {
   public var problemCount = 0
   /// The columns recognised, as named in the file.
   public var columns: [String] = []
+  /// Warnings about the log's columns (a mapped column that gridsim would have read as another
+  /// field, which is then not read).
+  public var notes: [Diagnostic] = []
   /// What the log does not say, and what was assumed instead.
   public var defaulted: [String] = []
   /// True when the log has per-tier visit times (arrived, picked up, answered, left).

@@ -168,7 +168,12 @@ public struct FitReport {
     for window in scenario.windows {
       let fitted = fit.windows.first { $0.name == window.name }
       out += "    {\n      name: \(Self.string(window.name)),"
-      if !KeyDates.names.contains(window.name), let span = window.spans.first {
+      // Dates of its own (a window of the user's, or a key date moved): written, else the name's.
+      let period = scenario.period
+      let known = (period.start.date.year...period.end.adding(minutes: -1).date.year).compactMap {
+        KeyDates.span(window.name, year: $0)
+      }
+      if window.spans != known, let span = window.spans.first {
         func date(_ d: Int) -> String { Self.string(LocalDateTime(minutes: Int64(d) * 1440).dateDescription) }
         out += " from: \(date(span.lowerBound)), to: \(date(span.upperBound)),"
       }

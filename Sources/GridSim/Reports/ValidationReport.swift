@@ -32,7 +32,12 @@ public struct ValidationReport {
     if within { return "within" }
     let off = observed > high ? observed - high : low - observed
     let direction = observed > high ? "above" : "below"
-    let amount = row.unit == .items && off < 10 ? NumberText.decimal(off, digits: 1) : value(off, row.unit)
+    let amount =
+      switch row.unit {
+      case .items where off < 10: NumberText.decimal(off, digits: 1)
+      case .share: "\(NumberText.decimal(off * 100, digits: 1)) points"
+      default: value(off, row.unit)
+      }
     let relative =
       row.simulated.map { s -> String in
         guard s.mean != 0 else { return "" }
@@ -43,7 +48,7 @@ public struct ValidationReport {
   }
 
   var headers: [String] {
-    ["measure", "tier", "slice", "log", "simulated mean", "simulated 95% range", "verdict"]
+    ["measure", "tier", "slice", "log", "simulated mean", "simulated range", "verdict"]
   }
 
   var tableRows: [[String]] {

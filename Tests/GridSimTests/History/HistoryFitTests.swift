@@ -248,6 +248,18 @@ struct HistoryFitTests {
     #expect(value("answered on time", nil, tier: 0) == 0.75)
     #expect(value("closed on time", nil, tier: 0) == 0.75)
     #expect(value("first response, mean", "week of 2026-03-02") == 20)
+    // A week the days cover with no item in it is a slice too (0 items a day), keyed by its Monday.
+    let quiet = ModelValidation.Measures(Array(entries.prefix(3)), model: model, days: first...(first + 7))
+    #expect(
+      quiet.values.first { $0.key.measure == "arrivals per day" && $0.key.slice == "week of 2026-03-09" }?
+        .value
+        == 0)
+    // A visit due an answer that logged none (answered below, as the ledger writes it) is not
+    // judged: one late answer and one without any give 0.
+    var unanswered = item(2, answered: 10, due: 30, closed: 60, closeDue: 120)
+    unanswered.visits[0].responded = nil
+    let judged = ModelValidation.Measures([entries[1], unanswered], model: model, days: first...(first + 7))
+    #expect(judged.values.first { $0.key.measure == "answered on time" && $0.key.tier == 0 }?.value == 0)
   }
 
   @Test(
@@ -265,6 +277,8 @@ struct HistoryFitTests {
     // Binomial(1, 0.05) it is 0 (P(0) = 0.95).
     #expect(ModelValidation.binomialQuantile(n: 2, p: 0.05, q: 0.95) == 1)
     #expect(ModelValidation.binomialQuantile(n: 1, p: 0.05, q: 0.95) == 0)
+    // A chance of 1 (one replication): every measure may be outside.
+    #expect(ModelValidation.binomialQuantile(n: 5, p: 1, q: 0.95) == 5)
     // Against the cumulative sum of the pmf from lgamma, for a larger n.
     let (n, p) = (84, 2.0 / 41)
     func pmf(_ i: Int) -> Double {
