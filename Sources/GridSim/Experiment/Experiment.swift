@@ -86,27 +86,9 @@ public enum Experiment {
     replications range: Range<Int>, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @escaping @Sendable (Int) -> T
   ) async -> [T] {
-    let replications = range.count
-    guard replications > 0 else { return [] }
-    let jobs = max(1, min(jobs, replications))
-    var results = [T?](repeating: nil, count: replications)
-    await withTaskGroup(of: (Int, T).self) { group in
-      var next = 0
-      var done = 0
-      func launch() {
-        let r = next
-        next += 1
-        group.addTask { (r, body(range.lowerBound + r)) }
-      }
-      while next < jobs { launch() }
-      while let (r, result) = await group.next() {
-        results[r] = result
-        done += 1
-        progress?(done)
-        if next < replications { launch() }
-      }
+    await fold(replications: range, jobs: jobs, into: [T](), progress: progress, body) { list, result in
+      list.append(result)
     }
-    return results.map { $0! }
   }
 
   /// Runs the replications on the calling thread, one after another (for tests and benchmarks).
