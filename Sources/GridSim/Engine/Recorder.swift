@@ -119,8 +119,8 @@ struct Recorder: Sendable {
 
   /// Records a duration of the whole system in the item's combination (see ``Combinations``).
   @inline(__always)
-  mutating func recordSystem(_ metric: Metric, combination: Int, _ value: Double) {
-    let cell = metric.rawValue &* combinations.unsafelyUnwrapped.count &+ combination
+  mutating func recordSystem(_ metric: Metric, combination: Int, of count: Int, _ value: Double) {
+    let cell = metric.rawValue &* count &+ combination
     comboCells[cell].count += 1
     comboCells[cell].sum += value
     if value > comboCells[cell].max { comboCells[cell].max = value }

@@ -24,7 +24,7 @@ extension Simulation {
         metric,
         combination: k.index(
           category: Int(items[slot].category), kind: Int(items[slot].dayKind),
-          window: items[slot].window.map { Int($0) }), value)
+          window: items[slot].window.map { Int($0) }), of: k.count, value)
       return
     }
     recorder.record(

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import GridSim
+
+/// The whole system's durations are kept once per (category, day kind, window) combination; its
+/// category, day-kind and window columns are those combinations merged.
+@Suite("Recorder combinations")
+struct RecorderTests {
+  @Test("a category's, a day kind's and a window's figures are the sums of their combinations, by hand")
+  func merged() {
+    // Two categories, the four day kinds, one window (segment 4, after the day kinds).
+    let k = Recorder.Combinations(categories: 2, kinds: 4, windows: 1, segmentColumn: 2)
+    #expect(k.count == 2 * 4 * 2)
+    var r = Recorder(tiers: 1, categories: 2 + 4 + 1, days: 1, combinations: k)
+    // (category, day kind, window?, minutes)
+    let values: [(Int, Int, Int?, Double)] = [
+      (0, 0, nil, 10), (0, 0, 4, 20), (1, 0, nil, 30), (1, 1, 4, 40), (0, 2, nil, 50), (1, 2, nil, 60),
+    ]
+    for (c, kind, w, v) in values {
+      r.recordSystem(.response, combination: k.index(category: c, kind: kind, window: w), of: k.count, v)
+    }
+    func figures(_ column: Int) -> (Int, Double, Double) {
+      let s = r.stat(.response, group: .system, category: column)
+      return (s.count, s.sum, s.max)
+    }
+    // Category 0: 10, 20, 50; category 1: 30, 40, 60.
+    #expect(figures(0) == (3, 80, 50))
+    #expect(figures(1) == (3, 130, 60))
+    // Day kind 0 (column 2): 10, 20, 30; kind 1: 40; kind 2: 50, 60; kind 3: none.
+    #expect(figures(2) == (3, 60, 30))
+    #expect(figures(3) == (1, 40, 40))
+    #expect(figures(4) == (2, 110, 60))
+    #expect(figures(5).0 == 0)
+    // The window (column 6): 20, 40.
+    #expect(figures(6) == (2, 60, 40))
+    // Each value in one histogram bucket of its combination: the merged quantiles see them all.
+    #expect(r.stat(.response, group: .system, category: 0).quantile(1) == 50)
+    // A tier's cells are not combinations.
+    #expect(r.stat(.response, group: .tier(0), category: 0).count == 0)
+  }
+}
