@@ -92,9 +92,7 @@ extension Measure {
   /// finish items after their shift). Nil when never observed or not in the model.
   public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
     guard let values = values(results, model: model) else { return nil }
-    var accumulator = Estimate.Accumulator()
-    for v in values { accumulator.add(v) }
-    return bounded(accumulator)
+    return bounded(Estimate.Accumulator(values))
   }
 
   /// The estimate of the measure's values added to `accumulator`, kept within the measure's
@@ -209,7 +207,7 @@ extension Measure {
   public func estimate(_ results: [ReplicationResult], day d: Int, model: Model) -> Estimate? {
     guard readsPerDay, let location = location(in: model) else { return nil }
     let values = results.map { value(in: $0, day: d, tier: location.group.tier) }
-    return kind.unit == .share && kind != .utilization ? .within(0...1, values) : .nonNegative(values)
+    return bounded(Estimate.Accumulator(values))
   }
 }
 

@@ -23,9 +23,7 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// The estimate from one value per replication; nil values (no observation in that replication)
   /// are left out. Nil when no replication had a value.
   public init?(_ values: [Double?]) {
-    var accumulator = Accumulator()
-    for x in values { accumulator.add(x) }
-    guard let e = accumulator.estimate else { return nil }
+    guard let e = Accumulator(values).estimate else { return nil }
     self = e
   }
 
@@ -40,6 +38,11 @@ public struct Estimate: Sendable, Equatable, Codable {
     private var squares = 0.0
 
     public init() {}
+
+    /// The accumulator of `values`, added in their order.
+    public init(_ values: [Double?]) {
+      for x in values { add(x) }
+    }
 
     /// Adds a value; nil (nothing observed in that replication) is left out.
     public mutating func add(_ value: Double?) {
@@ -86,7 +89,7 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// bounds (a 99.5% on-time rate would reach 100.8%, a rare count below 0). The mean is always
   /// inside the bounds; only the ends move. Nil when no replication had a value.
   public static func within(_ bounds: ClosedRange<Double>, _ values: [Double?]) -> Estimate? {
-    Estimate(values)?.clamped(to: bounds)
+    Accumulator(values).estimate(within: bounds)
   }
 
   /// The estimate of values that cannot be negative (counts, times, utilization, backlogs).

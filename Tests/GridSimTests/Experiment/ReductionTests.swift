@@ -58,12 +58,23 @@ struct ReductionTests {
   @Test("results are folded in replication order, and at most 4 × jobs wait for an earlier one")
   func orderAndWindow() async {
     let folded = Atomic<Int>(0)
+    let finished = Atomic<Int>(0)
     let latest = Mutex<[Int]>([])
-    // Replication 0 takes longest, so the others finish first and must wait for it.
+    // Replication 0 (and every 50th) ends only after two later ones have (or after 2 s), so those
+    // are done first and must wait for it.
     let order = await Experiment.fold(replications: 0..<200, jobs: 3, into: [Int]()) { r in
       // When replication r starts, how far it is past the oldest not yet folded.
       latest.withLock { $0.append(r - folded.load(ordering: .sequentiallyConsistent)) }
-      if r % 50 == 0 { Thread.sleep(forTimeInterval: 0.05) }
+      if r % 50 == 0 {
+        let before = finished.load(ordering: .sequentiallyConsistent)
+        let start = Date()
+        while finished.load(ordering: .sequentiallyConsistent) < before + 2,
+          Date().timeIntervalSince(start) < 2
+        {
+          Thread.sleep(forTimeInterval: 0.001)
+        }
+      }
+      finished.add(1, ordering: .sequentiallyConsistent)
       return r
     } fold: { order, r in
       order.append(r)
