@@ -39,8 +39,8 @@ struct HistoryFitTests {
     }
     """
 
-  static func fitted() throws -> (Scenario, Model, WorkOrderLog, HistoryFit) {
-    let scenario = try load(known)
+  static func fitted(_ text: String = known) throws -> (Scenario, Model, WorkOrderLog, HistoryFit) {
+    let scenario = try load(text)
     let model = Model(scenario)
     var simulation = Simulation(model: model, seed: scenario.seed, replication: 0, ledger: true)
     _ = simulation.run()
@@ -147,6 +147,30 @@ struct HistoryFitTests {
         $0.within == false
       })
     _ = model
+  }
+
+  @Test("a window's arrivals are fitted per channel, and its own dates are written back")
+  func windows() throws {
+    // A week of the known township in which online items come at twice their rate.
+    let text = Self.known.replacingOccurrences(
+      of: "  organization:",
+      with:
+        "  windows: [{ name: \"road-works\", from: \"2026-03-16\", to: \"2026-03-22\", arrivals: { online: 2 } }],\n  organization:"
+    )
+    #expect(text != Self.known)
+    let (scenario, _, log, fit) = try Self.fitted(text)
+    let window = try #require(fit.windows.first { $0.name == "road-works" })
+    #expect(window.days == 7)
+    // Patrol 1, online 2, each inside its Poisson interval.
+    for (c, truth) in [(0, 1.0), (1, 2.0)] {
+      let f = try #require(window.channels[c], "channel \(c)")
+      #expect(f.low <= truth && truth <= f.high, "channel \(c): \(f)")
+    }
+    let written = FitReport(fit, scenario: scenario, log: log).scenarioText(base: "known.json5")
+    #expect(written.contains("name: \"road-works\", from: \"2026-03-16\", to: \"2026-03-22\","), "\(written)")
+    // The fitted online multiplier is what the window writes for online.
+    let online = try #require(window.channels[1])
+    #expect(written.contains("\"online\": \(DataFiles.number(online.value)),"), "\(written)")
   }
 
   @Test("bad rows are listed with their line and reason; the others are used")
