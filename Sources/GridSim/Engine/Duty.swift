@@ -11,34 +11,34 @@
 ///
 /// To know who finishes first, each service carries the unit's change count (``epoch``) from when it
 /// started: a service from before the last change is one of the staff who were busy at that change.
-struct Duty: Sendable {
+struct Duty: ~Copyable, Sendable {
   /// Per station: staff busy (on duty or finishing after their shift) and people on duty (in a
   /// pooled unit, `Int32.min / 2`: its people are the unit's headcount).
-  private var busy: [Int32]
-  private var capacity: [Int32]
+  private var busy: UniqueArray<Int32>
+  private var capacity: UniqueArray<Int32>
   /// Per station, or per pooled unit at its first station: of the staff who were busy at the last
   /// change, the on-duty places still to be taken by the first of them to finish, and the rest, who
   /// go off duty when done.
-  private var unclaimed: [Int32]
-  private var overtime: [Int32]
+  private var unclaimed: UniqueArray<Int32>
+  private var overtime: UniqueArray<Int32>
   /// Per unit: its first station, its roles' shares, the headcount, whether it is pooled, and how
   /// many times the headcount has changed.
   private let firstStation: [Int32]
   private let shares: [[Double]]
-  private(set) var headcount: [Int32]
-  private var pooled: [Bool]
-  private(set) var epoch: [UInt16]
+  private var headcount: UniqueArray<Int32>
+  private var pooled: UniqueArray<Bool>
+  private var epoch: UniqueArray<UInt16>
 
   init(headcount: [Int32], firstStation: [Int32], shares: [[Double]], stationCount: Int) {
-    busy = Array(repeating: 0, count: stationCount)
-    capacity = busy
-    unclaimed = busy
-    overtime = busy
+    busy = UniqueArray(repeating: 0, count: stationCount)
+    capacity = UniqueArray(repeating: 0, count: stationCount)
+    unclaimed = UniqueArray(repeating: 0, count: stationCount)
+    overtime = UniqueArray(repeating: 0, count: stationCount)
     self.firstStation = firstStation
     self.shares = shares
-    self.headcount = Array(repeating: 0, count: headcount.count)
-    pooled = Array(repeating: false, count: headcount.count)
-    epoch = Array(repeating: 0, count: headcount.count)
+    self.headcount = UniqueArray(repeating: 0, count: headcount.count)
+    pooled = UniqueArray(repeating: false, count: headcount.count)
+    epoch = UniqueArray(repeating: 0, count: headcount.count)
     for (unit, people) in headcount.enumerated() { apply(unit: unit, people: people) }
   }
 
@@ -113,7 +113,9 @@ struct Duty: Sendable {
       unclaimed[stations.lowerBound] = min(total, people)
       overtime[stations.lowerBound] = total - min(total, people)
     } else {
-      CompiledWorkflow.split(people, shares: shares[unit], into: &capacity, at: stations.lowerBound)
+      var split = Array(repeating: Int32(0), count: stations.count)
+      CompiledWorkflow.split(people, shares: shares[unit], into: &split, at: 0)
+      for (r, s) in stations.enumerated() { capacity[s] = split[r] }
       for s in stations {
         unclaimed[s] = min(busy[s], capacity[s])
         overtime[s] = busy[s] - unclaimed[s]

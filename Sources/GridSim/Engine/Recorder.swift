@@ -4,7 +4,7 @@
 /// written in the hot loop; "all categories" is merged when the replication ends. The cells and their
 /// histograms live in two flat arrays (not an array of ``StreamingStats``) so that recording touches
 /// two buffers and no nested array.
-struct Recorder: Sendable {
+struct Recorder: ~Copyable, Sendable {
   struct Cell: Sendable {
     var count = 0
     var sum = 0.0
@@ -13,16 +13,16 @@ struct Recorder: Sendable {
 
   let tiers: Int
   let categories: Int
-  var cells: [Cell]
-  var buckets: [UInt32]
-  var counts: [Int]
+  var cells: UniqueArray<Cell>
+  var buckets: UniqueArray<UInt32>
+  var counts: UniqueArray<Int>
   /// `[day, tier]`: visits begun, visits ended, items present at the day's end, busy staff-minutes.
-  var dailyArrivals: Table<Int>
-  var dailyDone: Table<Int>
-  var dailyBacklog: Table<Int>
-  var dailyBusy: Table<Double>
+  var dailyArrivals: UniqueTable<Int>
+  var dailyDone: UniqueTable<Int>
+  var dailyBacklog: UniqueTable<Int>
+  var dailyBusy: UniqueTable<Double>
   /// `[day, tier]`: deadline outcomes by the day the visit began.
-  var dailyOnTime: Table<OnTimeCounts>
+  var dailyOnTime: UniqueTable<OnTimeCounts>
 
   /// The whole system's durations kept once per combination of the item's category, day kind
   /// and window (none, or its window), rather than once in each of those columns: a value is then
@@ -47,8 +47,8 @@ struct Recorder: Sendable {
   static let maximumCombinations = 96
 
   let combinations: Combinations?
-  var comboCells: [Cell]
-  var comboBuckets: [UInt32]
+  var comboCells: UniqueArray<Cell>
+  var comboBuckets: UniqueArray<UInt32>
 
   init(tiers: Int, categories: Int, days: Int, combinations: Combinations? = nil) {
     self.tiers = tiers
@@ -56,17 +56,17 @@ struct Recorder: Sendable {
     let combinations = combinations.flatMap { $0.count <= Self.maximumCombinations ? $0 : nil }
     self.combinations = combinations
     let comboCount = Metric.allCases.count * (combinations?.count ?? 0)
-    comboCells = Array(repeating: Cell(), count: comboCount)
-    comboBuckets = Array(repeating: 0, count: comboCount * HistogramLayout.bucketCount)
+    comboCells = UniqueArray(repeating: Cell(), count: comboCount)
+    comboBuckets = UniqueArray(repeating: 0, count: comboCount * HistogramLayout.bucketCount)
     let cellCount = Metric.allCases.count * (tiers + 1) * categories
-    cells = Array(repeating: Cell(), count: cellCount)
-    buckets = Array(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
-    counts = Array(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
-    dailyArrivals = Table(rows: days, columns: tiers, repeating: 0)
-    dailyDone = Table(rows: days, columns: tiers, repeating: 0)
-    dailyBacklog = Table(rows: days, columns: tiers, repeating: 0)
-    dailyBusy = Table(rows: days, columns: tiers, repeating: 0)
-    dailyOnTime = Table(rows: days, columns: tiers, repeating: OnTimeCounts())
+    cells = UniqueArray(repeating: Cell(), count: cellCount)
+    buckets = UniqueArray(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
+    counts = UniqueArray(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
+    dailyArrivals = UniqueTable(rows: days, columns: tiers, repeating: 0)
+    dailyDone = UniqueTable(rows: days, columns: tiers, repeating: 0)
+    dailyBacklog = UniqueTable(rows: days, columns: tiers, repeating: 0)
+    dailyBusy = UniqueTable(rows: days, columns: tiers, repeating: 0)
+    dailyOnTime = UniqueTable(rows: days, columns: tiers, repeating: OnTimeCounts())
   }
 
   /// The first cell of a measure's row for a group; its columns follow (categories, then slices).
@@ -152,13 +152,15 @@ struct Recorder: Sendable {
     return Self.stats(cells[cell], buckets, cell)
   }
 
-  private static func stats(_ cell: Cell, _ buckets: [UInt32], _ index: Int) -> StreamingStats {
+  private static func stats(_ cell: Cell, _ buckets: borrowing UniqueArray<UInt32>, _ index: Int)
+    -> StreamingStats
+  {
     var stats = StreamingStats()
     stats.count = cell.count
     stats.sum = cell.sum
     stats.max = cell.max
     let base = index * HistogramLayout.bucketCount
-    stats.buckets = Array(buckets[base..<base + HistogramLayout.bucketCount])
+    stats.buckets = buckets.array(base..<base + HistogramLayout.bucketCount)
     return stats
   }
 

@@ -82,7 +82,7 @@ public struct ReplicationResult: Sendable {
   public let channelResponse: Table<MetricSummary>
 
   init(
-    model: Model, recorder: Recorder, channelRecorder: Recorder, busyArea: [Double],
+    model: Model, recorder: borrowing Recorder, channelRecorder: borrowing Recorder, busyArea: [Double],
     busyAtWarmUp: [Double], roleUtilization: [Double?], openAtEnd: [Int], events: Int, unitNamed: [Int]
   ) {
     self.roleUtilization = roleUtilization
@@ -135,12 +135,12 @@ public struct ReplicationResult: Sendable {
     }
     self.openAtEnd = openAtEnd
     self.events = events
-    dailyArrivals = recorder.dailyArrivals
-    dailyDone = recorder.dailyDone
-    dailyBacklog = recorder.dailyBacklog
-    dailyBusy = recorder.dailyBusy
+    dailyArrivals = recorder.dailyArrivals.table
+    dailyDone = recorder.dailyDone.table
+    dailyBacklog = recorder.dailyBacklog.table
+    dailyBusy = recorder.dailyBusy.table
     dailyOnDuty = model.staffing.dailyCapacity
-    dailyOnTime = recorder.dailyOnTime
+    dailyOnTime = recorder.dailyOnTime.table
     responseBins = (0..<T).map { t in
       var all = StreamingStats()
       for c in 0..<C { all.merge(recorder.stat(.response, group: .tier(t), category: c)) }
@@ -155,7 +155,9 @@ public struct ReplicationResult: Sendable {
 
   /// Metric and count tables per group and recorder column, with an "all" entry (the columns
   /// merged) at the end of each group when `withTotal`.
-  private static func tables(_ recorder: Recorder, groups: [Group], columns: Range<Int>, withTotal: Bool)
+  private static func tables(
+    _ recorder: borrowing Recorder, groups: [Group], columns: Range<Int>, withTotal: Bool
+  )
     -> (
       [[MetricSummary]], [[Int]]
     )

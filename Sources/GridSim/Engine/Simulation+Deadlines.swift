@@ -35,7 +35,8 @@ extension Simulation {
       unitNamed[Int(items[slot].unit)] += 1
       countReminders(slot)
     }
-    ledger?.note(slot, .resolutionMissed(tier: tier, unit: Int(items[slot].unit)), at: now)
+    let unit = Int(items[slot].unit)
+    ledger?.note(slot, .resolutionMissed(tier: tier, unit: unit), at: now)
     if rule.escalatesOnBreach { pullUp(slot) }
   }
 

@@ -153,7 +153,7 @@ extension Simulation {
     let roles = model.tierCount..<busyStaff.count
     for r in roles { busyStaff[r].change(by: 0, at: now) }
     for r in roleOnDuty.indices { roleOnDuty[r].change(by: 0, at: now) }
-    return zip(busyStaff[roles], roleOnDuty).map { ($0.area, $1.area) }
+    return zip(busyStaff.array(roles), roleOnDuty).map { ($0.area, $1.area) }
   }
 
   mutating func dayEnd() {
@@ -169,6 +169,6 @@ extension Simulation {
       recorder.dailyBacklog[day, t] = present[t]
       recorder.dailyBusy[day, t] = busyStaff[t].area - busyAtDayStart[t]
     }
-    busyAtDayStart = busyStaff[0..<model.tierCount].map(\.area)
+    busyAtDayStart = busyStaff.array(0..<model.tierCount).map(\.area)
   }
 }

@@ -12,16 +12,16 @@
 /// referral). A missed deadline whose rule says `escalate` takes it to the next tier at once, out
 /// of the queue or out of a staff member's hands. The workflow's rules (forks, extensions,
 /// callbacks, worsening, skip-level reports) are in `Simulation+Workflow.swift`.
-public struct Simulation: Sendable {
+public struct Simulation: ~Copyable, Sendable {
   let model: Model
   var now = 0.0
   var heap = BinaryHeap<Event>()
   var sequence: UInt64 = 0
-  var items: ContiguousArray<Item> = []
-  var freeSlots: [Int32] = []
+  var items = UniqueArray<Item>(capacity: 256)
+  var freeSlots = UniqueArray<Int32>(capacity: 256)
   /// Who is on duty and busy at each station (a unit's role), and its waiting items.
   var duty: Duty
-  var lines: [WaitingLine]
+  var lines: UniqueArray<WaitingLine>
   var arrivals: RandomStream
   var service: RandomStream
   var routing: RandomStream
@@ -35,12 +35,12 @@ public struct Simulation: Sendable {
   /// The next change in the staffing plan.
   var nextStaffChange = 0
   /// Per unit: resolution deadlines missed with no reply and no extension (通报).
-  var unitNamed: [Int]
+  var unitNamed: UniqueArray<Int>
   /// Items present per tier.
-  var present: [Int]
+  var present: UniqueArray<Int>
   /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
   /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
-  var busyStaff: [Occupancy]
+  var busyStaff: UniqueArray<Occupancy>
   /// Each tier role's staff on duty over time.
   var roleOnDuty: [Occupancy]
   /// Their staff-minutes when the warm-up ended.
@@ -67,11 +67,11 @@ public struct Simulation: Sendable {
     self.model = model
     self.ledger = ledger ? Ledger() : nil
     let workflow = model.workflow
-    lines = Array(repeating: WaitingLine(), count: workflow.stationCount)
+    lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
     duty = Duty(
       headcount: model.staffing.initial, firstStation: workflow.unitStation,
       shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
-    unitNamed = Array(repeating: 0, count: model.unitTier.count)
+    unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
     roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
     for (u, t) in model.unitTier.enumerated() {
       for r in workflow.roleShares[t].indices {
@@ -98,8 +98,8 @@ public struct Simulation: Sendable {
       categories: model.channelTables.isEmpty
         ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
       days: 0)
-    present = Array(repeating: 0, count: model.tierCount)
-    busyStaff = Array(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
+    present = UniqueArray(repeating: 0, count: model.tierCount)
+    busyStaff = UniqueArray(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
     arrivalHour = model.startMinuteOfDay / 60
@@ -153,25 +153,29 @@ public struct Simulation: Sendable {
       case .dayEnd: dayEnd()
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-        busyAtWarmUp = busyStaff[0..<model.tierCount].map(\.area)
+        busyAtWarmUp = busyStaff.array(0..<model.tierCount).map(\.area)
         roleAtWarmUp = roleAreas()
       }
     }
     now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
-    ledger?.finish { slot in
-      items[slot].isTask
-        ? nil
-        : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
+    if ledger != nil {
+      // The items' breaches, read before the ledger is changed.
+      let breaches = (0..<items.count).map { slot in
+        items[slot].isTask
+          ? nil
+          : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
+      }
+      ledger?.finish { $0 < breaches.count ? breaches[$0] : nil }
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelRecorder: channelRecorder,
-      busyArea: busyStaff[0..<model.tierCount].map(\.area), busyAtWarmUp: busyAtWarmUp,
+      busyArea: busyStaff.array(0..<model.tierCount).map(\.area), busyAtWarmUp: busyAtWarmUp,
       roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
         end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
       },
-      openAtEnd: present, events: eventCount, unitNamed: unitNamed)
+      openAtEnd: present.array, events: eventCount, unitNamed: unitNamed.array)
   }
 
   // MARK: scheduling
@@ -392,9 +396,12 @@ public struct Simulation: Sendable {
   private mutating func finishVisit(_ slot: Int) {
     endVisit(slot)
     close(slot)
-    ledger?.close(
-      slot, at: now, responseMissed: items[slot].flags.contains(.responseBreached),
-      resolutionMissed: items[slot].flags.contains(.resolutionBreached))
+    if ledger != nil {
+      let flags = items[slot].flags
+      ledger?.close(
+        slot, at: now, responseMissed: flags.contains(.responseBreached),
+        resolutionMissed: flags.contains(.resolutionBreached))
+    }
     if items[slot].flags.contains(.watched) {
       items[slot].flags.insert(.finished)
       items[slot].stamp &+= 1  // its events go stale; the slot waits for the worsening window
