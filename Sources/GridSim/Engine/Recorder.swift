@@ -9,6 +9,14 @@ struct Recorder: ~Copyable, Sendable {
     var count = 0
     var sum = 0.0
     var max = 0.0
+
+    /// Adds a value (through one access to the cell's array).
+    @inline(__always)
+    mutating func add(_ value: Double) {
+      count += 1
+      sum += value
+      if value > max { max = value }
+    }
   }
 
   let tiers: Int
@@ -78,9 +86,7 @@ struct Recorder: ~Copyable, Sendable {
   @inline(__always)
   mutating func record(_ metric: Metric, group: Group, category: Int, _ value: Double) {
     let cell = row(metric.rawValue, group) + category
-    cells[cell].count += 1
-    cells[cell].sum += value
-    if value > cells[cell].max { cells[cell].max = value }
+    cells[cell].add(value)
     buckets[cell * HistogramLayout.bucketCount + HistogramLayout.bucket(value)] &+= 1
   }
 
@@ -102,9 +108,7 @@ struct Recorder: ~Copyable, Sendable {
 
   @inline(__always)
   private mutating func add(_ cell: Int, _ bucket: Int, _ value: Double) {
-    cells[cell].count += 1
-    cells[cell].sum += value
-    if value > cells[cell].max { cells[cell].max = value }
+    cells[cell].add(value)
     buckets[cell * HistogramLayout.bucketCount + bucket] &+= 1
   }
 
@@ -121,9 +125,7 @@ struct Recorder: ~Copyable, Sendable {
   @inline(__always)
   mutating func recordSystem(_ metric: Metric, combination: Int, of count: Int, _ value: Double) {
     let cell = metric.rawValue &* count &+ combination
-    comboCells[cell].count += 1
-    comboCells[cell].sum += value
-    if value > comboCells[cell].max { comboCells[cell].max = value }
+    comboCells[cell].add(value)
     comboBuckets[cell &* HistogramLayout.bucketCount &+ HistogramLayout.bucket(value)] &+= 1
   }
 
@@ -142,7 +144,7 @@ struct Recorder: ~Copyable, Sendable {
                 ? kind == category - k.segmentColumn : w == category
             guard matches else { continue }
             let cell = metric.rawValue * k.count + k.index(category: c, kind: kind, window: window)
-            stats.merge(Self.stats(comboCells[cell], comboBuckets, cell))
+            Self.add(comboCells[cell], comboBuckets, cell, to: &stats)
           }
         }
       }
@@ -156,12 +158,20 @@ struct Recorder: ~Copyable, Sendable {
     -> StreamingStats
   {
     var stats = StreamingStats()
-    stats.count = cell.count
-    stats.sum = cell.sum
-    stats.max = cell.max
-    let base = index * HistogramLayout.bucketCount
-    stats.buckets = buckets.array(base..<base + HistogramLayout.bucketCount)
+    add(cell, buckets, index, to: &stats)
     return stats
+  }
+
+  /// Merges a cell and its histogram into `stats` (nothing for an empty cell: no copy).
+  private static func add(
+    _ cell: Cell, _ buckets: borrowing UniqueArray<UInt32>, _ index: Int, to stats: inout StreamingStats
+  ) {
+    guard cell.count > 0 else { return }
+    stats.count += cell.count
+    stats.sum += cell.sum
+    stats.max = Swift.max(stats.max, cell.max)
+    let base = index * HistogramLayout.bucketCount
+    for i in 0..<HistogramLayout.bucketCount { stats.buckets[i] &+= buckets[base + i] }
   }
 
   func count(_ counter: Counter, group: Group, category: Int) -> Int {

@@ -27,7 +27,10 @@ extension Simulation {
     let severity = severity ?? model.severityTables[category].sample(&arrivals)
     let counted = now >= model.warmUp
     let day = today()
-    let detected = if let channel, model.monitored { detectionTime(channel: channel, day: day) } else { now }
+    let detected =
+      if let channel, model.monitored { model.detectionTime(channel: channel, day: day, at: now) } else {
+        now
+      }
     var flags: Item.Flags = counted ? .counted : []
     let worsening = followUp ? nil : model.workflow.worsening[category]
     if worsening != nil { flags.insert(.watched) }
@@ -69,19 +72,6 @@ extension Simulation {
   mutating func freeSlot(_ slot: Int) {
     items[slot].stamp &+= 1
     freeSlots.append(Int32(slot))
-  }
-
-  /// When an item that appears now by a channel is seen: at once under watch or without
-  /// monitoring rounds, else at the channel's next check (infinity: not within the tables).
-  func detectionTime(channel: Int, day: Int) -> Double {
-    guard let checks = model.checkTimes[channel], !model.watchDay[day] else { return now }
-    var lo = 0
-    var hi = checks.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if checks[mid] < now { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < checks.count ? checks[lo] : .infinity
   }
 
   /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).

@@ -65,7 +65,9 @@ extension Simulation {
       recorder.record(
         metric, group: .system, category: model.severityColumn + Int(items[slot].severity), value)
     }
-    if let column = dayColumn(slot) { recorder.record(metric, group: .system, category: column, value) }
+    if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
+      recorder.record(metric, group: .system, category: column, value)
+    }
   }
 
   @inline(never)
@@ -73,15 +75,9 @@ extension Simulation {
     if model.severityColumns > 0 {
       recorder.increment(counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
     }
-    if let column = dayColumn(slot) { recorder.increment(counter, group: .system, category: column) }
-  }
-
-  /// The recorder column of the day the item appeared on, when that day is measured on its own.
-  func dayColumn(_ slot: Int) -> Int? {
-    guard !model.measuredDays.isEmpty else { return nil }
-    let d = model.day(of: items[slot].appeared)
-    guard model.measuredDays.contains(d) else { return nil }
-    return model.dayColumn + d - model.measuredDays.lowerBound
+    if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
+      recorder.increment(counter, group: .system, category: column)
+    }
   }
 
   /// Records a duration for the item's channel, overall and in its day kind's and window's slices.

@@ -34,6 +34,7 @@ extension Simulation {
   }
 
   /// True while the item a part belongs to is still at the visit that forked it.
+  @inline(__always)
   func parentIsWaiting(_ slot: Int) -> Bool {
     let parent = Int(items[slot].parent)
     return items[parent].stamp == items[slot].parentStamp && !items[parent].flags.contains(.finished)

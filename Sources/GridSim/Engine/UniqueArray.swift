@@ -45,11 +45,12 @@ struct UniqueArray<Element>: ~Copyable {
   @inline(__always)
   subscript(index: Int) -> Element {
     unsafeAddress {
-      precondition(index >= 0 && index < count, "index out of range")
+      // One unsigned comparison checks both ends.
+      precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "index out of range")
       return UnsafePointer(base + index)
     }
     unsafeMutableAddress {
-      precondition(index >= 0 && index < count, "index out of range")
+      precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "index out of range")
       return base + index
     }
   }

@@ -308,6 +308,30 @@ public struct Model: Sendable {
   @inline(__always)
   func day(of time: Double) -> Int { min(Int((time + Double(startMinuteOfDay)) / 1440), dayCount - 1) }
 
+  /// The recorder column of the day an item that appeared at `appeared` appeared on, when that day
+  /// is measured on its own.
+  @inline(__always)
+  func measuredDayColumn(appeared: Double) -> Int? {
+    guard !measuredDays.isEmpty else { return nil }
+    let d = day(of: appeared)
+    guard measuredDays.contains(d) else { return nil }
+    return dayColumn + d - measuredDays.lowerBound
+  }
+
+  /// When an item that appears at `time` (on `day`) by a channel is seen: at once under watch or
+  /// without monitoring rounds, else at the channel's next check (infinity: not within the tables).
+  @inline(__always)
+  func detectionTime(channel: Int, day: Int, at time: Double) -> Double {
+    guard let checks = checkTimes[channel], !watchDay[day] else { return time }
+    var lo = 0
+    var hi = checks.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if checks[mid] < time { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < checks.count ? checks[lo] : .infinity
+  }
+
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
   public func onDutyMinutes(day d: Int, tier t: Int) -> Double {
     staffing.dailyCapacity[d, t]

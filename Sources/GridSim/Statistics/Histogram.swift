@@ -54,7 +54,11 @@ public struct StreamingStats: Sendable, Equatable {
   public var buckets: [UInt32]
 
   /// An empty record.
-  public init() { buckets = Array(repeating: 0, count: HistogramLayout.bucketCount) }
+  public init() { buckets = Self.noBuckets }
+
+  /// Every bucket empty, shared until a record is written to (so an empty record allocates
+  /// nothing).
+  private static let noBuckets = [UInt32](repeating: 0, count: HistogramLayout.bucketCount)
 
   /// Adds an observation (a non-negative duration).
   /// - Complexity: O(1).
@@ -68,6 +72,7 @@ public struct StreamingStats: Sendable, Equatable {
 
   /// Adds another record's observations to this one.
   public mutating func merge(_ other: StreamingStats) {
+    guard other.count > 0 else { return }
     count += other.count
     sum += other.sum
     max = Swift.max(max, other.max)
