@@ -123,6 +123,8 @@ struct Duty: ~Copyable, Sendable {
     }
   }
 
+  // Inlined: calling it out of line would copy the whole `Duty` at every `canStart`.
+  @inline(__always)
   private func onDutyBusy(unit: Int) -> Int32 {
     let stations = stations(unit: unit)
     var total: Int32 = 0
