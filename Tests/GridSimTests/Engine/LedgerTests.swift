@@ -16,7 +16,8 @@ struct LedgerTests {
     let model = Model(try load(breach))
     var simulation = Simulation(model: model, seed: 1, replication: 0, ledger: true)
     _ = simulation.run()
-    let entries = try #require(simulation.ledger).entries
+    let ledger = simulation.ledger
+    let entries = try #require(ledger).entries
     #expect(entries.count == 2)
     let first = entries[0]
     #expect(first.visits.count == 1)
@@ -52,7 +53,8 @@ struct LedgerTests {
     let b = kept.run()
     #expect(
       a.counts.storage == b.counts.storage && a.metrics.storage == b.metrics.storage && a.events == b.events)
-    let entries = try #require(kept.ledger).entries
+    let keptLedger = kept.ledger
+    let entries = try #require(keptLedger).entries
     #expect(
       entries.count == a.count(.appeared, group: .system) + entries.filter { !$0.counted }.count)
     #expect(

@@ -44,7 +44,8 @@ struct HistoryFitTests {
     let model = Model(scenario)
     var simulation = Simulation(model: model, seed: scenario.seed, replication: 0, ledger: true)
     _ = simulation.run()
-    let csv = LedgerCSV.render(try #require(simulation.ledger), model: model)
+    let ledger = simulation.ledger
+    let csv = LedgerCSV.render(try #require(ledger), model: model)
     let log = try WorkOrderLog.parse(csv, path: "ledger.csv", encoding: .utf8, model: model).get()
     return (scenario, model, log, HistoryFit(log, model: model))
   }

@@ -209,3 +209,23 @@ struct ReportTests {
     #expect(x >= SVG.estimatedWidth(label, size: 9.5))
   }
 }
+
+/// Terminal safety: printable text passes unchanged (the ASCII fast path and the scalar path), and
+/// every control or invisible character is written out, whichever path finds it.
+@Suite("Terminal text")
+struct TerminalTextTests {
+  @Test("printable ASCII and non-ASCII text, line breaks and tabs pass unchanged")
+  func plain() {
+    #expect(TerminalText.safe("tier1\t0.75\nok ~") == "tier1\t0.75\nok ~")
+    #expect(TerminalText.safe("网格员 answered\n") == "网格员 answered\n")
+  }
+
+  @Test("controls are written out in ASCII text and in text with other scripts")
+  func escaped() {
+    #expect(TerminalText.safe("a\u{1B}[2Jb") == "a\\u{1B}[2Jb")
+    #expect(TerminalText.safe("del\u{7F}") == "del\\u{7F}")
+    #expect(TerminalText.safe("cr\rx") == "cr\\u{D}x")
+    #expect(TerminalText.safe("村\u{1B}]0;t\u{7}") == "村\\u{1B}]0;t\\u{7}")
+    #expect(TerminalText.safe("c1\u{85}zw\u{200B}rlo\u{202E}") == "c1\\u{85}zw\\u{200B}rlo\\u{202E}")
+  }
+}

@@ -4,7 +4,10 @@
 /// terminal (clear it, retitle it) nor hide part of a message.
 public enum TerminalText {
   public static func safe(_ text: String) -> String {
-    // Most text needs no change: check first, without building a copy.
+    // Most text needs no change: check first, without building a copy, and printable ASCII (most
+    // reports) without decoding a scalar.
+    let isPlainASCII = !text.utf8.contains { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) }
+    if isPlainASCII { return text }
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {

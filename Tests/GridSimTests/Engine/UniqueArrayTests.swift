@@ -1,0 +1,75 @@
+import Testing
+
+@testable import GridSim
+
+/// The engine's one-owner storage behaves as an array: reads, writes in place, growth, removal,
+/// copies out, and its elements released when it goes.
+@Suite("UniqueArray")
+struct UniqueArrayTests {
+  @Test("values written in place are read back; growing keeps them in order")
+  func writesAndGrows() {
+    var a = UniqueArray<Int>(repeating: 7, count: 3)
+    a[1] += 5
+    a[2] = -1
+    #expect(a.array == [7, 12, -1])
+    // From a capacity of 3, through several doublings.
+    for v in 0..<100 { a.append(v) }
+    #expect(a.count == 103)
+    #expect(a.array == [7, 12, -1] + Array(0..<100))
+    #expect(a.array(3..<6) == [0, 1, 2])
+  }
+
+  @Test("popLast takes the elements back in reverse, then nil")
+  func popLast() {
+    var a = UniqueArray<Int32>(capacity: 0)
+    let empty = a.isEmpty
+    #expect(empty)
+    a.append(1)
+    a.append(2)
+    #expect(a.popLast() == 2)
+    #expect(a.popLast() == 1)
+    #expect(a.popLast() == nil)
+    #expect(a.count == 0)
+  }
+
+  @Test("a struct element changed field by field in place")
+  func fieldsInPlace() {
+    var a = UniqueArray([Occupancy(), Occupancy()])
+    a[1].change(by: 2, at: 0)
+    a[1].change(by: -1, at: 30)
+    // 2 busy for 30 minutes: 60 staff-minutes, one busy now.
+    #expect(a[1].area == 60)
+    #expect(a[1].level == 1)
+    #expect(a[0].area == 0)
+  }
+
+  @Test("the elements are released with the array and when popped")
+  func releasesElements() {
+    final class Box {}
+    weak var kept: Box?
+    weak var popped: Box?
+    do {
+      var a = UniqueArray<Box>(capacity: 1)
+      let first = Box()
+      let second = Box()
+      kept = first
+      popped = second
+      a.append(first)
+      a.append(second)
+      _ = a.popLast()
+      #expect(a.count == 1)
+    }
+    #expect(kept == nil)
+    #expect(popped == nil)
+  }
+
+  @Test("a one-owner table reads and writes by row and column, and copies out as a Table")
+  func table() {
+    var t = UniqueTable(rows: 2, columns: 3, repeating: 0)
+    t[0, 2] += 4
+    t[1, 0] = 9
+    #expect(t[0, 2] == 4)
+    #expect(t.table.storage == [0, 0, 4, 9, 0, 0])
+    #expect(t.table.rows == 2 && t.table.columns == 3)
+  }
+}
