@@ -2,7 +2,9 @@
 ///
 /// Everything is a value: the event heap, the item slab, the waiting lines and the statistics are
 /// arrays owned by this struct, so a replication runs on one thread with no locks and allocates
-/// nothing per event once the arrays have grown to the system's size.
+/// nothing per event once the arrays have grown to the system's size. The hot ones are
+/// ``UniqueArray``s, which have one owner and so need no copy-on-write check at each write: a
+/// simulation cannot be copied (it is `~Copyable`); run it where it was made.
 ///
 /// An item's visit to a tier: it arrives at its unit (deadline timers start) and goes through the
 /// tier's stages, each done by a staff member of one role of the unit (a station): it waits for a
