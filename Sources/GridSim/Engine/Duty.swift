@@ -123,7 +123,8 @@ struct Duty: ~Copyable, Sendable {
     }
   }
 
-  // Inlined: calling it out of line would copy the whole `Duty` at every `canStart`.
+  // Inlined: called out of line, it made every `canStart` copy the whole `Duty` (184 bytes) to the
+  // stack first, to pass it borrowed.
   @inline(__always)
   private func onDutyBusy(unit: Int) -> Int32 {
     let stations = stations(unit: unit)

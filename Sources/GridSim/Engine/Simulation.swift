@@ -4,7 +4,7 @@
 /// arrays owned by this struct, so a replication runs on one thread with no locks and allocates
 /// nothing per event once the arrays have grown to the system's size. The hot ones are
 /// ``UniqueArray``s, which have one owner and so need no copy-on-write check at each write: a
-/// simulation cannot be copied (it is `~Copyable`); run it where it was made.
+/// simulation can be moved (to another task, say) but not copied (it is `~Copyable`).
 ///
 /// An item's visit to a tier: it arrives at its unit (deadline timers start) and goes through the
 /// tier's stages, each done by a staff member of one role of the unit (a station): it waits for a
@@ -169,7 +169,7 @@ public struct Simulation: ~Copyable, Sendable {
           ? nil
           : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
       }
-      ledger?.finish { $0 < breaches.count ? breaches[$0] : nil }
+      ledger?.finish { breaches[$0] }
     }
     return ReplicationResult(
       model: model, recorder: recorder, channelRecorder: channelRecorder,

@@ -116,11 +116,13 @@ struct UniqueTable<Element: Sendable>: ~Copyable, Sendable {
   @inline(__always)
   subscript(row: Int, column: Int) -> Element {
     _read {
-      precondition(column >= 0 && column < columns, "column out of range")
+      precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "row out of range")
+      precondition(UInt(bitPattern: column) < UInt(bitPattern: columns), "column out of range")
       yield storage[row &* columns &+ column]
     }
     _modify {
-      precondition(column >= 0 && column < columns, "column out of range")
+      precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "row out of range")
+      precondition(UInt(bitPattern: column) < UInt(bitPattern: columns), "column out of range")
       yield &storage[row &* columns &+ column]
     }
   }

@@ -70,7 +70,7 @@ public struct StreamingStats: Sendable, Equatable {
     buckets[HistogramLayout.bucket(value)] &+= 1
   }
 
-  /// Adds another record's observations to this one.
+  /// Adds another record's observations to this one (nothing from a record of no observations).
   public mutating func merge(_ other: StreamingStats) {
     guard other.count > 0 else { return }
     count += other.count

@@ -72,4 +72,25 @@ struct UniqueArrayTests {
     #expect(t.table.storage == [0, 0, 4, 9, 0, 0])
     #expect(t.table.rows == 2 && t.table.columns == 3)
   }
+
+  @Test("an index out of range traps, as with Array: a row past the end, a negative column, a slot")
+  func outOfRangeTraps() async {
+    await #expect(processExitsWith: .failure) {
+      var t = UniqueTable(rows: 2, columns: 3, repeating: 0)
+      t[2, 0] = 1
+    }
+    // A row whose offset wraps around to a cell in range (2^62 × 4 is 0 in wrapping arithmetic).
+    await #expect(processExitsWith: .failure) {
+      var t = UniqueTable(rows: 2, columns: 4, repeating: 0)
+      t[1 << 62, 0] = 1
+    }
+    await #expect(processExitsWith: .failure) {
+      let t = UniqueTable(rows: 2, columns: 3, repeating: 0)
+      _ = t[0, -1]
+    }
+    await #expect(processExitsWith: .failure) {
+      var a = UniqueArray<Int>(repeating: 0, count: 4)
+      a[4] = 1
+    }
+  }
 }
