@@ -66,18 +66,23 @@ struct ExperimentOptions {
   /// error of `spec`).
   /// `kept`: the results are all kept to the end (a slice, a sweep, a plan), not reduced as they
   /// arrive.
-  func checkSize(_ model: Model, replications: Int, kept: Bool = false, spec: CommandSpec)
+  func checkSize(_ model: Model, replications: Int, kept: Bool = false, points: Int = 1, spec: CommandSpec)
     throws(CommandError)
   {
     guard !allowLarge else { return }
-    let expected = model.expectedEventsPerReplication * Double(replications)
+    // The events of every point run; the memory of one point at a time.
+    let expected = model.expectedEventsPerReplication * Double(replications) * Double(points)
     if expected > Self.eventLimit {
       let figure = String(format: "%.2g", expected)
+      let runs =
+        points > 1
+        ? "\(replications) replications at each of \(points) points" : "\(replications) replications"
       throw .usage(
-        "This run would process about \(figure) events (\(replications) replications); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
+        "This run would process about \(figure) events (\(runs)); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
         spec)
     }
-    let bytes = model.expectedBytes(replications: replications, jobs: jobs, kept: kept)
+    let held = kept ? replications : min(replications, Experiment.window(jobs: jobs))
+    let bytes = model.expectedBytes(held: held, running: min(jobs, replications))
     if bytes > Self.memoryLimit {
       let figure = String(format: "%.1f", bytes / Double(1 << 30))
       throw .usage(

@@ -112,11 +112,13 @@ enum SweepCommand {
       return .ok
     }
     // One point at a time, its replications reduced as they arrive.
-    try options.checkSize(models[0].model, replications: first.replications, spec: spec)
+    try options.checkSize(models[0].model, replications: first.replications, points: models.count, spec: spec)
     var reductions: [Reduction] = []
-    for (_, model) in models {
+    for (p, (_, model)) in models.enumerated() {
       let scenario = model.scenario
-      reductions.append(await options.reduce(model, replications: scenario.replications, seed: scenario.seed))
+      reductions.append(
+        await options.reduce(
+          model, replications: scenario.replications, seed: scenario.seed, label: "point \(p + 1)"))
     }
     let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
     return try output(

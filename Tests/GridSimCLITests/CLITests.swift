@@ -191,6 +191,15 @@ struct CLITests {
       r.stderr.hasPrefix(
         "Error: This run would process about 5.5e+09 events (1000 replications); the limit is 10^9."),
       "\(r.stderr)")
+    // A sweep counts every point: 150 replications (8.3e8 events) at each of 2 points is too many.
+    let s = try gridsim(
+      "sweep", "Scenarios/benchmarks/county-year.json5", "--vary", "seed=1,2", "--replications", "150")
+    #expect(s.status == 64)
+    #expect(
+      s.stderr.hasPrefix(
+        "Error: This run would process about 1.7e+09 events (150 replications at each of 2 points); the limit is 10^9."
+      ),
+      "\(s.stderr)")
   }
 }
 

@@ -100,6 +100,19 @@ struct HistoryCLITests {
     #expect(fit.stderr.contains("columns: 单号, 登记日期, 社区网格, 问题分类, 网格员接单"), "\(fit.stderr)")
     // Half the items were complaints (环境卫生), half consultations.
     #expect(fit.stdout.contains("{ id: \"complaint\", share: 0.5 }"), "\(fit.stdout)")
+    // The same mapping reads the log for validate-model and for run --arrivals.
+    let judged = try gridsim(
+      "validate-model", base, "--against", log.path, "--columns", map.path, "--replications", "4")
+    #expect(judged.status == 0 || judged.status == 1, "\(judged.stderr)")
+    #expect(judged.stdout.contains("range of 4 replications"), "\(judged.stdout)")
+    let replay = try gridsim(
+      "run", base, "--arrivals", log.path, "--columns", map.path, "--replications", "1", "--format", "json")
+    #expect(replay.status == 0, "\(replay.stderr)")
+    #expect(replay.stderr.contains("Playing 280"), "\(replay.stderr)")
+    // One replication has no spread to judge against.
+    let one = try gridsim(
+      "validate-model", base, "--against", log.path, "--columns", map.path, "--replications", "1")
+    #expect(one.status == 64 && one.stderr.contains("'--replications'"), "\(one.stderr)")
 
     // A mapping naming a column the log lacks, and an unknown field: each with its line.
     try """

@@ -1,7 +1,7 @@
 /// Who is on duty at each station (a unit's role), and whether a free one may take an item.
 ///
 /// - A unit's on-duty headcount is split among its roles by share when there are at least as many
-///   people as roles (``CompiledWorkflow/split(_:shares:into:at:)``).
+///   people as roles (``CompiledWorkflow/split(_:shares:)``).
 /// - With fewer people than roles, the people cover the roles in turn: an item of any role may be
 ///   taken, but never more items at once than people on duty (the unit is *pooled*).
 /// - When the headcount drops while staff are busy, the staff who stay on duty are the first of
@@ -113,8 +113,7 @@ struct Duty: ~Copyable, Sendable {
       unclaimed[stations.lowerBound] = min(total, people)
       overtime[stations.lowerBound] = total - min(total, people)
     } else {
-      var split = Array(repeating: Int32(0), count: stations.count)
-      CompiledWorkflow.split(people, shares: shares[unit], into: &split, at: 0)
+      let split = CompiledWorkflow.split(people, shares: shares[unit])
       for (r, s) in stations.enumerated() { capacity[s] = split[r] }
       for s in stations {
         unclaimed[s] = min(busy[s], capacity[s])

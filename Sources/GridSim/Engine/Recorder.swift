@@ -50,9 +50,8 @@ struct Recorder: ~Copyable, Sendable {
     }
   }
 
-  /// The most combinations kept (each costs a histogram per duration measure): past it, values go
-  /// to each column.
-  static let maximumCombinations = 96
+  /// The most combinations kept (``Model/maximumRecorderCombinations``).
+  static let maximumCombinations = Model.maximumRecorderCombinations
 
   let combinations: Combinations?
   var comboCells: UniqueArray<Cell>

@@ -25,20 +25,10 @@ struct UniqueArray<Element>: ~Copyable {
     self.count = count
   }
 
-  /// The elements of `array`, in order.
-  init(_ array: [Element]) {
-    self.init(capacity: array.count)
-    _ = UnsafeMutableBufferPointer(start: base, count: array.count).initialize(from: array)
-    count = array.count
-  }
-
   deinit {
     base.deinitialize(count: count)
     base.deallocate()
   }
-
-  /// True when there are no elements.
-  var isEmpty: Bool { count == 0 }
 
   /// The element at `index` (0..<count), read and written in place.
   /// - Complexity: O(1).

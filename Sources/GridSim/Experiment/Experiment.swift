@@ -45,6 +45,10 @@ public enum Experiment {
   /// `initial` as soon as every replication before it has been: the fold sees the replications in
   /// their order whatever the number of jobs, so its figures are the same bit for bit. At most
   /// `4 × jobs` results wait for an earlier one, so memory does not grow with `range`.
+  /// How many replications past the oldest not yet folded may be started or wait, with `jobs` at
+  /// once: the most results a reduced run holds.
+  public static func window(jobs: Int) -> Int { 4 * max(1, jobs) }
+
   public static func fold<T: Sendable, R: Sendable>(
     replications range: Range<Int>, jobs: Int, into initial: R, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @escaping @Sendable (Int) -> T, fold: (inout R, T) -> Void
@@ -53,7 +57,7 @@ public enum Experiment {
     let count = range.count
     guard count > 0 else { return state }
     let jobs = max(1, min(jobs, count))
-    let window = 4 * jobs
+    let window = Self.window(jobs: jobs)
     var waiting: [Int: T] = [:]
     await withTaskGroup(of: (Int, T).self) { group in
       var next = 0

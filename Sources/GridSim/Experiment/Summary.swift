@@ -193,9 +193,7 @@ public struct Summary: Sendable {
         unit: model.unitNames[u], tier: scenario.tiers[model.unitTier[u]].name,
         perReplication: Double(r.unitNamed[u]) / n, replicationShare: Double(r.unitNamedIn[u]) / n)
     }.sorted { $0.perReplication > $1.perReplication }
-    targets = scenario.targets.enumerated().map { i, target in
-      target.judge(target.measure.bounded(r.targets[i]))
-    }
+    targets = scenario.targets.enumerated().map { i, target in target.evaluate(r, index: i) }
 
     let firstMeasuredDay = (model.startMinuteOfDay + Int(model.warmUp)) / 1440
     tiers = (0..<T).map { t in

@@ -143,7 +143,16 @@ public struct HistoryFit: Sendable {
       }
       dayKind.append((kind, Self.poisson(observed, over: expect), list.count))
     }
-    let channelShares = Self.shares(entries, scenario.demand.channels.count, \.channel)
+    // Each channel's share of the items on ordinary days (outside every window: a window's own mix
+    // would pull its multipliers toward 1); per channel only where the log says the channel, or
+    // there is one.
+    let ordinary = entries.filter { e in
+      let d = scenario.period.day(atMinute: e.appeared)
+      return !scenario.windows.contains { $0.contains(day: d) }
+    }
+    let channelShares = Self.shares(
+      ordinary.isEmpty ? entries : ordinary, scenario.demand.channels.count, \.channel)
+    let perChannel = scenario.demand.channels.count == 1 || log.fieldsRead.contains(.channel)
     for window in scenario.windows {
       let list = (firstDay...lastDay).filter { window.contains(day: $0) }
       guard !list.isEmpty else { continue }
@@ -158,7 +167,7 @@ public struct HistoryFit: Sendable {
           $0.channel == c && window.contains(day: scenario.period.day(atMinute: $0.appeared))
         }
         let share = channelShares[c]
-        guard n >= Self.minimumRows, share > 0 else { return nil }
+        guard perChannel, n >= Self.minimumRows, share > 0 else { return nil }
         return Self.poisson(n, over: expect * share)
       }
       windows.append(
@@ -315,7 +324,6 @@ public struct HistoryFit: Sendable {
     fitted.first { $0.kind == kind }?.figure.value ?? 1
   }
 
-  /// A ratio of a Poisson count to its expectation, with a 95% interval.
   /// The share of `entries` in each of `count` kinds (by `kind`).
   static func shares(_ entries: [Ledger.Entry], _ count: Int, _ kind: KeyPath<Ledger.Entry, Int>) -> [Double]
   {
@@ -325,6 +333,7 @@ public struct HistoryFit: Sendable {
     return n.map { $0 / total }
   }
 
+  /// A ratio of a Poisson count to its expectation, with a 95% interval.
   static func poisson(_ observed: Int, over expected: Double) -> Figure {
     let n = Double(observed)
     let half = 1.96 * n.squareRoot()

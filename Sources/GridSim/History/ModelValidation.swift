@@ -21,7 +21,8 @@ public struct ModelValidation: Sendable {
     public var observed: Double?
     /// Mean of the replications with its 95% interval.
     public var simulated: Estimate?
-    /// The replications' range (``range(_:)``): about their 2.5% and 97.5% quantiles.
+    /// The replications' range (``range(_:)``): about their 2.5% and 97.5% quantiles; nil (the
+    /// measure not judged) when some replication has no value for it.
     public var low: Double?
     public var high: Double?
 
@@ -124,9 +125,10 @@ public struct ModelValidation: Sendable {
         measure: key.measure, tier: key.tier.map { scenario.tiers[$0].id }, slice: key.slice ?? "whole log",
         sliceOrder: key.sliceOrder, unit: key.unit, observed: value)
       if !values.isEmpty {
-        let sorted = values.sorted()
         row.simulated = Estimate(values.map { Optional($0) })
-        (row.low, row.high) = Self.range(sorted)
+        // Judged only when every replication has a value: the range's chance (``outsideChance``)
+        // holds for that many histories.
+        if values.count == runs.count { (row.low, row.high) = Self.range(values.sorted()) }
       }
       rows.append(row)
     }

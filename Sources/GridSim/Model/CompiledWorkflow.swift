@@ -137,16 +137,11 @@ struct CompiledWorkflow: Sendable {
   /// Splits a unit's on-duty headcount among its roles by share: largest remainder, every role
   /// keeping at least one person. With fewer people than roles there is no split: the people cover
   /// the roles in turn (``Duty``), so this is called with at least as many people as roles, or none.
-  static func split(_ headcount: Int32, shares: [Double], into out: inout [Int32], at base: Int) {
+  static func split(_ headcount: Int32, shares: [Double]) -> [Int32] {
     let n = shares.count
-    if n == 1 {
-      out[base] = headcount
-      return
-    }
-    guard headcount > 0 else {
-      for r in 0..<n { out[base + r] = 0 }
-      return
-    }
+    if n == 1 { return [headcount] }
+    guard headcount > 0 else { return Array(repeating: 0, count: n) }
+    var out = Array(repeating: Int32(0), count: n)
     let total = shares.reduce(0, +)
     let people = Int(headcount)
     var assigned = 0
@@ -154,24 +149,25 @@ struct CompiledWorkflow: Sendable {
     for r in 0..<n {
       let exact = Double(people) * shares[r] / total
       let whole = max(1, Int(exact))
-      out[base + r] = Int32(whole)
+      out[r] = Int32(whole)
       assigned += whole
       remainders.append((exact - Double(Int(exact)), r))
     }
     remainders.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
     var i = 0
     while assigned < people {
-      out[base + remainders[i % n].1] += 1
+      out[remainders[i % n].1] += 1
       assigned += 1
       i += 1
     }
     // Rounding every role up to one can overshoot: take back from the largest roles.
     while assigned > people {
-      let r = (0..<n).max { out[base + $0] < out[base + $1] }!
-      guard out[base + r] > 1 else { break }
-      out[base + r] -= 1
+      let r = (0..<n).max { out[$0] < out[$1] }!
+      guard out[r] > 1 else { break }
+      out[r] -= 1
       assigned -= 1
     }
+    return out
   }
 }
 

@@ -409,6 +409,14 @@ public struct Model: Sendable {
 }
 
 extension Model {
+  /// The whole system's (category, day kind, window or none) combinations the recorder keeps its
+  /// durations in (`Recorder.Combinations`), and the most it keeps (each costs a histogram per
+  /// duration measure): past it, values go to each column.
+  var recorderCombinations: Int {
+    categoryCount * DayKind.allCases.count * (segmentNames.count - DayKind.allCases.count + 1)
+  }
+  static let maximumRecorderCombinations = 96
+
   /// Bytes one replication's results keep until the run ends (its figures per tier, category,
   /// slice and day).
   public var resultBytesPerReplication: Double {
@@ -422,23 +430,18 @@ extension Model {
   /// Bytes a running replication may hold at worst: every item of the period present at once
   /// (an item, its events and its place in a line: about 256 bytes), and its recorder.
   public var engineBytesPerReplication: Double {
-    // The whole system's (category, day kind, window) combinations: see Recorder.Combinations.
-    let combinations =
-      categoryCount * DayKind.allCases.count * (segmentNames.count - DayKind.allCases.count + 1)
+    let combinations = recorderCombinations
     let cells = Double(
       (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count)
-        + (combinations <= 96 ? combinations : 0))
+        + (combinations <= Self.maximumRecorderCombinations ? combinations : 0))
     return (expectedArrivals + Double(injects.count)) * 256
       + cells * Double(Metric.allCases.count) * Double(HistogramLayout.bucketCount * 4 + 24)
   }
 
-  /// The memory a run of `replications` with `jobs` at once may need, at worst. When the results
-  /// are reduced as they arrive (not `kept`), at most `5 × jobs` of them are held at once
-  /// (``Experiment/fold(replications:jobs:into:progress:_:fold:)``), whatever `replications`.
-  public func expectedBytes(replications: Int, jobs: Int, kept: Bool = true) -> Double {
-    let held = kept ? replications : min(replications, 5 * max(1, jobs))
-    return resultBytesPerReplication * Double(held) + engineBytesPerReplication
-      * Double(min(jobs, replications))
+  /// The memory a run may need, at worst, holding `held` replications' results and running
+  /// `running` replications at once (a reduced run holds at most ``Experiment/window(jobs:)``).
+  public func expectedBytes(held: Int, running: Int) -> Double {
+    resultBytesPerReplication * Double(held) + engineBytesPerReplication * Double(max(1, running))
   }
 }
 

@@ -27,7 +27,8 @@ public struct ValidationReport {
   /// "within", or how far outside the replications' range and in which direction.
   func verdict(_ row: ModelValidation.Row) -> String {
     guard let within = row.within, let observed = row.observed, let low = row.low, let high = row.high else {
-      return "no value"
+      return row.observed != nil && row.simulated != nil
+        ? "not judged: some replications have none" : "no value"
     }
     if within { return "within" }
     let off = observed > high ? observed - high : low - observed

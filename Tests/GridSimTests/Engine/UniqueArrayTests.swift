@@ -22,8 +22,7 @@ struct UniqueArrayTests {
   @Test("popLast takes the elements back in reverse, then nil")
   func popLast() {
     var a = UniqueArray<Int32>(capacity: 0)
-    let empty = a.isEmpty
-    #expect(empty)
+    #expect(a.count == 0)
     a.append(1)
     a.append(2)
     #expect(a.popLast() == 2)
@@ -34,7 +33,7 @@ struct UniqueArrayTests {
 
   @Test("a struct element changed field by field in place")
   func fieldsInPlace() {
-    var a = UniqueArray([Occupancy(), Occupancy()])
+    var a = UniqueArray(repeating: Occupancy(), count: 2)
     a[1].change(by: 2, at: 0)
     a[1].change(by: -1, at: 30)
     // 2 busy for 30 minutes: 60 staff-minutes, one busy now.

@@ -221,11 +221,7 @@ struct WorkflowTests {
 
   @Test("a unit's on-duty staff split among its roles: largest remainder, at least one each")
   func roleSplit() {
-    func split(_ n: Int32, _ shares: [Double]) -> [Int32] {
-      var out = [Int32](repeating: -1, count: shares.count)
-      CompiledWorkflow.split(n, shares: shares, into: &out, at: 0)
-      return out
-    }
+    func split(_ n: Int32, _ shares: [Double]) -> [Int32] { CompiledWorkflow.split(n, shares: shares) }
     #expect(split(6, [0.85, 0.15]) == [5, 1])
     #expect(split(24, [0.2, 0.15, 0.65]) == [5, 3, 16])
     #expect(split(3, [0.2, 0.15, 0.65]) == [1, 1, 1])

@@ -82,16 +82,18 @@ struct ReductionTests {
     }
     #expect(order == Array(0..<200))
     let ahead = latest.withLock { $0.max() ?? 0 }
+    #expect(Experiment.window(jobs: 3) == 12)
     #expect(ahead < 12, "a replication started \(ahead) past the oldest not folded")
   }
 
   @Test("the memory a reduced run needs does not grow with its replications; a kept one does")
   func memoryEstimate() throws {
     let model = Model(try load(ExperimentTests.coverageScenario))
-    let few = model.expectedBytes(replications: 100, jobs: 2, kept: false)
-    #expect(model.expectedBytes(replications: 100_000, jobs: 2, kept: false) == few)
+    // Two running, each with its engine; reduced, at most the fold's window of results held.
+    let reduced = model.expectedBytes(held: Experiment.window(jobs: 2), running: 2)
+    #expect(reduced == model.resultBytesPerReplication * 8 + model.engineBytesPerReplication * 2)
     #expect(
-      model.expectedBytes(replications: 100_000, jobs: 2) - model.expectedBytes(replications: 100, jobs: 2)
+      model.expectedBytes(held: 100_000, running: 2) - model.expectedBytes(held: 100, running: 2)
         == model.resultBytesPerReplication * 99_900)
   }
 }

@@ -39,13 +39,26 @@ struct HistoryFitTests {
     }
     """
 
-  static func fitted(_ text: String = known) throws -> (Scenario, Model, WorkOrderLog, HistoryFit) {
+  /// The scenario's own ledger as a log (without the column `dropping`, if given), and its fit.
+  static func fitted(_ text: String = known, dropping column: String? = nil) throws -> (
+    Scenario, Model, WorkOrderLog, HistoryFit
+  ) {
     let scenario = try load(text)
     let model = Model(scenario)
     var simulation = Simulation(model: model, seed: scenario.seed, replication: 0, ledger: true)
     _ = simulation.run()
     let ledger = simulation.ledger
-    let csv = LedgerCSV.render(try #require(ledger), model: model)
+    var csv = LedgerCSV.render(try #require(ledger), model: model)
+    if let column {
+      // No field of the ledger holds a comma: split and join plainly.
+      let rows = csv.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.split(separator: ",", omittingEmptySubsequences: false)
+      }
+      let k = try #require(rows[0].firstIndex { $0 == column })
+      csv = rows.map { row in row.enumerated().filter { $0.offset != k }.map(\.element).joined(separator: ",")
+      }
+      .joined(separator: "\n")
+    }
     let log = try WorkOrderLog.parse(csv, path: "ledger.csv", encoding: .utf8, model: model).get()
     return (scenario, model, log, HistoryFit(log, model: model))
   }
@@ -172,6 +185,16 @@ struct HistoryFitTests {
     // The fitted online multiplier is what the window writes for online.
     let online = try #require(window.channels[1])
     #expect(written.contains("\"online\": \(DataFiles.number(online.value)),"), "\(written)")
+
+    // Without the channel column every item reads as the first channel: no per-channel figure,
+    // and the base's windows stand (the overall multiplier is only a comment).
+    let (_, _, plainLog, plain) = try Self.fitted(text, dropping: "channel")
+    #expect(!plainLog.fieldsRead.contains(.channel))
+    let whole = try #require(plain.windows.first { $0.name == "road-works" })
+    #expect(whole.channels.allSatisfy { $0 == nil })
+    let plainText = FitReport(plain, scenario: scenario, log: plainLog).scenarioText(base: "known.json5")
+    #expect(!plainText.contains("windows: ["), "\(plainText)")
+    #expect(plainText.contains("// window road-works: "), "\(plainText)")
   }
 
   @Test("bad rows are listed with their line and reason; the others are used")
@@ -313,6 +336,33 @@ struct HistoryFitTests {
     func cdf(_ k: Int) -> Double { (0...k).map(pmf).reduce(0, +) }
     let k = ModelValidation.binomialQuantile(n: n, p: p, q: 0.95)
     #expect(cdf(k) >= 0.95 && cdf(k - 1) < 0.95, "k = \(k)")
+  }
+
+  @Test("a measure some replications have no value for is shown but not judged; the others are")
+  func validationMissingValues() throws {
+    let model = Model(try load(Self.known))
+    let first = model.scenario.period.day(atMinute: 0)
+    func measures(_ values: [String: Double]) -> ModelValidation.Measures {
+      var m = ModelValidation.Measures([], model: model, days: first...first)
+      for (name, v) in values { m.values[.init(measure: name, unit: .minutes)] = v }
+      return m
+    }
+    // "wait" in all 20 replications (1 to 20); "rare" in 19 of them.
+    let runs: [ModelValidation.Measures] = (1...20).map { (r: Int) -> ModelValidation.Measures in
+      var values: [String: Double] = ["wait": Double(r)]
+      if r != 7 { values["rare"] = Double(r) }
+      return measures(values)
+    }
+    let v = ModelValidation(
+      observed: measures(["wait": 25, "rare": 25]), runs: runs, model: model, span: first...first)
+    let wait = try #require(v.rows.first { $0.measure == "wait" })
+    let rare = try #require(v.rows.first { $0.measure == "rare" })
+    // 20 replications: j = 1, the range is the smallest to the largest; 25 is above it.
+    #expect(wait.low == 1 && wait.high == 20 && wait.within == false)
+    #expect(rare.simulated != nil && rare.low == nil && rare.within == nil)
+    // The other measures (from no items) are the same in the log and every replication.
+    let others = v.rows.filter { $0.measure != "wait" && $0.measure != "rare" }
+    #expect(v.judged == 1 + others.count { $0.within != nil } && v.outside == 1)
   }
 
   @Test("KS distances and the incomplete gamma function match hand values")
