@@ -1,454 +1,116 @@
 /// One replication of a model: a discrete-event simulation of items moving up the tiers.
 ///
-/// Everything is a value: the event heap, the item slab, the waiting lines and the statistics are
-/// arrays owned by this struct, so a replication runs on one thread with no locks and allocates
-/// nothing per event once the arrays have grown to the system's size. The hot ones are
-/// ``UniqueArray``s, which have one owner and so need no copy-on-write check at each write: a
-/// simulation can be moved (to another task, say) but not copied (it is `~Copyable`).
+/// The engine (``Replication``) is compiled twice, once per ``EnginePaths``. A model that uses
+/// none of the optional paths, run without a ledger, gets the copy compiled without them
+/// (``BasicPaths``): their checks are not skipped at run time but absent, which on tandem3 saves
+/// about 8% of the engine's time. Every other run gets the copy with them all (``AllPaths``). The
+/// two copies give the same results wherever both apply (`EnginePathsTests`).
 ///
-/// An item's visit to a tier: it arrives at its unit (deadline timers start) and goes through the
-/// tier's stages, each done by a staff member of one role of the unit (a station): it waits for a
-/// free one, is picked up, and is done after the stage's time. Without stages a visit is one stage
-/// that answers the citizen after the `response` time and ends after the `handling` time. After
-/// the last stage before the closing ones the tier closes the item or passes it up (authority,
-/// referral). A missed deadline whose rule says `escalate` takes it to the next tier at once, out
-/// of the queue or out of a staff member's hands. The workflow's rules (forks, extensions,
-/// callbacks, worsening, skip-level reports) are in `Simulation+Workflow.swift`.
+/// Like the engine, a simulation can be moved (to another task, say) but not copied.
 public struct Simulation: ~Copyable, Sendable {
-  let model: Model
-  var now = 0.0
-  var heap = BinaryHeap<Event>()
-  var sequence: UInt64 = 0
-  var items = UniqueArray<Item>(capacity: 256)
-  var freeSlots = UniqueArray<Int32>(capacity: 256)
-  /// Who is on duty and busy at each station (a unit's role), and its waiting items.
-  var duty: Duty
-  var lines: UniqueArray<WaitingLine>
-  var arrivals: RandomStream
-  var service: RandomStream
-  var routing: RandomStream
-  var recorder: Recorder
-  /// The recorder's column of the first slice: its columns are the categories, then the slices
-  /// (day kinds, key-date windows) the same values are recorded in.
-  let segmentColumn: Int
-  /// Detection delay and first response per channel: the whole system, one column per channel and
-  /// slice (``channelColumn(_:)``).
-  var channelRecorder: Recorder
-  /// The next change in the staffing plan.
-  var nextStaffChange = 0
-  /// Per unit: resolution deadlines missed with no reply and no extension (通报).
-  var unitNamed: UniqueArray<Int>
-  /// Items present per tier.
-  var present: UniqueArray<Int>
-  /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
-  /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
-  var busyStaff: UniqueArray<Occupancy>
-  /// Each tier role's staff on duty over time.
-  var roleOnDuty: [Occupancy]
-  /// Their staff-minutes when the warm-up ended.
-  private var roleAtWarmUp: [(busy: Double, onDuty: Double)]
-  private var busyAtWarmUp: [Double]
-  var busyAtDayStart: [Double]
-  var day = 0
-  /// The day ``today()`` last found, and the simulation times it spans.
-  var todaySpan: (day: Int, start: Double, end: Double) = (0, 0, 0)
-  /// The next scripted item to schedule.
-  private var nextInject = 0
-  /// The arrival process: the local hour now being drawn from, its end and rate.
-  var arrivalHour: Int
-  var arrivalHourEnd: Double
-  var arrivalRate: Double
-  /// Events taken off the heap, stale ones included.
-  public private(set) var eventCount = 0
-  /// Every item's path, when asked for.
-  public internal(set) var ledger: Ledger?
+  private enum Compiled: ~Copyable, Sendable {
+    case basic(Replication<BasicPaths>)
+    case all(Replication<AllPaths>)
+  }
+
+  private var compiled: Compiled
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
   public init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
-    self.model = model
-    self.ledger = ledger ? Ledger() : nil
-    let workflow = model.workflow
-    lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
-    duty = Duty(
-      headcount: model.staffing.initial, firstStation: workflow.unitStation,
-      shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
-    unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
-    roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
-    for (u, t) in model.unitTier.enumerated() {
-      for r in workflow.roleShares[t].indices {
-        roleOnDuty[workflow.roleOffset[t] + r].level += duty.onDuty(unit: u, role: r)
-      }
+    self.init(
+      model: model, seed: seed, replication: replication, ledger: ledger,
+      basic: !ledger && !model.usesOptionalPaths)
+  }
+
+  /// With `basic` false, the copy with every path, whatever the model (for the tests that compare
+  /// the two copies).
+  init(model: Model, seed: UInt64, replication: Int, ledger: Bool, basic: Bool) {
+    compiled =
+      basic
+      ? .basic(Replication(model: model, seed: seed, replication: replication, ledger: false))
+      : .all(Replication(model: model, seed: seed, replication: replication, ledger: ledger))
+  }
+
+  private init(_ compiled: consuming Compiled) { self.compiled = compiled }
+
+  /// True when this simulation runs the copy compiled without the optional paths.
+  var isBasic: Bool {
+    switch compiled {
+    case .basic: true
+    case .all: false
     }
-    roleAtWarmUp = Array(repeating: (0, 0), count: workflow.roleCount)
-    arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
-    service = RandomStream(seed: seed, replication: replication, purpose: .service)
-    routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
-    segmentColumn = model.categoryCount
-    recorder = Recorder(
-      tiers: model.tierCount,
-      categories: model.dayColumn + model.measuredDays.count,
-      days: model.dayCount,
-      combinations: Recorder.Combinations(
-        categories: model.categoryCount, kinds: DayKind.allCases.count,
-        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount)
-    )
-    // No tiers: the whole system only, one column per channel and slice (none with one channel:
-    // its figures are the system's).
-    channelRecorder = Recorder(
-      tiers: 0,
-      categories: model.channelTables.isEmpty
-        ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
-      days: 0)
-    present = UniqueArray(repeating: 0, count: model.tierCount)
-    busyStaff = UniqueArray(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
-    busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
-    busyAtDayStart = Array(repeating: 0, count: model.tierCount)
-    arrivalHour = model.startMinuteOfDay / 60
-    arrivalHourEnd = Double((arrivalHour + 1) * 60 - model.startMinuteOfDay)
-    arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
-    heap.reserveCapacity(1024)
   }
 
   /// Runs to the end of the period and returns the replication's measures.
   public mutating func run() -> ReplicationResult {
-    scheduleNextArrival()
-    schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
-    if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
-    if let first = model.injects.first { schedule(first.time, .inject) }
-    if let first = model.staffing.times.first { schedule(first, .staffChange) }
-    let horizon = model.horizon
-    // The period is [start, end): what falls due exactly at its end (a deadline, a check, the
-    // last day's end) belongs to the next period; the last day is closed below.
-    while let event = heap.popMin() {
-      if event.time >= horizon { break }
-      now = event.time
-      eventCount += 1
-      switch event.kind {
-      case .arrival:
-        scheduleNextArrival()
-        let leaf = model.leafTable.sample(&arrivals)
-        let category = model.categoryTable.sample(&arrivals)
-        var channel = 0
-        if !model.channelTables.isEmpty {
-          let day = today()
-          channel = model.channelTables[Int(model.dayChannelTable[day])].sample(&arrivals)
-        }
-        arrive(leaf: leaf, category: category, severity: nil, channel: channel)
-      case .inject:
-        let inject = model.injects[nextInject]
-        nextInject += 1
-        if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
-        arrive(
-          leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: inject.channel)
-        ledger?.markLast(inject: inject.index)
-      case .serviceDone:
-        if items[Int(event.slot)].stamp == event.stamp { serviceDone(Int(event.slot)) }
-      case .responseDeadline:
-        if items[Int(event.slot)].stamp == event.stamp { responseDeadline(Int(event.slot)) }
-      case .resolutionDeadline:
-        if items[Int(event.slot)].stamp == event.stamp { resolutionDeadline(Int(event.slot)) }
-      case .detect:
-        if items[Int(event.slot)].stamp == event.stamp { detect(Int(event.slot)) }
-      case .worsen: worsen(Int(event.slot))
-      case .staffChange: staffChange()
-      case .dayEnd: dayEnd()
-      case .warmUpEnd:
-        for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-        busyAtWarmUp = busyStaff.array(0..<model.tierCount).map(\.area)
-        roleAtWarmUp = roleAreas()
-      }
-    }
-    now = horizon
-    for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-    closeDay()
-    if ledger != nil {
-      // The items' breaches, read before the ledger is changed.
-      let breaches = (0..<items.count).map { slot in
-        items[slot].isTask
-          ? nil
-          : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
-      }
-      ledger?.finish { breaches[$0] }
-    }
-    return ReplicationResult(
-      model: model, recorder: recorder, channelRecorder: channelRecorder,
-      busyArea: busyStaff.array(0..<model.tierCount).map(\.area), busyAtWarmUp: busyAtWarmUp,
-      roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
-        end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
-      },
-      openAtEnd: present.array, events: eventCount, unitNamed: unitNamed.array)
-  }
-
-  // MARK: scheduling
-
-  @inline(__always)
-  mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
-    sequence += 1
-    heap.insert(
-      Event(
-        time: time, order: Event.order(sequence, kind), slot: Int32(truncatingIfNeeded: slot),
-        stamp: stamp))
-  }
-
-  // MARK: the item's life
-
-  /// The item arrives at its unit at `tier`: deadline timers start, then its first stage begins.
-  mutating func enter(_ slot: Int, tier: Int) {
-    let unit = Int(model.leafAncestors[Int(items[slot].leaf), tier])
-    let category = Int(items[slot].category)
-    let rule = model.rules[tier, category]
-    let plan = model.workflow.plans[tier, category]
-    let clockStart =
-      switch rule.clock {
-      case .arrival: now
-      case .appearance: items[slot].appeared
-      case .detection: items[slot].detected
-      }
-    let responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
-    let resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
-    // In place: a whole-item copy costs more than the visit's bookkeeping.
-    items[slot].beginVisit(
-      tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
-      resolutionDue: resolutionDue)
-    let stamp = items[slot].stamp
-    ledger?.enter(
-      slot,
-      Ledger.Visit(
-        tier: tier, unit: unit, arrived: now, responseDue: responseDue.isFinite ? responseDue : nil,
-        resolutionDue: resolutionDue.isFinite ? resolutionDue : nil))
-    present[tier] += 1
-    recorder.dailyArrivals[day, tier] += 1
-    if items[slot].isCounted { increment(.visits, slot, group: .tier(tier)) }
-    if responseDue.isFinite { schedule(max(now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
-    if resolutionDue.isFinite {
-      schedule(max(now, resolutionDue), .resolutionDeadline, slot: slot, stamp: stamp)
-    }
-    if plan.decision < plan.start, !decide(slot) { return }
-    proceed(slot)
-  }
-
-  /// When a deadline started at `start` falls due (infinity without one). Calendar deadlines are an
-  /// addition; working-time ones a lookup in the tier's tables.
-  @inline(__always)
-  func due(_ spec: DeadlineSpec?, from start: Double, tier: Int) -> Double {
-    guard let spec else { return .infinity }
-    if case .elapsed(let span) = spec { return start + span.minutes }
-    let offset = Double(model.startMinuteOfDay)
-    return model.workTime.due(spec, from: start + offset, schedule: tier) - offset
-  }
-
-  /// The item is ready for its current stage (or, past the last, done at this tier).
-  @inline(__always)
-  mutating func proceed(_ slot: Int) {
-    let plan = model.workflow.plans[Int(items[slot].tier), Int(items[slot].category)]
-    guard items[slot].stage < plan.end else {
-      finishVisit(slot)
-      return
-    }
-    let stage = model.workflow.stages[Int(items[slot].stage)]
-    if stage.forkEnd > stage.forkStart { fork(slot, stage) }
-    ledger?.ready(slot, stage: stage.kind, role: Int(stage.role), at: now)
-    queueOrStart(slot)
-  }
-
-  mutating func startService(_ slot: Int) {
-    let tier = Int(items[slot].tier)
-    let stage = model.workflow.stages[Int(items[slot].stage)]
-    let station = station(slot)
-    items[slot].dutyEpoch = duty.start(station: station, unit: Int(items[slot].unit))
-    changeBusy(tier, role: Int(model.workflow.stationRole[station]), by: 1)
-    items[slot].flags.insert(.inService)
-    // The item is changed in place throughout: copying it out and back stalls the loop.
-    if items[slot].isTask {
-      let end = now + stage.then.sample(&service, model.empiricalTables)
-      items[slot].serviceEnd = end
-      ledger?.start(slot, at: now, responded: nil)
-      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
-      return
-    }
-    let counted = items[slot].isCounted
-    let rule = model.rules[tier, Int(items[slot].category)]
-    if let wait = items[slot].pickUp(at: now), counted { record(.wait, slot, group: .tier(tier), wait) }
-
-    let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
-    let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
-    let stop = items[slot].stageStop(
-      responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)
-    var responded = false
-    // Opinion whose worsening will take it up before the response is not answered here.
-    if stage.responds, responseAt <= stop, !worseningTakes(slot, before: responseAt) {
-      // The response will be made at this tier.
-      let response = items[slot].respond(at: responseAt, tierHasDeadline: rule.responseDeadline != nil)
-      responded = response.isFirst
-      if counted {
-        if response.metAtTier {
-          increment(.responseMet, slot, group: .tier(tier))
-          countDaily(.responseMet, slot)
-        }
-        if response.isFirst {
-          let responseTime = responseAt - items[slot].detected
-          record(.response, slot, group: .tier(tier), responseTime)
-          recordSystem(.response, slot, responseTime)
-          recordByChannel(.response, slot, responseTime)
-          if response.metOverall { incrementSystem(.responseMet, slot) }
-          if model.hasExtraColumns { responseExtras(slot, responseTime, met: response.metOverall) }
-        }
-      }
-    }
-    items[slot].serviceEnd = end
-    ledger?.start(slot, at: now, responded: responded ? responseAt : nil)
-    if stop == end {
-      schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
+    // A noncopyable enum's payload is changed by taking it out and putting the whole back.
+    switch consume compiled {
+    case .basic(var replication):
+      let result = replication.run()
+      self = Simulation(.basic(replication))
+      return result
+    case .all(var replication):
+      let result = replication.run()
+      self = Simulation(.all(replication))
+      return result
     }
   }
 
-  private mutating func serviceDone(_ slot: Int) {
-    releaseStaff(slot)
-    ledger?.stageEnd(slot, at: now)
-    if items[slot].isTask {
-      taskDone(slot)
-    } else if items[slot].parts > 0 {
-      items[slot].flags.insert(.awaitingParts)  // the lead's part is done; the others are not
-    } else {
-      stageDone(slot)
+  /// Events taken off the heap, stale ones included.
+  public var eventCount: Int {
+    switch compiled {
+    case .basic(let replication): replication.eventCount
+    case .all(let replication): replication.eventCount
     }
   }
 
-  /// After the item's current stage: the reply and callback take effect, the tier decides after
-  /// its last deciding stage, and the next stage begins.
-  mutating func stageDone(_ slot: Int) {
-    let s = items[slot].stage
-    let plan = model.workflow.plans[Int(items[slot].tier), Int(items[slot].category)]
-    switch model.workflow.stages[Int(s)].kind {
-    case .reply: replied(slot)
-    case .callback: if callback(slot) { return }
-    default: break
+  /// Every item's path, when asked for.
+  public var ledger: Ledger? {
+    switch compiled {
+    case .basic: nil
+    case .all(let replication): replication.ledger
     }
-    if s == plan.decision, !decide(slot) { return }
-    items[slot].stage = s + 1
-    proceed(slot)
-  }
-
-  /// The tier closes the item (true) or passes it up: for lack of authority, or referred on.
-  @inline(__always)
-  private mutating func decide(_ slot: Int) -> Bool {
-    let tier = Int(items[slot].tier)
-    let category = Int(items[slot].category)
-    let severity = Int(items[slot].severity)
-    if severity >= model.closable[tier, category] {
-      endVisit(slot)
-      escalate(slot, .authority, to: tier + 1)
-      return false
-    }
-    let passUp = model.rules[tier, category].passUp
-    if passUp > 0, routing.uniform() < passUp {
-      endVisit(slot)
-      escalate(slot, .referral, to: tier + 1)
-      return false
-    }
-    return true
-  }
-
-  /// Frees the staff member serving the item and gives them the next waiting item.
-  mutating func releaseStaff(_ slot: Int) {
-    let station = station(slot)
-    let unit = Int(items[slot].unit)
-    duty.finish(station: station, unit: unit, epoch: items[slot].dutyEpoch)
-    changeBusy(Int(items[slot].tier), role: Int(model.workflow.stationRole[station]), by: -1)
-    items[slot].flags.remove(.inService)
-    // Staff going off shift finish the item in hand but take no new one.
-    if duty.isPooled(unit: unit) {
-      serve(unit: unit, after: station)
-    } else if duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
-      startService(next)
-    }
-  }
-
-  /// Bookkeeping when an item leaves a tier, for whatever reason.
-  @inline(__always)
-  mutating func endVisit(_ slot: Int) {
-    let tier = Int(items[slot].tier)
-    present[tier] -= 1
-    recorder.dailyDone[day, tier] += 1
-    ledger?.leave(slot, at: now)
-    guard items[slot].isCounted else { return }
-    record(.timeAtTier, slot, group: .tier(tier), now - items[slot].tierArrival)
-    settleResolutionMet(slot)
-  }
-
-  /// The tier is done with the item in time (nothing when its resolution is already settled).
-  mutating func settleResolutionMet(_ slot: Int) {
-    guard items[slot].settleResolutionInTime(), items[slot].isCounted else { return }
-    increment(.resolutionMet, slot, group: .tier(Int(items[slot].tier)))
-    countDaily(.resolutionMet, slot)
-    countReminders(slot)
-  }
-
-  mutating func escalate(_ slot: Int, _ reason: EscalationReason, to tier: Int) {
-    if items[slot].isCounted {
-      increment(.escalated(reason), slot, group: .tier(Int(items[slot].tier)))
-    }
-    ledger?.escalate(slot, reason)
-    enter(slot, tier: tier)
-  }
-
-  /// The visit ends after its last stage (the callback and archive included): the item closes.
-  @inline(__always)
-  private mutating func finishVisit(_ slot: Int) {
-    endVisit(slot)
-    close(slot)
-    if ledger != nil {
-      let flags = items[slot].flags
-      ledger?.close(
-        slot, at: now, responseMissed: flags.contains(.responseBreached),
-        resolutionMissed: flags.contains(.resolutionBreached))
-    }
-    if items[slot].flags.contains(.watched) {
-      items[slot].flags.insert(.finished)
-      items[slot].stamp &+= 1  // its events go stale; the slot waits for the worsening window
-    } else {
-      freeSlot(slot)
-    }
-  }
-
-  /// The item closes, once, at the tier it is at: its resolution is its last reply (after any
-  /// reopening), or the closure when no stage replied; its time in system runs to the closure.
-  @inline(__always)
-  mutating func close(_ slot: Int) {
-    let tier = Int(items[slot].tier)
-    guard items[slot].isCounted else { return }
-    let resolution = items[slot].resolution(closingAt: now) - items[slot].detected
-    let inSystem = now - items[slot].appeared
-    let met = items[slot].resolutionMetOverall
-    increment(.closed, slot, group: .tier(tier))
-    record(.resolution, slot, group: .tier(tier), resolution)
-    record(.timeInSystem, slot, group: .tier(tier), inSystem)
-    incrementSystem(.closed, slot)
-    recordSystem(.resolution, slot, resolution)
-    recordSystem(.timeInSystem, slot, inSystem)
-    recordSystem(.wait, slot, items[slot].totalWait)
-    if met { incrementSystem(.resolutionMet, slot) }
-    if model.hasExtraColumns { closeExtras(slot, resolution: resolution, inSystem: inSystem, met: met) }
   }
 }
 
-/// A count that changes over time (staff busy, staff on duty) and its integral: count-minutes.
-struct Occupancy: Sendable {
-  var level = 0.0
-  /// Count-minutes since the start, up to `changed`.
-  var area = 0.0
-  var changed = 0.0
+/// Which of the engine's paths a copy of it is compiled with.
+///
+/// The optional paths are those most models do without: the ledger, the extra columns (severity,
+/// measured days), monitoring rounds, several channels, worsening opinion, skip-level reports and
+/// forks to several departments (``Model/usesOptionalPaths``). Every other rule (deadlines,
+/// extensions, callbacks, reminders, stages and roles, shifts) is in both copies.
+protocol EnginePaths: Sendable {
+  /// False in the copy compiled without the optional paths: each of their checks is then false at
+  /// compile time, and the code behind it is gone.
+  static var optionalPaths: Bool { get }
+}
 
-  @inline(__always)
-  mutating func change(by delta: Int, at now: Double) {
-    change(by: Double(delta), at: now)
-  }
+/// The copy without the optional paths.
+enum BasicPaths: EnginePaths {
+  static var optionalPaths: Bool { false }
+}
 
+/// The copy with every path, each checked at run time.
+enum AllPaths: EnginePaths {
+  static var optionalPaths: Bool { true }
+}
+
+/// The optional paths' checks in the engine: each is false at compile time in the basic copy.
+extension Replication {
+  /// True when the whole system's figures are also kept per severity or per measured day.
   @inline(__always)
-  mutating func change(by delta: Double, at now: Double) {
-    area += level * (now - changed)
-    changed = now
-    level += delta
-  }
+  var hasExtraColumns: Bool { Paths.optionalPaths && model.hasExtraColumns }
+
+  /// True when some channel is checked in rounds (detection delay is then recorded).
+  @inline(__always)
+  var monitored: Bool { Paths.optionalPaths && model.monitored }
+
+  /// True when items come by several channels (drawn, and measured per channel).
+  @inline(__always)
+  var hasChannels: Bool { Paths.optionalPaths && !model.channelTables.isEmpty }
+
+  /// True when the slot holds a task (a forked part or a skip-level report), not an item.
+  @inline(__always)
+  func isTask(_ slot: Int) -> Bool { Paths.optionalPaths && items[slot].isTask }
 }

@@ -23,6 +23,15 @@ public struct Model: Sendable {
   /// True when the whole system's figures are also kept per severity or per measured day.
   private(set) var hasExtraColumns = false
 
+  /// True when the model uses one of the engine's optional paths: extra columns (severity, measured
+  /// days), monitoring rounds, several channels, worsening opinion, skip-level reports, or forks
+  /// to several departments (the only ways a task is made). Without them it runs the engine's copy
+  /// compiled without those paths (``Simulation``).
+  public var usesOptionalPaths: Bool {
+    hasExtraColumns || monitored || !channelTables.isEmpty || workflow.worsening.contains { $0 != nil }
+      || !workflow.reports.isEmpty || workflow.stages.contains { $0.forkEnd > $0.forkStart }
+  }
+
   /// Tier of each unit.
   public let unitTier: [Int]
   /// Staff of each unit.

@@ -2,7 +2,7 @@
 /// reply and the callback (satisfaction, reopening), extensions, supervision reminders and
 /// worsening opinion. Parts and reports are tasks: slots of their own that wait at a station and
 /// take staff time, but are not items (they are not counted as visits or closures).
-extension Simulation {
+extension Replication {
   // MARK: forks and reports
 
   /// The handle stage of an item involving several departments: the item does the lead's part,
@@ -95,17 +95,17 @@ extension Simulation {
     let tier = Int(items[slot].tier)
     guard let rule = model.rules[tier, Int(items[slot].category)].callback else {
       count(.satisfied, slot)
-      ledger?.note(slot, .callback(satisfied: true), at: now)
+      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: now) }
       return false
     }
     let p = min(1, rule.unsatisfied + rule.perDayLate * items[slot].daysLate)
     guard p > 0, routing.uniform() < p else {
       count(.satisfied, slot)
-      ledger?.note(slot, .callback(satisfied: true), at: now)
+      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: now) }
       return false
     }
     count(.unsatisfied, slot)
-    ledger?.note(slot, .callback(satisfied: false), at: now)
+    if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: false), at: now) }
     guard Int(items[slot].reopenings) < rule.maxReopenings else { return false }
     items[slot].reopenings += 1
     count(.reopened, slot)
@@ -114,7 +114,7 @@ extension Simulation {
     if target > tier {
       escalate(slot, .reopened, to: target)
     } else {
-      ledger?.reopen(slot)
+      if Paths.optionalPaths { ledger?.reopen(slot) }
       enter(slot, tier: target)
     }
     return true
@@ -130,7 +130,7 @@ extension Simulation {
     let oldDue = items[slot].resolutionDue
     items[slot].extend(to: newDue)
     count(.extensions, slot)
-    ledger?.note(slot, .extended(tier: tier, due: newDue), at: now)
+    if Paths.optionalPaths { ledger?.note(slot, .extended(tier: tier, due: newDue), at: now) }
     schedule(newDue, .resolutionDeadline, slot: slot, stamp: items[slot].stamp)
     // A stage cut short by the old deadline (no end scheduled) may now end in time.
     let end = items[slot].serviceEnd
@@ -199,7 +199,7 @@ extension Simulation {
   @inline(__always)
   func worseningTakes(_ slot: Int, before time: Double) -> Bool {
     // Most items are not watched: decide that from the flags alone.
-    guard items[slot].flags.contains(.watched) else { return false }
+    guard Paths.optionalPaths, items[slot].flags.contains(.watched) else { return false }
     let category = Int(items[slot].category)
     guard let rule = model.workflow.worsening[category] else { return false }
     let closes = items[slot].appeared + rule.within.minutes

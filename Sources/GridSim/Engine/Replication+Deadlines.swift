@@ -1,6 +1,6 @@
 /// Deadlines and staffing in the engine: a missed deadline is counted, may be extended, names
 /// the unit and may take the item up (supervision, 督办); staff change with the rosters.
-extension Simulation {
+extension Replication {
   // MARK: deadlines
 
   mutating func responseDeadline(_ slot: Int) {
@@ -36,7 +36,7 @@ extension Simulation {
       countReminders(slot)
     }
     let unit = Int(items[slot].unit)
-    ledger?.note(slot, .resolutionMissed(tier: tier, unit: unit), at: now)
+    if Paths.optionalPaths { ledger?.note(slot, .resolutionMissed(tier: tier, unit: unit), at: now) }
     if rule.escalatesOnBreach { pullUp(slot) }
   }
 

@@ -1,6 +1,6 @@
 /// Stations and their waiting lines: which station does an item's stage, and taking items in and
 /// out of its line in the tier's discipline (stale entries are skipped lazily).
-extension Simulation {
+extension Replication {
   /// The station (unit and role) that does the item's current stage.
   @inline(__always)
   func station(_ slot: Int) -> Int {
@@ -69,7 +69,7 @@ extension Simulation {
       let slot = Int(entry.slot)
       guard items[slot].stamp == entry.stamp else { continue }
       lines[station].live -= 1
-      if items[slot].flags.contains(.part), !parentIsWaiting(slot) {
+      if Paths.optionalPaths, items[slot].flags.contains(.part), !parentIsWaiting(slot) {
         freeSlot(slot)
         if lines[station].live == 0 { return nil }
         continue

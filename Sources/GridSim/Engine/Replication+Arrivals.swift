@@ -1,6 +1,6 @@
 /// How items come into the engine: the arrival process, a new item's slot, and its detection (at
 /// once, or at its channel's next monitoring round), after which it enters its first tier.
-extension Simulation {
+extension Replication {
   /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
   /// local hour: an exponential amount of integrated rate is spent hour by hour (exact inversion).
   mutating func scheduleNextArrival() {
@@ -28,11 +28,11 @@ extension Simulation {
     let counted = now >= model.warmUp
     let day = today()
     let detected =
-      if let channel, model.monitored { model.detectionTime(channel: channel, day: day, at: now) } else {
+      if let channel, monitored { model.detectionTime(channel: channel, day: day, at: now) } else {
         now
       }
     var flags: Item.Flags = counted ? .counted : []
-    let worsening = followUp ? nil : model.workflow.worsening[category]
+    let worsening = followUp || !Paths.optionalPaths ? nil : model.workflow.worsening[category]
     if worsening != nil { flags.insert(.watched) }
     let slot = newSlot(
       Item(
@@ -40,11 +40,13 @@ extension Simulation {
         severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
         channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
     if counted { increment(.appeared, slot, group: .system) }
-    ledger?.appear(
-      slot,
-      Ledger.Entry(
-        category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
-        detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
+    if Paths.optionalPaths {
+      ledger?.appear(
+        slot,
+        Ledger.Entry(
+          category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
+          detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
+    }
     if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
     if detected > now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
@@ -84,14 +86,14 @@ extension Simulation {
       increment(.visits, slot, group: .system)
       increment(.entered, slot, group: .tier(entry))
       if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
-      if model.monitored {
+      if monitored {
         let delay = now - items[slot].appeared
         record(.detection, slot, group: .tier(entry), delay)
         record(.detection, slot, group: .system, delay)
         recordByChannel(.detection, slot, delay)
       }
     }
-    if let report = model.workflow.reportRule[category, severity] {
+    if Paths.optionalPaths, let report = model.workflow.reportRule[category, severity] {
       fileReport(slot, rule: Int(report), above: entry)
     }
     enter(slot, tier: entry)

@@ -1,6 +1,6 @@
 /// Recording in the engine: counts and durations per tier, category and slice, and the daily
 /// and time-weighted measures.
-extension Simulation {
+extension Replication {
   /// Records a duration for the item's category and, for the whole system, its day kind's and
   /// its window's slices and its severity (per tier as well cost a further 15% of the engine's
   /// speed).
@@ -11,7 +11,7 @@ extension Simulation {
       return
     }
     recordSystem(metric, slot, value)
-    if model.hasExtraColumns { recordExtras(metric, slot, value) }
+    if hasExtraColumns { recordExtras(metric, slot, value) }
   }
 
   /// Records a duration for the whole system in the item's category and slices, without the
@@ -40,7 +40,7 @@ extension Simulation {
       items[slot].window.map { segmentColumn + Int($0) })
   }
 
-  /// The extra columns of an item's closing (``Simulation/close(_:)``).
+  /// The extra columns of an item's closing (``Replication/close(_:)``).
   @inline(never)
   mutating func closeExtras(_ slot: Int, resolution: Double, inSystem: Double, met: Bool) {
     incrementExtras(.closed, slot)
@@ -50,7 +50,7 @@ extension Simulation {
     if met { incrementExtras(.resolutionMet, slot) }
   }
 
-  /// The extra columns of an item's first response (``Simulation/startService(_:)``).
+  /// The extra columns of an item's first response (``Replication/startService(_:)``).
   @inline(never)
   mutating func responseExtras(_ slot: Int, _ responseTime: Double, met: Bool) {
     recordExtras(.response, slot, responseTime)
@@ -85,7 +85,7 @@ extension Simulation {
   mutating func recordByChannel(_ metric: Metric, _ slot: Int, _ value: Double) {
     // With one channel (no channel table to draw from), its figures are the whole system's
     // (ReplicationResult reads them there).
-    guard !model.channelTables.isEmpty else { return }
+    guard hasChannels else { return }
     let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
     channelRecorder.record(
       metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),
@@ -101,7 +101,7 @@ extension Simulation {
       return
     }
     incrementSystem(counter, slot)
-    if model.hasExtraColumns { incrementExtras(counter, slot) }
+    if hasExtraColumns { incrementExtras(counter, slot) }
   }
 
   /// Counts an event at the item's tier and for the whole system, when the item is measured.
