@@ -94,10 +94,13 @@ struct Item: Sendable {
   var dayKind: UInt8
   /// Times reopened after an unsatisfied callback.
   var reopenings: UInt8 = 0
+  /// Its combination of category, day kind and window in the whole system's figures
+  /// (``Recorder/Combinations``; 0 when the recorder keeps none).
+  var combination: UInt8 = 0
 
   init(
     appeared: Double, detected: Double, tierArrival: Double, leaf: Int32, category: Int16, severity: Int16,
-    window: Int16? = nil, flags: Flags, channel: UInt8, dayKind: UInt8
+    window: Int16? = nil, flags: Flags, channel: UInt8, dayKind: UInt8, combination: UInt8 = 0
   ) {
     self.appeared = appeared
     self.detected = detected
@@ -109,6 +112,7 @@ struct Item: Sendable {
     self.flags = flags
     self.channel = channel
     self.dayKind = dayKind
+    self.combination = combination
   }
 
   var isCounted: Bool { flags.contains(.counted) }

@@ -32,10 +32,11 @@ struct Recorder: ~Copyable, Sendable {
   /// `[day, tier]`: deadline outcomes by the day the visit began.
   var dailyOnTime: UniqueTable<OnTimeCounts>
 
-  /// The whole system's durations kept once per combination of the item's category, day kind
-  /// and window (none, or its window), rather than once in each of those columns: a value is then
-  /// one histogram increment, not two or three, each likely a cache miss. The category and slice
-  /// columns are merged from the combinations when read (``stat(_:group:category:)``).
+  /// The whole system's durations and counts kept once per combination of the item's category,
+  /// day kind and window (none, or its window), rather than once in each of those columns: a value
+  /// is then one histogram increment and a count one addition, not two or three. The category and
+  /// slice columns are merged from the combinations when read (``stat(_:group:category:)``,
+  /// ``count(_:group:category:)``); an item's combination is worked out once, when it appears.
   struct Combinations: Sendable {
     var categories: Int
     var kinds: Int
@@ -48,23 +49,45 @@ struct Recorder: ~Copyable, Sendable {
     func index(category: Int, kind: Int, window: Int?) -> Int {
       (category &* kinds &+ kind) &* (windows &+ 1) &+ (window.map { $0 &- kinds &+ 1 } ?? 0)
     }
+
+    /// The combinations a column of the whole system merges: a category's, a day kind's or a
+    /// window's (by its column: categories, then ``segmentColumn`` on), none for another column.
+    func merged(into column: Int) -> [Int] {
+      var found: [Int] = []
+      for c in 0..<categories {
+        for kind in 0..<kinds {
+          for w in [nil] + (0..<windows).map({ Optional(segmentColumn + kinds + $0) }) {
+            let matches =
+              column < categories
+              ? c == column : column < segmentColumn + kinds ? kind == column - segmentColumn : w == column
+            if matches { found.append(index(category: c, kind: kind, window: w.map { $0 - segmentColumn })) }
+          }
+        }
+      }
+      return found
+    }
   }
 
   /// The most combinations kept (``Model/maximumRecorderCombinations``).
   static let maximumCombinations = Model.maximumRecorderCombinations
 
   let combinations: Combinations?
+  /// How many combinations there are (0 without them).
+  let combinationCount: Int
   var comboCells: UniqueArray<Cell>
   var comboBuckets: UniqueArray<UInt32>
+  var comboCounts: UniqueArray<Int>
 
   init(tiers: Int, categories: Int, days: Int, combinations: Combinations? = nil) {
     self.tiers = tiers
     self.categories = categories
     let combinations = combinations.flatMap { $0.count <= Self.maximumCombinations ? $0 : nil }
     self.combinations = combinations
-    let comboCount = Metric.allCases.count * (combinations?.count ?? 0)
+    combinationCount = combinations?.count ?? 0
+    let comboCount = Metric.allCases.count * combinationCount
     comboCells = UniqueArray(repeating: Cell(), count: comboCount)
     comboBuckets = UniqueArray(repeating: 0, count: comboCount * HistogramLayout.bucketCount)
+    comboCounts = UniqueArray(repeating: 0, count: Counter.allCases.count * combinationCount)
     let cellCount = Metric.allCases.count * (tiers + 1) * categories
     cells = UniqueArray(repeating: Cell(), count: cellCount)
     buckets = UniqueArray(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
@@ -122,30 +145,25 @@ struct Recorder: ~Copyable, Sendable {
 
   /// Records a duration of the whole system in the item's combination (see ``Combinations``).
   @inline(__always)
-  mutating func recordSystem(_ metric: Metric, combination: Int, of count: Int, _ value: Double) {
-    let cell = metric.rawValue &* count &+ combination
+  mutating func recordSystem(_ metric: Metric, combination: Int, _ value: Double) {
+    let cell = metric.rawValue &* combinationCount &+ combination
     comboCells[cell].add(value)
     comboBuckets[cell &* HistogramLayout.bucketCount &+ HistogramLayout.bucket(value)] &+= 1
+  }
+
+  /// Counts an event of the whole system in the item's combination.
+  @inline(__always)
+  mutating func incrementSystem(_ counter: Counter, combination: Int) {
+    comboCounts[counter.rawValue &* combinationCount &+ combination] += 1
   }
 
   func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
     if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
       // A category, day kind or window of the whole system: its combinations merged.
       var stats = StreamingStats()
-      for c in 0..<k.categories {
-        for kind in 0..<k.kinds {
-          for w in [nil] + (0..<k.windows).map({ Optional(k.segmentColumn + k.kinds + $0) }) {
-            let window = w.map { $0 - k.segmentColumn }
-            let matches =
-              category < k.categories
-              ? c == category
-              : category < k.segmentColumn + k.kinds
-                ? kind == category - k.segmentColumn : w == category
-            guard matches else { continue }
-            let cell = metric.rawValue * k.count + k.index(category: c, kind: kind, window: window)
-            Self.add(comboCells[cell], comboBuckets, cell, to: &stats)
-          }
-        }
+      for combination in k.merged(into: category) {
+        let cell = metric.rawValue * k.count + combination
+        Self.add(comboCells[cell], comboBuckets, cell, to: &stats)
       }
       return stats
     }
@@ -174,6 +192,9 @@ struct Recorder: ~Copyable, Sendable {
   }
 
   func count(_ counter: Counter, group: Group, category: Int) -> Int {
-    counts[row(counter.rawValue, group) + category]
+    if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
+      return k.merged(into: category).reduce(0) { $0 + comboCounts[counter.rawValue * k.count + $1] }
+    }
+    return counts[row(counter.rawValue, group) + category]
   }
 }

@@ -34,11 +34,15 @@ extension Replication {
     var flags: Item.Flags = counted ? .counted : []
     let worsening = followUp || !Paths.optionalPaths ? nil : model.workflow.worsening[category]
     if worsening != nil { flags.insert(.watched) }
+    let window = model.dayWindowSegment[day].map { Int16($0) }
+    let kind = UInt8(model.dayKindSegment[day])
+    let combination =
+      recorder.combinations?.index(category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
     let slot = newSlot(
       Item(
         appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
-        severity: Int16(severity), window: model.dayWindowSegment[day].map { Int16($0) }, flags: flags,
-        channel: UInt8(channel ?? 0), dayKind: UInt8(model.dayKindSegment[day])))
+        severity: Int16(severity), window: window, flags: flags, channel: UInt8(channel ?? 0), dayKind: kind,
+        combination: UInt8(combination)))
     if counted { increment(.appeared, slot, group: .system) }
     if Paths.optionalPaths {
       ledger?.appear(

@@ -19,12 +19,8 @@ extension Replication {
   /// check between records makes the recorder's arrays be checked and loaded again).
   @inline(__always)
   mutating func recordSystem(_ metric: Metric, _ slot: Int, _ value: Double) {
-    if let k = recorder.combinations {
-      recorder.recordSystem(
-        metric,
-        combination: k.index(
-          category: Int(items[slot].category), kind: Int(items[slot].dayKind),
-          window: items[slot].window.map { Int($0) }), of: k.count, value)
+    if recorder.combinationCount > 0 {
+      recorder.recordSystem(metric, combination: Int(items[slot].combination), value)
       return
     }
     recorder.record(
@@ -35,6 +31,10 @@ extension Replication {
   /// Counts for the whole system without the extra columns (see ``recordSystem(_:_:_:)``).
   @inline(__always)
   mutating func incrementSystem(_ counter: Counter, _ slot: Int) {
+    if recorder.combinationCount > 0 {
+      recorder.incrementSystem(counter, combination: Int(items[slot].combination))
+      return
+    }
     recorder.increment(
       counter, group: .system, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { segmentColumn + Int($0) })

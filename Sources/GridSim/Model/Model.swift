@@ -419,8 +419,9 @@ public struct Model: Sendable {
 
 extension Model {
   /// The whole system's (category, day kind, window or none) combinations the recorder keeps its
-  /// durations in (`Recorder.Combinations`), and the most it keeps (each costs a histogram per
-  /// duration measure): past it, values go to each column.
+  /// durations and counts in (`Recorder.Combinations`), and the most it keeps (each costs a
+  /// histogram per duration measure; an item holds its combination in a byte): past it, values go
+  /// to each column.
   var recorderCombinations: Int {
     categoryCount * DayKind.allCases.count * (segmentNames.count - DayKind.allCases.count + 1)
   }

@@ -17,7 +17,8 @@ struct RecorderTests {
       (0, 0, nil, 10), (0, 0, 4, 20), (1, 0, nil, 30), (1, 1, 4, 40), (0, 2, nil, 50), (1, 2, nil, 60),
     ]
     for (c, kind, w, v) in values {
-      r.recordSystem(.response, combination: k.index(category: c, kind: kind, window: w), of: k.count, v)
+      r.recordSystem(.response, combination: k.index(category: c, kind: kind, window: w), v)
+      r.incrementSystem(.closed, combination: k.index(category: c, kind: kind, window: w))
     }
     func figures(_ column: Int) -> (Int, Double, Double) {
       let s = r.stat(.response, group: .system, category: column)
@@ -41,5 +42,13 @@ struct RecorderTests {
     #expect(abs(median - 20) / 20 < 0.008, "\(median)")
     // A tier's cells are not combinations.
     #expect(r.stat(.response, group: .tier(0), category: 0).count == 0)
+    // Counts likewise: each column's count is the number of its values above.
+    #expect((0...6).map { r.count(.closed, group: .system, category: $0) } == [3, 3, 3, 1, 2, 0, 2])
+    #expect(r.count(.closed, group: .tier(0), category: 0) == 0)
+  }
+
+  @Test("an item's combination fits the byte it is kept in")
+  func combinationFitsAByte() {
+    #expect(Recorder.maximumCombinations <= Int(UInt8.max) + 1)
   }
 }
