@@ -38,33 +38,38 @@ struct Recorder: ~Copyable, Sendable {
   /// slice columns are merged from the combinations when read (``stat(_:group:category:)``,
   /// ``count(_:group:category:)``); an item's combination is worked out once, when it appears.
   struct Combinations: Sendable {
-    var categories: Int
-    var kinds: Int
-    var windows: Int
+    let categories: Int
+    let kinds: Int
+    let windows: Int
     /// The first slice column (the day kinds', then the windows').
-    var segmentColumn: Int
+    let segmentColumn: Int
     var count: Int { categories * kinds * (windows + 1) }
+    /// Per column of the whole system below `segmentColumn + kinds + windows`: the combinations it
+    /// merges (a category's, a day kind's or a window's), worked out once.
+    let merges: [[Int]]
+
+    init(categories: Int, kinds: Int, windows: Int, segmentColumn: Int) {
+      self.categories = categories
+      self.kinds = kinds
+      self.windows = windows
+      self.segmentColumn = segmentColumn
+      var merges = Array(repeating: [Int](), count: segmentColumn + kinds + windows)
+      for c in 0..<categories {
+        for kind in 0..<kinds {
+          for w in [nil] + (0..<windows).map({ Optional($0) }) {
+            let combination = (c * kinds + kind) * (windows + 1) + (w.map { $0 + 1 } ?? 0)
+            merges[c].append(combination)
+            merges[segmentColumn + kind].append(combination)
+            if let w { merges[segmentColumn + kinds + w].append(combination) }
+          }
+        }
+      }
+      self.merges = merges
+    }
 
     @inline(__always)
     func index(category: Int, kind: Int, window: Int?) -> Int {
       (category &* kinds &+ kind) &* (windows &+ 1) &+ (window.map { $0 &- kinds &+ 1 } ?? 0)
-    }
-
-    /// The combinations a column of the whole system merges: a category's, a day kind's or a
-    /// window's (by its column: categories, then ``segmentColumn`` on), none for another column.
-    func merged(into column: Int) -> [Int] {
-      var found: [Int] = []
-      for c in 0..<categories {
-        for kind in 0..<kinds {
-          for w in [nil] + (0..<windows).map({ Optional(segmentColumn + kinds + $0) }) {
-            let matches =
-              column < categories
-              ? c == column : column < segmentColumn + kinds ? kind == column - segmentColumn : w == column
-            if matches { found.append(index(category: c, kind: kind, window: w.map { $0 - segmentColumn })) }
-          }
-        }
-      }
-      return found
     }
   }
 
@@ -161,7 +166,7 @@ struct Recorder: ~Copyable, Sendable {
     if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
       // A category, day kind or window of the whole system: its combinations merged.
       var stats = StreamingStats()
-      for combination in k.merged(into: category) {
+      for combination in k.merges[category] {
         let cell = metric.rawValue * k.count + combination
         Self.add(comboCells[cell], comboBuckets, cell, to: &stats)
       }
@@ -193,7 +198,7 @@ struct Recorder: ~Copyable, Sendable {
 
   func count(_ counter: Counter, group: Group, category: Int) -> Int {
     if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
-      return k.merged(into: category).reduce(0) { $0 + comboCounts[counter.rawValue * k.count + $1] }
+      return k.merges[category].reduce(0) { $0 + comboCounts[counter.rawValue * k.count + $1] }
     }
     return counts[row(counter.rawValue, group) + category]
   }
