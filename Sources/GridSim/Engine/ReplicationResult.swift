@@ -16,9 +16,8 @@ public struct MetricSummary: Sendable, Equatable {
   init(_ stats: StreamingStats) {
     count = stats.count
     mean = stats.mean
-    p50 = stats.quantile(0.5)
-    p90 = stats.quantile(0.9)
-    p95 = stats.quantile(0.95)
+    let quantiles = stats.quantiles(0.5, 0.9, 0.95)
+    (p50, p90, p95) = (quantiles[0], quantiles[1], quantiles[2])
     max = stats.count > 0 ? stats.max : nil
   }
 }
@@ -165,14 +164,16 @@ public struct ReplicationResult: Sendable {
     var metrics: [[MetricSummary]] = []
     var counts: [[Int]] = []
     for group in groups {
+      // Each column's records, read once: the total merges the same ones.
+      let stats = columns.map { c in Metric.allCases.map { recorder.stat($0, group: group, category: c) } }
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
         metrics.append(
           Metric.allCases.map { metric in
             if c < columns.upperBound {
-              return MetricSummary(recorder.stat(metric, group: group, category: c))
+              return MetricSummary(stats[c - columns.lowerBound][metric.rawValue])
             }
             var all = StreamingStats()
-            for k in columns { all.merge(recorder.stat(metric, group: group, category: k)) }
+            for column in stats { all.merge(column[metric.rawValue]) }
             return MetricSummary(all)
           })
         counts.append(

@@ -85,14 +85,26 @@ public struct StreamingStats: Sendable, Equatable {
   /// The p-quantile (0 < p ≤ 1): the smallest bucket whose cumulative count reaches p of the
   /// observations, at its midpoint, capped at the exact maximum. Nil with no observations.
   public func quantile(_ p: Double) -> Double? {
-    guard count > 0 else { return nil }
-    let rank = Swift.max(1, Int((p * Double(count)).rounded(.up)))
+    quantiles(p)[0]
+  }
+
+  /// Several quantiles (each as ``quantile(_:)``), in ascending order of `ps`, in one pass over
+  /// the buckets.
+  public func quantiles(_ ps: Double...) -> [Double?] {
+    guard count > 0 else { return ps.map { _ in nil } }
+    var found: [Double?] = []
+    found.reserveCapacity(ps.count)
     var seen = 0
-    for (i, n) in buckets.enumerated() where n > 0 {
-      seen += Int(n)
-      if seen >= rank { return Swift.min(HistogramLayout.representative(i), max) }
+    var i = 0
+    for p in ps {
+      let rank = Swift.max(1, Int((p * Double(count)).rounded(.up)))
+      while seen < rank, i < buckets.count {
+        seen += Int(buckets[i])
+        i += 1
+      }
+      found.append(seen >= rank ? Swift.min(HistogramLayout.representative(i - 1), max) : max)
     }
-    return max
+    return found
   }
 }
 

@@ -43,6 +43,9 @@ struct StatisticsTests {
     #expect(stats.quantile(0.1) == 10.0625)  // rank 1
     #expect(stats.quantile(0.01) == 10.0625)  // rank at least 1
     #expect(stats.quantile(1) == 100)
+    // Several in one pass, by the same rule: ranks 1, 4, 5, 5, 9 and 10, two of them in one bucket.
+    #expect(stats.quantiles(0.1, 0.4, 0.45, 0.5, 0.9, 1) == [10.0625, 40.25, 50.25, 50.25, 90.5, 100])
+    #expect(StreamingStats().quantiles(0.5, 0.9) == [nil, nil])
     // The same through the layout, and not a neighbouring bucket's or value's.
     let b50 = HistogramLayout.bucket(50)
     #expect(stats.quantile(0.5) == HistogramLayout.representative(b50))
