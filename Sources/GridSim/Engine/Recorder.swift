@@ -77,7 +77,8 @@ struct Recorder: ~Copyable, Sendable {
   static let maximumCombinations = Model.maximumRecorderCombinations
 
   let combinations: Combinations?
-  /// How many combinations there are (0 without them).
+  /// How many combinations there are (0 without them: every model has a category and the day
+  /// kinds, so the engine's `combinationCount > 0` and the reading's `combinations != nil` agree).
   let combinationCount: Int
   var comboCells: UniqueArray<Cell>
   var comboBuckets: UniqueArray<UInt32>

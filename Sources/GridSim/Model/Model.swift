@@ -27,7 +27,7 @@ public struct Model: Sendable {
   /// days), monitoring rounds, several channels, worsening opinion, skip-level reports, or forks
   /// to several departments (the only ways a task is made). Without them it runs the engine's copy
   /// compiled without those paths (``Simulation``).
-  public var usesOptionalPaths: Bool {
+  var usesOptionalPaths: Bool {
     hasExtraColumns || monitored || !channelTables.isEmpty || workflow.worsening.contains { $0 != nil }
       || !workflow.reports.isEmpty || workflow.stages.contains { $0.forkEnd > $0.forkStart }
   }
@@ -440,12 +440,13 @@ extension Model {
   /// Bytes a running replication may hold at worst: every item of the period present at once
   /// (an item, its events and its place in a line: about 256 bytes), and its recorder.
   public var engineBytesPerReplication: Double {
-    let combinations = recorderCombinations
+    let combinations = recorderCombinations <= Self.maximumRecorderCombinations ? recorderCombinations : 0
     let cells = Double(
       (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count)
-        + (combinations <= Self.maximumRecorderCombinations ? combinations : 0))
+        + combinations)
     return (expectedArrivals + Double(injects.count)) * 256
       + cells * Double(Metric.allCases.count) * Double(HistogramLayout.bucketCount * 4 + 24)
+      + Double(combinations * Counter.allCases.count * 8)
   }
 
   /// The memory a run may need, at worst, holding `held` replications' results and running

@@ -88,9 +88,9 @@ public struct StreamingStats: Sendable, Equatable {
     quantiles(p)[0]
   }
 
-  /// Several quantiles (each as ``quantile(_:)``), in ascending order of `ps`, in one pass over
-  /// the buckets.
-  public func quantiles(_ ps: Double...) -> [Double?] {
+  /// Several quantiles (each as ``quantile(_:)``) in one pass over the buckets; `ps` ascending.
+  func quantiles(_ ps: Double...) -> [Double?] {
+    precondition(zip(ps, ps.dropFirst()).allSatisfy { $0 <= $1 }, "quantiles are found in ascending order")
     guard count > 0 else { return ps.map { _ in nil } }
     var found: [Double?] = []
     found.reserveCapacity(ps.count)

@@ -62,12 +62,12 @@ struct EnginePathsTests {
 
   @Test(
     "both copies give the same results, to the byte",
-    arguments: ["every other rule", "report", "tandem3"])
+    arguments: ["every other rule", "the reports' scenario", "tandem3"])
   func sameResults(_ name: String) throws {
     var scenario: Scenario
     switch name {
     case "every other rule": scenario = try load(Self.everyOtherRule)
-    case "report": scenario = try load(reportScenario)
+    case "the reports' scenario": scenario = try load(reportScenario)
     default:
       let path = repositoryRoot.appendingPathComponent("Scenarios/benchmarks/tandem3.json5").path
       scenario = try ScenarioLoader.load(path: path).scenario

@@ -47,6 +47,43 @@ struct RecorderTests {
     #expect(r.count(.closed, group: .tier(0), category: 0) == 0)
   }
 
+  @Test("a column merges its combinations in a fixed order: category, then day kind, then window")
+  func mergeOrder() {
+    // One category, the four day kinds, one window: category 0's combinations in order are
+    // (kind 0, none), (kind 0, window), (kind 1, none), ... Values whose sum depends on the order:
+    // (1e16 + 1) + 1 = 1e16 in that order (each 1 is lost), where (1 + 1) + 1e16 would not be.
+    let k = Recorder.Combinations(categories: 1, kinds: 4, windows: 1, segmentColumn: 1)
+    #expect(k.merges[0] == [0, 1, 2, 3, 4, 5, 6, 7])
+    #expect(k.merges[1] == [0, 1] && k.merges[5] == [1, 3, 5, 7])
+    var r = Recorder(tiers: 1, categories: 1 + 4 + 1, days: 1, combinations: k)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 1, window: nil), 1)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: 4), 1)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: nil), 1e16)
+    #expect(r.stat(.response, group: .system, category: 0).sum == 1e16)
+  }
+
+  @Test("counts kept per combination read as counts kept per column")
+  func countsMatchColumns() {
+    let k = Recorder.Combinations(categories: 3, kinds: 4, windows: 2, segmentColumn: 3)
+    var combined = Recorder(tiers: 2, categories: 3 + 4 + 2, days: 1, combinations: k)
+    var columns = Recorder(tiers: 2, categories: 3 + 4 + 2, days: 1)
+    #expect(columns.combinations == nil && columns.combinationCount == 0)
+    var rng = RandomStream(seed: 3, replication: 0, purpose: .routing)
+    for _ in 0..<500 {
+      let (c, kind) = (Int(rng.uniform() * 3), Int(rng.uniform() * 4))
+      let window = rng.uniform() < 0.3 ? 4 + Int(rng.uniform() * 2) : nil
+      let counter = rng.uniform() < 0.5 ? Counter.closed : .visits
+      combined.incrementSystem(counter, combination: k.index(category: c, kind: kind, window: window))
+      columns.increment(counter, group: .system, columns: c, 3 + kind, window.map { 3 + $0 })
+    }
+    for counter in [Counter.closed, .visits, .appeared] {
+      let a = (0..<9).map { combined.count(counter, group: .system, category: $0) }
+      let b = (0..<9).map { columns.count(counter, group: .system, category: $0) }
+      #expect(a == b, "\(counter)")
+    }
+    #expect((0..<3).reduce(0) { $0 + combined.count(.closed, group: .system, category: $1) } > 0)
+  }
+
   @Test("an item's combination fits the byte it is kept in")
   func combinationFitsAByte() {
     #expect(Recorder.maximumCombinations <= Int(UInt8.max) + 1)

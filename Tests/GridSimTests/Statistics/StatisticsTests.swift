@@ -26,6 +26,32 @@ struct StatisticsTests {
     #expect(abs(stats.mean! - values.reduce(0, +) / Double(values.count)) < 1e-6)
   }
 
+  @Test("several quantiles in one pass are those of the rule, found bucket by bucket")
+  func quantilesInOnePass() {
+    /// The rule written out: the first bucket whose cumulative count reaches the rank, at its
+    /// midpoint, capped at the maximum.
+    func reference(_ stats: StreamingStats, _ p: Double) -> Double? {
+      guard stats.count > 0 else { return nil }
+      let rank = max(1, Int((p * Double(stats.count)).rounded(.up)))
+      var seen = 0
+      for (i, n) in stats.buckets.enumerated() {
+        seen += Int(n)
+        if seen >= rank { return min(HistogramLayout.representative(i), stats.max) }
+      }
+      return stats.max
+    }
+    var rng = RandomStream(seed: 5, replication: 0, purpose: .service)
+    for trial in 0..<200 {
+      var stats = StreamingStats()
+      // Few distinct values, many repeated: different ranks often fall in one bucket.
+      let distinct = (0..<(1 + trial % 6)).map { _ in (rng.uniform() * 500).rounded() }
+      for _ in 0..<(1 + trial % 40) { stats.record(distinct[Int(rng.uniform() * Double(distinct.count))]) }
+      let ps = (0..<4).map { _ in rng.uniform() }.sorted() + [1]
+      let found = stats.quantiles(ps[0], ps[1], ps[2], ps[3], ps[4])
+      #expect(found == ps.map { reference(stats, $0) }, "trial \(trial)")
+    }
+  }
+
   @Test("quantiles of 10, 20, ..., 100 are the midpoints of the buckets of the right order statistics")
   func exactQuantiles() {
     var stats = StreamingStats()
