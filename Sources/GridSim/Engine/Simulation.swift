@@ -3,7 +3,7 @@
 /// The engine (``Replication``) is compiled twice, once per ``EnginePaths``. A model that uses
 /// none of the optional paths, run without a ledger, gets the copy compiled without them
 /// (``BasicPaths``): their checks are not skipped at run time but absent, which on tandem3 saves
-/// about 8% of the engine's time. Every other run gets the copy with them all (``AllPaths``). The
+/// about 6% of the engine's time. Every other run gets the copy with them all (``AllPaths``). The
 /// two copies give the same results wherever both apply (`EnginePathsTests`).
 ///
 /// Like the engine, a simulation can be moved (to another task, say) but not copied.
