@@ -106,6 +106,13 @@ struct WorkingTimeCLITests {
     #expect(lines.contains { $0.hasPrefix("bare loop") && $0.hasSuffix("M/s") })
     #expect(lines.contains { $0.hasPrefix("gridsim ") && $0.hasSuffix("M/s") })
     #expect(lines.contains { $0.hasPrefix("ratio: gridsim takes ") })
+    // The engine (tandem3 runs its basic copy) and the bare loop draw the same numbers: the same
+    // mean wait at each tier, to the digits printed.
+    let waits = try #require(lines.first { $0.hasPrefix("mean waits per tier (h), gridsim vs bare: ") })
+    let pairs = waits.split(separator: ":").last!.split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces).split(separator: "/").map(String.init)
+    }
+    #expect(pairs.count == 3 && pairs.allSatisfy { $0.count == 2 && $0[0] == $0[1] && $0[0] != "0.0000" })
     #expect(lines.contains("小镇 small: 4 replications by number of jobs (fastest of the repeats)"))
     #expect(lines.contains { $0.hasPrefix("   1 ") && $0.hasSuffix("1.00x") })
     #expect(lines.contains { $0.hasPrefix("   2 ") })

@@ -57,7 +57,7 @@ struct Recorder: ~Copyable, Sendable {
       for c in 0..<categories {
         for kind in 0..<kinds {
           for w in [nil] + (0..<windows).map({ Optional($0) }) {
-            let combination = (c * kinds + kind) * (windows + 1) + (w.map { $0 + 1 } ?? 0)
+            let combination = Self.index(category: c, kind: kind, window: w, kinds: kinds, windows: windows)
             merges[c].append(combination)
             merges[segmentColumn + kind].append(combination)
             if let w { merges[segmentColumn + kinds + w].append(combination) }
@@ -67,9 +67,18 @@ struct Recorder: ~Copyable, Sendable {
       self.merges = merges
     }
 
+    /// The combination of a category, a day kind and a window's slice (``Model/segmentNames``
+    /// index: after the day kinds), if any.
     @inline(__always)
     func index(category: Int, kind: Int, window: Int?) -> Int {
-      (category &* kinds &+ kind) &* (windows &+ 1) &+ (window.map { $0 &- kinds &+ 1 } ?? 0)
+      Self.index(
+        category: category, kind: kind, window: window.map { $0 &- kinds }, kinds: kinds, windows: windows)
+    }
+
+    /// The same by the window's own index (0 for the first window).
+    @inline(__always)
+    private static func index(category: Int, kind: Int, window: Int?, kinds: Int, windows: Int) -> Int {
+      (category &* kinds &+ kind) &* (windows &+ 1) &+ (window.map { $0 &+ 1 } ?? 0)
     }
   }
 

@@ -36,11 +36,9 @@ extension Replication {
     close(slot)
     if Paths.optionalPaths, ledger != nil {
       let flags = items[slot].flags
-      if Paths.optionalPaths {
-        ledger?.close(
-          slot, at: now, responseMissed: flags.contains(.responseBreached),
-          resolutionMissed: flags.contains(.resolutionBreached))
-      }
+      ledger?.close(
+        slot, at: now, responseMissed: flags.contains(.responseBreached),
+        resolutionMissed: flags.contains(.resolutionBreached))
     }
     if Paths.optionalPaths, items[slot].flags.contains(.watched) {
       items[slot].flags.insert(.finished)

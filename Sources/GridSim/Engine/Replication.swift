@@ -69,8 +69,11 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
+  /// Only ``Simulation`` makes one, and it gives a model with optional paths (or a ledger) the
+  /// copy for ``AllPaths``; checked in debug builds (the tests), as the check is the same work
+  /// again.
   init(model: Model, seed: UInt64, replication: Int, ledger: Bool) {
-    precondition(
+    assert(
       Paths.optionalPaths || (!ledger && !model.usesOptionalPaths), "a model's optional paths need AllPaths")
     self.model = model
     self.ledger = ledger ? Ledger() : nil
