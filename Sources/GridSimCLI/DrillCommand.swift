@@ -64,6 +64,8 @@ enum DrillCommand {
       .value(
         "replications", "N",
         "Replications of the simulated policy to compare the team with (default: the pack's, 20; 0: none)."),
+      .value(
+        "jobs", "J", "Replications run at once (default: the number of cores). Results do not depend on it."),
     ],
     discussion: """
       Exit codes: 0 scored (and the pack's pass criteria met); 1 the pass criteria missed; 64
@@ -71,7 +73,7 @@ enum DrillCommand {
       file; 73 cannot write DIR.
       """)
 
-  static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
+  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     guard let sub = arguments.first, !sub.hasPrefix("-") else {
       if arguments.contains("-h") || arguments.contains("--help") { throw .help(spec.help) }
       throw .usage("Missing subcommand: script, play or score.", spec)
@@ -80,7 +82,7 @@ enum DrillCommand {
     switch sub {
     case "script": return try script(rest)
     case "play": return try play(rest)
-    case "score": return try score(rest)
+    case "score": return try await score(rest)
     default:
       let guess =
         Suggestion.closest(to: sub, in: ["script", "play", "score"]).map { " Did you mean '\($0)'?" } ?? ""
@@ -133,7 +135,7 @@ enum DrillCommand {
     let loaded = try load(path)
     let report = DrillReport(
       pack: loaded.pack, scenario: loaded.scenario, language: try language(args, scriptSpec, loaded))
-    let timeline = DrillTimeline(pack: loaded.pack, scenario: loaded.scenario, log: nil)
+    let timeline = loaded.script
     Console.out(report.scriptText(timeline, source: loaded.scenarioFile))
     if let directory = args.value("out") {
       let csv = try GridSimCommand.options(scriptSpec) { () throws(UsageError) in
@@ -157,7 +159,7 @@ enum DrillCommand {
     let pack = loaded.pack
     let report = DrillReport(
       pack: pack, scenario: loaded.scenario, language: try language(args, playSpec, loaded))
-    let timeline = DrillTimeline(pack: pack, scenario: loaded.scenario, log: nil)
+    let timeline = loaded.script
     var releases = timeline.releases
     if let from = args.value("from") {
       guard let start = releases.firstIndex(where: { pack.injects[$0.inject].id == from }) else {
@@ -188,10 +190,13 @@ enum DrillCommand {
 
   // MARK: score
 
-  static func score(_ arguments: [String]) throws(CommandError) -> ExitCode {
+  static func score(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(scoreSpec, arguments)
-    let (format, replications) = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
-      (try args.choice("format", ["text", "json"]), try args.integer("replications", in: 0...1_000))
+    let (format, replications, jobs) = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
+      (
+        try args.choice("format", ["text", "json"]), try args.integer("replications", in: 0...1_000),
+        try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+      )
     }
     guard let logPath = args.value("log") else {
       throw .usage("Missing '--log FILE': the team's log to score (inject,action,time,unit).", scoreSpec)
@@ -210,7 +215,9 @@ enum DrillCommand {
     var score = DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)
     let runs = replications ?? loaded.pack.replications
     if runs > 0 {
-      if let simulation = DrillSimulation.run(loaded.pack, loaded.scenario, replications: runs) {
+      if let simulation = await DrillSimulation.run(
+        loaded.pack, loaded.scenario, script: loaded.script, replications: runs, jobs: jobs)
+      {
         score.compare(with: simulation)
       } else {
         Console.err(

@@ -85,7 +85,7 @@ enum GridSimCommand {
     case "validate": return try ValidateCommand.main(rest)
     case "calendar": return try CalendarCommand.main(rest)
     case "trace": return try TraceCommand.main(rest)
-    case "drill": return try DrillCommand.main(rest)
+    case "drill": return try await DrillCommand.main(rest)
     case "fit": return try FitCommand.main(rest)
     case "validate-model": return try await ValidateModelCommand.main(rest)
     case "bench": return try await BenchCommand.main(rest)

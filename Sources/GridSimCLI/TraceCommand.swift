@@ -46,7 +46,7 @@ enum TraceCommand {
     if DrillLoader.isPack(path: path) {
       if !overrides.isEmpty { throw usage("'--set' applies to a scenario, not to a drill pack.") }
       let drill = try DrillCommand.load(path)
-      scenario = DrillSimulation.scenario(for: drill.pack, drill.scenario)
+      scenario = DrillSimulation.scenario(for: drill.pack, drill.scenario, script: drill.script)
       if let inject, drill.pack.inject(inject) != nil,
         !scenario.demand.injects.contains(where: { $0.id == inject })
       {

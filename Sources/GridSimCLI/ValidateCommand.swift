@@ -29,7 +29,7 @@ enum ValidateCommand {
       do throws(CommandError) {
         if DrillLoader.isPack(path: path) {
           let drill = try DrillCommand.load(path)
-          let timeline = DrillTimeline(pack: drill.pack, scenario: drill.scenario, log: nil)
+          let timeline = drill.script
           let actions = timeline.releases.reduce(0) { $0 + $1.expectations.count }
           let contingencies = timeline.releases.filter(\.conditional).count
           Console.out(

@@ -10,6 +10,8 @@ public struct LoadedDrill: Sendable {
   public var path: String
   /// The scenario's file, as messages show it.
   public var scenarioFile: String
+  /// The controller's script: the pack's timeline with no team log, worked out once.
+  public var script: DrillTimeline
 }
 
 /// Reads drill packs: JSON5 in, a checked ``DrillPack`` (and its scenario) or every problem out,
@@ -106,13 +108,16 @@ public enum DrillLoader {
     var pack = DrillPack(name: "unnamed drill", scenarioPath: scenarioPath)
     reader.read(top, into: &pack)
     values = reader.values
+    var script: DrillTimeline?
     if !values.diagnostics.hasErrors {
-      values.diagnostics += reader.checkExpectations(pack, top: top)
+      let timeline = DrillTimeline(pack: pack, scenario: loaded.scenario, log: nil)
+      values.diagnostics += reader.checkExpectations(pack, timeline: timeline, top: top)
+      script = timeline
     }
     let diagnostics = ScenarioLoader.inFileOrder(values.diagnostics) + values.hiddenSummary
-    if diagnostics.hasErrors { throw .invalid(diagnostics) }
+    guard !diagnostics.hasErrors, let script else { throw .invalid(diagnostics) }
     return LoadedDrill(
       pack: pack, scenario: loaded.scenario, warnings: loaded.warnings + diagnostics, path: source.path,
-      scenarioFile: shown)
+      scenarioFile: shown, script: script)
   }
 }

@@ -22,12 +22,7 @@ struct DrillReader {
     self.values = values
     self.scenario = scenario
     tierIDs = scenario.tiers.map(\.id)
-    var grids: [String] = []
-    func collect(_ unit: Scenario.Unit) {
-      if unit.children.isEmpty { grids.append(unit.name) } else { unit.children.forEach(collect) }
-    }
-    scenario.organization.forEach(collect)
-    self.grids = grids
+    grids = scenario.unitTree.leafNames
   }
 
   mutating func read(_ top: [String: JSON5Value], into pack: inout DrillPack) {
@@ -376,9 +371,10 @@ struct DrillReader {
 
   /// The checks that need the policy: every stated action without `within` has a deadline from
   /// the policy, every action an objective or a contingency names is expected of its inject.
-  func checkExpectations(_ pack: DrillPack, top: [String: JSON5Value]) -> [Diagnostic] {
+  func checkExpectations(_ pack: DrillPack, timeline: DrillTimeline, top: [String: JSON5Value])
+    -> [Diagnostic]
+  {
     var values = ValueReader(source: self.values.source)
-    let timeline = DrillTimeline(pack: pack, scenario: scenario, log: nil)
     let itemsValue = top["injects"]
     func offset(ofInject i: Int) -> Int? {
       if case .array(let items)? = itemsValue?.kind, i < items.count { return items[i].offset }
@@ -392,7 +388,11 @@ struct DrillReader {
     for release in timeline.releases {
       expected[pack.injects[release.inject].id, default: []].formUnion(release.expectations.map(\.action))
     }
-    for (i, inject) in pack.injects.enumerated() {
+    // A release outside the period is refused below: what it expects cannot be worked out.
+    let outside = Set(
+      timeline.releases.filter { $0.time < scenario.period.start || $0.time >= scenario.period.end }.map(
+        \.inject))
+    for (i, inject) in pack.injects.enumerated() where !outside.contains(i) {
       if expected[inject.id, default: []].isEmpty {
         values.error(
           "injects[\(i)]", at: offset(ofInject: i),

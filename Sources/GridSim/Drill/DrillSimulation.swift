@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// A drill's injects played through the simulated policy: the scenario with the pack's injects
 /// added (contingencies left out: the simulated policy's own worsening rules take their place),
 /// over its background load, for a number of replications. For each expected action, the times
@@ -20,21 +17,17 @@ public struct DrillSimulation: Sendable {
   /// The most items a drill simulates per replication: each keeps its whole path in memory.
   public static let maximumItems = 2_000_000.0
 
-  /// The scenario with the pack's unconditional injects added as scripted items, its period
-  /// ending a week after the last due time of the script (what comes later cannot change them).
-  public static func scenario(for pack: DrillPack, _ scenario: Scenario) -> Scenario {
+  /// The scenario with the pack's unconditional injects added as scripted items (at the times of
+  /// `script`, the pack's timeline without a log), its period ending a week after the last due
+  /// time of the script (what comes later cannot change them).
+  public static func scenario(for pack: DrillPack, _ scenario: Scenario, script: DrillTimeline) -> Scenario {
     var s = scenario
-    let timeline = DrillTimeline(pack: pack, scenario: scenario, log: nil)
-    if let last = timeline.releases.flatMap({ [$0.time] + $0.expectations.map(\.due) }).max() {
+    if let last = script.releases.flatMap({ [$0.time] + $0.expectations.map(\.due) }).max() {
       let end = LocalDateTime(minutes: Int64(last.dayNumber + 8) * 1440)
       if end < s.period.end { s.period.end = end }
     }
-    var grids: [String] = []
-    func collect(_ unit: Scenario.Unit) {
-      if unit.children.isEmpty { grids.append(unit.name) } else { unit.children.forEach(collect) }
-    }
-    scenario.organization.forEach(collect)
-    for release in timeline.releases where !release.conditional {
+    let grids = scenario.unitTree.leafNames
+    for release in script.releases where !release.conditional {
       let inject = pack.injects[release.inject]
       s.demand.injects.append(
         Scenario.Inject(
@@ -45,34 +38,33 @@ public struct DrillSimulation: Sendable {
     return s
   }
 
-  /// Runs `replications` replications of `pack` against `scenario` (seeded by the scenario's seed,
-  /// the same whatever the number of threads); nil when it would hold too many items.
-  public static func run(_ pack: DrillPack, _ scenario: Scenario, replications: Int) -> DrillSimulation? {
-    let played = Self.scenario(for: pack, scenario)
+  /// Runs `replications` replications of `pack` against `scenario` (``Experiment``: at most `jobs`
+  /// at once, seeded by the scenario's seed, the same whatever the number of jobs); nil when it
+  /// would hold too many items.
+  public static func run(
+    _ pack: DrillPack, _ scenario: Scenario, script: DrillTimeline, replications: Int, jobs: Int
+  ) async -> DrillSimulation? {
+    let played = Self.scenario(for: pack, scenario, script: script)
     let model = Model(played)
     guard model.expectedArrivals <= maximumItems else { return nil }
     let ids = played.demand.injects.map(\.id)
-    let perReplication = Mutex([[Key: Double]](repeating: [:], count: replications))
-    DispatchQueue.concurrentPerform(iterations: replications) { r in
+    let results = await Experiment.map(replications: 0..<replications, jobs: jobs) { r in
       var simulation = Simulation(model: model, seed: played.seed, replication: r, ledger: true)
       _ = simulation.run()
-      guard let ledger = simulation.ledger else { return }
       var found: [Key: Double] = [:]
-      for entry in ledger.entries {
+      for entry in simulation.ledger?.entries ?? [] {
         guard let j = entry.inject, let id = ids[j] else { continue }
         for (action, tier, time) in Self.actions(entry)
         where found[Key(inject: id, action: action, tier: tier)] == nil {
           found[Key(inject: id, action: action, tier: tier)] = time - entry.appeared
         }
       }
-      perReplication.withLock { $0[r] = found }
+      return found
     }
-    let results = perReplication.withLock { $0 }
     var keys = Set<Key>()
     for r in results { keys.formUnion(r.keys) }
     // A drill's expected actions that a replication never did count as not done (infinity).
-    let timeline = DrillTimeline(pack: pack, scenario: scenario, log: nil)
-    for release in timeline.releases where !release.conditional {
+    for release in script.releases where !release.conditional {
       for e in release.expectations { keys.insert(Key(inject: e.inject, action: e.action, tier: e.tier)) }
     }
     var times: [Key: [Double]] = [:]

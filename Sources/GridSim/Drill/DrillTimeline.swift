@@ -2,6 +2,10 @@
 /// the scenario's policy, working calendar, channels and organization (or as the pack states
 /// them), given what the team did: nothing for the controller's script, a team log for scoring.
 ///
+/// Every rule comes from the compiled model's rule book (``Model``'s entry tier, authority,
+/// skip-level reports, detection and deadlines), the same the engine follows; the timeline only
+/// chains them along what the team did.
+///
 /// What the policy expects of an inject, in order (each only where the policy sets a deadline):
 /// 1. `detect`, on a channel with monitoring rounds (not on a 24-hour-watch day): due at the next
 ///    round; the tier's clock starts when it is seen.
@@ -33,6 +37,10 @@ public struct DrillTimeline: Sendable {
     public var deadline: DeadlineSpec?
     /// Where the deadline comes from.
     public var basis: Basis
+    /// When the clock started and when it falls due, in simulation minutes of the timeline's
+    /// model (``start`` and ``due`` to the minute).
+    var startTime: Double
+    var dueTime: Double
   }
 
   /// Where an expected action's deadline comes from, for the script and the score's improvement
@@ -74,27 +82,74 @@ public struct DrillTimeline: Sendable {
     public var fix: String
   }
 
+  /// What a team did, as the timeline asks it: when the team did `action` of `inject` (at `tier`
+  /// when given), first at or after `notBefore`, by one of `units` (the inject's grid and the units
+  /// above it); simulation minutes of the timeline's model.
+  typealias Actions =
+    @Sendable (
+      _ inject: String, _ action: DrillAction, _ tier: Int?, _ notBefore: Double, _ units: [String]
+    ) -> Double?
+
   public private(set) var releases: [Release] = []
   /// Stated actions without a deadline (found only without a log: the reader reports them).
   public private(set) var problems: [Problem] = []
-  /// The working calendar over the drill's days, one schedule per tier's office hours.
-  private let table: WorkTime
-  private let origin: Int64
+  /// The rule book the timeline asks: the scenario compiled over the drill's days.
+  let model: Model
 
   /// The timeline of `pack` against `scenario`, following `log` where given.
   public init(pack: DrillPack, scenario: Scenario, log: TeamLog?) {
-    var builder = Builder(pack: pack, scenario: scenario, log: log)
+    let model = Self.model(pack: pack, scenario: scenario, log: log)
+    let origin = scenario.period.start.minutes
+    var actions: Actions?
+    if let log {
+      actions = {
+        (inject: String, action: DrillAction, tier: Int?, notBefore: Double, units: [String]) -> Double? in
+        let earliest = LocalDateTime(minutes: origin).adding(minutes: notBefore.rounded(.up))
+        guard
+          let row = log.first(inject: inject, action: action, tier: tier, notBefore: earliest, units: units)
+        else { return nil }
+        return Double(log.rows[row].time.minutes - origin)
+      }
+    }
+    self.init(pack: pack, model: model, actions: actions)
+  }
+
+  /// The timeline of `pack` against the rule book `model` (a drill's scenario compiled by
+  /// ``model(pack:scenario:log:)``, or any model of the scenario), following `actions` where given.
+  init(pack: DrillPack, model: Model, actions: Actions?) {
+    self.model = model
+    var builder = Builder(pack: pack, model: model, actions: actions)
     for i in pack.injects.indices { _ = builder.release(i) }
     releases = builder.done.compactMap { $0 }.sorted { ($0.time, $0.inject) < ($1.time, $1.inject) }
     problems = builder.problems
-    table = builder.table
-    origin = builder.origin
+  }
+
+  /// The scenario compiled for a drill: its period runs on past the last row of `log` and the
+  /// days the pack's own deadlines need, so that every due time is in its working-time tables.
+  /// - Complexity: O(the scenario's compilation over those days).
+  static func model(pack: DrillPack, scenario: Scenario, log: TeamLog?) -> Model {
+    var s = scenario
+    let specs = pack.injects.flatMap { ($0.expect ?? []).compactMap(\.within) }
+    let hours = scenario.tiers.map { $0.officeHours ?? scenario.calendar.officeHours }
+    let needed = WorkTime.daysNeeded(
+      for: specs, hours: hours.isEmpty ? [scenario.calendar.officeHours] : hours)
+    let lastRow = log?.rows.map(\.time).max() ?? scenario.period.start
+    // Rows far past the period (a wrong year) are judged as late; what they would start is not
+    // worked out beyond a year.
+    let last = min(max(lastRow.dayNumber, scenario.period.end.dayNumber), scenario.period.end.dayNumber + 366)
+    s.period.end = LocalDateTime(minutes: Int64(last + 1 + needed) * 1440)
+    // The drill's own injects are not the rule book's business.
+    s.demand.injects = []
+    return Model(s)
   }
 
   /// Office minutes of `tier`'s hours from `a` to `b` (negative when `b` is earlier).
   public func workingMinutes(from a: LocalDateTime, to b: LocalDateTime, tier: Int) -> Double {
-    table.workingMinutes(from: Double(a.minutes - origin), to: Double(b.minutes - origin), schedule: tier)
+    model.workingMinutes(from: minutes(a), to: minutes(b), tier: tier)
   }
+
+  /// A date-time as simulation minutes of the timeline's model.
+  func minutes(_ t: LocalDateTime) -> Double { Double(t.minutes - model.scenario.period.start.minutes) }
 
   /// The release time of every inject that does not wait on a contingency (`at`, or a chain of
   /// `after` from one): a log's times are checked against them.
@@ -120,74 +175,38 @@ public struct DrillTimeline: Sendable {
   /// Works injects out one at a time (a contingency after the inject it waits on).
   private struct Builder {
     let pack: DrillPack
-    let scenario: Scenario
-    let log: TeamLog?
-    let table: WorkTime
-    let origin: Int64
+    let model: Model
+    let actions: Actions?
+    let origin: LocalDateTime
+    let tree: UnitTree
     var done: [Release?]
     var state: [Int] = []
     var problems: [Problem] = []
-    let leafUnits: [[String]]
 
-    init(pack: DrillPack, scenario: Scenario, log: TeamLog?) {
+    init(pack: DrillPack, model: Model, actions: Actions?) {
       self.pack = pack
-      self.scenario = scenario
-      self.log = log
+      self.model = model
+      self.actions = actions
+      origin = model.scenario.period.start
+      tree = model.scenario.unitTree
       done = Array(repeating: nil, count: pack.injects.count)
       state = Array(repeating: 0, count: pack.injects.count)
-      let times =
-        DrillTimeline.earliestTimes(pack).values.map(\.dayNumber) + (log?.rows.map(\.time.dayNumber) ?? [])
-      let first = (times.min() ?? scenario.period.start.dayNumber) - 1
-      let last = times.max() ?? first
-      var specs: [DeadlineSpec] = []
-      for tier in scenario.tiers {
-        for rule in [tier.rule] + Array(tier.categoryRules.values) {
-          specs += [rule.responseDeadline, rule.resolutionDeadline].compactMap { $0 }
-        }
-      }
-      for rule in [scenario.policy.rule] + Array(scenario.policy.categoryRules.values) {
-        specs += [rule.responseDeadline, rule.resolutionDeadline].compactMap { $0 }
-      }
-      for inject in pack.injects { specs += (inject.expect ?? []).compactMap(\.within) }
-      let hours = scenario.tiers.map { $0.officeHours ?? scenario.calendar.officeHours }
-      let needed = WorkTime.daysNeeded(
-        for: specs, hours: hours.isEmpty ? [scenario.calendar.officeHours] : hours)
-      let count = min(3660, last - first + 2 + needed * max(1, scenario.tiers.count) + pack.injects.count)
-      table = WorkTime(
-        calendar: scenario.calendar.days, hours: hours.isEmpty ? [scenario.calendar.officeHours] : hours,
-        sameDayCutoff: scenario.calendar.sameDayCutoff, firstDay: first, dayCount: max(1, count))
-      origin = Int64(first) * 1440
-      var units: [[String]] = []
-      func walk(_ unit: Scenario.Unit, path: [String]) {
-        let here = [unit.name] + path
-        if unit.children.isEmpty {
-          units.append(here)
-        } else {
-          unit.children.forEach { walk($0, path: here) }
-        }
-      }
-      scenario.organization.forEach { walk($0, path: []) }
-      leafUnits = units
     }
 
-    func minutes(_ t: LocalDateTime) -> Double { Double(t.minutes - origin) }
-    func time(_ m: Double) -> LocalDateTime { LocalDateTime(minutes: origin).adding(minutes: m) }
+    func time(_ m: Double) -> LocalDateTime { origin.adding(minutes: m) }
+    func minutes(_ t: LocalDateTime) -> Double { Double(t.minutes - origin.minutes) }
 
-    func due(_ spec: DeadlineSpec, from start: LocalDateTime, tier: Int) -> LocalDateTime? {
-      let t = table.due(spec, from: minutes(start), schedule: min(tier, max(0, scenario.tiers.count - 1)))
-      return t.isFinite ? time(t) : nil
+    /// When a deadline started at `start` falls due at `tier`, if within the model's tables.
+    func due(_ spec: DeadlineSpec, from start: Double, tier: Int) -> Double? {
+      let t = model.due(spec, from: start, tier: min(tier, max(0, model.tierCount - 1)))
+      return t.isFinite ? t : nil
     }
 
-    /// The time the team did it, if the log says: its first row for the action at or after the
-    /// inject's release, by a unit above the inject's grid (or naming a tier).
-    func actual(_ inject: String, _ action: DrillAction, tier: Int?, released: LocalDateTime)
-      -> LocalDateTime?
-    {
-      guard let log, let i = pack.injects.firstIndex(where: { $0.id == inject }) else { return nil }
-      let units = leafUnits.indices.contains(pack.injects[i].grid) ? leafUnits[pack.injects[i].grid] : []
-      guard let row = log.first(inject: inject, action: action, tier: tier, notBefore: released, units: units)
-      else { return nil }
-      return log.rows[row].time
+    /// The time the team did it, if it says: its first action at or after the inject's release.
+    func actual(_ inject: Int, _ action: DrillAction, tier: Int?, released: Double) -> Double? {
+      guard let actions else { return nil }
+      return actions(
+        pack.injects[inject].id, action, tier, released, tree.chainNames(leaf: pack.injects[inject].grid))
     }
 
     /// The release of inject `i` (nil while it is being worked out: a cycle, which the reader
@@ -198,16 +217,16 @@ public struct DrillTimeline: Sendable {
       state[i] = 1
       defer { state[i] = 2 }
       let inject = pack.injects[i]
-      var at: LocalDateTime?
+      var at: Double?
       var conditional = false
       var fired = true
       switch inject.timing {
-      case .at(let t): at = t
+      case .at(let t): at = minutes(t)
       case .after(let span, let follows):
         guard let p = pack.injects.firstIndex(where: { $0.id == follows }), let parent = release(p) else {
           return nil
         }
-        at = parent.time.adding(minutes: span.minutes)
+        at = minutes(parent.time) + span.minutes
         conditional = parent.conditional
         fired = parent.fired
       case .onTrigger: at = nil
@@ -216,11 +235,11 @@ public struct DrillTimeline: Sendable {
         guard let p = pack.injects.firstIndex(where: { $0.id == c.inject }), let parent = release(p) else {
           return nil
         }
-        let fireAt: LocalDateTime
+        let fireAt: Double
         if let by = c.by {
-          fireAt = parent.time.adding(minutes: by.minutes)
+          fireAt = minutes(parent.time) + by.minutes
         } else if let e = parent.expectations.first(where: { $0.action == c.action }) {
-          fireAt = e.due
+          fireAt = e.dueTime
         } else {
           return nil
         }
@@ -228,133 +247,104 @@ public struct DrillTimeline: Sendable {
         at = max(at ?? fireAt, fireAt)
         conditional = true
         let doneInTime =
-          actual(c.inject, c.action, tier: nil, released: parent.time).map { $0 <= fireAt } ?? false
+          actual(p, c.action, tier: nil, released: minutes(parent.time)).map { $0 <= fireAt } ?? false
         fired = fired && parent.fired && !doneInTime
       }
       guard let at else { return nil }
-      if conditional, log == nil { fired = false }
+      if conditional, actions == nil { fired = false }
       let release = derive(i, at: at, conditional: conditional, fired: fired)
       done[i] = release
       return release
     }
 
-    private func entryTier(category: String, severity: String) -> Int {
-      for rule in scenario.demand.entry
-      where (rule.category == nil || rule.category == category)
-        && (rule.severity == nil || rule.severity == severity)
-      {
-        return scenario.tiers.firstIndex { $0.id == rule.tier } ?? 0
-      }
-      return 0
-    }
-
-    private func mayClose(tier k: Int, category: String, severity: String) -> Bool {
-      let tier = scenario.tiers[k]
-      if let allowed = tier.authorityCategories, !allowed.contains(category) { return false }
-      if let top = tier.authorityMaxSeverity {
-        let ids = scenario.demand.severities.map(\.id)
-        if let s = ids.firstIndex(of: severity), let m = ids.firstIndex(of: top), s > m { return false }
-      }
-      return true
-    }
-
-    /// The next monitoring round at or after `t` on `channel`; `t` itself on a watched day or a
-    /// channel watched continuously (nil: no round within 60 days).
-    private func detection(channel id: String?, at t: LocalDateTime) -> LocalDateTime?? {
-      guard let id, let channel = scenario.demand.channels.first(where: { $0.id == id }),
-        let checks = channel.checks
-      else { return .some(nil) }
-      let day = t.dayNumber
-      if scenario.windows.contains(where: { $0.watch && $0.contains(day: day) }) { return .some(nil) }
-      for d in day..<(day + 60) {
-        let kind = scenario.calendar.days.kind(ofDay: d)
-        for minute in checks[kind] ?? [] {
-          let check = LocalDateTime(minutes: Int64(d) * 1440 + Int64(minute))
-          if check >= t { return .some(check) }
-        }
-      }
-      return nil
-    }
-
-    private mutating func derive(_ i: Int, at t0: LocalDateTime, conditional: Bool, fired: Bool) -> Release {
+    private mutating func derive(_ i: Int, at t0: Double, conditional: Bool, fired: Bool) -> Release {
       let inject = pack.injects[i]
       let id = inject.id
-      let tiers = scenario.tiers.count
-      let entry = entryTier(category: inject.category, severity: inject.severity)
+      let scenario = model.scenario
+      let tiers = model.tierCount
+      let category = scenario.demand.categories.firstIndex { $0.id == inject.category } ?? 0
+      let severity = scenario.demand.severities.firstIndex { $0.id == inject.severity } ?? 0
+      let entry = model.entryTier(category: category, severity: severity)
+      let units = tree.chainNames(leaf: inject.grid)
+      let released = time(t0)
+      // Outside the model's days (a release the reader refuses): nothing can be worked out.
+      guard t0 >= 0, t0 < model.horizon else {
+        return Release(
+          inject: i, time: released, conditional: conditional, fired: fired, units: units, tierEntered: entry,
+          expectations: [], worsensAt: nil)
+      }
+      func expectation(
+        _ action: DrillAction, _ tier: Int, start: Double, due: Double, _ deadline: DeadlineSpec?,
+        _ basis: Basis
+      ) -> Expectation {
+        Expectation(
+          inject: id, action: action, tier: tier, start: time(start), due: time(due), deadline: deadline,
+          basis: basis, startTime: start, dueTime: due)
+      }
       var derived: [Expectation] = []
       // The pack's stated due times (from the release) stand in for the policy's when the chain
       // needs them: a stated escalation starts the next tier's clock at its due time.
-      var stated: [String: LocalDateTime] = [:]
+      var stated: [String: Double] = [:]
       for e in inject.expect ?? [] {
         if let within = e.within, let d = due(within, from: t0, tier: e.tier ?? entry) {
           stated["\(e.action.rawValue)@\(e.tier ?? entry)"] = d
         }
       }
       var detected = t0
-      switch detection(channel: inject.channel, at: t0) {
-      case .some(let round?):
-        derived.append(
-          Expectation(
-            inject: id, action: .detect, tier: entry, start: t0, due: round, deadline: nil,
-            basis: .monitoring(channel: inject.channel ?? "")))
-        detected = actual(id, .detect, tier: nil, released: t0) ?? stated["detect@\(entry)"] ?? round
-      case .some(nil): break
-      case nil: break
+      if let name = inject.channel,
+        let channel = scenario.demand.channels.firstIndex(where: { $0.id == name }),
+        model.waitsForRound(channel: channel, day: model.day(of: t0))
+      {
+        let round = model.detectionTime(channel: channel, day: model.day(of: t0), at: t0)
+        if round.isFinite {
+          derived.append(expectation(.detect, entry, start: t0, due: round, nil, .monitoring(channel: name)))
+          detected = actual(i, .detect, tier: nil, released: t0) ?? stated["detect@\(entry)"] ?? round
+        }
       }
-      if let r = scenario.policy.skipLevel.first(where: {
-        ($0.category == nil || $0.category == inject.category)
-          && ($0.severity == nil || $0.severity == inject.severity)
-      }), let k = scenario.tiers.firstIndex(where: { $0.id == r.tier }), k > entry {
+      if let r = model.skipLevelReport(category: category, severity: severity), r.tier > entry {
+        let within = TimeSpan(minutes: r.within)
         derived.append(
-          Expectation(
-            inject: id, action: .report, tier: k, start: detected,
-            due: detected.adding(minutes: r.within.minutes),
-            deadline: .elapsed(r.within), basis: .skipLevel(within: r.within)))
+          expectation(
+            .report, r.tier, start: detected, due: detected + r.within, .elapsed(within),
+            .skipLevel(within: within)))
       }
-      let category = scenario.demand.categories.firstIndex { $0.id == inject.category }
       var k = entry
       var arrival = detected
       while k < tiers {
-        let rule = scenario.effectiveRule(tier: k, category: category)
+        let rule = model.deadlines(tier: k, category: category)
         let start =
           switch rule.clock {
           case .arrival: arrival
           case .appearance: t0
           case .detection: detected
           }
-        var respondDue: LocalDateTime?
-        if let spec = rule.responseDeadline, let d = due(spec, from: start, tier: k) {
+        var respondDue: Double?
+        if let spec = rule.response, let d = due(spec, from: start, tier: k) {
           respondDue = d
           derived.append(
-            Expectation(
-              inject: id, action: .respond, tier: k, start: start, due: d, deadline: spec,
-              basis: .policy(key: "response", clock: rule.clock)))
+            expectation(.respond, k, start: start, due: d, spec, .policy(key: "response", clock: rule.clock)))
         }
-        let resolution = rule.resolutionDeadline.flatMap { spec in
-          due(spec, from: start, tier: k).map { (spec, $0) }
+        let resolution = rule.resolution.flatMap { spec in due(spec, from: start, tier: k).map { (spec, $0) }
         }
-        let passedUp = actual(id, .escalate, tier: k, released: t0)
+        let passedUp = actual(i, .escalate, tier: k, released: t0)
         let closes =
           k == tiers - 1
-          || (mayClose(tier: k, category: inject.category, severity: inject.severity) && passedUp == nil
+          || (model.mayClose(tier: k, category: category, severity: severity) && passedUp == nil
             && stated["escalate@\(k)"] == nil)
         if closes {
           if let (spec, d) = resolution {
             derived.append(
-              Expectation(
-                inject: id, action: .reply, tier: k, start: start, due: d, deadline: spec,
-                basis: .policy(key: "resolution", clock: rule.clock)))
+              expectation(
+                .reply, k, start: start, due: d, spec, .policy(key: "resolution", clock: rule.clock)))
           }
           break
         }
-        let escalation: (DeadlineSpec, LocalDateTime, String)? =
+        let escalation: (DeadlineSpec, Double, String)? =
           resolution.map { ($0.0, $0.1, "resolution") }
-          ?? zip2(rule.responseDeadline, respondDue).map { ($0.0, $0.1, "response") }
+          ?? zip2(rule.response, respondDue).map { ($0.0, $0.1, "response") }
         if let (spec, d, key) = escalation {
           derived.append(
-            Expectation(
-              inject: id, action: .escalate, tier: k, start: start, due: d, deadline: spec,
-              basis: .policy(key: key, clock: rule.clock)))
+            expectation(.escalate, k, start: start, due: d, spec, .policy(key: key, clock: rule.clock)))
         }
         arrival = passedUp ?? stated["escalate@\(k)"] ?? escalation?.1 ?? respondDue ?? arrival
         k += 1
@@ -367,10 +357,9 @@ public struct DrillTimeline: Sendable {
         let same = expectations.firstIndex { $0.action == e.action && $0.tier == tier }
         if let within = e.within {
           guard let d = due(within, from: t0, tier: tier) else { continue }
-          let stated = Expectation(
-            inject: id, action: e.action, tier: tier, start: t0, due: d, deadline: within, basis: .stated)
+          let stated = expectation(e.action, tier, start: t0, due: d, within, .stated)
           if let same { expectations[same] = stated } else { expectations.append(stated) }
-        } else if same == nil, log == nil {
+        } else if same == nil, actions == nil {
           let tierID = scenario.tiers.indices.contains(tier) ? scenario.tiers[tier].id : "?"
           problems.append(
             Problem(
@@ -380,10 +369,9 @@ public struct DrillTimeline: Sendable {
               fix: "add within: \"4 h\" to it"))
         }
       }
-      let units = leafUnits.indices.contains(inject.grid) ? leafUnits[inject.grid] : []
-      let worsensAt = scenario.policy.worsening[inject.category].map { t0.adding(minutes: $0.within.minutes) }
+      let worsensAt = model.worseningWindow(category: category).map { time(t0 + $0) }
       return Release(
-        inject: i, time: t0, conditional: conditional, fired: fired, units: units, tierEntered: entry,
+        inject: i, time: released, conditional: conditional, fired: fired, units: units, tierEntered: entry,
         expectations: expectations, worsensAt: worsensAt)
     }
   }

@@ -213,13 +213,7 @@ public struct TeamLog: Sendable {
   /// Every unit's name and tier id, with the tier it is at (units at depth d of the organization
   /// are at tier `tiers - 1 - d`: the root at the top).
   static func unitTiers(_ scenario: Scenario) -> [String: Int] {
-    var result: [String: Int] = [:]
-    let top = scenario.tiers.count - 1
-    func walk(_ unit: Scenario.Unit, depth: Int) {
-      if top - depth >= 0, result[unit.name] == nil { result[unit.name] = top - depth }
-      for child in unit.children { walk(child, depth: depth + 1) }
-    }
-    scenario.organization.forEach { walk($0, depth: 0) }
+    var result = scenario.unitTree.tierByName
     for (i, tier) in scenario.tiers.enumerated() {
       result[tier.id] = i
       if result[tier.name] == nil { result[tier.name] = i }

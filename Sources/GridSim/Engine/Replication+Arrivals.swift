@@ -85,7 +85,7 @@ extension Replication {
   mutating func detect(_ slot: Int) {
     let category = Int(items[slot].category)
     let severity = Int(items[slot].severity)
-    let entry = model.entryTier[category, severity]
+    let entry = model.entryTier(category: category, severity: severity)
     if items[slot].isCounted {
       increment(.visits, slot, group: .system)
       increment(.entered, slot, group: .tier(entry))
@@ -97,8 +97,8 @@ extension Replication {
         recordByChannel(.detection, slot, delay)
       }
     }
-    if Paths.optionalPaths, let report = model.workflow.reportRule[category, severity] {
-      fileReport(slot, rule: Int(report), above: entry)
+    if Paths.optionalPaths, let report = model.skipLevelReport(category: category, severity: severity) {
+      fileReport(slot, rule: report.rule, above: entry)
     }
     enter(slot, tier: entry)
   }

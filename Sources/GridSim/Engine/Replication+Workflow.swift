@@ -125,7 +125,7 @@ extension Replication {
   mutating func grantExtension(_ slot: Int, _ rule: CompiledRule) -> Bool {
     guard routing.uniform() < rule.extensionProbability else { return false }
     let tier = Int(items[slot].tier)
-    let newDue = due(rule.extensionLimit, from: items[slot].clockStart, tier: tier)
+    let newDue = model.due(rule.extensionLimit, from: items[slot].clockStart, tier: tier)
     guard newDue > now else { return false }
     let oldDue = items[slot].resolutionDue
     items[slot].extend(to: newDue)
@@ -182,11 +182,11 @@ extension Replication {
     }
     // Not seen yet: it enters by its new severity when it is.
     guard severity != old, items[slot].detected <= now else { return }
-    let oldRule = model.workflow.reportRule[category, old]
-    if let report = model.workflow.reportRule[category, severity], report != oldRule {
-      fileReport(slot, rule: Int(report), above: Int(items[slot].tier))
+    let oldRule = model.skipLevelReport(category: category, severity: old)?.rule
+    if let report = model.skipLevelReport(category: category, severity: severity), report.rule != oldRule {
+      fileReport(slot, rule: report.rule, above: Int(items[slot].tier))
     }
-    let entry = model.entryTier[category, severity]
+    let entry = model.entryTier(category: category, severity: severity)
     if entry > Int(items[slot].tier) {
       take(slot)
       escalate(slot, .worsened, to: entry)
@@ -208,6 +208,6 @@ extension Replication {
     }
     let old = Int(items[slot].severity)
     let severity = min(model.severityCount - 1, old + rule.severityRise)
-    return severity != old && model.entryTier[category, severity] > Int(items[slot].tier)
+    return severity != old && model.entryTier(category: category, severity: severity) > Int(items[slot].tier)
   }
 }

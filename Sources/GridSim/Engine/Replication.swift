@@ -214,8 +214,8 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       case .appearance: items[slot].appeared
       case .detection: items[slot].detected
       }
-    let responseDue = due(rule.responseDeadline, from: clockStart, tier: tier)
-    let resolutionDue = due(rule.resolutionDeadline, from: clockStart, tier: tier)
+    let responseDue = model.due(rule.responseDeadline, from: clockStart, tier: tier)
+    let resolutionDue = model.due(rule.resolutionDeadline, from: clockStart, tier: tier)
     // In place: a whole-item copy costs more than the visit's bookkeeping.
     items[slot].beginVisit(
       tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
@@ -237,16 +237,6 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     }
     if plan.decision < plan.start, !decide(slot) { return }
     proceed(slot)
-  }
-
-  /// When a deadline started at `start` falls due (infinity without one). Calendar deadlines are an
-  /// addition; working-time ones a lookup in the tier's tables.
-  @inline(__always)
-  func due(_ spec: DeadlineSpec?, from start: Double, tier: Int) -> Double {
-    guard let spec else { return .infinity }
-    if case .elapsed(let span) = spec { return start + span.minutes }
-    let offset = Double(model.startMinuteOfDay)
-    return model.workTime.due(spec, from: start + offset, schedule: tier) - offset
   }
 
   /// The item is ready for its current stage (or, past the last, done at this tier).
@@ -347,7 +337,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let tier = Int(items[slot].tier)
     let category = Int(items[slot].category)
     let severity = Int(items[slot].severity)
-    if severity >= model.closable[tier, category] {
+    if !model.mayClose(tier: tier, category: category, severity: severity) {
       endVisit(slot)
       escalate(slot, .authority, to: tier + 1)
       return false

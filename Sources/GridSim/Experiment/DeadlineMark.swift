@@ -22,7 +22,7 @@ public struct DeadlineMark: Sendable, Equatable {
     var samples: [(length: Double, weight: Double)] = []
     var start = model.warmUp
     while start < model.horizon {
-      let due = model.workTime.due(spec, from: start + offset, schedule: tier) - offset
+      let due = model.due(spec, from: start, tier: tier)
       if due.isFinite {
         let weight = model.ratePerMinute(hourIndex: Int((start + offset) / 60))
         samples.append((due - start, weight))

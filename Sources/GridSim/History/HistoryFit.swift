@@ -76,7 +76,8 @@ public struct HistoryFit: Sendable {
     days = lastDay - firstDay + 1
     var perDay = [Int](repeating: 0, count: days)
     for d in itemDays { perDay[d - firstDay] += 1 }
-    let weightSum = Self.leafWeightSum(scenario.organization)
+    let tree = scenario.unitTree
+    let weightSum = tree.leaves.reduce(0) { $0 + tree.units[$1].demandWeight }
     let calendar = scenario.calendar.days
     func weekday(_ d: Int) -> Int { ((d + 3) % 7 + 7) % 7 }
     func inWindow(_ d: Int) -> Bool { scenario.windows.contains { $0.contains(day: d) } }
@@ -352,7 +353,4 @@ public struct HistoryFit: Sendable {
     return Figure(value: p, low: max(0, centre - half), high: min(1, centre + half), count: k)
   }
 
-  static func leafWeightSum(_ units: [Scenario.Unit]) -> Double {
-    units.reduce(0) { $0 + ($1.children.isEmpty ? $1.demandWeight : leafWeightSum($1.children)) }
-  }
 }

@@ -50,10 +50,11 @@ public struct Model: Sendable {
   /// The compiled rule of each tier and category: `[tier, category]`.
   let rules: Table<CompiledRule>
   /// How many severities, from the lowest, a tier may close for a category: `[tier, category]`
-  /// (items of a higher severity go up for lack of authority).
+  /// (items of a higher severity go up for lack of authority; ``mayClose(tier:category:severity:)``).
   let closable: Table<Int>
-  /// The tier items of each category and severity enter at: `[category, severity]`.
-  let entryTier: Table<Int>
+  /// The tier items of each category and severity enter at: `[category, severity]`
+  /// (``entryTier(category:severity:)``).
+  let entryTiers: Table<Int>
   /// Tables of the empirical distributions the rules refer to.
   let empiricalTables: [EmpiricalTable]
   /// Queue discipline per tier.
@@ -121,31 +122,17 @@ public struct Model: Sendable {
     categoryCount = C
     severityCount = S
 
-    var unitTier: [Int] = []
-    var unitStaff: [Int] = []
-    var unitNames: [String] = []
-    var leafAncestors: [Int32] = []
-    var leafWeights: [Double] = []
-    var path: [Int32] = Array(repeating: -1, count: T)
-    func add(_ unit: Scenario.Unit, depth: Int) {
-      let tier = T - 1 - depth
-      let index = Int32(unitTier.count)
-      unitTier.append(tier)
-      unitStaff.append(unit.staff)
-      unitNames.append(unit.name)
-      path[tier] = index
-      if unit.children.isEmpty {
-        leafAncestors += path
-        leafWeights.append(unit.demandWeight)
-      }
-      for child in unit.children { add(child, depth: depth + 1) }
-    }
-    for root in scenario.organization { add(root, depth: 0) }
+    let tree = scenario.unitTree
+    let unitTier = tree.units.map(\.tier)
+    let unitStaff = tree.units.map(\.staff)
     self.unitTier = unitTier
     self.unitStaff = unitStaff
-    self.unitNames = unitNames
-    leafCount = leafWeights.count
-    self.leafAncestors = Table(rows: leafCount, columns: T, storage: leafAncestors)
+    unitNames = tree.units.map(\.name)
+    leafCount = tree.leaves.count
+    self.leafAncestors = Table(rows: leafCount, columns: T) { leaf, tier in
+      Int32(tree.unit(leaf: leaf, tier: tier) ?? -1)
+    }
+    let leafWeights = tree.leaves.map { tree.units[$0].demandWeight }
     var tierStaff = Array(repeating: 0, count: T)
     var tierUnits = Array(repeating: 0, count: T)
     for (u, t) in unitTier.enumerated() {
@@ -185,7 +172,7 @@ public struct Model: Sendable {
     empiricalTables = tables
     discipline = scenario.tiers.map(\.discipline)
 
-    entryTier = Table(rows: C, columns: S) { c, s in
+    entryTiers = Table(rows: C, columns: S) { c, s in
       let rule = scenario.demand.entry.first {
         ($0.category == nil || $0.category == categories[c].id)
           && ($0.severity == nil || $0.severity == severities[s].id)
@@ -193,11 +180,7 @@ public struct Model: Sendable {
       return rule.flatMap { r in scenario.tiers.firstIndex { $0.id == r.tier } } ?? 0
     }
 
-    var leafNames: [String] = []
-    func collectLeaves(_ unit: Scenario.Unit) {
-      if unit.children.isEmpty { leafNames.append(unit.name) } else { unit.children.forEach(collectLeaves) }
-    }
-    scenario.organization.forEach(collectLeaves)
+    let leafNames = tree.leafNames
     let channels = scenario.demand.channels
     injects = scenario.demand.injects.enumerated().map { index, inject in
       (
@@ -325,20 +308,6 @@ public struct Model: Sendable {
     let d = day(of: appeared)
     guard measuredDays.contains(d) else { return nil }
     return dayColumn + d - measuredDays.lowerBound
-  }
-
-  /// When an item that appears at `time` (on `day`) by a channel is seen: at once under watch or
-  /// without monitoring rounds, else at the channel's next check (infinity: not within the tables).
-  @inline(__always)
-  func detectionTime(channel: Int, day: Int, at time: Double) -> Double {
-    guard let checks = checkTimes[channel], !watchDay[day] else { return time }
-    var lo = 0
-    var hi = checks.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if checks[mid] < time { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < checks.count ? checks[lo] : .infinity
   }
 
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.

@@ -168,25 +168,19 @@ extension ScenarioReader {
     }
     // Warnings about derived figures add nothing while the file has errors.
     guard !values.diagnostics.hasErrors else { return }
+    let tree = scenario.unitTree
     var staffless: [Int] = Array(repeating: 0, count: scenario.tiers.count)
-    func visit(_ unit: Scenario.Unit, depth: Int) {
-      if unit.staff == 0 { staffless[scenario.tiers.count - 1 - depth] += 1 }
-      for c in unit.children { visit(c, depth: depth + 1) }
+    for unit in tree.units where unit.staff == 0 && staffless.indices.contains(unit.tier) {
+      staffless[unit.tier] += 1
     }
-    for u in scenario.organization { visit(u, depth: 0) }
     for (t, n) in staffless.enumerated() where n > 0 {
       values.warning(
         "organization", at: nil,
         "\(n) unit(s) at tier '\(scenario.tiers[t].id)' have no staff: items there wait until a deadline moves them up, or forever"
       )
     }
-    let leaves = scenario.organization.reduce(0) { $0 + countLeaves($1) }
-    if leaves > 0, scenario.demand.perGridPerDay == 0 {
+    if !tree.leaves.isEmpty, scenario.demand.perGridPerDay == 0 {
       values.warning("demand.perGridPerDay", at: nil, "no items arrive: perGridPerDay is 0")
     }
-  }
-
-  private func countLeaves(_ unit: Scenario.Unit) -> Int {
-    unit.children.isEmpty ? 1 : unit.children.reduce(0) { $0 + countLeaves($1) }
   }
 }

@@ -99,12 +99,7 @@ extension ScenarioReader {
   /// `unit` a unit's name or a tier's id (every unit of the tier).
   mutating func readRosterFiles(_ value: JSON5Value, into scenario: inout Scenario) {
     guard let items = values.array(value, "rosterFiles") else { return }
-    var unitTier: [String: Int] = [:]
-    func collect(_ unit: Scenario.Unit, depth: Int) {
-      unitTier[unit.name] = scenario.tiers.count - 1 - depth
-      for c in unit.children { collect(c, depth: depth + 1) }
-    }
-    for root in scenario.organization { collect(root, depth: 0) }
+    let unitTier = scenario.unitTree.tierByName
     for (i, item) in items.enumerated() {
       guard let name = values.string(item, "rosterFiles[\(i)]") else { continue }
       let (path, shown) = values.referencedFile(name, at: item.offset)

@@ -287,11 +287,7 @@ struct ScenarioReader {
   /// Scripted items, read after the organization (they name grids).
   private mutating func readInjects(_ demandValue: JSON5Value, scenario: Scenario) -> [Scenario.Inject] {
     guard let v = demandValue["injects"], let items = values.array(v, "demand.injects") else { return [] }
-    var grids: Set<String> = []
-    func collectGrids(_ unit: Scenario.Unit) {
-      if unit.children.isEmpty { grids.insert(unit.name) } else { unit.children.forEach(collectGrids) }
-    }
-    scenario.organization.forEach(collectGrids)
+    let grids = Set(scenario.unitTree.leafNames)
     var injects: [Scenario.Inject] = []
     for (i, item) in items.enumerated() {
       let path = "demand.injects[\(i)]"

@@ -321,7 +321,7 @@ struct DrillTests {
   }
 
   @Test("the simulated policy: fixed times give every replication the same, and the team is placed")
-  func simulated() throws {
+  func simulated() async throws {
     // One grid worker on duty around the clock, fixed 10 min to respond: every replication
     // responds 10 min after release, and passes up at 30 min (10 + 20 handling).
     let drill = try Self.loadPack(
@@ -329,7 +329,8 @@ struct DrillTests {
       { version: 1, name: "sim", scenario: "s.json5",
         injects: [{ id: "I1", at: "2026-10-12T10:00", channel: "patrol", title: "post" }] }
       """)
-    let simulation = try #require(DrillSimulation.run(drill.pack, drill.scenario, replications: 5))
+    let simulation = try #require(
+      await DrillSimulation.run(drill.pack, drill.scenario, script: drill.script, replications: 5, jobs: 2))
     let respond = try #require(simulation.times[.init(inject: "I1", action: .respond, tier: 0)])
     #expect(respond == Array(repeating: 10, count: 5))
     #expect(
