@@ -1,51 +1,60 @@
 /// An item in the system, or a task (a department's part of a forked item, a skip-level report):
 /// where it is, when things happened to it, and the state of its current visit's deadlines.
 ///
-/// The deadline rules live here as a small state machine: each transition changes the item and
-/// returns what the engine must do about it (count a response met or a miss, for the tier and for
-/// the whole system; offer an extension; a miss that names the unit), so the rules are tested
-/// without running a scenario. The engine performs the effects: counting, naming, scheduling,
-/// escalating.
+/// Its life is a small state machine, as swift-nio's are: the item's ``Phase`` (waiting for a
+/// stage, in service, waiting for its departments' parts, finished but watched) and its
+/// ``Marks`` change only through the transitions below and in `Item+Deadlines.swift`, each of
+/// which returns what the engine must do (record a wait, free a slot, go on to the next stage,
+/// count a deadline met or missed). The engine performs the effects: counting, scheduling,
+/// queueing, escalating. `ItemTests` checks each transition by hand, the impossible ones too.
 struct Item: Sendable {
-  /// What has happened to the item, at this visit or over its life.
-  struct Flags: OptionSet, Sendable {
-    let rawValue: UInt32
+  /// Where the item is in its life.
+  enum Phase: UInt8, Sendable {
+    /// Ready for its current stage: waiting in a station's line, or about to be picked up.
+    case waiting
+    /// A staff member is working on its current stage.
+    case inService
+    /// Its own part of a forked stage is done; it waits for the departments' parts.
+    case awaitingParts
+    /// Closed while its worsening window is still open: the slot is held until the window closes.
+    case finished
+  }
+
+  /// What the slot holds.
+  enum Kind: UInt8, Sendable {
+    /// A citizen's issue or an online post: measured, moved up the tiers, closed.
+    case item
+    /// A department's part of a forked item's handle stage.
+    case part
+    /// A skip-level report to a higher tier.
+    case report
+  }
+
+  /// What has happened to the item, at this visit or over its life (the deadline rules' state).
+  struct Marks: OptionSet, Sendable {
+    let rawValue: UInt16
 
     /// It appeared after the warm-up: its figures are recorded.
-    static let counted = Flags(rawValue: 1 << 0)
-    /// A staff member is working on it now.
-    static let inService = Flags(rawValue: 1 << 1)
+    static let counted = Marks(rawValue: 1 << 0)
     /// The visit's response deadline is settled (met, or missed and counted).
-    static let responseSettled = Flags(rawValue: 1 << 2)
+    static let responseSettled = Marks(rawValue: 1 << 1)
     /// The visit's resolution deadline is settled.
-    static let resolutionSettled = Flags(rawValue: 1 << 3)
+    static let resolutionSettled = Marks(rawValue: 1 << 2)
     /// Some visit had a resolution deadline.
-    static let hadResolutionDeadline = Flags(rawValue: 1 << 4)
+    static let hadResolutionDeadline = Marks(rawValue: 1 << 3)
     /// A response deadline was missed with the citizen still unanswered (at any visit).
-    static let responseBreached = Flags(rawValue: 1 << 5)
+    static let responseBreached = Marks(rawValue: 1 << 4)
     /// A resolution deadline was missed (at any visit).
-    static let resolutionBreached = Flags(rawValue: 1 << 6)
-    /// Its own part is done; it waits for the other departments' parts.
-    static let awaitingParts = Flags(rawValue: 1 << 7)
-    /// A department's part of a forked item: a task, not an item.
-    static let part = Flags(rawValue: 1 << 8)
-    /// A skip-level report: a task, not an item.
-    static let report = Flags(rawValue: 1 << 9)
-    /// Its worsening window is still open (the slot is held until it closes).
-    static let watched = Flags(rawValue: 1 << 10)
-    /// Closed while watched: the slot is freed when the window closes.
-    static let finished = Flags(rawValue: 1 << 11)
+    static let resolutionBreached = Marks(rawValue: 1 << 5)
+    /// Its worsening window is still open.
+    static let watched = Marks(rawValue: 1 << 6)
     /// The visit's resolution deadline was extended.
-    static let extended = Flags(rawValue: 1 << 13)
+    static let extended = Marks(rawValue: 1 << 7)
     /// A staff member has picked it up at this visit (its wait at the tier is recorded).
-    static let pickedUp = Flags(rawValue: 1 << 14)
+    static let pickedUp = Marks(rawValue: 1 << 8)
 
-    /// A part or a report.
-    static let task: Flags = [.part, .report]
     /// What a new visit starts without.
-    static let perVisit: Flags = [
-      .inService, .responseSettled, .resolutionSettled, .awaitingParts, .extended, .pickedUp,
-    ]
+    static let perVisit: Marks = [.responseSettled, .resolutionSettled, .extended, .pickedUp]
   }
 
   // Stored 8-byte fields first, then 4-, 2- and 1-byte ones: 136 bytes an item.
@@ -53,75 +62,115 @@ struct Item: Sendable {
   /// Minutes since the start: when it appeared, was seen, and arrived at its current tier.
   var appeared: Double
   var detected: Double
-  var tierArrival: Double
+  private(set) var tierArrival: Double
   /// The first response to the citizen; infinity before it (like a due time: not yet).
   var firstResponse: Double = .infinity
   /// When the current stage's service ends (valid while in service).
   var serviceEnd: Double = 0
   /// Minutes waited in queues over all visits.
-  var totalWait: Double = 0
+  private(set) var totalWait: Double = 0
   /// Due times of the current visit's deadlines (infinity: none).
   var responseDue: Double = .infinity
   var resolutionDue: Double = .infinity
   /// When the current visit's deadline clock started.
-  var clockStart: Double = 0
+  private(set) var clockStart: Double = 0
   /// The last reply to the citizen (the item's resolution); infinity before the first.
   var lastReply: Double = .infinity
   /// The resolution deadline the visit's extension replaced; infinity without an extension.
   var extendedFrom: Double = .infinity
-  var leaf: Int32
+  let leaf: Int32
   var unit: Int32 = 0
   /// Moves on whenever the item changes visit or slot; an event or queue entry with another stamp
   /// is stale.
   var stamp: UInt32 = 0
-  var flags: Flags
   /// The current stage (an index into the model's stages).
-  var stage: Int32 = 0
+  private(set) var stage: Int32 = 0
   /// Forked parts not yet done (the lead item waits for them).
-  var parts: Int32 = 0
+  private(set) var parts: Int32 = 0
   /// For a task: the item it belongs to, and that item's stamp when the task was made.
-  var parent: Int32 = 0
-  var parentStamp: UInt32 = 0
+  private(set) var parent: Int32 = 0
+  private(set) var parentStamp: UInt32 = 0
+  private(set) var marks: Marks
   var tier: Int16 = 0
-  var category: Int16
-  var severity: Int16
+  let category: Int16
+  private(set) var severity: Int16
   /// The unit's ``Duty/epoch`` when the staff member serving it started (valid while in service).
-  var dutyEpoch: UInt16 = 0
+  private(set) var dutyEpoch: UInt16 = 0
   /// The key-date window it appeared in (its slice), if any.
-  var window: Int16?
+  let window: Int16?
+  private(set) var phase: Phase = .waiting
+  private(set) var kind: Kind = .item
   /// The channel it came by, and the day-kind slice of the day it appeared.
-  var channel: UInt8
-  var dayKind: UInt8
+  let channel: UInt8
+  let dayKind: UInt8
   /// Times reopened after an unsatisfied callback.
-  var reopenings: UInt8 = 0
+  private(set) var reopenings: UInt8 = 0
   /// Its combination of category, day kind and window in the whole system's figures
   /// (``Recorder/Combinations``; 0 when the recorder keeps none).
-  var combination: UInt8 = 0
+  let combination: UInt8
 
+  /// A new item that appears at `appeared` in grid `leaf`, seen at `detected`; `counted` after the
+  /// warm-up, `watched` while a worsening window is open.
   init(
-    appeared: Double, detected: Double, tierArrival: Double, leaf: Int32, category: Int16, severity: Int16,
-    window: Int16? = nil, flags: Flags, channel: UInt8, dayKind: UInt8, combination: UInt8 = 0
+    appeared: Double, detected: Double, leaf: Int32, category: Int16, severity: Int16, window: Int16? = nil,
+    counted: Bool, watched: Bool = false, channel: UInt8, dayKind: UInt8, combination: UInt8 = 0
   ) {
     self.appeared = appeared
     self.detected = detected
-    self.tierArrival = tierArrival
+    self.tierArrival = appeared
     self.leaf = leaf
     self.category = category
     self.severity = severity
     self.window = window
-    self.flags = flags
+    var marks: Marks = counted ? .counted : []
+    if watched { marks.insert(.watched) }
+    self.marks = marks
     self.channel = channel
     self.dayKind = dayKind
     self.combination = combination
   }
 
-  var isCounted: Bool { flags.contains(.counted) }
-  var isTask: Bool { !flags.isDisjoint(with: .task) }
+  var isCounted: Bool { marks.contains(.counted) }
+  var isTask: Bool { kind != .item }
+  var isWatched: Bool { marks.contains(.watched) }
+  var isInService: Bool { phase == .inService }
 
-  // MARK: visits
+  // MARK: tasks
+
+  /// A department's part of this item's current stage (the item is in `slot`), ready at `now`:
+  /// counted when the item is, in the item's visit and stage.
+  func part(of slot: Int, at now: Double) -> Item {
+    var task = self
+    task.kind = .part
+    task.phase = .waiting
+    task.marks = marks.intersection(.counted)
+    task.parent = Int32(slot)
+    task.parentStamp = stamp
+    task.tierArrival = now
+    return task
+  }
+
+  /// A skip-level report of this item, ready at `now` for `unit` at `tier` as stage `stage`, due at
+  /// `due`.
+  func report(tier: Int, unit: Int32, stage: Int32, at now: Double, due: Double) -> Item {
+    var task = self
+    task.kind = .report
+    task.phase = .waiting
+    task.marks = marks.intersection(.counted)
+    task.tier = Int16(tier)
+    task.unit = unit
+    task.stage = stage
+    task.tierArrival = now
+    task.responseDue = .infinity
+    task.resolutionDue = due
+    return task
+  }
+
+  // MARK: visits and stages
 
   /// Starts a visit to `unit` at `tier` with its deadlines (infinity: none): the per-visit state
-  /// is cleared, and every event of the previous visit goes stale.
+  /// is cleared, the item waits for the plan's first stage, and every event of the previous visit
+  /// goes stale.
   @inline(__always)
   mutating func beginVisit(
     tier: Int, unit: Int, at now: Double, stage: Int32, clockStart: Double, responseDue: Double,
@@ -133,29 +182,157 @@ struct Item: Sendable {
     stamp &+= 1
     self.stage = stage
     parts = 0
-    flags.subtract(.perVisit)
+    phase = .waiting
+    marks.subtract(.perVisit)
     extendedFrom = .infinity
     self.clockStart = clockStart
     self.responseDue = responseDue
     self.resolutionDue = resolutionDue
-    if resolutionDue.isFinite { flags.insert(.hadResolutionDeadline) }
+    if resolutionDue.isFinite { marks.insert(.hadResolutionDeadline) }
   }
 
-  /// A staff member picks the item up at `now`: the first time at this visit, its wait at the tier
-  /// (also added to the item's total), else nil.
+  /// A staff member starts the current stage at `now` (``Duty``'s `epoch` then): the item's wait at
+  /// the tier when it is picked up for the first time at this visit (also added to its total),
+  /// else nil; a task's wait is not recorded.
   @inline(__always)
-  mutating func pickUp(at now: Double) -> Double? {
-    guard !flags.contains(.pickedUp) else { return nil }
-    flags.insert(.pickedUp)
+  mutating func startStage(at now: Double, dutyEpoch epoch: UInt16) -> Double? {
+    assert(phase == .waiting, "a stage starts only for an item waiting for it")
+    phase = .inService
+    dutyEpoch = epoch
+    guard kind == .item, !marks.contains(.pickedUp) else { return nil }
+    marks.insert(.pickedUp)
     let wait = now - tierArrival
     totalWait += wait
     return wait
   }
 
+  /// What follows the end of a stage's service.
+  enum StageEnd: Equatable {
+    /// A task is done (``taskDone``-side bookkeeping: a part joins its item, a report is judged).
+    case taskDone
+    /// The item's own part is done; departments' parts are still out: it waits for them.
+    case awaitParts
+    /// The item goes on to what follows the stage.
+    case next
+  }
+
+  /// The current stage's service ends: the staff member is free. `tasks` is false where the model
+  /// has no tasks (no forks, no reports): the checks for them are then skipped.
+  @inline(__always)
+  mutating func endStage(tasks: Bool) -> StageEnd {
+    assert(phase == .inService, "a stage ends only in service")
+    phase = .waiting
+    guard tasks else { return .next }
+    if kind != .item { return .taskDone }
+    if parts > 0 {
+      phase = .awaitingParts
+      return .awaitParts
+    }
+    return .next
+  }
+
+  /// The current stage is forked: `count` parts go to other departments (the item does the lead's).
+  mutating func fork(parts count: Int) {
+    assert(kind == .item && count > 0, "only an item forks")
+    parts = Int32(count)
+  }
+
+  /// One of the item's parts is done: true when it was the last and the item was waiting for it
+  /// (it then goes on).
+  mutating func partDone() -> Bool {
+    assert(parts > 0, "a part is done only while parts are out")
+    parts -= 1
+    guard parts == 0, phase == .awaitingParts else { return false }
+    phase = .waiting
+    return true
+  }
+
+  /// The item moves on to the next stage of its plan.
+  mutating func nextStage() {
+    assert(phase == .waiting, "the next stage follows the end of this one")
+    stage += 1
+  }
+
+  /// What the item was doing when it was taken off its tier.
+  enum HandOver: Equatable {
+    /// In a staff member's hands: the engine frees them.
+    case inService
+    /// Waiting for its parts: they are dropped when they come to be served.
+    case awaitingParts
+    /// In a line: its wait at this visit when nobody had picked it up yet (added to its total).
+    case queued(wait: Double?)
+  }
+
+  /// The item is taken off its tier at `now` (a missed deadline, worsening): what it was doing.
+  mutating func handOver(at now: Double) -> HandOver {
+    switch phase {
+    case .inService:
+      phase = .waiting
+      return .inService
+    case .awaitingParts:
+      phase = .waiting
+      return .awaitingParts
+    case .waiting, .finished:
+      assert(phase == .waiting, "a finished item is not at a tier")
+      guard !marks.contains(.pickedUp) else { return .queued(wait: nil) }
+      let wait = now - tierArrival
+      totalWait += wait
+      return .queued(wait: wait)
+    }
+  }
+
+  /// What happens to the slot when the item closes.
+  enum Closing: Equatable {
+    /// The slot is free now.
+    case freeSlot
+    /// The worsening window is open: the slot waits for it (the item's events go stale).
+    case holdSlot
+  }
+
+  /// The item closes; `watching` is false where the model has no worsening (no window is open).
+  @inline(__always)
+  mutating func close(watching: Bool) -> Closing {
+    assert(phase == .waiting, "an item closes after its last stage")
+    guard watching, marks.contains(.watched) else { return .freeSlot }
+    phase = .finished
+    stamp &+= 1
+    return .holdSlot
+  }
+
+  /// What the closing of the worsening window finds.
+  enum WatchEnd: Equatable {
+    /// The item had closed: it was kept from worsening, and its slot is free now.
+    case closed
+    /// Answered by then: kept from worsening.
+    case answered
+    /// Still unanswered: it worsens.
+    case unanswered
+  }
+
+  /// The item's worsening window closes at `now`.
+  mutating func watchEnds(at now: Double) -> WatchEnd {
+    assert(marks.contains(.watched), "only a watched item's window closes")
+    marks.remove(.watched)
+    if phase == .finished { return .closed }
+    return answered(by: now) ? .answered : .unanswered
+  }
+
+  /// Unanswered opinion worsens to `severity`.
+  mutating func worsen(to severity: Int) { self.severity = Int16(severity) }
+
+  /// An unsatisfied citizen reopens the item.
+  mutating func reopen() { reopenings += 1 }
+}
+
+// MARK: deadlines
+
+/// The deadline half of an item's life: responses and replies against the visit's deadlines,
+/// each transition returning what the engine must count.
+extension Item {
   /// The response deadline as it still binds (infinity once settled).
-  var openResponseDue: Double { flags.contains(.responseSettled) ? .infinity : responseDue }
+  var openResponseDue: Double { marks.contains(.responseSettled) ? .infinity : responseDue }
   /// The resolution deadline as it still binds (infinity once settled).
-  var openResolutionDue: Double { flags.contains(.resolutionSettled) ? .infinity : resolutionDue }
+  var openResolutionDue: Double { marks.contains(.resolutionSettled) ? .infinity : resolutionDue }
 
   /// When a stage picked up now must stop: at `end`, or earlier at the open deadline it would
   /// miss when a missed deadline takes the item up (`escalates`). A response or an end exactly at
@@ -191,13 +368,13 @@ struct Item: Sendable {
     let due = openResponseDue
     var response = Response()
     if time <= due && due.isFinite {
-      flags.insert(.responseSettled)
+      marks.insert(.responseSettled)
       response.metAtTier = true
     }
     if !firstResponse.isFinite {
       firstResponse = time
       response.isFirst = true
-      response.metOverall = tierHasDeadline && time <= due && !flags.contains(.responseBreached)
+      response.metOverall = tierHasDeadline && time <= due && !marks.contains(.responseBreached)
     }
     return response
   }
@@ -214,11 +391,11 @@ struct Item: Sendable {
   /// The response deadline passes at `now`: nil when it was settled already, else a miss at this
   /// tier (the item is breached for the whole system only when the citizen is still unanswered).
   mutating func responseDeadlinePassed(at now: Double) -> Miss? {
-    guard !flags.contains(.responseSettled) else { return nil }
-    flags.insert(.responseSettled)
+    guard !marks.contains(.responseSettled) else { return nil }
+    marks.insert(.responseSettled)
     let unanswered = !answered(by: now)
-    let miss = Miss(countsForSystem: unanswered && !flags.contains(.responseBreached))
-    if unanswered { flags.insert(.responseBreached) }
+    let miss = Miss(countsForSystem: unanswered && !marks.contains(.responseBreached))
+    if unanswered { marks.insert(.responseBreached) }
     return miss
   }
 
@@ -239,22 +416,22 @@ struct Item: Sendable {
 
   /// The resolution deadline passes at `now`; `extensible` when the rule grants extensions.
   mutating func resolutionDeadlinePassed(at now: Double, extensible: Bool) -> ResolutionDeadline {
-    guard !flags.contains(.resolutionSettled) else { return .nothing }
-    if flags.contains(.inService), serviceEnd <= now { return .nothing }
-    if extensible, !flags.contains(.extended) { return .offerExtension }
+    guard !marks.contains(.resolutionSettled) else { return .nothing }
+    if phase == .inService, serviceEnd <= now { return .nothing }
+    if extensible, !marks.contains(.extended) { return .offerExtension }
     return .missed(missResolution())
   }
 
   /// The resolution deadline is missed.
   mutating func missResolution() -> Miss {
-    let miss = Miss(countsForSystem: !flags.contains(.resolutionBreached))
-    flags.insert([.resolutionSettled, .resolutionBreached])
+    let miss = Miss(countsForSystem: !marks.contains(.resolutionBreached))
+    marks.insert([.resolutionSettled, .resolutionBreached])
     return miss
   }
 
   /// The resolution deadline moves to `due` (once per visit).
   mutating func extend(to due: Double) {
-    flags.insert(.extended)
+    marks.insert(.extended)
     extendedFrom = resolutionDue
     resolutionDue = due
   }
@@ -280,8 +457,8 @@ struct Item: Sendable {
   /// The tier is done with the item: true when this settles an open resolution deadline in time.
   @inline(__always)
   mutating func settleResolutionInTime() -> Bool {
-    guard !flags.contains(.resolutionSettled), resolutionDue.isFinite else { return false }
-    flags.insert(.resolutionSettled)
+    guard !marks.contains(.resolutionSettled), resolutionDue.isFinite else { return false }
+    marks.insert(.resolutionSettled)
     return true
   }
 
@@ -302,6 +479,6 @@ struct Item: Sendable {
   /// Resolved with no resolution deadline missed, having had one: resolution met for the whole
   /// system.
   var resolutionMetOverall: Bool {
-    flags.contains(.hadResolutionDeadline) && !flags.contains(.resolutionBreached)
+    marks.contains(.hadResolutionDeadline) && !marks.contains(.resolutionBreached)
   }
 }

@@ -31,18 +31,16 @@ extension Replication {
       if let channel, monitored { model.detectionTime(channel: channel, day: day, at: now) } else {
         now
       }
-    var flags: Item.Flags = counted ? .counted : []
-    let worsening = followUp || !Paths.optionalPaths ? nil : model.workflow.worsening[category]
-    if worsening != nil { flags.insert(.watched) }
+    let worsening = followUp || !Paths.optionalPaths ? nil : model.worseningWindow(category: category)
     let window = model.dayWindowSegment[day].map { Int16($0) }
     let kind = UInt8(model.dayKindSegment[day])
     let combination =
       recorder.combinations?.index(category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
     let slot = newSlot(
       Item(
-        appeared: now, detected: detected, tierArrival: now, leaf: Int32(leaf), category: Int16(category),
-        severity: Int16(severity), window: window, flags: flags, channel: UInt8(channel ?? 0), dayKind: kind,
-        combination: UInt8(combination)))
+        appeared: now, detected: detected, leaf: Int32(leaf), category: Int16(category),
+        severity: Int16(severity), window: window, counted: counted, watched: worsening != nil,
+        channel: UInt8(channel ?? 0), dayKind: kind, combination: UInt8(combination)))
     if counted { increment(.appeared, slot, group: .system) }
     if Paths.optionalPaths {
       ledger?.appear(
@@ -51,7 +49,7 @@ extension Replication {
           category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
           detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
     }
-    if let worsening { schedule(now + worsening.within.minutes, .worsen, slot: slot) }
+    if let worsening { schedule(now + worsening, .worsen, slot: slot) }
     if detected > now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
     } else {

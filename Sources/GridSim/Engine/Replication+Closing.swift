@@ -35,17 +35,13 @@ extension Replication {
     endVisit(slot)
     close(slot)
     if Paths.optionalPaths, ledger != nil {
-      let flags = items[slot].flags
+      let marks = items[slot].marks
       ledger?.close(
-        slot, at: now, responseMissed: flags.contains(.responseBreached),
-        resolutionMissed: flags.contains(.resolutionBreached))
+        slot, at: now, responseMissed: marks.contains(.responseBreached),
+        resolutionMissed: marks.contains(.resolutionBreached))
     }
-    if Paths.optionalPaths, items[slot].flags.contains(.watched) {
-      items[slot].flags.insert(.finished)
-      items[slot].stamp &+= 1  // its events go stale; the slot waits for the worsening window
-    } else {
-      freeSlot(slot)
-    }
+    // A watched item's events go stale; its slot waits for the worsening window.
+    if items[slot].close(watching: Paths.optionalPaths) == .freeSlot { freeSlot(slot) }
   }
 
   /// The item closes, once, at the tier it is at: its resolution is its last reply (after any

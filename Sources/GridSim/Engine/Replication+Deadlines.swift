@@ -49,20 +49,14 @@ extension Replication {
   /// Takes the item off its tier now (out of its queue, a staff member's hands, or waiting for
   /// its parts) and ends the visit.
   mutating func take(_ slot: Int) {
-    let flags = items[slot].flags
-    if flags.contains(.inService) {
-      releaseStaff(slot)
-    } else if flags.contains(.awaitingParts) {
-      items[slot].flags.remove(.awaitingParts)
-    } else {
+    switch items[slot].handOver(at: now) {
+    case .inService: releaseStaff(slot)
+    case .awaitingParts: break  // its parts are dropped when they come to be served
+    case .queued(let wait):
       lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
       // Taken from the queue before anyone picked it up: its time in the queue is this visit's
       // wait (the tier's wait covers every visit, as queueing theory's M/M/c+D does).
-      if !flags.contains(.pickedUp) {
-        let wait = now - items[slot].tierArrival
-        items[slot].totalWait += wait
-        if flags.contains(.counted) { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
-      }
+      if let wait, items[slot].isCounted { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
     }
     endVisit(slot)
   }

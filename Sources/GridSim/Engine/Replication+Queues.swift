@@ -69,7 +69,7 @@ extension Replication {
       let slot = Int(entry.slot)
       guard items[slot].stamp == entry.stamp else { continue }
       lines[station].live -= 1
-      if Paths.optionalPaths, items[slot].flags.contains(.part), !parentIsWaiting(slot) {
+      if Paths.optionalPaths, items[slot].kind == .part, !parentIsWaiting(slot) {
         freeSlot(slot)
         if lines[station].live == 0 { return nil }
         continue

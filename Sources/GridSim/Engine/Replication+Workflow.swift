@@ -17,11 +17,7 @@ extension Replication {
     guard n > 1 else { return }
     count(.forked, slot)
     ledger?.note(slot, .forked(parts: n), at: now)
-    var task = items[slot]
-    task.flags = task.flags.intersection(.counted).union(.part)
-    task.parent = Int32(slot)
-    task.parentStamp = items[slot].stamp
-    task.tierArrival = now
+    let task = items[slot].part(of: slot, at: now)
     for _ in 1..<n {
       let part = newSlot(task)
       ledger?.attach(
@@ -30,28 +26,24 @@ extension Replication {
           isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: now))
       queueOrStart(part)
     }
-    items[slot].parts = Int32(n - 1)
+    items[slot].fork(parts: n - 1)
   }
 
   /// True while the item a part belongs to is still at the visit that forked it.
   @inline(__always)
   func parentIsWaiting(_ slot: Int) -> Bool {
     let parent = Int(items[slot].parent)
-    return items[parent].stamp == items[slot].parentStamp && !items[parent].flags.contains(.finished)
+    return items[parent].stamp == items[slot].parentStamp && items[parent].phase != .finished
   }
 
   /// A part or a report is done.
   mutating func taskDone(_ slot: Int) {
-    if items[slot].flags.contains(.report) {
+    if items[slot].kind == .report {
       let met = now <= items[slot].resolutionDue
       count(met ? .reportMet : .reportMissed, slot)
     } else if parentIsWaiting(slot) {
       let parent = Int(items[slot].parent)
-      items[parent].parts -= 1
-      if items[parent].parts == 0, items[parent].flags.contains(.awaitingParts) {
-        items[parent].flags.remove(.awaitingParts)
-        stageDone(parent)
-      }
+      if items[parent].partDone() { stageDone(parent) }
     }
     freeSlot(slot)
   }
@@ -62,14 +54,9 @@ extension Replication {
     let rule = model.workflow.reports[r]
     let tier = Int(rule.tier)
     guard tier > entry else { return }
-    var task = items[slot]
-    task.flags = task.flags.intersection(.counted).union(.report)
-    task.tier = Int16(tier)
-    task.unit = model.leafAncestors[Int(task.leaf), tier]
-    task.stage = rule.stage
-    task.tierArrival = now
-    task.responseDue = .infinity
-    task.resolutionDue = now + rule.within
+    let task = items[slot].report(
+      tier: tier, unit: model.leafAncestors[Int(items[slot].leaf), tier], stage: rule.stage, at: now,
+      due: now + rule.within)
     let report = newSlot(task)
     ledger?.attach(
       report, to: slot,
@@ -107,7 +94,7 @@ extension Replication {
     count(.unsatisfied, slot)
     if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: false), at: now) }
     guard Int(items[slot].reopenings) < rule.maxReopenings else { return false }
-    items[slot].reopenings += 1
+    items[slot].reopen()
     count(.reopened, slot)
     endVisit(slot)
     let target = rule.reopenAt == .up ? min(tier + 1, model.tierCount - 1) : tier
@@ -134,7 +121,7 @@ extension Replication {
     schedule(newDue, .resolutionDeadline, slot: slot, stamp: items[slot].stamp)
     // A stage cut short by the old deadline (no end scheduled) may now end in time.
     let end = items[slot].serviceEnd
-    if items[slot].flags.contains(.inService), rule.escalatesOnBreach, end > oldDue, end <= newDue {
+    if items[slot].isInService, rule.escalatesOnBreach, end > oldDue, end <= newDue {
       schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
     }
     return true
@@ -154,27 +141,26 @@ extension Replication {
   /// severity rises, follow-up posts appear, and it may go straight to a higher tier (and be
   /// reported past the lower ones).
   mutating func worsen(_ slot: Int) {
-    let flags = items[slot].flags
-    items[slot].flags.remove(.watched)
-    if flags.contains(.finished) {
+    switch items[slot].watchEnds(at: now) {
+    case .closed:
       count(.kept, slot)
       freeSlot(slot)
       return
-    }
-    if items[slot].answered(by: now) {
+    case .answered:
       count(.kept, slot)
       return
+    case .unanswered: break
     }
     count(.worsened, slot)
     let category = Int(items[slot].category)
     guard let rule = model.workflow.worsening[category] else { return }
     let old = Int(items[slot].severity)
     let severity = min(model.severityCount - 1, old + rule.severityRise)
-    items[slot].severity = Int16(severity)
+    items[slot].worsen(to: severity)
     ledger?.note(slot, .worsened(severity: severity, followUps: rule.followUps), at: now)
     let leaf = Int(items[slot].leaf)
     let channel = Int(items[slot].channel)
-    if flags.contains(.counted) {
+    if items[slot].isCounted {
       for _ in 0..<rule.followUps { increment(.followUps, slot, group: .system) }
     }
     for _ in 0..<rule.followUps {
@@ -199,7 +185,7 @@ extension Replication {
   @inline(__always)
   func worseningTakes(_ slot: Int, before time: Double) -> Bool {
     // Most items are not watched: decide that from the flags alone.
-    guard Paths.optionalPaths, items[slot].flags.contains(.watched) else { return false }
+    guard Paths.optionalPaths, items[slot].isWatched else { return false }
     let category = Int(items[slot].category)
     guard let rule = model.workflow.worsening[category] else { return false }
     let closes = items[slot].appeared + rule.within.minutes

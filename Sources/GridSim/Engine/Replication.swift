@@ -176,7 +176,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       let breaches = (0..<items.count).map { slot in
         items[slot].isTask
           ? nil
-          : (items[slot].flags.contains(.responseBreached), items[slot].flags.contains(.resolutionBreached))
+          : (items[slot].marks.contains(.responseBreached), items[slot].marks.contains(.resolutionBreached))
       }
       ledger?.finish { breaches[$0] }
     }
@@ -257,9 +257,9 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let tier = Int(items[slot].tier)
     let stage = model.workflow.stages[Int(items[slot].stage)]
     let station = station(slot)
-    items[slot].dutyEpoch = duty.start(station: station, unit: Int(items[slot].unit))
+    let epoch = duty.start(station: station, unit: Int(items[slot].unit))
     changeBusy(tier, role: Int(model.workflow.stationRole[station]), by: 1)
-    items[slot].flags.insert(.inService)
+    let wait = items[slot].startStage(at: now, dutyEpoch: epoch)
     // The item is changed in place throughout: copying it out and back stalls the loop.
     if isTask(slot) {
       let end = now + stage.then.sample(&service, model.empiricalTables)
@@ -270,7 +270,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     }
     let counted = items[slot].isCounted
     let rule = model.rules[tier, Int(items[slot].category)]
-    if let wait = items[slot].pickUp(at: now), counted { record(.wait, slot, group: .tier(tier), wait) }
+    if let wait, counted { record(.wait, slot, group: .tier(tier), wait) }
 
     let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
     let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
@@ -305,14 +305,13 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   }
 
   private mutating func serviceDone(_ slot: Int) {
+    let next = items[slot].endStage(tasks: Paths.optionalPaths)
     releaseStaff(slot)
     if Paths.optionalPaths { ledger?.stageEnd(slot, at: now) }
-    if isTask(slot) {
-      taskDone(slot)
-    } else if Paths.optionalPaths, items[slot].parts > 0 {
-      items[slot].flags.insert(.awaitingParts)  // the lead's part is done; the others are not
-    } else {
-      stageDone(slot)
+    switch next {
+    case .taskDone: taskDone(slot)
+    case .awaitParts: break  // the lead's part is done; the others are not
+    case .next: stageDone(slot)
     }
   }
 
@@ -327,7 +326,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     default: break
     }
     if s == plan.decision, !decide(slot) { return }
-    items[slot].stage = s + 1
+    items[slot].nextStage()
     proceed(slot)
   }
 
@@ -351,13 +350,13 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     return true
   }
 
-  /// Frees the staff member serving the item and gives them the next waiting item.
+  /// Frees the staff member who served the item (its stage ended, or it was taken from them) and
+  /// gives them the next waiting item.
   mutating func releaseStaff(_ slot: Int) {
     let station = station(slot)
     let unit = Int(items[slot].unit)
     duty.finish(station: station, unit: unit, epoch: items[slot].dutyEpoch)
     changeBusy(Int(items[slot].tier), role: Int(model.workflow.stationRole[station]), by: -1)
-    items[slot].flags.remove(.inService)
     // Staff going off shift finish the item in hand but take no new one.
     if duty.isPooled(unit: unit) {
       serve(unit: unit, after: station)
