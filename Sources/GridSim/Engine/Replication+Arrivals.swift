@@ -4,41 +4,41 @@ extension Replication {
   /// Draws the next arrival of the non-homogeneous Poisson process with a rate constant within each
   /// local hour: an exponential amount of integrated rate is spent hour by hour (exact inversion).
   mutating func scheduleNextArrival() {
-    var need = arrivals.exponential()
-    var time = now
+    var need = source.stream.exponential()
+    var time = clock.now
     while true {
-      let capacity = arrivalRate * (arrivalHourEnd - time)
+      let capacity = source.rate * (source.hourEnd - time)
       if need < capacity {
-        schedule(time + need / arrivalRate, .arrival)
+        schedule(time + need / source.rate, .arrival)
         return
       }
       need -= capacity
-      time = arrivalHourEnd
+      time = source.hourEnd
       if time >= model.horizon { return }
-      arrivalHour += 1
-      arrivalHourEnd += 60
-      arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
+      source.hour += 1
+      source.hourEnd += 60
+      source.rate = model.ratePerMinute(hourIndex: source.hour)
     }
   }
 
   /// A new item appears in grid `leaf` (severity drawn when nil) by `channel` (nil: seen at once);
   /// a follow-up post of worsening opinion does not worsen again.
   mutating func arrive(leaf: Int, category: Int, severity: Int?, channel: Int?, followUp: Bool = false) {
-    let severity = severity ?? model.severityTables[category].sample(&arrivals)
-    let counted = now >= model.warmUp
+    let severity = severity ?? model.severityTables[category].sample(&source.stream)
+    let counted = clock.now >= model.warmUp
     let day = today()
     let detected =
-      if let channel, monitored { model.detectionTime(channel: channel, day: day, at: now) } else {
-        now
+      if let channel, monitored { model.detectionTime(channel: channel, day: day, at: clock.now) } else {
+        clock.now
       }
     let worsening = followUp || !Paths.optionalPaths ? nil : model.worseningWindow(category: category)
     let window = model.dayWindowSegment[day].map { Int16($0) }
     let kind = UInt8(model.dayKindSegment[day])
     let combination =
-      recorder.combinations?.index(category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
-    let slot = newSlot(
+      measures.recorder.combinations?.index(category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
+    let slot = items.add(
       Item(
-        appeared: now, detected: detected, leaf: Int32(leaf), category: Int16(category),
+        appeared: clock.now, detected: detected, leaf: Int32(leaf), category: Int16(category),
         severity: Int16(severity), window: window, counted: counted, watched: worsening != nil,
         channel: UInt8(channel ?? 0), dayKind: kind, combination: UInt8(combination)))
     if counted { increment(.appeared, slot, group: .system) }
@@ -46,36 +46,15 @@ extension Replication {
       ledger?.appear(
         slot,
         Ledger.Entry(
-          category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: now,
+          category: category, severity: severity, channel: channel ?? 0, leaf: leaf, appeared: clock.now,
           detected: detected.isFinite ? detected : nil, counted: counted, followUp: followUp))
     }
-    if let worsening { schedule(now + worsening, .worsen, slot: slot) }
-    if detected > now {
+    if let worsening { schedule(clock.now + worsening, .worsen, slot: slot) }
+    if detected > clock.now {
       if detected.isFinite { schedule(detected, .detect, slot: slot, stamp: items[slot].stamp) }
     } else {
       detect(slot)
     }
-  }
-
-  /// Puts an item in a free slot (keeping the slot's stamp, so that old events stay stale).
-  @inline(__always)
-  mutating func newSlot(_ item: Item) -> Int {
-    if let free = freeSlots.popLast() {
-      let slot = Int(free)
-      let stamp = items[slot].stamp
-      items[slot] = item
-      items[slot].stamp = stamp
-      return slot
-    }
-    items.append(item)
-    return items.count - 1
-  }
-
-  /// Frees an item's slot: its events and queue entries go stale.
-  @inline(__always)
-  mutating func freeSlot(_ slot: Int) {
-    items[slot].stamp &+= 1
-    freeSlots.append(Int32(slot))
   }
 
   /// The item is seen and enters its entry tier (reported past the lower tiers when a rule says so).
@@ -89,7 +68,7 @@ extension Replication {
       increment(.entered, slot, group: .tier(entry))
       if entry > 0 { increment(.escalatedMajor, slot, group: .tier(0)) }
       if monitored {
-        let delay = now - items[slot].appeared
+        let delay = clock.now - items[slot].appeared
         record(.detection, slot, group: .tier(entry), delay)
         record(.detection, slot, group: .system, delay)
         recordByChannel(.detection, slot, delay)

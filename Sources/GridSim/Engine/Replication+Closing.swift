@@ -5,11 +5,11 @@ extension Replication {
   @inline(__always)
   mutating func endVisit(_ slot: Int) {
     let tier = Int(items[slot].tier)
-    present[tier] -= 1
-    recorder.dailyDone[day, tier] += 1
-    if Paths.optionalPaths { ledger?.leave(slot, at: now) }
+    measures.present[tier] -= 1
+    measures.recorder.dailyDone[clock.day, tier] += 1
+    if Paths.optionalPaths { ledger?.leave(slot, at: clock.now) }
     guard items[slot].isCounted else { return }
-    record(.timeAtTier, slot, group: .tier(tier), now - items[slot].tierArrival)
+    record(.timeAtTier, slot, group: .tier(tier), clock.now - items[slot].tierArrival)
     settleResolutionMet(slot)
   }
 
@@ -37,11 +37,11 @@ extension Replication {
     if Paths.optionalPaths, ledger != nil {
       let marks = items[slot].marks
       ledger?.close(
-        slot, at: now, responseMissed: marks.contains(.responseBreached),
+        slot, at: clock.now, responseMissed: marks.contains(.responseBreached),
         resolutionMissed: marks.contains(.resolutionBreached))
     }
     // A watched item's events go stale; its slot waits for the worsening window.
-    if items[slot].close(watching: Paths.optionalPaths) == .freeSlot { freeSlot(slot) }
+    if items[slot].close(watching: Paths.optionalPaths) == .freeSlot { items.remove(slot) }
   }
 
   /// The item closes, once, at the tier it is at: its resolution is its last reply (after any
@@ -50,8 +50,8 @@ extension Replication {
   mutating func close(_ slot: Int) {
     let tier = Int(items[slot].tier)
     guard items[slot].isCounted else { return }
-    let resolution = items[slot].resolution(closingAt: now) - items[slot].detected
-    let inSystem = now - items[slot].appeared
+    let resolution = items[slot].resolution(closingAt: clock.now) - items[slot].detected
+    let inSystem = clock.now - items[slot].appeared
     let met = items[slot].resolutionMetOverall
     increment(.closed, slot, group: .tier(tier))
     record(.resolution, slot, group: .tier(tier), resolution)

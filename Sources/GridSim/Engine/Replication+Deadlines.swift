@@ -4,7 +4,7 @@ extension Replication {
   // MARK: deadlines
 
   mutating func responseDeadline(_ slot: Int) {
-    guard let miss = items[slot].responseDeadlinePassed(at: now) else { return }
+    guard let miss = items[slot].responseDeadlinePassed(at: clock.now) else { return }
     let tier = Int(items[slot].tier)
     if items[slot].isCounted {
       increment(.responseMissed, slot, group: .tier(tier))
@@ -18,7 +18,7 @@ extension Replication {
     let tier = Int(items[slot].tier)
     let rule = model.rules[tier, Int(items[slot].category)]
     let miss: Item.Miss
-    switch items[slot].resolutionDeadlinePassed(at: now, extensible: rule.extensionProbability > 0) {
+    switch items[slot].resolutionDeadlinePassed(at: clock.now, extensible: rule.extensionProbability > 0) {
     case .nothing: return
     case .offerExtension:
       if grantExtension(slot, rule) { return }
@@ -32,11 +32,11 @@ extension Replication {
       // No reply: the unit is named (after an extension too: it explained the first delay only).
       increment(.named, slot, group: .tier(tier))
       increment(.named, slot, group: .system)
-      unitNamed[Int(items[slot].unit)] += 1
+      measures.unitNamed[Int(items[slot].unit)] += 1
       countReminders(slot)
     }
     let unit = Int(items[slot].unit)
-    if Paths.optionalPaths { ledger?.note(slot, .resolutionMissed(tier: tier, unit: unit), at: now) }
+    if Paths.optionalPaths { ledger?.note(slot, .resolutionMissed(tier: tier, unit: unit), at: clock.now) }
     if rule.escalatesOnBreach { pullUp(slot) }
   }
 
@@ -49,11 +49,11 @@ extension Replication {
   /// Takes the item off its tier now (out of its queue, a staff member's hands, or waiting for
   /// its parts) and ends the visit.
   mutating func take(_ slot: Int) {
-    switch items[slot].handOver(at: now) {
+    switch items[slot].handOver(at: clock.now) {
     case .inService: releaseStaff(slot)
     case .awaitingParts: break  // its parts are dropped when they come to be served
     case .queued(let wait):
-      lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
+      stations.lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
       // Taken from the queue before anyone picked it up: its time in the queue is this visit's
       // wait (the tier's wait covers every visit, as queueing theory's M/M/c+D does).
       if let wait, items[slot].isCounted { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
@@ -68,29 +68,29 @@ extension Replication {
   mutating func staffChange() {
     let plan = model.staffing
     let workflow = model.workflow
-    let k = nextStaffChange
+    let k = stations.nextStaffChange
     for c in Int(plan.firstChange[k])..<Int(plan.firstChange[k + 1]) {
       let unit = Int(plan.changeUnits[c])
       let tier = model.unitTier[unit]
       let roles = workflow.roleShares[tier].indices
-      let before = roles.map { duty.onDuty(unit: unit, role: $0) }
-      duty.change(unit: unit, to: plan.changeValues[c])
+      let before = roles.map { stations.duty.onDuty(unit: unit, role: $0) }
+      stations.duty.change(unit: unit, to: plan.changeValues[c])
       for r in roles {
-        roleOnDuty[workflow.roleOffset[tier] + r].change(
-          by: duty.onDuty(unit: unit, role: r) - before[r], at: now)
+        stations.roleOnDuty[workflow.roleOffset[tier] + r].change(
+          by: stations.duty.onDuty(unit: unit, role: r) - before[r], at: clock.now)
       }
-      let stations = duty.stations(unit: unit)
-      if duty.isPooled(unit: unit) {
-        serve(unit: unit, after: stations.upperBound - 1)
+      let unitStations = stations.duty.stations(unit: unit)
+      if stations.duty.isPooled(unit: unit) {
+        serve(unit: unit, after: unitStations.upperBound - 1)
       } else {
-        for station in stations {
-          while duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
+        for station in unitStations {
+          while stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
             startService(next)
           }
         }
       }
     }
-    nextStaffChange += 1
-    if nextStaffChange < plan.times.count { schedule(plan.times[nextStaffChange], .staffChange) }
+    stations.nextStaffChange += 1
+    if stations.nextStaffChange < plan.times.count { schedule(plan.times[stations.nextStaffChange], .staffChange) }
   }
 }

@@ -7,7 +7,7 @@ extension Replication {
   @inline(__always)
   mutating func record(_ metric: Metric, _ slot: Int, group: Group, _ value: Double) {
     guard group == .system else {
-      recorder.record(metric, group: group, category: Int(items[slot].category), value)
+      measures.recorder.record(metric, group: group, category: Int(items[slot].category), value)
       return
     }
     recordSystem(metric, slot, value)
@@ -19,25 +19,25 @@ extension Replication {
   /// check between records makes the recorder's arrays be checked and loaded again).
   @inline(__always)
   mutating func recordSystem(_ metric: Metric, _ slot: Int, _ value: Double) {
-    if recorder.combinationCount > 0 {
-      recorder.recordSystem(metric, combination: Int(items[slot].combination), value)
+    if measures.recorder.combinationCount > 0 {
+      measures.recorder.recordSystem(metric, combination: Int(items[slot].combination), value)
       return
     }
-    recorder.record(
-      metric, group: .system, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      items[slot].window.map { segmentColumn + Int($0) }, value)
+    measures.recorder.record(
+      metric, group: .system, columns: Int(items[slot].category), measures.segmentColumn + Int(items[slot].dayKind),
+      items[slot].window.map { measures.segmentColumn + Int($0) }, value)
   }
 
   /// Counts for the whole system without the extra columns (see ``recordSystem(_:_:_:)``).
   @inline(__always)
   mutating func incrementSystem(_ counter: Counter, _ slot: Int) {
-    if recorder.combinationCount > 0 {
-      recorder.incrementSystem(counter, combination: Int(items[slot].combination))
+    if measures.recorder.combinationCount > 0 {
+      measures.recorder.incrementSystem(counter, combination: Int(items[slot].combination))
       return
     }
-    recorder.increment(
-      counter, group: .system, columns: Int(items[slot].category), segmentColumn + Int(items[slot].dayKind),
-      items[slot].window.map { segmentColumn + Int($0) })
+    measures.recorder.increment(
+      counter, group: .system, columns: Int(items[slot].category), measures.segmentColumn + Int(items[slot].dayKind),
+      items[slot].window.map { measures.segmentColumn + Int($0) })
   }
 
   /// The extra columns of an item's closing (``Replication/close(_:)``).
@@ -62,21 +62,21 @@ extension Replication {
   @inline(never)
   mutating func recordExtras(_ metric: Metric, _ slot: Int, _ value: Double) {
     if model.severityColumns > 0 {
-      recorder.record(
+      measures.recorder.record(
         metric, group: .system, category: model.severityColumn + Int(items[slot].severity), value)
     }
     if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
-      recorder.record(metric, group: .system, category: column, value)
+      measures.recorder.record(metric, group: .system, category: column, value)
     }
   }
 
   @inline(never)
   mutating func incrementExtras(_ counter: Counter, _ slot: Int) {
     if model.severityColumns > 0 {
-      recorder.increment(counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
+      measures.recorder.increment(counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
     }
     if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
-      recorder.increment(counter, group: .system, category: column)
+      measures.recorder.increment(counter, group: .system, category: column)
     }
   }
 
@@ -87,7 +87,7 @@ extension Replication {
     // (ReplicationResult reads them there).
     guard hasChannels else { return }
     let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
-    channelRecorder.record(
+    measures.channelRecorder.record(
       metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),
       items[slot].window.map { base + 1 + Int($0) }, value)
   }
@@ -97,7 +97,7 @@ extension Replication {
   @inline(__always)
   mutating func increment(_ counter: Counter, _ slot: Int, group: Group) {
     guard group == .system else {
-      recorder.increment(counter, group: group, category: Int(items[slot].category))
+      measures.recorder.increment(counter, group: group, category: Int(items[slot].category))
       return
     }
     incrementSystem(counter, slot)
@@ -116,17 +116,17 @@ extension Replication {
   @inline(__always)
   mutating func countDaily(_ outcome: DailyOutcome, _ slot: Int) {
     let d = model.day(of: items[slot].tierArrival)
-    recorder.dailyOnTime[d, Int(items[slot].tier)][outcome] += 1
+    measures.recorder.dailyOnTime[d, Int(items[slot].tier)][outcome] += 1
   }
 
   /// The day (from the period's first, 0) of the present moment: the one of the last call while
   /// time has not left it, so that most calls cost a comparison rather than a division.
   @inline(__always)
   mutating func today() -> Int {
-    if now >= todaySpan.start, now < todaySpan.end { return todaySpan.day }
-    let d = model.day(of: now)
+    if clock.now >= clock.todaySpan.start, clock.now < clock.todaySpan.end { return clock.todaySpan.day }
+    let d = model.day(of: clock.now)
     let start = Double(d * 1440 - model.startMinuteOfDay)
-    todaySpan = (d, d == 0 ? -.infinity : start, d == model.dayCount - 1 ? .infinity : start + 1440)
+    clock.todaySpan = (d, d == 0 ? -.infinity : start, d == model.dayCount - 1 ? .infinity : start + 1440)
     return d
   }
 
@@ -134,37 +134,37 @@ extension Replication {
 
   @inline(__always)
   mutating func changeBusy(_ tier: Int, by delta: Int) {
-    busyStaff[tier].change(by: delta, at: now)
+    stations.busyStaff[tier].change(by: delta, at: clock.now)
   }
 
   /// A staff member of a tier role starts (+1) or ends (-1) a task.
   @inline(__always)
   mutating func changeBusy(_ tier: Int, role: Int, by delta: Int) {
-    busyStaff[tier].change(by: delta, at: now)
-    busyStaff[model.tierCount + role].change(by: delta, at: now)
+    stations.busyStaff[tier].change(by: delta, at: clock.now)
+    stations.busyStaff[model.tierCount + role].change(by: delta, at: clock.now)
   }
 
   /// Every tier role's busy and on-duty staff-minutes up to now.
   mutating func roleAreas() -> [(busy: Double, onDuty: Double)] {
-    let roles = model.tierCount..<busyStaff.count
-    for r in roles { busyStaff[r].change(by: 0, at: now) }
-    for r in roleOnDuty.indices { roleOnDuty[r].change(by: 0, at: now) }
-    return zip(busyStaff.array(roles), roleOnDuty).map { ($0.area, $1.area) }
+    let roles = model.tierCount..<stations.busyStaff.count
+    for r in roles { stations.busyStaff[r].change(by: 0, at: clock.now) }
+    for r in stations.roleOnDuty.indices { stations.roleOnDuty[r].change(by: 0, at: clock.now) }
+    return zip(stations.busyStaff.array(roles), stations.roleOnDuty).map { ($0.area, $1.area) }
   }
 
   mutating func dayEnd() {
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
-    day += 1
-    if day < model.dayCount { schedule(now + 1440, .dayEnd) }
+    clock.day += 1
+    if clock.day < model.dayCount { schedule(clock.now + 1440, .dayEnd) }
   }
 
   mutating func closeDay() {
-    guard day < model.dayCount else { return }
+    guard clock.day < model.dayCount else { return }
     for t in 0..<model.tierCount {
-      recorder.dailyBacklog[day, t] = present[t]
-      recorder.dailyBusy[day, t] = busyStaff[t].area - busyAtDayStart[t]
+      measures.recorder.dailyBacklog[clock.day, t] = measures.present[t]
+      measures.recorder.dailyBusy[clock.day, t] = stations.busyStaff[t].area - measures.busyAtDayStart[t]
     }
-    busyAtDayStart = busyStaff.array(0..<model.tierCount).map(\.area)
+    measures.busyAtDayStart = stations.busyStaff.array(0..<model.tierCount).map(\.area)
   }
 }

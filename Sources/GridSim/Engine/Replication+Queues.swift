@@ -12,7 +12,7 @@ extension Replication {
   @inline(__always)
   mutating func queueOrStart(_ slot: Int) {
     let station = station(slot)
-    if duty.canStart(station: station, unit: Int(items[slot].unit)) {
+    if stations.duty.canStart(station: station, unit: Int(items[slot].unit)) {
       startService(slot)
     } else {
       enqueue(slot, station: station)
@@ -22,17 +22,17 @@ extension Replication {
   /// Free on-duty staff of a unit whose people cover its roles in turn take waiting items of any
   /// role, looking at the roles' lines in turn from the one after `station`.
   mutating func serve(unit: Int, after station: Int) {
-    let stations = duty.stations(unit: unit)
-    var s = station + 1 == stations.upperBound ? stations.lowerBound : station + 1
+    let unitStations = stations.duty.stations(unit: unit)
+    var s = station + 1 == unitStations.upperBound ? unitStations.lowerBound : station + 1
     var idle = 0
-    while idle < stations.count, duty.canStart(station: s, unit: unit) {
+    while idle < unitStations.count, stations.duty.canStart(station: s, unit: unit) {
       if let next = dequeue(station: s) {
         startService(next)
         idle = 0
       } else {
         idle += 1
       }
-      s = s + 1 == stations.upperBound ? stations.lowerBound : s + 1
+      s = s + 1 == unitStations.upperBound ? unitStations.lowerBound : s + 1
     }
   }
 
@@ -41,37 +41,37 @@ extension Replication {
     let tier = Int(items[slot].tier)
     switch model.discipline[tier] {
     case .fifo:
-      lines[station].fifo.append(entry)
+      stations.lines[station].fifo.append(entry)
     case .severity:
-      sequence += 1
-      lines[station].ordered.insert(
-        PriorityEntry(key: -Double(items[slot].severity), order: sequence, entry: entry))
+      clock.sequence += 1
+      stations.lines[station].ordered.insert(
+        PriorityEntry(key: -Double(items[slot].severity), order: clock.sequence, entry: entry))
     case .deadline:
-      sequence += 1
+      clock.sequence += 1
       let due = min(items[slot].responseDue, items[slot].resolutionDue)
-      lines[station].ordered.insert(PriorityEntry(key: due, order: sequence, entry: entry))
+      stations.lines[station].ordered.insert(PriorityEntry(key: due, order: clock.sequence, entry: entry))
     }
-    lines[station].live += 1
+    stations.lines[station].live += 1
   }
 
   /// Takes the next live item from a station's line, if any (a part whose item has moved on is
   /// dropped).
   mutating func dequeue(station: Int) -> Int? {
-    guard lines[station].live > 0 else { return nil }
+    guard stations.lines[station].live > 0 else { return nil }
     while true {
       let entry: QueueEntry?
-      if lines[station].ordered.isEmpty {
-        entry = lines[station].fifo.popFirst()
+      if stations.lines[station].ordered.isEmpty {
+        entry = stations.lines[station].fifo.popFirst()
       } else {
-        entry = lines[station].ordered.popMin()?.entry
+        entry = stations.lines[station].ordered.popMin()?.entry
       }
       guard let entry else { return nil }
       let slot = Int(entry.slot)
       guard items[slot].stamp == entry.stamp else { continue }
-      lines[station].live -= 1
+      stations.lines[station].live -= 1
       if Paths.optionalPaths, items[slot].kind == .part, !parentIsWaiting(slot) {
-        freeSlot(slot)
-        if lines[station].live == 0 { return nil }
+        items.remove(slot)
+        if stations.lines[station].live == 0 { return nil }
         continue
       }
       return slot

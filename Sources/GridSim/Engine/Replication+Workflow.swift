@@ -16,14 +16,14 @@ extension Replication {
     }
     guard n > 1 else { return }
     count(.forked, slot)
-    ledger?.note(slot, .forked(parts: n), at: now)
-    let task = items[slot].part(of: slot, at: now)
+    ledger?.note(slot, .forked(parts: n), at: clock.now)
+    let task = items[slot].part(of: slot, at: clock.now)
     for _ in 1..<n {
-      let part = newSlot(task)
+      let part = items.add(task)
       ledger?.attach(
         part, to: slot,
         Ledger.Task(
-          isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: now))
+          isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: clock.now))
       queueOrStart(part)
     }
     items[slot].fork(parts: n - 1)
@@ -39,13 +39,13 @@ extension Replication {
   /// A part or a report is done.
   mutating func taskDone(_ slot: Int) {
     if items[slot].kind == .report {
-      let met = now <= items[slot].resolutionDue
+      let met = clock.now <= items[slot].resolutionDue
       count(met ? .reportMet : .reportMissed, slot)
     } else if parentIsWaiting(slot) {
       let parent = Int(items[slot].parent)
       if items[parent].partDone() { stageDone(parent) }
     }
-    freeSlot(slot)
+    items.remove(slot)
   }
 
   /// Skip-level reporting: a report to the unit at the rule's tier above the item's grid, due
@@ -55,16 +55,16 @@ extension Replication {
     let tier = Int(rule.tier)
     guard tier > entry else { return }
     let task = items[slot].report(
-      tier: tier, unit: model.leafAncestors[Int(items[slot].leaf), tier], stage: rule.stage, at: now,
-      due: now + rule.within)
-    let report = newSlot(task)
+      tier: tier, unit: model.leafAncestors[Int(items[slot].leaf), tier], stage: rule.stage, at: clock.now,
+      due: clock.now + rule.within)
+    let report = items.add(task)
     ledger?.attach(
       report, to: slot,
       Ledger.Task(
         isReport: true, tier: tier, unit: Int(task.unit),
         role: Int(model.workflow.stages[Int(rule.stage)].role),
-        ready: now, due: task.resolutionDue))
-    ledger?.note(report, .reportFiled(tier: tier, due: task.resolutionDue), at: now)
+        ready: clock.now, due: task.resolutionDue))
+    ledger?.note(report, .reportFiled(tier: tier, due: task.resolutionDue), at: clock.now)
     queueOrStart(report)
   }
 
@@ -73,7 +73,7 @@ extension Replication {
   /// The reply is posted: the tier's resolution is settled; the item is resolved when it closes
   /// (a reopened item by its last reply).
   mutating func replied(_ slot: Int) {
-    items[slot].reply(at: now)
+    items[slot].reply(at: clock.now)
     settleResolutionMet(slot)
   }
 
@@ -82,17 +82,17 @@ extension Replication {
     let tier = Int(items[slot].tier)
     guard let rule = model.rules[tier, Int(items[slot].category)].callback else {
       count(.satisfied, slot)
-      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: now) }
+      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: clock.now) }
       return false
     }
     let p = min(1, rule.unsatisfied + rule.perDayLate * items[slot].daysLate)
     guard p > 0, routing.uniform() < p else {
       count(.satisfied, slot)
-      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: now) }
+      if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: true), at: clock.now) }
       return false
     }
     count(.unsatisfied, slot)
-    if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: false), at: now) }
+    if Paths.optionalPaths { ledger?.note(slot, .callback(satisfied: false), at: clock.now) }
     guard Int(items[slot].reopenings) < rule.maxReopenings else { return false }
     items[slot].reopen()
     count(.reopened, slot)
@@ -113,11 +113,11 @@ extension Replication {
     guard routing.uniform() < rule.extensionProbability else { return false }
     let tier = Int(items[slot].tier)
     let newDue = model.due(rule.extensionLimit, from: items[slot].clockStart, tier: tier)
-    guard newDue > now else { return false }
+    guard newDue > clock.now else { return false }
     let oldDue = items[slot].resolutionDue
     items[slot].extend(to: newDue)
     count(.extensions, slot)
-    if Paths.optionalPaths { ledger?.note(slot, .extended(tier: tier, due: newDue), at: now) }
+    if Paths.optionalPaths { ledger?.note(slot, .extended(tier: tier, due: newDue), at: clock.now) }
     schedule(newDue, .resolutionDeadline, slot: slot, stamp: items[slot].stamp)
     // A stage cut short by the old deadline (no end scheduled) may now end in time.
     let end = items[slot].serviceEnd
@@ -132,7 +132,7 @@ extension Replication {
   mutating func countReminders(_ slot: Int) {
     let reminders = model.workflow.reminders
     guard !reminders.isEmpty else { return }
-    for _ in 0..<items[slot].remindersSent(before: now, fractions: reminders) { count(.reminders, slot) }
+    for _ in 0..<items[slot].remindersSent(before: clock.now, fractions: reminders) { count(.reminders, slot) }
   }
 
   // MARK: worsening opinion
@@ -141,10 +141,10 @@ extension Replication {
   /// severity rises, follow-up posts appear, and it may go straight to a higher tier (and be
   /// reported past the lower ones).
   mutating func worsen(_ slot: Int) {
-    switch items[slot].watchEnds(at: now) {
+    switch items[slot].watchEnds(at: clock.now) {
     case .closed:
       count(.kept, slot)
-      freeSlot(slot)
+      items.remove(slot)
       return
     case .answered:
       count(.kept, slot)
@@ -157,7 +157,7 @@ extension Replication {
     let old = Int(items[slot].severity)
     let severity = min(model.severityCount - 1, old + rule.severityRise)
     items[slot].worsen(to: severity)
-    ledger?.note(slot, .worsened(severity: severity, followUps: rule.followUps), at: now)
+    ledger?.note(slot, .worsened(severity: severity, followUps: rule.followUps), at: clock.now)
     let leaf = Int(items[slot].leaf)
     let channel = Int(items[slot].channel)
     if items[slot].isCounted {
@@ -167,7 +167,7 @@ extension Replication {
       arrive(leaf: leaf, category: category, severity: severity, channel: channel, followUp: true)
     }
     // Not seen yet: it enters by its new severity when it is.
-    guard severity != old, items[slot].detected <= now else { return }
+    guard severity != old, items[slot].detected <= clock.now else { return }
     let oldRule = model.skipLevelReport(category: category, severity: old)?.rule
     if let report = model.skipLevelReport(category: category, severity: severity), report.rule != oldRule {
       fileReport(slot, rule: report.rule, above: Int(items[slot].tier))

@@ -20,52 +20,24 @@
 /// compiled for ``BasicPaths`` has none of their checks.
 struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   let model: Model
-  var now = 0.0
-  var heap = BinaryHeap<Event>()
-  var sequence: UInt64 = 0
-  var items = UniqueArray<Item>(capacity: 256)
-  var freeSlots = UniqueArray<Int32>(capacity: 256)
-  /// Who is on duty and busy at each station (a unit's role), and its waiting items.
-  var duty: Duty
-  var lines: UniqueArray<WaitingLine>
-  var arrivals: RandomStream
+  /// The clock and the events to come.
+  var clock = EventClock()
+  /// Every item and task, by slot.
+  var items = ItemStore()
+  /// Staff on duty and busy, and the waiting lines.
+  var stations: Stations
+  /// What is measured.
+  var measures: Measures
+  /// New items: the arrival process and the scripted items.
+  var source: ArrivalSource
+  /// Handling times, and the routing choices (passing up, forks, callbacks).
   var service: RandomStream
   var routing: RandomStream
-  var recorder: Recorder
-  /// The recorder's column of the first slice: its columns are the categories, then the slices
-  /// (day kinds, key-date windows) the same values are recorded in.
-  let segmentColumn: Int
-  /// Detection delay and first response per channel: the whole system, one column per channel and
-  /// slice (``channelColumn(_:)``).
-  var channelRecorder: Recorder
-  /// The next change in the staffing plan.
-  var nextStaffChange = 0
-  /// Per unit: resolution deadlines missed with no reply and no extension (通报).
-  var unitNamed: UniqueArray<Int>
-  /// Items present per tier.
-  var present: UniqueArray<Int>
-  /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
-  /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
-  var busyStaff: UniqueArray<Occupancy>
-  /// Each tier role's staff on duty over time.
-  var roleOnDuty: [Occupancy]
-  /// Their staff-minutes when the warm-up ended.
-  private var roleAtWarmUp: [(busy: Double, onDuty: Double)]
-  private var busyAtWarmUp: [Double]
-  var busyAtDayStart: [Double]
-  var day = 0
-  /// The day ``today()`` last found, and the simulation times it spans.
-  var todaySpan: (day: Int, start: Double, end: Double) = (0, 0, 0)
-  /// The next scripted item to schedule.
-  private var nextInject = 0
-  /// The arrival process: the local hour now being drawn from, its end and rate.
-  var arrivalHour: Int
-  var arrivalHourEnd: Double
-  var arrivalRate: Double
-  /// Events taken off the heap, stale ones included.
-  private(set) var eventCount = 0
   /// Every item's path, when asked for (only with ``AllPaths``).
   var ledger: Ledger?
+
+  /// Events taken off the heap, stale ones included.
+  var eventCount: Int { clock.eventCount }
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
@@ -77,46 +49,11 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       Paths.optionalPaths || (!ledger && !model.usesOptionalPaths), "a model's optional paths need AllPaths")
     self.model = model
     self.ledger = ledger ? Ledger() : nil
-    let workflow = model.workflow
-    lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
-    duty = Duty(
-      headcount: model.staffing.initial, firstStation: workflow.unitStation,
-      shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
-    unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
-    roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
-    for (u, t) in model.unitTier.enumerated() {
-      for r in workflow.roleShares[t].indices {
-        roleOnDuty[workflow.roleOffset[t] + r].level += duty.onDuty(unit: u, role: r)
-      }
-    }
-    roleAtWarmUp = Array(repeating: (0, 0), count: workflow.roleCount)
-    arrivals = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
+    stations = Stations(model: model)
+    measures = Measures(model: model)
+    source = ArrivalSource(model: model, seed: seed, replication: replication)
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
-    segmentColumn = model.categoryCount
-    recorder = Recorder(
-      tiers: model.tierCount,
-      categories: model.dayColumn + model.measuredDays.count,
-      days: model.dayCount,
-      combinations: Recorder.Combinations(
-        categories: model.categoryCount, kinds: DayKind.allCases.count,
-        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount)
-    )
-    // No tiers: the whole system only, one column per channel and slice (none with one channel:
-    // its figures are the system's).
-    channelRecorder = Recorder(
-      tiers: 0,
-      categories: model.channelTables.isEmpty
-        ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
-      days: 0)
-    present = UniqueArray(repeating: 0, count: model.tierCount)
-    busyStaff = UniqueArray(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
-    busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
-    busyAtDayStart = Array(repeating: 0, count: model.tierCount)
-    arrivalHour = model.startMinuteOfDay / 60
-    arrivalHourEnd = Double((arrivalHour + 1) * 60 - model.startMinuteOfDay)
-    arrivalRate = model.ratePerMinute(hourIndex: arrivalHour)
-    heap.reserveCapacity(1024)
   }
 
   /// Runs to the end of the period and returns the replication's measures.
@@ -129,25 +66,25 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let horizon = model.horizon
     // The period is [start, end): what falls due exactly at its end (a deadline, a check, the
     // last day's end) belongs to the next period; the last day is closed below.
-    while let event = heap.popMin() {
+    while let event = clock.heap.popMin() {
       if event.time >= horizon { break }
-      now = event.time
-      eventCount += 1
+      clock.now = event.time
+      clock.eventCount += 1
       switch event.kind {
       case .arrival:
         scheduleNextArrival()
-        let leaf = model.leafTable.sample(&arrivals)
-        let category = model.categoryTable.sample(&arrivals)
+        let leaf = model.leafTable.sample(&source.stream)
+        let category = model.categoryTable.sample(&source.stream)
         var channel = 0
         if hasChannels {
           let day = today()
-          channel = model.channelTables[Int(model.dayChannelTable[day])].sample(&arrivals)
+          channel = model.channelTables[Int(model.dayChannelTable[day])].sample(&source.stream)
         }
         arrive(leaf: leaf, category: category, severity: nil, channel: channel)
       case .inject:
-        let inject = model.injects[nextInject]
-        nextInject += 1
-        if nextInject < model.injects.count { schedule(model.injects[nextInject].time, .inject) }
+        let inject = model.injects[source.nextInject]
+        source.nextInject += 1
+        if source.nextInject < model.injects.count { schedule(model.injects[source.nextInject].time, .inject) }
         arrive(
           leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: inject.channel)
         if Paths.optionalPaths { ledger?.markLast(inject: inject.index) }
@@ -164,11 +101,11 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       case .dayEnd: dayEnd()
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
-        busyAtWarmUp = busyStaff.array(0..<model.tierCount).map(\.area)
-        roleAtWarmUp = roleAreas()
+        measures.busyAtWarmUp = stations.busyStaff.array(0..<model.tierCount).map(\.area)
+        measures.roleAtWarmUp = roleAreas()
       }
     }
-    now = horizon
+    clock.now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()
     if Paths.optionalPaths, ledger != nil {
@@ -181,23 +118,19 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       ledger?.finish { breaches[$0] }
     }
     return ReplicationResult(
-      model: model, recorder: recorder, channelRecorder: channelRecorder,
-      busyArea: busyStaff.array(0..<model.tierCount).map(\.area), busyAtWarmUp: busyAtWarmUp,
-      roleUtilization: zip(roleAreas(), roleAtWarmUp).map { end, start in
+      model: model, recorder: measures.recorder, channelRecorder: measures.channelRecorder,
+      busyArea: stations.busyStaff.array(0..<model.tierCount).map(\.area), busyAtWarmUp: measures.busyAtWarmUp,
+      roleUtilization: zip(roleAreas(), measures.roleAtWarmUp).map { end, start in
         end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
       },
-      openAtEnd: present.array, events: eventCount, unitNamed: unitNamed.array)
+      openAtEnd: measures.present.array, events: eventCount, unitNamed: measures.unitNamed.array)
   }
 
   // MARK: scheduling
 
   @inline(__always)
   mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int = 0, stamp: UInt32 = 0) {
-    sequence += 1
-    heap.insert(
-      Event(
-        time: time, order: Event.order(sequence, kind), slot: Int32(truncatingIfNeeded: slot),
-        stamp: stamp))
+    clock.schedule(time, kind, slot: slot, stamp: stamp)
   }
 
   // MARK: the item's life
@@ -210,7 +143,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let plan = model.workflow.plans[tier, category]
     let clockStart =
       switch rule.clock {
-      case .arrival: now
+      case .arrival: clock.now
       case .appearance: items[slot].appeared
       case .detection: items[slot].detected
       }
@@ -218,22 +151,22 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let resolutionDue = model.due(rule.resolutionDeadline, from: clockStart, tier: tier)
     // In place: a whole-item copy costs more than the visit's bookkeeping.
     items[slot].beginVisit(
-      tier: tier, unit: unit, at: now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
+      tier: tier, unit: unit, at: clock.now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
       resolutionDue: resolutionDue)
     let stamp = items[slot].stamp
     if Paths.optionalPaths {
       ledger?.enter(
         slot,
         Ledger.Visit(
-          tier: tier, unit: unit, arrived: now, responseDue: responseDue.isFinite ? responseDue : nil,
+          tier: tier, unit: unit, arrived: clock.now, responseDue: responseDue.isFinite ? responseDue : nil,
           resolutionDue: resolutionDue.isFinite ? resolutionDue : nil))
     }
-    present[tier] += 1
-    recorder.dailyArrivals[day, tier] += 1
+    measures.present[tier] += 1
+    measures.recorder.dailyArrivals[clock.day, tier] += 1
     if items[slot].isCounted { increment(.visits, slot, group: .tier(tier)) }
-    if responseDue.isFinite { schedule(max(now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
+    if responseDue.isFinite { schedule(max(clock.now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
     if resolutionDue.isFinite {
-      schedule(max(now, resolutionDue), .resolutionDeadline, slot: slot, stamp: stamp)
+      schedule(max(clock.now, resolutionDue), .resolutionDeadline, slot: slot, stamp: stamp)
     }
     if plan.decision < plan.start, !decide(slot) { return }
     proceed(slot)
@@ -249,7 +182,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     }
     let stage = model.workflow.stages[Int(items[slot].stage)]
     if Paths.optionalPaths, stage.forkEnd > stage.forkStart { fork(slot, stage) }
-    if Paths.optionalPaths { ledger?.ready(slot, stage: stage.kind, role: Int(stage.role), at: now) }
+    if Paths.optionalPaths { ledger?.ready(slot, stage: stage.kind, role: Int(stage.role), at: clock.now) }
     queueOrStart(slot)
   }
 
@@ -257,14 +190,14 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let tier = Int(items[slot].tier)
     let stage = model.workflow.stages[Int(items[slot].stage)]
     let station = station(slot)
-    let epoch = duty.start(station: station, unit: Int(items[slot].unit))
+    let epoch = stations.duty.start(station: station, unit: Int(items[slot].unit))
     changeBusy(tier, role: Int(model.workflow.stationRole[station]), by: 1)
-    let wait = items[slot].startStage(at: now, dutyEpoch: epoch)
+    let wait = items[slot].startStage(at: clock.now, dutyEpoch: epoch)
     // The item is changed in place throughout: copying it out and back stalls the loop.
     if isTask(slot) {
-      let end = now + stage.then.sample(&service, model.empiricalTables)
+      let end = clock.now + stage.then.sample(&service, model.empiricalTables)
       items[slot].serviceEnd = end
-      if Paths.optionalPaths { ledger?.start(slot, at: now, responded: nil) }
+      if Paths.optionalPaths { ledger?.start(slot, at: clock.now, responded: nil) }
       schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
       return
     }
@@ -272,7 +205,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let rule = model.rules[tier, Int(items[slot].category)]
     if let wait, counted { record(.wait, slot, group: .tier(tier), wait) }
 
-    let responseAt = now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
+    let responseAt = clock.now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
     let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
     let stop = items[slot].stageStop(
       responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)
@@ -298,7 +231,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       }
     }
     items[slot].serviceEnd = end
-    if Paths.optionalPaths { ledger?.start(slot, at: now, responded: responded ? responseAt : nil) }
+    if Paths.optionalPaths { ledger?.start(slot, at: clock.now, responded: responded ? responseAt : nil) }
     if stop == end {
       schedule(end, .serviceDone, slot: slot, stamp: items[slot].stamp)
     }
@@ -307,7 +240,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   private mutating func serviceDone(_ slot: Int) {
     let next = items[slot].endStage(tasks: Paths.optionalPaths)
     releaseStaff(slot)
-    if Paths.optionalPaths { ledger?.stageEnd(slot, at: now) }
+    if Paths.optionalPaths { ledger?.stageEnd(slot, at: clock.now) }
     switch next {
     case .taskDone: taskDone(slot)
     case .awaitParts: break  // the lead's part is done; the others are not
@@ -355,12 +288,12 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   mutating func releaseStaff(_ slot: Int) {
     let station = station(slot)
     let unit = Int(items[slot].unit)
-    duty.finish(station: station, unit: unit, epoch: items[slot].dutyEpoch)
+    stations.duty.finish(station: station, unit: unit, epoch: items[slot].dutyEpoch)
     changeBusy(Int(items[slot].tier), role: Int(model.workflow.stationRole[station]), by: -1)
     // Staff going off shift finish the item in hand but take no new one.
-    if duty.isPooled(unit: unit) {
+    if stations.duty.isPooled(unit: unit) {
       serve(unit: unit, after: station)
-    } else if duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
+    } else if stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
       startService(next)
     }
   }

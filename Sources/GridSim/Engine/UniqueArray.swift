@@ -45,6 +45,14 @@ struct UniqueArray<Element>: ~Copyable {
     }
   }
 
+  /// The address of the element at `index` (0..<count), for a wrapper's own subscript.
+  /// - Complexity: O(1).
+  @inline(__always)
+  func address(_ index: Int) -> UnsafeMutablePointer<Element> {
+    precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "index out of range")
+    return base + index
+  }
+
   /// Adds an element at the end.
   /// - Complexity: amortized O(1).
   @inline(__always)

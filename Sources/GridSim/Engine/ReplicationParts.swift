@@ -1,0 +1,163 @@
+/// The parts a replication owns, each touched by the part of the engine it is named after: the
+/// clock and its events (`Replication.swift`), the items (`Replication+Arrivals.swift`,
+/// `Replication+Workflow.swift`), the stations with their lines and staff
+/// (`Replication+Queues.swift`, `Replication+Deadlines.swift`) and the measures
+/// (`Replication+Measures.swift`). Each is `~Copyable`, like the engine: it is never copied by
+/// accident.
+
+/// The clock and the events to come.
+struct EventClock: ~Copyable, Sendable {
+  /// Minutes since the start of the period.
+  var now = 0.0
+  var heap = BinaryHeap<Event>()
+  /// The last event's sequence number: equal times go in the order they were scheduled.
+  var sequence: UInt64 = 0
+  /// Events taken off the heap, stale ones included.
+  var eventCount = 0
+  /// The day (from the period's first, 0) whose end comes next: the daily tables' row.
+  var day = 0
+  /// The day ``Replication/today()`` last found, and the simulation times it spans.
+  var todaySpan: (day: Int, start: Double, end: Double) = (0, 0, 0)
+
+  init() { heap.reserveCapacity(1024) }
+
+  /// Adds an event; its stamp and slot say which item it is for (stale when the item has moved on).
+  @inline(__always)
+  mutating func schedule(_ time: Double, _ kind: Event.Kind, slot: Int, stamp: UInt32) {
+    sequence += 1
+    heap.insert(
+      Event(
+        time: time, order: Event.order(sequence, kind), slot: Int32(truncatingIfNeeded: slot),
+        stamp: stamp))
+  }
+}
+
+/// Every item and task by slot, and the slots free for reuse.
+struct ItemStore: ~Copyable, Sendable {
+  private var slots = UniqueArray<Item>(capacity: 256)
+  private var free = UniqueArray<Int32>(capacity: 256)
+
+  init() {}
+
+  /// The item in `slot`, read and changed in place.
+  /// - Complexity: O(1).
+  @inline(__always)
+  subscript(slot: Int) -> Item {
+    unsafeAddress { UnsafePointer(slots.address(slot)) }
+    unsafeMutableAddress { slots.address(slot) }
+  }
+
+  /// Slots used so far (free ones included).
+  var count: Int { slots.count }
+
+  /// Puts an item in a free slot, keeping the slot's stamp so that old events stay stale.
+  @inline(__always)
+  mutating func add(_ item: Item) -> Int {
+    if let reused = free.popLast() {
+      let slot = Int(reused)
+      let stamp = slots[slot].stamp
+      slots[slot] = item
+      slots[slot].stamp = stamp
+      return slot
+    }
+    slots.append(item)
+    return slots.count - 1
+  }
+
+  /// Frees a slot: its events and queue entries go stale.
+  @inline(__always)
+  mutating func remove(_ slot: Int) {
+    slots[slot].stamp &+= 1
+    free.append(Int32(slot))
+  }
+}
+
+/// Who is on duty and busy at each station (a unit's role), and the items waiting there.
+struct Stations: ~Copyable, Sendable {
+  var duty: Duty
+  var lines: UniqueArray<WaitingLine>
+  /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
+  /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
+  var busyStaff: UniqueArray<Occupancy>
+  /// Each tier role's staff on duty over time.
+  var roleOnDuty: [Occupancy]
+  /// The next change in the staffing plan.
+  var nextStaffChange = 0
+
+  init(model: Model) {
+    let workflow = model.workflow
+    lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
+    duty = Duty(
+      headcount: model.staffing.initial, firstStation: workflow.unitStation,
+      shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
+    roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
+    for (u, t) in model.unitTier.enumerated() {
+      for r in workflow.roleShares[t].indices {
+        roleOnDuty[workflow.roleOffset[t] + r].level += duty.onDuty(unit: u, role: r)
+      }
+    }
+    busyStaff = UniqueArray(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
+  }
+}
+
+/// What a replication measures as it runs: the recorders, the units named, the items present, and
+/// the busy staff-minutes at the warm-up's end and each day's start.
+struct Measures: ~Copyable, Sendable {
+  var recorder: Recorder
+  /// Detection delay and first response per channel: the whole system, one column per channel and
+  /// slice (``Replication/channelColumn(_:)``).
+  var channelRecorder: Recorder
+  /// The recorder's column of the first slice: its columns are the categories, then the slices
+  /// (day kinds, key-date windows) the same values are recorded in.
+  let segmentColumn: Int
+  /// Per unit: resolution deadlines missed with no reply and no extension (通报).
+  var unitNamed: UniqueArray<Int>
+  /// Items present per tier.
+  var present: UniqueArray<Int>
+  /// Busy staff-minutes per tier, and each tier role's busy and on-duty staff-minutes, when the
+  /// warm-up ended; busy staff-minutes per tier when the day began.
+  var busyAtWarmUp: [Double]
+  var roleAtWarmUp: [(busy: Double, onDuty: Double)]
+  var busyAtDayStart: [Double]
+
+  init(model: Model) {
+    segmentColumn = model.categoryCount
+    recorder = Recorder(
+      tiers: model.tierCount,
+      categories: model.dayColumn + model.measuredDays.count,
+      days: model.dayCount,
+      combinations: Recorder.Combinations(
+        categories: model.categoryCount, kinds: DayKind.allCases.count,
+        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount)
+    )
+    // No tiers: the whole system only, one column per channel and slice (none with one channel:
+    // its figures are the system's).
+    channelRecorder = Recorder(
+      tiers: 0,
+      categories: model.channelTables.isEmpty
+        ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
+      days: 0)
+    unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
+    present = UniqueArray(repeating: 0, count: model.tierCount)
+    busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
+    roleAtWarmUp = Array(repeating: (0, 0), count: model.workflow.roleCount)
+    busyAtDayStart = Array(repeating: 0, count: model.tierCount)
+  }
+}
+
+/// Where new items come from: the arrival stream, the local hour being drawn from (its end and
+/// rate), and the next scripted item.
+struct ArrivalSource: ~Copyable, Sendable {
+  var stream: RandomStream
+  var hour: Int
+  var hourEnd: Double
+  var rate: Double
+  var nextInject = 0
+
+  init(model: Model, seed: UInt64, replication: Int) {
+    stream = RandomStream(seed: seed, replication: replication, purpose: .arrivals)
+    hour = model.startMinuteOfDay / 60
+    hourEnd = Double((hour + 1) * 60 - model.startMinuteOfDay)
+    rate = model.ratePerMinute(hourIndex: hour)
+  }
+}
