@@ -118,8 +118,7 @@ enum DrillCommand {
     _ files: [(name: String, text: String)], to directory: String, what: String, csv: CSVStyle
   ) throws(CommandError) {
     do {
-      try AtomicFile.writeAll(
-        files.map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
+      try AtomicFile.writeFolder(files, to: directory, csv: csv)
     } catch {
       throw .failed("\(error); no \(what) was written to '\(directory)'.", .cannotWrite)
     }

@@ -29,6 +29,12 @@ enum FitCommand {
       throw .usage("Name the scenario the fitted one extends: --scenario BASE.", spec)
     }
     let logPath = args.positionals[0]
+    if let out = args.value("out"), FileManager.default.fileExists(atPath: out),
+      InputFile.realPath(out) == InputFile.realPath(logPath)
+    {
+      throw .usage(
+        "--out would replace the work-order log \(logPath), which is read; give another file.", spec)
+    }
     let scenario = try GridSimCommand.load(base).scenario
     let model = Model(scenario)
     let log = try GridSimCommand.readLog(logPath, model: model, columns: args.value("columns"))

@@ -52,8 +52,7 @@ enum InitCommand {
         spec)
     }
     do {
-      try AtomicFile.writeAll(
-        files.map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
+      try AtomicFile.writeFolder(files.map { ($0.name, $0.text) }, to: directory, csv: csv, report: false)
     } catch {
       throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
     }

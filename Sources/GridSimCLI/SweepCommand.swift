@@ -170,17 +170,17 @@ enum SweepCommand {
       SweepReport.text(sweep, points: points, targets: first.targets, name: first.name, source: path))
     if let directory {
       do {
-        try AtomicFile.writeAll(
+        try AtomicFile.writeFolder(
           [
-            (directory + "/sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets)),
+            ("sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets)),
             (
-              directory + "/sweep.html",
+              "sweep.html",
               SweepReport.html(
                 sweep, points: points, targets: first.targets, name: first.name, source: path,
                 language: first.language)
             ),
           ],
-          creating: directory, csv: csv)
+          to: directory, csv: csv)
       } catch {
         throw .failed("\(error); no sweep was written to '\(directory)'.", .cannotWrite)
       }

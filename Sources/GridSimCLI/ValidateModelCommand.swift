@@ -59,8 +59,7 @@ enum ValidateModelCommand {
     Console.out(report.text())
     if let directory = args.value("out") {
       do {
-        try AtomicFile.writeAll(
-          report.files().map { (directory + "/" + $0.name, $0.text) }, creating: directory, csv: csv)
+        try AtomicFile.writeFolder(report.files(), to: directory, csv: csv)
       } catch {
         throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
       }

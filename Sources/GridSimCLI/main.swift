@@ -11,7 +11,11 @@ import GridSim
 nonisolated(unsafe) var signalPipe: [Int32] = [-1, -1]
 _ = pipe(&signalPipe)
 nonisolated(unsafe) var signalWriteEnd = signalPipe[1]
+// A parent may have blocked them (a test runner, a job launcher): they are ours to handle.
+var handled = sigset_t()
+sigemptyset(&handled)
 for number in [SIGINT, SIGTERM] {
+  sigaddset(&handled, number)
   var action = sigaction()
   action.__sigaction_handler.sa_handler = { number in
     var byte = UInt8(truncatingIfNeeded: number)
@@ -20,6 +24,7 @@ for number in [SIGINT, SIGTERM] {
   sigemptyset(&action.sa_mask)
   sigaction(number, &action, nil)
 }
+pthread_sigmask(SIG_UNBLOCK, &handled, nil)
 let watcher = Thread { [readEnd = signalPipe[0]] in
   var byte: UInt8 = 0
   while read(readEnd, &byte, 1) != 1 {}

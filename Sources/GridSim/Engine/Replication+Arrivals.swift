@@ -35,7 +35,8 @@ extension Replication {
     let window = model.dayWindowSegment[day].map { Int16($0) }
     let kind = UInt8(model.dayKindSegment[day])
     let combination =
-      measures.recorder.combinations?.index(category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
+      measures.recorder.combinations?.index(
+        category: category, kind: Int(kind), window: window.map { Int($0) }) ?? 0
     let slot = items.add(
       Item(
         appeared: clock.now, detected: detected, leaf: Int32(leaf), category: Int16(category),

@@ -91,6 +91,8 @@ extension Replication {
       }
     }
     stations.nextStaffChange += 1
-    if stations.nextStaffChange < plan.times.count { schedule(plan.times[stations.nextStaffChange], .staffChange) }
+    if stations.nextStaffChange < plan.times.count {
+      schedule(plan.times[stations.nextStaffChange], .staffChange)
+    }
   }
 }

@@ -24,7 +24,8 @@ extension Replication {
       return
     }
     measures.recorder.record(
-      metric, group: .system, columns: Int(items[slot].category), measures.segmentColumn + Int(items[slot].dayKind),
+      metric, group: .system, columns: Int(items[slot].category),
+      measures.segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { measures.segmentColumn + Int($0) }, value)
   }
 
@@ -36,7 +37,8 @@ extension Replication {
       return
     }
     measures.recorder.increment(
-      counter, group: .system, columns: Int(items[slot].category), measures.segmentColumn + Int(items[slot].dayKind),
+      counter, group: .system, columns: Int(items[slot].category),
+      measures.segmentColumn + Int(items[slot].dayKind),
       items[slot].window.map { measures.segmentColumn + Int($0) })
   }
 
@@ -73,7 +75,8 @@ extension Replication {
   @inline(never)
   mutating func incrementExtras(_ counter: Counter, _ slot: Int) {
     if model.severityColumns > 0 {
-      measures.recorder.increment(counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
+      measures.recorder.increment(
+        counter, group: .system, category: model.severityColumn + Int(items[slot].severity))
     }
     if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
       measures.recorder.increment(counter, group: .system, category: column)

@@ -23,7 +23,8 @@ extension Replication {
       ledger?.attach(
         part, to: slot,
         Ledger.Task(
-          isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: clock.now))
+          isReport: false, tier: Int(task.tier), unit: Int(task.unit), role: Int(stage.role), ready: clock.now
+        ))
       queueOrStart(part)
     }
     items[slot].fork(parts: n - 1)
@@ -132,7 +133,9 @@ extension Replication {
   mutating func countReminders(_ slot: Int) {
     let reminders = model.workflow.reminders
     guard !reminders.isEmpty else { return }
-    for _ in 0..<items[slot].remindersSent(before: clock.now, fractions: reminders) { count(.reminders, slot) }
+    for _ in 0..<items[slot].remindersSent(before: clock.now, fractions: reminders) {
+      count(.reminders, slot)
+    }
   }
 
   // MARK: worsening opinion

@@ -84,7 +84,9 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       case .inject:
         let inject = model.injects[source.nextInject]
         source.nextInject += 1
-        if source.nextInject < model.injects.count { schedule(model.injects[source.nextInject].time, .inject) }
+        if source.nextInject < model.injects.count {
+          schedule(model.injects[source.nextInject].time, .inject)
+        }
         arrive(
           leaf: inject.leaf, category: inject.category, severity: inject.severity, channel: inject.channel)
         if Paths.optionalPaths { ledger?.markLast(inject: inject.index) }
@@ -119,7 +121,8 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     }
     return ReplicationResult(
       model: model, recorder: measures.recorder, channelRecorder: measures.channelRecorder,
-      busyArea: stations.busyStaff.array(0..<model.tierCount).map(\.area), busyAtWarmUp: measures.busyAtWarmUp,
+      busyArea: stations.busyStaff.array(0..<model.tierCount).map(\.area),
+      busyAtWarmUp: measures.busyAtWarmUp,
       roleUtilization: zip(roleAreas(), measures.roleAtWarmUp).map { end, start in
         end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
       },
@@ -151,7 +154,8 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let resolutionDue = model.due(rule.resolutionDeadline, from: clockStart, tier: tier)
     // In place: a whole-item copy costs more than the visit's bookkeeping.
     items[slot].beginVisit(
-      tier: tier, unit: unit, at: clock.now, stage: plan.start, clockStart: clockStart, responseDue: responseDue,
+      tier: tier, unit: unit, at: clock.now, stage: plan.start, clockStart: clockStart,
+      responseDue: responseDue,
       resolutionDue: resolutionDue)
     let stamp = items[slot].stamp
     if Paths.optionalPaths {
@@ -164,7 +168,9 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     measures.present[tier] += 1
     measures.recorder.dailyArrivals[clock.day, tier] += 1
     if items[slot].isCounted { increment(.visits, slot, group: .tier(tier)) }
-    if responseDue.isFinite { schedule(max(clock.now, responseDue), .responseDeadline, slot: slot, stamp: stamp) }
+    if responseDue.isFinite {
+      schedule(max(clock.now, responseDue), .responseDeadline, slot: slot, stamp: stamp)
+    }
     if resolutionDue.isFinite {
       schedule(max(clock.now, resolutionDue), .resolutionDeadline, slot: slot, stamp: stamp)
     }
@@ -205,7 +211,8 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let rule = model.rules[tier, Int(items[slot].category)]
     if let wait, counted { record(.wait, slot, group: .tier(tier), wait) }
 
-    let responseAt = clock.now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
+    let responseAt =
+      clock.now + (stage.first.isZero ? 0 : stage.first.sample(&service, model.empiricalTables))
     let end = responseAt + (stage.then.isZero ? 0 : stage.then.sample(&service, model.empiricalTables))
     let stop = items[slot].stageStop(
       responseAt: responseAt, end: end, responds: stage.responds, escalates: rule.escalatesOnBreach)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Why a scenario could not be loaded.
 public enum ScenarioError: Error, Sendable {
@@ -69,6 +70,16 @@ public enum InputFile {
     }
   }
 
+  /// Every file this process has read (real paths): an output never replaces one
+  /// (``wasRead(_:)``).
+  private static let filesRead = Mutex<Set<String>>([])
+
+  /// True when this process has read the file at `path` (an input of the running command).
+  public static func wasRead(_ path: String) -> Bool {
+    let real = realPath(path)
+    return filesRead.withLock { $0.contains(real) }
+  }
+
   /// The bytes of the regular file at `path`: at most ``maximumSize``, never more read; a folder,
   /// device, pipe or socket is named for what it is. With `checkRoot`, the file must be inside
   /// ``projectRoot``. `limit` raises the cap for files that are not written by people (results of
@@ -119,6 +130,7 @@ public enum InputFile {
     }
     if count > limit { return .failure(.tooLarge(count)) }
     bytes.removeSubrange(count...)
+    filesRead.withLock { _ = $0.insert(realPath(path)) }
     return .success(bytes)
   }
 

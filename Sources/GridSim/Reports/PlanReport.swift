@@ -321,7 +321,6 @@ public struct PlanReport: Sendable {
 
   /// Writes the files into `directory`, all or none.
   public func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
-    try AtomicFile.writeAll(
-      files().map { (directory + "/" + $0.name, $0.contents) }, creating: directory, csv: csv)
+    try AtomicFile.writeFolder(files().map { ($0.name, $0.contents) }, to: directory, csv: csv)
   }
 }

@@ -10,7 +10,8 @@ struct ItemTests {
   /// deadline at 400.
   func visiting(counted: Bool = true) -> Item {
     var item = Item(
-      appeared: 90, detected: 100, leaf: 0, category: 0, severity: 0, counted: counted, channel: 0, dayKind: 0)
+      appeared: 90, detected: 100, leaf: 0, category: 0, severity: 0, counted: counted, channel: 0, dayKind: 0
+    )
     item.beginVisit(
       tier: 0, unit: 3, at: 100, stage: 0, clockStart: 100, responseDue: 160, resolutionDue: 400)
     return item
@@ -213,7 +214,8 @@ struct ItemLifeTests {
     var item = Item(
       appeared: 100, detected: 100, leaf: 2, category: 0, severity: 0, counted: true, watched: watched,
       channel: 0, dayKind: 0)
-    item.beginVisit(tier: 0, unit: 3, at: 100, stage: 5, clockStart: 100, responseDue: 160, resolutionDue: 400)
+    item.beginVisit(
+      tier: 0, unit: 3, at: 100, stage: 5, clockStart: 100, responseDue: 160, resolutionDue: 400)
     return item
   }
 

@@ -73,8 +73,7 @@ public struct ReportBundle: Sendable {
 
   /// Writes the files into `directory` (made when missing), all or none.
   public func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
-    try AtomicFile.writeAll(
-      files().map { (directory + "/" + $0.name, $0.contents) }, creating: directory, csv: csv)
+    try AtomicFile.writeFolder(files().map { ($0.name, $0.contents) }, to: directory, csv: csv)
   }
 
   /// One summary document, or for several scenarios a list of them (with the comparison).
