@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run; the
-/// shipped Slurm and Kubernetes job definitions run locally.
+/// shipped Kubernetes job definitions run locally (the other recipes: ClusterRecipeTests).
 @Suite("gridsim merge")
 struct ShardCLITests {
   static let scenario = "Scenarios/township-baseline.json5"
@@ -211,37 +211,6 @@ struct ShardCLITests {
     .write(to: base, atomically: true, encoding: .utf8)
     let changed = try gridsimArgs(["merge", "d.bin"], in: folder)
     #expect(changed.status == 65 && changed.stderr.contains("run again does not give what d.bin holds"))
-  }
-
-  @Test("the shipped Slurm job array and merge, run locally task by task, equal one run")
-  func slurm() throws {
-    let folder = try Self.temporary()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    // The scenario inside the folder the jobs run in, as a cluster's checkout has it.
-    try FileManager.default.copyItem(
-      at: packageRoot.appendingPathComponent(Self.scenario), to: folder.appendingPathComponent("s.json5"))
-    let scenario = "s.json5"
-    let slices = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-slices.sbatch").path
-    let merge = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-merge.sbatch").path
-    // An array of 0-3 (Slurm's own numbering may start anywhere).
-    for task in 0...3 {
-      let r = try Self.shell(
-        "bash \(slices)", in: folder,
-        environment: [
-          "SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "0",
-          "SCENARIO": scenario, "REPLICATIONS": "6",
-        ])
-      #expect(r.status == 0, "\(r.stderr)")
-    }
-    let merged = try Self.shell("bash \(merge)", in: folder)
-    #expect(merged.status == 0, "\(merged.stderr)")
-    let whole = try gridsimArgs(
-      ["run", scenario, "--replications", "6", "--out", folder.appendingPathComponent("whole").path],
-      in: folder)
-    #expect(merged.stdout == whole.stdout)
-    let a = try Data(contentsOf: folder.appendingPathComponent("whole/summary.json"))
-    let b = try Data(contentsOf: folder.appendingPathComponent("results/report/summary.json"))
-    #expect(a == b)
   }
 
   @Test(
