@@ -1,9 +1,36 @@
 import Foundation
 import Testing
 
+/// `.ci/run` sets this: there the Kubernetes manifests must be validated, not skipped.
+let kubernetesValidateRequired =
+  ProcessInfo.processInfo.environment["GRIDSIM_REQUIRE_KUBERNETES_VALIDATE"] == "1"
+
+/// kubernetes-validate (PyPI) on the PATH, installed with pip when it is missing and pip can
+/// reach PyPI; nil otherwise (the manifest test is then skipped, and says why).
+let kubernetesValidate: String? = {
+  func find() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let home = FileManager.default.homeDirectoryForCurrentUser.path
+    return (path.split(separator: ":").map(String.init) + ["\(home)/.local/bin"])
+      .map { "\($0)/kubernetes-validate" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+  if let found = find() { return found }
+  let pip = Process()
+  pip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  pip.arguments = [
+    "python3", "-m", "pip", "install", "--quiet", "--timeout", "15", "--retries", "1", "kubernetes-validate",
+  ]
+  pip.standardOutput = FileHandle.nullDevice
+  pip.standardError = FileHandle.nullDevice
+  guard (try? pip.run()) != nil else { return nil }
+  pip.waitUntilExit()
+  return find()
+}()
+
 /// The recipes of Scenarios/cluster run as their comments say, through the built gridsim, and give
 /// what one unsharded run gives, byte for byte: the single-server slices; the Slurm scripts under a
-/// stand-in sbatch that runs each job at once (the real Slurm is .ci/slurm-test).
+/// stand-in sbatch that runs each job at once (the real Slurm is .ci/slurm-test); the Kubernetes
+/// Jobs' commands, their manifests validated, and the wait that returns when the Job fails.
 @Suite("Cluster recipes")
 struct ClusterRecipeTests {
   static let scenario = "Scenarios/ci/policy.json5"
@@ -307,5 +334,150 @@ struct ClusterRecipeTests {
     #expect(big.status == 0, "\(big.stderr)")
     #expect(try Self.text(folder, "results/big/run.conf") == "shards=2500\ntasks=1000\n")
     #expect(try Self.text(folder, "sbatch.log").contains("--array=1-1000 "))
+  }
+
+  // MARK: Kubernetes
+
+  /// A Job file's shell command, its environment, and its completions.
+  static func job(_ file: String) throws -> (command: String, env: [String: String], text: String) {
+    let text = try String(
+      contentsOf: packageRoot.appendingPathComponent("Scenarios/cluster/\(file)"), encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.contains("args: ['") })
+    let command = try #require(line.split(separator: "'", omittingEmptySubsequences: false).dropFirst().first)
+    var env: [String: String] = [:]
+    // The container's variables: `- { name: SHARDS, value: "8" }`.
+    for l in text.split(separator: "\n") where l.contains("- { name: ") && l.contains(", value: \"") {
+      let parts = l.split(separator: "\"")
+      let name = l.split(separator: ",")[0].replacingOccurrences(of: "- { name: ", with: "")
+        .trimmingCharacters(in: .whitespaces)
+      env[name] = String(parts[1])
+    }
+    return (String(command), env, text)
+  }
+
+  @Test(
+    "the Kubernetes Indexed Job's command for each index in sh, then the merge Job's: equal one run; a missing slice named"
+  )
+  func kubernetes() throws {
+    let folder = try ShardCLITests.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let slices = try Self.job("kubernetes-indexed-job.yaml")
+    let merge = try Self.job("kubernetes-merge-job.yaml")
+    let shards = try #require(slices.env["SHARDS"].flatMap { Int($0) })
+    #expect(slices.text.contains("completions: \(shards)\n"))
+    #expect(merge.env == slices.env)
+    for text in [slices.text, merge.text] {
+      #expect(text.contains("image: registry.example.org/gridsim@sha256:<digest>"))
+      #expect(text.contains("imagePullPolicy: IfNotPresent"))
+      #expect(text.contains("action: FailJob"))
+      #expect(text.contains("64, 65, 66, 70, 73]"))
+    }
+    #expect(slices.text.contains("backoffLimitPerIndex:"))
+    // The image's /results is this folder; fewer replications than the shipped 1,000.
+    let slice = slices.command.replacingOccurrences(of: "/results", with: folder.path)
+      .replacingOccurrences(of: "--replications 1000", with: "--replications 8")
+    #expect(slice.contains("--shard \"$((JOB_COMPLETION_INDEX + 1))/$SHARDS\""))
+    for index in 0..<shards {
+      let r = try Self.shell(
+        slice, in: packageRoot, environment: slices.env.merging(["JOB_COMPLETION_INDEX": "\(index)"]) { $1 },
+        shell: "/bin/sh")
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let mergeCommand = merge.command.replacingOccurrences(of: "/results", with: folder.path)
+    let merged = try Self.shell(mergeCommand, in: packageRoot, environment: merge.env, shell: "/bin/sh")
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let whole = try gridsim("run", "Scenarios/township-baseline.json5", "--replications", "8", "--jobs", "2")
+    #expect(merged.stdout == whole.stdout)
+    let run = try #require(slices.env["RUN"])
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(run)/report/summary.json").path)
+    )
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("\(run)/slice-3.gridsim-slice"))
+    let missing = try Self.shell(mergeCommand, in: packageRoot, environment: merge.env, shell: "/bin/sh")
+    #expect(missing.status == 66)
+    #expect(
+      missing.stderr.contains("gridsim-merge: slices missing in \(folder.path)/\(run): 3"),
+      "\(missing.stderr)")
+  }
+
+  @Test(
+    "the Kubernetes manifests validate (kubernetes-validate --strict, Kubernetes 1.29 and the newest it knows); a misspelt field does not",
+    .enabled(if: kubernetesValidate != nil || kubernetesValidateRequired))
+  func manifests() throws {
+    let validate = try #require(
+      kubernetesValidate,
+      "kubernetes-validate is required here (GRIDSIM_REQUIRE_KUBERNETES_VALIDATE=1) but not installed")
+    let files = ["kubernetes-pvc.yaml", "kubernetes-indexed-job.yaml", "kubernetes-merge-job.yaml"].map {
+      "Scenarios/cluster/\($0)"
+    }
+    for version in [["-k", "1.29.0"], []] {
+      let r = try Self.shell(
+        ([validate, "--strict", "--quiet"] + version + files).joined(separator: " "), in: packageRoot)
+      #expect(r.status == 0, "\(version): \(r.stdout)\(r.stderr)")
+    }
+    let folder = try ShardCLITests.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let wrong = folder.appendingPathComponent("job.yaml")
+    try (try Self.job("kubernetes-indexed-job.yaml").text)
+      .replacingOccurrences(of: "backoffLimitPerIndex:", with: "backoffLimitPerIndx:")
+      .write(to: wrong, atomically: true, encoding: .utf8)
+    let r = try Self.shell("\(validate) --strict --quiet \(wrong.path)", in: packageRoot)
+    #expect(r.status != 0 && (r.stdout + r.stderr).contains("backoffLimitPerIndx"), "\(r.stdout)\(r.stderr)")
+  }
+
+  @Test(
+    "kubernetes-wait.sh returns when the Job fails (not after its timeout) or completes, and stops its waiters"
+  )
+  func kubernetesWait() throws {
+    let folder = try ShardCLITests.temporary()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A stand-in for kubectl: the condition named in OUTCOME comes after a second; the other
+    // waiter would wait a minute. Each waiter records its pid.
+    let kubectl = folder.appendingPathComponent("kubectl")
+    try #"""
+    #!/usr/bin/env bash
+    case "$1 $2" in
+      "wait --for=condition=$OUTCOME") echo $$ >> "$PIDS"; sleep 1; echo "job.batch/x condition met" ;;
+      "wait --for=condition="*) echo $$ >> "$PIDS"; exec sleep 60 ;;
+      get*) case "$*" in
+          *'status=="True"'*) [ "$OUTCOME" = failed ] && echo "FailureTarget Failed " || echo "Complete " ;;
+          *) echo "PodFailurePolicy: Container gridsim for pod default/gridsim-slices-2-abcde failed with exit code 65 matching FailJob rule at index 0" ;;
+        esac ;;
+    esac
+    """#.write(to: kubectl, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: kubectl.path)
+    for (outcome, status) in [("failed", Int32(1)), ("complete", Int32(0))] {
+      let pids = folder.appendingPathComponent("pids-\(outcome)")
+      let start = Date()
+      let r = try Self.shell(
+        "\(packageRoot.path)/Scenarios/cluster/kubernetes-wait.sh gridsim-slices 6h", in: folder,
+        environment: ["KUBECTL": kubectl.path, "OUTCOME": outcome, "PIDS": pids.path])
+      #expect(r.status == status, "\(outcome): \(r.stdout)\(r.stderr)")
+      #expect(Date().timeIntervalSince(start) < 20, "\(outcome): it waited for the other condition")
+      if outcome == "failed" {
+        #expect(r.stderr.contains("job/gridsim-slices failed: PodFailurePolicy: Container gridsim"))
+        #expect(r.stderr.contains("exit code 65 matching FailJob rule"))
+      } else {
+        #expect(r.stdout == "job/gridsim-slices complete\n")
+      }
+      // Both waiters are gone (the one still waiting was stopped by its pid).
+      let ids = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").map(String.init)
+      #expect(ids.count == 2)
+      for id in ids {
+        // Running or sleeping, not gone or a zombie waiting to be reaped.
+        func running() -> Bool {
+          guard let stat = try? String(contentsOfFile: "/proc/\(id)/stat", encoding: .utf8),
+            let state = stat.split(separator: ")").last?.split(separator: " ").first
+          else { return false }
+          return state != "Z" && state != "X"
+        }
+        var tries = 0
+        while running() && tries < 30 {
+          Thread.sleep(forTimeInterval: 0.1)
+          tries += 1
+        }
+        #expect(!running(), "\(outcome): waiter \(id) still runs")
+      }
+    }
   }
 }

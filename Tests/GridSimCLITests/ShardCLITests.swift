@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run; the
-/// shipped Kubernetes job definitions run locally (the other recipes: ClusterRecipeTests).
+/// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run (the
+/// shipped recipes of Scenarios/cluster are in ClusterRecipeTests).
 @Suite("gridsim merge")
 struct ShardCLITests {
   static let scenario = "Scenarios/township-baseline.json5"
@@ -211,31 +211,5 @@ struct ShardCLITests {
     .write(to: base, atomically: true, encoding: .utf8)
     let changed = try gridsimArgs(["merge", "d.bin"], in: folder)
     #expect(changed.status == 65 && changed.stderr.contains("run again does not give what d.bin holds"))
-  }
-
-  @Test(
-    "the shipped Kubernetes Indexed Job's command, run for each index, then the merge Job's, equal one run")
-  func kubernetes() throws {
-    let folder = try Self.temporary()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    func command(_ file: String) throws -> String {
-      let yaml = try String(
-        contentsOf: packageRoot.appendingPathComponent("Scenarios/cluster/\(file)"), encoding: .utf8)
-      let line = try #require(yaml.split(separator: "\n").first { $0.contains("args: [\"gridsim") })
-      let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)[1]
-      return String(quoted).replacingOccurrences(of: "/results", with: folder.path)
-    }
-    let slice = try command("kubernetes-indexed-job.yaml")
-    #expect(slice.contains("--shard $((JOB_COMPLETION_INDEX + 1))/8"))
-    // Fewer replications than the shipped 1,000, for the test's sake.
-    let small = slice.replacingOccurrences(of: "--replications 1000", with: "--replications 8")
-    for index in 0..<8 {
-      let r = try Self.shell(small, in: packageRoot, environment: ["JOB_COMPLETION_INDEX": "\(index)"])
-      #expect(r.status == 0, "\(r.stderr)")
-    }
-    let merged = try Self.shell(try command("kubernetes-merge-job.yaml"), in: packageRoot)
-    #expect(merged.status == 0, "\(merged.stderr)")
-    let whole = try gridsim("run", Self.scenario, "--replications", "8", "--jobs", "2")
-    #expect(merged.stdout == whole.stdout)
   }
 }
