@@ -5,7 +5,7 @@
 #
 #   slices.sh new RUN_DIR N COMMAND SCENARIO [OPTIONS...]   make RUN_DIR (it must not exist)
 #   slices.sh run RUN_DIR K...                              run slices K of N (kept when present)
-#   slices.sh task RUN_DIR t                                 array task t of T: slices t, t+T, ...
+#   slices.sh task RUN_DIR t                                array task t of T: slices t, t+T, ...
 #   slices.sh missing RUN_DIR                               print the slices not yet written
 #   slices.sh merge RUN_DIR                                 check that all N are there, then merge
 #
@@ -16,10 +16,11 @@
 # slice are SLICE_JOBS (default: SLURM_CPUS_PER_TASK, else 1).
 #
 # RUN_DIR holds slice.args and merge.args (the arguments, NUL-separated), run.conf (shards=N, and
-# tasks=T for a job array of T tasks, N by default) and the slices, slice-K.gridsim-slice. A slice is written whole or not at
-# all, and runs the same wherever and however often it runs, so a slice already there is kept.
-# gridsim is $GRIDSIM, else the one on the PATH. When slices are missing, merge names them (and
-# the array tasks that run them) and prints MISSING_HINT, what to do next. Exit codes are gridsim's: 64 usage, 66 slices
+# tasks=T for a job array of T tasks, N by default) and the slices, slice-K.gridsim-slice
+# (SLICE_EXT names the extension). A slice is written whole or not at all, and runs the same
+# wherever and however often it runs, so a slice already there is kept. gridsim is $GRIDSIM, else
+# the one on the PATH. When slices are missing, merge names them (and the array tasks that run
+# them) and prints MISSING_HINT, what to do next. Exit codes are gridsim's: 64 usage, 66 slices
 # missing (merge), else the code of the gridsim command that failed.
 set -euo pipefail
 
