@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run; the
-/// shipped Slurm and Kubernetes job definitions run locally.
+/// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run (the
+/// shipped recipes of Scenarios/cluster are in ClusterRecipeTests).
 @Suite("gridsim merge")
 struct ShardCLITests {
   static let scenario = "Scenarios/township-baseline.json5"
@@ -211,62 +211,5 @@ struct ShardCLITests {
     .write(to: base, atomically: true, encoding: .utf8)
     let changed = try gridsimArgs(["merge", "d.bin"], in: folder)
     #expect(changed.status == 65 && changed.stderr.contains("run again does not give what d.bin holds"))
-  }
-
-  @Test("the shipped Slurm job array and merge, run locally task by task, equal one run")
-  func slurm() throws {
-    let folder = try Self.temporary()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    // The scenario inside the folder the jobs run in, as a cluster's checkout has it.
-    try FileManager.default.copyItem(
-      at: packageRoot.appendingPathComponent(Self.scenario), to: folder.appendingPathComponent("s.json5"))
-    let scenario = "s.json5"
-    let slices = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-slices.sbatch").path
-    let merge = packageRoot.appendingPathComponent("Scenarios/cluster/slurm-merge.sbatch").path
-    // An array of 0-3 (Slurm's own numbering may start anywhere).
-    for task in 0...3 {
-      let r = try Self.shell(
-        "bash \(slices)", in: folder,
-        environment: [
-          "SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "0",
-          "SCENARIO": scenario, "REPLICATIONS": "6",
-        ])
-      #expect(r.status == 0, "\(r.stderr)")
-    }
-    let merged = try Self.shell("bash \(merge)", in: folder)
-    #expect(merged.status == 0, "\(merged.stderr)")
-    let whole = try gridsimArgs(
-      ["run", scenario, "--replications", "6", "--out", folder.appendingPathComponent("whole").path],
-      in: folder)
-    #expect(merged.stdout == whole.stdout)
-    let a = try Data(contentsOf: folder.appendingPathComponent("whole/summary.json"))
-    let b = try Data(contentsOf: folder.appendingPathComponent("results/report/summary.json"))
-    #expect(a == b)
-  }
-
-  @Test(
-    "the shipped Kubernetes Indexed Job's command, run for each index, then the merge Job's, equal one run")
-  func kubernetes() throws {
-    let folder = try Self.temporary()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    func command(_ file: String) throws -> String {
-      let yaml = try String(
-        contentsOf: packageRoot.appendingPathComponent("Scenarios/cluster/\(file)"), encoding: .utf8)
-      let line = try #require(yaml.split(separator: "\n").first { $0.contains("args: [\"gridsim") })
-      let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)[1]
-      return String(quoted).replacingOccurrences(of: "/results", with: folder.path)
-    }
-    let slice = try command("kubernetes-indexed-job.yaml")
-    #expect(slice.contains("--shard $((JOB_COMPLETION_INDEX + 1))/8"))
-    // Fewer replications than the shipped 1,000, for the test's sake.
-    let small = slice.replacingOccurrences(of: "--replications 1000", with: "--replications 8")
-    for index in 0..<8 {
-      let r = try Self.shell(small, in: packageRoot, environment: ["JOB_COMPLETION_INDEX": "\(index)"])
-      #expect(r.status == 0, "\(r.stderr)")
-    }
-    let merged = try Self.shell(try command("kubernetes-merge-job.yaml"), in: packageRoot)
-    #expect(merged.status == 0, "\(merged.stderr)")
-    let whole = try gridsim("run", Self.scenario, "--replications", "8", "--jobs", "2")
-    #expect(merged.stdout == whole.stdout)
   }
 }
