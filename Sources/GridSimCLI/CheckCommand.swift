@@ -28,18 +28,18 @@ enum CheckCommand {
     // Every scenario is read and its problems printed before any is run.
     var loaded: [(path: String, scenario: Scenario)] = []
     var failure: ExitCode?
+    var errored: [TargetReport.Suite] = []
     for path in args.positionals {
       do throws(CommandError) {
         let l = try GridSimCommand.load(path, overrides: options.overrides)
         guard !l.scenario.targets.isEmpty else {
-          Console.report([
-            Diagnostic(
-              .error, file: path, keyPath: "targets",
-              message: "the scenario has no targets, so there is nothing to check",
-              fix:
-                "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]"
-            )
-          ])
+          let problem = Diagnostic(
+            .error, file: path, keyPath: "targets",
+            message: "the scenario has no targets, so there is nothing to check",
+            fix:
+              "add targets: [{ name: \"...\", metric: \"responseOnTime\", tier: \"...\", atLeast: \"95%\" }]")
+          Console.report([problem])
+          errored.append(TargetReport.Suite(file: path, error: problem.description))
           throw .reported(.invalidScenario)
         }
         loaded.append((path, options.applied(to: l.scenario)))
@@ -47,9 +47,23 @@ enum CheckCommand {
         // As in validate: a missing file wins, else the first problem.
         let code = error.report()
         if failure == nil || code == .missingInput { failure = code }
+        if case .reported = error {
+        } else {
+          errored.append(TargetReport.Suite(file: path, error: error.text))
+        }
       }
     }
-    if let failure { throw .reported(failure) }
+    if let failure {
+      // CI shows why: the JUnit file has an errored test case for each scenario that did not load.
+      if let junit = args.value("junit"), shard.shard == nil {
+        do {
+          try AtomicFile.write(TargetReport.junit(errored), to: junit)
+        } catch {
+          Console.err("Error: \(error); no JUnit file was written.\n")
+        }
+      }
+      throw .reported(failure)
+    }
     let models = loaded.map { Model($0.scenario) }
     if let slice = shard.shard {
       let (path, scenario) = loaded[0]

@@ -22,6 +22,18 @@ enum CommandError: Error {
     .usage(UsageError(message), spec)
   }
 
+  /// What ``report()`` prints on stderr, as plain text (for a JUnit file's error).
+  var text: String {
+    switch self {
+    case .help(let text): text
+    case .usage(let error, _): error.message
+    case .scenario(.unreadable(let path, let reason), _): "cannot read '\(path)': \(reason)."
+    case .scenario(.invalid(let diagnostics), _): diagnostics.map(\.description).joined(separator: "\n")
+    case .failed(let message, _): message
+    case .reported: ""
+    }
+  }
+
   /// Prints what stopped the command (help to stdout, the rest to stderr); the exit code.
   func report() -> ExitCode {
     switch self {

@@ -63,31 +63,36 @@ struct ExperimentOptions {
   static let memoryLimit = Double(1 << 30)
 
   /// Refuses a run larger than the limits (events, memory) unless --allow-large is given (a usage
-  /// error of `spec`).
+  /// error of `spec`); a run that will take more than a minute says so before it starts.
   /// `kept`: the results are all kept to the end (a slice, a sweep, a plan), not reduced as they
   /// arrive.
   func checkSize(_ model: Model, replications: Int, kept: Bool = false, points: Int = 1, spec: CommandSpec)
     throws(CommandError)
   {
-    guard !allowLarge else { return }
     // The events of every point run; the memory of one point at a time.
     let expected = model.expectedEventsPerReplication * Double(replications) * Double(points)
-    if expected > Self.eventLimit {
-      let figure = String(format: "%.2g", expected)
-      let runs =
-        points > 1
-        ? "\(replications) replications at each of \(points) points" : "\(replications) replications"
+    let runs =
+      points > 1
+      ? "\(Format.count(Double(replications))) replications at each of \(points) points"
+      : "\(Format.count(Double(replications))) replications"
+    if !allowLarge, expected > Self.eventLimit {
       throw .usage(
-        "This run would process about \(figure) events (\(runs)); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
+        "This run would process about \(String(format: "%.2g", expected)) events (\(runs)); the limit is 10^9. Pass '--allow-large' to run it anyway, or shorten the period.",
         spec)
     }
     let held = kept ? replications : min(replications, Experiment.window(jobs: jobs))
     let bytes = model.expectedBytes(held: held, running: min(jobs, replications))
-    if bytes > Self.memoryLimit {
-      let figure = String(format: "%.1f", bytes / Double(1 << 30))
+    if !allowLarge, bytes > Self.memoryLimit {
       throw .usage(
-        "This run may need about \(figure) GiB of memory (\(replications) replications, \(jobs) at once); the limit is 1 GiB. Pass '--allow-large' to run it anyway, or use fewer replications, fewer jobs, or less demand.",
+        "This run may need about \(String(format: "%.1f", bytes / Double(1 << 30))) GiB of memory (\(replications) replications, \(jobs) at once); the limit is 1 GiB. Pass '--allow-large' to run it anyway, or use fewer replications, fewer jobs, or less demand.",
         spec)
+    }
+    let running = min(jobs, replications * points)
+    let seconds = Experiment.estimatedSeconds(events: expected, jobs: running)
+    if seconds > 60 {
+      Console.err(
+        "This run simulates about \(Format.count((expected / 1e6).rounded())) million events (\(runs)): about \(ReportLanguage.english.duration(seconds / 60)) with \(running) job\(running == 1 ? "" : "s") at \(Format.count(Experiment.planningEventsPerSecond / 1e6)) million events a second each. Progress shows on a terminal; Ctrl-C stops it.\n"
+      )
     }
   }
 

@@ -53,6 +53,16 @@ enum FitCommand {
     if FileManager.default.fileExists(atPath: out), InputFile.realPath(out) == InputFile.realPath(base) {
       throw .usage("--out would replace the base scenario \(base); give another file.", spec)
     }
+    // What is written must load: checked as the next command will read it.
+    let check = InputFile.$projectRoot.withValue(GridSimCommand.projectRoot(of: out)) {
+      Result { () throws(ScenarioError) in try ScenarioLoader.parse(text, path: out) }
+    }
+    if case .failure(.invalid(let problems)) = check {
+      Console.report(problems)
+      throw .failed(
+        "the fitted scenario does not load (a gridsim bug, please report it with the log's header); nothing was written.",
+        .internalError)
+    }
     do {
       try AtomicFile.write(text, to: out)
     } catch {

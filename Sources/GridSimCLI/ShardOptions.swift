@@ -8,7 +8,9 @@ struct ShardOptions {
     .value(
       "shard", "K/N",
       "Run only slice K of N of the replications (a job array's task); needs --results."),
-    .value("results", "FILE", "With --shard: write the slice's results to FILE, for 'gridsim merge'."),
+    .value(
+      "results", "FILE",
+      "With --shard: write the slice's results to FILE (name it slice-K.gridsim-slice), for 'gridsim merge'."),
   ]
 
   var shard: Shard?
@@ -69,6 +71,11 @@ struct ShardOptions {
   ) async throws(CommandError) -> ExitCode {
     guard let shard, let results else { return .ok }
     try Self.checkNotInput(results, path)
+    if results.hasSuffix(".json") {
+      Console.err(
+        "warning: --results \(results): a slice is a line of JSON followed by binary results, not JSON; name it slice-\(shard.index).\(ShardFile.fileExtension) so that JSON tools leave it alone ('gridsim merge --inspect' shows its header)\n"
+      )
+    }
     let text: String
     switch InputFile.readUTF8(path) {
     case .success(let t): text = t

@@ -189,7 +189,7 @@ struct CLITests {
     #expect(r.status == 64)
     #expect(
       r.stderr.hasPrefix(
-        "Error: This run would process about 5.5e+09 events (1000 replications); the limit is 10^9."),
+        "Error: This run would process about 5.5e+09 events (1,000 replications); the limit is 10^9."),
       "\(r.stderr)")
     // A sweep counts every point: 150 replications (8.3e8 events) at each of 2 points is too many.
     let s = try gridsim(

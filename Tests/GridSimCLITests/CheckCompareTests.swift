@@ -37,6 +37,25 @@ struct CheckCompareTests {
     #expect(fewer.stdout.contains("missed: leadership not swamped over National Day"))
   }
 
+  @Test("an invalid scenario: exit 65, and the JUnit file has one errored test case saying why")
+  func invalidJUnit() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let junit = folder.appendingPathComponent("junit.xml")
+    let r = try gridsim("check", policy, "--set", "tiers.grid.deadlines.response=7", "--junit", junit.path)
+    #expect(r.status == 65, "\(r.stderr)")
+    let document = try XMLDocument(data: try Data(contentsOf: junit))
+    let root = try #require(document.rootElement())
+    #expect(root.attribute(forName: "tests")?.stringValue == "1")
+    #expect(root.attribute(forName: "errors")?.stringValue == "1")
+    #expect(root.attribute(forName: "failures")?.stringValue == "0")
+    let errors = try root.nodes(forXPath: "//testcase/error")
+    #expect(errors.count == 1)
+    let message = (errors.first as? XMLElement)?.attribute(forName: "message")?.stringValue ?? ""
+    #expect(message.contains("tiers[0].deadlines.response"), "\(message)")
+    #expect(message.contains("found 7 with no unit"), "\(message)")
+  }
+
   @Test("a --set that breaks a target exits 1 and the JUnit file says which")
   func checkMisses() throws {
     let folder = try temporaryFolder()

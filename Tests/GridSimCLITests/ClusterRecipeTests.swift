@@ -274,8 +274,8 @@ struct ClusterRecipeTests {
     for name in ["summary.json", "daily.csv", "tiers.csv"] {
       #expect(try Self.text(folder, "whole/\(name)") == Self.text(folder, "results/r/report/\(name)"))
     }
-    // The footer of report.html and report.md names the command; the unsharded one's keeps
-    // --format (and --lang, --junit), the merge's leaves out the options the merge itself got.
+    // The footer of report.html and report.md names the command: the merge's names the options
+    // it got itself (--format, --lang, --junit) as the unsharded one does.
     func footer(_ path: String) throws -> String {
       try Self.text(folder, path).split(separator: "\n").first { $0.contains("gridsim run ") }.map(
         String.init) ?? ""
@@ -283,10 +283,7 @@ struct ClusterRecipeTests {
     let footers = try ["report.html", "report.md"].map {
       (try footer("whole/\($0)"), try footer("results/r/report/\($0)"))
     }
-    withKnownIssue("gridsim merge: the report's command line lacks the merge's --format, --lang and --junit")
-    {
-      for (whole, merged) in footers { #expect(whole == merged) }
-    }
+    for (whole, merged) in footers { #expect(whole == merged) }
 
     // Task 2 submitted again on its own, as slurm-slices.sbatch says: still slices 2 and 4 of 5.
     let slice4 = folder.appendingPathComponent("results/r/slice-4.gridsim-slice")

@@ -6,6 +6,31 @@ import Testing
 /// shipped scenario saved as a GB18030 log with a bad row.
 @Suite("Calibration from history end to end", .serialized)
 struct HistoryCLITests {
+  @Test("a log too short to fit any tier: the scenario keeps the base's tiers, says so, and validates")
+  func tooShort() throws {
+    let folder = packageRoot.appendingPathComponent(".build/history-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The header and the first 39 rows (lines end in CR LF: cut at the bytes).
+    let full = try Data(
+      contentsOf: packageRoot.appendingPathComponent("Scenarios/history/township-2026-spring.csv"))
+    let log = folder.appendingPathComponent("short.csv")
+    try Data(full.split(separator: UInt8(ascii: "\n")).prefix(40).joined(separator: [UInt8(ascii: "\n")]))
+      .write(to: log)
+    let fitted = folder.appendingPathComponent("fitted.json5")
+    let fit = try gridsim(
+      "fit", log.path, "--scenario", "Scenarios/township-baseline.json5", "--out", fitted.path)
+    #expect(fit.status == 0, "\(fit.stderr)")
+    #expect(
+      fit.stdout.contains(
+        "no tier fitted (grid 38 visits, village 20 visits, leadership 5 visits; 30 per figure are needed)"),
+      "\(fit.stdout)")
+    let written = try String(contentsOf: fitted, encoding: .utf8)
+    #expect(!written.contains("tiers: ["))
+    let validate = try gridsim("validate", fitted.path)
+    #expect(validate.status == 0, "\(validate.stderr)")
+  }
+
   @Test("fit writes a scenario that loads and runs; validate-model judges it; run --arrivals replays the log")
   func fitValidateReplay() throws {
     let folder = packageRoot.appendingPathComponent(".build/history-\(UUID().uuidString)")

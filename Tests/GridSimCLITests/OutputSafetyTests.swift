@@ -182,3 +182,35 @@ struct OutputSafetyTests {
     #expect(Self.strays(base).isEmpty)
   }
 }
+
+@Suite("Long runs")
+struct LongRunTests {
+  @Test("a run that will take over a minute says how long before it starts; a short one says nothing")
+  func estimate() throws {
+    let process = Process()
+    process.executableURL = gridsimExecutable()
+    process.arguments = ["run", "Scenarios/township-baseline.json5", "--replications", "4000", "--jobs", "1"]
+    process.currentDirectoryURL = packageRoot
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // The estimate comes before the first replication; stop the run once it is read.
+    var text = ""
+    let deadline = Date().addingTimeInterval(30)
+    while !text.contains("\n"), Date() < deadline {
+      let data = errors.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      text += String(decoding: data, as: UTF8.self)
+    }
+    process.terminate()
+    process.waitUntilExit()
+    // 4,000 replications of about 54,500 events at 3 million events a second: about 73 s.
+    #expect(
+      text.hasPrefix(
+        "This run simulates about 218 million events (4,000 replications): about 1.2 min with 1 job"),
+      "\(text)")
+    let short = try gridsim("run", "Scenarios/ci/policy.json5", "--replications", "2")
+    #expect(short.status == 0 && short.stderr.isEmpty)
+  }
+}

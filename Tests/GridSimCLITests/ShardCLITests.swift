@@ -52,11 +52,11 @@ struct ShardCLITests {
     for k in 1...3 {
       let r = try gridsim(
         "run", Self.scenario, "--replications", "5", "--shard", "\(k)/3", "--results",
-        folder.appendingPathComponent("s\(k).json").path, "--jobs", "\(k)")
+        folder.appendingPathComponent("s\(k).gridsim-slice").path, "--jobs", "\(k)")
       #expect(r.status == 0, "\(r.stderr)")
       #expect(r.stdout.contains("slice \(k)/3 of \(Self.scenario)"))
     }
-    let files = [3, 1, 2].map { folder.appendingPathComponent("s\($0).json").path }
+    let files = [3, 1, 2].map { folder.appendingPathComponent("s\($0).gridsim-slice").path }
     let merged = try gridsimArgs(["merge"] + files + ["--format", "json"])
     #expect(merged.status == 0, "\(merged.stderr)")
     #expect(merged.stdout == whole.stdout)
@@ -108,12 +108,13 @@ struct ShardCLITests {
     for k in 1...2 {
       let r = try gridsim(
         "check", scenario, "--replications", "4", "--shard", "\(k)/2", "--results",
-        folder.appendingPathComponent("c\(k).json").path)
+        folder.appendingPathComponent("c\(k).gridsim-slice").path)
       #expect(r.status == 0, "\(r.stderr)")
     }
     let junit = folder.appendingPathComponent("junit.xml").path
     let merged = try gridsim(
-      "merge", folder.appendingPathComponent("c1.json").path, folder.appendingPathComponent("c2.json").path,
+      "merge", folder.appendingPathComponent("c1.gridsim-slice").path,
+      folder.appendingPathComponent("c2.gridsim-slice").path,
       "--junit", junit)
     #expect(merged.stdout == whole.stdout)
     #expect(merged.status == whole.status)
@@ -137,28 +138,54 @@ struct ShardCLITests {
       #expect(r.status == 0, "\(r.stderr)")
       return path
     }
-    let a = try slice(1, 2, name: "a.json")
-    let b = try slice(2, 2, name: "b.json")
-    let other = try slice(2, 2, seed: "2", name: "other.json")
+    let a = try slice(1, 2, name: "a.gridsim-slice")
+    let b = try slice(2, 2, name: "b.gridsim-slice")
+    let other = try slice(2, 2, seed: "2", name: "other.gridsim-slice")
     let missing = try gridsimArgs(["merge", a], in: folder)
     #expect(missing.status == 65 && missing.stderr.contains("slice 2/2 is missing"))
     let twice = try gridsimArgs(["merge", a, b, b], in: folder)
     #expect(twice.status == 65 && twice.stderr.contains("slice 2/2 is given twice: \(b) and \(b)"))
     let mixed = try gridsimArgs(["merge", a, other], in: folder)
     #expect(mixed.status == 65 && mixed.stderr.contains("\(other) is from another run than \(a)"))
-    #expect(mixed.stderr.contains("seed (2, not 1)"))
+    #expect(mixed.stderr.contains("its seed (2, not 1) differs"), "\(mixed.stderr)")
+    #expect(!mixed.stderr.contains("scenario"), "another seed is not another scenario: \(mixed.stderr)")
+    // --inspect: each slice's header as JSON, which JSON tools read.
+    let inspect = try gridsimArgs(["merge", "--inspect", a, other], in: folder)
+    #expect(inspect.status == 0, "\(inspect.stderr)")
+    let objects = inspect.stdout.components(separatedBy: "}\n{")
+    #expect(objects.count == 2)
+    let first = try #require(
+      JSONSerialization.jsonObject(with: Data((objects[0] + "}").utf8)) as? [String: Any])
+    #expect(first["schema"] as? String == "gridsim-slice")
+    #expect(first["seed"] as? Int == 1 && first["results"] as? Int == 1)
+    #expect((first["shard"] as? [String: Any])?["index"] as? Int == 1)
+    #expect(first["replicationsHeld"] as? String == "1-1")
+    // A header without its seed: said in the user's terms, never as a decoder's.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: a))
+    let text = String(decoding: bytes, as: UTF8.self)
+    let line = try #require(text.split(separator: "\n").first)
+    let noSeed = line.replacingOccurrences(of: "\"seed\":1,", with: "")
+    #expect(noSeed != String(line))
+    try (Data(noSeed.utf8) + bytes.dropFirst(line.utf8.count)).write(
+      to: folder.appendingPathComponent("noseed.gridsim-slice"))
+    let damagedHeader = try gridsimArgs(["merge", "noseed.gridsim-slice"], in: folder)
+    #expect(damagedHeader.status == 65)
+    #expect(
+      damagedHeader.stderr.contains("its header has no 'seed' (the run's seed)"), "\(damagedHeader.stderr)")
+    #expect(!damagedHeader.stderr.contains("CodingKeys") && !damagedHeader.stderr.contains("DecodingError"))
     try "{ \"schema\": \"gridsim-summary\" }".write(
       toFile: folder.appendingPathComponent("x.json").path, atomically: true, encoding: .utf8)
     let foreign = try gridsimArgs(["merge", a, "x.json"], in: folder)
     #expect(
       foreign.status == 65
-        && foreign.stderr.contains("'x.json' cannot be merged: it is not a gridsim results file"))
-    let none = try gridsimArgs(["merge", "none.json"], in: folder)
+        && foreign.stderr.contains("'x.json' cannot be merged: it is not a gridsim results file"),
+      "\(foreign.stderr)")
+    let none = try gridsimArgs(["merge", "none.gridsim-slice"], in: folder)
     #expect(none.status == 66)
     let ok = try gridsimArgs(["merge", a, b], in: folder)
     #expect(ok.status == 0, "\(ok.stderr)")
     // More slices than replications: some are empty, and the merge is still the whole run.
-    let five = try (1...5).map { try slice($0, 5, name: "five-\($0).json") }
+    let five = try (1...5).map { try slice($0, 5, name: "five-\($0).gridsim-slice") }
     let fiveMerged = try gridsimArgs(["merge"] + five, in: folder)
     #expect(fiveMerged.status == 0, "\(fiveMerged.stderr)")
     #expect(fiveMerged.stdout == ok.stdout)

@@ -95,6 +95,16 @@ public enum Experiment {
     }
   }
 
+  /// The engine's speed a run's time is estimated with, in events a second on one core: the
+  /// township baseline runs at about 3.9 M/s on the 2-core CI machine (release build); the
+  /// estimate is rounded down to allow for slower machines.
+  public static let planningEventsPerSecond = 3e6
+
+  /// About how long `events` take on `jobs` cores at ``planningEventsPerSecond``, in seconds.
+  public static func estimatedSeconds(events: Double, jobs: Int) -> Double {
+    events / (planningEventsPerSecond * Double(max(1, jobs)))
+  }
+
   /// Runs the replications on the calling thread, one after another (for tests and benchmarks).
   public static func runSerially(model: Model, replications: Int, seed: UInt64) -> [ReplicationResult] {
     (0..<replications).map { r in

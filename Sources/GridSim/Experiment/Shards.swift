@@ -31,13 +31,16 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
   public var description: String { "\(index)/\(count)" }
 }
 
-/// What a slice of a run writes (`--shard K/N --results FILE`) and `gridsim merge` reads: the
-/// per-replication results with what identifies the run. Documented in `Reports/README.md`
-/// ("Shards and merge"), schema `gridsim-shard` version 1: one line of JSON (everything but the
-/// results), then the results in the flat encoding (``FlatCodable``): the number of replications,
-/// then each one's index and figures.
+/// What a slice of a run writes (`--shard K/N --results FILE.gridsim-slice`) and `gridsim merge`
+/// reads: the per-replication results with what identifies the run. Documented in
+/// `Reports/README.md` ("Shards and merge"), schema `gridsim-slice` version 1: one line of JSON
+/// (everything but the results: `gridsim merge --inspect` prints it), then the results in the
+/// flat encoding (``FlatCodable``): the number of replications, then each one's index and
+/// figures. It is not JSON as a whole, hence its own extension.
 public struct ShardFile: Sendable {
-  public static let schema = "gridsim-shard"
+  public static let schema = "gridsim-slice"
+  /// The file name extension slices are given (`slice-3.gridsim-slice`).
+  public static let fileExtension = "gridsim-slice"
   public static let currentVersion = 1
   /// The most bytes a results file may have when merged.
   public static let maximumSize = 1 << 30
@@ -122,6 +125,18 @@ public struct ShardFile: Sendable {
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
+  /// The fingerprint of the scenario text `text` with this slice's options (a sweep's keys and
+  /// points too): equal to ``fingerprint`` when `text` is what the slice ran.
+  public func scenarioFingerprint(text: String) -> String {
+    guard command == "sweep", let keys = sweepKeys else {
+      return Self.fingerprint(text: text, overrides: overrides, seed: seed, replications: replications)
+    }
+    return Self.fingerprint(
+      text: text, overrides: overrides + ["--"] + keys + (sweepPoints ?? []).flatMap { ["|"] + $0 },
+      seed: seed,
+      replications: replications)
+  }
+
   /// The header line's fields.
   struct Header: Codable {
     var schema: String?
@@ -183,7 +198,8 @@ public struct ShardFile: Sendable {
       return .failure(.notResults("it does not start with a line of JSON"))
     }
     guard tag.schema == schema else {
-      return .failure(.notResults("it is not a gridsim results file (schema '\(tag.schema ?? "none")')"))
+      return .failure(
+        .notResults("it is not a gridsim results file (schema '\(tag.schema ?? "none")', not '\(schema)')"))
     }
     guard tag.version == currentVersion else {
       return .failure(
@@ -192,10 +208,9 @@ public struct ShardFile: Sendable {
         ))
     }
     let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: line)
-    } catch {
-      return .failure(.notResults("its header is damaged (\(error))"))
+    switch readHeader(line) {
+    case .success(let h): header = h
+    case .failure(let problem): return .failure(problem)
     }
     guard header.checksum == hash(bytes[min(bytes.count, end + 1)...]) else {
       return .failure(.notResults("it is damaged: its results do not match their checksum"))
@@ -233,73 +248,57 @@ public struct ShardFile: Sendable {
   }
 }
 
+extension ShardFile {
+  /// The header line read key by key, so that a missing or wrong key is named in the user's terms.
+  static func readHeader(_ line: Data) -> Result<Header, ShardProblem> {
+    guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+      return .failure(.notResults("its first line is not a JSON object"))
+    }
+    let meanings: [(key: String, meaning: String)] = [
+      ("gridsim", "the gridsim version that wrote it"), ("command", "the command that ran"),
+      ("scenario", "the scenario's path"), ("fingerprint", "the scenario's fingerprint"),
+      ("overrides", "the --set values"), ("arguments", "the command line"), ("seed", "the run's seed"),
+      ("replications", "the run's replications"), ("shard", "which slice it is"),
+    ]
+    let missing = meanings.filter { object[$0.key] == nil }
+    if !missing.isEmpty {
+      let list = missing.map { "'\($0.key)' (\($0.meaning))" }.joined(separator: ", ")
+      return .failure(.notResults("its header has no \(list): a damaged file, or not a slice"))
+    }
+    do {
+      return .success(try JSONDecoder().decode(Header.self, from: line))
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+      let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return .failure(.notResults("its header's '\(key)' is not what a slice holds there: a damaged file"))
+    } catch {
+      return .failure(.notResults("its header cannot be read: a damaged file"))
+    }
+  }
+
+  /// The header line as pretty JSON, with the number of results: what `gridsim merge --inspect`
+  /// prints.
+  public static func inspect(_ bytes: [UInt8]) -> Result<String, ShardProblem> {
+    switch decode(bytes) {
+    case .failure(let problem): return .failure(problem)
+    case .success(let file):
+      let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
+      guard var object = (try? JSONSerialization.jsonObject(with: Data(bytes[..<end]))) as? [String: Any]
+      else { return .failure(.notResults("its first line is not a JSON object")) }
+      object["results"] = file.results.count
+      object["replicationsHeld"] =
+        file.results.first.map { first in
+          "\(first.replication + 1)-\(file.results.last!.replication + 1)"
+        } ?? "none"
+      guard
+        let data = try? JSONSerialization.data(
+          withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+      else { return .failure(.notResults("its header cannot be shown")) }
+      return .success(String(decoding: data, as: UTF8.self) + "\n")
+    }
+  }
+}
+
 /// Why a results file cannot be merged.
 public enum ShardProblem: Error, Sendable, Equatable {
   case notResults(String)
-}
-
-/// The merge of slices: checked for one run, every slice once, and the results in replication
-/// order, exactly as one unsharded run returns them.
-public enum ShardMerge {
-  /// A problem with the set of files, naming them.
-  public struct Problem: Error, Sendable, CustomStringConvertible {
-    public var description: String
-  }
-
-  /// The first file's header and all results in replication order; every problem at once.
-  public static func merge(_ files: [(path: String, file: ShardFile)]) -> Result<
-    (ShardFile, [ReplicationResult]), Problem
-  > {
-    guard let (firstPath, first) = files.first else {
-      return .failure(Problem(description: "no results files"))
-    }
-    var problems: [String] = []
-    for (path, f) in files.dropFirst() {
-      var differs: [String] = []
-      if f.gridsim != first.gridsim { differs.append("gridsim version (\(f.gridsim), not \(first.gridsim))") }
-      if f.command != first.command { differs.append("command (\(f.command), not \(first.command))") }
-      if f.scenario != first.scenario || f.fingerprint != first.fingerprint || f.overrides != first.overrides
-      {
-        differs.append(
-          "scenario (\(f.scenario) \(f.fingerprint), not \(first.scenario) \(first.fingerprint))")
-      }
-      if f.seed != first.seed { differs.append("seed (\(f.seed), not \(first.seed))") }
-      if f.replications != first.replications {
-        differs.append("replications (\(f.replications), not \(first.replications))")
-      }
-      if f.sweepKeys != first.sweepKeys || f.sweepPoints != first.sweepPoints {
-        differs.append("sweep points")
-      }
-      if f.shard.count != first.shard.count {
-        differs.append("number of slices (\(f.shard.count), not \(first.shard.count))")
-      }
-      if !differs.isEmpty {
-        problems.append(
-          "\(path) is from another run than \(firstPath): its \(differs.joined(separator: ", ")) differ")
-      }
-    }
-    if !problems.isEmpty { return .failure(Problem(description: problems.joined(separator: "\n"))) }
-    var byIndex: [Int: String] = [:]
-    for (path, f) in files {
-      if let other = byIndex[f.shard.index] {
-        problems.append("slice \(f.shard) is given twice: \(other) and \(path)")
-      }
-      byIndex[f.shard.index] = path
-      if f.results.map(\.replication) != f.expectedIndices {
-        problems.append("\(path) does not hold the results slice \(f.shard) should: a damaged file")
-      }
-    }
-    let missing = (1...first.shard.count).filter { byIndex[$0] == nil }
-    if !missing.isEmpty {
-      let shown = missing.prefix(20).map { "\($0)/\(first.shard.count)" }.joined(separator: ", ")
-      problems.append(
-        "slice\(missing.count == 1 ? "" : "s") \(shown)\(missing.count > 20 ? " and \(missing.count - 20) more" : "") \(missing.count == 1 ? "is" : "are") missing"
-      )
-    }
-    if !problems.isEmpty { return .failure(Problem(description: problems.joined(separator: "\n"))) }
-    let results = files.sorted { $0.file.shard.index < $1.file.shard.index }.flatMap {
-      $0.file.results.map(\.result)
-    }
-    return .success((first, results))
-  }
 }

@@ -20,7 +20,21 @@ public struct FitReport {
     s += "  columns: \(log.columns.joined(separator: ", "))\n"
     if !log.defaulted.isEmpty { s += "  not in the log: \(log.defaulted.joined(separator: "; "))\n" }
     for w in fit.warnings { s += "  warning: \(w)\n" }
+    if !fit.tiers.contains(where: Self.isFitted) {
+      s +=
+        "  no tier fitted (\(Self.visitCounts(fit.tiers, scenario)); \(HistoryFit.minimumRows) per figure are needed): the scenario keeps the base's tiers\n"
+    }
     return s
+  }
+
+  /// True when something of the tier was fitted.
+  static func isFitted(_ fit: HistoryFit.TierFit) -> Bool {
+    fit.response != nil || fit.handling != nil || fit.passUp != nil || !fit.categoryPassUp.isEmpty
+  }
+
+  /// Each tier's visits in the log, as the figures behind a fit that did not happen.
+  static func visitCounts(_ tiers: [HistoryFit.TierFit], _ scenario: Scenario) -> String {
+    zip(tiers, scenario.tiers).map { "\($1.id) \($0.visits) visits" }.joined(separator: ", ")
   }
 
   /// The fitted scenario as JSON5: it `extends` the base (so the organization, calendar, policy and
@@ -119,9 +133,14 @@ public struct FitReport {
     }
     out += "  },\n"
     out += windowsText()
+    // No tier fitted: the base's tiers stand whole (an empty list would replace them).
+    let fitted = tiers.indices.filter { Self.isFitted(tiers[$0]) }
+    if fitted.isEmpty {
+      out += "  // tiers: none fitted (\(Self.visitCounts(tiers, scenario))); the base's stand\n}\n"
+      return out
+    }
     out += "  tiers: [\n"
-    for (t, fit) in tiers.enumerated()
-    where fit.response != nil || fit.handling != nil || fit.passUp != nil || !fit.categoryPassUp.isEmpty {
+    for (t, fit) in tiers.enumerated() where Self.isFitted(fit) {
       out += "    {\n      id: \(Self.string(scenario.tiers[t].id)),  // \(fit.visits) visits\n"
       if fit.combined {
         out += "      response: \"0 min\",  // not in the log: answered below; see the warning above\n"

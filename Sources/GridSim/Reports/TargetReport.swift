@@ -54,6 +54,8 @@ public enum TargetReport {
     public var seed: UInt64
     public var seconds: Double
     public var outcomes: [TargetOutcome]
+    /// Why the scenario was not run (it does not load): the suite is then one errored test case.
+    public var error: String?
 
     public init(
       name: String, file: String, replications: Int, seed: UInt64, seconds: Double, outcomes: [TargetOutcome]
@@ -65,18 +67,35 @@ public enum TargetReport {
       self.seconds = seconds
       self.outcomes = outcomes
     }
+
+    /// A scenario that could not be checked: `message` says why (its problems, one a line).
+    public init(file: String, error message: String) {
+      self.init(name: file, file: file, replications: 0, seed: 0, seconds: 0, outcomes: [])
+      error = message
+    }
   }
 
   /// JUnit XML as GitLab, Jenkins and GitHub read it: one `<testsuite>` per scenario, one
   /// `<testcase>` per target, a `<failure>` for each missed target.
   public static func junit(_ suites: [Suite]) -> String {
-    let tests = suites.reduce(0) { $0 + $1.outcomes.count }
+    let errors = suites.filter { $0.error != nil }.count
+    let tests = suites.reduce(0) { $0 + $1.outcomes.count } + errors
     let failures = suites.reduce(0) { $0 + $1.outcomes.filter { !$0.met }.count }
     let time = suites.reduce(0) { $0 + $1.seconds }
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out +=
-      "<testsuites name=\"gridsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" time=\(attribute(seconds(time)))>\n"
+      "<testsuites name=\"gridsim check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\(attribute(seconds(time)))>\n"
     for s in suites {
+      if let error = s.error {
+        let first = error.split(separator: "\n").first.map(String.init) ?? error
+        out +=
+          "  <testsuite name=\(attribute(s.file)) tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\" file=\(attribute(s.file))>\n"
+        out +=
+          "    <testcase classname=\(attribute("gridsim.check")) name=\(attribute("the scenario loads")) file=\(attribute(s.file)) time=\"0\">\n"
+        out +=
+          "      <error type=\"InvalidScenario\" message=\(attribute(first))>\(text(error))</error>\n    </testcase>\n  </testsuite>\n"
+        continue
+      }
       let f = s.outcomes.filter { !$0.met }.count
       out +=
         "  <testsuite name=\(attribute(s.name)) tests=\"\(s.outcomes.count)\" failures=\"\(f)\" errors=\"0\" skipped=\"0\" time=\(attribute(seconds(s.seconds))) file=\(attribute(s.file))>\n"
