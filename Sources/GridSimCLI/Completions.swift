@@ -2,13 +2,11 @@
 /// descriptions as `--help`, so that they cannot drift from the options gridsim takes.
 enum Completions {
   /// Every command's description; `drill` as its subcommands (`drill script`, ...).
-  static var specs: [CommandSpec] {
-    [
-      InitCommand.spec, RunCommand.spec, CheckCommand.spec, CompareCommand.spec, PlanCommand.spec,
-      SweepCommand.spec, MergeCommand.spec, ValidateCommand.spec, CalendarCommand.spec, TraceCommand.spec,
-      DrillCommand.scriptSpec, DrillCommand.playSpec, DrillCommand.scoreSpec, FitCommand.spec,
-      ValidateModelCommand.spec, BenchCommand.spec,
-    ]
+  static var specs: [CommandSpec] { Commands.specs }
+
+  /// The commands with subcommands, and those subcommands' words.
+  static var parents: [(name: String, words: [String])] {
+    Commands.all.filter { !$0.subcommands.isEmpty }.map { ($0.spec.name, $0.subcommandWords) }
   }
 
   /// The values an option takes, when its value name lists them (`text|json`).
@@ -36,7 +34,7 @@ enum Completions {
 
   static var bash: String {
     let top =
-      GridSimCommand.commands.map(\.name) + [
+      Commands.all.map(\.spec.name) + [
         "--help", "--version", "--generate-completion-script", "--generate-manual",
       ]
     var out = """
@@ -54,13 +52,15 @@ enum Completions {
           return
         fi
         sub="${COMP_WORDS[1]}"
-        if [ "$sub" = drill ]; then
+      \(parents.map { parent in """
+        if [ "$sub" = \(parent.name) ]; then
           if [ "$COMP_CWORD" -eq 2 ]; then
-            COMPREPLY=($(compgen -W "script play score" -- "$cur"))
+            COMPREPLY=($(compgen -W "\(parent.words.joined(separator: " "))" -- "$cur"))
             return
           fi
-          sub="drill ${COMP_WORDS[2]}"
+          sub="\(parent.name) ${COMP_WORDS[2]}"
         fi
+      """ }.joined(separator: "\n"))
         case "$prev" in
 
       """
@@ -133,7 +133,7 @@ enum Completions {
         commands=(
 
       """
-    for c in GridSimCommand.commands { out += "    '\(c.name):\(zshQuote(c.abstract))'\n" }
+    for c in Commands.all { out += "    '\(c.spec.name):\(zshQuote(c.spec.abstract))'\n" }
     out += """
         )
         if (( CURRENT == 2 )); then
@@ -141,13 +141,15 @@ enum Completions {
           return
         fi
         local sub=$words[2]
-        if [[ $sub == drill ]]; then
+      \(parents.map { parent in """
+        if [[ $sub == \(parent.name) ]]; then
           if (( CURRENT == 3 )); then
-            _values 'subcommand' script play score
+            _values 'subcommand' \(parent.words.joined(separator: " "))
             return
           fi
-          sub="drill $words[3]"
+          sub="\(parent.name) $words[3]"
         fi
+      """ }.joined(separator: "\n"))
         case $sub in
 
       """
@@ -190,12 +192,15 @@ enum Completions {
       complete -c gridsim -n __fish_use_subcommand -l version -d 'Show the version.'
 
       """
-    for c in GridSimCommand.commands {
-      out += "complete -c gridsim -n __fish_use_subcommand -a \(c.name) -d \(fishQuote(c.abstract))\n"
-    }
-    for sub in ["script", "play", "score"] {
+    for c in Commands.all {
       out +=
-        "complete -c gridsim -n '__fish_seen_subcommand_from drill; and not __fish_seen_subcommand_from script play score' -a \(sub)\n"
+        "complete -c gridsim -n __fish_use_subcommand -a \(c.spec.name) -d \(fishQuote(c.spec.abstract))\n"
+    }
+    for parent in parents {
+      for sub in parent.words {
+        out +=
+          "complete -c gridsim -n '__fish_seen_subcommand_from \(parent.name); and not __fish_seen_subcommand_from \(parent.words.joined(separator: " "))' -a \(sub)\n"
+      }
     }
     for spec in specs {
       let w = words(spec)

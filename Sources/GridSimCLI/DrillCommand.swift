@@ -3,19 +3,22 @@ import GridSim
 
 /// `gridsim drill script|play|score PACK`: drills for trainers.
 enum DrillCommand {
+  /// `drill` and its subcommands, for the registry (``Commands``).
+  static let command = Command(
+    spec: spec,
+    run: { _ throws(CommandError) in .ok },
+    subcommands: [
+      Command(spec: scriptSpec) { args throws(CommandError) in try script(args) },
+      Command(spec: playSpec) { args throws(CommandError) in try play(args) },
+      Command(spec: scoreSpec) { args throws(CommandError) in try await score(args) },
+    ])
+
   static let spec = CommandSpec(
     name: "drill", abstract: "Run drills: the controller's script, live play, and scoring a team's log.",
-    arguments: "script|play|score PACK", minimumPositionals: 0, maximumPositionals: nil, options: [],
-    discussion: """
-      SUBCOMMANDS:
-        script PACK [--out DIR]     The injects in time order with the actions the policy expects and
-                                    their due times on the working calendar; with --out, script.csv,
-                                    script.md, script.html and a blank team-log.csv.
-        play PACK [--speed N]       Release the injects on the terminal at their times (N times
-                                    faster than real time), with a running clock. Ctrl-C stops it.
-        score PACK --log TEAM.csv   Score what the team did: each expected action on time, late (by
-                                    how much, in calendar and office time) or not done; objectives
-                                    rated P/S/M/U; the team placed in the simulated policy's times.
+    arguments: [scriptSpec, playSpec, scoreSpec].compactMap { $0.name.split(separator: " ").last }
+      .joined(separator: "|") + " PACK",
+    minimumPositionals: 0, maximumPositionals: nil, options: [],
+    discussion: Commands.subcommandHelp([scriptSpec, playSpec, scoreSpec]) + """
       Drill packs are described in Scenarios/README.md ("Drill packs"). Example:
         gridsim drill script Scenarios/drills/two-sessions-dangerous-building.json5
       See 'gridsim drill SUBCOMMAND --help' for its options.
@@ -72,23 +75,6 @@ enum DrillCommand {
       usage; 65 invalid pack, scenario or log (every bad row is listed with its line); 66 missing
       file; 73 cannot write DIR.
       """)
-
-  static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
-    guard let sub = arguments.first, !sub.hasPrefix("-") else {
-      if arguments.contains("-h") || arguments.contains("--help") { throw .help(spec.help) }
-      throw .usage("Missing subcommand: script, play or score.", spec)
-    }
-    let rest = Array(arguments.dropFirst())
-    switch sub {
-    case "script": return try script(rest)
-    case "play": return try play(rest)
-    case "score": return try await score(rest)
-    default:
-      let guess =
-        Suggestion.closest(to: sub, in: ["script", "play", "score"]).map { " Did you mean '\($0)'?" } ?? ""
-      throw .usage("Unknown subcommand '\(Console.shown(sub))'.\(guess)", spec)
-    }
-  }
 
   /// Loads a pack and its scenario (printing warnings).
   static func load(_ path: String) throws(CommandError) -> LoadedDrill {

@@ -5,23 +5,6 @@ import GridSim
 enum GridSimCommand {
   static let version = "gridsim 0.1.0"
 
-  static let commands: [(name: String, abstract: String)] = [
-    ("init", InitCommand.spec.abstract),
-    ("run", RunCommand.spec.abstract),
-    ("check", CheckCommand.spec.abstract),
-    ("compare", CompareCommand.spec.abstract),
-    ("plan", PlanCommand.spec.abstract),
-    ("sweep", SweepCommand.spec.abstract),
-    ("merge", MergeCommand.spec.abstract),
-    ("validate", ValidateCommand.spec.abstract),
-    ("calendar", CalendarCommand.spec.abstract),
-    ("trace", TraceCommand.spec.abstract),
-    ("drill", DrillCommand.spec.abstract),
-    ("fit", FitCommand.spec.abstract),
-    ("validate-model", ValidateModelCommand.spec.abstract),
-    ("bench", BenchCommand.spec.abstract),
-  ]
-
   static var help: String {
     var text = """
       OVERVIEW: gridsim simulates how a township's grid (grid workers, village committees, the
@@ -33,8 +16,8 @@ enum GridSimCommand {
       COMMANDS:
 
       """
-    for c in commands {
-      text += "  " + c.name.padding(toLength: 16, withPad: " ", startingAt: 0) + c.abstract + "\n"
+    for c in Commands.all {
+      text += "  " + c.spec.name.padding(toLength: 16, withPad: " ", startingAt: 0) + c.spec.abstract + "\n"
     }
     text += """
 
@@ -75,23 +58,14 @@ enum GridSimCommand {
     case "--generate-manual":
       guard rest.isEmpty else { throw .usage(UsageError("--generate-manual takes no arguments."), nil) }
       throw .help(Completions.manual)
-    case "init": return try InitCommand.main(rest)
-    case "run": return try await RunCommand.main(rest)
-    case "check": return try await CheckCommand.main(rest)
-    case "compare": return try await CompareCommand.main(rest)
-    case "plan": return try await PlanCommand.main(rest)
-    case "sweep": return try await SweepCommand.main(rest)
-    case "merge": return try await MergeCommand.main(rest)
-    case "validate": return try ValidateCommand.main(rest)
-    case "calendar": return try CalendarCommand.main(rest)
-    case "trace": return try TraceCommand.main(rest)
-    case "drill": return try await DrillCommand.main(rest)
-    case "fit": return try FitCommand.main(rest)
-    case "validate-model": return try await ValidateModelCommand.main(rest)
-    case "bench": return try await BenchCommand.main(rest)
     default:
+      if let command = Commands.named(first) {
+        return command.subcommands.isEmpty
+          ? try await command.run(rest) : try await Commands.dispatch(command, rest)
+      }
       let guess =
-        Suggestion.closest(to: first, in: commands.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+        Suggestion.closest(to: first, in: Commands.all.map(\.spec.name)).map { " Did you mean '\($0)'?" }
+        ?? ""
       let what = first.hasPrefix("-") ? "option" : "command"
       throw .usage(UsageError("Unknown \(what) '\(first)'.\(guess)"), nil)
     }

@@ -34,7 +34,7 @@ struct CompletionCLITests {
       "gridsim-comp-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let commands = GridSimCommand.commands.map(\.name)
+    let commands = Commands.all.map(\.spec.name)
     #expect(Set(Completions.specs.map { String($0.name.split(separator: " ")[0]) }) == Set(commands))
     for shell in Completions.shells {
       let r = try gridsim("--generate-completion-script", shell)
