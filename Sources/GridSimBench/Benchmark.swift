@@ -58,23 +58,34 @@ public enum Benchmark {
     public var bareWaits: [Double]
 
     /// The report as text.
-    public var rendered: String {
-      var table = TextTable(headers: ["", "Events", "Wall time", "Events/s"])
+    public var rendered: String { rendered(.english) }
+
+    /// The report as text in `l`.
+    public func rendered(_ l: ReportLanguage) -> String {
+      var table = TextTable(headers: [
+        "", l.pick("Events", "事件数"), l.pick("Wall time", "耗时"), l.pick("Events/s", "事件/秒"),
+      ])
       for t in [bare, engine] + others {
+        let label = t.label == "bare loop" ? l.pick("bare loop", "裸循环") : t.label
         table.rows.append([
-          t.label, Format.count(Double(t.events)), String(format: "%.3f s", t.seconds),
-          String(format: "%.2f M/s", t.eventsPerSecond / 1e6),
+          label, Format.count(Double(t.events)), String(format: l.pick("%.3f s", "%.3f 秒"), t.seconds),
+          String(format: l.pick("%.2f M/s", "%.2f 百万/秒"), t.eventsPerSecond / 1e6),
         ])
       }
-      var out =
-        "gridsim bench: tandem3, \(Format.count(hours)) h simulated (warm-up 1,000 h), fastest of \(repeats)\n\n"
+      var out = l.pick(
+        "gridsim bench: tandem3, \(Format.count(hours)) h simulated (warm-up 1,000 h), fastest of \(repeats)\n\n",
+        "gridsim 基准测试：tandem3，模拟 \(Format.count(hours)) 小时（预热 1,000 小时），取 \(repeats) 次中最快\n\n")
       out += table.rendered()
+      let ratio = String(format: "%.2f", engine.seconds / max(bare.seconds, 1e-9))
+      out += l.pick(
+        "\nratio: gridsim takes \(ratio)x the bare loop's wall time\n", "\n比值：gridsim 耗时为裸循环的 \(ratio) 倍\n")
+      let memory = String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)
+      out += l.pick("peak memory: \(memory) MiB\n", "内存峰值：\(memory) MiB\n")
+      out += l.pick("mean waits per tier (h), gridsim vs bare: ", "各层级平均等待（小时），gridsim 对裸循环：")
       out +=
-        "\nratio: gridsim takes \(String(format: "%.2f", engine.seconds / max(bare.seconds, 1e-9)))x the bare loop's wall time\n"
-      out += "peak memory: \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MiB\n"
-      out += "mean waits per tier (h), gridsim vs bare: "
-      out +=
-        zip(engineWaits, bareWaits).map { String(format: "%.4f/%.4f", $0, $1) }.joined(separator: ", ") + "\n"
+        zip(engineWaits, bareWaits).map { String(format: "%.4f/%.4f", $0, $1) }.joined(
+          separator: l.pick(", ", "，"))
+        + "\n"
       return out
     }
   }
@@ -134,19 +145,27 @@ public enum Benchmark {
     /// Wall time per number of jobs, in the order run.
     public var timings: [(jobs: Int, seconds: Double, events: Int)]
 
-    public var rendered: String {
-      var table = TextTable(headers: ["Jobs", "Wall time", "Replications/s", "Events/s", "Speed-up"])
+    public var rendered: String { rendered(.english) }
+
+    /// The table in `l`.
+    public func rendered(_ l: ReportLanguage) -> String {
+      var table = TextTable(headers: [
+        l.pick("Jobs", "并行数"), l.pick("Wall time", "耗时"), l.pick("Replications/s", "重复/秒"),
+        l.pick("Events/s", "事件/秒"), l.pick("Speed-up", "加速比"),
+      ])
       let one = timings.first?.seconds ?? 0
       for t in timings {
         table.rows.append([
-          String(t.jobs), String(format: "%.3f s", t.seconds),
+          String(t.jobs), String(format: l.pick("%.3f s", "%.3f 秒"), t.seconds),
           String(format: "%.1f", Double(replications) / max(t.seconds, 1e-9)),
-          String(format: "%.2f M/s", Double(t.events) / max(t.seconds, 1e-9) / 1e6),
-          String(format: "%.2fx", one / max(t.seconds, 1e-9)),
+          String(format: l.pick("%.2f M/s", "%.2f 百万/秒"), Double(t.events) / max(t.seconds, 1e-9) / 1e6),
+          String(format: l.pick("%.2fx", "%.2f 倍"), one / max(t.seconds, 1e-9)),
         ])
       }
       table.leftAligned = []
-      return "\n\(scenario): \(replications) replications by number of jobs (fastest of the repeats)\n\n"
+      return l.pick(
+        "\n\(scenario): \(replications) replications by number of jobs (fastest of the repeats)\n\n",
+        "\n\(scenario)：按并行数重复 \(replications) 次（取各次中最快）\n\n")
         + table.rendered()
     }
   }

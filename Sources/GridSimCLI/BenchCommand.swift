@@ -15,6 +15,7 @@ enum BenchCommand {
         "replications", "N",
         "With --scenario: also time N replications with 1 job and with --jobs, to show the speed-up."),
       .value("jobs", "J", "Jobs for --replications (default: the number of cores)."),
+      LanguageOption.option,
     ],
     discussion:
       "Timings belong here, not in the tests. Build in release mode: swift run -c release gridsim bench")
@@ -41,10 +42,12 @@ enum BenchCommand {
     } catch {
       throw .failed("the built-in tandem3 scenario did not load: \(error)", .internalError)
     }
-    Console.out(report.rendered)
+    let given = try GridSimCommand.options(spec) { () throws(UsageError) in try LanguageOption.given(args) }
+    let language = LanguageOption.resolve(given, scenario: extra.first?.scenario.language)
+    Console.out(report.rendered(language))
     if let replications, let loaded = extra.first {
       let scaling = await Benchmark.scaling(loaded, replications: replications, jobs: jobs, repeats: repeats)
-      Console.out(scaling.rendered)
+      Console.out(scaling.rendered(language))
     }
     return .ok
   }

@@ -10,6 +10,7 @@ enum CalendarCommand {
       .value(
         "scenario", "FILE", "Use this scenario's calendar and office hours (default: the built-in one)."),
       .value("tier", "ID", "With --scenario and due: use this tier's office hours."),
+      LanguageOption.option,
     ],
     discussion: """
       Day kinds: workday, weekend, holiday, makeup-workday (a weekend day that is worked, 调休). China's
@@ -22,14 +23,16 @@ enum CalendarCommand {
   static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
     func usage(_ message: String) -> CommandError { .usage(message, spec) }
-    let format = try GridSimCommand.options(spec) { () throws(UsageError) in
-      try args.choice("format", ["text", "csv"])
+    let (format, given) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try args.choice("format", ["text", "csv"]), try LanguageOption.given(args))
     }
+    var scenarioLanguage: Scenario.Language?
     var settings = Scenario.CalendarSettings()
     var hours = settings.officeHours
     if let path = args.value("scenario") {
       let loaded = try GridSimCommand.load(path)
       settings = loaded.scenario.calendar
+      scenarioLanguage = loaded.scenario.language
       hours = settings.officeHours
       if let id = args.value("tier") {
         guard let tier = loaded.scenario.tiers.first(where: { $0.id == id }) else {
@@ -78,10 +81,11 @@ enum CalendarCommand {
       throw usage(
         "Expected a year from 1900 to 2200, or 'due START DURATION'; found '\(p.joined(separator: " "))'.")
     }
+    let language = LanguageOption.resolve(given, scenario: scenarioLanguage)
     if format == "csv" {
-      Console.out(CalendarReport.csv(year: year, calendar: settings.days))
+      Console.out(CalendarReport.csv(year: year, calendar: settings.days, language: language))
     } else {
-      Console.out(CalendarReport.text(year: year, calendar: settings.days))
+      Console.out(CalendarReport.text(year: year, calendar: settings.days, language: language))
     }
     return .ok
   }

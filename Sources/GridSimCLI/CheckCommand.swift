@@ -71,7 +71,8 @@ enum CheckCommand {
         models[0], replications: slice.replications(of: scenario.replications).count, kept: true, spec: spec)
       return try await shard.runSlice(
         command: "check", path: path, scenario: scenario, model: models[0], options: options,
-        arguments: arguments, overrides: args.all("set"))
+        arguments: arguments, overrides: args.all("set"),
+        language: LanguageOption.resolve(report.language, scenario: scenario.language))
     }
     for (model, (_, scenario)) in zip(models, loaded) {
       try options.checkSize(model, replications: scenario.replications, spec: spec)
@@ -94,10 +95,12 @@ enum CheckCommand {
         if firstModel == nil { firstModel = model }
       }
       if i > 0 { Console.out("\n") }
+      let language = LanguageOption.resolve(report.language, scenario: loaded[0].scenario.language)
       Console.out(
-        "gridsim check: \(scenario.name) (\(path))\n  \(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), seed \(scenario.seed); intervals are 95%\n\n"
-      )
-      Console.out(TargetReport.table(outcomes))
+        TargetReport.header(
+          scenario.name, source: path, replications: scenario.replications, seed: scenario.seed,
+          language: language))
+      Console.out(TargetReport.table(outcomes, language: language))
       suites.append(
         TargetReport.Suite(
           name: scenario.name, file: path, replications: scenario.replications, seed: scenario.seed,

@@ -61,8 +61,8 @@ enum CompareCommand {
     Console.out(
       ComparisonReport.render(
         comparison, base: (baseScenario.name, basePath), changed: (changed.name, changedPath),
-        replications: n,
-        seed: baseScenario.seed))
+        replications: n, seed: baseScenario.seed,
+        language: LanguageOption.resolve(report.language, scenario: baseScenario.language)))
     try report.write(
       command: .compare, arguments: arguments,
       sections: [

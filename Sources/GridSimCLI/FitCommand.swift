@@ -11,6 +11,7 @@ enum FitCommand {
         "scenario", "BASE", "The scenario the fitted one extends (organization, calendar, policy, targets)."),
       .value("out", "FITTED.json5", "Write the fitted scenario here (default: print it on stdout)."),
       GridSimCommand.columnsOption,
+      LanguageOption.option,
     ],
     discussion: """
       LOG.csv is UTF-8 or GB18030, one row per work order; columns are recognised by their headers
@@ -45,7 +46,13 @@ enum FitCommand {
       ?? base
     let report = FitReport(fit, scenario: scenario, log: log)
     let text = report.scenarioText(base: extends)
-    if out == nil { Console.err(report.summary()) } else { Console.out(report.summary()) }
+    let given = try GridSimCommand.options(spec) { () throws(UsageError) in try LanguageOption.given(args) }
+    let l = LanguageOption.resolve(given, scenario: scenario.language)
+    if out == nil {
+      Console.err(report.summary(language: l))
+    } else {
+      Console.out(report.summary(language: l))
+    }
     guard let out else {
       Console.out(text)
       return .ok
@@ -58,6 +65,12 @@ enum FitCommand {
       Result { () throws(ScenarioError) in try ScenarioLoader.parse(text, path: out) }
     }
     if case .failure(.invalid(let problems)) = check {
+      // Written outside the folder its base is in, it could not name the base.
+      if problems.contains(where: { $0.message.contains("outside the project folder") }) {
+        throw .usage(
+          "--out \(out) is outside the project folder \(GridSimCommand.projectRoot(of: base)) that holds the base scenario, so the fitted scenario could not extend it; write it inside that folder (or set GRIDSIM_ROOT to a folder holding both).",
+          spec)
+      }
       Console.report(problems)
       throw .failed(
         "the fitted scenario does not load (a gridsim bug, please report it with the log's header); nothing was written.",
@@ -69,7 +82,9 @@ enum FitCommand {
       throw .failed("\(error); nothing was written.", .cannotWrite)
     }
     Console.out(
-      "Wrote \(out) (extends \(extends)). Next: gridsim validate-model \(out) --against \(logPath)\n")
+      l.pick(
+        "Wrote \(out) (extends \(extends)). Next: gridsim validate-model \(out) --against \(logPath)\n",
+        "已写入 \(out)（继承 \(extends)）。下一步：gridsim validate-model \(out) --against \(logPath)\n"))
     return .ok
   }
 

@@ -76,7 +76,10 @@ enum MergeCommand {
       if format == "json" {
         Console.out(SummaryJSON.document(summary, source: path).rendered())
       } else {
-        Console.out(TextReport.render(summary, source: path))
+        Console.out(
+          TextReport.render(
+            summary, source: path,
+            language: LanguageOption.resolve(report.language, scenario: scenario.language)))
       }
       try report.write(command: .run, arguments: line, sections: [section], ledgerModel: model)
       return .ok
@@ -85,10 +88,12 @@ enum MergeCommand {
     if format == "json" {
       Console.out(SummaryJSON.document(summary, source: path).rendered())
     } else {
+      let language = LanguageOption.resolve(report.language, scenario: scenario.language)
       Console.out(
-        "gridsim check: \(scenario.name) (\(path))\n  \(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), seed \(scenario.seed); intervals are 95%\n\n"
-      )
-      Console.out(TargetReport.table(outcomes))
+        TargetReport.header(
+          scenario.name, source: path, replications: scenario.replications, seed: scenario.seed,
+          language: language))
+      Console.out(TargetReport.table(outcomes, language: language))
     }
     if let junit = args.value("junit") {
       let suite = TargetReport.Suite(

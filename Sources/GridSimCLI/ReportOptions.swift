@@ -8,8 +8,7 @@ struct ReportOptions {
       "out", "DIR",
       "Also write report.html, report.md, summary.json, daily.csv and tiers.csv into DIR (made when missing)."
     ),
-    .value(
-      "lang", "en|zh", "Language of report.html and report.md (default: the scenario's 'language', else en)."),
+    LanguageOption.option,
     .flag(
       "ledger",
       "With --out: also write ledger.csv, every item of the first replication with its times at each tier."
@@ -51,9 +50,6 @@ struct ReportOptions {
     ledger = args.flag("ledger")
     if directory == nil {
       if ledger { throw UsageError("--ledger needs --out DIR: the ledger is written into DIR.") }
-      if language != nil {
-        throw UsageError("--lang needs --out DIR: it is the language of the reports in DIR.")
-      }
       if args.value("csv") != nil {
         throw UsageError("--csv needs --out DIR: it is how DIR's CSV files are written.")
       }
@@ -94,15 +90,15 @@ struct ReportOptions {
     comparison: Comparison? = nil, ledgerModel: Model? = nil
   ) throws(CommandError) {
     guard let directory else { return }
+    let reportLanguage = ReportLanguage(language ?? sections[0].summary.language)
     var ledgerText: String?
     if ledger, let model = ledgerModel {
       var simulation = Simulation(model: model, seed: model.scenario.seed, replication: 0, ledger: true)
       _ = simulation.run()
-      ledgerText = simulation.ledger.map { LedgerCSV.render($0, model: model) }
+      ledgerText = simulation.ledger.map { LedgerCSV.render($0, model: model, language: reportLanguage) }
     }
     let bundle = ReportBundle(
-      command: command, sections: sections, comparison: comparison,
-      language: ReportLanguage(language ?? sections[0].summary.language),
+      command: command, sections: sections, comparison: comparison, language: reportLanguage,
       commandLine: Self.commandLine(command.rawValue, arguments), ledger: ledgerText)
     do {
       try bundle.write(to: directory, csv: csv)
@@ -111,6 +107,33 @@ struct ReportOptions {
     }
     // On stderr, so that stdout is the same with or without --out.
     let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
-    Console.err("Wrote the report to \(folder)/ (open report.html in a browser).\n")
+    Console.err(
+      reportLanguage.pick(
+        "Wrote the report to \(folder)/ (open report.html in a browser).\n",
+        "报告已写入 \(folder)/（用浏览器打开 report.html）。\n"))
+  }
+}
+
+/// `--lang zh|en`, which every command takes: the language of what it prints and writes (error
+/// messages and `--help` stay English).
+enum LanguageOption {
+  static let option = CommandSpec.Option.value(
+    "lang", "zh|en",
+    "Language of what is printed and written (default: the scenario's 'language'; without one, $LANG, else en)."
+  )
+
+  /// The language `--lang` names, if it names one.
+  static func given(_ args: ParsedArguments) throws(UsageError) -> Scenario.Language? {
+    try args.choice("lang", Scenario.Language.allCases.map(\.rawValue)).flatMap(
+      Scenario.Language.init(rawValue:))
+  }
+
+  /// `given`, else the scenario's language, else (a command without a scenario) Chinese when
+  /// `LANG` or `LC_ALL` says so, else English.
+  static func resolve(_ given: Scenario.Language?, scenario: Scenario.Language? = nil) -> ReportLanguage {
+    if let code = given ?? scenario { return ReportLanguage(code) }
+    let environment = ProcessInfo.processInfo.environment
+    let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+    return ReportLanguage(locale.lowercased().hasPrefix("zh") ? .zh : .en)
   }
 }

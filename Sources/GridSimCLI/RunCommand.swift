@@ -55,7 +55,8 @@ enum RunCommand {
         model, replications: slice.replications(of: scenario.replications).count, kept: true, spec: spec)
       return try await shard.runSlice(
         command: "run", path: path, scenario: scenario, model: model, options: options, arguments: arguments,
-        overrides: args.all("set"))
+        overrides: args.all("set"),
+        language: LanguageOption.resolve(report.language, scenario: scenario.language))
     }
     try options.checkSize(model, replications: scenario.replications, spec: spec)
     let reduction = await options.reduce(model, replications: scenario.replications, seed: scenario.seed)
@@ -63,7 +64,10 @@ enum RunCommand {
     if format == "json" {
       Console.out(SummaryJSON.document(summary, source: path).rendered())
     } else {
-      Console.out(TextReport.render(summary, source: path))
+      Console.out(
+        TextReport.render(
+          summary, source: path,
+          language: LanguageOption.resolve(report.language, scenario: scenario.language)))
     }
     try report.write(
       command: .run, arguments: arguments, sections: [ReportBundle.Section(source: path, summary: summary)],

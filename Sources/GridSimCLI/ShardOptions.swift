@@ -36,9 +36,10 @@ struct ShardOptions {
     }
   }
 
-  /// The arguments an unsharded run would have had: without --shard, --results and --jobs.
+  /// The arguments an unsharded run would have had: without --shard, --results and --jobs (and
+  /// --lang, which is the merge's to give, as its other report options are).
   static func unsharded(_ arguments: [String]) -> [String] {
-    ReportOptions.dropping(["--shard", "--results", "--jobs"], flags: [], from: arguments)
+    ReportOptions.dropping(["--shard", "--results", "--jobs", "--lang"], flags: [], from: arguments)
   }
 
   /// A results file must not replace the scenario it came from.
@@ -67,7 +68,7 @@ struct ShardOptions {
   /// Runs this slice of `scenario` (loaded from `path`) and writes its results.
   func runSlice(
     command: String, path: String, scenario: Scenario, model: Model, options: ExperimentOptions,
-    arguments: [String], overrides: [String]
+    arguments: [String], overrides: [String], language l: ReportLanguage
   ) async throws(CommandError) -> ExitCode {
     guard let shard, let results else { return .ok }
     try Self.checkNotInput(results, path)
@@ -95,11 +96,15 @@ struct ShardOptions {
       replications: scenario.replications, shard: shard,
       results: zip(range, figures).map { ShardFile.IndexedResult(replication: $0, result: $1) })
     try Self.write(file, to: results)
+    let (first, last, all) = (range.lowerBound + 1, range.upperBound, scenario.replications)
     let shown =
       range.isEmpty
-      ? "no replications"
-      : "replications \(range.lowerBound + 1)-\(range.upperBound) of \(scenario.replications)"
-    Console.out("gridsim \(command): slice \(shard) of \(path): \(shown), written to \(results)\n")
+      ? l.pick("no replications", "无重复")
+      : l.pick("replications \(first)-\(last) of \(all)", "共 \(all) 次重复中的第 \(first)-\(last) 次")
+    Console.out(
+      l.pick(
+        "gridsim \(command): slice \(shard) of \(path): \(shown), written to \(results)\n",
+        "gridsim \(command)：\(path) 的分片 \(shard)：\(shown)，已写入 \(results)\n"))
     return .ok
   }
 }

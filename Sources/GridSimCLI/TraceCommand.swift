@@ -13,6 +13,7 @@ enum TraceCommand {
       .value("severity", "ID", "The first measured item of this severity (with --category: of both)."),
       .value("replication", "R", "The replication to trace (default: 1)."),
       .repeated("set", "KEY.PATH=VALUE", "Override a scenario value (as for run; repeatable)."),
+      LanguageOption.option,
     ],
     discussion: """
       Without --issue, --inject, --category or --severity: the first measured item (after the warm-up).
@@ -104,7 +105,12 @@ enum TraceCommand {
         "Replication \(r) has no measured item of \(wanted.isEmpty ? "any kind" : wanted); try another --replication, or check that the scenario gives it a share."
       )
     }
-    Console.out(Trace.render(ledger, entry: entry, model: model, replication: r))
+    let language = try GridSimCommand.options(spec) { () throws(UsageError) in try LanguageOption.given(args)
+    }
+    Console.out(
+      Trace.render(
+        ledger, entry: entry, model: model, replication: r,
+        language: LanguageOption.resolve(language, scenario: model.scenario.language)))
     return .ok
   }
 }

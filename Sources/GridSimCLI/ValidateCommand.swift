@@ -9,6 +9,7 @@ enum ValidateCommand {
     options: [
       .value("base", "FILE", "Check overrides files by applying them to this scenario."),
       .repeated("set", "KEY.PATH=VALUE", "Check the scenarios with this override applied (repeatable)."),
+      LanguageOption.option,
     ],
     discussion: """
       Exit status: 0 when every file is valid, 65 when one has errors, 66 when one cannot be read.
@@ -20,8 +21,8 @@ enum ValidateCommand {
 
   static func main(_ arguments: [String]) throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
-    let overrides = try GridSimCommand.options(spec) { () throws(UsageError) in
-      try ExperimentOptions.overrides(args)
+    let (overrides, given) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions.overrides(args), try LanguageOption.given(args))
     }
     // Every file is checked; the exit code is the worst (a missing file wins).
     var worst = ExitCode.ok
@@ -32,10 +33,16 @@ enum ValidateCommand {
           let timeline = drill.script
           let actions = timeline.releases.reduce(0) { $0 + $1.expectations.count }
           let contingencies = timeline.releases.filter(\.conditional).count
+          let l = LanguageOption.resolve(given, scenario: drill.pack.language ?? drill.scenario.language)
+          let (injects, objectives) = (drill.pack.injects.count, drill.pack.objectives.count)
           Console.out(
-            "\(path): ok: drill pack against \(drill.scenarioFile), \(drill.pack.injects.count) injects"
-              + (contingencies > 0 ? " (\(contingencies) conditional)" : "")
-              + ", \(drill.pack.objectives.count) objectives, \(actions) expected actions\n")
+            l.pick(
+              "\(path): ok: drill pack against \(drill.scenarioFile), \(injects) injects"
+                + (contingencies > 0 ? " (\(contingencies) conditional)" : "")
+                + ", \(objectives) objectives, \(actions) expected actions\n",
+              "\(path)：通过：演练包，对应方案 \(drill.scenarioFile)，\(injects) 个注入"
+                + (contingencies > 0 ? "（其中 \(contingencies) 个为条件注入）" : "")
+                + "，\(objectives) 项目标，\(actions) 个预期动作\n"))
           continue
         }
         switch try GridSimCommand.loadInput(path, overrides: overrides) {
@@ -43,21 +50,37 @@ enum ValidateCommand {
           let model = Model(loaded.scenario)
           let warnings = loaded.warnings.count
           let targets = loaded.scenario.targets.count
+          let l = LanguageOption.resolve(given, scenario: loaded.scenario.language)
+          let (tiers, units, staff) = (model.tierCount, model.unitTier.count, model.tierStaff.reduce(0, +))
+          let items = Format.count(model.expectedArrivals)
           Console.out(
-            "\(path): ok: \(model.tierCount) tiers, \(model.unitTier.count) units, \(model.tierStaff.reduce(0, +)) staff, about \(Format.count(model.expectedArrivals)) items"
-              + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
-              + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
+            l.pick(
+              "\(path): ok: \(tiers) tiers, \(units) units, \(staff) staff, about \(items) items"
+                + (targets > 0 ? ", \(targets) target\(targets == 1 ? "" : "s")" : "")
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n",
+              "\(path)：通过：\(tiers) 个层级，\(units) 个单位，\(staff) 人，约 \(items) 件"
+                + (targets > 0 ? "，\(targets) 项目标" : "") + (warnings > 0 ? "，\(warnings) 条警告" : "") + "\n"))
           for file in loaded.scenario.spreadsheets {
-            Console.out("  read \(file.path) as \(file.encoding.rawValue)\n")
+            Console.out(
+              l.pick(
+                "  read \(file.path) as \(file.encoding.rawValue)\n",
+                "  已按 \(file.encoding.rawValue) 读取 \(file.path)\n"))
           }
         case .overrides(_, let list):
-          let n = "\(list.count) override\(list.count == 1 ? "" : "s")"
+          let l = LanguageOption.resolve(given)
+          let n = list.count
           guard let base = args.value("base") else {
-            Console.out("\(path): ok: overrides file, \(n) (pass --base SCENARIO to check the values)\n")
+            Console.out(
+              l.pick(
+                "\(path): ok: overrides file, \(n) override\(n == 1 ? "" : "s") (pass --base SCENARIO to check the values)\n",
+                "\(path)：通过：覆盖文件，\(n) 项覆盖（加 --base SCENARIO 可检查取值）\n"))
             continue
           }
           _ = try GridSimCommand.load(base, overrides: overrides + list)
-          Console.out("\(path): ok: \(n) applied to \(base)\n")
+          Console.out(
+            l.pick(
+              "\(path): ok: \(n) override\(n == 1 ? "" : "s") applied to \(base)\n",
+              "\(path)：通过：\(n) 项覆盖已应用于 \(base)\n"))
         }
       } catch {
         let code = error.report()

@@ -16,6 +16,7 @@ enum ValidateModelCommand {
       .repeated(
         "set", "KEY.PATH=VALUE", "Override a scenario value (repeatable), to try a change against the log."),
       ReportOptions.csvOption,
+      LanguageOption.option,
     ],
     discussion: """
       The same measures are taken from the log and from each replication's ledger, over the days
@@ -55,7 +56,11 @@ enum ValidateModelCommand {
         "no item of \(logPath) was detected inside the measured period of \(path) (\(scenario.period.start.description) to \(scenario.period.end.description), after the warm-up); set the scenario's period to the log's.",
         .invalidScenario)
     }
-    let report = ValidationReport(validation, scenarioName: scenario.name, source: path, logPath: logPath)
+    let language = try GridSimCommand.options(spec) { () throws(UsageError) in try LanguageOption.given(args)
+    }
+    let report = ValidationReport(
+      validation, scenarioName: scenario.name, source: path, logPath: logPath,
+      language: LanguageOption.resolve(language, scenario: scenario.language))
     Console.out(report.text())
     if let directory = args.value("out") {
       do {
@@ -64,8 +69,9 @@ enum ValidateModelCommand {
         throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
       }
       Console.err(
-        "Wrote the validation to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/ (open validation.html).\n"
-      )
+        report.language.pick(
+          "Wrote the validation to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/ (open validation.html).\n",
+          "检验结果已写入 \(URL(fileURLWithPath: directory).standardizedFileURL.path)/（打开 validation.html）。\n"))
     }
     return validation.consistent ? .ok : .targetMissed
   }

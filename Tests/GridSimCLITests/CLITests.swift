@@ -82,19 +82,19 @@ struct CLITests {
       ),
       (
         ["run", "x.json5", "--sed", "3"],
-        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Unknown option '--sed'. Did you mean '--seed'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang zh|en] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run"],
-        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: Missing expected argument 'SCENARIO'.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang zh|en] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--format", "jsno"],
-        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value 'jsno' of '--format' is not one of 'text', 'json'. Did you mean 'json'?\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang zh|en] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
       (
         ["run", "x.json5", "--jobs", "0"],
-        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang en|zh] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
+        "Error: The value '0' of '--jobs' is not a whole number from 1 to 1024.\nUsage: gridsim run SCENARIO [--replications N] [--seed S] [--jobs J] [--set KEY.PATH=VALUE]... [--allow-large] [--format text|json] [--arrivals LOG.csv] [--columns MAP.json5] [--out DIR] [--lang zh|en] [--ledger] [--csv excel|plain] [--shard K/N] [--results FILE]\n  See 'gridsim run --help' for more information.\n"
       ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
@@ -147,7 +147,7 @@ struct CLITests {
     let r = try gridsim(
       "validate", "Scenarios/township-baseline.json5", "Scenarios/benchmarks/tandem3.json5",
       "Scenarios/benchmarks/county-year.json5", "Scenarios/ci/policy.json5",
-      "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5")
+      "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5", "--lang", "en")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.split(separator: "\n").filter { $0.contains(": ok: ") }.count == 6)
     #expect(r.stdout.contains("\n  read Scenarios/national-day-2026-roster.csv as UTF-8\n"))
@@ -445,7 +445,8 @@ struct TraceCLITests {
   @Test("trace on the baseline shows the township's stages and a skip-level report")
   func traceBaseline() throws {
     let r = try gridsim(
-      "trace", "Scenarios/township-baseline.json5", "--category", "negative-opinion", "--severity", "major")
+      "trace", "Scenarios/township-baseline.json5", "--category", "negative-opinion", "--severity", "major",
+      "--lang", "en")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("⇒ skip-level report to 领导小组 (leadership)"))
     #expect(r.stdout.contains("handle by staff"))
@@ -526,19 +527,28 @@ struct MeasureOutputsCLITests {
   func roleUtilization() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-roles-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let r = try gridsim("run", "\(fixtures)/workflow.json5", "--out", folder.path)
+    let r = try gridsim("run", "\(fixtures)/workflow.json5", "--out", folder.path, "--lang", "en")
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("Utilization by role at 村两委 (village): cadres "))
+    // One table of roles, once (not also in the workflow's section), neither figure above 100%.
+    #expect(r.stdout.components(separatedBy: "Share of the tier's on-duty time").count == 2)
+    #expect(r.stdout.contains("村两委 (village)  cadres"))
     let data = try Data(contentsOf: folder.appendingPathComponent("summary.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let tiers = try #require(json["tiers"] as? [[String: Any]])
     let roles = try #require(tiers[1]["roles"] as? [[String: Any]])
     #expect(roles.compactMap { $0["id"] as? String } == ["cadres", "secretary"])
     #expect((tiers[0]["roles"] as? [Any])?.isEmpty == true)  // the grid has no roles
+    // The roles' shares sum to the tier's utilization.
+    func mean(_ o: Any?) -> Double? { ((o as? [String: Any])?["mean"] as? Double) }
+    let shares = roles.compactMap { mean($0["share"]) }
+    let utilization = try #require(mean(tiers[1]["utilization"]))
+    #expect(abs(shares.reduce(0, +) - utilization) < 1e-4)
+    #expect(roles.compactMap { mean($0["busy"]) }.allSatisfy { $0 <= 1 })
     let csv = try String(contentsOf: folder.appendingPathComponent("tiers.csv"), encoding: .utf8)
     let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-    #expect(rows[0].last == "role")
-    #expect(rows.compactMap { $0.last }.filter { !$0.isEmpty && $0 != "role" } == ["cadres", "secretary"])
+    #expect(rows[0].suffix(2) == ["role", "role_busy"])
+    #expect(
+      rows.dropFirst().compactMap { $0.dropLast().last }.filter { !$0.isEmpty } == ["cadres", "secretary"])
   }
 
   @Test("trace calls a deadline missed when supervision took the item up at it, not met with 0 to spare")

@@ -28,11 +28,13 @@ struct CheckCompareTests {
 
   @Test("the holiday scenarios (extends, roster file, windows) meet their targets; fewer on duty misses")
   func holidays() throws {
-    let r = try gridsim("check", "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5")
+    let r = try gridsim(
+      "check", "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5", "--lang", "en")
     #expect(r.status == 0, "\(r.stderr)")
     try expectSnapshot(r.stdout, "check-holidays.txt")
     // Without the roster file's extra leadership duty, the leadership is swamped over the holiday.
-    let fewer = try gridsim("check", "Scenarios/national-day-2026.json5", "--set", "rosterFiles=[]")
+    let fewer = try gridsim(
+      "check", "Scenarios/national-day-2026.json5", "--set", "rosterFiles=[]", "--lang", "en")
     #expect(fewer.status == 1, "\(fewer.stderr)")
     #expect(fewer.stdout.contains("missed: leadership not swamped over National Day"))
   }

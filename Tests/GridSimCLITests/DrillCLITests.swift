@@ -141,12 +141,12 @@ struct DrillCLITests {
     )
     #expect(r.stderr.contains("Error: bad.json5 has 2 problems; nothing was run."))
     #expect(r.stderr.contains("injects[0].severity: expected a severity id of the scenario, found 'urgent'"))
-    let ok = try gridsim("validate", Self.twoSessions)
+    let ok = try gridsim("validate", Self.twoSessions, "--lang", "en")
     #expect(ok.status == 0)
     #expect(
       ok.stdout.contains(
         "ok: drill pack against Scenarios/township-baseline.json5, 3 injects (1 conditional)"))
-    let trace = try gridsim("trace", Self.twoSessions, "--inject", "I1")
+    let trace = try gridsim("trace", Self.twoSessions, "--inject", "I1", "--lang", "en")
     #expect(trace.status == 0, "\(trace.stderr)")
     #expect(trace.stdout.contains("负面舆情 (negative-opinion), 较大 (serious), by 网络留言 (online), in 3村第2网格"))
     #expect(trace.stdout.contains("Opinion: kept from worsening"))

@@ -19,7 +19,8 @@ struct HistoryCLITests {
       .write(to: log)
     let fitted = folder.appendingPathComponent("fitted.json5")
     let fit = try gridsim(
-      "fit", log.path, "--scenario", "Scenarios/township-baseline.json5", "--out", fitted.path)
+      "fit", "--lang", "en", log.path, "--scenario", "Scenarios/township-baseline.json5", "--out", fitted.path
+    )
     #expect(fit.status == 0, "\(fit.stderr)")
     #expect(
       fit.stdout.contains(
@@ -29,6 +30,13 @@ struct HistoryCLITests {
     #expect(!written.contains("tiers: ["))
     let validate = try gridsim("validate", fitted.path)
     #expect(validate.status == 0, "\(validate.stderr)")
+    // Outside the folder that holds its base, a fitted scenario could not extend it: refused.
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fitted-\(UUID().uuidString).json5")
+    let far = try gridsim(
+      "fit", log.path, "--scenario", "Scenarios/township-baseline.json5", "--out", outside.path)
+    #expect(far.status == 64 && far.stderr.contains("is outside the project folder"), "\(far.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: outside.path))
   }
 
   @Test("fit writes a scenario that loads and runs; validate-model judges it; run --arrivals replays the log")
@@ -37,8 +45,18 @@ struct HistoryCLITests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let base = "Scenarios/township-baseline.json5"
-    let ledger = try gridsim("run", base, "--replications", "1", "--out", folder.path, "--ledger")
+    let ledger = try gridsim(
+      "run", base, "--replications", "1", "--out", folder.path, "--ledger", "--lang", "en")
     #expect(ledger.status == 0, "\(ledger.stderr)")
+    // The ledger in Chinese (its columns the words platforms use) is a log too, read whole.
+    let chinese = folder.appendingPathComponent("zh")
+    #expect(
+      try gridsim("run", base, "--replications", "1", "--out", chinese.path, "--ledger", "--lang", "zh")
+        .status == 0)
+    let zhFit = try gridsim(
+      "fit", "--lang", "en", chinese.appendingPathComponent("ledger.csv").path, "--scenario", base)
+    #expect(zhFit.status == 0, "\(zhFit.stderr)")
+    #expect(zhFit.stderr.contains("(100%)") && zhFit.stderr.contains("columns: 工单编号"), "\(zhFit.stderr)")
     // The ledger saved by a spreadsheet in GB18030, with one row whose grid is not the scenario's.
     var text = try String(contentsOf: folder.appendingPathComponent("ledger.csv"), encoding: .utf8)
     text = text.replacingOccurrences(of: "\n1,0,", with: "\n1,0,", options: [], range: nil)
@@ -51,7 +69,7 @@ struct HistoryCLITests {
     let rows = lines.count - 2
 
     let fitted = folder.appendingPathComponent("fitted.json5")
-    let fit = try gridsim("fit", log.path, "--scenario", base, "--out", fitted.path)
+    let fit = try gridsim("fit", "--lang", "en", log.path, "--scenario", base, "--out", fitted.path)
     #expect(fit.status == 0, "\(fit.stderr)")
     #expect(fit.stdout.contains("(GB18030): \(rows - 1) of \(rows) rows used"), "\(fit.stdout)")
     #expect(
@@ -65,7 +83,8 @@ struct HistoryCLITests {
 
     let out = folder.appendingPathComponent("validation")
     let check = try gridsim(
-      "validate-model", fitted.path, "--against", log.path, "--replications", "8", "--out", out.path)
+      "validate-model", "--lang", "en", fitted.path, "--against", log.path, "--replications", "8", "--out",
+      out.path)
     #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
     #expect(check.stdout.contains("measures of the log fall within the range of 8 replications"))
     for name in ["validation.csv", "daily.csv", "validation.md", "validation.html"] {
@@ -73,7 +92,7 @@ struct HistoryCLITests {
     }
     // A scenario far from the log is told so, with exit 1.
     let slow = try gridsim(
-      "validate-model", base, "--against", log.path, "--replications", "8", "--set",
+      "validate-model", "--lang", "en", base, "--against", log.path, "--replications", "8", "--set",
       "tiers.grid.handling={ exponential: \"10 h\" }")
     #expect(slow.status == 1)
     #expect(slow.stdout.contains("above by"))
@@ -81,9 +100,9 @@ struct HistoryCLITests {
     let replay = try gridsim("run", base, "--arrivals", log.path, "--replications", "2", "--format", "json")
     #expect(replay.status == 0)
     #expect(replay.stderr.contains("Playing "))
-    let missing = try gridsim("fit", log.path)
+    let missing = try gridsim("fit", "--lang", "en", log.path)
     #expect(missing.status == 64 && missing.stderr.contains("--scenario BASE"))
-    let absent = try gridsim("fit", "no-such-log.csv", "--scenario", base)
+    let absent = try gridsim("fit", "--lang", "en", "no-such-log.csv", "--scenario", base)
     #expect(absent.status == 66)
   }
 
@@ -116,10 +135,10 @@ struct HistoryCLITests {
     }
     """.write(to: map, atomically: true, encoding: .utf8)
     // Without the mapping, nothing in the log is known.
-    let bare = try gridsim("fit", log.path, "--scenario", base)
+    let bare = try gridsim("fit", "--lang", "en", log.path, "--scenario", base)
     #expect(
       bare.status == 65 && bare.stderr.contains("expected a header naming a time column"), "\(bare.stderr)")
-    let fit = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    let fit = try gridsim("fit", "--lang", "en", log.path, "--scenario", base, "--columns", map.path)
     #expect(fit.status == 0, "\(fit.stderr)")
     #expect(fit.stderr.contains("280 of 280 rows used"), "\(fit.stderr)")
     #expect(fit.stderr.contains("columns: 单号, 登记日期, 社区网格, 问题分类, 网格员接单"), "\(fit.stderr)")
@@ -127,7 +146,8 @@ struct HistoryCLITests {
     #expect(fit.stdout.contains("{ id: \"complaint\", share: 0.5 }"), "\(fit.stdout)")
     // The same mapping reads the log for validate-model and for run --arrivals.
     let judged = try gridsim(
-      "validate-model", base, "--against", log.path, "--columns", map.path, "--replications", "4")
+      "validate-model", "--lang", "en", base, "--against", log.path, "--columns", map.path, "--replications",
+      "4")
     #expect(judged.status == 0 || judged.status == 1, "\(judged.stderr)")
     #expect(judged.stdout.contains("range of 4 replications"), "\(judged.stdout)")
     let replay = try gridsim(
@@ -136,7 +156,8 @@ struct HistoryCLITests {
     #expect(replay.stderr.contains("Playing 280"), "\(replay.stderr)")
     // One replication has no spread to judge against.
     let one = try gridsim(
-      "validate-model", base, "--against", log.path, "--columns", map.path, "--replications", "1")
+      "validate-model", "--lang", "en", base, "--against", log.path, "--columns", map.path, "--replications",
+      "1")
     #expect(one.status == 64 && one.stderr.contains("'--replications'"), "\(one.stderr)")
 
     // A mapping naming a column the log lacks, and an unknown field: each with its line.
@@ -149,7 +170,7 @@ struct HistoryCLITests {
       outcomes: { "已办结": "finished" },
     }
     """.write(to: map, atomically: true, encoding: .utf8)
-    let bad = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    let bad = try gridsim("fit", "--lang", "en", log.path, "--scenario", base, "--columns", map.path)
     #expect(bad.status == 65, "\(bad.stderr)")
     #expect(bad.stderr.contains("map.json5:4:5: error: columns.grid_started"), "\(bad.stderr)")
     #expect(
@@ -163,7 +184,7 @@ struct HistoryCLITests {
       values: { category: { "环境卫生": "complaints" } },
     }
     """.write(to: map, atomically: true, encoding: .utf8)
-    let words = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    let words = try gridsim("fit", "--lang", "en", log.path, "--scenario", base, "--columns", map.path)
     #expect(words.status == 65)
     #expect(words.stderr.contains("name the tier by its id: 'grid.started'"), "\(words.stderr)")
     #expect(
@@ -174,7 +195,7 @@ struct HistoryCLITests {
     #expect(runColumns.status == 64 && runColumns.stderr.contains("--arrivals"))
     // Once the fields are right, the missing header is named with the mapping's line.
     try "{ columns: {\n  detected: \"受理日期\",\n} }".write(to: map, atomically: true, encoding: .utf8)
-    let missing = try gridsim("fit", log.path, "--scenario", base, "--columns", map.path)
+    let missing = try gridsim("fit", "--lang", "en", log.path, "--scenario", base, "--columns", map.path)
     #expect(missing.status == 65)
     #expect(
       missing.stderr.contains("map.json5:2: error: columns.detected: the log")

@@ -21,12 +21,12 @@ struct InitCLITests {
       let scenario = folder.appendingPathComponent("scenario.json5").path
       let text = try String(contentsOfFile: scenario, encoding: .utf8)
       #expect(text.contains(language == "zh" ? "示例" : "OURS"))
-      let validate = try gridsim("validate", scenario)
+      let validate = try gridsim("validate", scenario, "--lang", "en")
       #expect(validate.status == 0 && validate.stderr.isEmpty, "\(validate.stderr)")
       #expect(validate.stdout.contains("3 tiers, 10 units"))
       let run = try gridsim("run", scenario, "--replications", "2")
       #expect(run.status == 0, "\(run.stderr)")
-      let check = try gridsim("check", scenario, "--replications", "2")
+      let check = try gridsim("check", scenario, "--replications", "2", "--lang", "en")
       #expect(check.status == 0 || check.status == 1)
       #expect(check.stdout.contains("2 targets") || check.stdout.contains("of 2 targets"))
       // Never replaces what is there.

@@ -52,7 +52,7 @@ struct ShardCLITests {
     for k in 1...3 {
       let r = try gridsim(
         "run", Self.scenario, "--replications", "5", "--shard", "\(k)/3", "--results",
-        folder.appendingPathComponent("s\(k).gridsim-slice").path, "--jobs", "\(k)")
+        folder.appendingPathComponent("s\(k).gridsim-slice").path, "--jobs", "\(k)", "--lang", "en")
       #expect(r.status == 0, "\(r.stderr)")
       #expect(r.stdout.contains("slice \(k)/3 of \(Self.scenario)"))
     }

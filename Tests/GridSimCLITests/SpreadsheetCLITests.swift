@@ -22,14 +22,15 @@ struct SpreadsheetCLITests {
     defer { try? FileManager.default.removeItem(at: t.folder) }
     let original = try gridsim("run", t.scenario, "--replications", "2", "--format", "json")
     #expect(original.status == 0, "\(original.stderr)")
-    #expect(try gridsim("validate", t.scenario).stdout.contains("read \(t.roster.path) as UTF-8\n"))
+    #expect(
+      try gridsim("validate", t.scenario, "--lang", "en").stdout.contains("read \(t.roster.path) as UTF-8\n"))
     let saved: [(TextEncoding, String)] = [
       (.gb18030, t.text), (.utf8BOM, t.text.replacingOccurrences(of: "\n", with: "\r\n")),
     ]
     for (encoding, text) in saved {
       let bytes = try #require(encoding.encode(text))
       try Data(bytes).write(to: t.roster)
-      let validate = try gridsim("validate", t.scenario)
+      let validate = try gridsim("validate", t.scenario, "--lang", "en")
       #expect(validate.status == 0, "\(validate.stderr)")
       #expect(
         validate.stdout.contains("read \(t.roster.path) as \(encoding.rawValue)\n"), "\(validate.stdout)")
@@ -46,7 +47,7 @@ struct SpreadsheetCLITests {
     defer { try? FileManager.default.removeItem(at: t.folder) }
     try Data(Array("when,unit,shift,staff\nholiday,".utf8) + [0xFF, 0x41] + Array(",duty,1\n".utf8)).write(
       to: t.roster)
-    let r = try gridsim("validate", t.scenario)
+    let r = try gridsim("validate", t.scenario, "--lang", "en")
     #expect(r.status == 65)
     #expect(
       r.stderr.contains(
@@ -103,7 +104,8 @@ struct SpreadsheetCLITests {
     // A roster written for Excel reads back as such.
     let starter = folder.appendingPathComponent("starter")
     #expect(try gridsim("init", starter.path, "--csv", "excel").status == 0)
-    let validate = try gridsim("validate", starter.appendingPathComponent("scenario.json5").path)
+    let validate = try gridsim(
+      "validate", starter.appendingPathComponent("scenario.json5").path, "--lang", "en")
     #expect(validate.stdout.contains("roster.csv as UTF-8 with BOM"))
   }
 }

@@ -11,6 +11,25 @@ public enum DayKind: String, Sendable, CaseIterable, Hashable {
 
   /// True for the days offices work: workdays and make-up workdays.
   public var isWorking: Bool { self == .workday || self == .makeupWorkday }
+
+  /// Its Chinese name (what `--lang zh` writes, and what files may say instead of the id).
+  public var chineseName: String {
+    switch self {
+    case .workday: "工作日"
+    case .weekend: "周末"
+    case .holiday: "节假日"
+    case .makeupWorkday: "调休工作日"
+    }
+  }
+
+  /// The day kind `text` names: its id or its Chinese name.
+  public init?(named text: String) {
+    guard let kind = DayKind(rawValue: text) ?? DayKind.allCases.first(where: { $0.chineseName == text })
+    else {
+      return nil
+    }
+    self = kind
+  }
 }
 
 /// China's working calendar: weekends, public holidays and make-up workdays (调休).

@@ -83,11 +83,17 @@ struct Duty: ~Copyable, Sendable {
   }
 
   /// The people on duty for the unit's role `role` (a pooled unit's headcount divided by the
-  /// roles' shares), for utilization.
+  /// roles' shares): over the roles, the unit's headcount.
   func onDuty(unit: Int, role: Int) -> Double {
     guard pooled[unit] else { return Double(capacity[Int(firstStation[unit]) + role]) }
     let shares = shares[unit]
     return Double(headcount[unit]) * shares[role] / shares.reduce(0, +)
+  }
+
+  /// The people who may take the role's items now: its own staff, or in a pooled unit everyone on
+  /// duty (they cover the roles in turn). A role's busy staff are never more.
+  func cover(unit: Int, role: Int) -> Double {
+    pooled[unit] ? Double(headcount[unit]) : Double(capacity[Int(firstStation[unit]) + role])
   }
 
   /// The unit's headcount becomes `people`: everyone busy now is one of the staff busy at this

@@ -73,11 +73,16 @@ extension Replication {
       let unit = Int(plan.changeUnits[c])
       let tier = model.unitTier[unit]
       let roles = workflow.roleShares[tier].indices
-      let before = roles.map { stations.duty.onDuty(unit: unit, role: $0) }
+      let before = roles.map {
+        (stations.duty.onDuty(unit: unit, role: $0), stations.duty.cover(unit: unit, role: $0))
+      }
       stations.duty.change(unit: unit, to: plan.changeValues[c])
       for r in roles {
-        stations.roleOnDuty[workflow.roleOffset[tier] + r].change(
-          by: stations.duty.onDuty(unit: unit, role: r) - before[r], at: clock.now)
+        let i = workflow.roleOffset[tier] + r
+        stations.roleOnDuty[i].change(
+          by: stations.duty.onDuty(unit: unit, role: r) - before[r].0, at: clock.now)
+        stations.roleCover[i].change(
+          by: stations.duty.cover(unit: unit, role: r) - before[r].1, at: clock.now)
       }
       let unitStations = stations.duty.stations(unit: unit)
       if stations.duty.isPooled(unit: unit) {

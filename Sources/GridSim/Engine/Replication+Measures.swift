@@ -148,11 +148,17 @@ extension Replication {
   }
 
   /// Every tier role's busy and on-duty staff-minutes up to now.
-  mutating func roleAreas() -> [(busy: Double, onDuty: Double)] {
+  mutating func roleAreas() -> [RoleAreas] {
     let roles = model.tierCount..<stations.busyStaff.count
     for r in roles { stations.busyStaff[r].change(by: 0, at: clock.now) }
-    for r in stations.roleOnDuty.indices { stations.roleOnDuty[r].change(by: 0, at: clock.now) }
-    return zip(stations.busyStaff.array(roles), stations.roleOnDuty).map { ($0.area, $1.area) }
+    for r in stations.roleOnDuty.indices {
+      stations.roleOnDuty[r].change(by: 0, at: clock.now)
+      stations.roleCover[r].change(by: 0, at: clock.now)
+    }
+    let busy = stations.busyStaff.array(roles)
+    return busy.indices.map {
+      RoleAreas(busy: busy[$0].area, onDuty: stations.roleOnDuty[$0].area, cover: stations.roleCover[$0].area)
+    }
   }
 
   mutating func dayEnd() {

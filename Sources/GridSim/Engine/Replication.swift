@@ -119,13 +119,27 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
       }
       ledger?.finish { breaches[$0] }
     }
+    // Each role's busy staff-time after the warm-up over its tier's on-duty staff-time (over the
+    // tier's roles: the tier's utilization), and over the time of the staff who may take its items.
+    let areas = zip(roleAreas(), measures.roleAtWarmUp).map { end, start in
+      RoleAreas(
+        busy: end.busy - start.busy, onDuty: end.onDuty - start.onDuty, cover: end.cover - start.cover)
+    }
+    let workflow = model.workflow
+    let tierOnDuty = workflow.roleOffset.indices.map { t in
+      areas[workflow.roleOffset[t]..<workflow.roleOffset[t] + workflow.roleShares[t].count].reduce(0) {
+        $0 + $1.onDuty
+      }
+    }
+    let roleTier = workflow.roleOffset.indices.flatMap { t in workflow.roleShares[t].map { _ in t } }
     return ReplicationResult(
       model: model, recorder: measures.recorder, channelRecorder: measures.channelRecorder,
       busyArea: stations.busyStaff.array(0..<model.tierCount).map(\.area),
       busyAtWarmUp: measures.busyAtWarmUp,
-      roleUtilization: zip(roleAreas(), measures.roleAtWarmUp).map { end, start in
-        end.onDuty > start.onDuty ? (end.busy - start.busy) / (end.onDuty - start.onDuty) : nil
+      roleShare: areas.indices.map {
+        tierOnDuty[roleTier[$0]] > 0 ? areas[$0].busy / tierOnDuty[roleTier[$0]] : nil
       },
+      roleUtilization: areas.map { $0.cover > 0 ? $0.busy / $0.cover : nil },
       openAtEnd: measures.present.array, events: eventCount, unitNamed: measures.unitNamed.array)
   }
 

@@ -79,8 +79,11 @@ struct Stations: ~Copyable, Sendable {
   /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
   /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
   var busyStaff: UniqueArray<Occupancy>
-  /// Each tier role's staff on duty over time.
+  /// Each tier role's staff on duty over time (a pooled unit's split by the roles' shares, so that
+  /// over a tier's roles they are the tier's on-duty staff), and the staff who may take its items
+  /// (``Duty/cover(unit:role:)``).
   var roleOnDuty: [Occupancy]
+  var roleCover: [Occupancy]
   /// The next change in the staffing plan.
   var nextStaffChange = 0
 
@@ -91,9 +94,11 @@ struct Stations: ~Copyable, Sendable {
       headcount: model.staffing.initial, firstStation: workflow.unitStation,
       shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
     roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
+    roleCover = roleOnDuty
     for (u, t) in model.unitTier.enumerated() {
       for r in workflow.roleShares[t].indices {
         roleOnDuty[workflow.roleOffset[t] + r].level += duty.onDuty(unit: u, role: r)
+        roleCover[workflow.roleOffset[t] + r].level += duty.cover(unit: u, role: r)
       }
     }
     busyStaff = UniqueArray(repeating: Occupancy(), count: model.tierCount + workflow.roleCount)
@@ -117,7 +122,7 @@ struct Measures: ~Copyable, Sendable {
   /// Busy staff-minutes per tier, and each tier role's busy and on-duty staff-minutes, when the
   /// warm-up ended; busy staff-minutes per tier when the day began.
   var busyAtWarmUp: [Double]
-  var roleAtWarmUp: [(busy: Double, onDuty: Double)]
+  var roleAtWarmUp: [RoleAreas]
   var busyAtDayStart: [Double]
 
   init(model: Model) {
@@ -140,7 +145,7 @@ struct Measures: ~Copyable, Sendable {
     unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
     present = UniqueArray(repeating: 0, count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)
-    roleAtWarmUp = Array(repeating: (0, 0), count: model.workflow.roleCount)
+    roleAtWarmUp = Array(repeating: RoleAreas(), count: model.workflow.roleCount)
     busyAtDayStart = Array(repeating: 0, count: model.tierCount)
   }
 }
@@ -160,4 +165,12 @@ struct ArrivalSource: ~Copyable, Sendable {
     hourEnd = Double((hour + 1) * 60 - model.startMinuteOfDay)
     rate = model.ratePerMinute(hourIndex: hour)
   }
+}
+
+/// A tier role's staff-minutes so far: busy, on duty (its share of the tier's), and able to take its
+/// items.
+struct RoleAreas: Sendable {
+  var busy = 0.0
+  var onDuty = 0.0
+  var cover = 0.0
 }

@@ -3,7 +3,7 @@
 /// stored properties, so that one added later cannot be left out.
 extension ReplicationResult: FlatCodable {
   /// The number of stored properties written.
-  static let flatFieldCount = 28
+  static let flatFieldCount = 29
 
   public func write(to out: inout FlatWriter) {
     out.write(tierCount)
@@ -11,6 +11,7 @@ extension ReplicationResult: FlatCodable {
     out.write(metrics)
     out.write(counts)
     out.write(utilization)
+    out.write(roleShare)
     out.write(roleUtilization)
     out.write(openAtEnd)
     out.write(events)
@@ -42,6 +43,7 @@ extension ReplicationResult: FlatCodable {
     metrics = try input.read()
     counts = try input.read()
     utilization = try input.read()
+    roleShare = try input.read()
     roleUtilization = try input.read()
     openAtEnd = try input.read()
     events = try input.read()

@@ -38,8 +38,13 @@ public struct ReplicationResult: Sendable {
   public let counts: Table<[Int]>
   /// Staff utilization per tier after the warm-up (busy staff-time over staff-time); nil without staff.
   public let utilization: [Double?]
-  /// Utilization per tier role (numbered across tiers, a tier's roles in order) after the warm-up:
-  /// the role's busy staff-time over its on-duty staff-time; nil when it had none on duty.
+  /// Per tier role (numbered across tiers, a tier's roles in order) after the warm-up: the role's
+  /// busy staff-time over its tier's on-duty staff-time (its share of the tier's time; over the
+  /// tier's roles they sum to the tier's utilization); nil when the tier had none on duty.
+  public let roleShare: [Double?]
+  /// Per tier role after the warm-up: its busy staff-time over the staff-time of those who may
+  /// take its items (its own staff, or in a unit whose people cover its roles in turn, all of
+  /// them): how busy the role's people were, at most 100%; nil when none could.
   public let roleUtilization: [Double?]
   /// Items present at each tier when the period ends.
   public let openAtEnd: [Int]
@@ -82,8 +87,10 @@ public struct ReplicationResult: Sendable {
 
   init(
     model: Model, recorder: borrowing Recorder, channelRecorder: borrowing Recorder, busyArea: [Double],
-    busyAtWarmUp: [Double], roleUtilization: [Double?], openAtEnd: [Int], events: Int, unitNamed: [Int]
+    busyAtWarmUp: [Double], roleShare: [Double?], roleUtilization: [Double?], openAtEnd: [Int], events: Int,
+    unitNamed: [Int]
   ) {
+    self.roleShare = roleShare
     self.roleUtilization = roleUtilization
     self.unitNamed = unitNamed
     let T = model.tierCount

@@ -43,6 +43,8 @@ public struct Comparison: Sendable {
   /// Why the differences are not paired item by item, when they are not: the two scenarios cover
   /// different periods, so replication r of each draws different items (nil when they agree).
   public var unpaired: String?
+  /// The two periods, when they differ.
+  public var periods: (base: Scenario.Period, changed: Scenario.Period)?
 
   /// The measures compared for the whole system and for each tier both scenarios have.
   public static func measures(base: Model, changed: Model) -> [Measure] {
@@ -75,6 +77,7 @@ public struct Comparison: Sendable {
   /// Compares paired replications reduced as they arrived.
   public init(_ pairs: Pairs) {
     let (a, b) = (pairs.baseModel.scenario.period, pairs.changedModel.scenario.period)
+    periods = a.start == b.start && a.end == b.end && a.warmUp == b.warmUp ? nil : (a, b)
     unpaired =
       a.start == b.start && a.end == b.end && a.warmUp == b.warmUp
       ? nil

@@ -78,7 +78,9 @@ public struct Reduction: Sendable {
   /// Visits ended and busy staff-minutes over the measured days (the tier's pace).
   var paceDone: [Int]
   var paceBusy: [Double]
-  /// Per role, numbered across tiers.
+  /// Per role, numbered across tiers: its share of its tier's on-duty time, and how busy its own
+  /// people were (``ReplicationResult/roleShare``, ``ReplicationResult/roleUtilization``).
+  var roleShare: [Estimate.Accumulator]
   var roleUtilization: [Estimate.Accumulator]
   /// `[segment, tier]`.
   var segmentUtilization: Table<Estimate.Accumulator>
@@ -115,6 +117,7 @@ public struct Reduction: Sendable {
     responseBins = Array(repeating: Array(repeating: 0, count: CoarseHistogram.edges.count), count: T)
     paceDone = Array(repeating: 0, count: T)
     paceBusy = Array(repeating: 0, count: T)
+    roleShare = []
     roleUtilization = []
     segmentUtilization = Table(rows: model.segmentNames.count, columns: T, repeating: none)
     segmentBacklog = segmentUtilization
@@ -171,9 +174,13 @@ public struct Reduction: Sendable {
       }
     }
     if roleUtilization.isEmpty {
+      roleShare = Array(repeating: Estimate.Accumulator(), count: r.roleShare.count)
       roleUtilization = Array(repeating: Estimate.Accumulator(), count: r.roleUtilization.count)
     }
-    for i in roleUtilization.indices { roleUtilization[i].add(r.roleUtilization[i]) }
+    for i in roleUtilization.indices {
+      roleShare[i].add(r.roleShare[i])
+      roleUtilization[i].add(r.roleUtilization[i])
+    }
     for ch in channelDetection.indices {
       channelDetection[ch].add(r.channelDetection[ch, 0])
       channelResponse[ch].add(r.channelResponse[ch, 0])

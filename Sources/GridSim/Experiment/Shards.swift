@@ -41,7 +41,7 @@ public struct ShardFile: Sendable {
   public static let schema = "gridsim-slice"
   /// The file name extension slices are given (`slice-3.gridsim-slice`).
   public static let fileExtension = "gridsim-slice"
-  public static let currentVersion = 1
+  public static let currentVersion = 2
   /// The most bytes a results file may have when merged.
   public static let maximumSize = 1 << 30
 

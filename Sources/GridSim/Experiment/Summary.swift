@@ -46,9 +46,18 @@ public struct Summary: Sendable {
     public var units: Int
     /// Staff utilization after the warm-up, 0-1.
     public var utilization: Estimate?
-    /// Per role, for a tier with `roles`: its staff's utilization after the warm-up (busy over
-    /// on-duty staff-time of that role across the tier's units), where the bottleneck shows.
-    public var roles: [(id: String, utilization: Estimate?)]
+    /// Per role, for a tier with `roles`, after the warm-up: its `share` of the tier's on-duty
+    /// staff-time (over the roles, the tier's utilization) and how `busy` its own people were
+    /// (busy over the staff-time of those who may take its items: at most 100%), where a
+    /// saturated small role shows.
+    public var roles: [Role]
+
+    /// One role's two figures (see ``roles``).
+    public struct Role: Sendable {
+      public var id: String
+      public var share: Estimate?
+      public var busy: Estimate?
+    }
     /// Items present at the end of the period.
     public var openAtEnd: Estimate?
     /// Items present at the end of each day, averaged over the days after the warm-up.
@@ -211,7 +220,9 @@ public struct Summary: Sendable {
         utilization: r.utilization[t].nonNegative,
         roles: tier.roles.indices.map { k in
           let i = model.workflow.roleOffset[t] + k
-          return (tier.roles[k].id, i < r.roleUtilization.count ? r.roleUtilization[i].nonNegative : nil)
+          guard i < r.roleUtilization.count else { return Tier.Role(id: tier.roles[k].id) }
+          return Tier.Role(
+            id: tier.roles[k].id, share: r.roleShare[i].nonNegative, busy: r.roleUtilization[i].nonNegative)
         },
         openAtEnd: r.openAtEnd[t].nonNegative,
         backlogMean: r.backlogMean[t].nonNegative,

@@ -55,9 +55,9 @@ public struct WorkOrderLog: Sendable {
     (.severity, ["severity", "严重程度", "等级", "紧急程度"]),
     (.grid, ["grid", "所属网格", "网格"]),
     (.closed, ["closed", "办结时间", "结案时间"]),
-    (.measured, ["measured"]),
-    (.responseMissed, ["responsedeadlinemissed"]),
-    (.resolutionMissed, ["resolutiondeadlinemissed"]),
+    (.measured, ["measured", "计入统计"]),
+    (.responseMissed, ["responsedeadlinemissed", "回复超时"]),
+    (.resolutionMissed, ["resolutiondeadlinemissed", "办结超时"]),
     (.followUp, ["followup", "追加"]),
   ]
 

@@ -151,13 +151,23 @@ extension JSON5Value {
       kind = .array(items)
       return problem
     case (.array(var items), .key(let id)):
-      // An item by its id, or by its name (roster shifts and windows are named, not given ids).
+      // An item by its id, its name (a tier's 网格员; roster shifts and windows are named, not given
+      // ids) or its title (a shift's 值班).
       func name(_ item: JSON5Value) -> String? {
         if case .string(let s)? = item["id"]?.kind { return s }
         if case .string(let s)? = item["name"]?.kind { return s }
         return nil
       }
-      guard let i = items.firstIndex(where: { name($0) == id }) else {
+      func names(_ item: JSON5Value) -> [String] {
+        ["id", "name", "title"].compactMap { key in
+          if case .string(let s)? = item[key]?.kind { return s }
+          return nil
+        }
+      }
+      guard
+        let i = items.firstIndex(where: { name($0) == id })
+          ?? items.firstIndex(where: { names($0).contains(id) })
+      else {
         let ids = items.compactMap(name)
         let known =
           ids.isEmpty ? "its items have no ids or names" : "ids here: \(ids.joined(separator: ", "))"

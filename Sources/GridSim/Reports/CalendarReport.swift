@@ -2,25 +2,40 @@
 public enum CalendarReport {
   static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-  /// `date,weekday,kind,name`, one row per day of the year.
-  public static func csv(year: Int, calendar: WorkCalendar) -> String {
-    var out = "date,weekday,kind,name\n"
+  static let chineseWeekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+
+  /// A day's weekday in `l`: `Mon` or `周一`.
+  static func weekday(_ day: Int, _ l: ReportLanguage) -> String {
+    (l.code == .en ? weekdayNames : chineseWeekdays)[LocalDateTime.weekday(ofDay: day) - 1]
+  }
+
+  /// `date,weekday,kind,name` (`日期,星期,类型,名称`), one row per day of the year.
+  public static func csv(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String {
+    var out = l.pick("date,weekday,kind,name\n", "日期,星期,类型,名称\n")
     for day in days(of: year) {
       let date = LocalDateTime(minutes: Int64(day) * 1440).dateDescription
-      let name = calendar.name(ofDay: day) ?? ""
+      let name = calendar.name(ofDay: day).map { l.holiday($0) } ?? ""
+      let kind = calendar.kind(ofDay: day)
       out +=
-        "\(date),\(weekdayNames[LocalDateTime.weekday(ofDay: day) - 1]),\(calendar.kind(ofDay: day).rawValue),\(CSV.field(name))\n"
+        "\(date),\(weekday(day, l)),\(l.code == .en ? kind.rawValue : kind.chineseName),\(CSV.field(name))\n"
     }
     return out
   }
 
   /// Totals per month, then every holiday and make-up workday.
-  public static func text(year: Int, calendar: WorkCalendar) -> String {
-    var out = "gridsim calendar: \(year)"
+  public static func text(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String
+  {
+    var out = l.pick("gridsim calendar: \(year)", "gridsim 日历：\(year) 年")
     out +=
       calendar.years.contains(year)
-      ? "\n\n" : " (no holiday data for this year: weekends only; add them in a scenario's calendar)\n\n"
-    var months = TextTable(headers: ["Month", "Working days", "Weekend days", "Holidays", "Make-up workdays"])
+      ? "\n\n"
+      : l.pick(
+        " (no holiday data for this year: weekends only; add them in a scenario's calendar)\n\n",
+        "（无该年节假日数据：仅按周末计算；可在方案的 calendar 中补充）\n\n")
+    var months = TextTable(headers: [
+      l.pick("Month", "月份"), l.pick("Working days", "工作日"), l.pick("Weekend days", "周末"),
+      l.pick("Holidays", "节假日"), l.pick("Make-up workdays", "调休上班"),
+    ])
     var totals = [0, 0, 0, 0]
     for month in 1...12 {
       var counts = [0, 0, 0, 0]
@@ -38,18 +53,21 @@ public enum CalendarReport {
       for i in 0..<4 { totals[i] += counts[i] }
       months.rows.append(["\(year)-\(month < 10 ? "0" : "")\(month)"] + counts.map(String.init))
     }
-    months.rows.append(["total"] + totals.map(String.init))
+    months.rows.append([l.pick("total", "合计")] + totals.map(String.init))
     out += months.rendered()
     let specials = days(of: year).filter { calendar.name(ofDay: $0) != nil }
     if !specials.isEmpty {
       out += "\n"
-      var table = TextTable(headers: ["Date", "Day", "Kind", "Name"])
+      var table = TextTable(headers: [
+        l.pick("Date", "日期"), l.pick("Day", "星期"), l.pick("Kind", "类型"), l.pick("Name", "名称"),
+      ])
       table.leftAligned = [0, 1, 2, 3]
       for day in specials {
+        let kind = calendar.kind(ofDay: day)
         table.rows.append([
-          LocalDateTime(minutes: Int64(day) * 1440).dateDescription,
-          weekdayNames[LocalDateTime.weekday(ofDay: day) - 1], calendar.kind(ofDay: day).rawValue,
-          calendar.name(ofDay: day) ?? "",
+          LocalDateTime(minutes: Int64(day) * 1440).dateDescription, weekday(day, l),
+          l.code == .en ? kind.rawValue : kind.chineseName,
+          calendar.name(ofDay: day).map { l.holiday($0) } ?? "",
         ])
       }
       out += table.rendered()

@@ -13,16 +13,23 @@ public struct FitReport {
   }
 
   /// How much of the log was used, its columns, what it lacks, and what was not fitted.
-  public func summary() -> String {
+  public func summary(language l: ReportLanguage = .english) -> String {
     let share = Double(log.entries.count) / Double(max(1, log.rows))
-    var s = "\(log.path) (\(log.encoding.rawValue)): \(log.entries.count) of \(log.rows) rows used"
-    s += " (\(ReportLanguage.english.percent(share))), \(fit.days) days\n"
-    s += "  columns: \(log.columns.joined(separator: ", "))\n"
-    if !log.defaulted.isEmpty { s += "  not in the log: \(log.defaulted.joined(separator: "; "))\n" }
+    let (used, rows) = (log.entries.count, log.rows)
+    var s = l.pick(
+      "\(log.path) (\(log.encoding.rawValue)): \(used) of \(rows) rows used (\(l.percent(share))), \(fit.days) days\n",
+      "\(log.path)（\(log.encoding.rawValue)）：\(rows) 行中使用 \(used) 行（\(l.percent(share))），共 \(fit.days) 天\n")
+    s += l.pick("  columns: ", "  列：") + log.columns.joined(separator: l.pick(", ", "，")) + "\n"
+    if !log.defaulted.isEmpty {
+      s +=
+        l.pick("  not in the log: ", "  日志中没有：") + log.defaulted.joined(separator: l.pick("; ", "；")) + "\n"
+    }
     for w in fit.warnings { s += "  warning: \(w)\n" }
     if !fit.tiers.contains(where: Self.isFitted) {
-      s +=
-        "  no tier fitted (\(Self.visitCounts(fit.tiers, scenario)); \(HistoryFit.minimumRows) per figure are needed): the scenario keeps the base's tiers\n"
+      let counts = Self.visitCounts(fit.tiers, scenario, l)
+      s += l.pick(
+        "  no tier fitted (\(counts); \(HistoryFit.minimumRows) per figure are needed): the scenario keeps the base's tiers\n",
+        "  没有拟合任何层级（\(counts)；每项数据至少需要 \(HistoryFit.minimumRows) 条）：方案沿用基准方案的层级\n")
     }
     return s
   }
@@ -33,8 +40,11 @@ public struct FitReport {
   }
 
   /// Each tier's visits in the log, as the figures behind a fit that did not happen.
-  static func visitCounts(_ tiers: [HistoryFit.TierFit], _ scenario: Scenario) -> String {
-    zip(tiers, scenario.tiers).map { "\($1.id) \($0.visits) visits" }.joined(separator: ", ")
+  static func visitCounts(_ tiers: [HistoryFit.TierFit], _ scenario: Scenario, _ l: ReportLanguage = .english)
+    -> String
+  {
+    zip(tiers, scenario.tiers).map { l.pick("\($1.id) \($0.visits) visits", "\($1.name) \($0.visits) 次受理") }
+      .joined(separator: l.pick(", ", "，"))
   }
 
   /// The fitted scenario as JSON5: it `extends` the base (so the organization, calendar, policy and

@@ -5,7 +5,7 @@
 public enum SummaryJSON {
   /// The schema name and version written at the top of every summary.
   public static let schema = "gridsim-summary"
-  public static let version = 1
+  public static let version = 2
 
   /// Builds the document.
   public static func document(_ summary: Summary, source: String? = nil) -> JSONNode {
@@ -25,7 +25,9 @@ public enum SummaryJSON {
           (
             "roles",
             .array(
-              t.roles.map { .object([("id", .string($0.id)), ("utilization", estimate($0.utilization))]) })
+              t.roles.map {
+                .object([("id", .string($0.id)), ("share", estimate($0.share)), ("busy", estimate($0.busy))])
+              })
           ),
           ("openAtEnd", estimate(t.openAtEnd)),
           ("backlogEndOfDay", .object([("mean", estimate(t.backlogMean)), ("max", estimate(t.backlogMax))])),

@@ -1,36 +1,58 @@
 /// How `gridsim check` shows targets: a table for people, JUnit XML for CI servers.
 public enum TargetReport {
-  /// `≥ 95.0%` or `≤ 24.0 h`.
-  public static func bound(_ target: Target) -> String {
-    target.bound.text(target.measure.kind.unit)
+  /// `≥ 95.0%` or `≤ 24.0 h` (`≤ 24 小时`).
+  public static func bound(_ target: Target, language l: ReportLanguage = .english) -> String {
+    let unit = target.measure.kind.unit
+    guard l.code != .en else { return target.bound.text(unit) }
+    switch target.bound {
+    case .atLeast(let v): return "≥ " + l.measure(v, unit)
+    case .atMost(let v): return "≤ " + l.measure(v, unit)
+    }
   }
 
-  /// The targets of one scenario as a table, with a closing line.
-  public static func table(_ outcomes: [TargetOutcome]) -> String {
+  /// The lines above a scenario's targets: `gridsim check: NAME (PATH)` and how it was run.
+  public static func header(
+    _ name: String, source: String, replications n: Int, seed: UInt64, language l: ReportLanguage = .english
+  ) -> String {
+    l.pick(
+      "gridsim check: \(name) (\(source))\n  \(n) replication\(n == 1 ? "" : "s"), seed \(seed); intervals are 95%\n\n",
+      "gridsim 目标检查：\(name)（\(source)）\n  重复 \(n) 次，随机种子 \(seed)；区间为 95% 置信区间\n\n")
+  }
+
+  /// The targets of one scenario as a table, with a closing line. In Chinese the measure is said
+  /// in words; in English it is the key path the scenario's targets use.
+  public static func table(_ outcomes: [TargetOutcome], language l: ReportLanguage = .english) -> String {
     var table = TextTable(headers: [
-      "Target", "Measure", "Estimate (95% interval)", "Bound", "Margin", "Result",
+      l.pick("Target", "目标"), l.pick("Measure", "指标"), l.pick("Estimate (95% interval)", "估计值（95% 区间）"),
+      l.pick("Bound", "标准"), l.pick("Margin", "余量"), l.pick("Result", "结果"),
     ])
     for o in outcomes {
       let unit = o.target.measure.kind.unit
       let scale = o.target.bound.value
-      var result = o.met ? "met" : "MISSED"
-      if o.undecided { result += " (mean meets it; run more replications)" }
-      if o.estimate == nil { result += " (never observed)" }
+      var result = o.met ? l.pick("met", "达成") : l.pick("MISSED", "未达成")
+      if o.undecided { result += l.pick(" (mean meets it; run more replications)", "（均值达标，需增加重复次数）") }
+      if o.estimate == nil { result += l.pick(" (never observed)", "（未观测到）") }
+      let measure =
+        l.code == .en
+        ? o.target.measure.description : l.measure(o.target.measure, tierName: { $0 }, categoryName: { $0 })
       table.rows.append([
-        o.target.name, o.target.measure.description + (o.target.judge == .mean ? " (mean)" : ""),
-        Format.interval(o.estimate, unit, scale: scale), bound(o.target),
-        o.margin.map { Format.difference($0, unit, scale: scale) } ?? "-", result,
+        o.target.name, measure + (o.target.judge == .mean ? l.pick(" (mean)", "（按均值）") : ""),
+        l.interval(o.estimate, unit, scale: scale), bound(o.target, language: l),
+        o.margin.map { l.difference($0, unit, scale: scale) } ?? "-", result,
       ])
     }
     table.leftAligned = [0, 1, 5]
     let missed = outcomes.filter { !$0.met }
     var out = table.rendered()
+    let n = outcomes.count
     if missed.isEmpty {
-      out += "\nAll \(outcomes.count) target\(outcomes.count == 1 ? "" : "s") met.\n"
+      out += l.pick("\nAll \(n) target\(n == 1 ? "" : "s") met.\n", "\n全部 \(n) 项目标均已达成。\n")
     } else {
-      out +=
-        "\n\(missed.count) of \(outcomes.count) target\(outcomes.count == 1 ? "" : "s") missed: "
-        + missed.map(\.target.name).joined(separator: ", ") + ".\n"
+      let names = missed.map(\.target.name)
+      out += l.pick(
+        "\n\(missed.count) of \(n) target\(n == 1 ? "" : "s") missed: " + names.joined(separator: ", ")
+          + ".\n",
+        "\n\(n) 项目标中 \(missed.count) 项未达成：" + names.joined(separator: "、") + "。\n")
     }
     return out
   }

@@ -5,13 +5,38 @@ public struct ValidationReport {
   public var scenarioName: String
   public var source: String
   public var logPath: String
-  let language = ReportLanguage.english
+  public var language: ReportLanguage
 
-  public init(_ validation: ModelValidation, scenarioName: String, source: String, logPath: String) {
+  public init(
+    _ validation: ModelValidation, scenarioName: String, source: String, logPath: String,
+    language: ReportLanguage = .english
+  ) {
     self.validation = validation
     self.scenarioName = scenarioName
     self.source = source
     self.logPath = logPath
+    self.language = language
+  }
+
+  /// A measure's name in the report's language.
+  func measureName(_ name: String) -> String {
+    guard language.code == .zh else { return name }
+    let names = [
+      "arrivals per day": "每日到达", "first response, mean": "首次回复平均", "first response, p90": "首次回复 P90",
+      "resolution, mean": "办结平均", "resolution, p90": "办结 P90", "closed in the period": "期内办结占比",
+      "visits": "受理量", "time at tier, mean": "层级停留平均", "time at tier, p90": "层级停留 P90",
+      "answered on time": "按时回复率", "closed on time": "按时办结率", "passed up": "上报占比",
+      "end-of-day backlog, mean": "日末积压平均",
+    ]
+    return names[name] ?? name
+  }
+
+  /// A slice's name in the report's language: the whole log, a window, or a week.
+  func sliceName(_ name: String) -> String {
+    guard language.code == .zh else { return name }
+    if name == "whole log" { return "全部日志" }
+    if name.hasPrefix("week of ") { return "\(name.dropFirst(8)) 起一周" }
+    return language.window(name)
   }
 
   /// The figure in the measure's unit.
@@ -26,84 +51,105 @@ public struct ValidationReport {
 
   /// "within", or how far outside the replications' range and in which direction.
   func verdict(_ row: ModelValidation.Row) -> String {
+    let l = language
     guard let within = row.within, let observed = row.observed, let low = row.low, let high = row.high else {
       return row.observed != nil && row.simulated != nil
-        ? "not judged: some replications have none" : "no value"
+        ? l.pick("not judged: some replications have none", "不判定：部分重复无此值") : l.pick("no value", "无值")
     }
-    if within { return "within" }
+    if within { return l.pick("within", "在范围内") }
     let off = observed > high ? observed - high : low - observed
-    let direction = observed > high ? "above" : "below"
+    let above = observed > high
     let amount =
       switch row.unit {
       case .items where off < 10: NumberText.decimal(off, digits: 1)
-      case .share: "\(NumberText.decimal(off * 100, digits: 1)) points"
+      case .share: NumberText.decimal(off * 100, digits: 1) + l.pick(" points", " 个百分点")
       default: value(off, row.unit)
       }
     let relative =
       row.simulated.map { s -> String in
         guard s.mean != 0 else { return "" }
         let percent = off / abs(s.mean) * 100
-        return " (\(percent < 1 ? "under 1" : NumberText.count(percent))% of the mean)"
+        let shown = percent < 1 ? l.pick("under 1", "不到 1") : NumberText.count(percent)
+        return l.pick(" (\(shown)% of the mean)", "（均值的 \(shown)%）")
       } ?? ""
-    return "\(direction) by \(amount)\(relative)"
+    return l.pick(
+      "\(above ? "above" : "below") by \(amount)\(relative)", "\(above ? "高出" : "低于") \(amount)\(relative)")
   }
 
   var headers: [String] {
-    ["measure", "tier", "slice", "log", "simulated mean", "simulated range", "verdict"]
+    let l = language
+    return [
+      l.pick("measure", "指标"), l.pick("tier", "层级"), l.pick("slice", "时段"), l.pick("log", "日志"),
+      l.pick("simulated mean", "模拟均值"), l.pick("simulated range", "模拟范围"), l.pick("verdict", "结论"),
+    ]
   }
 
   var tableRows: [[String]] {
     validation.rows.map { r in
       [
-        r.measure, r.tier ?? "all", r.slice, value(r.observed, r.unit), value(r.simulated?.mean, r.unit),
-        "\(value(r.low, r.unit)) to \(value(r.high, r.unit))", verdict(r),
+        measureName(r.measure), r.tier ?? language.pick("all", "全部"), sliceName(r.slice),
+        value(r.observed, r.unit), value(r.simulated?.mean, r.unit),
+        "\(value(r.low, r.unit)) \(language.to) \(value(r.high, r.unit))", verdict(r),
       ]
     }
   }
 
   var headline: String {
     let v = validation
-    let chance =
-      "by chance alone up to \(v.allowedOutside) of \(v.judged) would fall outside (each has a \(language.percent(v.outsideChance)) chance), 95% of the time"
-    return
-      "\(v.judged - v.outside) of \(v.judged) measures of the log fall within the range of \(v.replications) replications; "
-      + chance
-      + (v.consistent ? ": the scenario is consistent with the log" : ": the scenario does not match the log")
+    let l = language
+    return l.pick(
+      "\(v.judged - v.outside) of \(v.judged) measures of the log fall within the range of \(v.replications) replications; by chance alone up to \(v.allowedOutside) of \(v.judged) would fall outside (each has a \(l.percent(v.outsideChance)) chance), 95% of the time"
+        + (v.consistent
+          ? ": the scenario is consistent with the log" : ": the scenario does not match the log"),
+      "日志的 \(v.judged) 项指标中有 \(v.judged - v.outside) 项落在 \(v.replications) 次重复的范围内；仅凭偶然，95% 的情况下最多 \(v.allowedOutside) 项会落在范围外（每项概率 \(l.percent(v.outsideChance))）"
+        + (v.consistent ? "：方案与日志一致" : "：方案与日志不符"))
   }
 
   public func text() -> String {
-    var out = "Model validation: \(scenarioName) against \(logPath)\n"
-    out += "\(validation.observedItems) logged items over \(validation.observedArrivals.count) days; "
-    out += "\(validation.replications) replications, each one history like the log.\n\n"
+    let l = language
+    var out = l.pick(
+      "Model validation: \(scenarioName) against \(logPath)\n", "模型检验：\(scenarioName)，对照 \(logPath)\n")
+    out += l.pick(
+      "\(validation.observedItems) logged items over \(validation.observedArrivals.count) days; \(validation.replications) replications, each one history like the log.\n\n",
+      "日志共 \(validation.observedItems) 件，\(validation.observedArrivals.count) 天；重复 \(validation.replications) 次，每次与日志一样是一段历史。\n\n"
+    )
     var table = TextTable(headers: headers)
     table.rows = tableRows
     table.leftAligned = [0, 1, 2, 6]
     out += table.rendered() + "\n"
-    out += headline + ".\n"
+    out += headline + language.pick(".\n", "。\n")
     return out
   }
 
   public func csv() -> String {
-    var out = CSV.row([
-      "measure", "tier", "slice", "unit", "log", "simulated_mean", "simulated_low", "simulated_high",
-      "within",
-    ])
+    let l = language
+    var out = CSV.row(
+      l.code == .en
+        ? [
+          "measure", "tier", "slice", "unit", "log", "simulated_mean", "simulated_low", "simulated_high",
+          "within",
+        ] : ["指标", "层级", "时段", "单位", "日志", "模拟均值", "模拟下限", "模拟上限", "在范围内"])
     for r in validation.rows {
-      let unit = r.unit == .minutes ? "minutes" : r.unit == .share ? "share" : "items"
+      let unit =
+        r.unit == .minutes
+        ? l.pick("minutes", "分钟") : r.unit == .share ? l.pick("share", "比例") : l.pick("items", "件")
       func n(_ x: Double?) -> String { x.map { DataFiles.number($0) } ?? "" }
       out += CSV.row([
-        r.measure, r.tier ?? "", r.slice, unit, n(r.observed), n(r.simulated?.mean), n(r.low), n(r.high),
-        r.within.map { $0 ? "1" : "0" } ?? "",
+        measureName(r.measure), r.tier ?? "", sliceName(r.slice), unit, n(r.observed), n(r.simulated?.mean),
+        n(r.low), n(r.high), r.within.map { $0 ? "1" : "0" } ?? "",
       ])
     }
     return out
   }
 
   public func dailyCSV() -> String {
-    var out = CSV.row([
-      "date", "log_arrivals", "simulated_arrivals", "simulated_arrivals_low", "simulated_arrivals_high",
-      "log_backlog", "simulated_backlog", "simulated_backlog_low", "simulated_backlog_high",
-    ])
+    var out = CSV.row(
+      language.code == .en
+        ? [
+          "date", "log_arrivals", "simulated_arrivals", "simulated_arrivals_low", "simulated_arrivals_high",
+          "log_backlog", "simulated_backlog", "simulated_backlog_low", "simulated_backlog_high",
+        ]
+        : ["日期", "日志到达", "模拟到达", "模拟到达下限", "模拟到达上限", "日志积压", "模拟积压", "模拟积压下限", "模拟积压上限"])
     for d in validation.observedArrivals.indices {
       let a = validation.simulatedArrivals[d]
       let b = validation.simulatedBacklog[d]
@@ -119,30 +165,39 @@ public struct ValidationReport {
   }
 
   func document() -> ReportDocument {
-    var doc = ReportDocument(title: "Model validation: \(scenarioName)", language: language)
-    doc.add(.heading(1, "Model validation: \(scenarioName)"))
+    let l = language
+    let title = l.pick("Model validation: ", "模型检验：") + scenarioName
+    var doc = ReportDocument(title: title, language: language)
+    doc.add(.heading(1, title))
     doc.add(
       .meta([
-        "Scenario: \(source)", "Log: \(logPath)",
-        "\(validation.observedItems) logged items over \(validation.observedArrivals.count) days; \(validation.replications) replications",
+        l.pick("Scenario: ", "方案：") + source, l.pick("Log: ", "日志：") + logPath,
+        l.pick(
+          "\(validation.observedItems) logged items over \(validation.observedArrivals.count) days; \(validation.replications) replications",
+          "日志共 \(validation.observedItems) 件，\(validation.observedArrivals.count) 天；重复 \(validation.replications) 次"
+        ),
       ]))
-    doc.add(.verdict(validation.consistent, headline + "."))
+    doc.add(.verdict(validation.consistent, headline + l.pick(".", "。")))
     doc.add(
       .paragraph(
-        "The log is one history, so each of its measures is judged against the spread of single replications (about their 2.5% to 97.5% range: with \(validation.replications) replications, a right model's measure falls outside it with a chance of \(language.percent(validation.outsideChance))), not against the interval of their mean."
-      ))
+        l.pick(
+          "The log is one history, so each of its measures is judged against the spread of single replications (about their 2.5% to 97.5% range: with \(validation.replications) replications, a right model's measure falls outside it with a chance of \(l.percent(validation.outsideChance))), not against the interval of their mean.",
+          "日志只是一段历史，因此每项指标按单次重复的分布（约 2.5% 至 97.5% 的范围；重复 \(validation.replications) 次时，正确模型的指标落在范围外的概率为 \(l.percent(validation.outsideChance))）判定，而非按均值的置信区间。"
+        )))
     doc.add(.table(headers: headers, rows: tableRows, leftAligned: [0, 1, 2, 6]))
-    doc.add(.heading(2, "Day by day"))
+    doc.add(.heading(2, l.pick("Day by day", "逐日对照")))
+    let caption = l.pick(
+      "Solid: the log. Dashed: the replications' mean; gray band: their 2.5% to 97.5% range.",
+      "实线：日志。虚线：各次重复的均值；灰带：其 2.5% 至 97.5% 范围。")
     doc.add(
       .figure(
-        title: "Items detected per day",
+        title: l.pick("Items detected per day", "每日发现的事项"),
         svg: chart(validation.observedArrivals, validation.simulatedArrivals, id: "arrivals"),
-        caption: "Solid: the log. Dashed: the replications' mean; gray band: their 2.5% to 97.5% range."))
+        caption: caption))
     doc.add(
       .figure(
-        title: "Open items at the end of each day",
-        svg: chart(validation.observedBacklog, validation.simulatedBacklog, id: "backlog"),
-        caption: "Solid: the log. Dashed: the replications' mean; gray band: their 2.5% to 97.5% range."))
+        title: l.pick("Open items at the end of each day", "每日日末未结事项"),
+        svg: chart(validation.observedBacklog, validation.simulatedBacklog, id: "backlog"), caption: caption))
     return doc
   }
 
@@ -180,7 +235,8 @@ public struct ValidationReport {
   /// validation.csv, daily.csv, validation.md and validation.html.
   public func files() -> [(name: String, text: String)] {
     let doc = document()
-    let footer = "Made by gridsim validate-model \(source) --against \(logPath)"
+    let footer =
+      language.pick("Made by", "由以下命令生成：") + " gridsim validate-model \(source) --against \(logPath)"
     return [
       ("validation.csv", csv()), ("daily.csv", dailyCSV()), ("validation.md", doc.markdown(footer: footer)),
       ("validation.html", doc.html(footer: footer)),

@@ -44,7 +44,11 @@ public enum Headcount: Sendable, Equatable, CustomStringConvertible {
 public struct Roster: Sendable {
   /// One shift: the hours it covers and, per day kind, how many of each unit's staff work it.
   public struct Shift: Sendable {
+    /// Its name in the file: an identifier that roster files and `--set` use.
     public var name: String
+    /// The name people call it, shown in reports and accepted wherever `name` is (`值班`); nil:
+    /// `name` is shown.
+    public var title: String?
     /// Minutes after midnight; an end at or before the start means the shift ends the next day
     /// (it belongs to the day it starts on).
     public var start: Int
@@ -58,6 +62,12 @@ public struct Roster: Sendable {
       self.end = end
       self.staff = staff
     }
+
+    /// What reports call it.
+    public var shown: String { title ?? name }
+
+    /// True when `text` names it (its name or its title).
+    public func isNamed(_ text: String) -> Bool { name == text || title == text }
 
     /// Minutes the shift lasts.
     public var length: Int { end > start ? end - start : end + 1440 - start }

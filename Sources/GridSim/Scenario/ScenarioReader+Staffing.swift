@@ -54,8 +54,11 @@ extension ScenarioReader {
     }
     for (i, item) in items.enumerated() {
       let p = "\(path).shifts[\(i)]"
-      guard let s = values.object(item, p, known: ["name", "start", "end", "days", "staff"]) else { continue }
+      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff"]) else {
+        continue
+      }
       let name = s["name"].flatMap { values.identifier($0, p + ".name") } ?? "shift\(i + 1)"
+      let title = s["title"].flatMap { values.string($0, p + ".title") }
       guard let startValue = s["start"], let endValue = s["end"] else {
         values.error(
           p, at: item.offset, "missing key '\(s["start"] == nil ? "start" : "end")'",
@@ -90,7 +93,13 @@ extension ScenarioReader {
         values.error(
           p + ".name", at: s["name"]?.offset ?? item.offset, "the shift name '\(name)' is used twice")
       }
-      roster.shifts.append(.init(name: name, start: start, end: end % 1440, staff: staff))
+      if let title, roster.shifts.contains(where: { $0.title == title || $0.name == title }) {
+        values.error(
+          p + ".title", at: s["title"]?.offset ?? item.offset, "the shift title '\(title)' is used twice")
+      }
+      var shift = Roster.Shift(name: name, start: start, end: end % 1440, staff: staff)
+      shift.title = title
+      roster.shifts.append(shift)
     }
     return roster
   }
@@ -127,9 +136,7 @@ extension ScenarioReader {
           values.diagnostics.append(Diagnostic(.error, file: shown, line: line, message: message, fix: fix))
         }
         if row.allSatisfy({ $0.stripped().isEmpty }) { continue }
-        if r == 0,
-          row.first?.stripped().lowercased() == "when" || row.first?.stripped().lowercased() == "date"
-        {
+        if r == 0, ["when", "date", "日期", "时间"].contains(row.first?.stripped().lowercased() ?? "") {
           continue
         }
         guard row.count == 4 else {
@@ -142,7 +149,7 @@ extension ScenarioReader {
           row[0].stripped(), row[1].stripped(), row[2].stripped(), row[3].stripped()
         )
         var when: Roster.Entry.When?
-        if let kind = DayKind(rawValue: whenText) {
+        if let kind = DayKind(named: whenText) {
           when = .kind(kind)
         } else if whenText.count == 10, let d = LocalDateTime(parsing: whenText) {
           when = .date(d.dayNumber)
@@ -153,15 +160,17 @@ extension ScenarioReader {
         }
         var tier: Int?
         var unit: String?
-        if let t = scenario.tiers.firstIndex(where: { $0.id == who }) {
+        if let t = scenario.tiers.firstIndex(where: { $0.id == who || $0.name == who }) {
           tier = t
         } else if let t = unitTier[who] {
           tier = t
           unit = who
         } else {
-          let guess = Suggestion.closest(to: who, in: scenario.tiers.map(\.id) + unitTier.keys.sorted())
+          let guess = Suggestion.closest(
+            to: who, in: scenario.tiers.map(\.id) + scenario.tiers.map(\.name) + unitTier.keys.sorted())
           problem(
-            "expected a tier id or a unit name, found '\(who)'", fix: guess.map { "did you mean '\($0)'?" })
+            "expected a tier (its id or name) or a unit name, found '\(who)'",
+            fix: guess.map { "did you mean '\($0)'?" })
         }
         let staff = Headcount(parsing: staffText)
         if staff == nil {
@@ -174,8 +183,8 @@ extension ScenarioReader {
             fix: "give tiers[\(tier)] a roster with a shift named '\(shiftName)'")
           continue
         }
-        guard roster.shifts.contains(where: { $0.name == shiftName }) else {
-          let names = roster.shifts.map(\.name)
+        guard let shift = roster.shifts.first(where: { $0.isNamed(shiftName) }) else {
+          let names = roster.shifts.map(\.name) + roster.shifts.compactMap(\.title)
           problem(
             "expected a shift of tier '\(scenario.tiers[tier].id)', found '\(shiftName)'",
             fix: Suggestion.closest(to: shiftName, in: names).map { "did you mean '\($0)'?" }
@@ -183,7 +192,7 @@ extension ScenarioReader {
           continue
         }
         scenario.tiers[tier].roster!.entries.append(
-          .init(when: when, unit: unit, shift: shiftName, staff: staff))
+          .init(when: when, unit: unit, shift: shift.name, staff: staff))
       }
     }
   }

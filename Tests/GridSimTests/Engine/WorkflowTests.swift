@@ -249,11 +249,37 @@ struct WorkflowTests {
     #expect(r.metric(.resolution, group: .system).max == 240)
     #expect(r.metric(.resolution, group: .system).mean == 210)
     #expect(r.metric(.response, group: .system).max == 120)
-    // Busy 4 h of 48 h on duty: 1/12 for the tier; each role has half the person (24 h on duty)
-    // and was busy 2 h.
+    // Busy 4 h of 48 h on duty: 1/12 for the tier. Each role was busy 2 h: 2/48 of the tier's
+    // on-duty time (the two sum to the tier's 4/48), and 2/48 of its people's time, as the one
+    // person takes both roles in turn (never above 100%, however many roles share one person).
     #expect(abs(r.utilization[0]! - 4.0 / 48) < 1e-12)
-    #expect(r.roleUtilization[0] == 2.0 / 24)
-    #expect(r.roleUtilization[1] == 2.0 / 24)
+    #expect(r.roleShare[0] == 2.0 / 48 && r.roleShare[1] == 2.0 / 48)
+    #expect(r.roleUtilization[0] == 2.0 / 48)
+    #expect(r.roleUtilization[1] == 2.0 / 48)
+  }
+
+  @Test(
+    "a role's share of the tier's time sums to the tier's utilization; its own people's busy share is apart")
+  func roleFigures() throws {
+    // Two people, two roles of one each: accept (1 h, worker) then handle (1 h, head), two items
+    // at 00:00. The worker accepts item 1 (0-1 h) and item 2 (1-2 h); the head handles item 1
+    // (1-2 h) and item 2 (2-3 h). Each role is busy 2 h; on duty 2 × 48 = 96 person-hours.
+    let grid = """
+      id: "grid", roles: [{ id: "worker", share: 0.5 }, { id: "head", share: 0.5 }],
+      stages: [
+        { id: "accept", role: "worker", time: "1 h" },
+        { id: "handle", role: "head", time: "1 h" },
+      ]
+      """
+    let (_, r) = try runOnce(
+      workflowScenario(grid: grid, gridStaff: 2, injects: "{ after: \"0 min\" }, { after: \"0 min\" }"))
+    #expect(r.metric(.resolution, group: .system).max == 180)
+    #expect(abs(r.utilization[0]! - 4.0 / 96) < 1e-12)
+    // Shares of the tier's 96 person-hours: 2/96 each, summing to the tier's utilization.
+    #expect(r.roleShare[0] == 2.0 / 96 && r.roleShare[1] == 2.0 / 96)
+    #expect(abs(r.roleShare[0]! + r.roleShare[1]! - r.utilization[0]!) < 1e-12)
+    // Each role's own person: busy 2 of 48 hours.
+    #expect(r.roleUtilization[0] == 2.0 / 48 && r.roleUtilization[1] == 2.0 / 48)
   }
 
   @Test(

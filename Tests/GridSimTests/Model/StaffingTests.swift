@@ -208,7 +208,7 @@ struct StaffingTests {
     #expect(
       messages == [
         "2: expected a date such as 2026-10-01 or a day kind (workday, weekend, holiday, makeup-workday), found 'someday'",
-        "3: expected a tier id or a unit name, found 'gird'",
+        "3: expected a tier (its id or name) or a unit name, found 'gird'",
         "4: expected a shift of tier 'grid', found 'night'",
         "5: expected a headcount such as 2 or a share such as 50%, found 'lots'",
       ])

@@ -1,7 +1,28 @@
 /// `ledger.csv`: one row per item of a replication with its stage times, documented in
-/// `Reports/README.md`. Times are local, to the minute; a blank means it did not happen.
+/// `Reports/README.md`. Times are local, to the minute; a blank means it did not happen. In
+/// Chinese its columns and outcomes are the words work-order platforms use, which ``WorkOrderLog``
+/// reads back (a ledger is a log for `gridsim fit`).
 public enum LedgerCSV {
-  public static func render(_ ledger: Ledger, model: Model) -> String {
+  /// The columns in Chinese, by their English name.
+  static let chinese: [String: String] = [
+    "item": "工单编号", "measured": "计入统计", "category": "诉求类别", "severity": "严重程度", "channel": "来源渠道",
+    "grid": "所属网格", "appeared": "发现时间", "detected": "受理时间", "closed": "办结时间", "closed_at": "办结层级",
+    "response_deadline_missed": "回复超时", "resolution_deadline_missed": "办结超时", "reopened": "重办次数",
+    "follow_up": "追加",
+  ]
+  /// A tier's columns in Chinese (after the tier's name), by their English name.
+  static let chineseTier: [String: String] = [
+    "unit": "单位", "visits": "受理次数", "arrived": "到达时间", "started": "签收时间", "responded": "首次回复时间",
+    "left": "离开时间", "outcome": "去向", "response_due": "回复时限", "resolution_due": "办结时限",
+  ]
+  /// How an item left a tier, in Chinese.
+  static let chineseOutcome: [Ledger.Outcome: String] = [
+    .closed: "办结", .authority: "超出权限", .referral: "转办", .deadline: "超时督办", .worsened: "舆情升级",
+    .reopened: "重办",
+  ]
+
+  public static func render(_ ledger: Ledger, model: Model, language l: ReportLanguage = .english) -> String {
+    let zh = l.code == .zh
     let scenario = model.scenario
     // Millions of times are written: dates and clock times come from tables, not a formatter.
     let start = scenario.period.start
@@ -27,11 +48,15 @@ public enum LedgerCSV {
       "unit", "visits", "arrived", "started", "responded", "left", "outcome", "response_due",
       "resolution_due",
     ]
+    let columns = [
+      "item", "measured", "category", "severity", "channel", "grid", "appeared", "detected", "closed",
+      "closed_at", "response_deadline_missed", "resolution_deadline_missed", "reopened", "follow_up",
+    ]
     var out = CSV.row(
-      [
-        "item", "measured", "category", "severity", "channel", "grid", "appeared", "detected", "closed",
-        "closed_at", "response_deadline_missed", "resolution_deadline_missed", "reopened", "follow_up",
-      ] + scenario.tiers.flatMap { tier in perTier.map { "\(tier.id)_\($0)" } })
+      (zh ? columns.map { chinese[$0] ?? $0 } : columns)
+        + scenario.tiers.flatMap { tier in
+          perTier.map { zh ? tier.name + (chineseTier[$0] ?? $0) : "\(tier.id)_\($0)" }
+        })
     let channels = scenario.demand.channels
     for (i, e) in ledger.entries.enumerated() {
       var fields = [
@@ -52,7 +77,8 @@ public enum LedgerCSV {
         fields += [
           model.unitNames[model.unit(leaf: e.leaf, tier: t)], String(visits.count), time(v.arrived),
           time(v.started),
-          time(v.responded), time(v.left), v.outcome?.rawValue ?? "",
+          time(v.responded), time(v.left),
+          v.outcome.map { zh ? chineseOutcome[$0] ?? $0.rawValue : $0.rawValue } ?? "",
           time(v.responseDue), time(v.resolutionDue),
         ]
       }

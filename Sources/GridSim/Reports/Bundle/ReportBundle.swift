@@ -64,8 +64,8 @@ public struct ReportBundle: Sendable {
       ("report.html", document.html(footer: footer)),
       ("report.md", document.markdown(footer: footer)),
       ("summary.json", summaryJSON().rendered()),
-      ("daily.csv", DataFiles.daily(sections)),
-      ("tiers.csv", DataFiles.tiers(sections)),
+      ("daily.csv", DataFiles.daily(sections, language)),
+      ("tiers.csv", DataFiles.tiers(sections, language)),
     ]
     if let ledger { files.append(("ledger.csv", ledger)) }
     return files
@@ -262,8 +262,18 @@ public struct ReportBundle: Sendable {
             Format.count(t.backlogMean),
           ]
         }, leftAligned: [0]))
-    let roles = s.tiers.filter { !$0.roles.isEmpty }.map { l.roleUtilization(tier: $0.name, roles: $0.roles) }
-    if !roles.isEmpty { doc.add(.bullets(roles)) }
+    let withRoles = s.tiers.filter { !$0.roles.isEmpty }
+    if !withRoles.isEmpty {
+      doc.add(
+        .table(
+          headers: [l.tier, l.role, l.roleShare, l.roleBusy],
+          rows: withRoles.flatMap { t in
+            t.roles.enumerated().map { i, role in
+              [i == 0 ? t.name : "", role.id, l.percent(role.share), l.percent(role.busy)]
+            } + [["", l.allRoles, l.percent(t.utilization), ""]]
+          }, leftAligned: [0, 1]))
+      doc.add(.paragraph(l.rolesNote))
+    }
 
     doc.add(.heading(level + 1, l.deadlines))
     doc.add(

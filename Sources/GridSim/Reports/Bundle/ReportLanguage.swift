@@ -13,7 +13,8 @@ public struct ReportLanguage: Sendable {
   /// The language with this code.
   public init(_ code: Code) { self.code = code }
 
-  func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
+  /// `en` in English, `zh` in Chinese.
+  public func pick(_ en: String, _ zh: String) -> String { code == .en ? en : zh }
 
   // MARK: numbers, durations and dates
 
@@ -133,6 +134,23 @@ public struct ReportLanguage: Sendable {
     case .holiday: pick("holiday", "节假日")
     case .makeupWorkday: pick("make-up workday", "调休工作日")
     }
+  }
+
+  /// A holiday or make-up workday's name: the built-in calendar's names translated (`National Day
+  /// make-up workday`: 国庆节调休上班), others as given.
+  public func holiday(_ name: String) -> String {
+    guard code == .zh else { return name }
+    let names = [
+      "New Year's Day": "元旦", "Spring Festival": "春节", "Qingming": "清明节", "Labour Day": "劳动节",
+      "Dragon Boat Festival": "端午节", "Mid-Autumn": "中秋节", "National Day": "国庆节",
+      "National Day and Mid-Autumn": "国庆节、中秋节", "holiday": "节假日", "make-up workday": "调休上班",
+    ]
+    if let known = names[name] { return known }
+    let suffix = " make-up workday"
+    if name.hasSuffix(suffix), let holiday = names[String(name.dropLast(suffix.count))] {
+      return holiday + "调休上班"
+    }
+    return name
   }
 
   /// A key-date window's name: the built-in names translated, others as the scenario gives them.
@@ -382,10 +400,14 @@ public struct ReportLanguage: Sendable {
   public var tier: String { pick("Tier", "层级") }
   public var staff: String { pick("Staff", "人员") }
   public var utilization: String { pick("Utilization", "利用率") }
-  /// "Utilization by role at 领导小组: office 45%, leaders 80%".
-  public func roleUtilization(tier: String, roles: [(id: String, utilization: Estimate?)]) -> String {
-    pick("Utilization by role at ", "各角色利用率，") + tier + pick(": ", "：")
-      + roles.map { "\($0.id) \(percent($0.utilization?.mean))" }.joined(separator: pick(", ", "，"))
+  public var role: String { pick("Role", "角色") }
+  public var roleShare: String { pick("Share of the tier's on-duty time", "占层级在岗时间") }
+  public var roleBusy: String { pick("Its people busy", "本角色人员忙碌") }
+  public var allRoles: String { pick("all roles", "全部角色") }
+  public var rolesNote: String {
+    pick(
+      "A role's share of the tier's on-duty time adds up, over the roles, to the tier's utilization; its people busy is the share of its own staff's time spent on its items (where a unit has fewer people than roles, its people take the roles in turn, so all of them are the role's). Neither is above 100%.",
+      "各角色占层级在岗时间之和即该层级利用率；本角色人员忙碌为该角色人员用于本角色事项的时间占比（单位人数少于角色数时，全体人员轮流承担各角色）。两者均不超过 100%。")
   }
   public var visits: String { pick("Visits", "受理量") }
   public var waitMean: String { pick("Wait mean", "平均等待") }
