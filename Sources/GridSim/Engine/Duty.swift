@@ -28,8 +28,12 @@ struct Duty: ~Copyable, Sendable {
   private var headcount: UniqueArray<Int32>
   private var pooled: UniqueArray<Bool>
   private var epoch: UniqueArray<UInt16>
+  /// Per unit: its people on duty are duty staff (值班) now, who take only what duty takes.
+  private var dutyStaff: UniqueArray<Bool>
 
-  init(headcount: [Int32], firstStation: [Int32], shares: [[Double]], stationCount: Int) {
+  init(
+    headcount: [Int32], duty: [Bool] = [], firstStation: [Int32], shares: [[Double]], stationCount: Int
+  ) {
     busy = UniqueArray(repeating: 0, count: stationCount)
     capacity = UniqueArray(repeating: 0, count: stationCount)
     unclaimed = UniqueArray(repeating: 0, count: stationCount)
@@ -39,8 +43,14 @@ struct Duty: ~Copyable, Sendable {
     self.headcount = UniqueArray(repeating: 0, count: headcount.count)
     pooled = UniqueArray(repeating: false, count: headcount.count)
     epoch = UniqueArray(repeating: 0, count: headcount.count)
+    dutyStaff = UniqueArray(repeating: false, count: headcount.count)
     for (unit, people) in headcount.enumerated() { apply(unit: unit, people: people) }
+    for (unit, on) in duty.enumerated() where on { dutyStaff[unit] = true }
   }
+
+  /// True while the unit's people on duty are duty staff (no office shift is on).
+  @inline(__always)
+  func isDuty(unit: Int) -> Bool { dutyStaff[unit] }
 
   /// True when a free on-duty staff member may take an item at the station.
   @inline(__always)
@@ -98,7 +108,8 @@ struct Duty: ~Copyable, Sendable {
 
   /// The unit's headcount becomes `people`: everyone busy now is one of the staff busy at this
   /// change, and the first of them to finish take the on-duty places.
-  mutating func change(unit: Int, to people: Int32) {
+  mutating func change(unit: Int, to people: Int32, duty: Bool = false) {
+    dutyStaff[unit] = duty
     guard people != headcount[unit] else { return }
     apply(unit: unit, people: people)
   }

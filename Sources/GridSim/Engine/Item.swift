@@ -52,9 +52,15 @@ struct Item: Sendable {
     static let extended = Marks(rawValue: 1 << 7)
     /// A staff member has picked it up at this visit (its wait at the tier is recorded).
     static let pickedUp = Marks(rawValue: 1 << 8)
+    /// It waits in the office line: duty staff do not take it.
+    static let inOfficeLine = Marks(rawValue: 1 << 9)
+    /// It waited for an office shift at this visit.
+    static let waitedForOffice = Marks(rawValue: 1 << 10)
 
     /// What a new visit starts without.
-    static let perVisit: Marks = [.responseSettled, .resolutionSettled, .extended, .pickedUp]
+    static let perVisit: Marks = [
+      .responseSettled, .resolutionSettled, .extended, .pickedUp, .inOfficeLine, .waitedForOffice,
+    ]
   }
 
   // Stored 8-byte fields first, then 4-, 2- and 1-byte ones: 136 bytes an item.
@@ -199,11 +205,28 @@ struct Item: Sendable {
     assert(phase == .waiting, "a stage starts only for an item waiting for it")
     phase = .inService
     dutyEpoch = epoch
+    marks.remove(.inOfficeLine)
     guard kind == .item, !marks.contains(.pickedUp) else { return nil }
     marks.insert(.pickedUp)
     let wait = now - tierArrival
     totalWait += wait
     return wait
+  }
+
+  /// The item goes to the office line (duty staff do not take it); `dutyOn` when duty staff are on
+  /// now: true when this is the first time at this visit that it waits for the office (it is
+  /// counted then).
+  mutating func waitForOffice(dutyOn: Bool) -> Bool {
+    assert(phase == .waiting, "only a waiting item waits for the office")
+    marks.insert(.inOfficeLine)
+    return dutyOn && marks.update(with: .waitedForOffice) == nil
+  }
+
+  /// Duty staff come on while the item waits in the office line: true when this is the first time
+  /// at this visit that it waits for the office.
+  mutating func dutyBegan() -> Bool {
+    guard marks.contains(.inOfficeLine) else { return false }
+    return marks.update(with: .waitedForOffice) == nil
   }
 
   /// What follows the end of a stage's service.
@@ -259,8 +282,9 @@ struct Item: Sendable {
     case inService
     /// Waiting for its parts: they are dropped when they come to be served.
     case awaitingParts
-    /// In a line: its wait at this visit when nobody had picked it up yet (added to its total).
-    case queued(wait: Double?)
+    /// In a line (the office line: duty staff do not take it): its wait at this visit when nobody
+    /// had picked it up yet (added to its total).
+    case queued(wait: Double?, officeLine: Bool)
   }
 
   /// The item is taken off its tier at `now` (a missed deadline, worsening): what it was doing.
@@ -274,10 +298,12 @@ struct Item: Sendable {
       return .awaitingParts
     case .waiting, .finished:
       assert(phase == .waiting, "a finished item is not at a tier")
-      guard !marks.contains(.pickedUp) else { return .queued(wait: nil) }
+      let office = marks.contains(.inOfficeLine)
+      marks.remove(.inOfficeLine)
+      guard !marks.contains(.pickedUp) else { return .queued(wait: nil, officeLine: office) }
       let wait = now - tierArrival
       totalWait += wait
-      return .queued(wait: wait)
+      return .queued(wait: wait, officeLine: office)
     }
   }
 

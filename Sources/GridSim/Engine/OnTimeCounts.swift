@@ -1,6 +1,8 @@
 /// The deadline outcomes counted per day and tier.
 public enum DailyOutcome: Int, CaseIterable, Sendable {
   case responseMet, responseMissed, resolutionMet, resolutionMissed
+  /// The response outcomes of what duty takes (models with duty shifts only).
+  case dutyResponseMet, dutyResponseMissed
 }
 
 /// The deadline outcomes of one day and tier, counted by ``DailyOutcome``.
@@ -9,6 +11,8 @@ public struct OnTimeCounts: Sendable, Equatable {
   public var responseMissed = 0
   public var resolutionMet = 0
   public var resolutionMissed = 0
+  public var dutyResponseMet = 0
+  public var dutyResponseMissed = 0
 
   public init() {}
 
@@ -20,6 +24,8 @@ public struct OnTimeCounts: Sendable, Equatable {
       case .responseMissed: responseMissed
       case .resolutionMet: resolutionMet
       case .resolutionMissed: resolutionMissed
+      case .dutyResponseMet: dutyResponseMet
+      case .dutyResponseMissed: dutyResponseMissed
       }
     }
     @inline(__always) set {
@@ -28,6 +34,8 @@ public struct OnTimeCounts: Sendable, Equatable {
       case .responseMissed: responseMissed = newValue
       case .resolutionMet: resolutionMet = newValue
       case .resolutionMissed: resolutionMissed = newValue
+      case .dutyResponseMet: dutyResponseMet = newValue
+      case .dutyResponseMissed: dutyResponseMissed = newValue
       }
     }
   }

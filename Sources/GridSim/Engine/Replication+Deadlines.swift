@@ -52,8 +52,9 @@ extension Replication {
     switch items[slot].handOver(at: clock.now) {
     case .inService: releaseStaff(slot)
     case .awaitingParts: break  // its parts are dropped when they come to be served
-    case .queued(let wait):
-      stations.lines[station(slot)].live -= 1  // its entry goes stale when the stamp moves on
+    case .queued(let wait, let officeLine):
+      // Its entry goes stale when the stamp moves on.
+      if officeLine { stations.officeLines[station(slot)].live -= 1 } else { stations.lines[station(slot)].live -= 1 }
       // Taken from the queue before anyone picked it up: its time in the queue is this visit's
       // wait (the tier's wait covers every visit, as queueing theory's M/M/c+D does).
       if let wait, items[slot].isCounted { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
@@ -76,7 +77,9 @@ extension Replication {
       let before = roles.map {
         (stations.duty.onDuty(unit: unit, role: $0), stations.duty.cover(unit: unit, role: $0))
       }
-      stations.duty.change(unit: unit, to: plan.changeValues[c])
+      let wasDuty = stations.duty.isDuty(unit: unit)
+      stations.duty.change(unit: unit, to: plan.changeValues[c], duty: plan.changeDuty[c])
+      if Paths.optionalPaths, model.hasDutyShifts, !wasDuty, plan.changeDuty[c] { dutyBegan(unit: unit) }
       for r in roles {
         let i = workflow.roleOffset[tier] + r
         stations.roleOnDuty[i].change(
@@ -89,7 +92,7 @@ extension Replication {
         serve(unit: unit, after: unitStations.upperBound - 1)
       } else {
         for station in unitStations {
-          while stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station) {
+          while stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station, unit: unit) {
             startService(next)
           }
         }

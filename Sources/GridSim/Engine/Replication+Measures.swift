@@ -120,6 +120,13 @@ extension Replication {
   mutating func countDaily(_ outcome: DailyOutcome, _ slot: Int) {
     let d = model.day(of: items[slot].tierArrival)
     measures.recorder.dailyOnTime[d, Int(items[slot].tier)][outcome] += 1
+    // What duty must take, apart: its on-time share is a plan's floor on every day.
+    if Paths.optionalPaths, model.hasDutyShifts, outcome == .responseMet || outcome == .responseMissed,
+      dutyTakes(slot)
+    {
+      measures.recorder.dailyOnTime[d, Int(items[slot].tier)][
+        outcome == .responseMet ? .dutyResponseMet : .dutyResponseMissed] += 1
+    }
   }
 
   /// The day (from the period's first, 0) of the present moment: the one of the last call while

@@ -76,6 +76,9 @@ struct ItemStore: ~Copyable, Sendable {
 struct Stations: ~Copyable, Sendable {
   var duty: Duty
   var lines: UniqueArray<WaitingLine>
+  /// Where a model has duty shifts: per station, the items duty does not take, waiting for the
+  /// next office shift (empty otherwise).
+  var officeLines: UniqueArray<WaitingLine>
   /// Busy staff over time: each tier's, then each tier role's (at `tierCount` +
   /// ``CompiledWorkflow/roleOffset``), in one array so that a start or an end touches one buffer.
   var busyStaff: UniqueArray<Occupancy>
@@ -90,8 +93,9 @@ struct Stations: ~Copyable, Sendable {
   init(model: Model) {
     let workflow = model.workflow
     lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
+    officeLines = UniqueArray(repeating: WaitingLine(), count: model.hasDutyShifts ? workflow.stationCount : 0)
     duty = Duty(
-      headcount: model.staffing.initial, firstStation: workflow.unitStation,
+      headcount: model.staffing.initial, duty: model.staffing.initialDuty, firstStation: workflow.unitStation,
       shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)
     roleOnDuty = Array(repeating: Occupancy(), count: workflow.roleCount)
     roleCover = roleOnDuty

@@ -96,6 +96,8 @@ extension OnTimeCounts: FlatCodable {
     out.write(responseMissed)
     out.write(resolutionMet)
     out.write(resolutionMissed)
+    out.write(dutyResponseMet)
+    out.write(dutyResponseMissed)
   }
 
   public init(from input: inout FlatReader) throws(FlatReader.Failure) {
@@ -104,5 +106,7 @@ extension OnTimeCounts: FlatCodable {
     responseMissed = try input.read()
     resolutionMet = try input.read()
     resolutionMissed = try input.read()
+    dutyResponseMet = try input.read()
+    dutyResponseMissed = try input.read()
   }
 }

@@ -23,4 +23,26 @@ struct WaitingLine: Sendable {
   var ordered = BinaryHeap<PriorityEntry>()
   /// Live entries (stale ones excluded).
   var live = 0
+
+  /// Adds an entry: first come first served without a key, else smallest key first (then `order`).
+  @inline(__always)
+  mutating func push(_ entry: QueueEntry, key: Double?, order: UInt64) {
+    if let key {
+      ordered.insert(PriorityEntry(key: key, order: order, entry: entry))
+    } else {
+      fifo.append(entry)
+    }
+    live += 1
+  }
+
+  /// Every entry, stale ones included, in no particular order.
+  var entries: [QueueEntry] {
+    fifo.storage.compactMap { $0 } + ordered.storage.map(\.entry)
+  }
+
+  /// The front entry, stale or not (the caller skips stale ones), removed.
+  @inline(__always)
+  mutating func pop() -> QueueEntry? {
+    ordered.isEmpty ? fifo.popFirst() : ordered.popMin()?.entry
+  }
 }

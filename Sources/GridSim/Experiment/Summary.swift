@@ -158,6 +158,9 @@ public struct Summary: Sendable {
   /// True when the scenario uses the workflow (stages, roles or the policy's rules): reports then
   /// show its measures.
   public var usesWorkflow: Bool
+  /// True when some tier has duty shifts (值班): reports then say how many visits waited for the
+  /// office.
+  public var hasDutyShifts: Bool
   /// The policy preset, its name and source, when the scenario names one.
   public var policy: (preset: String?, name: String?, source: String?)
   /// Units that missed a resolution deadline with no reply and no extension (通报), most first.
@@ -194,6 +197,7 @@ public struct Summary: Sendable {
     categories = scenario.demand.categories.map { ($0.id, $0.name) }
     events = r.events
     usesWorkflow = model.workflow.isFull
+    hasDutyShifts = model.hasDutyShifts
     policy = (scenario.policy.preset, scenario.policy.name, scenario.policy.source)
     let n = Double(max(r.replications, 1))
     namedUnits = model.unitNames.indices.compactMap { u -> NamedUnit? in

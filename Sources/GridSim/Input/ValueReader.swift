@@ -79,6 +79,13 @@ struct ValueReader {
     return (path, String(from[...slash]) + name)
   }
 
+  /// `true` or `false`; nil (with the problem reported) otherwise.
+  mutating func bool(_ value: JSON5Value, _ path: String) -> Bool? {
+    if case .bool(let b) = value.kind { return b }
+    expected("true or false", value, path)
+    return nil
+  }
+
   mutating func expected(_ what: String, _ value: JSON5Value, _ path: String, fix: String? = nil) {
     error(path, at: value.offset, "expected \(what), found \(value.summary)", fix: fix)
   }

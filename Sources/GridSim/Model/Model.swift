@@ -29,8 +29,15 @@ public struct Model: Sendable {
   /// compiled without those paths (``Simulation``).
   var usesOptionalPaths: Bool {
     hasExtraColumns || monitored || !channelTables.isEmpty || workflow.worsening.contains { $0 != nil }
-      || !workflow.reports.isEmpty || workflow.stages.contains { $0.forkEnd > $0.forkStart }
+      || !workflow.reports.isEmpty || workflow.stages.contains { $0.forkEnd > $0.forkStart } || hasDutyShifts
   }
+
+  /// True when some tier has a duty shift (值班): its staff take only what duty takes
+  /// (``dutyTakes``), and the rest waits for the next office shift.
+  public let hasDutyShifts: Bool
+  /// What duty takes: per `[category, severity]`, and opinion still inside its worsening window.
+  let dutyTakes: Table<Bool>
+  let dutyTakesOpinion: Bool
 
   /// Tier of each unit.
   public let unitTier: [Int]
@@ -172,6 +179,14 @@ public struct Model: Sendable {
     empiricalTables = tables
     discipline = scenario.tiers.map(\.discipline)
 
+    hasDutyShifts = scenario.tiers.contains { $0.roster?.shifts.contains(where: \.duty) ?? false }
+    let dutyRule = scenario.policy.duty
+    let dutySeverities = dutyRule.severities.map { Set($0) } ?? Set(severities.dropFirst().map(\.id))
+    let dutyCategories = Set(dutyRule.categories)
+    dutyTakes = Table(rows: C, columns: S) { c, s in
+      dutyCategories.contains(categories[c].id) || dutySeverities.contains(severities[s].id)
+    }
+    dutyTakesOpinion = dutyRule.opinion
     entryTiers = Table(rows: C, columns: S) { c, s in
       let rule = scenario.demand.entry.first {
         ($0.category == nil || $0.category == categories[c].id)

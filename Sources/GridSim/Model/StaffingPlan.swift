@@ -4,14 +4,17 @@
 /// Times here are "table minutes" from midnight of the period's first day; the engine subtracts
 /// the start's minute of the day.
 struct StaffingPlan: Sendable {
-  /// Each unit's headcount at the start of the period.
+  /// Each unit's headcount at the start of the period, and whether they are duty staff then (on
+  /// duty shifts only: ``Roster/Shift/duty``).
   var initial: [Int32]
+  var initialDuty: [Bool]
   /// Times (simulation minutes, ascending, inside the period) at which some unit's headcount
   /// changes; the changes of time k are `changeUnits/changeValues[firstChange[k]..<firstChange[k + 1]]`.
   var times: [Double]
   var firstChange: [Int32]
   var changeUnits: [Int32]
   var changeValues: [Int32]
+  var changeDuty: [Bool]
   /// Staff-minutes on duty per day and tier (`day * tiers + tier`), over the part of the day
   /// inside the period.
   var dailyCapacity: Table<Double>
@@ -41,7 +44,8 @@ struct StaffingPlan: Sendable {
     }
 
     var initial = [Int32](repeating: 0, count: unitTier.count)
-    var changes: [(time: Int, unit: Int32, value: Int32)] = []
+    var initialDuty = [Bool](repeating: false, count: unitTier.count)
+    var changes: [Change] = []
     var dailyCapacity = Table<Double>(rows: dayCount, columns: T, repeating: 0)
 
     /// Adds a constant segment [a, b) of `value` people at tier t to the daily totals.
@@ -65,19 +69,19 @@ struct StaffingPlan: Sendable {
       guard let roster else {
         // Around the clock with full staff, scaled on window days.
         for u in units {
-          var deltas: [(Int, Int)] = []
+          var deltas: [Level] = []
           var current = 0
           for d in -1...dayCount {
             let people =
               multiplier(day: d, tier: t).map { Headcount.share($0).people(of: unitStaff[u]) } ?? unitStaff[u]
             if people != current || d == -1 {
-              deltas.append((max(d, 0) * 1440, people))
+              deltas.append(Level(time: max(d, 0) * 1440, people: people, duty: false))
               current = people
             }
           }
           Self.emit(
-            deltas, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes,
-            area: addArea)
+            deltas, unit: u, tier: t, begin: begin, end: end, initial: &initial, initialDuty: &initialDuty,
+            changes: &changes, area: addArea)
         }
         continue
       }
@@ -92,7 +96,7 @@ struct StaffingPlan: Sendable {
       let hasUnitEntries = roster.entries.contains { $0.unit != nil }
       for u in units {
         // Each shift instance adds its people over its hours; watch days keep a floor.
-        var steps: [(time: Int, delta: Int)] = []
+        var steps: [(time: Int, delta: Int, duty: Bool)] = []
         for d in -1...dayCount {
           let day = firstDay + d
           let kind = d >= 0 && d < kinds.count ? kinds[d] : scenario.calendar.days.kind(ofDay: day)
@@ -114,14 +118,18 @@ struct StaffingPlan: Sendable {
             }
             guard people > 0 else { continue }
             let a = d * 1440 + shift.start
-            steps.append((a, people))
-            steps.append((a + shift.length, -people))
+            steps.append((a, people, shift.duty))
+            steps.append((a + shift.length, -people, shift.duty))
           }
         }
         steps.sort { $0.time < $1.time }
         let floor = roster.watch.people(of: unitStaff[u])
-        var levels: [(Int, Int)] = []
-        var level = 0
+        // With duty shifts, the people on duty are duty staff when no office shift is on (the
+        // watch floor too): they take only what duty takes.
+        let hasDuty = roster.shifts.contains(where: \.duty)
+        var levels: [Level] = []
+        var office = 0
+        var onDuty = 0
         var i = 0
         // Breakpoints: every step and every day boundary (a watch floor starts or stops there).
         var d = -1
@@ -129,17 +137,21 @@ struct StaffingPlan: Sendable {
           let nextDay = d * 1440
           let time = i < steps.count ? min(steps[i].time, nextDay) : nextDay
           while i < steps.count, steps[i].time == time {
-            level += steps[i].delta
+            if steps[i].duty { onDuty += steps[i].delta } else { office += steps[i].delta }
             i += 1
           }
           if time == nextDay { d += 1 }
           let watch = watching(day: Int((Double(time) / 1440).rounded(.down)))
+          let level = office + onDuty
           let value = watch ? max(level, floor) : level
-          if levels.last?.1 != value { levels.append((time, value)) }
+          let duty = hasDuty && office == 0 && value > 0
+          if levels.last.map({ $0.people != value || $0.duty != duty }) ?? true {
+            levels.append(Level(time: time, people: value, duty: duty))
+          }
         }
         Self.emit(
-          levels, unit: u, tier: t, begin: begin, end: end, initial: &initial, changes: &changes,
-          area: addArea)
+          levels, unit: u, tier: t, begin: begin, end: end, initial: &initial, initialDuty: &initialDuty,
+          changes: &changes, area: addArea)
       }
     }
     changes.sort { ($0.time, $0.unit) < ($1.time, $1.unit) }
@@ -147,6 +159,7 @@ struct StaffingPlan: Sendable {
     var firstChange: [Int32] = []
     var changeUnits: [Int32] = []
     var changeValues: [Int32] = []
+    var changeDuty: [Bool] = []
     for c in changes {
       let time = Double(c.time - begin)
       if times.last != time {
@@ -155,9 +168,12 @@ struct StaffingPlan: Sendable {
       }
       changeUnits.append(c.unit)
       changeValues.append(c.value)
+      changeDuty.append(c.duty)
     }
     firstChange.append(Int32(changeUnits.count))
     self.initial = initial
+    self.initialDuty = initialDuty
+    self.changeDuty = changeDuty
     self.times = times
     self.firstChange = firstChange
     self.changeUnits = changeUnits
@@ -165,23 +181,42 @@ struct StaffingPlan: Sendable {
     self.dailyCapacity = dailyCapacity
   }
 
-  /// Turns a unit's levels (time, people), in time order, into its initial headcount, its
-  /// changes inside the period and its staff-minutes per day.
+  /// A unit's people on duty from `time` on, and whether they are duty staff.
+  struct Level {
+    var time: Int
+    var people: Int
+    var duty: Bool
+  }
+
+  /// A unit's headcount (and duty) changing at a time.
+  struct Change {
+    var time: Int
+    var unit: Int32
+    var value: Int32
+    var duty: Bool
+  }
+
+  /// Turns a unit's levels, in time order, into its initial headcount, its changes inside the
+  /// period and its staff-minutes per day.
   private static func emit(
-    _ levels: [(Int, Int)], unit u: Int, tier t: Int, begin: Int, end: Int, initial: inout [Int32],
-    changes: inout [(time: Int, unit: Int32, value: Int32)], area: (Int, Int, Int, Int) -> Void
+    _ levels: [Level], unit u: Int, tier t: Int, begin: Int, end: Int, initial: inout [Int32],
+    initialDuty: inout [Bool], changes: inout [Change], area: (Int, Int, Int, Int) -> Void
   ) {
     var value = 0
-    for (k, (time, people)) in levels.enumerated() {
-      let next = k + 1 < levels.count ? levels[k + 1].0 : Int.max / 2
-      area(time, next, people, t)
-      if time <= begin {
-        value = people
-      } else if time < end, people != value {
-        changes.append((time, Int32(u), Int32(people)))
-        value = people
+    var duty = false
+    for (k, level) in levels.enumerated() {
+      let next = k + 1 < levels.count ? levels[k + 1].time : Int.max / 2
+      area(level.time, next, level.people, t)
+      if level.time <= begin {
+        (value, duty) = (level.people, level.duty)
+      } else if level.time < end, level.people != value || level.duty != duty {
+        changes.append(Change(time: level.time, unit: Int32(u), value: Int32(level.people), duty: level.duty))
+        (value, duty) = (level.people, level.duty)
       }
-      if time <= begin { initial[u] = Int32(people) }
+      if level.time <= begin {
+        initial[u] = Int32(level.people)
+        initialDuty[u] = level.duty
+      }
     }
   }
 }

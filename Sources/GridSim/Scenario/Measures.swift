@@ -82,6 +82,8 @@ public enum Counter: Int, CaseIterable, Sendable {
   case forked
   /// Items that entered the system at this tier (reported past the tiers below it or not).
   case entered
+  /// Visits that waited for an office shift: duty staff (值班) were on and did not take them.
+  case waitedForOffice
 
   static func escalated(_ reason: EscalationReason) -> Counter {
     switch reason {

@@ -49,6 +49,9 @@ public struct Roster: Sendable {
     /// The name people call it, shown in reports and accepted wherever `name` is (`值班`); nil:
     /// `name` is shown.
     public var title: String?
+    /// A duty shift (值班): its staff take what the policy's `duty` rule says (urgent matters,
+    /// emergencies, opinion about to worsen) and leave the rest for the next office shift.
+    public var duty = false
     /// Minutes after midnight; an end at or before the start means the shift ends the next day
     /// (it belongs to the day it starts on).
     public var start: Int
@@ -98,6 +101,20 @@ public struct Roster: Sendable {
   public var shifts: [Shift] = []
   /// People kept on duty at every unit, at all hours, on the days of a window with `watch` on.
   public var watch: Headcount = .count(1)
+  /// A leader on duty each day (带班领导), when the tier requires one.
+  public var leader: LeaderOnDuty?
+
+  /// A leader who leads each day's duty (领导带班): at the named units (nil: each unit of the
+  /// tier), counted in the headcount (one of the people on duty) or on top of it (reachable,
+  /// supervising, not taking items).
+  public struct LeaderOnDuty: Sendable, Equatable {
+    public var units: [String]?
+    public var counts: Bool
+    public init(units: [String]? = nil, counts: Bool = false) {
+      self.units = units
+      self.counts = counts
+    }
+  }
   public var entries: [Entry] = []
 
   /// The people a unit of `staff` puts on `shift` on a date (a day number) of kind `kind`, as the

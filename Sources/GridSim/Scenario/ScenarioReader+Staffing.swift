@@ -41,9 +41,17 @@ extension ScenarioReader {
 
   /// `roster: { shifts: [{ name, start, end, days, staff }], watch }`.
   mutating func readRoster(_ value: JSON5Value, _ path: String) -> Roster? {
-    guard let o = values.object(value, path, known: ["shifts", "watch"]) else { return nil }
+    guard let o = values.object(value, path, known: ["shifts", "watch", "leader"]) else { return nil }
     var roster = Roster()
     if let v = o["watch"], let h = readHeadcount(v, path + ".watch") { roster.watch = h }
+    if let v = o["leader"], let l = values.object(v, path + ".leader", known: ["units", "counts"]) {
+      var leader = Roster.LeaderOnDuty()
+      if let u = l["units"], let list = values.array(u, path + ".leader.units") {
+        leader.units = list.enumerated().compactMap { values.string($0.element, "\(path).leader.units[\($0.offset)]") }
+      }
+      if let c = l["counts"] { leader.counts = values.bool(c, path + ".leader.counts") ?? false }
+      roster.leader = leader
+    }
     guard let v = o["shifts"], let items = values.array(v, path + ".shifts") else {
       values.error(
         path + ".shifts", at: value.offset, "missing key 'shifts'",
@@ -54,7 +62,7 @@ extension ScenarioReader {
     }
     for (i, item) in items.enumerated() {
       let p = "\(path).shifts[\(i)]"
-      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff"]) else {
+      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff", "duty"]) else {
         continue
       }
       let name = s["name"].flatMap { values.identifier($0, p + ".name") } ?? "shift\(i + 1)"
@@ -99,6 +107,7 @@ extension ScenarioReader {
       }
       var shift = Roster.Shift(name: name, start: start, end: end % 1440, staff: staff)
       shift.title = title
+      if let d = s["duty"] { shift.duty = values.bool(d, p + ".duty") ?? false }
       roster.shifts.append(shift)
     }
     return roster
@@ -351,13 +360,7 @@ extension ScenarioReader {
           window.staff = n
         }
       }
-      if let v = o["watch"] {
-        if case .bool(let b) = v.kind {
-          window.watch = b
-        } else {
-          values.expected("true or false", v, p + ".watch")
-        }
-      }
+      if let v = o["watch"], let b = values.bool(v, p + ".watch") { window.watch = b }
       if let other = windows.first(where: { w in
         w.spans.contains { a in window.spans.contains { b in a.overlaps(b) } }
       }) {

@@ -2,7 +2,7 @@
 /// and the scenario's `policy`.
 extension ScenarioReader {
   static let policyKeys = [
-    "preset", "name", "source", "deadlines", "callback", "categories", "supervision", "skipLevel",
+    "preset", "name", "source", "deadlines", "callback", "categories", "supervision", "skipLevel", "duty",
   ]
   static let policyCategoryKeys = ["deadlines", "callback", "worsening"]
   static let stageKeys = ["id", "role", "time", "skip", "departments"]
@@ -164,6 +164,19 @@ extension ScenarioReader {
         }
       }
       policy.reminders.sort()
+    }
+    if let v = o["duty"], let d = values.object(v, "policy.duty", known: ["categories", "severities", "opinion"]) {
+      if let c = d["categories"], let list = values.array(c, "policy.duty.categories") {
+        policy.duty.categories = list.enumerated().compactMap {
+          reference($0.element, "policy.duty.categories[\($0.offset)]", categoryIDs, "category")
+        }
+      }
+      if let sv = d["severities"], let list = values.array(sv, "policy.duty.severities") {
+        policy.duty.severities = list.enumerated().compactMap {
+          reference($0.element, "policy.duty.severities[\($0.offset)]", severityIDs, "severity")
+        }
+      }
+      if let x = d["opinion"] { policy.duty.opinion = values.bool(x, "policy.duty.opinion") ?? true }
     }
     if let v = o["skipLevel"], let list = values.array(v, "policy.skipLevel") {
       for (i, item) in list.enumerated() {

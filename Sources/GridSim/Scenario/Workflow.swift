@@ -92,6 +92,22 @@ extension Scenario {
     public var time: DistributionSpec
   }
 
+  /// What staff on a duty shift (值班, a shift with `duty: true`) take at once: the rest waits for
+  /// the next office shift. The State Council's yearly holiday notice asks every locality to keep
+  /// duty and to report and handle major emergencies at once; routine matters are registered for
+  /// the next working day.
+  public struct DutyRule: Sendable, Equatable {
+    /// Category ids duty takes whatever their severity.
+    public var categories: [String] = []
+    /// Severity ids duty takes; nil: every severity above the lowest.
+    public var severities: [String]? = nil
+    /// True: duty also takes opinion whose worsening window is still open (it would worsen by the
+    /// morning).
+    public var opinion = true
+
+    public init() {}
+  }
+
   /// The rules around deadlines that apply to every tier unless a tier says otherwise, usually
   /// taken from a preset in `Scenarios/policies/`.
   public struct Policy: Sendable {
@@ -108,6 +124,8 @@ extension Scenario {
     public var worsening: [String: Worsening] = [:]
     /// Skip-level reporting rules, first match wins.
     public var skipLevel: [SkipLevelReport] = []
+    /// What duty shifts take (only where a tier has one).
+    public var duty = DutyRule()
 
     public init() {}
   }

@@ -284,7 +284,7 @@ struct ItemLifeTests {
 
     var neverPickedUp = visiting()
     let r11 = neverPickedUp.handOver(at: 160)
-    #expect(r11 == .queued(wait: 60))
+    #expect(r11 == .queued(wait: 60, officeLine: false))
     #expect(neverPickedUp.totalWait == 60)
 
     var pickedUpBefore = visiting()
@@ -292,7 +292,7 @@ struct ItemLifeTests {
     _ = pickedUpBefore.endStage(tasks: false)
     pickedUpBefore.nextStage()
     let r12 = pickedUpBefore.handOver(at: 160)
-    #expect(r12 == .queued(wait: nil))
+    #expect(r12 == .queued(wait: nil, officeLine: false))
     #expect(pickedUpBefore.totalWait == 10)
   }
 

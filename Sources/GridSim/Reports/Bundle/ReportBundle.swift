@@ -262,6 +262,15 @@ public struct ReportBundle: Sendable {
             Format.count(t.backlogMean),
           ]
         }, leftAligned: [0]))
+    if s.hasDutyShifts {
+      doc.add(
+        .paragraph(
+          l.pick(
+            "Waited for the office (duty staff took only what duty takes), visits per replication: ",
+            "等待上班办理（值班人员只接办值班范围内的事项），每次重复件次：")
+            + s.tiers.map { "\($0.name) \(Format.count($0.all.count(.waitedForOffice)))" }
+            .joined(separator: l.pick(", ", "，")) + l.pick(".", "。")))
+    }
     let withRoles = s.tiers.filter { !$0.roles.isEmpty }
     if !withRoles.isEmpty {
       doc.add(
