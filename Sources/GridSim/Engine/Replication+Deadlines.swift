@@ -54,7 +54,11 @@ extension Replication {
     case .awaitingParts: break  // its parts are dropped when they come to be served
     case .queued(let wait, let officeLine):
       // Its entry goes stale when the stamp moves on.
-      if officeLine { stations.officeLines[station(slot)].live -= 1 } else { stations.lines[station(slot)].live -= 1 }
+      if officeLine {
+        stations.officeLines[station(slot)].live -= 1
+      } else {
+        stations.lines[station(slot)].live -= 1
+      }
       // Taken from the queue before anyone picked it up: its time in the queue is this visit's
       // wait (the tier's wait covers every visit, as queueing theory's M/M/c+D does).
       if let wait, items[slot].isCounted { record(.wait, slot, group: .tier(Int(items[slot].tier)), wait) }
@@ -92,7 +96,9 @@ extension Replication {
         serve(unit: unit, after: unitStations.upperBound - 1)
       } else {
         for station in unitStations {
-          while stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station, unit: unit) {
+          while stations.duty.canStart(station: station, unit: unit),
+            let next = dequeue(station: station, unit: unit)
+          {
             startService(next)
           }
         }

@@ -314,7 +314,9 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     // Staff going off shift finish the item in hand but take no new one.
     if stations.duty.isPooled(unit: unit) {
       serve(unit: unit, after: station)
-    } else if stations.duty.canStart(station: station, unit: unit), let next = dequeue(station: station, unit: unit) {
+    } else if stations.duty.canStart(station: station, unit: unit),
+      let next = dequeue(station: station, unit: unit)
+    {
       startService(next)
     }
   }

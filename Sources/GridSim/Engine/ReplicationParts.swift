@@ -93,7 +93,8 @@ struct Stations: ~Copyable, Sendable {
   init(model: Model) {
     let workflow = model.workflow
     lines = UniqueArray(repeating: WaitingLine(), count: workflow.stationCount)
-    officeLines = UniqueArray(repeating: WaitingLine(), count: model.hasDutyShifts ? workflow.stationCount : 0)
+    officeLines = UniqueArray(
+      repeating: WaitingLine(), count: model.hasDutyShifts ? workflow.stationCount : 0)
     duty = Duty(
       headcount: model.staffing.initial, duty: model.staffing.initialDuty, firstStation: workflow.unitStation,
       shares: model.unitTier.map { workflow.roleShares[$0] }, stationCount: workflow.stationCount)

@@ -55,8 +55,9 @@ public enum TextReport {
     out += tiers.rendered() + "\n"
     if summary.hasDutyShifts {
       let waited = summary.tiers.map { "\(label($0, l)) \(Format.count($0.all.count(.waitedForOffice)))" }
-      out += l.pick(
-        "Waited for the office (duty staff took only what duty takes): ", "等待上班办理（值班人员只接办值班范围内的事项）：")
+      out +=
+        l.pick(
+          "Waited for the office (duty staff took only what duty takes): ", "等待上班办理（值班人员只接办值班范围内的事项）：")
         + waited.joined(separator: l.pick(", ", "，")) + l.pick(" visits per replication\n\n", " 件次/每次重复\n\n")
     }
     out += roles(summary, l)

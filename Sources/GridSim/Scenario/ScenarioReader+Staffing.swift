@@ -47,7 +47,9 @@ extension ScenarioReader {
     if let v = o["leader"], let l = values.object(v, path + ".leader", known: ["units", "counts"]) {
       var leader = Roster.LeaderOnDuty()
       if let u = l["units"], let list = values.array(u, path + ".leader.units") {
-        leader.units = list.enumerated().compactMap { values.string($0.element, "\(path).leader.units[\($0.offset)]") }
+        leader.units = list.enumerated().compactMap {
+          values.string($0.element, "\(path).leader.units[\($0.offset)]")
+        }
       }
       if let c = l["counts"] { leader.counts = values.bool(c, path + ".leader.counts") ?? false }
       roster.leader = leader
@@ -62,7 +64,8 @@ extension ScenarioReader {
     }
     for (i, item) in items.enumerated() {
       let p = "\(path).shifts[\(i)]"
-      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff", "duty"]) else {
+      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff", "duty"])
+      else {
         continue
       }
       let name = s["name"].flatMap { values.identifier($0, p + ".name") } ?? "shift\(i + 1)"

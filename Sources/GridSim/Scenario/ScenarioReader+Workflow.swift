@@ -165,7 +165,9 @@ extension ScenarioReader {
       }
       policy.reminders.sort()
     }
-    if let v = o["duty"], let d = values.object(v, "policy.duty", known: ["categories", "severities", "opinion"]) {
+    if let v = o["duty"],
+      let d = values.object(v, "policy.duty", known: ["categories", "severities", "opinion"])
+    {
       if let c = d["categories"], let list = values.array(c, "policy.duty.categories") {
         policy.duty.categories = list.enumerated().compactMap {
           reference($0.element, "policy.duty.categories[\($0.offset)]", categoryIDs, "category")

@@ -8,7 +8,8 @@ import Testing
 struct DutyShiftTests {
   /// One grid worker: an office shift 08:00-17:00 and a duty shift 17:00-08:00 (one person each);
   /// handling 1 h; duty takes major items. The period starts Monday 5 January 2026 at 00:00.
-  func scenario(injects: String, duty: String = "duty: { severities: [\"major\"], opinion: false }") -> String {
+  func scenario(injects: String, duty: String = "duty: { severities: [\"major\"], opinion: false }") -> String
+  {
     workflowScenario(
       grid: """
         id: "grid", handling: "1 h", authority: { maxSeverity: "major" },
@@ -61,7 +62,8 @@ struct DutyShiftTests {
     // A response deadline of 30 min: the major item at 21:00 is answered at once (met), counted as
     // duty's; the routine one at 20:00 waits until 08:00 (missed), not duty's.
     let text = scenario(injects: "{ after: \"20 h\" }, { after: \"21 h\", severity: \"major\" }")
-      .replacingOccurrences(of: "handling: \"1 h\",", with: "handling: \"1 h\", deadlines: { response: \"30 min\" },")
+      .replacingOccurrences(
+        of: "handling: \"1 h\",", with: "handling: \"1 h\", deadlines: { response: \"30 min\" },")
     let (_, r) = try runOnce(text)
     let day = r.dailyOnTime[0, 0]
     #expect(day.responseMet == 1 && day.responseMissed == 1)

@@ -395,7 +395,7 @@ public enum AtomicFile {
     ) -> Int32
 
   /// `renameat2` from the C library (glibc 2.28 and later; Swift's Glibc module does not declare it).
-  nonisolated(unsafe) private static let renameat2: RenameAt2? = {
+  private static let renameat2: RenameAt2? = {
     guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
     return unsafeBitCast(symbol, to: RenameAt2.self)
   }()
