@@ -7,14 +7,21 @@ enum CheckCommand {
     name: "check", abstract: "Run scenarios and judge their targets (exit 1 when one is missed).",
     arguments: "SCENARIO...", minimumPositionals: 1, maximumPositionals: nil,
     options: ExperimentOptions.spec + [
-      .value("junit", "FILE", "Also write the results as JUnit XML (one test case per target).")
+      .value("junit", "FILE", "Also write the results as JUnit XML (one test case per target)."),
+      .value(
+        "plan", "FILE",
+        "Re-run the certificate of a plan (the plan.json of 'gridsim plan --out'): its roster on its seeds, judged day by day and surge by surge."
+      ),
     ] + ReportOptions.spec + ShardOptions.spec,
     discussion: """
       Exit codes: 0 every target met; 1 a target missed; 64 usage; 65 invalid scenario or no targets;
       66 missing scenario; 73 the JUnit file cannot be written. Every scenario is read and checked
       before any is run. Targets are described in Scenarios/README.md. With --shard K/N --results
       FILE (one scenario), only slice K of N of the replications runs and its results go to FILE;
-      'gridsim merge' of all N files judges the targets exactly as the unsharded check would.
+      'gridsim merge' of all N files judges the targets exactly as the unsharded check would. With
+      --plan FILE (one scenario, the one planned), the plan's headcounts are laid on the scenario
+      and its certificate re-run exactly: the same seeds, replications, surges and checks, with the
+      figures 'gridsim plan' reported; exit 1 when a check is missed.
       """)
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
@@ -24,6 +31,16 @@ enum CheckCommand {
     }
     if shard.shard != nil, args.positionals.count > 1 {
       throw .usage("'--shard' runs a slice of one scenario; give one scenario per job.", spec)
+    }
+    if let file = args.value("plan") {
+      guard args.positionals.count == 1, shard.shard == nil, report.directory == nil,
+        args.value("junit") == nil
+      else {
+        throw .usage(
+          "'--plan' re-checks one plan against the one scenario it was made from (no --shard, --out or --junit).",
+          spec)
+      }
+      return try await checkPlan(file, path: args.positionals[0], options: options, language: report.language)
     }
     // Every scenario is read and its problems printed before any is run.
     var loaded: [(path: String, scenario: Scenario)] = []
@@ -117,5 +134,43 @@ enum CheckCommand {
     try report.write(command: .check, arguments: arguments, sections: sections, ledgerModel: firstModel)
     let missed = suites.contains { $0.outcomes.contains { !$0.met } }
     return missed ? .targetMissed : .ok
+  }
+
+  /// `check SCENARIO --plan plan.json`: the certificate re-run.
+  static func checkPlan(
+    _ file: String, path: String, options: ExperimentOptions, language: Scenario.Language?
+  ) async throws(CommandError) -> ExitCode {
+    let loaded = try GridSimCommand.load(path, overrides: options.overrides)
+    let scenario = options.applied(to: loaded.scenario)
+    guard let problem = PlanProblem(scenario) else {
+      Console.report([
+        Diagnostic(
+          .error, file: path, keyPath: "plan",
+          message: "the scenario has no 'plan', so no plan can be checked against it",
+          fix: "give the scenario the plan was made from")
+      ])
+      throw .reported(.invalidScenario)
+    }
+    let text: String
+    switch InputFile.readUTF8(file) {
+    case .success(let t): text = t
+    case .failure(let problem):
+      throw .failed(
+        "cannot read the plan '\(file)': \(problem.reason).",
+        problem == .missing ? .missingInput : .invalidScenario)
+    }
+    let certificate: PlanCertificate
+    switch PlanCertificate.read(text, file: file, problem: problem) {
+    case .success(let c): certificate = c
+    case .failure(let error):
+      Console.report(error.problems)
+      throw .reported(.invalidScenario)
+    }
+    let evaluation = await Planner(problem: problem, jobs: options.jobs).recheck(certificate)
+    let report = PlanReport(
+      problem: problem, recheck: evaluation, certificate: certificate, source: path,
+      language: LanguageOption.resolve(language, scenario: scenario.language))
+    Console.out(report.recheckText(certificate: certificate, file: file))
+    return evaluation.feasible ? .ok : .targetMissed
   }
 }

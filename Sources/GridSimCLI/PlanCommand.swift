@@ -14,11 +14,13 @@ enum PlanCommand {
         "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
       .flag("verbose", "Print each stage of the search and how long it took, on stderr."),
       ReportOptions.csvOption,
+      LanguageOption.option,
     ],
     discussion: """
       The scenario's 'plan' key says which days and tiers to plan, within which bounds (see
       Scenarios/README.md, "Planning"). Exit codes: 0 a certified plan; 1 no plan within the bounds
-      meets the targets, or the plan missed on fresh seeds (the targets that bind are named); 64
+      meets the targets, the targets need more people than a unit has after leave (the tier, day and
+      shortfall are named), or the plan missed on fresh seeds (the targets that bind are named); 64
       usage; 65 invalid scenario, or no plan or no targets; 66 missing scenario; 73 cannot write DIR.
       """)
 
@@ -26,6 +28,7 @@ enum PlanCommand {
     let args = try GridSimCommand.parse(spec, arguments)
     let options = try GridSimCommand.options(spec) { () throws(UsageError) in try ExperimentOptions(args) }
     let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
+    let given = try GridSimCommand.options(spec) { () throws(UsageError) in try LanguageOption.given(args) }
     let path = args.positionals[0]
     let loaded = try GridSimCommand.load(path, overrides: options.overrides)
     let scenario = options.applied(to: loaded.scenario)
@@ -53,9 +56,11 @@ enum PlanCommand {
     let verbose = args.flag("verbose")
     let planner = Planner(problem: problem, jobs: options.jobs)
     let result = await planner.run(progress: verbose ? say : nil)
+    let language = LanguageOption.resolve(given, scenario: scenario.language)
     let report = PlanReport(
       problem: problem, result: result, source: path,
-      commandLine: ReportOptions.commandLine("plan", arguments))
+      commandLine: ReportOptions.commandLine("plan", arguments),
+      language: language)
     Console.out(report.text())
     if verbose {
       Console.err(
@@ -70,7 +75,10 @@ enum PlanCommand {
       }
       let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
       Console.err(
-        "Wrote the plan to \(folder)/ (roster.csv loads with rosterFiles; open report.html in a browser).\n")
+        language.pick(
+          "Wrote the plan to \(folder)/ (roster.csv loads with rosterFiles; open report.html in a browser; re-check it with gridsim check \(path) --plan \(folder)/plan.json).\n",
+          "方案已写入 \(folder)/（roster.csv 可用 rosterFiles 载入；用浏览器打开 report.html；复核：gridsim check \(path) --plan \(folder)/plan.json）。\n"
+        ))
     }
     return result.verdict == .certified ? .ok : .targetMissed
   }

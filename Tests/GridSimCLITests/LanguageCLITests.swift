@@ -64,7 +64,9 @@ struct LanguageCLITests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let base = "Scenarios/township-baseline.json5"
     let holiday = "Scenarios/national-day-2026.json5"
-    let allowed = try Self.allowed(base).union(Self.allowed(holiday))
+    let desk = "Scenarios/planning/erlang-desk.json5"
+    let allowed = try Self.allowed(base).union(Self.allowed(holiday)).union(Self.allowed(desk))
+    let planned = folder.appendingPathComponent("plan").path
     let slice = folder.appendingPathComponent("s.gridsim-slice").path
     // A log for fit and validate-model: the ledger, written in Chinese.
     let log = folder.appendingPathComponent("log/ledger.csv").path
@@ -88,6 +90,8 @@ struct LanguageCLITests {
       ["fit", log, "--scenario", base, "--out", fitted.path],
       ["validate-model", base, "--against", log, "--replications", "2"],
       ["bench", "--hours", "2000", "--repeat", "1"],
+      ["plan", desk, "--out", planned],
+      ["check", desk, "--plan", planned + "/plan.json"],
     ]
     for command in commands {
       let zh = try gridsimArgs(command + ["--lang", "zh"])

@@ -44,6 +44,16 @@ struct PlanCLITests {
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
     let json = try String(contentsOfFile: out + "/plan.json", encoding: .utf8)
     #expect(json.contains("\"verdict\": \"certified\""))
+    // The certificate re-runs: the same figures, every check met, each as recorded.
+    let recheck = try gridsim("check", scenario, "--plan", out + "/plan.json", "--jobs", "1")
+    #expect(recheck.status == 0, "\(recheck.stderr)")
+    #expect(recheck.stdout.contains("Every check met"), "\(recheck.stdout)")
+    #expect(recheck.stdout.contains("Every result is the one the certificate recorded."), "\(recheck.stdout)")
+    // A plan.json that is not one: exit 65 naming the key.
+    try "{ \"schema\": \"gridsim-plan\", \"version\": 1 }".write(
+      toFile: dir.appendingPathComponent("old.json").path, atomically: true, encoding: .utf8)
+    let old = try gridsim("check", scenario, "--plan", dir.appendingPathComponent("old.json").path)
+    #expect(old.status == 65 && old.stderr.contains("version: expected version 2"), "\(old.stderr)")
     // The plan's roster loads back: the desk keeps 7 on the two days, and the target holds.
     try
       "{ extends: \"desk.json5\", tiers: [{ id: \"desk\", roster: { shifts: [{ name: \"all-day\", start: \"00:00\", end: \"00:00\" }] } }], rosterFiles: [\"plan/roster.csv\"] }"
@@ -60,7 +70,7 @@ struct PlanCLITests {
     let low = try gridsim("plan", scenario, "--set", "plan.max=5", "--jobs", "2")
     #expect(low.status == 1)
     #expect(low.stdout.contains("No plan within the bounds meets the targets"))
-    #expect(low.stdout.contains("answered within 15 min on 2026-03-10"))
+    #expect(low.stdout.contains("answered within 15 min on 10 Mar 2026"), "\(low.stdout)")
     let plain = dir.appendingPathComponent("plain.json5").path
     try Self.scenario.replacingOccurrences(
       of: "plan: { window: { from: \"2026-03-10\", to: \"2026-03-11\" }, min: 4, max: 12 },", with: ""

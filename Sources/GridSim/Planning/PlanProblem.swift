@@ -28,10 +28,33 @@ public struct PlanProblem: Sendable {
   /// Bounds per decision (people per unit), and the headcount per unit the scenario has now
   /// (the mean over the tier's units).
   public let lower: [Int]
-  public let upper: [Int]
+  public private(set) var upper: [Int]
+  /// The bounds before the people on hand capped them.
+  let uncappedUpper: [Int]
   public let current: [Double]
   /// The days of the window, from the period's first day (0).
   public let days: Range<Int>
+  /// The people on hand (``Group``): a unit cannot put more on duty on a day, over all its shifts.
+  public private(set) var groups: [Group]
+  /// Per decision: its group's index in ``groups``.
+  public let group: [Int]
+  /// The days whose end-of-day backlogs the recovery rule compares (from the period's first day):
+  /// the day before the window, and `plan.recovery` working days after it (or the period's last
+  /// day, when it ends sooner); nil when the rule is off or the day before the window is inside the
+  /// warm-up.
+  public let recovery: (before: Int, after: Int)?
+
+  /// The people a unit has on a date after leave, and the decisions that share them: a tier's
+  /// shifts on one date (for every unit of the tier, or for one unit).
+  public struct Group: Sendable {
+    public var tier: Int
+    public var unit: Int?
+    public var date: Int
+    /// Staff times the window's staff multiplier (the smallest unit's, for a tier planned as one),
+    /// less a leader on duty who is not one of the people on duty.
+    public var available: Int
+    public var members: [Int]
+  }
 
   /// The problem of a scenario with a `plan`; nil when it has none.
   public init?(_ scenario: Scenario) {
@@ -50,6 +73,9 @@ public struct PlanProblem: Sendable {
     var lower: [Int] = []
     var upper: [Int] = []
     var current: [Double] = []
+    var uncapped: [Int] = []
+    var groups: [Group] = []
+    var group: [Int] = []
     for (t, tier) in scenario.tiers.enumerated() where spec.tiers.contains(tier.id) {
       let units = base.unitTier.indices.filter { base.unitTier[$0] == t }
       let largest = units.map { base.unitStaff[$0] }.max() ?? 1
@@ -64,6 +90,26 @@ public struct PlanProblem: Sendable {
         let d = date - firstDay
         let kind = scenario.calendar.days.kind(ofDay: date)
         let window = scenario.windows.first { $0.contains(day: date) }
+        let multiplier = window.map { $0.tierStaff[tier.id] ?? $0.staff }
+        // The people each unit has that day: a leader on duty outside the headcount is one fewer.
+        let onHand = units.map { u -> Int in
+          let staff = base.unitStaff[u]
+          var people = multiplier.map { Headcount.share($0).people(of: staff) } ?? staff
+          if let leader = roster.leader, !leader.counts,
+            leader.units?.contains(base.unitNames[u]) ?? true
+          {
+            people -= 1
+          }
+          return Swift.max(0, people)
+        }
+        let firstGroup = groups.count
+        if spec.perUnit.contains(tier.id) {
+          for (k, u) in units.enumerated() {
+            groups.append(Group(tier: t, unit: u, date: date, available: onHand[k], members: []))
+          }
+        } else {
+          groups.append(Group(tier: t, unit: nil, date: date, available: onHand.min() ?? 0, members: []))
+        }
         for (s, shift) in roster.shifts.enumerated() {
           let people = units.map { u -> Int in
             roster.people(
@@ -75,15 +121,21 @@ public struct PlanProblem: Sendable {
           let low = spec.min[tier.id] ?? 0
           if spec.perUnit.contains(tier.id) {
             for (k, u) in units.enumerated() {
+              groups[firstGroup + k].members.append(decisions.count)
+              group.append(firstGroup + k)
               decisions.append(Decision(tier: t, shift: s, unit: u, date: date, day: d))
               lower.append(low)
-              upper.append(max(low, spec.max[tier.id] ?? base.unitStaff[u]))
+              uncapped.append(max(low, spec.max[tier.id] ?? base.unitStaff[u]))
+              upper.append(max(low, min(uncapped.last!, onHand[k])))
               current.append(Double(people[k]))
             }
           } else {
+            groups[firstGroup].members.append(decisions.count)
+            group.append(firstGroup)
             decisions.append(Decision(tier: t, shift: s, unit: nil, date: date, day: d))
             lower.append(low)
-            upper.append(max(low, spec.max[tier.id] ?? largest))
+            uncapped.append(max(low, spec.max[tier.id] ?? largest))
+            upper.append(max(low, min(uncapped.last!, groups[firstGroup].available)))
             current.append(Double(people.reduce(0, +)) / Double(max(units.count, 1)))
           }
         }
@@ -96,10 +148,41 @@ public struct PlanProblem: Sendable {
       rosters[t] = roster
     }
     self.rosters = rosters
+    self.groups = groups
+    self.group = group
+    // Recovery: the day before the window against `recovery` working days after it.
+    let before = days.lowerBound - 1
+    let lastDay = scenario.period.end.adding(minutes: -1).dayNumber - firstDay
+    var after = days.upperBound - 1
+    var working = 0
+    while working < spec.recovery, after < lastDay {
+      after += 1
+      if scenario.calendar.days.kind(ofDay: firstDay + after).isWorking { working += 1 }
+    }
+    recovery =
+      spec.recovery > 0 && before >= (base.startMinuteOfDay + Int(base.warmUp)) / 1440 && after > before
+      ? (before, after) : nil
     self.decisions = decisions
     self.lower = lower
     self.upper = upper
+    uncappedUpper = uncapped
+    dayWeight = decisions.map { spec.dayCost[scenario.calendar.days.kind(ofDay: $0.date)] ?? 1 }
     self.current = current
+  }
+
+  /// Per decision: the cost weight of its date's day kind (`plan.dayCost`).
+  let dayWeight: [Double]
+
+  /// True for ``unlimited()``'s problem.
+  private(set) var isUnlimited = false
+
+  /// The same problem without the limit of the people on hand: what the targets need.
+  func unlimited() -> PlanProblem {
+    var copy = self
+    copy.isUnlimited = true
+    copy.upper = uncappedUpper
+    for g in copy.groups.indices { copy.groups[g].available = Int.max / 4 }
+    return copy
   }
 
   /// The rosters with a candidate's headcounts as dated rows.
@@ -130,7 +213,36 @@ public struct PlanProblem: Sendable {
     Double(rosters[decisions[i].tier]!.shifts[decisions[i].shift].length) / 60
   }
 
-  /// Staff-hours of a plan (people per unit times units times hours, summed), and their cost.
+  /// Staff-hours on duty at the planned tiers over the window with a plan (nil: the scenario's
+  /// roster), counted from the simulated staffing: every unit's shifts, the watch floor included,
+  /// and a leader on duty outside the headcount (24 hours a day at each unit that needs one); and
+  /// their cost: the tier's cost per staff-hour times the weight of the day's kind.
+  public func onDuty(_ plan: [Int]?) -> (hours: Double, cost: Double) {
+    let model = plan.map { self.model(surge: 0, plan: $0) } ?? models[0]
+    let scenario = model.scenario
+    let firstDay = scenario.period.start.dayNumber
+    var hours = 0.0
+    var cost = 0.0
+    for (t, roster) in rosters {
+      let tier = scenario.tiers[t]
+      var leaders = 0
+      if let leader = roster.leader, !leader.counts {
+        leaders =
+          model.unitTier.indices.filter {
+            model.unitTier[$0] == t && (leader.units?.contains(model.unitNames[$0]) ?? true)
+          }.count
+      }
+      for d in days where d < model.staffing.dailyCapacity.rows {
+        let h = model.staffing.dailyCapacity[d, t] / 60 + Double(leaders * 24)
+        hours += h
+        let weight = spec.dayCost[scenario.calendar.days.kind(ofDay: firstDay + d)] ?? 1
+        cost += h * (spec.cost[tier.id] ?? 1) * weight
+      }
+    }
+    return (hours, cost)
+  }
+
+  /// Staff-hours of a plan's decisions alone (people per unit times units times hours, summed), and their cost.
   public func staffHours(_ plan: [Double]) -> Double {
     plan.indices.reduce(0) { $0 + plan[$1] * Double(units($1)) * hours($1) }
   }
@@ -138,7 +250,7 @@ public struct PlanProblem: Sendable {
   public func cost(_ plan: [Double]) -> Double {
     plan.indices.reduce(0) { total, i in
       let tier = models[0].scenario.tiers[decisions[i].tier].id
-      return total + plan[i] * Double(units(i)) * hours(i) * (spec.cost[tier] ?? 1)
+      return total + plan[i] * Double(units(i)) * hours(i) * (spec.cost[tier] ?? 1) * dayWeight[i]
     }
   }
 }

@@ -22,10 +22,30 @@ public struct Planner: Sendable {
   /// A target judged for the plan: over its own reading (day nil) or for the items of one day, under
   /// one surge.
   public struct Check: Sendable {
-    public var target: Int
+    /// What is judged: a scenario target, or one of the plan's own rules.
+    public enum Rule: Sendable, Equatable {
+      /// The scenario's target of this index.
+      case target(Int)
+      /// A tier's backlog is back to its level of the day before the window `plan.recovery`
+      /// working days after it: judged on the paired difference (after minus before, replication
+      /// by replication), missed when its whole 95% interval is above zero.
+      case recovery(tier: Int)
+      /// The share of what duty must take answered on time at a planned tier on a day (pooled
+      /// over the replications) is at least `plan.dutyFloor`.
+      case dutyFloor(tier: Int)
+    }
+    public var rule: Rule
     public var date: Int?
     public var surge: Int
+    /// The judgement; for the plan's own rules, a target made for it (its estimate: the paired
+    /// difference, or the pooled share; its margin: how far on the right side).
     public var outcome: TargetOutcome
+
+    /// The scenario target's index, for a target.
+    public var target: Int? {
+      if case .target(let i) = rule { return i }
+      return nil
+    }
   }
 
   /// A candidate's checks and the load it put on each planned tier and day.
@@ -46,8 +66,25 @@ public struct Planner: Sendable {
       case infeasible
       /// The search's plan failed on fresh seeds, even after raising it where it failed.
       case notCertified
+      /// The targets need more people on some day than a unit has after leave (``shortfalls``).
+      case short
+    }
+
+    /// A unit (or a tier planned as one) on a date: the people on duty over its shifts that the
+    /// targets need, against those it has.
+    public struct Shortfall: Sendable, Equatable {
+      public var group: Int
+      public var needed: Int
+      public var available: Int
+      public var short: Int { needed - available }
     }
     public var verdict: Verdict
+    /// Where the people who exist are too few (verdict ``Verdict/short``): per group of
+    /// ``PlanProblem/groups``, the people the least plan found without that limit puts on duty.
+    public var shortfalls: [Shortfall] = []
+    /// The seeds the certification ran on (its last round), and its replications.
+    public var certificationSeed: UInt64 = 0
+    public var certificationReplications: Int = 0
     /// People per unit per decision.
     public var plan: [Int]
     /// The certification (or, when infeasible, the evaluation at the maximum).
@@ -81,15 +118,19 @@ public struct Planner: Sendable {
 
   // MARK: evaluation
 
-  /// Simulates a candidate under every surge and judges every target.
-  public func evaluate(_ plan: [Int], seed: UInt64, counter: inout Int) async -> Evaluation {
+  /// Simulates a candidate under every surge and judges every target and rule, on `replications`
+  /// (the search's when nil).
+  public func evaluate(
+    _ plan: [Int], seed: UInt64, replications: Int? = nil, counter: inout Int
+  ) async -> Evaluation {
     var checks: [Check] = []
     var utilization: [Int: [Double?]] = [:]
     let days = problem.days
+    let n = replications ?? self.replications
     for k in problem.models.indices {
       let model = problem.model(surge: k, plan: plan)
-      let results = await Experiment.run(model: model, replications: replications, seed: seed, jobs: jobs)
-      counter += replications
+      let results = await Experiment.run(model: model, replications: n, seed: seed, jobs: jobs)
+      counter += n
       checks += judge(results, model: model, surge: k)
       for t in problem.rosters.keys {
         let values = days.map { d in
@@ -108,13 +149,14 @@ public struct Planner: Sendable {
   }
 
   /// Every target over its own reading and, with the `day` judge, for the items of each window day
-  /// it covers (days that observed nothing of it are not judged; see ``Measure/readsPerDay``).
+  /// it covers (days that observed nothing of it are not judged; see ``Measure/readsPerDay``); then
+  /// the plan's own rules: every tier recovers, and duty answers its share on time each day.
   func judge(_ results: [ReplicationResult], model: Model, surge: Int) -> [Check] {
     var checks: [Check] = []
     let firstDay = model.scenario.period.start.dayNumber
     for (i, target) in model.scenario.targets.enumerated() {
       checks.append(
-        Check(target: i, date: nil, surge: surge, outcome: target.evaluate(results, model: model)))
+        Check(rule: .target(i), date: nil, surge: surge, outcome: target.evaluate(results, model: model)))
       // Measures of staff and load over time (utilization, backlog) are judged over their own
       // reading only: day by day they reward staff kept on duty to do nothing (idle night staff
       // lower a day's utilization, an evening shift empties the pile counted at midnight).
@@ -124,7 +166,54 @@ public struct Planner: Sendable {
       let covered = location.segment == nil ? Array(problem.days) : location.days
       for d in covered where problem.days.contains(d) {
         guard let estimate = target.measure.estimate(results, day: d, model: model) else { continue }
-        checks.append(Check(target: i, date: firstDay + d, surge: surge, outcome: target.judge(estimate)))
+        checks.append(
+          Check(rule: .target(i), date: firstDay + d, surge: surge, outcome: target.judge(estimate)))
+      }
+    }
+    checks += rules(results, model: model, surge: surge)
+    return checks
+  }
+
+  /// The plan's own rules (``Check/Rule/recovery(tier:)``, ``Check/Rule/dutyFloor(tier:)``).
+  func rules(_ results: [ReplicationResult], model: Model, surge: Int) -> [Check] {
+    var checks: [Check] = []
+    let scenario = model.scenario
+    let firstDay = scenario.period.start.dayNumber
+    if let (before, after) = problem.recovery {
+      for (t, tier) in scenario.tiers.enumerated() {
+        let differences = results.map { r -> Double? in
+          guard after < r.dailyBacklog.rows else { return nil }
+          return Double(r.dailyBacklog[after, t] - r.dailyBacklog[before, t])
+        }
+        guard let estimate = Estimate(differences) else { continue }
+        let target = Target(
+          name: tier.name, measure: Measure(.backlogMean, tier: tier.id), bound: .atMost(0), judge: .interval)
+        let outcome = TargetOutcome(
+          target: target, estimate: estimate, margin: -estimate.low, met: estimate.low <= 0,
+          undecided: false)
+        checks.append(Check(rule: .recovery(tier: t), date: firstDay + after, surge: surge, outcome: outcome))
+      }
+    }
+    guard model.hasDutyShifts else { return checks }
+    for t in problem.rosters.keys.sorted() where problem.rosters[t]!.shifts.contains(where: \.duty) {
+      let tier = scenario.tiers[t]
+      for d in problem.days {
+        var met = 0
+        var missed = 0
+        for r in results where d < r.dailyOnTime.rows {
+          met += r.dailyOnTime[d, t].dutyResponseMet
+          missed += r.dailyOnTime[d, t].dutyResponseMissed
+        }
+        guard met + missed > 0 else { continue }
+        let share = Double(met) / Double(met + missed)
+        let floor = problem.spec.dutyFloor
+        let target = Target(
+          name: tier.name, measure: Measure(.responseOnTime, tier: tier.id), bound: .atLeast(floor),
+          judge: .mean)
+        let outcome = TargetOutcome(
+          target: target, estimate: Estimate(mean: share, low: share, high: share, n: results.count),
+          margin: share - floor, met: share >= floor, undecided: false)
+        checks.append(Check(rule: .dutyFloor(tier: t), date: firstDay + d, surge: surge, outcome: outcome))
       }
     }
     return checks
@@ -132,63 +221,86 @@ public struct Planner: Sendable {
 
   // MARK: the search
 
-  /// Plans: bound, seed, repair, trim, certify, show minimality.
+  /// Plans: bound, seed, repair, trim, certify, show minimality. Within the people who exist; when
+  /// the targets need more, the same search without that limit says where and by how many.
   public func run(progress: (@Sendable (String) -> Void)? = nil) async -> Result {
     let clock = ContinuousClock.now
     var simulations = 0
     var evaluations = 0
-    func evaluate(_ plan: [Int], seed: UInt64) async -> Evaluation {
+    func evaluate(_ plan: [Int], seed: UInt64, replications: Int? = nil) async -> Evaluation {
       evaluations += 1
-      return await self.evaluate(plan, seed: seed, counter: &simulations)
+      return await self.evaluate(plan, seed: seed, replications: replications, counter: &simulations)
     }
     func elapsed() -> Double {
       let d = ContinuousClock.now - clock
       return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
-    let n = problem.decisions.count
-    let top = problem.upper
+    func result(
+      _ verdict: Result.Verdict, _ plan: [Int], _ evaluation: Evaluation, minimality: [Int: String?] = [:],
+      rounds: Int = 0, shortfalls: [Result.Shortfall] = []
+    ) -> Result {
+      Result(
+        verdict: verdict, shortfalls: shortfalls, plan: plan, evaluation: evaluation, minimality: minimality,
+        simulations: simulations, evaluations: evaluations, rounds: rounds, seconds: elapsed())
+    }
+    // Bounds that no plan can meet: more shifts at their least than a unit has people.
+    let overBooked = problem.groups.indices.filter { g in
+      problem.groups[g].members.reduce(0) { $0 + problem.lower[$1] } > problem.groups[g].available
+    }
+    if !overBooked.isEmpty {
+      let plan = problem.lower
+      let evaluation = await evaluate(plan, seed: seed)
+      return result(
+        .short, plan, evaluation,
+        shortfalls: overBooked.map { g in
+          Result.Shortfall(
+            group: g, needed: problem.groups[g].members.reduce(0) { $0 + problem.lower[$1] },
+            available: problem.groups[g].available)
+        })
+    }
+    let top = capped(problem.upper)
     let atTop = await evaluate(top, seed: seed)
-    progress?("bound: every shift at its maximum \(atTop.feasible ? "meets" : "misses") the targets")
+    progress?(
+      "bound: every shift at its most (within the people on hand) \(atTop.feasible ? "meets" : "misses") the targets"
+    )
     guard atTop.feasible else {
-      return Result(
-        verdict: .infeasible, plan: top, evaluation: atTop, minimality: [:], simulations: simulations,
-        evaluations: evaluations, rounds: 0, seconds: elapsed())
+      guard !problem.isUnlimited else { return result(.infeasible, top, atTop) }
+      // Would more people than exist meet them? Then the answer is who is short, and by how many.
+      let unlimited = await withoutLimit(
+        progress: progress, simulations: &simulations, evaluations: &evaluations)
+      guard unlimited.verdict == .certified || unlimited.verdict == .notCertified else {
+        return result(.infeasible, top, atTop)
+      }
+      let shortfalls = problem.groups.indices.compactMap { g -> Result.Shortfall? in
+        let needed = problem.groups[g].members.reduce(0) { $0 + unlimited.plan[$1] }
+        return needed > problem.groups[g].available
+          ? Result.Shortfall(group: g, needed: needed, available: problem.groups[g].available) : nil
+      }
+      guard shortfalls.isEmpty else { return result(.short, top, atTop, shortfalls: shortfalls) }
+      // The people on hand suffice, dealt otherwise than the bound dealt them: that plan is the answer.
+      var found = unlimited
+      found.simulations = simulations
+      found.evaluations = evaluations
+      found.seconds = elapsed()
+      return found
     }
-    // Seed: the load at the maximum, plus square-root safety staff.
-    var plan = (0..<n).map { i -> Int in
-      let d = problem.decisions[i]
-      let u = atTop.utilization[d.tier]?[d.day - problem.days.lowerBound].flatMap { $0 } ?? 1
-      let load = u * Double(top[i])
-      return Swift.min(top[i], Swift.max(problem.lower[i], Int((load + load.squareRoot()).rounded(.up))))
-    }
+    var plan = seedPlan(top: top, load: atTop.utilization)
     var current = await evaluate(plan, seed: seed)
     progress?("seed: \(plan.reduce(0, +)) shift-people, \(current.feasible ? "meets" : "misses") the targets")
-    // Repair: add where a target fails, until every target holds.
     var repairs = 0
     while !current.feasible {
-      guard raise(&plan, for: current.failing, load: current.utilization) else {
+      guard let next = await repair(plan, current, evaluate: { await evaluate($0, seed: seed) }) else {
         plan = top
         current = atTop
         break
       }
+      plan = next.plan
+      current = next.evaluation
       repairs += 1
-      current = await evaluate(plan, seed: seed)
     }
     progress?("repair: \(repairs) rounds, \(plan.reduce(0, +)) shift-people")
-    // Trim: one person at a time where the tier is least busy.
-    var trimmed = true
-    while trimmed {
-      trimmed = false
-      for i in trimOrder(plan, load: current.utilization) where plan[i] > problem.lower[i] {
-        plan[i] -= 1
-        let trial = await evaluate(plan, seed: seed)
-        if trial.feasible {
-          current = trial
-          trimmed = true
-        } else {
-          plan[i] += 1
-        }
-      }
+    (plan, current) = await trim(plan, current) { plan, replications in
+      await evaluate(plan, seed: seed, replications: replications)
     }
     progress?("trim: \(plan.reduce(0, +)) shift-people after \(evaluations) evaluations")
     // Certify on fresh seeds; where the plan fails there, raise it and certify again.
@@ -196,60 +308,144 @@ public struct Planner: Sendable {
     var certificate = await evaluate(plan, seed: certificationSeed)
     rounds += 1
     while !certificate.feasible, rounds < 6 {
-      guard raise(&plan, for: certificate.failing, load: certificate.utilization) else { break }
+      let raised = raise(plan, for: certificate.failing)
+      guard let next = raised.first else { break }
+      plan = next
       certificate = await evaluate(plan, seed: certificationSeed &+ UInt64(rounds))
       rounds += 1
     }
     progress?("certify: \(certificate.feasible ? "every target met" : "targets missed") on fresh seeds")
-    guard certificate.feasible else {
-      return Result(
-        verdict: .notCertified, plan: plan, evaluation: certificate, minimality: [:],
-        simulations: simulations,
-        evaluations: evaluations, rounds: rounds, seconds: elapsed())
-    }
-    // Minimality, on the certification's seeds.
+    guard certificate.feasible else { return result(.notCertified, plan, certificate, rounds: rounds) }
+    // Minimality, on the certification's seeds: one person fewer misses outright.
     let finalSeed = certificationSeed &+ UInt64(rounds - 1)
     var minimality: [Int: String?] = [:]
-    let targets = problem.models[0].scenario.targets
     let decisions = problem.decisions
-    for i in 0..<n where plan[i] > problem.lower[i] {
+    for i in decisions.indices where plan[i] > problem.lower[i] {
       var fewer = plan
       fewer[i] -= 1
       let trial = await evaluate(fewer, seed: finalSeed)
-      let failing = trial.failing
-      let evidence = (failing.first { $0.date == decisions[i].date } ?? failing.first).map { check in
-        targets[check.target].name
-          + (check.date.map { " on " + LocalDateTime(minutes: Int64($0) * 1440).dateDescription } ?? "")
-      }
+      let decisive = trial.failing.filter { Self.missesOutright($0.outcome) }
+      let evidence = (decisive.first { $0.date == decisions[i].date } ?? decisive.first).map(describe)
       minimality.updateValue(evidence, forKey: i)
     }
     progress?("minimality: shown for \(minimality.values.filter { $0 != nil }.count) of \(minimality.count)")
-    return Result(
-      verdict: .certified, plan: plan, evaluation: certificate, minimality: minimality,
-      simulations: simulations,
-      evaluations: evaluations, rounds: rounds, seconds: elapsed())
+    var out = result(.certified, plan, certificate, minimality: minimality, rounds: rounds)
+    out.certificationSeed = finalSeed
+    out.certificationReplications = replications
+    return out
   }
 
-  /// Adds one person to each shift of the days and tiers where targets fail; false when nothing
-  /// could be added.
-  func raise(_ plan: inout [Int], for failing: [Check], load: [Int: [Double?]]) -> Bool {
+  /// A check's target (or rule) and day, as the minimality column names it.
+  func describe(_ check: Check) -> String {
+    let scenario = problem.models[0].scenario
+    let date = check.date.map { " on " + LocalDateTime(minutes: Int64($0) * 1440).dateDescription } ?? ""
+    switch check.rule {
+    case .target(let i): return scenario.targets[i].name + date
+    case .recovery(let t): return "\(scenario.tiers[t].name) recovery" + date
+    case .dutyFloor(let t): return "\(scenario.tiers[t].name) duty on time" + date
+    }
+  }
+
+  /// True when the whole 95% interval is on the wrong side of the bound: the miss is not down to
+  /// chance (on common random numbers, against a plan whose interval cleared it).
+  static func missesOutright(_ outcome: TargetOutcome) -> Bool {
+    guard let e = outcome.estimate else { return true }
+    switch outcome.target.bound {
+    case .atLeast(let v): return e.high < v
+    case .atMost(let v): return e.low > v
+    }
+  }
+
+  /// The plan with each group's shifts summing to at most its people on hand: where the shifts'
+  /// maxima add up to more, people are dealt to the shifts in turn from their minima.
+  func capped(_ plan: [Int]) -> [Int] {
+    var out = plan
+    for group in problem.groups {
+      let members = group.members
+      guard members.reduce(0, { $0 + plan[$1] }) > group.available else { continue }
+      for i in members { out[i] = problem.lower[i] }
+      var left = group.available - members.reduce(0) { $0 + out[$1] }
+      var dealt = true
+      while left > 0, dealt {
+        dealt = false
+        for i in members where left > 0 && out[i] < plan[i] {
+          out[i] += 1
+          left -= 1
+          dealt = true
+        }
+      }
+    }
+    return out
+  }
+
+  /// Seed: the load at the maximum, plus square-root safety staff, within the people on hand.
+  func seedPlan(top: [Int], load: [Int: [Double?]]) -> [Int] {
+    let plan = top.indices.map { i -> Int in
+      let d = problem.decisions[i]
+      let u = load[d.tier]?[d.day - problem.days.lowerBound].flatMap { $0 } ?? 1
+      let people = u * Double(top[i])
+      return Swift.min(top[i], Swift.max(problem.lower[i], Int((people + people.squareRoot()).rounded(.up))))
+    }
+    return capped(plan)
+  }
+
+  /// The least plan found without the limit of the people on hand (its bounds uncapped).
+  func withoutLimit(
+    progress: (@Sendable (String) -> Void)?, simulations: inout Int, evaluations: inout Int
+  ) async -> Result {
+    let unlimited = Planner(problem: problem.unlimited(), jobs: jobs)
+    var relay: (@Sendable (String) -> Void)?
+    if let progress {
+      relay = { @Sendable stage in progress("without the limit of people on hand: " + stage) }
+    }
+    let found: Result = await unlimited.run(progress: relay)
+    simulations += found.simulations
+    evaluations += found.evaluations
+    return found
+  }
+
+  /// One repair step: the candidates of ``raise(_:for:)``; with more than one (a failing target
+  /// that names no planned tier), each is simulated on the same seeds and the one that improves the
+  /// failing checks most per unit of cost is taken. Nil when nothing can be added.
+  func repair(
+    _ plan: [Int], _ current: Evaluation, evaluate: ([Int]) async -> Evaluation
+  ) async -> (plan: [Int], evaluation: Evaluation)? {
+    let candidates = raise(plan, for: current.failing)
+    guard let first = candidates.first else { return nil }
+    guard candidates.count > 1 else { return (first, await evaluate(first)) }
+    /// How far the checks that fail now are below their bounds (scaled), summed.
+    func shortfall(_ e: Evaluation) -> Double {
+      let failing = Set(current.failing.map { "\($0.rule)|\($0.date ?? -1)|\($0.surge)" })
+      return e.checks.filter { failing.contains("\($0.rule)|\($0.date ?? -1)|\($0.surge)") }.reduce(0) {
+        let m = Swift.min(0, $1.outcome.margin ?? -1)
+        return $0 - m / Swift.max(abs($1.outcome.target.bound.value), 0.01)
+      }
+    }
+    let before = shortfall(current)
+    var best: (score: Double, plan: [Int], evaluation: Evaluation)?
+    for candidate in candidates {
+      let evaluation = await evaluate(candidate)
+      let added = problem.cost(candidate.map(Double.init)) - problem.cost(plan.map(Double.init))
+      let gain = (before - shortfall(evaluation)) / Swift.max(added, 1e-9)
+      let score = evaluation.feasible ? Double.infinity : gain
+      if best.map({ score > $0.score }) ?? true { best = (score, candidate, evaluation) }
+    }
+    return best.map { ($0.plan, $0.evaluation) }
+  }
+
+  /// Candidate raises for the failing checks: one person more on each shift of the days and tiers
+  /// they name, within the bounds and the people on hand (where a day's shifts are full, the day
+  /// before: its backlog). A check that names no planned tier gives one candidate per planned tier.
+  /// Empty when nothing can be added.
+  func raise(_ plan: [Int], for failing: [Check]) -> [[Int]] {
     let model = problem.models[0]
     let planned = problem.rosters.keys.sorted()
     let firstDay = model.scenario.period.start.dayNumber
-    var raised = Set<Int>()
-    for check in failing {
-      let target = model.scenario.targets[check.target]
-      let named = target.measure.tier.flatMap { id in model.scenario.tiers.firstIndex { $0.id == id } }
-      let days = check.date.map { [$0 - firstDay] } ?? Array(problem.days)
-      // The tier the target names, if planned; else the busiest planned tier over those days.
-      let busiest = planned.max { a, b in
-        func busy(_ t: Int) -> Double {
-          days.compactMap { load[t]?[$0 - problem.days.lowerBound] ?? nil }.max() ?? 0
-        }
-        return busy(a) < busy(b)
-      }
-      guard let tier = named.flatMap({ planned.contains($0) ? $0 : nil }) ?? busiest else { continue }
-      // That day's shifts; where they are all at their maximum, the day before (its backlog).
+    var fixed = Set<Int>()
+    var open: [[Int: Set<Int>]] = []
+    /// The decisions of a tier on some days that can take one more.
+    func room(tier: Int, days: [Int]) -> Set<Int> {
+      var out = Set<Int>()
       for day in days {
         var candidates = problem.decisions.indices.filter {
           problem.decisions[$0].tier == tier && problem.decisions[$0].day == day
@@ -261,24 +457,100 @@ public struct Planner: Sendable {
               && plan[$0] < problem.upper[$0]
           }
         }
-        raised.formUnion(candidates)
+        out.formUnion(candidates)
+      }
+      return out
+    }
+    for check in failing {
+      let days: [Int]
+      let named: Int?
+      switch check.rule {
+      case .target(let i):
+        let target = model.scenario.targets[i]
+        named = target.measure.tier.flatMap { id in model.scenario.tiers.firstIndex { $0.id == id } }
+        days = check.date.map { [$0 - firstDay] } ?? Array(problem.days)
+      case .recovery(let t):
+        named = t
+        days = Array(problem.days)
+      case .dutyFloor(let t):
+        named = t
+        days = check.date.map { [$0 - firstDay] } ?? Array(problem.days)
+      }
+      if let named, planned.contains(named) {
+        fixed.formUnion(room(tier: named, days: days))
+      } else {
+        var options: [Int: Set<Int>] = [:]
+        for t in planned {
+          let r = room(tier: t, days: days)
+          if !r.isEmpty { options[t] = r }
+        }
+        if !options.isEmpty { open.append(options) }
       }
     }
-    for i in raised { plan[i] += 1 }
-    return !raised.isEmpty
+    /// Adds one to each decision, within each group's people on hand.
+    func applied(_ raise: Set<Int>) -> [Int]? {
+      var out = plan
+      var changed = false
+      for i in raise.sorted() {
+        let g = problem.groups[problem.group[i]]
+        if g.members.reduce(0, { $0 + out[$1] }) < g.available {
+          out[i] += 1
+          changed = true
+        }
+      }
+      return changed ? out : nil
+    }
+    // The unnamed checks' options, by tier: one candidate per tier (all of them take it).
+    let tiers = Set(open.flatMap(\.keys)).sorted()
+    if tiers.count <= 1 {
+      let all = fixed.union(open.flatMap(\.values).reduce(into: Set<Int>()) { $0.formUnion($1) })
+      return applied(all).map { [$0] } ?? []
+    }
+    return tiers.compactMap { t in
+      applied(fixed.union(open.compactMap { $0[t] }.reduce(into: Set<Int>()) { $0.formUnion($1) }))
+    }
+  }
+
+  /// Trim: remove one person at a time, in order of estimated slack (the least busy tier-days
+  /// first), keeping each cut that still meets every target. A cut whose only misses are undecided
+  /// (the mean meets, the interval does not clear) is judged again on three times the
+  /// replications before it is refused, so noise does not lock the search.
+  func trim(
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
+  ) async -> ([Int], Evaluation) {
+    var plan = start
+    var current = evaluation
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      for i in trimOrder(plan, load: current.utilization) where plan[i] > problem.lower[i] {
+        plan[i] -= 1
+        var trial = await evaluate(plan, nil)
+        if !trial.feasible, trial.failing.allSatisfy(\.outcome.undecided) {
+          trial = await evaluate(plan, Swift.min(3 * replications, 300))
+        }
+        if trial.feasible {
+          current = trial
+          trimmed = true
+        } else {
+          plan[i] += 1
+        }
+      }
+    }
+    return (plan, current)
   }
 
   /// Decisions in the order to try cuts: the least busy tier-days first; within one, the cut that
-  /// saves the most (units × hours × cost per staff-hour), then the most people.
+  /// saves the most (units × hours × cost per staff-hour × the day's weight), then the most people.
   func trimOrder(_ plan: [Int], load: [Int: [Double?]]) -> [Int] {
-    let tiers = problem.models[0].scenario.tiers
     func busy(_ i: Int) -> Double {
       let d = problem.decisions[i]
       return load[d.tier]?[d.day - problem.days.lowerBound] ?? nil ?? 0
     }
     func saving(_ i: Int) -> Double {
-      Double(problem.units(i)) * problem.hours(i)
-        * (problem.spec.cost[tiers[problem.decisions[i].tier].id] ?? 1)
+      var one = [Double](repeating: 0, count: plan.count)
+      one[i] = 1
+      return problem.cost(one)
     }
     return problem.decisions.indices.sorted { a, b in
       (busy(a), -saving(a), -plan[a], a) < (busy(b), -saving(b), -plan[b], b)

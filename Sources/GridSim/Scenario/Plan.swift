@@ -29,13 +29,24 @@ public struct PlanSpec: Sendable, Equatable {
   public var judge: Judge
   /// Tier ids planned unit by unit (each unit its own headcount), where units differ in load.
   public var perUnit: [String]
+  /// Working days after the window by which every tier's backlog must be back to its level of the
+  /// day before the window (0: not judged).
+  public var recovery: Int
+  /// The least share of what duty must take (``DutyRule``) answered on time, on every day of the
+  /// window at every planned tier with duty shifts.
+  public var dutyFloor: Double
+  /// Cost weights by day kind (1 when not given): pay on rest days and holidays.
+  public var dayCost: [DayKind: Double]
 
   public init(
     windowName: String? = nil, from: Int, to: Int, tiers: [String], min: [String: Int] = [:],
     max: [String: Int] = [:], cost: [String: Double] = [:], surges: [Double] = [1], judge: Judge = .day,
-    perUnit: [String] = []
+    perUnit: [String] = [], recovery: Int = 3, dutyFloor: Double = 0.5, dayCost: [DayKind: Double] = [:]
   ) {
     self.perUnit = perUnit
+    self.recovery = recovery
+    self.dutyFloor = dutyFloor
+    self.dayCost = dayCost
     self.windowName = windowName
     self.from = from
     self.to = to

@@ -1,5 +1,7 @@
 extension ScenarioReader {
-  static let planKeys = ["window", "tiers", "min", "max", "cost", "surges", "judge", "perUnit"]
+  static let planKeys = [
+    "window", "tiers", "min", "max", "cost", "surges", "judge", "perUnit", "recovery", "dutyFloor", "dayCost",
+  ]
 
   /// Reads `plan`: the window, the planned tiers, their bounds and costs, the surges and the judge.
   mutating func readPlan(_ value: JSON5Value, scenario: Scenario) -> PlanSpec? {
@@ -126,10 +128,39 @@ extension ScenarioReader {
         ok = false
       }
     }
+    var recovery = 3
+    if let v = o["recovery"] {
+      if let n = values.integer(v, "plan.recovery", in: 0...30, what: "working days") {
+        recovery = n
+      } else {
+        ok = false
+      }
+    }
+    var dutyFloor = 0.5
+    if let v = o["dutyFloor"] {
+      if let share = values.probability(v, "plan.dutyFloor") { dutyFloor = share } else { ok = false }
+    }
+    var dayCost: [DayKind: Double] = [:]
+    if let v = o["dayCost"] {
+      let names = DayKind.allCases.map(\.rawValue)
+      if let d = values.object(v, "plan.dayCost", known: names) {
+        for (key, item) in d {
+          guard let kind = DayKind(rawValue: key) else { continue }
+          if let x = values.number(item, "plan.dayCost." + key, in: 0...100, what: "a cost weight") {
+            dayCost[kind] = x
+          } else {
+            ok = false
+          }
+        }
+      } else {
+        ok = false
+      }
+    }
     guard ok, let span, let min, let max, let cost else { return nil }
     return PlanSpec(
       windowName: name, from: span.lowerBound, to: span.upperBound, tiers: tiers, min: min, max: max,
-      cost: cost, surges: surges, judge: judge, perUnit: perUnit)
+      cost: cost, surges: surges, judge: judge, perUnit: perUnit, recovery: recovery, dutyFloor: dutyFloor,
+      dayCost: dayCost)
   }
 
   /// A value for every tier (a number) or per tier id (an object); nil when something did not read.
