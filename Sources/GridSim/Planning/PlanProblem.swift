@@ -39,9 +39,9 @@ public struct PlanProblem: Sendable {
   /// Per decision: its group's index in ``groups``.
   public let group: [Int]
   /// The days whose end-of-day backlogs the recovery rule compares (from the period's first day):
-  /// the day before the window, and `plan.recovery` working days after it (or the period's last
-  /// day, when it ends sooner); nil when the rule is off or the day before the window is inside the
-  /// warm-up.
+  /// `plan.recovery` working days after the window (or the period's last day, when it ends sooner),
+  /// and the last working day before the window on the same weekday (else the day before the
+  /// window); nil when the rule is off or that day is inside the warm-up.
   public let recovery: (before: Int, after: Int)?
 
   /// The people a unit has on a date after leave, and the decisions that share them: a tier's
@@ -50,10 +50,13 @@ public struct PlanProblem: Sendable {
     public var tier: Int
     public var unit: Int?
     public var date: Int
-    /// Staff times the window's staff multiplier (the smallest unit's, for a tier planned as one),
+    /// Staff times the window's staff multiplier (the largest unit's, for a tier planned as one),
     /// less a leader on duty who is not one of the people on duty.
     public var available: Int
     public var members: [Int]
+    /// For a tier planned as one: the units that have fewer people than that, with their number.
+    /// Such a unit puts all it has on duty, dealt to the shifts in turn (its own roster rows).
+    public var smaller: [(unit: Int, available: Int)] = []
   }
 
   /// The problem of a scenario with a `plan`; nil when it has none.
@@ -108,7 +111,10 @@ public struct PlanProblem: Sendable {
             groups.append(Group(tier: t, unit: u, date: date, available: onHand[k], members: []))
           }
         } else {
-          groups.append(Group(tier: t, unit: nil, date: date, available: onHand.min() ?? 0, members: []))
+          let most = onHand.max() ?? 0
+          var g = Group(tier: t, unit: nil, date: date, available: most, members: [])
+          g.smaller = zip(units, onHand).filter { $0.1 < most }.map { ($0.0, $0.1) }
+          groups.append(g)
         }
         for (s, shift) in roster.shifts.enumerated() {
           let people = units.map { u -> Int in
@@ -150,8 +156,8 @@ public struct PlanProblem: Sendable {
     self.rosters = rosters
     self.groups = groups
     self.group = group
-    // Recovery: the day before the window against `recovery` working days after it.
-    let before = days.lowerBound - 1
+    // Recovery: `recovery` working days after the window against the last working day before it
+    // that falls on the same weekday (a Monday's pile holds the weekend's), else the day before it.
     let lastDay = scenario.period.end.adding(minutes: -1).dayNumber - firstDay
     var after = days.upperBound - 1
     var working = 0
@@ -159,9 +165,12 @@ public struct PlanProblem: Sendable {
       after += 1
       if scenario.calendar.days.kind(ofDay: firstDay + after).isWorking { working += 1 }
     }
-    recovery =
-      spec.recovery > 0 && before >= (base.startMinuteOfDay + Int(base.warmUp)) / 1440 && after > before
-      ? (before, after) : nil
+    let measured = (base.startMinuteOfDay + Int(base.warmUp)) / 1440
+    let sameWeekday = stride(from: days.lowerBound - 1, through: measured, by: -1).first { d in
+      (after - d) % 7 == 0 && scenario.calendar.days.kind(ofDay: firstDay + d).isWorking
+    }
+    let before = sameWeekday ?? days.lowerBound - 1
+    recovery = spec.recovery > 0 && before >= measured && after > before ? (before, after) : nil
     self.decisions = decisions
     self.lower = lower
     self.upper = upper
@@ -185,15 +194,56 @@ public struct PlanProblem: Sendable {
     return copy
   }
 
-  /// The rosters with a candidate's headcounts as dated rows.
+  /// The rosters with a candidate's headcounts as dated rows; a unit with fewer people than a tier's
+  /// headcounts add up to on a date gets rows of its own (``Group/smaller``, ``rows(for:)``).
   public func rosters(for plan: [Int]) -> [Int: Roster] {
     var out = rosters
-    for (i, decision) in decisions.enumerated() {
-      let shift = rosters[decision.tier]!.shifts[decision.shift].name
-      out[decision.tier]!.entries.append(
+    for row in rows(for: plan) {
+      out[row.tier]!.entries.append(
         Roster.Entry(
-          when: .date(decision.date), unit: decision.unit.map { models[0].unitNames[$0] }, shift: shift,
-          staff: .count(plan[i])))
+          when: .date(row.date), unit: row.unit.map { models[0].unitNames[$0] },
+          shift: rosters[row.tier]!.shifts[row.shift].name, staff: .count(row.staff)))
+    }
+    return out
+  }
+
+  /// A dated roster row of a plan: a tier's (unit nil) or a unit's.
+  public struct Row: Sendable, Equatable {
+    public var tier: Int
+    public var unit: Int?
+    public var shift: Int
+    public var date: Int
+    public var staff: Int
+  }
+
+  /// The plan as roster rows: one per decision, then, for each unit of a tier planned as one that has
+  /// fewer people on a date than the headcounts add up to, its people dealt to the shifts in turn.
+  public func rows(for plan: [Int]) -> [Row] {
+    var out = decisions.indices.map { i in
+      Row(
+        tier: decisions[i].tier, unit: decisions[i].unit, shift: decisions[i].shift, date: decisions[i].date,
+        staff: plan[i])
+    }
+    for group in groups where !group.smaller.isEmpty {
+      let wanted = group.members.map { plan[$0] }
+      guard wanted.reduce(0, +) > group.smaller.map(\.available).min() ?? Int.max else { continue }
+      for (unit, available) in group.smaller where wanted.reduce(0, +) > available {
+        var dealt = [Int](repeating: 0, count: wanted.count)
+        var left = available
+        while left > 0 {
+          var any = false
+          for k in dealt.indices where left > 0 && dealt[k] < wanted[k] {
+            dealt[k] += 1
+            left -= 1
+            any = true
+          }
+          if !any { break }
+        }
+        for (k, i) in group.members.enumerated() {
+          out.append(
+            Row(tier: group.tier, unit: unit, shift: decisions[i].shift, date: group.date, staff: dealt[k]))
+        }
+      }
     }
     return out
   }

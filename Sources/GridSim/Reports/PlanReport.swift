@@ -258,13 +258,14 @@ public struct PlanReport: Sendable {
 
   // MARK: files
 
-  /// `when,unit,shift,staff`: the plan as roster rows for every unit of each planned tier.
+  /// `when,unit,shift,staff`: the plan as roster rows for every unit of each planned tier (and rows
+  /// of their own for units with fewer people than the tier's headcounts add up to).
   public func rosterCSV() -> String {
     var out = CSV.row(["when", "unit", "shift", "staff"])
-    for (i, d) in problem.decisions.enumerated() {
+    for row in problem.rows(for: result.plan) {
       out += CSV.row([
-        Self.iso(d.date), d.unit.map { problem.models[0].unitNames[$0] } ?? scenario.tiers[d.tier].id,
-        problem.rosters[d.tier]!.shifts[d.shift].name, String(result.plan[i]),
+        Self.iso(row.date), row.unit.map { problem.models[0].unitNames[$0] } ?? scenario.tiers[row.tier].id,
+        problem.rosters[row.tier]!.shifts[row.shift].name, String(row.staff),
       ])
     }
     return out
