@@ -59,8 +59,15 @@ enum DrillCommand {
     name: "drill score", abstract: "Score a team's drill log against the policy.",
     arguments: "PACK", minimumPositionals: 1, maximumPositionals: 1,
     options: [
-      .value("log", "FILE", "The team's log: CSV with inject,action,time,unit (role, note optional)."),
-      .value("out", "DIR", "Also write score.json, score.csv, score.md and score.html into DIR."),
+      .repeated(
+        "log", "FILE|DIR",
+        "A team's log: CSV with inject,action,time,unit (role, note optional); several, or a folder of them, compares the teams."
+      ),
+      .value(
+        "out", "DIR",
+        "Also write score.json, score.csv, score.md, score.html and improvement-plan.csv into DIR (teams compared: comparison.* and teams/NAME/)."
+      ),
+      .value("ends", "TIME", "The drill's end (default: the pack's 'ends'): actions due later are not scored."),
       ReportOptions.csvOption,
       .value("format", "text|json", "Output format (default: text)."),
       .value("lang", "en|zh", "Language of the text and reports (default: the pack's, else the scenario's)."),
@@ -71,9 +78,10 @@ enum DrillCommand {
         "jobs", "J", "Replications run at once (default: the number of cores). Results do not depend on it."),
     ],
     discussion: """
-      Exit codes: 0 scored (and the pack's pass criteria met); 1 the pass criteria missed; 64
-      usage; 65 invalid pack, scenario or log (every bad row is listed with its line); 66 missing
-      file; 73 cannot write DIR.
+      A row without a time is an action not done. Teams compared are ranked by score, then
+      rating, then total lateness. Exit codes: 0 scored (and the pack's pass criteria met, by
+      every team); 1 the pass criteria missed (by any team); 64 usage; 65 invalid pack, scenario
+      or log (every bad row is listed with its line); 66 missing file; 73 cannot write DIR.
       """)
 
   /// Loads a pack and its scenario (printing warnings).
@@ -109,7 +117,14 @@ enum DrillCommand {
       throw .failed("\(error); no \(what) was written to '\(directory)'.", .cannotWrite)
     }
     let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
-    Console.err("Wrote \(files.map(\.name).joined(separator: ", ")) to \(folder)/.\n")
+    // Files in folders (teams/A/score.html) are named by their folder, once.
+    var shown: [String] = []
+    for file in files {
+      let parts = file.name.split(separator: "/")
+      let name = parts.count > 1 ? parts[0] + "/" : file.name
+      if !shown.contains(name) { shown.append(name) }
+    }
+    Console.err("Wrote \(shown.joined(separator: ", ")) to \(folder)/.\n")
   }
 
   // MARK: script
@@ -183,27 +198,57 @@ enum DrillCommand {
         try args.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
       )
     }
-    guard let logPath = args.value("log") else {
+    let logArguments = args.all("log")
+    guard !logArguments.isEmpty else {
       throw .usage("Missing '--log FILE': the team's log to score (inject,action,time,unit).", scoreSpec)
     }
+    var endsOverride: LocalDateTime?
+    if let text = args.value("ends") {
+      switch DrillPack.drillTime(text) {
+      case .success(let t): endsOverride = t
+      case .failure(let p): throw .usage("'--ends': \(p.message); \(p.fix).", scoreSpec)
+      }
+    }
     let path = args.positionals[0]
-    let loaded = try load(path)
+    var loaded = try load(path)
+    if let endsOverride { loaded.pack.ends = endsOverride }
     let lang = try language(args, scoreSpec, loaded)
-    let log: TeamLog
-    switch TeamLog.read(path: logPath, pack: loaded.pack, scenario: loaded.scenario) {
-    case .success(let l): log = l
-    case .failure(let error): throw .scenario(error, path: logPath)
+    // Folders stand for the CSV files in them, in name order.
+    var logPaths: [String] = []
+    var compare = logArguments.count > 1
+    for argument in logArguments {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
+        compare = true
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? [])
+          .filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else {
+          throw .failed("'\(Console.shown(argument))' holds no team logs (.csv files).", .missingInput)
+        }
+        logPaths += names.map { (argument.hasSuffix("/") ? argument : argument + "/") + $0 }
+      } else {
+        logPaths.append(argument)
+      }
     }
-    if log.rows.isEmpty {
-      Console.err("warning: \(logPath) has no rows: every expected action is scored as not done\n")
+    var scores: [(name: String, score: DrillScore)] = []
+    for logPath in logPaths {
+      let log: TeamLog
+      switch TeamLog.read(path: logPath, pack: loaded.pack, scenario: loaded.scenario) {
+      case .success(let l): log = l
+      case .failure(let error): throw .scenario(error, path: logPath)
+      }
+      if log.rows.isEmpty {
+        Console.err("warning: \(logPath) has no rows: every expected action is scored as not done\n")
+      }
+      scores.append(
+        (DrillComparison.teamName(logPath), DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)))
     }
-    var score = DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)
     let runs = replications ?? loaded.pack.replications
     if runs > 0 {
       if let simulation = await DrillSimulation.run(
         loaded.pack, loaded.scenario, script: loaded.script, replications: runs, jobs: jobs)
       {
-        score.compare(with: simulation)
+        for i in scores.indices { scores[i].score.compare(with: simulation) }
       } else {
         Console.err(
           "warning: the scenario has too many items to keep each one's path; the team is not compared with the simulated policy (pass --replications 0 to silence this)\n"
@@ -211,6 +256,22 @@ enum DrillCommand {
       }
     }
     let report = DrillReport(pack: loaded.pack, scenario: loaded.scenario, language: lang)
+    if compare {
+      let comparison = DrillComparison(scores)
+      if format == "json" {
+        Console.out(report.comparisonJSON(comparison, source: path).rendered())
+      } else {
+        Console.out(report.comparisonText(comparison, source: loaded.scenarioFile))
+      }
+      if let directory = args.value("out") {
+        let csv = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
+          try ReportOptions.csvStyle(args)
+        }
+        try write(report.comparisonFiles(comparison, source: path), to: directory, what: "comparison", csv: csv)
+      }
+      return comparison.allPassed == false ? .targetMissed : .ok
+    }
+    let score = scores[0].score
     if format == "json" {
       Console.out(report.scoreJSON(score, source: path).rendered())
     } else {
