@@ -77,7 +77,7 @@ struct DrillCLITests {
       "--lang", "en")
     #expect(good.status == 0, "\(good.stderr)")
     #expect(good.stdout.contains("Score: 100/100, rating P (performed without challenges)"))
-    #expect(good.stdout.contains("Pass criteria: met"))
+    #expect(good.stdout.contains("Result: PASSED"))
     let late = try gridsim(
       "drill", "score", Self.flood, "--log", "Scenarios/drills/national-day-team-late.csv", "--replications",
       "0",

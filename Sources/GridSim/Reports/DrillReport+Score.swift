@@ -168,6 +168,13 @@ extension DrillReport {
     )
   }
 
+  /// `2026-10-02T07:10` as `10-02 07:10`; other text as it is.
+  static func monthDayTime(_ text: String) -> String {
+    guard text.count == 16, let t = LocalDateTime(parsing: text) else { return text }
+    let d = t.description
+    return String(d.dropFirst(5).prefix(5)) + " " + String(d.suffix(5))
+  }
+
   /// `PASSED` / `NOT PASSED` (通过 / 未通过).
   func verdictWord(_ passed: Bool) -> String {
     passed ? pick("PASSED", "通过") : pick("NOT PASSED", "未通过")
@@ -398,10 +405,14 @@ extension DrillReport {
     }
     doc.add(.heading(2, pick("Expected actions", "预期行动")))
     let table = outcomeTable(score)
+    // Dates as month-day and time (the year is the release's, in the timeline above), on one line.
+    let rows = table.rows.map { row in
+      row.enumerated().map { i, cell in (i == 3 || i == 4) ? Self.monthDayTime(cell) : cell }
+    }
     doc.add(
       .wideTable(
-        headers: table.headers, rows: table.rows, leftAligned: table.leftAligned,
-        nowrap: Set([3, 4, 6, 7] + (score.replications > 0 ? [9, 10, 11] : []))))
+        headers: table.headers, rows: rows, leftAligned: table.leftAligned,
+        nowrap: Set(0...min(10, table.headers.count - 1)).subtracting(score.replications > 0 ? [] : [11])))
     if let line = beyondLine(score) { doc.add(.paragraph(line)) }
     if !score.byTier.isEmpty || !score.byRole.isEmpty {
       doc.add(.heading(2, pick("First response, from release", "首次响应用时（自发布起）")))
@@ -426,7 +437,7 @@ extension DrillReport {
       doc.add(
         .wideTable(
           headers: improvementPlanHeaders.map(\.title), rows: plan, leftAligned: Set(1..<plan[0].count),
-          nowrap: [0, 2, 3, 9, 10]))
+          nowrap: [0, 2, 3, 4, 8, 9, 10]))
     }
     if !score.unexpected.isEmpty {
       doc.add(.heading(2, pick("Log rows not counted", "未计入的记录")))

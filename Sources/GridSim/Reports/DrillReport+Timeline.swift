@@ -59,7 +59,7 @@ extension DrillReport {
     // The axis: ticks and their labels along the top, faint lines down.
     for t in Self.timelineTicks where t <= span {
       svg.line(x(t), top - 4, x(t), bottom, stroke: "#ddd", width: 1)
-      svg.text(x(t), top - 8, tickLabel(t), size: 10, anchor: .middle, fill: "#444")
+      if t > 0 { svg.text(x(t), top - 8, tickLabel(t), size: 10, anchor: .middle, fill: "#444") }
     }
     svg.text(
       labelWidth - 6, top - 8, pick("from release ", "自发布 ") + released.description, size: 10, anchor: .end,

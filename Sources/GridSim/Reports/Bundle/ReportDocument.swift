@@ -45,7 +45,7 @@ struct ReportDocument {
     th,td{padding:3px 6px;text-align:right;border-bottom:1px solid #ccc;vertical-align:top}
     th{border-bottom:2px solid #222;font-weight:600}
     th.l,td.l{text-align:left}
-    .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0}
+    .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
     th.n,td.n{white-space:nowrap}
     figure{margin:1em 0 1.4em;break-inside:avoid;page-break-inside:avoid}
     figure svg{width:100%;height:auto;display:block}
