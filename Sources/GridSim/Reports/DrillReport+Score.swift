@@ -204,7 +204,7 @@ extension DrillReport {
       headers += [pick("Policy p50", "模拟中位数"), pick("Policy p90", "模拟p90"), pick("Team vs policy", "与模拟比较")]
     }
     var t = TextTable(headers: headers)
-    t.leftAligned = [0, 1, 2, 3, 4, 5]
+    t.leftAligned = simulatedRun ? [0, 1, 2, 3, 4, 5, 11] : [0, 1, 2, 3, 4, 5]
     for o in score.outcomes {
       var row = [
         o.expectation.inject, actionName(o.expectation.action), tierName(o.expectation.tier),
@@ -406,12 +406,17 @@ extension DrillReport {
     doc.add(.heading(2, pick("Expected actions", "预期行动")))
     let table = outcomeTable(score)
     // Dates as month-day and time (the year is the release's, in the timeline above), on one line.
-    let rows = table.rows.map { row in
-      row.enumerated().map { i, cell in (i == 3 || i == 4) ? Self.monthDayTime(cell) : cell }
+    // The team against the policy as a share, under a header that says what it counts.
+    var headers = table.headers
+    if score.replications > 0 { headers[11] = pick("Faster than (% of simulated runs)", "快于模拟运行的比例") }
+    let rows = zip(table.rows, score.outcomes).map { row, o in
+      row.enumerated().map { i, cell in
+        i == 3 || i == 4 ? Self.monthDayTime(cell) : i == 11 ? (o.fasterThanPercent.map { "\($0)%" } ?? "-") : cell
+      }
     }
     doc.add(
       .wideTable(
-        headers: table.headers, rows: rows, leftAligned: table.leftAligned,
+        headers: headers, rows: rows, leftAligned: table.leftAligned,
         nowrap: Set(0...min(10, table.headers.count - 1)).subtracting(score.replications > 0 ? [] : [11])))
     if let line = beyondLine(score) { doc.add(.paragraph(line)) }
     if !score.byTier.isEmpty || !score.byRole.isEmpty {

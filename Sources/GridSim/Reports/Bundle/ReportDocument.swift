@@ -45,8 +45,6 @@ struct ReportDocument {
     th,td{padding:3px 6px;text-align:right;border-bottom:1px solid #ccc;vertical-align:top}
     th{border-bottom:2px solid #222;font-weight:600}
     th.l,td.l{text-align:left}
-    .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
-    th.n,td.n{white-space:nowrap}
     figure{margin:1em 0 1.4em;break-inside:avoid;page-break-inside:avoid}
     figure svg{width:100%;height:auto;display:block}
     figcaption{font-size:.85em;color:#333;margin-top:.3em}
@@ -56,10 +54,20 @@ struct ReportDocument {
     @media print{body{max-width:none;padding:0;font-size:10pt}h1,h2,h3{break-after:avoid;page-break-after:avoid;break-inside:avoid}table,ul.findings,.verdict,footer{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}p{orphans:3;widows:3}a{color:#000;text-decoration:none}}
     """
 
+  /// The rules for ``Block/wideTable``, only on pages that have one (others stay as they were).
+  static let wideStyle = """
+    .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
+    th.n,td.n{white-space:nowrap}
+    """
+
   func html(footer: String) -> String {
+    let wide = blocks.contains {
+      if case .wideTable = $0 { return true }
+      return false
+    }
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+    out += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")</style>\n</head>\n<body>\n"
     for block in blocks {
       switch block {
       case .heading(let level, let text):

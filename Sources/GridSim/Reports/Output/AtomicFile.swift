@@ -319,10 +319,8 @@ public enum AtomicFile {
       let inner = path + "/" + name
       var innerInfo = stat()
       if lstat(inner, &innerInfo) == 0, innerInfo.st_mode & S_IFMT == S_IFDIR {
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: inner)) ?? [] {
-          unlink(inner + "/" + file)
-        }
-        rmdir(inner)
+        // Folders in folders too (teams/NAME/); links are removed, never followed.
+        removeOurs(inner)
       } else {
         unlink(inner)
       }
