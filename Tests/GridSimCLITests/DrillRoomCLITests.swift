@@ -142,3 +142,124 @@ struct DrillRoomCLITests {
     #expect(LanguageCLITests.english(zh, allowed: allowed).isEmpty, "\(LanguageCLITests.english(zh, allowed: allowed))")
   }
 }
+
+/// `gridsim drill play` driven through a pseudo-terminal: script(1) runs it as the session leader
+/// of a terminal of its own, so that what is typed reaches it as a recorder's keyboard would, and
+/// Ctrl-C (the terminal's interrupt character) reaches it as a signal.
+final class PlayTerminal: @unchecked Sendable {
+  let process = Process()
+  let input = Pipe()
+  let output = Pipe()
+  private let lock = NSLock()
+  private var buffer = Data()
+
+  init(_ arguments: [String]) throws {
+    let command = ([gridsimExecutable().path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    // -e: script exits with the play's status; -f: flushed as it comes.
+    process.arguments = ["-qefc", command, "/dev/null"]
+    process.currentDirectoryURL = packageRoot
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+      let data = handle.availableData
+      guard let self else { return }
+      self.lock.lock()
+      self.buffer.append(data)
+      self.lock.unlock()
+    }
+    try process.run()
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+  /// Waits (up to `seconds`) until the output holds `text`.
+  @discardableResult
+  func wait(for text: String, seconds: Double = 20) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if self.text.contains(text) { return true }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return false
+  }
+
+  func finish(seconds: Double = 20) -> Int32 {
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    output.fileHandleForReading.readabilityHandler = nil
+    return process.terminationStatus
+  }
+}
+
+@Suite("gridsim drill play, live", .serialized)
+struct DrillPlayLiveTests {
+  static let pack = DrillCLITests.twoSessions
+
+  @Test("two views, one clock: actions typed are checked, journaled line by line; contingencies follow the log")
+  func liveRoom() throws {
+    let folder = DrillCLITests.temporary()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("team.csv").path
+    let players = folder.appendingPathComponent("players.html").path
+    // An hour a second: I1 at 20:30, its contingency's trigger (I1 respond missing after 4 h) 4 s on.
+    let play = try PlayTerminal([
+      "drill", "play", Self.pack, "--speed", "3600", "--log", log, "--players", players, "--lang", "en",
+    ])
+    #expect(play.wait(for: "== 2026-03-05T20:30 Thu == I1"), "\(play.text)")
+    play.type("I1 respond 网格员\nI9 respond 网格员\nI1 响应 镇\n")
+    #expect(play.wait(for: "logged: I1 respond · 网格员 (网格员) at 2026-03-05T2"), "\(play.text)")
+    // Flushed at once: in the file while the play runs.
+    let journal = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(journal.hasPrefix("inject,action,time,unit,role,note\nI1,respond,2026-03-05T2"))
+    #expect(play.text.contains("?? no inject 'I9' in the pack; did you mean 'I1'?"))
+    #expect(play.text.contains("?? '镇' is not the inject's grid, a unit above it, or a tier"))
+    // The response was logged before 00:30: the contingency is not released.
+    #expect(play.wait(for: "-- I1b not released: its trigger was not met"), "\(play.text)")
+    play.type("pause\n")
+    #expect(play.wait(for: "-- paused at"))
+    play.type("resume\nend\n")
+    #expect(play.finish() == 0, "\(play.text)")
+    #expect(play.text.contains("Drill over: 1 injects released, 1 actions logged to \(log)."))
+    // The players' view: the inject as released, no expected actions, no contingency.
+    let page = try String(contentsOfFile: players, encoding: .utf8)
+    #expect(page.contains("网民发帖：3村老粮站旁危房无人管"))
+    #expect(!page.contains("帖子发酵"))
+    #expect(!page.contains("expected") && !page.contains("due"))
+    #expect(page.contains("The drill is over."))
+    // The journal scores at once.
+    let score = try gridsim("drill", "score", Self.pack, "--log", log, "--replications", "0", "--lang", "en")
+    #expect([0, 1].contains(score.status), "\(score.stderr)")
+    #expect(score.stdout.contains("(1 rows)"))
+  }
+
+  @Test("an alert when a deadline passes with nothing logged; Ctrl-C keeps what was logged")
+  func alertAndInterrupt() throws {
+    let folder = DrillCLITests.temporary()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("team.csv").path
+    // Ten minutes a second: I1's grid response (due 21:30) falls due 6 s in.
+    let play = try PlayTerminal(["drill", "play", Self.pack, "--speed", "600", "--log", log, "--lang", "en"])
+    #expect(play.wait(for: "== 2026-03-05T20:30 Thu == I1"), "\(play.text)")
+    play.type("I1 report 领导小组\n")
+    #expect(play.wait(for: "logged: I1 report"), "\(play.text)")
+    #expect(play.wait(for: "!! ALERT I1 respond · 网格员 was due 2026-03-05T21:30 Thu: nothing logged"), "\(play.text)")
+    // Ctrl-C, as the terminal sends it: the play stops (130) and the journal keeps its line.
+    play.type("\u{03}")
+    #expect(play.finish() == 130, "\(play.text)")
+    let journal = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(journal.split(separator: "\n").count == 2)
+    #expect(journal.contains("I1,report,2026-03-05T20:3"))
+  }
+}

@@ -12,7 +12,8 @@ public struct DrillReport: Sendable {
     self.language = ReportLanguage(language)
   }
 
-  func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
+  /// The English or the Chinese text, in the report's language.
+  public func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
 
   // MARK: words
 
