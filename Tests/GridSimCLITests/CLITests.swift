@@ -254,7 +254,7 @@ struct ShippedReportTests {
   @Test("Reports/drills holds the current scripts and scores of the shipped drill packs")
   func freshDrills() throws {
     let drills = try Self.drills()
-    #expect(drills.count == 7)
+    #expect(drills.count == 8)
     let folders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports/drills").path)
     let outs = drills.compactMap { args in args.firstIndex(of: "--out").map { args[$0 + 1] } }

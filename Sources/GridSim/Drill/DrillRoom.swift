@@ -121,7 +121,8 @@ public struct DrillRoom: Sendable {
   }
 
   /// Reads a typed action line, `I1 respond 网格员` or `I1 响应 网格员`, optionally with a time
-  /// (`06:35` on the drill clock's day, or `2026-10-02T06:35`); the time defaults to `now`. Checked
+  /// (`06:35`: the last 06:35 on the drill clock, today's or yesterday's; or `2026-10-02T06:35`);
+  /// the time defaults to `now`. Checked
   /// at once against the pack: the inject must be released, the action known, the unit the
   /// inject's grid, a unit above it, or a tier.
   public mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, DrillPack.TimeProblem> {
@@ -157,7 +158,8 @@ public struct DrillRoom: Sendable {
     var time = now
     if words.count == 4 {
       if let t = LocalDateTime(spreadsheet: now.description.prefix(10) + " " + words[3]), words[3].count <= 5 {
-        time = t
+        // A time of day is the last such time on the drill clock: 22:10 typed at 00:20 is yesterday's.
+        time = t > now ? t.adding(minutes: -1440) : t
       } else {
         switch DrillPack.drillTime(words[3]) {
         case .success(let t): time = t
