@@ -80,7 +80,8 @@ enum DrillCommand {
         "out", "DIR",
         "Also write score.json, score.csv, score.md, score.html and improvement-plan.csv into DIR (teams compared: comparison.* and teams/NAME/)."
       ),
-      .value("ends", "TIME", "The drill's end (default: the pack's 'ends'): actions due later are not scored."),
+      .value(
+        "ends", "TIME", "The drill's end (default: the pack's 'ends'): actions due later are not scored."),
       ReportOptions.csvOption,
       .value("format", "text|json", "Output format (default: text)."),
       .value("lang", "en|zh", "Language of the text and reports (default: the pack's, else the scenario's)."),
@@ -256,7 +257,8 @@ enum DrillCommand {
               Console.out(report.playInject(releases[i]))
             } else {
               Console.out(
-                report.pick("?? no inject '\(words[1])' waiting to be released\n", "?? 没有待发布的事件\(words[1])\n"))
+                report.pick("?? no inject '\(words[1])' waiting to be released\n", "?? 没有待发布的事件\(words[1])\n")
+              )
             }
             continue
           }
@@ -267,7 +269,8 @@ enum DrillCommand {
               try? journal.synchronize()
               Console.out(report.loggedLine(logged))
             } else {
-              Console.out(report.pick("(not logged: no --log file) ", "（未记录：未指定 --log） ") + report.loggedLine(logged))
+              Console.out(
+                report.pick("(not logged: no --log file) ", "（未记录：未指定 --log） ") + report.loggedLine(logged))
             }
           case .failure(let problem):
             Console.out("?? \(problem.message); \(problem.fix)\n")
@@ -297,7 +300,8 @@ enum DrillCommand {
       Console.out(
         report.pick(
           "\nDrill over: \(room.released.count) injects released, \(room.logged.count) actions logged to \(logPath).\nScore it: gridsim drill score \(args.positionals[0]) --log \(logPath)\n",
-          "\n演练结束：发布\(room.released.count)个事件，记录\(room.logged.count)项动作至 \(logPath)。\n评分：gridsim drill score \(args.positionals[0]) --log \(logPath)\n"))
+          "\n演练结束：发布\(room.released.count)个事件，记录\(room.logged.count)项动作至 \(logPath)。\n评分：gridsim drill score \(args.positionals[0]) --log \(logPath)\n"
+        ))
     } else {
       let shown = Array(releases[startIndex...])
       Console.out(report.playFooter(count: shown.count, contingencies: shown.filter(\.conditional).count))
@@ -310,7 +314,8 @@ enum DrillCommand {
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
     if exists, isFolder.boolValue {
-      throw .failed("'\(Console.shown(path))' is a folder; give the team log's file with --log.", .cannotWrite)
+      throw .failed(
+        "'\(Console.shown(path))' is a folder; give the team log's file with --log.", .cannotWrite)
     }
     if !exists { FileManager.default.createFile(atPath: path, contents: nil) }
     guard let handle = FileHandle(forWritingAtPath: path) else {
@@ -377,7 +382,10 @@ enum DrillCommand {
         Console.err("warning: \(logPath) has no rows: every expected action is scored as not done\n")
       }
       scores.append(
-        (DrillComparison.teamName(logPath), DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)))
+        (
+          DrillComparison.teamName(logPath),
+          DrillScore(pack: loaded.pack, scenario: loaded.scenario, log: log)
+        ))
     }
     let runs = replications ?? loaded.pack.replications
     if runs > 0 {
@@ -403,7 +411,8 @@ enum DrillCommand {
         let csv = try GridSimCommand.options(scoreSpec) { () throws(UsageError) in
           try ReportOptions.csvStyle(args)
         }
-        try write(report.comparisonFiles(comparison, source: path), to: directory, what: "comparison", csv: csv)
+        try write(
+          report.comparisonFiles(comparison, source: path), to: directory, what: "comparison", csv: csv)
       }
       return comparison.allPassed == false ? .targetMissed : .ok
     }

@@ -269,14 +269,17 @@ struct ShippedReportTests {
       let r = try gridsimArgs(fresh)
       // A late team, or teams compared of which one is late: exit 1.
       #expect(
-        r.status == (args.contains { $0.hasSuffix("late.csv") || $0.hasSuffix("-teams") } ? 1 : 0), "\(r.stderr)")
+        r.status == (args.contains { $0.hasSuffix("late.csv") || $0.hasSuffix("-teams") } ? 1 : 0),
+        "\(r.stderr)")
       // Every file, those in folders too (teams compared: teams/NAME/score.html).
-      let files = FileManager.default.enumerator(atPath: temporary.path)?.allObjects.compactMap { $0 as? String }
-        .filter { name in
-          var folder: ObjCBool = false
-          return FileManager.default.fileExists(
-            atPath: temporary.appendingPathComponent(name).path, isDirectory: &folder) && !folder.boolValue
-        }
+      let files = FileManager.default.enumerator(atPath: temporary.path)?.allObjects.compactMap {
+        $0 as? String
+      }
+      .filter { name in
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(
+          atPath: temporary.appendingPathComponent(name).path, isDirectory: &folder) && !folder.boolValue
+      }
       for name in files ?? [] {
         let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
         let then = try? String(

@@ -53,7 +53,8 @@ struct DrillRoomCLITests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let log = folder.appendingPathComponent("log.csv").path
-    try "inject,action,time,unit\nI1,respond,2026-10-02,grid\n".write(toFile: log, atomically: true, encoding: .utf8)
+    try "inject,action,time,unit\nI1,respond,2026-10-02,grid\n".write(
+      toFile: log, atomically: true, encoding: .utf8)
     let r = try gridsim("drill", "score", Self.flood, "--log", log, "--replications", "0")
     #expect(r.status == 65)
     #expect(r.stderr.contains("log.csv:2: error: time: "))
@@ -66,7 +67,8 @@ struct DrillRoomCLITests {
     let out = DrillCLITests.temporary()
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try gridsim(
-      "drill", "score", Self.flood, "--log", Self.late, "--replications", "4", "--lang", "en", "--out", out.path)
+      "drill", "score", Self.flood, "--log", Self.late, "--replications", "4", "--lang", "en", "--out",
+      out.path)
     #expect(r.status == 1, "\(r.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(names == ["improvement-plan.csv", "score.csv", "score.html", "score.json", "score.md"])
@@ -80,14 +82,21 @@ struct DrillRoomCLITests {
     #expect(!html.contains("(- "))
     let plan = try String(contentsOf: out.appendingPathComponent("improvement-plan.csv"), encoding: .utf8)
     let lines = plan.split(separator: "\n")
-    #expect(lines[0] == "no,objective,inject,action,tier,issue,rule,corrective_action,responsible,start,completion,contact")
+    #expect(
+      lines[0]
+        == "no,objective,inject,action,tier,issue,rule,corrective_action,responsible,start,completion,contact"
+    )
     // Seven actions late or not done: five late, I1's reply and I1b's reply not done.
     #expect(lines.count == 8)
     #expect(lines[1].hasPrefix("1,O2,I1,report,领导小组,late by 50 min"))
     let csv = try String(contentsOf: out.appendingPathComponent("score.csv"), encoding: .utf8)
-    #expect(csv.hasPrefix("inject,action,tier,due,actual,status,late_minutes,late_working_minutes,points,objectives,policy_p50_minutes,policy_p90_minutes,faster_than_percent\n"))
+    #expect(
+      csv.hasPrefix(
+        "inject,action,tier,due,actual,status,late_minutes,late_working_minutes,points,objectives,policy_p50_minutes,policy_p90_minutes,faster_than_percent\n"
+      ))
     let zh = try gridsim(
-      "drill", "score", Self.flood, "--log", Self.late, "--replications", "2", "--lang", "zh", "--out", out.path)
+      "drill", "score", Self.flood, "--log", Self.late, "--replications", "2", "--lang", "zh", "--out",
+      out.path)
     #expect(zh.status == 1)
     #expect(zh.stdout.contains("结果: 未通过"))
     #expect(zh.stdout.contains("的模拟运行"))
@@ -110,36 +119,47 @@ struct DrillRoomCLITests {
       "en", "--out", out.path)
     #expect(r.status == 1, "\(r.stderr)")
     #expect(r.stdout.contains("2 teams compared"))
-    #expect(r.stdout.contains("Ranked by score (higher first), then rating (better first), then total lateness"))
+    #expect(
+      r.stdout.contains("Ranked by score (higher first), then rating (better first), then total lateness"))
     let first = try #require(r.stdout.range(of: "   1  national-day-team-on-time    100  P       PASSED"))
-    let second = try #require(r.stdout.range(of: "   2  national-day-team-late      56.8  M       NOT PASSED"))
+    let second = try #require(
+      r.stdout.range(of: "   2  national-day-team-late      56.8  M       NOT PASSED"))
     #expect(first.lowerBound < second.lowerBound)
-    #expect(r.stderr.contains("Wrote comparison.json, comparison.csv, comparison.md, comparison.html, teams/ to"))
+    #expect(
+      r.stderr.contains("Wrote comparison.json, comparison.csv, comparison.md, comparison.html, teams/ to"))
     let csv = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)
-    #expect(csv.hasPrefix("rank,team,log,score,rating,passed,total_late_minutes,not_done,O1_score,O2_score,O3_score,O4_score\n1,national-day-team-on-time,"))
+    #expect(
+      csv.hasPrefix(
+        "rank,team,log,score,rating,passed,total_late_minutes,not_done,O1_score,O2_score,O3_score,O4_score\n1,national-day-team-on-time,"
+      ))
     let html = try String(contentsOf: out.appendingPathComponent("comparison.html"), encoding: .utf8)
     // A chart overall and one per objective (four).
     #expect(html.components(separatedBy: "<svg").count - 1 == 5)
     for team in ["national-day-team-on-time", "national-day-team-late"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("teams/\(team)/score.html").path))
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("teams/\(team)/score.html").path))
     }
     // A folder of logs: two copies of the team that met the policy; every team passes: 0.
     for name in ["a.csv", "b.csv"] {
       try FileManager.default.copyItem(
         at: packageRoot.appendingPathComponent(Self.onTime), to: logs.appendingPathComponent(name))
     }
-    let both = try gridsim("drill", "score", Self.flood, "--log", logs.path, "--replications", "0", "--lang", "en")
+    let both = try gridsim(
+      "drill", "score", Self.flood, "--log", logs.path, "--replications", "0", "--lang", "en")
     #expect(both.status == 0, "\(both.stderr)")
     #expect(both.stdout.contains("Result: every team PASSED"))
     // Equal on score, rating and lateness: the same rank.
     #expect(both.stdout.contains("   1  a  ") && both.stdout.contains("   1  b  "))
     let zh = try gridsim(
-      "drill", "score", Self.flood, "--log", logs.path, "--log", Self.late, "--replications", "0", "--lang", "zh")
+      "drill", "score", Self.flood, "--log", logs.path, "--log", Self.late, "--replications", "0", "--lang",
+      "zh")
     #expect(zh.status == 1)
     let allowed = try LanguageCLITests.allowed("Scenarios/national-day-2026.json5").union([
       "national", "day", "team", "late", "gridsim", "drill", "score", "O", "I",
     ])
-    #expect(LanguageCLITests.english(zh, allowed: allowed).isEmpty, "\(LanguageCLITests.english(zh, allowed: allowed))")
+    #expect(
+      LanguageCLITests.english(zh, allowed: allowed).isEmpty,
+      "\(LanguageCLITests.english(zh, allowed: allowed))")
   }
 }
 
@@ -205,7 +225,8 @@ final class PlayTerminal: @unchecked Sendable {
 struct DrillPlayLiveTests {
   static let pack = DrillCLITests.twoSessions
 
-  @Test("two views, one clock: actions typed are checked, journaled line by line; contingencies follow the log")
+  @Test(
+    "two views, one clock: actions typed are checked, journaled line by line; contingencies follow the log")
   func liveRoom() throws {
     let folder = DrillCLITests.temporary()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -254,7 +275,9 @@ struct DrillPlayLiveTests {
     #expect(play.wait(for: "== 2026-03-05T20:30 Thu == I1"), "\(play.text)")
     play.type("I1 report 领导小组\n")
     #expect(play.wait(for: "logged: I1 report"), "\(play.text)")
-    #expect(play.wait(for: "!! ALERT I1 respond · 网格员 was due 2026-03-05T21:30 Thu: nothing logged"), "\(play.text)")
+    #expect(
+      play.wait(for: "!! ALERT I1 respond · 网格员 was due 2026-03-05T21:30 Thu: nothing logged"), "\(play.text)"
+    )
     // Ctrl-C, as the terminal sends it: the play stops (130) and the journal keeps its line.
     play.type("\u{03}")
     #expect(play.finish() == 130, "\(play.text)")

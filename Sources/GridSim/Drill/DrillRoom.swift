@@ -126,13 +126,15 @@ public struct DrillRoom: Sendable {
   /// at once against the pack: the inject must be released, the action known, the unit the
   /// inject's grid, a unit above it, or a tier.
   public mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, DrillPack.TimeProblem> {
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "，" }).map(String.init)
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "，" }).map(
+      String.init)
     func problem(_ message: String, _ fix: String) -> Result<Logged, DrillPack.TimeProblem> {
       .failure(DrillPack.TimeProblem(message: message, fix: fix))
     }
     guard words.count == 3 || words.count == 4 else {
       return problem(
-        "expected 'INJECT ACTION UNIT [TIME]', found '\(Diagnostic.shown(line))'", "type, for example: I1 respond 网格员")
+        "expected 'INJECT ACTION UNIT [TIME]', found '\(Diagnostic.shown(line))'",
+        "type, for example: I1 respond 网格员")
     }
     let ids = pack.injects.map(\.id)
     guard let r = script.releases.firstIndex(where: { pack.injects[$0.inject].id == words[0] }) else {
@@ -147,7 +149,8 @@ public struct DrillRoom: Sendable {
     guard let action = DrillAction(name: words[1]) else {
       return problem(
         "expected an action, found '\(Diagnostic.shown(words[1]))'",
-        "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)")
+        "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
+      )
     }
     let release = script.releases[r]
     guard let tier = units[words[2]], release.units.contains(words[2]) || tierLabels.contains(words[2]) else {
@@ -157,7 +160,8 @@ public struct DrillRoom: Sendable {
     }
     var time = now
     if words.count == 4 {
-      if let t = LocalDateTime(spreadsheet: now.description.prefix(10) + " " + words[3]), words[3].count <= 5 {
+      if let t = LocalDateTime(spreadsheet: now.description.prefix(10) + " " + words[3]), words[3].count <= 5
+      {
         // A time of day is the last such time on the drill clock: 22:10 typed at 00:20 is yesterday's.
         time = t > now ? t.adding(minutes: -1440) : t
       } else {
@@ -167,7 +171,8 @@ public struct DrillRoom: Sendable {
         }
       }
       guard time >= release.time else {
-        return problem("the time \(time) is before inject '\(words[0])' was released (\(release.time))", "check the time")
+        return problem(
+          "the time \(time) is before inject '\(words[0])' was released (\(release.time))", "check the time")
       }
     }
     let entry = Logged(inject: words[0], action: action, time: time, unit: words[2], tier: tier)

@@ -20,9 +20,10 @@ extension DrillReport {
         String(t.rank), t.name, DrillScore.formatted(s.score), s.rating.code, verdictCell(s.passed),
         s.totalLateness > 0 ? language.duration(s.totalLateness) : "-",
         String(s.outcomes.filter { $0.status == .missing }.count),
-      ] + pack.objectives.map { o in
-        s.objectives.first { $0.objective.id == o.id }?.score.map(DrillScore.formatted) ?? "-"
-      }
+      ]
+        + pack.objectives.map { o in
+          s.objectives.first { $0.objective.id == o.id }?.score.map(DrillScore.formatted) ?? "-"
+        }
     }
   }
 
@@ -83,7 +84,9 @@ extension DrillReport {
     if let ends = c.teams.first?.score.ends { out += pick("Drill ends", "演练结束") + ": " + when(ends) + "\n" }
     if let passed = c.allPassed {
       out += pick("Result", "结果") + ": "
-      out += passed ? pick("every team PASSED", "全部通过") : pick("NOT PASSED", "未通过") + " (" + comparisonFailures(c) + ")"
+      out +=
+        passed
+        ? pick("every team PASSED", "全部通过") : pick("NOT PASSED", "未通过") + " (" + comparisonFailures(c) + ")"
       out += "\n"
     }
     out += rankingRule + "\n\n"
@@ -153,7 +156,9 @@ extension DrillReport {
   }
 
   /// A horizontal bar per team: its score (0-100) on one objective, or overall, with its rating.
-  func comparisonChart(_ bars: [(team: String, score: Double?, rating: DrillRating?)], id: String, title: String)
+  func comparisonChart(
+    _ bars: [(team: String, score: Double?, rating: DrillRating?)], id: String, title: String
+  )
     -> String
   {
     let labelWidth = min(220, max(80, bars.map { SVG.estimatedWidth($0.team, size: 12) }.max() ?? 80) + 12)
@@ -174,7 +179,8 @@ extension DrillReport {
       if let score = bar.score {
         svg.rect(x: x(0), y: y + 4, width: x(score) - x(0), height: row - 8, fill: i == 0 ? "#444" : "#999")
         svg.text(
-          x(score) + 5, y + row / 2 + 4, DrillScore.formatted(score) + (bar.rating.map { " " + $0.code } ?? ""),
+          x(score) + 5, y + row / 2 + 4,
+          DrillScore.formatted(score) + (bar.rating.map { " " + $0.code } ?? ""),
           size: 11, bold: true)
       } else {
         svg.text(x(0) + 5, y + row / 2 + 4, pick("not tested", "未检验"), size: 11, fill: "#444")
@@ -189,7 +195,8 @@ extension DrillReport {
     doc.add(.heading(1, pick("Teams compared: ", "队伍比较：") + pack.name))
     var meta = [
       pick("Scenario: ", "情景：") + scenario.name,
-      pick("Teams: ", "队伍：") + c.teams.map { "\($0.name) (\($0.score.log.path))" }.joined(separator: pick(", ", "，")),
+      pick("Teams: ", "队伍：")
+        + c.teams.map { "\($0.name) (\($0.score.log.path))" }.joined(separator: pick(", ", "，")),
     ]
     if let ends = c.teams.first?.score.ends { meta.append(pick("Drill ends: ", "演练结束：") + when(ends)) }
     doc.add(.meta(meta))
@@ -212,7 +219,9 @@ extension DrillReport {
     doc.add(
       .figure(
         title: pick("Overall", "总分"), svg: overall,
-        caption: pick("Each team's score out of 100 and its rating; the best-ranked team dark.", "各队伍得分（满分100）与评定；名次最高者深色。")))
+        caption: pick(
+          "Each team's score out of 100 and its rating; the best-ranked team dark.",
+          "各队伍得分（满分100）与评定；名次最高者深色。")))
     for (n, o) in pack.objectives.enumerated() {
       let bars = c.teams.map { t -> (String, Double?, DrillRating?) in
         let r = t.score.objectives.first { $0.objective.id == o.id }

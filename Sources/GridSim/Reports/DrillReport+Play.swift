@@ -34,7 +34,9 @@ extension DrillReport {
       let release = room.script.releases[i]
       let inject = pack.injects[release.inject]
       let channel = inject.channel.flatMap { id in scenario.demand.channels.first { $0.id == id }?.name }
-      out += "<article\(n == 0 ? " class=\"new\"" : "")><div class=\"where\">" + e(String(release.time.description.suffix(5)))
+      out +=
+        "<article\(n == 0 ? " class=\"new\"" : "")><div class=\"where\">"
+        + e(String(release.time.description.suffix(5)))
       out += " · " + e(release.units.reversed().joined(separator: " / "))
       if let channel { out += " · " + e(channel) }
       out += "</div><h2>" + e(inject.title) + "</h2>"

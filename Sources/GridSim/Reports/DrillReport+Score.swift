@@ -411,7 +411,8 @@ extension DrillReport {
     if score.replications > 0 { headers[11] = pick("Faster than (% of simulated runs)", "快于模拟运行的比例") }
     let rows = zip(table.rows, score.outcomes).map { row, o in
       row.enumerated().map { i, cell in
-        i == 3 || i == 4 ? Self.monthDayTime(cell) : i == 11 ? (o.fasterThanPercent.map { "\($0)%" } ?? "-") : cell
+        i == 3 || i == 4
+          ? Self.monthDayTime(cell) : i == 11 ? (o.fasterThanPercent.map { "\($0)%" } ?? "-") : cell
       }
     }
     doc.add(
@@ -477,7 +478,8 @@ extension DrillReport {
       let (o, issue) = pair
       let owner = pack.roles.first { $0.tier == o.expectation.tier }?.name ?? tierName(o.expectation.tier)
       return [
-        String(n + 1), o.objectives.joined(separator: " "), issue[0], issue[1], issue[2], issue[3], issue[4], "",
+        String(n + 1), o.objectives.joined(separator: " "), issue[0], issue[1], issue[2], issue[3], issue[4],
+        "",
         owner, "", "", "",
       ]
     }

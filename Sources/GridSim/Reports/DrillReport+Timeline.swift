@@ -34,7 +34,9 @@ extension DrillReport {
     if m == 0 { return "0" }
     if m < 60 { return pick("\(Int(m)) min", "\(Int(m))分钟") }
     if m < 1440 { return pick("\(Int(m / 60)) h", "\(Int(m / 60))小时") }
-    if m.truncatingRemainder(dividingBy: 7 * 1440) == 0 { return pick("\(Int(m / 10080)) wk", "\(Int(m / 10080))周") }
+    if m.truncatingRemainder(dividingBy: 7 * 1440) == 0 {
+      return pick("\(Int(m / 10080)) wk", "\(Int(m / 10080))周")
+    }
     return pick("\(Int(m / 1440)) d", "\(Int(m / 1440))天")
   }
 
@@ -79,7 +81,8 @@ extension DrillReport {
           fill: p90.isFinite ? "#c8c8c8" : svg.hatch("open"))
       }
       // The due time: a tall bar (dashed when beyond the drill's end).
-      svg.line(x(r.due), y + 3, x(r.due), y + rowHeight - 3, stroke: "#000", width: 2.5,
+      svg.line(
+        x(r.due), y + 3, x(r.due), y + rowHeight - 3, stroke: "#000", width: 2.5,
         dash: r.status == .beyond ? "3 2" : nil)
       // What the team did.
       if let done = r.done {

@@ -25,7 +25,8 @@ struct DrillRoomTests {
 
   static func drill(_ extra: String = "") throws -> LoadedDrill {
     try DrillTests.loadPack(
-      extra.isEmpty ? pack : pack.replacingOccurrences(of: "name: \"room\",", with: "name: \"room\", \(extra),"))
+      extra.isEmpty
+        ? pack : pack.replacingOccurrences(of: "name: \"room\",", with: "name: \"room\", \(extra),"))
   }
 
   @Test("the timeline the tests below rely on")
@@ -42,14 +43,16 @@ struct DrillRoomTests {
       ])
   }
 
-  @Test("an action exactly 25% late scores 75; a minute more scores 50", arguments: [
-    // Calendar time: 1 h allowed, 15 min late is a quarter.
-    ("I1,respond,2026-10-12T10:15,grid", 0, 75), ("I1,respond,2026-10-12T10:16,grid", 0, 50),
-    // Office time: 2 working hours allowed (120 min), 30 min late is a quarter.
-    ("I1,escalate,2026-10-12T11:30,grid", 1, 75), ("I1,escalate,2026-10-12T11:31,grid", 1, 50),
-    // 120 office minutes late (all of it): 11:00 to 12:00 is 60, 14:30 to 15:30 another 60.
-    ("I1,escalate,2026-10-12T15:30,grid", 1, 50), ("I1,escalate,2026-10-12T15:31,grid", 1, 25),
-  ])
+  @Test(
+    "an action exactly 25% late scores 75; a minute more scores 50",
+    arguments: [
+      // Calendar time: 1 h allowed, 15 min late is a quarter.
+      ("I1,respond,2026-10-12T10:15,grid", 0, 75), ("I1,respond,2026-10-12T10:16,grid", 0, 50),
+      // Office time: 2 working hours allowed (120 min), 30 min late is a quarter.
+      ("I1,escalate,2026-10-12T11:30,grid", 1, 75), ("I1,escalate,2026-10-12T11:31,grid", 1, 50),
+      // 120 office minutes late (all of it): 11:00 to 12:00 is 60, 14:30 to 15:30 another 60.
+      ("I1,escalate,2026-10-12T15:30,grid", 1, 50), ("I1,escalate,2026-10-12T15:31,grid", 1, 25),
+    ])
   func quarterLate(row: String, outcome: Int, points: Int) throws {
     let d = try Self.drill()
     let log = try DrillTests.log("inject,action,time,unit\n" + row, d)
@@ -72,8 +75,12 @@ struct DrillRoomTests {
     // including the contingency's row (I1b never came: I1 was answered).
     var lines = template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (i, line) in lines.enumerated() {
-      if line.hasPrefix("I1,respond,,网格1") { lines[i] = line.replacingOccurrences(of: "I1,respond,,", with: "I1,respond,2026-10-12T09:30,") }
-      if line.hasPrefix("I1,escalate,,网格1") { lines[i] = line.replacingOccurrences(of: "I1,escalate,,", with: "I1,escalate,2026-10-12T10:30,") }
+      if line.hasPrefix("I1,respond,,网格1") {
+        lines[i] = line.replacingOccurrences(of: "I1,respond,,", with: "I1,respond,2026-10-12T09:30,")
+      }
+      if line.hasPrefix("I1,escalate,,网格1") {
+        lines[i] = line.replacingOccurrences(of: "I1,escalate,,", with: "I1,escalate,2026-10-12T10:30,")
+      }
     }
     let filled = try DrillTests.log(lines.joined(separator: "\n"), d)
     #expect(filled.rows.count == 2)
@@ -87,8 +94,10 @@ struct DrillRoomTests {
   @Test("a date without a time is refused with the fix, in a log, in ends and in --ends")
   func dateOnly() throws {
     let d = try Self.drill()
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("d-\(UUID().uuidString).csv").path
-    try "inject,action,time,unit\nI1,respond,2026-10-12,grid\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("d-\(UUID().uuidString).csv")
+      .path
+    try "inject,action,time,unit\nI1,respond,2026-10-12,grid\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
     guard case .failure(.invalid(let problems)) = TeamLog.read(path: path, pack: d.pack, scenario: d.scenario)
     else {
       Issue.record("a date alone was read")
@@ -96,11 +105,16 @@ struct DrillRoomTests {
     }
     #expect(problems.count == 1 && problems[0].line == 2 && problems[0].keyPath == "time")
     #expect(problems[0].message == "expected a date and a time of day, found the date '2026-10-12' alone")
-    #expect(problems[0].fix == "write the time too: 2026-10-12T17:30 (2026-10-12T00:00 for the start of the day)")
-    #expect(DrillPack.drillTime("2026/10/12") == .failure(.init(
-      message: "expected a date and a time of day, found the date '2026/10/12' alone",
-      fix: "write the time too: 2026-10-12T17:30 (2026-10-12T00:00 for the start of the day)")))
-    let bad = DrillTests.problems(Self.pack.replacingOccurrences(of: "name: \"room\",", with: "name: \"room\", ends: \"2026-10-13\","))
+    #expect(
+      problems[0].fix == "write the time too: 2026-10-12T17:30 (2026-10-12T00:00 for the start of the day)")
+    #expect(
+      DrillPack.drillTime("2026/10/12")
+        == .failure(
+          .init(
+            message: "expected a date and a time of day, found the date '2026/10/12' alone",
+            fix: "write the time too: 2026-10-12T17:30 (2026-10-12T00:00 for the start of the day)")))
+    let bad = DrillTests.problems(
+      Self.pack.replacingOccurrences(of: "name: \"room\",", with: "name: \"room\", ends: \"2026-10-13\","))
     #expect(bad.map(\.keyPath) == ["ends"])
     #expect(bad.first?.fix?.contains("2026-10-13T17:30") == true)
   }
@@ -116,7 +130,8 @@ struct DrillRoomTests {
     // The township's response (due the 13th) and reply (the 15th) are beyond the drill: listed,
     // the response with the time the team did it.
     #expect(score.beyond.map { score.outcomes[$0].expectation.action } == [.respond, .reply])
-    #expect(score.outcomes[2].status == .beyond && score.outcomes[2].actual?.description == "2026-10-12T16:00")
+    #expect(
+      score.outcomes[2].status == .beyond && score.outcomes[2].actual?.description == "2026-10-12T16:00")
     // Scored: 100 and 75 (30 min of 2 office hours late): 87.5, S.
     #expect(score.score == 87.5)
     #expect(score.rating == .someChallenges)
@@ -146,5 +161,65 @@ struct DrillRoomTests {
     #expect(report.simulated(score.outcomes[0])?.team == "faster than 60% of simulated runs")
     let zh = DrillReport(pack: d.pack, scenario: d.scenario, language: .zh)
     #expect(zh.simulated(score.outcomes[0])?.team == "快于60%的模拟运行")
+  }
+}
+
+@Suite("Drill room: live play and teams compared")
+struct DrillRoomStateTests {
+  @Test("the room releases at the clock, follows the log for contingencies, and alerts once per action")
+  func room() throws {
+    let d = try DrillRoomTests.drill()
+    var room = DrillRoom(pack: d.pack, scenario: d.scenario, script: d.script, recording: true)
+    let t = { (s: String) in LocalDateTime(parsing: s)! }
+    #expect(room.advance(to: t("2026-10-12T08:59")).isEmpty)
+    #expect(room.advance(to: t("2026-10-12T09:00")) == [.released(0)])
+    // Not released yet: refused; a wrong unit: refused; nothing is logged by either.
+    guard case .failure(let p) = room.log("I1b respond grid", now: t("2026-10-12T09:10")) else {
+      Issue.record("an inject not out was logged")
+      return
+    }
+    #expect(p.message == "inject 'I1b' has not been released")
+    guard case .failure = room.log("I1 respond 县", now: t("2026-10-12T09:10")) else {
+      Issue.record("an unknown unit was logged")
+      return
+    }
+    // 09:50 typed at 10:20: that time; the response is logged, so no alert at 10:00 (it is
+    // past by now) and the contingency (response missing after 2 h, at 11:00) is not released.
+    let logged = try room.log("I1 响应 网格1 09:50", now: t("2026-10-12T10:20")).get()
+    #expect(logged.time == t("2026-10-12T09:50") && logged.action == .respond && logged.tier == 0)
+    #expect(room.logged.count == 1)
+    // The escalation (due 11:00, stated) was not logged: one alert, once.
+    let at11 = room.advance(to: t("2026-10-12T11:00"))
+    #expect(at11 == [.notTriggered(1), .overdue(0, 1)])
+    #expect(room.advance(to: t("2026-10-12T11:30")).isEmpty)
+    // A time of day later than the clock is yesterday's.
+    let late = try room.log("I1 escalate grid 23:00", now: t("2026-10-13T08:00")).get()
+    #expect(late.time == t("2026-10-12T23:00"))
+    // The controller may still release the contingency by hand.
+    #expect(room.release("I1b") == 1)
+    #expect(room.released == [0, 1])
+    #expect(DrillRoom.csvRow(late) == "I1,escalate,2026-10-12T23:00,grid,,\n")
+  }
+
+  @Test("teams ranked by score, then rating, then total lateness; equal teams share a rank")
+  func ranking() throws {
+    let d = try DrillRoomTests.drill()
+    func team(_ rows: String) throws -> DrillScore {
+      DrillScore(
+        pack: d.pack, scenario: d.scenario, log: try DrillTests.log("inject,action,time,unit\n" + rows, d))
+    }
+    // A: respond 15 min late (75), escalate on time: (75 + 100 + 0 + 0) / 4 = 43.75, M (two of
+    // four done). B: both on time: 50, M. C: respond on time, escalate 30 min late (75): 43.75, M,
+    // 30 min late in all against A's 15. D: as A, so ranked with it.
+    let a = try team("I1,respond,2026-10-12T10:15,grid\nI1,escalate,2026-10-12T10:30,grid")
+    let b = try team("I1,respond,2026-10-12T09:30,grid\nI1,escalate,2026-10-12T10:30,grid")
+    let c = try team("I1,respond,2026-10-12T09:30,grid\nI1,escalate,2026-10-12T11:30,grid")
+    let dd = try team("I1,respond,2026-10-12T10:15,grid\nI1,escalate,2026-10-12T10:30,grid")
+    #expect([a.score, b.score, c.score] == [43.75, 50, 43.75])
+    #expect(a.totalLateness == 15 && c.totalLateness == 30)
+    let comparison = DrillComparison([("A", a), ("B", b), ("C", c), ("D", dd)])
+    #expect(comparison.teams.map(\.name) == ["B", "A", "D", "C"])
+    #expect(comparison.teams.map(\.rank) == [1, 2, 2, 4])
+    #expect(DrillComparison.teamName("logs/shift-a.csv") == "shift-a")
   }
 }

@@ -67,7 +67,8 @@ struct ReportDocument {
     }
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")</style>\n</head>\n<body>\n"
+    out +=
+      "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")</style>\n</head>\n<body>\n"
     for block in blocks {
       switch block {
       case .heading(let level, let text):
@@ -87,7 +88,9 @@ struct ReportDocument {
           let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
           return "<\(tag)\(attribute)>\(Self.inline(text))</\(tag)>"
         }
-        out += "<div class=\"wide\"><table>\n<thead><tr>" + headers.enumerated().map { cell("th", $0, $1) }.joined()
+        out +=
+          "<div class=\"wide\"><table>\n<thead><tr>"
+          + headers.enumerated().map { cell("th", $0, $1) }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in rows { out += "<tr>" + row.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }
         out += "</tbody>\n</table></div>\n"
@@ -141,7 +144,8 @@ struct ReportDocument {
         out += items.map { "- " + $0 + "\n" }.joined() + "\n"
       case .verdict(let ok, let text):
         out += "> \(ok ? "✔" : "✘") \(text)\n\n"
-      case .table(let headers, let rows, let leftAligned), .wideTable(let headers, let rows, let leftAligned, _):
+      case .table(let headers, let rows, let leftAligned),
+        .wideTable(let headers, let rows, let leftAligned, _):
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         out += "| " + headers.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + headers.indices.map { leftAligned.contains($0) ? " --- |" : " ---: |" }.joined() + "\n"

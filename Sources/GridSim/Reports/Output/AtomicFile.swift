@@ -200,7 +200,9 @@ public enum AtomicFile {
       // `drill score`'s teams compared: a folder per team, each of report files.
       return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).allSatisfy { team in
         var teamInfo = stat()
-        guard lstat(path + "/" + team, &teamInfo) == 0, teamInfo.st_mode & S_IFMT == S_IFDIR else { return false }
+        guard lstat(path + "/" + team, &teamInfo) == 0, teamInfo.st_mode & S_IFMT == S_IFDIR else {
+          return false
+        }
         return ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + team)) ?? []).allSatisfy {
           isOurs(path + "/" + team + "/" + $0)
         }
