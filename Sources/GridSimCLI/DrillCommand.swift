@@ -30,7 +30,9 @@ enum DrillCommand {
     arguments: "PACK", minimumPositionals: 1, maximumPositionals: 1,
     options: [
       .value(
-        "out", "DIR", "Also write script.csv, script.md, script.html and a blank team-log.csv into DIR."),
+        "out", "DIR",
+        "Also write script.csv, script.md, script.html, a blank team-log.csv and printable inject cards (cards.html) into DIR."
+      ),
       ReportOptions.csvOption,
       .value("lang", "en|zh", "Language of the script (default: the pack's, else the scenario's)."),
     ],
@@ -62,8 +64,8 @@ enum DrillCommand {
       controller's view: each inject is printed when its time comes (where, what the players are
       told, what is expected by when), and an alert when an expected action falls due with
       nothing logged. Typed lines: an action ('I1 respond 网格员', 'I1 响应 网格员 06:35'),
-      checked against the pack at once; 'pause', 'resume', 'release ID' (a contingency by hand),
-      'end'. With --log a contingency is released when its trigger comes with the action it
+      checked against the pack at once; 'pause', 'resume', 'jump ID' (the clock to an inject's
+      time), 'release ID' (a contingency by hand), 'end'. With --log a contingency is released when its trigger comes with the action it
       waits on not logged. On a terminal a clock runs on stderr. Ctrl-C stops at once (exit 130);
       every line logged is kept.
       """)
@@ -250,6 +252,16 @@ enum DrillCommand {
           }
         case "end", "结束":
           over = true
+        case _ where ["jump", "跳至"].contains(line.split(separator: " ").first.map(String.init) ?? ""):
+          // The clock jumps forward to an inject's time.
+          let id = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+          if let i = releases.firstIndex(where: { pack.injects[$0.inject].id == id }), releases[i].time > t {
+            anchor = Double(releases[i].time.minutes)
+            began = Date()
+            Console.out(report.pick("-- jumped to \(releases[i].time)\n", "-- 已跳至\(releases[i].time)\n"))
+          } else {
+            Console.out(report.pick("?? no inject '\(id)' ahead to jump to\n", "?? 之后没有事件\(id)可跳至\n"))
+          }
         default:
           let words = line.split(separator: " ")
           if words.count == 2, ["release", "发布"].contains(words[0].lowercased()) {
@@ -273,7 +285,7 @@ enum DrillCommand {
                 report.pick("(not logged: no --log file) ", "（未记录：未指定 --log） ") + report.loggedLine(logged))
             }
           case .failure(let problem):
-            Console.out("?? \(problem.message); \(problem.fix)\n")
+            Console.out(report.lineProblem(problem))
           }
         }
       }

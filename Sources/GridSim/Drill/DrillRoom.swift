@@ -125,38 +125,19 @@ public struct DrillRoom: Sendable {
   /// the time defaults to `now`. Checked
   /// at once against the pack: the inject must be released, the action known, the unit the
   /// inject's grid, a unit above it, or a tier.
-  public mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, DrillPack.TimeProblem> {
+  public mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, LineProblem> {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "，" }).map(
       String.init)
-    func problem(_ message: String, _ fix: String) -> Result<Logged, DrillPack.TimeProblem> {
-      .failure(DrillPack.TimeProblem(message: message, fix: fix))
-    }
-    guard words.count == 3 || words.count == 4 else {
-      return problem(
-        "expected 'INJECT ACTION UNIT [TIME]', found '\(Diagnostic.shown(line))'",
-        "type, for example: I1 respond 网格员")
-    }
+    guard words.count == 3 || words.count == 4 else { return .failure(.form(line)) }
     let ids = pack.injects.map(\.id)
     guard let r = script.releases.firstIndex(where: { pack.injects[$0.inject].id == words[0] }) else {
-      return problem(
-        "no inject '\(Diagnostic.shown(words[0]))' in the pack",
-        Suggestion.closest(to: words[0], in: ids).map { "did you mean '\($0)'?" }
-          ?? "its injects: \(ids.joined(separator: ", "))")
+      return .failure(.unknownInject(words[0], closest: Suggestion.closest(to: words[0], in: ids), all: ids))
     }
-    guard released.contains(r) else {
-      return problem("inject '\(words[0])' has not been released", "log it once it is out")
-    }
-    guard let action = DrillAction(name: words[1]) else {
-      return problem(
-        "expected an action, found '\(Diagnostic.shown(words[1]))'",
-        "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
-      )
-    }
+    guard released.contains(r) else { return .failure(.notReleased(words[0])) }
+    guard let action = DrillAction(name: words[1]) else { return .failure(.unknownAction(words[1])) }
     let release = script.releases[r]
     guard let tier = units[words[2]], release.units.contains(words[2]) || tierLabels.contains(words[2]) else {
-      return problem(
-        "'\(Diagnostic.shown(words[2]))' is not the inject's grid, a unit above it, or a tier",
-        "one of \((release.units + scenario.tiers.map(\.name)).joined(separator: ", "))")
+      return .failure(.wrongUnit(words[2], choices: release.units + scenario.tiers.map(\.name)))
     }
     var time = now
     if words.count == 4 {
@@ -167,17 +148,31 @@ public struct DrillRoom: Sendable {
       } else {
         switch DrillPack.drillTime(words[3]) {
         case .success(let t): time = t
-        case .failure(let p): return .failure(p)
+        case .failure: return .failure(.time(words[3]))
         }
       }
       guard time >= release.time else {
-        return problem(
-          "the time \(time) is before inject '\(words[0])' was released (\(release.time))", "check the time")
+        return .failure(.beforeRelease(inject: words[0], time: time, released: release.time))
       }
     }
     let entry = Logged(inject: words[0], action: action, time: time, unit: words[2], tier: tier)
     logged.append(entry)
     return .success(entry)
+  }
+
+  /// Why a typed line was not logged (said at once, in the report's language:
+  /// ``DrillReport/lineProblem(_:)``).
+  public enum LineProblem: Error, Sendable, Equatable {
+    /// Not `INJECT ACTION UNIT [TIME]`.
+    case form(String)
+    case unknownInject(String, closest: String?, all: [String])
+    case notReleased(String)
+    case unknownAction(String)
+    /// Not the inject's grid, a unit above it, or a tier; the units it may be.
+    case wrongUnit(String, choices: [String])
+    /// Neither a time of day nor a date with a time.
+    case time(String)
+    case beforeRelease(inject: String, time: LocalDateTime, released: LocalDateTime)
   }
 
   /// The row a logged line appends to the team log (`inject,action,time,unit,role,note`).

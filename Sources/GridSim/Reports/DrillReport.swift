@@ -239,6 +239,7 @@ public struct DrillReport: Sendable {
     return [
       ("script.csv", scriptCSV(timeline)), ("script.md", doc.markdown(footer: footer)),
       ("script.html", doc.html(footer: footer)), ("team-log.csv", teamLogTemplate(timeline)),
+      ("cards.html", injectCards(timeline)),
     ]
   }
 

@@ -178,7 +178,9 @@ struct DrillRoomStateTests {
       Issue.record("an inject not out was logged")
       return
     }
-    #expect(p.message == "inject 'I1b' has not been released")
+    #expect(p == .notReleased("I1b"))
+    let report = DrillReport(pack: d.pack, scenario: d.scenario, language: .zh)
+    #expect(report.lineProblem(p) == "?? 事件I1b尚未发布；发布后再记录\n")
     guard case .failure = room.log("I1 respond 县", now: t("2026-10-12T09:10")) else {
       Issue.record("an unknown unit was logged")
       return
