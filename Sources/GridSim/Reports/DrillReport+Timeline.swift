@@ -113,6 +113,8 @@ extension DrillReport {
       svg.rect(x: lx, y: ly - 10, width: 24, height: 12, fill: "#c8c8c8")
       svg.text(lx + 30, ly, pick("policy p50–p90 (simulated)", "模拟制度中位数至p90"), size: 10)
     }
-    return svg.rendered(title: pick("Timeline of the inject", "事件时间线"))
+    // Never narrower than a phone can read: on a narrow screen the figure scrolls sideways.
+    return svg.rendered(title: pick("Timeline of the inject", "事件时间线")).replacingOccurrences(
+      of: "<svg ", with: "<svg style=\"min-width:640px\" ", options: [], range: nil)
   }
 }

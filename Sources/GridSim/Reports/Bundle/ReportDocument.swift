@@ -58,6 +58,7 @@ struct ReportDocument {
   static let wideStyle = """
     .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
     th.n,td.n{white-space:nowrap}
+    figure{overflow-x:auto}
     """
 
   func html(footer: String) -> String {
