@@ -64,8 +64,8 @@ enum DrillCommand {
       controller's view: each inject is printed when its time comes (where, what the players are
       told, what is expected by when), and an alert when an expected action falls due with
       nothing logged. Typed lines: an action ('I1 respond 网格员', 'I1 响应 网格员 06:35'),
-      checked against the pack at once; 'pause', 'resume', 'jump ID' (the clock to an inject's
-      time), 'release ID' (a contingency by hand), 'end'. With --log a contingency is released when its trigger comes with the action it
+      checked against the pack at once; 'pause', 'resume', 'speed N', 'jump ID' (the clock to an
+      inject's time), 'release ID' (a contingency by hand), 'end'. With --log a contingency is released when its trigger comes with the action it
       waits on not logged. On a terminal a clock runs on stderr. Ctrl-C stops at once (exit 130);
       every line logged is kept.
       """)
@@ -167,7 +167,7 @@ enum DrillCommand {
   static func play(_ arguments: [String]) throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(playSpec, arguments)
     let speedText = args.value("speed") ?? "1"
-    guard let speed = Double(speedText), speed.isFinite, speed > 0, speed <= 1_000_000 else {
+    guard var speed = Double(speedText), speed.isFinite, speed > 0, speed <= 1_000_000 else {
       throw .usage(
         "'--speed' expects a number from above 0 to 1000000, found '\(Console.shown(speedText))'.", playSpec)
     }
@@ -252,6 +252,20 @@ enum DrillCommand {
           }
         case "end", "结束":
           over = true
+        case _ where ["speed", "倍速"].contains(line.split(separator: " ").first.map(String.init) ?? ""):
+          // The clock runs on from now at the new speed.
+          let text = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+          if let n = Double(text), n.isFinite, n > 0, n <= 1_000_000 {
+            anchor = Double(now().minutes)
+            began = Date()
+            speed = n
+            Console.out(report.pick("-- speed \(text)\n", "-- \(text)倍速\n"))
+          } else {
+            Console.out(
+              report.pick(
+                "?? expected a speed from above 0 to 1000000, found '\(text)'\n",
+                "?? 倍速应大于0且不超过1000000，收到“\(text)”\n"))
+          }
         case _ where ["jump", "跳至"].contains(line.split(separator: " ").first.map(String.init) ?? ""):
           // The clock jumps forward to an inject's time.
           let id = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""

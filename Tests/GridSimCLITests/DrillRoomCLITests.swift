@@ -278,6 +278,10 @@ struct DrillPlayLiveTests {
     #expect(play.wait(for: "== 2026-03-05T20:30 Thu == I1"), "\(play.text)")
     play.type("I1 report 领导小组\n")
     #expect(play.wait(for: "logged: I1 report"), "\(play.text)")
+    // Faster from now on: an hour in 1.2 s.
+    play.type("speed 3000\nspeed fast\n")
+    #expect(play.wait(for: "-- speed 3000"), "\(play.text)")
+    #expect(play.wait(for: "?? expected a speed from above 0 to 1000000, found 'fast'"), "\(play.text)")
     #expect(
       play.wait(for: "!! ALERT I1 respond · 网格员 was due 2026-03-05T21:30 Thu: nothing logged"), "\(play.text)"
     )

@@ -147,7 +147,7 @@ extension DrillReport {
   /// The controller's keys, shown when play starts.
   public var playKeys: String {
     pick(
-      "Type an action as it happens (I1 respond 网格员, or I1 响应 网格员 06:35); 'pause', 'resume', 'jump ID', 'release ID', 'end'.\n",
-      "动作发生时输入（I1 响应 网格员，或 I1 响应 网格员 06:35）；暂停、继续、跳至 事件编号、发布 事件编号、结束。\n")
+      "Type an action as it happens (I1 respond 网格员, or I1 响应 网格员 06:35); 'pause', 'resume', 'speed N', 'jump ID', 'release ID', 'end'.\n",
+      "动作发生时输入（I1 响应 网格员，或 I1 响应 网格员 06:35）；暂停、继续、倍速 N、跳至 事件编号、发布 事件编号、结束。\n")
   }
 }
