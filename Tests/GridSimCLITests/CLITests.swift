@@ -254,7 +254,7 @@ struct ShippedReportTests {
   @Test("Reports/drills holds the current scripts and scores of the shipped drill packs")
   func freshDrills() throws {
     let drills = try Self.drills()
-    #expect(drills.count == 6)
+    #expect(drills.count == 8)
     let folders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports/drills").path)
     let outs = drills.compactMap { args in args.firstIndex(of: "--out").map { args[$0 + 1] } }
@@ -267,8 +267,20 @@ struct ShippedReportTests {
       var fresh = args
       fresh[out + 1] = temporary.path
       let r = try gridsimArgs(fresh)
-      #expect(r.status == (args.contains { $0.hasSuffix("late.csv") } ? 1 : 0), "\(r.stderr)")
-      for name in try FileManager.default.contentsOfDirectory(atPath: temporary.path) {
+      // A late team, or teams compared of which one is late: exit 1.
+      #expect(
+        r.status == (args.contains { $0.hasSuffix("late.csv") || $0.hasSuffix("-teams") } ? 1 : 0),
+        "\(r.stderr)")
+      // Every file, those in folders too (teams compared: teams/NAME/score.html).
+      let files = FileManager.default.enumerator(atPath: temporary.path)?.allObjects.compactMap {
+        $0 as? String
+      }
+      .filter { name in
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(
+          atPath: temporary.appendingPathComponent(name).path, isDirectory: &folder) && !folder.boolValue
+      }
+      for name in files ?? [] {
         let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
         let then = try? String(
           contentsOf: packageRoot.appendingPathComponent(args[out + 1] + "/" + name), encoding: .utf8)

@@ -23,10 +23,15 @@ struct DrillCLITests {
     #expect(r.stdout.contains("2026-10-10T17:30 Sat (make-up workday, National Day make-up workday)"))
     #expect(r.stdout.contains("* a contingency: I1b only if I1 report is not done within 60 min"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == ["script.csv", "script.html", "script.md", "team-log.csv"])
+    #expect(names == ["cards.html", "script.csv", "script.html", "script.md", "team-log.csv"])
     let log = try String(contentsOf: out.appendingPathComponent("team-log.csv"), encoding: .utf8)
     #expect(log.hasPrefix("inject,action,time,unit,role,note\nI1,report,,青山镇,leadership,"))
-    #expect(r.stderr.contains("Wrote script.csv, script.md, script.html, team-log.csv"))
+    #expect(r.stderr.contains("Wrote script.csv, script.md, script.html, team-log.csv, cards.html"))
+    // The printed cards: every inject, no expected action.
+    let cards = try String(contentsOf: out.appendingPathComponent("cards.html"), encoding: .utf8)
+    #expect(cards.components(separatedBy: "<section class=\"card\">").count - 1 == 3)
+    #expect(
+      !cards.contains("due") && cards.contains("Contingency: only if I1 report is not done within 60 min"))
   }
 
   @Test("play: releases every inject in time order, contingencies marked, and ends")
@@ -77,7 +82,7 @@ struct DrillCLITests {
       "--lang", "en")
     #expect(good.status == 0, "\(good.stderr)")
     #expect(good.stdout.contains("Score: 100/100, rating P (performed without challenges)"))
-    #expect(good.stdout.contains("Pass criteria: met"))
+    #expect(good.stdout.contains("Result: PASSED"))
     let late = try gridsim(
       "drill", "score", Self.flood, "--log", "Scenarios/drills/national-day-team-late.csv", "--replications",
       "0",

@@ -58,7 +58,7 @@ public enum DrillLoader {
     var values = ValueReader(source: source)
     let known = [
       "version", "name", "description", "scenario", "language", "roles", "objectives", "injects", "pass",
-      "replications",
+      "replications", "ends",
     ]
     if case .object = root.kind, root["scenario"] == nil, root["injects"] == nil {
       values.error(

@@ -20,6 +20,9 @@ public struct DrillPack: Sendable {
   public var pass: PassCriteria?
   /// Replications of the simulated policy that `drill score` compares the team with.
   public var replications = 20
+  /// When the drill ends (`ends`, or `drill score --ends`): expected actions due after it are
+  /// "beyond the drill", listed but left out of the score. Nil: every expected action is scored.
+  public var ends: LocalDateTime?
 
   /// A role taking part (网格员, 村两委, 领导小组, 宣传网信, ...): an id used in team logs, its name
   /// and the tier it sits at, if any.
@@ -111,6 +114,34 @@ public struct DrillPack: Sendable {
 
   /// The inject with this id.
   public func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
+
+  /// A time that a drill's clock reads as written (a log's `time`, a pack's `ends`, `--ends`):
+  /// a date with a time of day, as ``LocalDateTime/init(spreadsheet:)`` reads it. A date alone is
+  /// refused: a drill is scored to the minute, and `2026-10-02` read as 00:00 would move the
+  /// time by hours without a word.
+  public struct TimeProblem: Error, Sendable, Equatable {
+    public var message: String
+    public var fix: String
+  }
+
+  /// The drill time written `text`, or why it is not one.
+  public static func drillTime(_ text: String) -> Result<LocalDateTime, TimeProblem> {
+    let t = text.stripped()
+    if !t.contains(":"), let day = LocalDateTime(spreadsheet: t + " 00:00") {
+      let d = String(day.description.prefix(10))
+      return .failure(
+        TimeProblem(
+          message: "expected a date and a time of day, found the date '\(Diagnostic.shown(t))' alone",
+          fix: "write the time too: \(d)T17:30 (\(d)T00:00 for the start of the day)"))
+    }
+    guard let time = LocalDateTime(spreadsheet: t) else {
+      return .failure(
+        TimeProblem(
+          message: "expected a local date-time such as 2026-10-02T09:30, found '\(Diagnostic.shown(t))'",
+          fix: "write the date and time as YYYY-MM-DDTHH:MM"))
+    }
+    return .success(time)
+  }
 }
 
 /// What the team does with an item, as a drill pack expects it and a team log records it.

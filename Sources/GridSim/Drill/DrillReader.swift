@@ -56,6 +56,21 @@ struct DrillReader {
       pack.objectives = readObjectives(items)
     }
     if let v = top["pass"] { pack.pass = readPass(v) }
+    if let v = top["ends"], let s = values.string(v, "ends") {
+      switch DrillPack.drillTime(s) {
+      case .success(let t):
+        pack.ends = t
+        if let first = pack.injects.compactMap({ i -> LocalDateTime? in
+          if case .at(let at) = i.timing { return at }
+          return nil
+        }).min(), t <= first {
+          values.error(
+            "ends", at: v.offset, "expected the drill's end after its first inject (\(first)), found \(t)",
+            fix: "check the date")
+        }
+      case .failure(let p): values.error("ends", at: v.offset, p.message, fix: p.fix)
+      }
+    }
   }
 
   private mutating func readRoles(_ items: [JSON5Value]) -> [DrillPack.Role] {

@@ -20,11 +20,20 @@
 ///
 /// A row counts only at or after its inject's release, and only by the inject's grid, a unit above
 /// it, or a unit named by its tier; other rows are listed as not counted, with the reason.
+///
+/// When the drill has an end (the pack's `ends`), an expected action due after it is "beyond the
+/// drill": listed with what the team did, and left out of every score and rating, done or not.
+///
+/// Against the simulated policy, a team is "faster than" the share of runs that took longer than
+/// it did; a run that took exactly as long is not beaten (a tie counts as not faster), and a run
+/// that never did the action took longer than any team that did.
 public struct DrillScore: Sendable {
   public enum Status: String, Sendable {
     case onTime = "on time"
     case late
     case missing
+    /// Due after the drill's end: not scored.
+    case beyond = "beyond the drill"
   }
 
   /// One expected action and what the team did.
@@ -55,6 +64,28 @@ public struct DrillScore: Sendable {
       guard let simulated, !simulated.isEmpty, let actual else { return nil }
       let team = Double(actual.minutes - released.minutes)
       return Double(simulated.filter { $0 <= team }.count) / Double(simulated.count)
+    }
+
+    /// The share of simulated runs the team was faster than: runs that took strictly longer than
+    /// the team (from release; a run that never did it took longer). A tie is not beaten. Nil
+    /// when not simulated or not done.
+    public var fasterThanShare: Double? {
+      guard let simulated, !simulated.isEmpty, let actual else { return nil }
+      let team = Double(actual.minutes - released.minutes)
+      return Double(simulated.filter { $0 > team }.count) / Double(simulated.count)
+    }
+
+    /// ``fasterThanShare`` in whole percent (rounded half up).
+    public var fasterThanPercent: Int? { fasterThanShare.map { Int(($0 * 100).rounded()) } }
+
+    /// Counts towards the score (not beyond the drill's end).
+    public var scored: Bool { status != .beyond }
+
+    /// Minutes late on the deadline's own clock (office time for working-time deadlines), 0 when
+    /// on time; nil when not done.
+    public var lateOnClock: Double? {
+      guard actual != nil else { return nil }
+      return max(0, (workingClock ? lateWorking : lateCalendar) ?? 0)
     }
   }
 
@@ -126,6 +157,16 @@ public struct DrillScore: Sendable {
   public var failures: [Failure]
   /// Replications of the simulated policy (0: not simulated).
   public var replications = 0
+  /// The drill's end, when it has one: actions due after it are not scored.
+  public var ends: LocalDateTime?
+
+  /// Indices into `outcomes` of the actions due after the drill's end.
+  public var beyond: [Int] { outcomes.indices.filter { outcomes[$0].status == .beyond } }
+
+  /// Minutes late, summed over the scored actions done late, each on its deadline's own clock.
+  public var totalLateness: Double {
+    outcomes.filter(\.scored).compactMap(\.lateOnClock).reduce(0, +)
+  }
 
   /// Scores `log` for `pack` against `scenario`.
   public init(pack: DrillPack, scenario: Scenario, log: TeamLog) {
@@ -162,9 +203,12 @@ public struct DrillScore: Sendable {
             points = 100
           } else {
             status = .late
-            let fraction = allowed > 0 ? late / allowed : .infinity
-            points = fraction <= 0.25 ? 75 : fraction <= 1 ? 50 : 25
+            points = Self.latePoints(late: late, allowed: allowed)
           }
+        }
+        if let ends = pack.ends, e.due > ends {
+          status = .beyond
+          points = 0
         }
         let objectives = pack.objectives.filter { o in
           o.tests.contains { $0.names(inject: inject.id, action: e.action, tier: scenario.tiers[e.tier].id) }
@@ -177,15 +221,17 @@ public struct DrillScore: Sendable {
       }
     }
     self.outcomes = outcomes
+    ends = pack.ends
     objectives = pack.objectives.map { o in
       let mine = outcomes.indices.filter { outcomes[$0].objectives.contains(o.id) }
-      let picked = mine.map { outcomes[$0] }
+      let picked = mine.map { outcomes[$0] }.filter(\.scored)
       return ObjectiveResult(
         objective: o, outcomes: mine, score: Self.mean(picked.map(\.points)), rating: Self.rating(picked))
     }
     // Overall, every expected action counts once, tested by an objective or not.
-    score = Self.mean(outcomes.map(\.points)) ?? 0
-    rating = Self.rating(outcomes) ?? .performed
+    let scored = outcomes.filter(\.scored)
+    score = Self.mean(scored.map(\.points)) ?? 0
+    rating = Self.rating(scored) ?? .performed
     // Rows that did nothing expected: say why, so that nothing in the log is lost.
     let fired = Set(timeline.releases.filter(\.fired).map { pack.injects[$0.inject].id })
     unexpected = log.rows.indices.filter { !used.contains($0) }.map { i in
@@ -262,6 +308,17 @@ public struct DrillScore: Sendable {
       outcomes[i].simulated =
         simulation.times[DrillSimulation.Key(inject: e.inject, action: e.action, tier: e.tier)]
     }
+  }
+
+  /// The points of an action done `late` minutes after its due time, when its deadline allowed
+  /// `allowed` minutes (both on the deadline's own clock): 75 up to a quarter of the time allowed
+  /// late, 50 up to all of it, 25 later. Compared in whole minutes' worth (to a thousandth of a
+  /// minute), so that office time summed over several days does not tip an exact quarter over.
+  static func latePoints(late: Double, allowed: Double) -> Int {
+    guard allowed > 0 else { return 25 }
+    let l = (late * 1000).rounded()
+    let a = (allowed * 1000).rounded()
+    return l * 4 <= a ? 75 : l <= a ? 50 : 25
   }
 
   /// A score as shown: whole numbers without decimals, else one decimal.

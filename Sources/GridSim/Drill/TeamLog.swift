@@ -18,6 +18,9 @@ public struct TeamLog: Sendable {
 
   public var path: String
   public var rows: [Row]
+  /// Lines of rows with no time (the blank log's rows left empty): actions not done, or
+  /// contingencies that were never released. They count for nothing and stop nothing.
+  public var blankLines: [Int] = []
   /// Tier ids and names: a row naming one counts for any inject.
   var tierLabels: Set<String> = []
 
@@ -124,6 +127,7 @@ public struct TeamLog: Sendable {
     let units = Self.unitTiers(scenario)
     let earliest = DrillTimeline.earliestTimes(pack)
     var result: [Row] = []
+    var blank: [Int] = []
     for (line, fields) in rows.dropFirst() {
       if fields.allSatisfy({ $0.stripped().isEmpty }) { continue }
       func field(_ key: String) -> String {
@@ -151,13 +155,14 @@ public struct TeamLog: Sendable {
             "one of \(DrillAction.allCases.map(\.rawValue).joined(separator: ", ")) (or 发现, 响应, 上报, 转办, 答复, 办结, 回访)"
         )
       }
-      let time = LocalDateTime(spreadsheet: timeText)
-      if time == nil {
-        ok = false
-        problem(
-          line, "time",
-          "expected a local date-time such as 2026-03-05T09:40, found '\(Diagnostic.shown(timeText))'",
-          fix: "write the date and time as YYYY-MM-DDTHH:MM")
+      var time: LocalDateTime?
+      if !timeText.isEmpty {
+        switch DrillPack.drillTime(timeText) {
+        case .success(let t): time = t
+        case .failure(let p):
+          ok = false
+          problem(line, "time", p.message, fix: p.fix)
+        }
       }
       if let time, let start = earliest[injectText] {
         if time < start {
@@ -191,6 +196,11 @@ public struct TeamLog: Sendable {
           fix: Suggestion.closest(to: role, in: ids).map { "did you mean '\($0)'?" }
             ?? "its roles: \(ids.joined(separator: ", "))")
       }
+      if ok, timeText.isEmpty {
+        // Left blank: not done (or a contingency never released). Checked, then set aside.
+        blank.append(line)
+        continue
+      }
       guard ok, let action, let time, let tier else { continue }
       result.append(
         Row(
@@ -206,6 +216,7 @@ public struct TeamLog: Sendable {
     }
     if !problems.isEmpty { return .failure(.invalid(problems)) }
     var log = TeamLog(path: path, rows: result)
+    log.blankLines = blank
     log.tierLabels = Set(scenario.tiers.flatMap { [$0.id, $0.name] })
     return .success(log)
   }

@@ -7,6 +7,7 @@ extension DrillReport {
     case .onTime: pick("on time", "按时")
     case .late: pick("late", "超时")
     case .missing: pick("not done", "未完成")
+    case .beyond: pick("beyond the drill", "演练结束后到期")
     }
   }
 
@@ -81,8 +82,8 @@ extension DrillReport {
     guard let sim = o.simulated, !sim.isEmpty else { return nil }
     let p50 = Quantile.nearestRank(sim, 0.5)
     let p90 = Quantile.nearestRank(sim, 0.9)
-    let team = o.simulatedShareFaster.map { share in
-      pick("percentile \(Int((share * 100).rounded()))", "第\(Int((share * 100).rounded()))百分位")
+    let team = o.fasterThanPercent.map { p in
+      pick("faster than \(p)% of simulated runs", "快于\(p)%的模拟运行")
     }
     return (language.duration(p50), language.duration(p90), team ?? "-")
   }
@@ -93,12 +94,18 @@ extension DrillReport {
     out +=
       pick("Scenario", "情景") + ": \(scenario.name) (\(source)); " + pick("log", "记录")
       + ": \(score.log.path) ("
-    out += pick("\(score.log.rows.count) rows", "\(score.log.rows.count)行") + ")\n"
+    out += pick("\(score.log.rows.count) rows", "\(score.log.rows.count)行")
+    if !score.log.blankLines.isEmpty {
+      out += pick(
+        ", \(score.log.blankLines.count) left without a time", "，\(score.log.blankLines.count)行未填时间")
+    }
+    out += ")\n"
+    if let ends = score.ends { out += pick("Drill ends", "演练结束") + ": " + when(ends) + "\n" }
     out +=
       pick("Score", "得分") + ": \(DrillScore.formatted(score.score))/100, " + pick("rating ", "评定 ")
       + ratingText(score.rating) + "\n"
     if let passed = score.passed {
-      out += pick("Pass criteria", "通过标准") + ": " + (passed ? pick("met", "达到") : pick("MISSED", "未达到"))
+      out += pick("Result", "结果") + ": " + verdictWord(passed)
       if !passed { out += " (" + score.failures.map(failure).joined(separator: pick("; ", "；")) + ")" }
       out += "\n"
     }
@@ -149,15 +156,42 @@ extension DrillReport {
       out += "\n" + pick("Log rows not counted", "未计入的记录") + "\n"
       for u in score.unexpected { out += "  " + notCounted(score, u) + "\n" }
     }
+    if let line = beyondLine(score) { out += "\n" + line + "\n" }
     out += "\n" + pick("Scoring rule", "评分规则") + ": " + scoringRule + "\n"
     return out
   }
 
   var scoringRule: String {
     pick(
-      "each expected action scores 100 on time, 75 late by at most 25% of the time its deadline allowed, 50 by at most 100%, 25 later, 0 not done; an objective scores the mean of its actions and is rated P (all on time), S (all done, none late by more than 25%), M (at least half done) or U.",
-      "每项预期行动：按时100分，超时不超过时限的25%得75分，不超过100%得50分，更晚25分，未完成0分；目标得分为其行动得分的平均值，评定为P（全部按时）、S（全部完成且超时均不超过25%）、M（至少完成一半）或U。"
+      "each expected action scores 100 on time, 75 late by at most 25% of the time its deadline allowed, 50 by at most 100%, 25 later, 0 not done; an objective scores the mean of its actions and is rated P (all on time), S (all done, none late by more than 25%), M (at least half done) or U. Actions due after the drill's end are not scored. \"Faster than N% of simulated runs\": the share of the policy's runs that took longer than the team; a run that took exactly as long is not counted as slower.",
+      "每项预期行动：按时100分，超时不超过时限的25%得75分，不超过100%得50分，更晚25分，未完成0分；目标得分为其行动得分的平均值，评定为P（全部按时）、S（全部完成且超时均不超过25%）、M（至少完成一半）或U。演练结束后才到期的行动不计分。“快于N%的模拟运行”：模拟运行中用时长于参演队伍的比例，用时相同的不算作更慢。"
     )
+  }
+
+  /// `2026-10-02T07:10` as `10-02 07:10`; other text as it is.
+  static func monthDayTime(_ text: String) -> String {
+    guard text.count == 16, let t = LocalDateTime(parsing: text) else { return text }
+    let d = t.description
+    return String(d.dropFirst(5).prefix(5)) + " " + String(d.suffix(5))
+  }
+
+  /// `PASSED` / `NOT PASSED` (通过 / 未通过).
+  func verdictWord(_ passed: Bool) -> String {
+    passed ? pick("PASSED", "通过") : pick("NOT PASSED", "未通过")
+  }
+
+  /// The actions due after the drill's end, in one line (nil when there are none).
+  func beyondLine(_ score: DrillScore) -> String? {
+    guard let ends = score.ends, !score.beyond.isEmpty else { return nil }
+    let items = score.beyond.map { i -> String in
+      let o = score.outcomes[i]
+      return "\(o.expectation.inject) \(actionName(o.expectation.action)) \(tierName(o.expectation.tier)) "
+        + pick("due ", "时限") + o.expectation.due.description
+        + (o.actual.map { pick(" (done \($0))", "（已于\($0)完成）") } ?? "")
+    }
+    return pick(
+      "Beyond the drill (it ends \(ends)), not scored: ", "演练（\(ends)结束）后到期，不计分：")
+      + items.joined(separator: pick("; ", "；"))
   }
 
   func outcomeTable(_ score: DrillScore) -> TextTable {
@@ -170,12 +204,13 @@ extension DrillReport {
       headers += [pick("Policy p50", "模拟中位数"), pick("Policy p90", "模拟p90"), pick("Team vs policy", "与模拟比较")]
     }
     var t = TextTable(headers: headers)
-    t.leftAligned = [0, 1, 2, 3, 4, 5]
+    t.leftAligned = simulatedRun ? [0, 1, 2, 3, 4, 5, 11] : [0, 1, 2, 3, 4, 5]
     for o in score.outcomes {
       var row = [
         o.expectation.inject, actionName(o.expectation.action), tierName(o.expectation.tier),
         o.expectation.due.description,
-        o.actual?.description ?? "-", status(o), late(o.lateCalendar), late(o.lateWorking), String(o.points),
+        o.actual?.description ?? "-", status(o), late(o.lateCalendar), late(o.lateWorking),
+        o.scored ? String(o.points) : "-",
       ]
       if simulatedRun {
         let s = simulated(o)
@@ -187,14 +222,16 @@ extension DrillReport {
   }
 
   func improvementRows(_ score: DrillScore) -> [[String]] {
-    score.outcomes.filter { $0.status != .onTime }.map { o in
+    score.outcomes.filter { $0.status == .late || $0.status == .missing }.map { o in
       let inject = pack.injects.first { $0.id == o.expectation.inject }!
       let what =
         o.status == .missing
         ? pick("not done (due \(o.expectation.due))", "未完成（时限\(o.expectation.due)）")
-        : pick(
-          "late by \(late(o.lateCalendar)) (\(late(o.lateWorking)) office time)",
-          "超时\(late(o.lateCalendar))（工作时间\(late(o.lateWorking))）")
+        : o.workingClock
+          ? pick(
+            "late by \(late(o.lateCalendar)) (\(late(o.lateWorking)) of office time)",
+            "超时\(late(o.lateCalendar))（其中工作时间\(late(o.lateWorking))）")
+          : pick("late by \(late(o.lateCalendar))", "超时\(late(o.lateCalendar))")
       var line = what
       if let sim = o.simulated, !sim.isEmpty {
         let p90 = Quantile.nearestRank(sim, 0.9)
@@ -241,6 +278,7 @@ extension DrillReport {
               ("replications", .int(sim.count)), ("p50Minutes", minutes(Quantile.nearestRank(sim, 0.5))),
               ("p90Minutes", minutes(Quantile.nearestRank(sim, 0.9))),
               ("shareAtOrBeforeTeam", .number(o.simulatedShareFaster)),
+              ("fasterThanShare", .number(o.fasterThanShare)),
             ])
           ))
       }
@@ -258,6 +296,8 @@ extension DrillReport {
     return .object([
       ("pack", .string(pack.name)), ("source", .string(source)), ("scenario", .string(scenario.name)),
       ("log", .string(score.log.path)), ("score", .number(score.score)),
+      ("ends", time(score.ends)), ("blankLogLines", .array(score.log.blankLines.map { .int($0) })),
+      ("totalLateMinutes", .number(score.totalLateness)),
       ("rating", .string(score.rating.code)),
       ("passed", score.passed.map { .bool($0) } ?? .null),
       ("failures", .array(score.failures.map { .string(english.failure($0)) })),
@@ -300,7 +340,7 @@ extension DrillReport {
   public func scoreCSV(_ score: DrillScore) -> String {
     var out = CSV.row([
       "inject", "action", "tier", "due", "actual", "status", "late_minutes", "late_working_minutes", "points",
-      "objectives", "policy_p50_minutes", "policy_p90_minutes",
+      "objectives", "policy_p50_minutes", "policy_p90_minutes", "faster_than_percent",
     ])
     func number(_ v: Double?) -> String { v.map { String(format2: $0, digits: 1) } ?? "" }
     for o in score.outcomes {
@@ -308,8 +348,9 @@ extension DrillReport {
       out += CSV.row([
         o.expectation.inject, o.expectation.action.rawValue, scenario.tiers[o.expectation.tier].id,
         o.expectation.due.description, o.actual?.description ?? "", o.status.rawValue, number(o.lateCalendar),
-        number(o.lateWorking), String(o.points), o.objectives.joined(separator: " "),
+        number(o.lateWorking), o.scored ? String(o.points) : "", o.objectives.joined(separator: " "),
         number(sim.map { Quantile.nearestRank($0, 0.5) }), number(sim.map { Quantile.nearestRank($0, 0.9) }),
+        o.fasterThanPercent.map(String.init) ?? "",
       ])
     }
     return out
@@ -317,10 +358,14 @@ extension DrillReport {
 
   func scoreDocument(_ score: DrillScore) -> ReportDocument {
     var doc = ReportDocument(title: pack.name, language: language)
+    doc.htmlFile = "score.html"
     doc.add(.heading(1, pick("Drill evaluation: ", "演练评估：") + pack.name))
-    doc.add(.meta([pick("Scenario: ", "情景：") + scenario.name, pick("Team log: ", "记录：") + score.log.path]))
+    var meta = [pick("Scenario: ", "情景：") + scenario.name, pick("Team log: ", "记录：") + score.log.path]
+    if let ends = score.ends { meta.append(pick("Drill ends: ", "演练结束：") + when(ends)) }
+    doc.add(.meta(meta))
     let verdict =
-      pick("Score ", "得分 ") + "**\(DrillScore.formatted(score.score))**/100, " + pick("rating ", "评定 ")
+      (score.passed.map { "**\(verdictWord($0))** · " } ?? "")
+      + pick("Score ", "得分 ") + "**\(DrillScore.formatted(score.score))**/100, " + pick("rating ", "评定 ")
       + ratingText(score.rating)
     doc.add(
       .verdict(
@@ -344,9 +389,37 @@ extension DrillReport {
           },
           leftAligned: [0, 1, 2, 4]))
     }
+    doc.add(.heading(2, pick("Timeline", "时间线")))
+    for (n, release) in score.timeline.releases.enumerated() where release.fired {
+      let inject = pack.injects[release.inject]
+      let rows = timelineRows(score, inject: inject.id)
+      guard !rows.isEmpty else { continue }
+      doc.add(
+        .figure(
+          title: "\(inject.id) · \(inject.title)",
+          svg: timelineSVG(rows, released: release.time, index: n),
+          caption: pick(
+            "Time from the inject's release (\(when(release.time))), on a logarithmic axis: each action's due time (bar), when the team did it (dot: filled on time, open late, with how late), and the simulated policy's 50th to 90th percentile (gray band; hatched to the edge when more than a tenth of the runs never did it).",
+            "横轴为自事件发布（\(when(release.time))）起的时间（对数刻度）：竖线为各行动时限，圆点为参演队伍完成时间（实心按时，空心超时并注明超时多少），灰色带为模拟制度的中位数至第90百分位（超过一成运行未完成时以斜线延伸至右端）。"
+          )))
+    }
     doc.add(.heading(2, pick("Expected actions", "预期行动")))
     let table = outcomeTable(score)
-    doc.add(.table(headers: table.headers, rows: table.rows, leftAligned: table.leftAligned))
+    // Dates as month-day and time (the year is the release's, in the timeline above), on one line.
+    // The team against the policy as a share, under a header that says what it counts.
+    var headers = table.headers
+    if score.replications > 0 { headers[11] = pick("Faster than (% of simulated runs)", "快于模拟运行的比例") }
+    let rows = zip(table.rows, score.outcomes).map { row, o in
+      row.enumerated().map { i, cell in
+        i == 3 || i == 4
+          ? Self.monthDayTime(cell) : i == 11 ? (o.fasterThanPercent.map { "\($0)%" } ?? "-") : cell
+      }
+    }
+    doc.add(
+      .wideTable(
+        headers: headers, rows: rows, leftAligned: table.leftAligned,
+        nowrap: Set(0...min(10, table.headers.count - 1)).subtracting(score.replications > 0 ? [] : [11])))
+    if let line = beyondLine(score) { doc.add(.paragraph(line)) }
     if !score.byTier.isEmpty || !score.byRole.isEmpty {
       doc.add(.heading(2, pick("First response, from release", "首次响应用时（自发布起）")))
       doc.add(
@@ -358,16 +431,19 @@ extension DrillReport {
           leftAligned: [0]))
     }
     if !score.worsening.isEmpty { doc.add(.bullets(score.worsening.map(worseningLine))) }
-    let improvements = improvementRows(score)
-    if !improvements.isEmpty {
-      doc.add(.heading(2, pick("To improve", "改进事项")))
+    let plan = improvementPlan(score)
+    if !plan.isEmpty {
+      doc.add(.heading(2, pick("Improvement plan", "改进计划")))
       doc.add(
-        .table(
-          headers: [
-            pick("Inject", "事件"), pick("Action", "动作"), pick("Tier", "层级"), pick("What happened", "情况"),
-            pick("Rule", "依据"),
-          ],
-          rows: improvements, leftAligned: [0, 1, 2, 3, 4]))
+        .paragraph(
+          pick(
+            "One row per action late or not done (HSEEP's improvement plan): the responsible unit is the tier that owed it; the corrective action, contact and dates are agreed at the debrief (also in improvement-plan.csv, to fill in).",
+            "每项超时或未完成的行动一行（改进计划）：责任单位为应完成该行动的层级；改进措施、联系人和日期在讲评时商定（另见 improvement-plan.csv，可直接填写）。"
+          )))
+      doc.add(
+        .wideTable(
+          headers: improvementPlanHeaders.map(\.title), rows: plan, leftAligned: Set(1..<plan[0].count),
+          nowrap: [0, 2, 3, 4, 8, 9, 10]))
     }
     if !score.unexpected.isEmpty {
       doc.add(.heading(2, pick("Log rows not counted", "未计入的记录")))
@@ -377,6 +453,43 @@ extension DrillReport {
     return doc
   }
 
+  /// The improvement plan's columns: their titles in the report's language, and the CSV's keys.
+  var improvementPlanHeaders: [(title: String, key: String)] {
+    [
+      ("#", pick("no", "序号")), (pick("Objective", "目标"), pick("objective", "目标")),
+      (pick("Inject", "事件"), pick("inject", "事件")), (pick("Action", "动作"), pick("action", "动作")),
+      (pick("Tier", "层级"), pick("tier", "层级")), (pick("Issue", "问题"), pick("issue", "问题")),
+      (pick("Rule", "依据"), pick("rule", "依据")),
+      (pick("Corrective action", "改进措施"), pick("corrective_action", "改进措施")),
+      (pick("Responsible", "责任单位"), pick("responsible", "责任单位")),
+      (pick("Start", "开始日期"), pick("start", "开始日期")),
+      (pick("Completion", "完成日期"), pick("completion", "完成日期")),
+      (pick("Contact", "联系人"), pick("contact", "联系人")),
+    ]
+  }
+
+  /// The improvement plan (HSEEP's AAR/IP): one row per scored action late or not done, with the
+  /// tier that owed it as the responsible unit and the corrective action, dates and contact left
+  /// for the debrief.
+  func improvementPlan(_ score: DrillScore) -> [[String]] {
+    let issues = improvementRows(score)
+    let outcomes = score.outcomes.filter { $0.status == .late || $0.status == .missing }
+    return zip(outcomes, issues).enumerated().map { n, pair in
+      let (o, issue) = pair
+      let owner = pack.roles.first { $0.tier == o.expectation.tier }?.name ?? tierName(o.expectation.tier)
+      return [
+        String(n + 1), o.objectives.joined(separator: " "), issue[0], issue[1], issue[2], issue[3], issue[4],
+        "",
+        owner, "", "", "",
+      ]
+    }
+  }
+
+  /// `improvement-plan.csv`: the plan to fill in, headers in the report's language.
+  public func improvementPlanCSV(_ score: DrillScore) -> String {
+    CSV.row(improvementPlanHeaders.map(\.key)) + improvementPlan(score).map(CSV.row).joined()
+  }
+
   /// The files `drill score --out DIR` writes.
   public func scoreFiles(_ score: DrillScore, source: String) -> [(name: String, text: String)] {
     let doc = scoreDocument(score)
@@ -384,6 +497,7 @@ extension DrillReport {
     return [
       ("score.json", scoreJSON(score, source: source).rendered()), ("score.csv", scoreCSV(score)),
       ("score.md", doc.markdown(footer: footer)), ("score.html", doc.html(footer: footer)),
+      ("improvement-plan.csv", improvementPlanCSV(score)),
     ]
   }
 }

@@ -12,7 +12,8 @@ public struct DrillReport: Sendable {
     self.language = ReportLanguage(language)
   }
 
-  func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
+  /// The English or the Chinese text, in the report's language.
+  public func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
 
   // MARK: words
 
@@ -238,6 +239,7 @@ public struct DrillReport: Sendable {
     return [
       ("script.csv", scriptCSV(timeline)), ("script.md", doc.markdown(footer: footer)),
       ("script.html", doc.html(footer: footer)), ("team-log.csv", teamLogTemplate(timeline)),
+      ("cards.html", injectCards(timeline)),
     ]
   }
 

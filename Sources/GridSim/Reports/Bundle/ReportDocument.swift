@@ -14,10 +14,15 @@ struct ReportDocument {
     case table(headers: [String], rows: [[String]], leftAligned: Set<Int>)
     /// An SVG chart with its title and a caption on how to read it.
     case figure(title: String, svg: String, caption: String)
+    /// A table whose columns in `nowrap` keep their text on one line (dates, times); on a narrow
+    /// screen it scrolls sideways rather than break them.
+    case wideTable(headers: [String], rows: [[String]], leftAligned: Set<Int>, nowrap: Set<Int>)
   }
 
   var title: String
   var language: ReportLanguage
+  /// The HTML file the Markdown points to for charts.
+  var htmlFile = "report.html"
   var blocks: [Block] = []
 
   mutating func add(_ block: Block) { blocks.append(block) }
@@ -49,10 +54,22 @@ struct ReportDocument {
     @media print{body{max-width:none;padding:0;font-size:10pt}h1,h2,h3{break-after:avoid;page-break-after:avoid;break-inside:avoid}table,ul.findings,.verdict,footer{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}p{orphans:3;widows:3}a{color:#000;text-decoration:none}}
     """
 
+  /// The rules for ``Block/wideTable``, only on pages that have one (others stay as they were).
+  static let wideStyle = """
+    .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
+    th.n,td.n{white-space:nowrap}
+    figure{overflow-x:auto}
+    """
+
   func html(footer: String) -> String {
+    let wide = blocks.contains {
+      if case .wideTable = $0 { return true }
+      return false
+    }
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+    out +=
+      "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")</style>\n</head>\n<body>\n"
     for block in blocks {
       switch block {
       case .heading(let level, let text):
@@ -66,6 +83,18 @@ struct ReportDocument {
           "<ul class=\"findings\">\n" + items.map { "<li>\(Self.inline($0))</li>\n" }.joined() + "</ul>\n"
       case .verdict(let ok, let text):
         out += "<p class=\"verdict\(ok ? "" : " missed")\">\(Self.inline(text))</p>\n"
+      case .wideTable(let headers, let rows, let leftAligned, let nowrap):
+        func cell(_ tag: String, _ i: Int, _ text: String) -> String {
+          let classes = (leftAligned.contains(i) ? ["l"] : []) + (nowrap.contains(i) ? ["n"] : [])
+          let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+          return "<\(tag)\(attribute)>\(Self.inline(text))</\(tag)>"
+        }
+        out +=
+          "<div class=\"wide\"><table>\n<thead><tr>"
+          + headers.enumerated().map { cell("th", $0, $1) }.joined()
+        out += "</tr></thead>\n<tbody>\n"
+        for row in rows { out += "<tr>" + row.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }
+        out += "</tbody>\n</table></div>\n"
       case .table(let headers, let rows, let leftAligned):
         func cell(_ tag: String, _ i: Int, _ text: String) -> String {
           "<\(tag)\(leftAligned.contains(i) ? " class=\"l\"" : "")>\(Self.inline(text))</\(tag)>"
@@ -116,14 +145,15 @@ struct ReportDocument {
         out += items.map { "- " + $0 + "\n" }.joined() + "\n"
       case .verdict(let ok, let text):
         out += "> \(ok ? "✔" : "✘") \(text)\n\n"
-      case .table(let headers, let rows, let leftAligned):
+      case .table(let headers, let rows, let leftAligned),
+        .wideTable(let headers, let rows, let leftAligned, _):
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         out += "| " + headers.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + headers.indices.map { leftAligned.contains($0) ? " --- |" : " ---: |" }.joined() + "\n"
         for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         out += "\n"
       case .figure(let title, _, _):
-        out += "*\(title): \(language.code == .en ? "chart in report.html" : "图表见 report.html")*\n\n"
+        out += "*\(title): \(language.code == .en ? "chart in \(htmlFile)" : "图表见 \(htmlFile)")*\n\n"
       }
     }
     return out + "---\n\(footer)\n"

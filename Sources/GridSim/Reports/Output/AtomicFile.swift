@@ -29,7 +29,7 @@ public enum AtomicFile {
     "score.json", "score.csv", "score.md", "score.html", "improvement-plan.csv", "comparison.csv",
     "comparison.md", "comparison.html", "sweep.csv", "sweep.html", "whatif.html", "validation.csv",
     "validation.md", "validation.html", "duty-roster.csv", "duty-roster.md", "duty-roster.html",
-    "fairness.csv", "swaps.csv", "people", "play.html", "play.json",
+    "fairness.csv", "swaps.csv", "people", "play.html", "play.json", "comparison.json", "teams",
   ]
 
   /// Removes the temporary files of writes still in progress (on SIGINT or SIGTERM), after a swap
@@ -95,9 +95,15 @@ public enum AtomicFile {
         let path = staging + "/" + file.path
         let inner = (path as NSString).deletingLastPathComponent
         try inFlight.withLock { _ throws(WriteError) in
-          if inner != staging, mkdir(inner, 0o755) != 0, errno != EEXIST {
-            throw WriteError(path: folder, reason: "a folder inside it cannot be made (\(errorText()))")
+          // Each folder on the way (`teams/A/score.html` makes `teams`, then `teams/A`).
+          var made = staging
+          for part in file.path.split(separator: "/").dropLast() {
+            made += "/" + part
+            if mkdir(made, 0o755) != 0, errno != EEXIST {
+              throw WriteError(path: folder, reason: "a folder inside it cannot be made (\(errorText()))")
+            }
           }
+          _ = inner
           try writeNew(Data(file.text.utf8), to: path, shown: folder + "/" + file.path)
         }
       }
@@ -182,13 +188,26 @@ public enum AtomicFile {
   }
 
   /// True for a file gridsim writes into report folders: a regular file of one of
-  /// ``outputNames``, or the `people` folder of regular files.
+  /// ``outputNames``, the `people` folder of regular files, or the `teams` folder of folders of
+  /// report files.
   private static func isOurs(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent
     guard outputNames.contains(name) else { return false }
     var info = stat()
     guard lstat(path, &info) == 0 else { return false }
     if info.st_mode & S_IFMT == S_IFREG { return true }
+    if info.st_mode & S_IFMT == S_IFDIR, name == "teams" {
+      // `drill score`'s teams compared: a folder per team, each of report files.
+      return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).allSatisfy { team in
+        var teamInfo = stat()
+        guard lstat(path + "/" + team, &teamInfo) == 0, teamInfo.st_mode & S_IFMT == S_IFDIR else {
+          return false
+        }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + team)) ?? []).allSatisfy {
+          isOurs(path + "/" + team + "/" + $0)
+        }
+      }
+    }
     guard info.st_mode & S_IFMT == S_IFDIR, name == "people" else { return false }
     return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).allSatisfy { inner in
       var innerInfo = stat()
@@ -302,10 +321,8 @@ public enum AtomicFile {
       let inner = path + "/" + name
       var innerInfo = stat()
       if lstat(inner, &innerInfo) == 0, innerInfo.st_mode & S_IFMT == S_IFDIR {
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: inner)) ?? [] {
-          unlink(inner + "/" + file)
-        }
-        rmdir(inner)
+        // Folders in folders too (teams/NAME/); links are removed, never followed.
+        removeOurs(inner)
       } else {
         unlink(inner)
       }
