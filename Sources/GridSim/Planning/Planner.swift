@@ -319,15 +319,25 @@ public struct Planner: Sendable {
       await evaluate(plan, seed: seed, replications: replications)
     }
     progress?("trim: \(plan.reduce(0, +)) shift-people after \(evaluations) evaluations")
-    // Certify on fresh seeds; where the plan fails there, raise it and certify again.
+    // Certify on fresh seeds; where the plan fails there, raise it and certify again. A round whose
+    // only misses are undecided is judged again on three times the replications (the same seeds
+    // first): sequential sampling, so that chance does not decide.
     var rounds = 0
-    var certificate = await evaluate(plan, seed: certificationSeed)
+    var certifiedOn = replications
+    func certify(_ plan: [Int], _ seed: UInt64) async -> Evaluation {
+      certifiedOn = replications
+      let first = await evaluate(plan, seed: seed)
+      guard !first.feasible, first.failing.allSatisfy(\.outcome.undecided) else { return first }
+      certifiedOn = Swift.min(3 * replications, 300)
+      return await evaluate(plan, seed: seed, replications: certifiedOn)
+    }
+    var certificate = await certify(plan, certificationSeed)
     rounds += 1
     while !certificate.feasible, rounds < 6 {
       let raised = raise(plan, for: certificate.failing)
       guard let next = raised.first else { break }
       plan = next
-      certificate = await evaluate(plan, seed: certificationSeed &+ UInt64(rounds))
+      certificate = await certify(plan, certificationSeed &+ UInt64(rounds))
       rounds += 1
     }
     progress?("certify: \(certificate.feasible ? "every target met" : "targets missed") on fresh seeds")
@@ -339,7 +349,7 @@ public struct Planner: Sendable {
     for i in decisions.indices where plan[i] > problem.lower[i] {
       var fewer = plan
       fewer[i] -= 1
-      let trial = await evaluate(fewer, seed: finalSeed)
+      let trial = await evaluate(fewer, seed: finalSeed, replications: certifiedOn)
       let decisive = trial.failing.filter { Self.missesOutright($0.outcome) }
       let evidence = (decisive.first { $0.date == decisions[i].date } ?? decisive.first).map(describe)
       minimality.updateValue(evidence, forKey: i)
@@ -347,7 +357,7 @@ public struct Planner: Sendable {
     progress?("minimality: shown for \(minimality.values.filter { $0 != nil }.count) of \(minimality.count)")
     var out = result(.certified, plan, certificate, minimality: minimality, rounds: rounds)
     out.certificationSeed = finalSeed
-    out.certificationReplications = replications
+    out.certificationReplications = certifiedOn
     return out
   }
 

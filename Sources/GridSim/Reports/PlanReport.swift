@@ -68,8 +68,8 @@ public struct PlanReport: Sendable {
     switch result.verdict {
     case .certified:
       l.pick(
-        "A certified plan: every target and rule met on \(scenario.replications) replications with seeds the search never used.",
-        "方案已验证：用搜索未使用过的随机种子重复 \(scenario.replications) 次，全部目标和规则达成。")
+        "A certified plan: every target and rule met on \(result.certificationReplications) replications with seeds the search never used.",
+        "方案已验证：用搜索未使用过的随机种子重复 \(result.certificationReplications) 次，全部目标和规则达成。")
     case .infeasible:
       l.pick(
         "No plan within the bounds meets the targets: with every shift at its most, these still miss:",
