@@ -21,6 +21,8 @@ struct LanguageCLITests {
     names += scenario.unitTree.units.map(\.name)
     var words = Set(names.flatMap(Self.words))
     words.formUnion(["gridsim", "MiB", "UTF", "BOM", "GB", "tandem", "ok"])
+    // Scenario keys, as typed in a scenario file.
+    words.formUnion(["rosterFiles"])
     // Command names, as typed after `gridsim`.
     words.formUnion([
       "run", "check", "compare", "plan", "sweep", "merge", "validate", "model", "fit", "trace",

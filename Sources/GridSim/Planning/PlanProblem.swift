@@ -82,13 +82,11 @@ public struct PlanProblem: Sendable {
     for (t, tier) in scenario.tiers.enumerated() where spec.tiers.contains(tier.id) {
       let units = base.unitTier.indices.filter { base.unitTier[$0] == t }
       let largest = units.map { base.unitStaff[$0] }.max() ?? 1
-      var roster =
-        tier.roster
-        ?? Roster(shifts: [
-          Roster.Shift(
-            name: "all-day", start: 0, end: 0,
-            staff: Dictionary(uniqueKeysWithValues: DayKind.allCases.map { ($0, Headcount.share(1)) }))
-        ])
+      var allDay = Roster.Shift(
+        name: "all-day", start: 0, end: 0,
+        staff: Dictionary(uniqueKeysWithValues: DayKind.allCases.map { ($0, Headcount.share(1)) }))
+      allDay.title = "全天"
+      var roster = tier.roster ?? Roster(shifts: [allDay])
       for date in spec.days {
         let d = date - firstDay
         let kind = scenario.calendar.days.kind(ofDay: date)

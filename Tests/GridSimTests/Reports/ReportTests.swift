@@ -139,7 +139,7 @@ struct ReportTests {
     #expect(names == ["daily.csv", "report.html", "report.md", "summary.json", "tiers.csv"])
     // A folder that is a file: an error that says so, and nothing left behind.
     let file = base.appendingPathComponent("plain").path
-    FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+    _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
     #expect(throws: AtomicFile.WriteError.self) { try bundle.write(to: file) }
     do {
       try bundle.write(to: file)
