@@ -7,7 +7,8 @@ import Testing
 @Suite("Layers")
 struct LayerTests {
   static let layers = [
-    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Planning", "Drill",
+    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Planning", "DutyRoster",
+    "Drill",
     "History", "Reports",
   ]
   static let library = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
