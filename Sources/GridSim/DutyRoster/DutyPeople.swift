@@ -1,21 +1,21 @@
+/// What a person does on duty.
+public enum DutyRole: Sendable, Equatable, Hashable {
+  /// 带班领导: leads a day's duty where the roster's `leader` asks for one.
+  case leader
+  /// 值班人员 (or a tier's role id, kept in ``DutyPerson/tierRole``).
+  case staff
+}
+
 /// One person who can be put on duty (值班), as offices keep them: an id (names repeat), a name, a
 /// unit, a role, a kind of post, a phone, the days they cannot be on duty and the shifts they may
 /// not take.
 public struct DutyPerson: Sendable, Equatable {
-  /// What a person does on duty.
-  public enum Role: Sendable, Equatable, Hashable {
-    /// 带班领导: leads a day's duty where the roster's `leader` asks for one.
-    case leader
-    /// 值班人员 (or a tier's role id, kept in `tierRole`).
-    case staff
-  }
-
   /// The office's id for the person (unique in the file).
   public var id: String
   public var name: String
   /// The unit's name, as the scenario's organization names it.
   public var unit: String
-  public var role: Role
+  public var role: DutyRole
   /// The tier role the file named (`office`, `cadres`), shown in the outputs; nil for 值班人员.
   public var tierRole: String?
   public var post: DutyRules.Post
@@ -31,7 +31,7 @@ public struct DutyPerson: Sendable, Equatable {
   public var line: Int
 
   public init(
-    id: String, name: String, unit: String, role: Role = .staff, tierRole: String? = nil,
+    id: String, name: String, unit: String, role: DutyRole = .staff, tierRole: String? = nil,
     post: DutyRules.Post = .civilServant, phone: String? = nil, unavailable: Set<Int> = [],
     notShifts: Set<String> = [], lastYearHardDays: Int = 0, line: Int = 0
   ) {
@@ -211,7 +211,7 @@ public struct DutyPeople: Sendable {
           line, "unit", "no unit is named '\(Diagnostic.shown(unit))' in the scenario's organization",
           fix: guess ?? "use a unit's name as the organization gives it")
       }
-      var role = DutyPerson.Role.staff
+      var role = DutyRole.staff
       var tierRole: String?
       if let r = cells[.role], !r.isEmpty {
         switch r.lowercased() {

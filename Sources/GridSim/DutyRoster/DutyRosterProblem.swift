@@ -19,6 +19,8 @@ public struct DutySlot: Sendable, Equatable {
   public var seats: Int
   /// The day's leader on duty (only people with the leader role take it).
   public var leader: Bool
+  /// A leader counted in the headcount of the day's first shift (roster `leader.counts`).
+  public var countsInHeadcount = false
   public var kind: DayKind
   public var statutory: Bool
   public var hardDay: WorkCalendar.HardDay?
@@ -111,7 +113,8 @@ public struct DutyRosterProblem: Sendable {
           var lead = first
           lead.leader = true
           lead.seats = 1
-          if roster.leader?.counts == true {
+          lead.countsInHeadcount = roster.leader?.counts == true
+          if lead.countsInHeadcount {
             daySlots[0].seats -= 1
             if daySlots[0].seats == 0 { daySlots.removeFirst() }
           }

@@ -1,5 +1,5 @@
 /// A hard rule of a duty roster, as a refusal names it.
-public enum DutyRule: String, Sendable, CaseIterable {
+public enum DutyRosterRule: String, Sendable, CaseIterable {
   /// Someone of another unit (each unit covers its own shifts).
   case unit
   /// The leader's seat for someone who is not a leader, or the other way round.
@@ -90,7 +90,7 @@ public struct DutyRosterSolver: Sendable {
   /// The first hard rule that person `p` on slot `s` would break, given their other slots
   /// (without `ignoring`); nil when none.
   /// - Complexity: O(k) in the person's slots.
-  public func violation(_ p: Int, _ s: Int, ignoring: Int? = nil) -> DutyRule? {
+  public func violation(_ p: Int, _ s: Int, ignoring: Int? = nil) -> DutyRosterRule? {
     let slot = problem.slots[s]
     let person = problem.people[p]
     if problem.units[slot.unit].name != person.unit { return .unit }
@@ -176,6 +176,9 @@ public struct DutyRosterSolver: Sendable {
     if problem.previous[s].contains(p) { delta += problem.rules.weights.changes }
     return delta
   }
+
+  mutating func place(_ p: Int, _ s: Int) { add(p, s) }
+  mutating func unplace(_ p: Int, _ s: Int) { remove(p, s) }
 
   private mutating func add(_ p: Int, _ s: Int) {
     seats[s].append(p)

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("gridsim roster end to end")
+struct RosterCLITests {
+  func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-roster-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static let scenario = "Scenarios/duty/spring-festival-2026.json5"
+  static let people = "Scenarios/duty/township-people.csv"
+
+  @Test("the shipped township's Spring Festival roster: exit 0, files written whole, phones masked")
+  func shipped() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("roster").path
+    let r = try gridsim("roster", Self.scenario, "--people", Self.people, "--no-check", "--out", out, "--lang", "en")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("gridsim roster: Spring Festival 2026 duty roster"))
+    #expect(r.stdout.contains("Every shift-day is staffed and every rule kept."), "\(r.stdout)")
+    #expect(r.stderr.hasPrefix("Wrote the duty roster to "))
+    let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    #expect(files == ["duty-roster.csv", "duty-roster.html", "duty-roster.md", "fairness.csv", "people"])
+    let csv = try String(contentsOfFile: out + "/duty-roster.csv", encoding: .utf8)
+    #expect(csv.hasPrefix("date,weekday,day kind,hard day,tier,unit,shift,start,end,role,id,name,phone,post\n"))
+    #expect(csv.contains("****"))
+    #expect(csv.range(of: #"1390000\d{4}"#, options: .regularExpression) == nil)
+    let html = try String(contentsOfFile: out + "/duty-roster.html", encoding: .utf8)
+    #expect(html.contains("@page{size:A4"))
+    let ics = try FileManager.default.contentsOfDirectory(atPath: out + "/people")
+    #expect(!ics.isEmpty && ics.allSatisfy { $0.hasSuffix(".ics") })
+    let one = try String(contentsOfFile: out + "/people/" + ics.sorted()[0], encoding: .utf8)
+    #expect(one.hasPrefix("BEGIN:VCALENDAR\r\n") && one.contains("BEGIN:VEVENT"))
+
+    // A re-plan reading the roster from the folder it replaces: nothing changes hands.
+    let again = try gridsim(
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--previous", out + "/duty-roster.csv", "--out",
+      out, "--lang", "en")
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("Against the previous roster: 0 seats change hands."), "\(again.stdout)")
+    #expect(again.stderr.contains("replacing the previous roster it was read from"))
+  }
+
+  @Test("no roster keeps the rules: exit 1, each shift-day named, nothing written")
+  func infeasible() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let people = dir.appendingPathComponent("people.csv").path
+    try "编号,姓名,单位,请假日期\nA,甲,1村,2026-02-16\nB,乙,青山镇\n".write(toFile: people, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("roster").path
+    let r = try gridsim(
+      "roster", Self.scenario, "--people", people, "--no-check", "--from", "2026-02-16", "--to", "2026-02-16", "--out", out,
+      "--lang", "en")
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("No roster keeps every rule"))
+    #expect(r.stdout.contains("村两委 of 1村: 16 Feb 2026 duty needs 1, only 0 available after leave"), "\(r.stdout)")
+    #expect(r.stdout.contains("村两委 of 2村: 16 Feb 2026 duty needs 1, only 0 available after leave"))
+    #expect(r.stdout.contains("领导小组 of 青山镇: 16 Feb 2026 leader on duty needs 1, only 0 available after leave"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("a bad people file: exit 65, every problem with its line; no --people: 64")
+  func badInput() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let people = dir.appendingPathComponent("people.csv").path
+    try "id,name,unit,phone\nA,甲,1村,call me\nB,乙,东村,\n".write(toFile: people, atomically: true, encoding: .utf8)
+    let r = try gridsim("roster", Self.scenario, "--people", people)
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("people.csv:2: error: phone: expected a phone number"), "\(r.stderr)")
+    #expect(r.stderr.contains("people.csv:3: error: unit: no unit is named '东村'"))
+    let missing = try gridsim("roster", Self.scenario)
+    #expect(missing.status == 64)
+    #expect(missing.stderr.hasPrefix("Error: Missing '--people FILE'"))
+    let absent = try gridsim("roster", Self.scenario, "--people", dir.appendingPathComponent("none.csv").path)
+    #expect(absent.status == 66)
+  }
+}
