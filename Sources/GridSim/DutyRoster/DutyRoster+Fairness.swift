@@ -52,6 +52,15 @@ extension DutyRoster {
     return shares
   }
 
+  /// Seats given to another person than in the previous roster (`--previous`).
+  public var changes: Int {
+    var count = 0
+    for (s, before) in problem.previous.enumerated() {
+      count += before.filter { !seats[s].contains($0) }.count
+    }
+    return count
+  }
+
   /// The first working day after the roster's days: from then, time off owed can be taken.
   public var timeOffFrom: Int {
     var day = problem.days.upperBound + 1

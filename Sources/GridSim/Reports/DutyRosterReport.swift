@@ -150,7 +150,7 @@ public struct DutyRosterReport: Sendable {
         : l.pick(
           "Objective \(roster.objective); a counting lower bound is \(roster.lowerBound) (gap \(gap)).",
           "目标值 \(roster.objective)；计数下界 \(roster.lowerBound)（差 \(gap)）。"))
-    let changed = problem.previous.enumerated().reduce(0) { sum, e in sum + e.element.filter { !roster.seats[e.offset].contains($0) }.count }
+    let changed = roster.changes
     if problem.previous.contains(where: { !$0.isEmpty }) {
       lines.append(
         l.pick(
