@@ -78,4 +78,29 @@ struct RosterCLITests {
     let absent = try gridsim("roster", Self.scenario, "--people", dir.appendingPathComponent("none.csv").path)
     #expect(absent.status == 66)
   }
+
+  @Test("Reports/ holds the current duty rosters of the shipped township")
+  func freshRosters() throws {
+    let lines = try ShippedReportTests.lines("roster")
+    #expect(lines.count == 2)
+    for args in lines {
+      let out = try #require(args.firstIndex(of: "--out"))
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      var fresh = ["roster"] + args
+      fresh[out + 2] = temporary.path
+      let r = try gridsimArgs(fresh)
+      #expect(r.status == 0, "\(r.stderr)")
+      let enumerator = try #require(FileManager.default.enumerator(atPath: temporary.path))
+      var names: [String] = []
+      while let name = enumerator.nextObject() as? String { names.append(name) }
+      #expect(names.count > 10)
+      for name in names where name.contains(".") {
+        let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
+        let then = try? String(
+          contentsOf: packageRoot.appendingPathComponent(args[out + 1] + "/" + name), encoding: .utf8)
+        #expect(now == then, "\(args[out + 1])/\(name) is stale; regenerate with: Reports/regenerate")
+      }
+    }
+  }
 }

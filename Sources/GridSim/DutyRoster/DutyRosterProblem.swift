@@ -30,7 +30,9 @@ public struct DutySlot: Sendable, Equatable {
 }
 
 /// What a named duty roster must cover: every shift-day of the units that have people, from the
-/// scenario's roster (or a plan's headcounts) over the days asked, with who may take it.
+/// scenario's roster (or a plan's headcounts) over the days asked, with who may take it. On
+/// working days only duty shifts (`duty: true`) and nights are covered: office hours are work,
+/// not duty.
 public struct DutyRosterProblem: Sendable {
   /// A unit that is rostered.
   public struct Unit: Sendable, Equatable {
@@ -100,6 +102,8 @@ public struct DutyRosterProblem: Sendable {
         let multiplier = window.map { $0.tierStaff[tier.id] ?? $0.staff }
         var daySlots: [DutySlot] = []
         for shift in roster.shifts.sorted(by: { $0.start < $1.start }) {
+          // On working days office hours are work, not duty: only duty shifts and nights are named.
+          if kind.isWorking, !shift.duty, shift.start + shift.length <= 1440 { continue }
           let n = roster.people(
             shift: shift, date: day, kind: kind, unit: unit.name, staff: staff, multiplier: multiplier)
           guard n > 0 else { continue }

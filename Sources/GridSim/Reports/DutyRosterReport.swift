@@ -328,6 +328,7 @@ public struct DutyRosterReport: Sendable {
       }
       used.insert(name)
       var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gridsim//duty roster//EN\r\nCALSCALE:GREGORIAN\r\n"
+      out += timeZoneComponent
       out += Self.fold("X-WR-CALNAME:" + Self.icsText(l.pick("Duty: ", "值班：") + person.name)) + "\r\n"
       for s in mine {
         let slot = problem.slots[s]
@@ -341,7 +342,7 @@ public struct DutyRosterReport: Sendable {
         if !others.isEmpty { description += l.pick("; with ", "；同班：") + others.joined(separator: l.pick(", ", "、")) }
         out += "BEGIN:VEVENT\r\n"
         out += Self.fold("UID:" + Self.icsText("\(Self.iso(slot.day))-\(slot.shift)-\(slot.leader ? "leader" : "staff")-\(person.id)@gridsim")) + "\r\n"
-        out += "DTSTAMP:\(Self.icsStamp(start))Z\r\n"
+        out += "DTSTAMP:\(Self.icsStamp(start.adding(minutes: -Double(offsetMinutes))))Z\r\n"
         out += "DTSTART;TZID=\(timeZone):\(Self.icsStamp(start))\r\n"
         out += "DTEND;TZID=\(timeZone):\(Self.icsStamp(end))\r\n"
         out += Self.fold("SUMMARY:" + Self.icsText("\(what) (\(unit.name))")) + "\r\n"
@@ -352,6 +353,21 @@ public struct DutyRosterReport: Sendable {
       files.append(("people/\(name).ics", out))
     }
     return files
+  }
+
+  /// The zone's offset from UTC in minutes (at the roster's first day; +480 for Asia/Shanghai).
+  var offsetMinutes: Int {
+    let date = Date(timeIntervalSince1970: Double(problem.days.lowerBound) * 86_400)
+    return (TimeZone(identifier: timeZone)?.secondsFromGMT(for: date) ?? 8 * 3600) / 60
+  }
+
+  /// The VTIMEZONE the events' TZID names (RFC 5545 3.6.5): the zone's offset at the roster's
+  /// first day (China keeps one offset all year).
+  var timeZoneComponent: String {
+    let m = offsetMinutes
+    let offset = String(format: "%@%02d%02d", m < 0 ? "-" : "+", abs(m) / 60, abs(m) % 60)
+    return "BEGIN:VTIMEZONE\r\nTZID:\(timeZone)\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+      + "TZOFFSETFROM:\(offset)\r\nTZOFFSETTO:\(offset)\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
   }
 
   /// `20260216T083000`.
