@@ -9,13 +9,20 @@ enum RosterCommand {
     abstract: "Name who is on duty each shift-day (值班表), under the rules people work by.",
     arguments: "SCENARIO", minimumPositionals: 1, maximumPositionals: 1,
     options: [
-      .value("people", "FILE", "The people file: id, name, unit, role, post, phone, unavailable, not-shifts (required)."),
-      .value("plan", "FILE", "The headcounts of a plan.json written by 'gridsim plan --out' (default: the scenario's roster)."),
+      .value(
+        "people", "FILE",
+        "The people file: id, name, unit, role, post, phone, unavailable, not-shifts (required)."),
+      .value(
+        "plan", "FILE",
+        "The headcounts of a plan.json written by 'gridsim plan --out' (default: the scenario's roster)."),
       .value("from", "DATE", "The first day (default: the scenario's plan window)."),
       .value("to", "DATE", "The last day (default: the scenario's plan window)."),
       .value("previous", "FILE", "A duty-roster.csv to change as little as possible (a re-plan)."),
-      .value("swaps", "FILE", "Swaps and replacements (date, unit, shift, from, to, reason), checked and applied."),
-      .value("out", "DIR", "Write duty-roster.csv, .md, .html, fairness.csv, swaps.csv and people/ID.ics into DIR."),
+      .value(
+        "swaps", "FILE", "Swaps and replacements (date, unit, shift, from, to, reason), checked and applied."),
+      .value(
+        "out", "DIR", "Write duty-roster.csv, .md, .html, fairness.csv, swaps.csv and people/ID.ics into DIR."
+      ),
       .flag("no-check", "Do not feed the roster's headcounts back into the simulation to judge the targets."),
       .repeated("set", "KEY.PATH=VALUE", "Override a scenario value (as for run; repeatable)."),
       LanguageOption.option,
@@ -51,7 +58,11 @@ enum RosterCommand {
     let language = LanguageOption.resolve(given, scenario: scenario.language)
     // The days.
     var days: ClosedRange<Int>
-    if let plan = scenario.plan { days = plan.days } else { days = scenario.period.start.dayNumber...scenario.period.start.dayNumber }
+    if let plan = scenario.plan {
+      days = plan.days
+    } else {
+      days = scenario.period.start.dayNumber...scenario.period.start.dayNumber
+    }
     func date(_ name: String) throws(CommandError) -> Int? {
       guard let text = args.value(name) else { return nil }
       guard let d = LocalDateTime(parsing: text) else {
@@ -136,9 +147,10 @@ enum RosterCommand {
         throw .failed("\(error); no roster was written to '\(directory)'.", .cannotWrite)
       }
       let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
-      let replaced = args.value("previous").map {
-        URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path == folder
-      } == true
+      let replaced =
+        args.value("previous").map {
+          URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path == folder
+        } == true
       Console.err(
         language.pick(
           "Wrote the duty roster to \(folder)/\(replaced ? " (replacing the previous roster it was read from)" : "") (open duty-roster.html in a browser to print).\n",

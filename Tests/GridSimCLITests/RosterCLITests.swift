@@ -17,7 +17,8 @@ struct RosterCLITests {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("roster").path
-    let r = try gridsim("roster", Self.scenario, "--people", Self.people, "--no-check", "--out", out, "--lang", "en")
+    let r = try gridsim(
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--out", out, "--lang", "en")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("gridsim roster: Spring Festival 2026 duty roster"))
     #expect(r.stdout.contains("Every shift-day is staffed and every rule kept."), "\(r.stdout)")
@@ -25,7 +26,8 @@ struct RosterCLITests {
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(files == ["duty-roster.csv", "duty-roster.html", "duty-roster.md", "fairness.csv", "people"])
     let csv = try String(contentsOfFile: out + "/duty-roster.csv", encoding: .utf8)
-    #expect(csv.hasPrefix("date,weekday,day kind,hard day,tier,unit,shift,start,end,role,id,name,phone,post\n"))
+    #expect(
+      csv.hasPrefix("date,weekday,day kind,hard day,tier,unit,shift,start,end,role,id,name,phone,post\n"))
     #expect(csv.contains("****"))
     #expect(csv.range(of: #"1390000\d{4}"#, options: .regularExpression) == nil)
     let html = try String(contentsOfFile: out + "/duty-roster.html", encoding: .utf8)
@@ -37,7 +39,8 @@ struct RosterCLITests {
 
     // A re-plan reading the roster from the folder it replaces: nothing changes hands.
     let again = try gridsim(
-      "roster", Self.scenario, "--people", Self.people, "--no-check", "--previous", out + "/duty-roster.csv", "--out",
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--previous", out + "/duty-roster.csv",
+      "--out",
       out, "--lang", "en")
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.contains("Against the previous roster: 0 seats change hands."), "\(again.stdout)")
@@ -52,13 +55,16 @@ struct RosterCLITests {
     try "编号,姓名,单位,请假日期\nA,甲,1村,2026-02-16\nB,乙,青山镇\n".write(toFile: people, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("roster").path
     let r = try gridsim(
-      "roster", Self.scenario, "--people", people, "--no-check", "--from", "2026-02-16", "--to", "2026-02-16", "--out", out,
+      "roster", Self.scenario, "--people", people, "--no-check", "--from", "2026-02-16", "--to", "2026-02-16",
+      "--out", out,
       "--lang", "en")
     #expect(r.status == 1)
     #expect(r.stdout.contains("No roster keeps every rule"))
-    #expect(r.stdout.contains("村两委 of 1村: 16 Feb 2026 duty needs 1, only 0 available after leave"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains("村两委 of 1村: 16 Feb 2026 duty needs 1, only 0 available after leave"), "\(r.stdout)")
     #expect(r.stdout.contains("村两委 of 2村: 16 Feb 2026 duty needs 1, only 0 available after leave"))
-    #expect(r.stdout.contains("领导小组 of 青山镇: 16 Feb 2026 leader on duty needs 1, only 0 available after leave"))
+    #expect(
+      r.stdout.contains("领导小组 of 青山镇: 16 Feb 2026 leader on duty needs 1, only 0 available after leave"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
@@ -67,7 +73,8 @@ struct RosterCLITests {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let people = dir.appendingPathComponent("people.csv").path
-    try "id,name,unit,phone\nA,甲,1村,call me\nB,乙,东村,\n".write(toFile: people, atomically: true, encoding: .utf8)
+    try "id,name,unit,phone\nA,甲,1村,call me\nB,乙,东村,\n".write(
+      toFile: people, atomically: true, encoding: .utf8)
     let r = try gridsim("roster", Self.scenario, "--people", people)
     #expect(r.status == 65)
     #expect(r.stderr.contains("people.csv:2: error: phone: expected a phone number"), "\(r.stderr)")
@@ -85,7 +92,8 @@ struct RosterCLITests {
     #expect(lines.count == 2)
     for args in lines {
       let out = try #require(args.firstIndex(of: "--out"))
-      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-\(UUID().uuidString)")
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gridsim-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(at: temporary) }
       var fresh = ["roster"] + args
       fresh[out + 2] = temporary.path

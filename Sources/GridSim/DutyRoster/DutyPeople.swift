@@ -111,7 +111,8 @@ public struct DutyPeople: Sendable {
         .invalid([
           Diagnostic(
             .error, file: path, line: bad.line,
-            message: "expected UTF-8 or GB18030 text, found a byte that is neither (byte \(bad.byte) of the file)",
+            message:
+              "expected UTF-8 or GB18030 text, found a byte that is neither (byte \(bad.byte) of the file)",
             fix: "save the file as CSV UTF-8")
         ]))
     }
@@ -132,7 +133,8 @@ public struct DutyPeople: Sendable {
     let rows: [(line: Int, fields: [String])]
     switch CSV.parseLines(text) {
     case .success(let r): rows = r.filter { !$0.fields.allSatisfy { $0.stripped().isEmpty } }
-    case .failure(let e): return .failure(.invalid([Diagnostic(.error, file: path, line: e.line, message: e.message)]))
+    case .failure(let e):
+      return .failure(.invalid([Diagnostic(.error, file: path, line: e.line, message: e.message)]))
     }
     guard let header = rows.first else {
       return .failure(
@@ -145,9 +147,11 @@ public struct DutyPeople: Sendable {
     var columns: [Column?] = []
     for (i, h) in header.fields.enumerated() {
       let name = h.stripped()
-      if let c = Column.allCases.first(where: { $0.headers.contains { $0.lowercased() == name.lowercased() } }) {
+      if let c = Column.allCases.first(where: { $0.headers.contains { $0.lowercased() == name.lowercased() } }
+      ) {
         if columns.contains(c) {
-          problem(header.line, c.rawValue, "the column '\(Diagnostic.shown(name))' appears twice (column \(i + 1))")
+          problem(
+            header.line, c.rawValue, "the column '\(Diagnostic.shown(name))' appears twice (column \(i + 1))")
         }
         columns.append(c)
       } else {
@@ -161,7 +165,8 @@ public struct DutyPeople: Sendable {
     }
     for required in [Column.id, .name, .unit] where !columns.contains(required) {
       problem(
-        header.line, required.rawValue, "missing the column '\(required.headers[0])' (or '\(required.chineseHeader)')",
+        header.line, required.rawValue,
+        "missing the column '\(required.headers[0])' (or '\(required.chineseHeader)')",
         fix: "add it to the header row")
     }
     // Units people may be in: units of tiers with a roster.
@@ -187,16 +192,22 @@ public struct DutyPeople: Sendable {
       let id = cells[.id] ?? ""
       let name = cells[.name] ?? ""
       let unit = cells[.unit] ?? ""
-      if id.isEmpty { problem(line, "id", "expected an id, found an empty cell", fix: "give every person an id (names repeat)") }
+      if id.isEmpty {
+        problem(
+          line, "id", "expected an id, found an empty cell", fix: "give every person an id (names repeat)")
+      }
       if let first = seen[id], !id.isEmpty {
-        problem(line, "id", "the id '\(Diagnostic.shown(id))' is already used on line \(first)", fix: "ids must be unique")
+        problem(
+          line, "id", "the id '\(Diagnostic.shown(id))' is already used on line \(first)",
+          fix: "ids must be unique")
       } else if !id.isEmpty {
         seen[id] = line
       }
       if name.isEmpty { problem(line, "name", "expected a name, found an empty cell") }
       var tier: Int?
       if unit.isEmpty {
-        problem(line, "unit", "expected a unit, found an empty cell", fix: "name the person's village or township")
+        problem(
+          line, "unit", "expected a unit, found an empty cell", fix: "name the person's village or township")
       } else if let t = unitTier[unit] {
         tier = t
         if scenario.tiers[t].roster == nil {
@@ -222,7 +233,8 @@ public struct DutyPeople: Sendable {
             tierRole = r
           } else {
             problem(
-              line, "role", "expected 带班领导 (leader), 值班人员 (staff) or a tier's role, found '\(Diagnostic.shown(r))'",
+              line, "role",
+              "expected 带班领导 (leader), 值班人员 (staff) or a tier's role, found '\(Diagnostic.shown(r))'",
               fix: roleIDs.isEmpty ? nil : "the tiers' roles are \(roleIDs.sorted().joined(separator: ", "))")
           }
         }
@@ -233,7 +245,9 @@ public struct DutyPeople: Sendable {
           post = known
         } else {
           problem(
-            line, "post", "expected 公务员 (civil-servant), 村干部 (village-cadre) or 聘用人员 (hired), found '\(Diagnostic.shown(p))'")
+            line, "post",
+            "expected 公务员 (civil-servant), 村干部 (village-cadre) or 聘用人员 (hired), found '\(Diagnostic.shown(p))'"
+          )
         }
       } else if let tier, tier < scenario.tiers.count - 1 {
         // Below the township: villages' people are village cadres unless the file says otherwise.
@@ -246,7 +260,8 @@ public struct DutyPeople: Sendable {
         {
           phone = p
         } else {
-          problem(line, "phone", "expected a phone number (digits, +, -, spaces), found '\(Diagnostic.shown(p))'")
+          problem(
+            line, "phone", "expected a phone number (digits, +, -, spaces), found '\(Diagnostic.shown(p))'")
         }
       }
       var unavailable: Set<Int> = []
@@ -255,7 +270,8 @@ public struct DutyPeople: Sendable {
         case .success(let days): unavailable = days
         case .failure(let bad):
           problem(
-            line, "unavailable", "expected dates such as 2026-02-16 or ranges 2026-02-16~2026-02-18, found '\(Diagnostic.shown(bad.text))'",
+            line, "unavailable",
+            "expected dates such as 2026-02-16 or ranges 2026-02-16~2026-02-18, found '\(Diagnostic.shown(bad.text))'",
             fix: "separate dates with ';' or '、'")
         }
       }
@@ -283,7 +299,8 @@ public struct DutyPeople: Sendable {
               hard += 1
             } else {
               problem(
-                line, "last-year-hard-days", "expected a count, hard days (除夕, 初一, 国庆) or dates, found '\(Diagnostic.shown(word))'")
+                line, "last-year-hard-days",
+                "expected a count, hard days (除夕, 初一, 国庆) or dates, found '\(Diagnostic.shown(word))'")
             }
           }
         }
@@ -293,7 +310,9 @@ public struct DutyPeople: Sendable {
           id: id, name: name, unit: unit, role: role, tierRole: tierRole, post: post, phone: phone,
           unavailable: unavailable, notShifts: notShifts, lastYearHardDays: hard, line: line))
     }
-    if rows.count == 1 { problem(header.line, "", "the file lists nobody", fix: "add a row per person under the header") }
+    if rows.count == 1 {
+      problem(header.line, "", "the file lists nobody", fix: "add a row per person under the header")
+    }
     if !problems.isEmpty { return .failure(.invalid(problems)) }
     return .success(DutyPeople(path: path, people: people, encoding: encoding))
   }

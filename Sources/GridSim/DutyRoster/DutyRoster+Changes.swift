@@ -20,13 +20,17 @@ extension DutyRosterProblem {
   ]
 
   /// The rows of a CSV text as cells by column key; the problems with their lines.
-  static func table(_ text: String, path: String, needs: [String]) -> ([(line: Int, cells: [String: String])], [Diagnostic]) {
+  static func table(_ text: String, path: String, needs: [String]) -> (
+    [(line: Int, cells: [String: String])], [Diagnostic]
+  ) {
     var problems: [Diagnostic] = []
     guard case .success(let rows) = CSV.parseLines(text) else {
       return ([], [Diagnostic(.error, file: path, message: "a quoted field is not closed")])
     }
     let kept = rows.filter { !$0.fields.allSatisfy { $0.stripped().isEmpty } }
-    guard let header = kept.first else { return ([], [Diagnostic(.error, file: path, message: "the file is empty")]) }
+    guard let header = kept.first else {
+      return ([], [Diagnostic(.error, file: path, message: "the file is empty")])
+    }
     var keys: [String?] = []
     for field in header.fields {
       let name = field.stripped().lowercased()
@@ -36,7 +40,8 @@ extension DutyRosterProblem {
       problems.append(
         Diagnostic(
           .error, file: path, line: header.line, keyPath: key,
-          message: "missing the column '\(key)' (or '\(rosterColumns[key]![1])')", fix: "add it to the header row"))
+          message: "missing the column '\(key)' (or '\(rosterColumns[key]![1])')",
+          fix: "add it to the header row"))
     }
     let table: [(line: Int, cells: [String: String])] = kept.dropFirst().map { row in
       var cells: [String: String] = [:]
@@ -61,7 +66,9 @@ extension DutyRosterProblem {
       let c = row.cells
       guard let day = DutyPeople.day(c["date"] ?? "", year: year) else {
         out.append(
-          Diagnostic(.error, file: path, line: row.line, keyPath: "date", message: "expected a date, found '\(Diagnostic.shown(c["date"] ?? ""))'"))
+          Diagnostic(
+            .error, file: path, line: row.line, keyPath: "date",
+            message: "expected a date, found '\(Diagnostic.shown(c["date"] ?? ""))'"))
         continue
       }
       let role = (c["role"] ?? "").lowercased()
@@ -73,7 +80,9 @@ extension DutyRosterProblem {
           out.append(
             Diagnostic(
               .warning, file: path, line: row.line,
-              message: "no such shift-day or person now (\(Diagnostic.shown(c["date"] ?? "")), \(Diagnostic.shown(c["unit"] ?? "")), \(Diagnostic.shown(c["shift"] ?? "")), \(Diagnostic.shown(c["id"] ?? "")))"))
+              message:
+                "no such shift-day or person now (\(Diagnostic.shown(c["date"] ?? "")), \(Diagnostic.shown(c["unit"] ?? "")), \(Diagnostic.shown(c["shift"] ?? "")), \(Diagnostic.shown(c["id"] ?? "")))"
+            ))
         }
         continue
       }

@@ -75,7 +75,9 @@ extension DutyRoster {
     var worst = (duties: 0, nights: 0, hardDays: 0)
     for (u, unit) in problem.units.enumerated() {
       for leader in [false, true] {
-        let slots = problem.slots.indices.filter { problem.slots[$0].unit == u && problem.slots[$0].leader == leader }
+        let slots = problem.slots.indices.filter {
+          problem.slots[$0].unit == u && problem.slots[$0].leader == leader
+        }
         let pool = Set(slots.flatMap { problem.eligible[$0] }).filter { unit.people.contains($0) }
         guard !pool.isEmpty else { continue }
         func gap(_ value: (Share) -> Int) -> Int {
@@ -104,7 +106,8 @@ extension DutyRoster {
       } else {
         index[key] = (tier, entries[tier, default: []].count)
         entries[tier, default: []].append(
-          Roster.Entry(when: .date(slot.day), unit: unit.name, shift: slot.shift, staff: .count(seats[s].count)))
+          Roster.Entry(
+            when: .date(slot.day), unit: unit.name, shift: slot.shift, staff: .count(seats[s].count)))
       }
     }
     return entries

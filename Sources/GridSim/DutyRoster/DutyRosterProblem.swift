@@ -95,7 +95,8 @@ public struct DutyRosterProblem: Sendable {
       roster.entries += extra[tier.id] ?? []
       let staff = tree.units[treeIndex[ui]].staff
       let leads =
-        roster.leader.map { l in l.units.map { $0.contains(unit.name) || $0.contains(tier.id) } ?? true } ?? false
+        roster.leader.map { l in l.units.map { $0.contains(unit.name) || $0.contains(tier.id) } ?? true }
+        ?? false
       for day in days {
         let kind = calendar.kind(ofDay: day)
         let window = scenario.windows.first { $0.contains(day: day) }
@@ -110,7 +111,8 @@ public struct DutyRosterProblem: Sendable {
           daySlots.append(
             DutySlot(
               unit: ui, day: day, shift: shift.name, shiftShown: shift.shown, start: shift.start,
-              length: shift.length, night: shift.start + shift.length > 1440, seats: n, leader: false, kind: kind,
+              length: shift.length, night: shift.start + shift.length > 1440, seats: n, leader: false,
+              kind: kind,
               statutory: calendar.isStatutory(day), hardDay: calendar.hardDay(day)))
         }
         if leads, let first = daySlots.first {
@@ -163,16 +165,21 @@ public struct DutyRosterProblem: Sendable {
   public static func planEntries(_ text: String) -> Result<[String: [Roster.Entry]], PlanFileError> {
     guard let data = text.data(using: .utf8),
       let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return .failure(PlanFileError(message: "expected a JSON object as 'gridsim plan --out' writes it")) }
+    else {
+      return .failure(PlanFileError(message: "expected a JSON object as 'gridsim plan --out' writes it"))
+    }
     guard top["schema"] as? String == "gridsim-plan" else {
-      return .failure(PlanFileError(message: "expected \"schema\": \"gridsim-plan\" (a plan.json from 'gridsim plan --out')"))
+      return .failure(
+        PlanFileError(
+          message: "expected \"schema\": \"gridsim-plan\" (a plan.json from 'gridsim plan --out')"))
     }
     guard let decisions = top["decisions"] as? [[String: Any]] else {
       return .failure(PlanFileError(message: "expected a list 'decisions'"))
     }
     var entries: [String: [Roster.Entry]] = [:]
     for (i, d) in decisions.enumerated() {
-      guard let tier = d["tier"] as? String, let shift = d["shift"] as? String, let date = d["date"] as? String,
+      guard let tier = d["tier"] as? String, let shift = d["shift"] as? String,
+        let date = d["date"] as? String,
         let day = LocalDateTime(parsing: date)?.dayNumber, let staff = (d["staff"] as? NSNumber)?.intValue,
         staff >= 0
       else {

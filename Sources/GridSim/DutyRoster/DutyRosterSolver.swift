@@ -110,8 +110,12 @@ public struct DutyRosterSolver: Sendable {
       let other = problem.slots[o]
       let b0 = other.day * 1440 + other.start
       if b0 < a1 && a0 < b0 + other.length { return .overlap }
-      if other.night, other.day < slot.day, slot.day <= other.day + rules.restAfterNight { return .restAfterNight }
-      if slot.night, slot.day < other.day, other.day <= slot.day + rules.restAfterNight { return .restAfterNight }
+      if other.night, other.day < slot.day, slot.day <= other.day + rules.restAfterNight {
+        return .restAfterNight
+      }
+      if slot.night, slot.day < other.day, other.day <= slot.day + rules.restAfterNight {
+        return .restAfterNight
+      }
     }
     let days = Set(others.map { problem.slots[$0].day })
     var run = 1
@@ -129,7 +133,9 @@ public struct DutyRosterSolver: Sendable {
     let post = rules.rules(for: person.post)
     if let limit = post.hoursPerWeek {
       for w in (slot.day - 6)...slot.day {
-        let sum = others.filter { (w...(w + 6)).contains(problem.slots[$0].day) }.reduce(hours[s]) { $0 + hours[$1] }
+        let sum = others.filter { (w...(w + 6)).contains(problem.slots[$0].day) }.reduce(hours[s]) {
+          $0 + hours[$1]
+        }
         if sum > limit + 1e-9 { return .weekHours }
       }
     }
@@ -216,7 +222,8 @@ public struct DutyRosterSolver: Sendable {
       let afterRest = free.filter { violation($0, s) == nil }.count
       shortfalls.append(
         DutyShortfall(
-          slot: s, needs: problem.slots[s].seats, filled: seats[s].count, afterLeave: problem.eligible[s].count,
+          slot: s, needs: problem.slots[s].seats, filled: seats[s].count,
+          afterLeave: problem.eligible[s].count,
           afterRest: afterRest + seats[s].count))
     }
     return DutyRoster(
@@ -230,12 +237,16 @@ public struct DutyRosterSolver: Sendable {
     var bound = 0
     for (u, unit) in problem.units.enumerated() {
       for leader in [false, true] {
-        let slots = problem.slots.indices.filter { problem.slots[$0].unit == u && problem.slots[$0].leader == leader }
+        let slots = problem.slots.indices.filter {
+          problem.slots[$0].unit == u && problem.slots[$0].leader == leader
+        }
         let pool = Set(slots.flatMap { problem.eligible[$0] })
         guard !pool.isEmpty else { continue }
         _ = unit
         for k in 0..<4 {
-          let total = slots.reduce(0) { $0 + measures($1)[k] * min(problem.slots[$1].seats, problem.eligible[$1].count) }
+          let total = slots.reduce(0) {
+            $0 + measures($1)[k] * min(problem.slots[$1].seats, problem.eligible[$1].count)
+          }
           let n = pool.count
           let q = total / n
           let r = total % n
@@ -273,7 +284,9 @@ public struct DutyRosterSolver: Sendable {
         leaves += 1
         if leaves > limit { return false }
         let value = work.objective
-        if best.map({ (short, value) < ($0.short, $0.objective) }) ?? true { best = (short, value, work.seats) }
+        if best.map({ (short, value) < ($0.short, $0.objective) }) ?? true {
+          best = (short, value, work.seats)
+        }
         return true
       }
       let s = order[i]
@@ -311,7 +324,9 @@ public struct DutyRosterSolver: Sendable {
     }
     for s in order {
       while seats[s].count < problem.slots[s].seats {
-        if let p = problem.eligible[s].filter({ violation($0, s) == nil }).min(by: { (gain($0, s), $0) < (gain($1, s), $1) }) {
+        if let p = problem.eligible[s].filter({ violation($0, s) == nil }).min(by: {
+          (gain($0, s), $0) < (gain($1, s), $1)
+        }) {
           add(p, s)
         } else if !free(s) {
           break
@@ -326,7 +341,9 @@ public struct DutyRosterSolver: Sendable {
     for q in problem.eligible[s] where !seats[s].contains(q) {
       for a in mine[q] where !problem.forced[a].contains(q) && violation(q, s, ignoring: a) == nil {
         remove(q, a)
-        if let r = problem.eligible[a].filter({ $0 != q && !seats[a].contains($0) && violation($0, a) == nil && violation(q, s) == nil }).first {
+        if let r = problem.eligible[a].filter({
+          $0 != q && !seats[a].contains($0) && violation($0, a) == nil && violation(q, s) == nil
+        }).first {
           add(r, a)
           add(q, s)
           return true

@@ -42,7 +42,8 @@ public struct DutyRosterReport: Sendable {
   func weekday(_ day: Int) -> String {
     let w = LocalDateTime.weekday(ofDay: day)
     return l.pick(
-      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w - 1], ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][w - 1])
+      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w - 1],
+      ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][w - 1])
   }
 
   func kindName(_ slot: DutySlot) -> String {
@@ -58,7 +59,9 @@ public struct DutyRosterReport: Sendable {
 
   func postName(_ p: DutyRules.Post) -> String { l.code == .en ? p.rawValue : p.chineseName }
 
-  func roleName(_ slot: DutySlot) -> String { slot.leader ? l.pick("leader", "带班领导") : l.pick("staff", "值班人员") }
+  func roleName(_ slot: DutySlot) -> String {
+    slot.leader ? l.pick("leader", "带班领导") : l.pick("staff", "值班人员")
+  }
 
   func ruleName(_ r: DutyRosterRule) -> String {
     switch r {
@@ -70,10 +73,12 @@ public struct DutyRosterReport: Sendable {
     case .overlap: l.pick("one shift at a time (the shifts overlap)", "同一时间只值一个班（班次重叠）")
     case .restAfterNight:
       l.pick(
-        "rest after a night duty (\(problem.rules.restAfterNight) day)", "夜班后休息（\(problem.rules.restAfterNight) 天）")
+        "rest after a night duty (\(problem.rules.restAfterNight) day)",
+        "夜班后休息（\(problem.rules.restAfterNight) 天）")
     case .consecutiveDays:
       l.pick(
-        "at most \(problem.rules.maxConsecutiveDays) duty days in a row", "连续值班不超过 \(problem.rules.maxConsecutiveDays) 天")
+        "at most \(problem.rules.maxConsecutiveDays) duty days in a row",
+        "连续值班不超过 \(problem.rules.maxConsecutiveDays) 天")
     case .weekHours: l.pick("hours in 7 days for their kind of post", "岗位类别的每周工时上限")
     case .monthHours: l.pick("overtime hours in a month for their kind of post", "岗位类别的每月加班时长上限")
     }
@@ -88,7 +93,8 @@ public struct DutyRosterReport: Sendable {
     if f.afterLeave < f.needs {
       return l.pick(
         "\(unit.tierName) of \(unit.name): \(l.date(Self.iso(slot.day))) \(what) needs \(f.needs), only \(f.afterLeave) available after leave",
-        "\(unit.tierName) \(unit.name)：\(l.date(Self.iso(slot.day))) \(what) 需要 \(f.needs) 人，除去请假只有 \(f.afterLeave) 人")
+        "\(unit.tierName) \(unit.name)：\(l.date(Self.iso(slot.day))) \(what) 需要 \(f.needs) 人，除去请假只有 \(f.afterLeave) 人"
+      )
     }
     return l.pick(
       "\(unit.tierName) of \(unit.name): \(l.date(Self.iso(slot.day))) \(what) needs \(f.needs), only \(available) available after leave and rest (\(f.afterLeave) after leave)",
@@ -111,17 +117,23 @@ public struct DutyRosterReport: Sendable {
     let seats = problem.slots.reduce(0) { $0 + $1.seats }
     out += l.pick(
       "  \(Self.iso(problem.days.lowerBound)) to \(Self.iso(problem.days.upperBound)); \(problem.people.count) people in \(problem.units.count) units; \(seats) seats on \(problem.slots.count) shift-days\n\n",
-      "  \(Self.iso(problem.days.lowerBound)) 至 \(Self.iso(problem.days.upperBound))；\(problem.units.count) 个单位 \(problem.people.count) 人；\(problem.slots.count) 个班次日共 \(seats) 个岗位\n\n")
+      "  \(Self.iso(problem.days.lowerBound)) 至 \(Self.iso(problem.days.upperBound))；\(problem.units.count) 个单位 \(problem.people.count) 人；\(problem.slots.count) 个班次日共 \(seats) 个岗位\n\n"
+    )
     if !roster.isComplete {
       out += l.pick(
         "No roster keeps every rule: \(roster.shortfalls.count) shift-days cannot be filled.\n",
         "没有满足全部规则的值班表：\(roster.shortfalls.count) 个班次日无法排满。\n")
       for f in roster.shortfalls.prefix(50) { out += "  " + shortfallLine(f) + "\n" }
-      if roster.shortfalls.count > 50 { out += l.pick("  (and \(roster.shortfalls.count - 50) more)\n", "  （另有 \(roster.shortfalls.count - 50) 个）\n") }
+      if roster.shortfalls.count > 50 {
+        out += l.pick(
+          "  (and \(roster.shortfalls.count - 50) more)\n", "  （另有 \(roster.shortfalls.count - 50) 个）\n")
+      }
       return out
     }
     out += summaryLines().map { $0 + "\n" }.joined() + "\n"
-    var table = TextTable(headers: [l.pick("Date", "日期"), l.pick("Unit", "单位"), l.pick("Shift", "班次"), l.pick("On duty", "值班人员")])
+    var table = TextTable(headers: [
+      l.pick("Date", "日期"), l.pick("Unit", "单位"), l.pick("Shift", "班次"), l.pick("On duty", "值班人员"),
+    ])
     table.leftAligned = Set(0..<4)
     for (s, slot) in problem.slots.enumerated() {
       let hard = slot.hardDay.map { " " + hardName($0) } ?? ""
@@ -140,7 +152,8 @@ public struct DutyRosterReport: Sendable {
     lines.append(
       l.pick(
         "Every shift-day is staffed and every rule kept. Spread within a unit (most minus fewest): duties \(spread.duties), nights \(spread.nights), hard days \(spread.hardDays).",
-        "每个班次日都已排满，所有规则都满足。单位内差距（最多减最少）：值班 \(spread.duties) 次，夜班 \(spread.nights) 次，难值日 \(spread.hardDays) 天。"))
+        "每个班次日都已排满，所有规则都满足。单位内差距（最多减最少）：值班 \(spread.duties) 次，夜班 \(spread.nights) 次，难值日 \(spread.hardDays) 天。"
+      ))
     let gap = roster.objective - roster.lowerBound
     lines.append(
       roster.exact
@@ -177,7 +190,8 @@ public struct DutyRosterReport: Sendable {
     let slot = problem.slots[swap.slot]
     let from = problem.people[swap.from]
     let to = problem.people[swap.to]
-    let when = "\(l.date(Self.iso(slot.day))) \(problem.units[slot.unit].name) \(slot.leader ? l.pick("leader", "带班领导") : slot.shiftShown)"
+    let when =
+      "\(l.date(Self.iso(slot.day))) \(problem.units[slot.unit].name) \(slot.leader ? l.pick("leader", "带班领导") : slot.shiftShown)"
     if let rule = swap.refused {
       return l.pick(
         "Swap refused: \(to.name) (\(to.id)) for \(from.name) (\(from.id)) on \(when) breaks: \(ruleName(rule)).",
@@ -185,7 +199,8 @@ public struct DutyRosterReport: Sendable {
     }
     return l.pick(
       "Swap: \(to.name) (\(to.id)) takes \(from.name)'s (\(from.id)) \(when)\(swap.reason.isEmpty ? "" : " (\(swap.reason))").",
-      "换班：\(to.name)（\(to.id)）替 \(from.name)（\(from.id)）\(when)\(swap.reason.isEmpty ? "" : "（\(swap.reason)）")。")
+      "换班：\(to.name)（\(to.id)）替 \(from.name)（\(from.id)）\(when)\(swap.reason.isEmpty ? "" : "（\(swap.reason)）")。"
+    )
   }
 
   // MARK: files
@@ -194,7 +209,10 @@ public struct DutyRosterReport: Sendable {
   public func rosterCSV() -> String {
     let headers =
       l.code == .en
-      ? ["date", "weekday", "day kind", "hard day", "tier", "unit", "shift", "start", "end", "role", "id", "name", "phone", "post"]
+      ? [
+        "date", "weekday", "day kind", "hard day", "tier", "unit", "shift", "start", "end", "role", "id",
+        "name", "phone", "post",
+      ]
       : ["日期", "星期", "日类型", "难值日", "层级", "单位", "班次", "开始", "结束", "角色", "编号", "姓名", "电话", "岗位类别"]
     var out = CSV.row(headers)
     for (s, slot) in problem.slots.enumerated() {
@@ -202,8 +220,10 @@ public struct DutyRosterReport: Sendable {
       for p in roster.seats[s] {
         let person = problem.people[p]
         out += CSV.row([
-          Self.iso(slot.day), weekday(slot.day), kindName(slot), hardName(slot.hardDay), unit.tierName, unit.name,
-          slot.shiftShown, Self.clock(slot.start), Self.clock(slot.start + slot.length), roleName(slot), person.id,
+          Self.iso(slot.day), weekday(slot.day), kindName(slot), hardName(slot.hardDay), unit.tierName,
+          unit.name,
+          slot.shiftShown, Self.clock(slot.start), Self.clock(slot.start + slot.length), roleName(slot),
+          person.id,
           person.name, person.maskedPhone ?? "", postName(person.post),
         ])
       }
@@ -216,18 +236,24 @@ public struct DutyRosterReport: Sendable {
     let headers =
       l.code == .en
       ? [
-        "id", "name", "unit", "post", "duties", "nights", "hard days", "statutory", "rest days", "workdays", "hours",
+        "id", "name", "unit", "post", "duties", "nights", "hard days", "statutory", "rest days", "workdays",
+        "hours",
         "counted hours", "pay (days' wages)", "time off owed (days)", "time off from",
       ]
-      : ["编号", "姓名", "单位", "岗位类别", "值班", "夜班", "难值日", "法定节假日", "休息日", "工作日", "时长(小时)", "计入工时", "加班工资(日工资倍数)", "应补休(天)", "补休起始"]
+      : [
+        "编号", "姓名", "单位", "岗位类别", "值班", "夜班", "难值日", "法定节假日", "休息日", "工作日", "时长(小时)", "计入工时", "加班工资(日工资倍数)",
+        "应补休(天)", "补休起始",
+      ]
     let from = Self.iso(roster.timeOffFrom)
     let rows = roster.shares.map { share -> [String] in
       let person = problem.people[share.person]
       return [
-        person.id, person.name, person.unit, postName(person.post), String(share.duties), String(share.nights),
+        person.id, person.name, person.unit, postName(person.post), String(share.duties),
+        String(share.nights),
         String(share.hardDays), String(share.statutory), String(share.restDays), String(share.workdays),
         NumberText.decimal(share.hours, digits: 1), NumberText.decimal(share.countedHours, digits: 1),
-        NumberText.decimal(share.payDays, digits: 1), String(share.timeOffDays), share.timeOffDays > 0 ? from : "",
+        NumberText.decimal(share.payDays, digits: 1), String(share.timeOffDays),
+        share.timeOffDays > 0 ? from : "",
       ]
     }
     return (headers, rows)
@@ -250,7 +276,8 @@ public struct DutyRosterReport: Sendable {
       let to = problem.people[swap.to]
       let status = swap.refused.map { l.pick("refused: ", "未通过：") + ruleName($0) } ?? l.pick("applied", "已换班")
       out += CSV.row([
-        Self.iso(slot.day), problem.units[slot.unit].name, slot.leader ? roleName(slot) : slot.shiftShown, from.id,
+        Self.iso(slot.day), problem.units[slot.unit].name, slot.leader ? roleName(slot) : slot.shiftShown,
+        from.id,
         from.name, to.id, to.name, swap.reason, status,
       ])
     }
@@ -266,7 +293,9 @@ public struct DutyRosterReport: Sendable {
       .meta([
         l.pick("Days: ", "日期：") + l.date(Self.iso(problem.days.lowerBound)) + l.pick(" to ", " 至 ")
           + l.date(Self.iso(problem.days.upperBound)),
-        l.pick("Phones are masked in what is posted (each person's own file has theirs whole).", "张贴版电话已隐去中间四位（个人日历文件中为完整号码）。"),
+        l.pick(
+          "Phones are masked in what is posted (each person's own file has theirs whole).",
+          "张贴版电话已隐去中间四位（个人日历文件中为完整号码）。"),
       ]))
     doc.add(.bullets(summaryLines()))
     let tiers = Array(Set(problem.units.map(\.tier))).sorted(by: >)
@@ -287,7 +316,9 @@ public struct DutyRosterReport: Sendable {
         let today = slots.filter { problem.slots[$0].day == day }
         guard !today.isEmpty else { continue }
         let first = problem.slots[today[0]]
-        var row = [l.date(Self.iso(day)) + " " + weekday(day) + (first.hardDay.map { " " + hardName($0) } ?? "")]
+        var row = [
+          l.date(Self.iso(day)) + " " + weekday(day) + (first.hardDay.map { " " + hardName($0) } ?? "")
+        ]
         func cell(_ pick: (DutySlot) -> Bool) -> String {
           today.filter { pick(problem.slots[$0]) }.map { s in
             (units.count > 1 ? problem.units[problem.slots[s].unit].name + " " : "") + names(s, phone: true)
@@ -327,7 +358,8 @@ public struct DutyRosterReport: Sendable {
         k += 1
       }
       used.insert(name)
-      var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gridsim//duty roster//EN\r\nCALSCALE:GREGORIAN\r\n"
+      var out =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gridsim//duty roster//EN\r\nCALSCALE:GREGORIAN\r\n"
       out += timeZoneComponent
       out += Self.fold("X-WR-CALNAME:" + Self.icsText(l.pick("Duty: ", "值班：") + person.name)) + "\r\n"
       for s in mine {
@@ -335,13 +367,21 @@ public struct DutyRosterReport: Sendable {
         let unit = problem.units[slot.unit]
         let start = LocalDateTime(minutes: Int64(slot.day) * 1440 + Int64(slot.start))
         let end = LocalDateTime(minutes: Int64(slot.day) * 1440 + Int64(slot.start + slot.length))
-        let what = slot.leader ? l.pick("Leader on duty", "带班领导") : l.pick("Duty", "值班") + " " + slot.shiftShown
+        let what =
+          slot.leader ? l.pick("Leader on duty", "带班领导") : l.pick("Duty", "值班") + " " + slot.shiftShown
         let others = roster.seats[s].filter { $0 != p }.map { problem.people[$0].name }
         var description = "\(unit.tierName) \(unit.name)"
         if let phone = person.phone { description += l.pick("; your phone: ", "；本人电话：") + phone }
-        if !others.isEmpty { description += l.pick("; with ", "；同班：") + others.joined(separator: l.pick(", ", "、")) }
+        if !others.isEmpty {
+          description += l.pick("; with ", "；同班：") + others.joined(separator: l.pick(", ", "、"))
+        }
         out += "BEGIN:VEVENT\r\n"
-        out += Self.fold("UID:" + Self.icsText("\(Self.iso(slot.day))-\(slot.shift)-\(slot.leader ? "leader" : "staff")-\(person.id)@gridsim")) + "\r\n"
+        out +=
+          Self.fold(
+            "UID:"
+              + Self.icsText(
+                "\(Self.iso(slot.day))-\(slot.shift)-\(slot.leader ? "leader" : "staff")-\(person.id)@gridsim"
+              )) + "\r\n"
         out += "DTSTAMP:\(Self.icsStamp(start.adding(minutes: -Double(offsetMinutes))))Z\r\n"
         out += "DTSTART;TZID=\(timeZone):\(Self.icsStamp(start))\r\n"
         out += "DTEND;TZID=\(timeZone):\(Self.icsStamp(end))\r\n"

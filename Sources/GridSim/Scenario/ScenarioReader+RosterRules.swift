@@ -10,14 +10,20 @@ extension ScenarioReader {
     if let v = o["restAfterNight"], let n = values.integer(v, "rosterRules.restAfterNight", in: 0...7) {
       rules.restAfterNight = n
     }
-    if let v = o["maxConsecutiveDays"], let n = values.integer(v, "rosterRules.maxConsecutiveDays", in: 1...366) {
+    if let v = o["maxConsecutiveDays"],
+      let n = values.integer(v, "rosterRules.maxConsecutiveDays", in: 1...366)
+    {
       rules.maxConsecutiveDays = n
     }
     if let v = o["maxShiftsPerDay"], let n = values.integer(v, "rosterRules.maxShiftsPerDay", in: 1...4) {
       rules.maxShiftsPerDay = n
     }
-    if let v = o["nightShare"], let x = values.probability(v, "rosterRules.nightShare") { rules.nightShare = x }
-    if let v = o["pay"], let p = values.object(v, "rosterRules.pay", known: ["statutory", "restDay", "workday"]) {
+    if let v = o["nightShare"], let x = values.probability(v, "rosterRules.nightShare") {
+      rules.nightShare = x
+    }
+    if let v = o["pay"],
+      let p = values.object(v, "rosterRules.pay", known: ["statutory", "restDay", "workday"])
+    {
       if let x = p["statutory"].flatMap({ values.number($0, "rosterRules.pay.statutory", in: 0...10) }) {
         rules.payStatutory = x
       }
@@ -28,11 +34,15 @@ extension ScenarioReader {
         rules.payWorkday = x
       }
     }
-    if let v = o["posts"], let posts = values.object(v, "rosterRules.posts", known: DutyRules.Post.allCases.map(\.rawValue)) {
+    if let v = o["posts"],
+      let posts = values.object(v, "rosterRules.posts", known: DutyRules.Post.allCases.map(\.rawValue))
+    {
       for post in DutyRules.Post.allCases {
         guard let pv = posts[post.rawValue] else { continue }
         let path = "rosterRules.posts.\(post.rawValue)"
-        guard let p = values.object(pv, path, known: ["hoursPerWeek", "hoursPerMonth", "timeOff"]) else { continue }
+        guard let p = values.object(pv, path, known: ["hoursPerWeek", "hoursPerMonth", "timeOff"]) else {
+          continue
+        }
         var r = rules.rules(for: post)
         if let x = p["hoursPerWeek"].flatMap({ values.number($0, path + ".hoursPerWeek", in: 1...168) }) {
           r.hoursPerWeek = x
@@ -49,7 +59,9 @@ extension ScenarioReader {
         v, "rosterRules.weights", known: ["duties", "nights", "holidays", "hardDays", "rotation", "changes"])
     {
       func read(_ key: String, _ into: inout Int) {
-        if let x = w[key].flatMap({ values.integer($0, "rosterRules.weights.\(key)", in: 0...1000) }) { into = x }
+        if let x = w[key].flatMap({ values.integer($0, "rosterRules.weights.\(key)", in: 0...1000) }) {
+          into = x
+        }
       }
       read("duties", &rules.weights.duties)
       read("nights", &rules.weights.nights)

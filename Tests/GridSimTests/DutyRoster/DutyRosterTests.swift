@@ -159,7 +159,8 @@ struct DutyRosterTests {
   @Test("a leader on duty each day, taken only by leaders")
   func leader() throws {
     let s = try Self.scenario(leader: ", leader: {}")
-    let p = try Self.problem(s, "L1,书记,东村,带班领导\nL2,主任,东村,leader\nA,甲,东村\nB,乙,东村\n", from: (2, 16), to: (2, 19))
+    let p = try Self.problem(
+      s, "L1,书记,东村,带班领导\nL2,主任,东村,leader\nA,甲,东村\nB,乙,东村\n", from: (2, 16), to: (2, 19))
     let roster = DutyRosterSolver.solve(p)
     #expect(roster.isComplete)
     for (s, slot) in p.slots.enumerated() {
@@ -224,7 +225,8 @@ struct DutyRosterTests {
     let s = try Self.scenario(night: true)
     let p = try Self.problem(s, "A,\"甲,一\",东村,,,13912345678\nB,乙,东村\nC,丙,东村\n", from: (2, 16), to: (2, 18))
     let roster = DutyRosterSolver.solve(p)
-    let report = DutyRosterReport(roster: roster, language: ReportLanguage(.zh), source: "s", commandLine: "c")
+    let report = DutyRosterReport(
+      roster: roster, language: ReportLanguage(.zh), source: "s", commandLine: "c")
     let files = report.calendars()
     #expect(files.map(\.name) == ["people/A.ics", "people/B.ics", "people/C.ics"])
     for (k, file) in files.enumerated() {
@@ -235,7 +237,8 @@ struct DutyRosterTests {
       let starts = lines.filter { $0.hasPrefix("DTSTART;TZID=Asia/Shanghai:") }.map { String($0.suffix(15)) }
       let mine = roster.seats.indices.filter { roster.seats[$0].contains(k) }
       let expected = mine.map { s in
-        DutyRosterReport.icsStamp(LocalDateTime(minutes: Int64(p.slots[s].day) * 1440 + Int64(p.slots[s].start)))
+        DutyRosterReport.icsStamp(
+          LocalDateTime(minutes: Int64(p.slots[s].day) * 1440 + Int64(p.slots[s].start)))
       }
       #expect(starts == expected)
       #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == mine.count)
@@ -255,7 +258,9 @@ struct DutyRosterTests {
     #expect(first.isComplete)
     let csv = DutyRosterReport(roster: first, language: .english, source: "s", commandLine: "c").rosterCSV()
     // P0 falls sick on the days they had duty from the 18th.
-    let sickDays = first.seats.indices.filter { first.seats[$0].contains(0) && first.problem.slots[$0].day >= Self.day(2, 18) }
+    let sickDays = first.seats.indices.filter {
+      first.seats[$0].contains(0) && first.problem.slots[$0].day >= Self.day(2, 18)
+    }
     let sick = sickDays.map { DutyRosterReport.iso(first.problem.slots[$0].day) }.joined(separator: ";")
     rows = rows.replacingOccurrences(of: "P0,人0,东村\n", with: "P0,人0,东村,,,,\(sick)\n")
     var again = try Self.problem(s, rows, from: (2, 16), to: (2, 20))
@@ -267,14 +272,18 @@ struct DutyRosterTests {
 
     // A swap: whoever has the day shift of the 16th gives it to someone free that day and the
     // next; a swap onto someone who worked the night before is refused (rest after a night).
-    var third = try Self.problem(s, "P0,人0,东村\nP1,人1,东村\nP2,人2,东村\nP3,人3,东村\nP4,人4,东村\nP5,人5,东村\n", from: (2, 16), to: (2, 20))
+    var third = try Self.problem(
+      s, "P0,人0,东村\nP1,人1,东村\nP2,人2,东村\nP3,人3,东村\nP4,人4,东村\nP5,人5,东村\n", from: (2, 16), to: (2, 20))
     _ = third.readPrevious(csv, path: "old.csv")
     let day16 = try #require(third.slot(unit: "东村", day: Self.day(2, 16), shift: "duty", leader: false))
     let night16 = try #require(third.slot(unit: "东村", day: Self.day(2, 16), shift: "night", leader: false))
     let day17 = try #require(third.slot(unit: "东村", day: Self.day(2, 17), shift: "duty", leader: false))
     let giver = first.seats[day17][0]
     let tired = first.seats[night16][0]
-    let busy = Set(first.seats.indices.filter { first.problem.slots[$0].day <= Self.day(2, 18) }.flatMap { first.seats[$0] })
+    let busy = Set(
+      first.seats.indices.filter { first.problem.slots[$0].day <= Self.day(2, 18) }.flatMap {
+        first.seats[$0]
+      })
     let free = (0..<6).first { !busy.contains($0) }
     var swaps = "date,shift,from,to,reason\n2026-02-17,duty,P\(giver),P\(tired),家中有事\n"
     if let free { swaps += "2026-02-17,白班,P\(giver),P\(free),家中有事\n" }
