@@ -13,7 +13,7 @@ public struct DutySlot: Sendable, Equatable {
   /// Minutes after the day's midnight, and minutes long.
   public var start: Int
   public var length: Int
-  /// Runs past midnight: rest follows it.
+  /// A night (it runs past midnight or starts before 06:00): rest follows it.
   public var night: Bool
   /// People it needs.
   public var seats: Int
@@ -104,14 +104,14 @@ public struct DutyRosterProblem: Sendable {
         var daySlots: [DutySlot] = []
         for shift in roster.shifts.sorted(by: { $0.start < $1.start }) {
           // On working days office hours are work, not duty: only duty shifts and nights are named.
-          if kind.isWorking, !shift.duty, shift.start + shift.length <= 1440 { continue }
+          if kind.isWorking, !shift.duty, shift.start + shift.length <= 1440, shift.start >= 360 { continue }
           let n = roster.people(
             shift: shift, date: day, kind: kind, unit: unit.name, staff: staff, multiplier: multiplier)
           guard n > 0 else { continue }
           daySlots.append(
             DutySlot(
               unit: ui, day: day, shift: shift.name, shiftShown: shift.shown, start: shift.start,
-              length: shift.length, night: shift.start + shift.length > 1440, seats: n, leader: false,
+              length: shift.length, night: shift.start + shift.length > 1440 || shift.start < 360, seats: n, leader: false,
               kind: kind,
               statutory: calendar.isStatutory(day), hardDay: calendar.hardDay(day)))
         }

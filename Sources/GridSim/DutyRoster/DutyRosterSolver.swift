@@ -358,6 +358,8 @@ public struct DutyRosterSolver: Sendable {
   /// that lowers the objective and keeps every rule; fills seats it can on the way. At most
   /// `passes` passes over the roster.
   public mutating func improve(passes: Int = 40) {
+    var unitSlots = Array(repeating: [Int](), count: problem.units.count)
+    for (s, slot) in problem.slots.enumerated() { unitSlots[slot.unit].append(s) }
     for _ in 0..<passes {
       var improved = false
       for s in problem.slots.indices {
@@ -383,7 +385,7 @@ public struct DutyRosterSolver: Sendable {
       }
       // Swaps between two slots of a unit.
       for s in problem.slots.indices {
-        for t in problem.slots.indices where t > s && problem.slots[t].unit == problem.slots[s].unit {
+        for t in unitSlots[problem.slots[s].unit] where t > s {
           for p in seats[s] where !problem.forced[s].contains(p) && !seats[t].contains(p) {
             for q in seats[t] where !problem.forced[t].contains(q) && !seats[s].contains(q) && q != p {
               guard problem.eligible[t].contains(p), problem.eligible[s].contains(q) else { continue }
