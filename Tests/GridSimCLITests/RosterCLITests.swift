@@ -32,6 +32,11 @@ struct RosterCLITests {
     #expect(csv.range(of: #"1390000\d{4}"#, options: .regularExpression) == nil)
     let html = try String(contentsOfFile: out + "/duty-roster.html", encoding: .utf8)
     #expect(html.contains("@page{size:A4"))
+    // Masked phones print as they are (the renderer's ** is not emphasis there).
+    #expect(html.range(of: #"139\*\*\*\*\d{4}"#, options: .regularExpression) != nil)
+    #expect(!html.contains("<strong></strong>"))
+    let md = try String(contentsOfFile: out + "/duty-roster.md", encoding: .utf8)
+    #expect(md.range(of: #"139\\\*\\\*\\\*\\\*\d{4}"#, options: .regularExpression) != nil)
     let ics = try FileManager.default.contentsOfDirectory(atPath: out + "/people")
     #expect(!ics.isEmpty && ics.allSatisfy { $0.hasSuffix(".ics") })
     let one = try String(contentsOfFile: out + "/people/" + ics.sorted()[0], encoding: .utf8)
@@ -45,6 +50,25 @@ struct RosterCLITests {
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.contains("Against the previous roster: 0 seats change hands."), "\(again.stdout)")
     #expect(again.stderr.contains("replacing the previous roster it was read from"))
+  }
+
+  @Test("in Chinese: the summary, the table and the files' headers have no English word of ours")
+  func chinese() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("roster").path
+    let r = try gridsim(
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--out", out, "--lang", "zh")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("每个班次日都已排满，所有规则都满足。"))
+    #expect(r.stderr.hasPrefix("值班表已写入 "))
+    for word in ["Every", "Objective", "leader", "Date", "Unit", "On duty", "needs", "spread"] {
+      #expect(!r.stdout.contains(word), "\(word)")
+    }
+    let csv = try String(contentsOfFile: out + "/duty-roster.csv", encoding: .utf8)
+    #expect(csv.hasPrefix("日期,星期,日类型,难值日,层级,单位,班次,开始,结束,角色,编号,姓名,电话,岗位类别\n"))
+    let fairness = try String(contentsOfFile: out + "/fairness.csv", encoding: .utf8)
+    #expect(fairness.hasPrefix("编号,姓名,单位,岗位类别,值班,夜班,难值日"))
   }
 
   @Test("no roster keeps the rules: exit 1, each shift-day named, nothing written")

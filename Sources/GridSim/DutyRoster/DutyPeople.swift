@@ -88,6 +88,9 @@ public struct DutyPeople: Sendable {
     public var chineseHeader: String { headers[1] }
   }
 
+  /// The most people one file may list (a county of 2,000 ten times over).
+  public static let maximumPeople = 20_000
+
   /// Reads and checks a people file against the scenario: UTF-8 (with or without a byte-order
   /// mark) or GB18030, bounded like every input. Every problem is listed with its line.
   public static func read(path: String, scenario: Scenario) -> Result<DutyPeople, ScenarioError> {
@@ -135,6 +138,15 @@ public struct DutyPeople: Sendable {
     case .success(let r): rows = r.filter { !$0.fields.allSatisfy { $0.stripped().isEmpty } }
     case .failure(let e):
       return .failure(.invalid([Diagnostic(.error, file: path, line: e.line, message: e.message)]))
+    }
+    if rows.count > maximumPeople + 1 {
+      return .failure(
+        .invalid([
+          Diagnostic(
+            .error, file: path, line: rows[maximumPeople + 1].line,
+            message: "the file lists \(rows.count - 1) people; a people file holds at most \(maximumPeople)",
+            fix: "roster a county township by township")
+        ]))
     }
     guard let header = rows.first else {
       return .failure(

@@ -111,7 +111,8 @@ public struct DutyRosterProblem: Sendable {
           daySlots.append(
             DutySlot(
               unit: ui, day: day, shift: shift.name, shiftShown: shift.shown, start: shift.start,
-              length: shift.length, night: shift.start + shift.length > 1440 || shift.start < 360, seats: n, leader: false,
+              length: shift.length, night: shift.start + shift.length > 1440 || shift.start < 360, seats: n,
+              leader: false,
               kind: kind,
               statutory: calendar.isStatutory(day), hardDay: calendar.hardDay(day)))
         }

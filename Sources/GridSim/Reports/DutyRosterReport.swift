@@ -102,10 +102,15 @@ public struct DutyRosterReport: Sendable {
     )
   }
 
+  /// Stands for `*` in the document's text: its renderer reads `**` as emphasis, and a masked
+  /// phone (139****0000) must print as it is.
+  static let star = "\u{E000}"
+
   func names(_ s: Int, phone: Bool) -> String {
     roster.seats[s].map { p in
       let person = problem.people[p]
-      return person.name + (phone ? person.maskedPhone.map { " " + $0 } ?? "" : "")
+      let masked = person.maskedPhone?.replacingOccurrences(of: "*", with: Self.star)
+      return person.name + (phone ? masked.map { " " + $0 } ?? "" : "")
     }.joined(separator: l.pick(", ", "、"))
   }
 
@@ -453,8 +458,10 @@ public struct DutyRosterReport: Sendable {
     let doc = document()
     let footer = l.generatedBy + " `\(commandLine)`"
     var files: [(name: String, contents: String)] = [
-      ("duty-roster.csv", rosterCSV()), ("duty-roster.md", doc.markdown(footer: footer)),
-      ("duty-roster.html", doc.html(footer: footer)), ("fairness.csv", fairnessCSV()),
+      ("duty-roster.csv", rosterCSV()),
+      ("duty-roster.md", doc.markdown(footer: footer).replacingOccurrences(of: Self.star, with: "\\*")),
+      ("duty-roster.html", doc.html(footer: footer).replacingOccurrences(of: Self.star, with: "*")),
+      ("fairness.csv", fairnessCSV()),
     ]
     if !swaps.isEmpty { files.append(("swaps.csv", swapsCSV())) }
     return files + calendars()

@@ -71,6 +71,32 @@ struct DutyRosterTests {
     }
   }
 
+  @Test("rosterRules: each default overridden by the scenario; a wrong key or value is named")
+  func rules() throws {
+    let defaults = try Self.scenario().rosterRules
+    #expect(defaults == DutyRules())
+    #expect(defaults.rules(for: .hired).hoursPerMonth == 36 && defaults.rules(for: .hired).hoursPerWeek == 40)
+    #expect(defaults.rules(for: .villageCadre).timeOff && !defaults.rules(for: .hired).timeOff)
+    let s = try Self.scenario(
+      extra:
+        "rosterRules: { restAfterNight: 2, maxConsecutiveDays: 3, nightShare: 1, posts: { hired: { hoursPerMonth: 20 } }, pay: { restDay: 2.5 }, weights: { rotation: 0 } },"
+    )
+    #expect(s.rosterRules.restAfterNight == 2 && s.rosterRules.maxConsecutiveDays == 3)
+    #expect(
+      s.rosterRules.nightShare == 1 && s.rosterRules.payRestDay == 2.5 && s.rosterRules.weights.rotation == 0)
+    #expect(
+      s.rosterRules.rules(for: .hired).hoursPerMonth == 20
+        && s.rosterRules.rules(for: .hired).hoursPerWeek == 40)
+    let bad = problems(
+      """
+      { version: 1, tiers: [{ id: "t", handling: "1 h" }], organization: { name: "x", staff: 1 },
+        rosterRules: { restAfterNigth: 1, maxConsecutiveDays: 0 } }
+      """)
+    #expect(
+      bad.contains { $0.description.contains("rosterRules") && $0.description.contains("restAfterNigth") })
+    #expect(bad.contains { $0.keyPath == "rosterRules.maxConsecutiveDays" })
+  }
+
   @Test("a people file with Chinese headers reads; every problem is listed with its line")
   func peopleFile() throws {
     let s = try Self.scenario()
