@@ -88,6 +88,17 @@ public struct WorkCalendar: Sendable, Equatable {
       }
     }
 
+    /// The hard day a holiday's name says it is: 除夕 (Spring Festival Eve) or 初一; nil for any other.
+    public init?(inName name: String) {
+      if name.contains("除夕") || name.lowercased().contains("spring festival eve") {
+        self = .newYearsEve
+      } else if name.contains("初一") {
+        self = .springFestival
+      } else {
+        return nil
+      }
+    }
+
     /// The hard day `text` names: its id, its Chinese name or its English name.
     public init?(named text: String) {
       guard

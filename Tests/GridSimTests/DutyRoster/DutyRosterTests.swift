@@ -71,6 +71,32 @@ struct DutyRosterTests {
     }
   }
 
+  @Test("calendar files list statutory holidays and name the hard days for another year")
+  func statutoryFiles() throws {
+    let csv = "date,kind,name\n2027-02-05,statutory,除夕\n2027-02-06,法定,春节初一\n2027-02-07,holiday,春节\n"
+    guard case .success(let c) = CalendarFile.csv(csv, path: "h.csv") else {
+      Issue.record("did not read")
+      return
+    }
+    let eve = LocalDateTime(year: 2027, month: 2, day: 5)!.dayNumber
+    #expect(c.isStatutory(eve) && c.isStatutory(eve + 1) && !c.isStatutory(eve + 2))
+    #expect(
+      c.hardDay(eve) == .newYearsEve && c.hardDay(eve + 1) == .springFestival && c.hardDay(eve + 2) == nil)
+    #expect((0..<3).allSatisfy { c.kind(ofDay: eve + $0) == .holiday })
+    guard
+      case .success(let j) = CalendarFile.json5(
+        "{ years: [2027], statutory: [{ date: \"2027-02-05\", name: \"除夕\" }], holidays: [\"2027-02-07\"] }",
+        path: "h.json5")
+    else {
+      Issue.record("did not read")
+      return
+    }
+    #expect(j.isStatutory(eve) && j.hardDay(eve) == .newYearsEve && !j.isStatutory(eve + 2))
+    var merged = WorkCalendar.china
+    merged.merge(c)
+    #expect(merged.isStatutory(eve) && merged.isStatutory(Self.day(2, 16)))
+  }
+
   @Test("rosterRules: each default overridden by the scenario; a wrong key or value is named")
   func rules() throws {
     let defaults = try Self.scenario().rosterRules
