@@ -133,8 +133,13 @@ public struct DutyRosterProblem: Sendable {
     self.units = units
     self.slots = slots
     let hasLeader = Set(slots.filter(\.leader).map(\.unit))
+    let borrow = rules.borrow
     eligible = slots.map { slot in
-      units[slot.unit].people.filter { p in
+      let pool =
+        borrow
+        ? units.indices.filter { units[$0].tier == units[slot.unit].tier }.flatMap { units[$0].people }
+        : units[slot.unit].people
+      return pool.filter { p in
         let person = people[p]
         let roleFits =
           slot.leader ? person.role == .leader : (person.role != .leader || !hasLeader.contains(slot.unit))

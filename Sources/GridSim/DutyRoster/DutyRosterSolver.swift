@@ -65,6 +65,8 @@ public struct DutyRosterSolver: Sendable {
   private let weights: [Int]
   /// Per unit: a leader on duty is asked for there.
   private let unitHasLeader: [Bool]
+  /// Per person, the index of their unit in the problem.
+  private let personUnit: [Int]
 
   public init(problem: DutyRosterProblem) {
     self.problem = problem
@@ -77,6 +79,8 @@ public struct DutyRosterSolver: Sendable {
     var leads = Array(repeating: false, count: problem.units.count)
     for slot in problem.slots where slot.leader { leads[slot.unit] = true }
     unitHasLeader = leads
+    let index = Dictionary(problem.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    personUnit = problem.people.map { index[$0.unit] ?? -1 }
   }
 
   /// Which measures a slot adds to: duties, nights, holiday duties, hard days.
@@ -93,7 +97,11 @@ public struct DutyRosterSolver: Sendable {
   public func violation(_ p: Int, _ s: Int, ignoring: Int? = nil) -> DutyRosterRule? {
     let slot = problem.slots[s]
     let person = problem.people[p]
-    if problem.units[slot.unit].name != person.unit { return .unit }
+    if personUnit[p] != slot.unit {
+      guard problem.rules.borrow, personUnit[p] >= 0,
+        problem.units[personUnit[p]].tier == problem.units[slot.unit].tier
+      else { return .unit }
+    }
     if slot.leader ? person.role != .leader : (person.role == .leader && unitHasLeader[slot.unit]) {
       return .role
     }
@@ -159,6 +167,8 @@ public struct DutyRosterSolver: Sendable {
     }
     for s in seats.indices {
       total += problem.rules.weights.changes * problem.previous[s].filter { !seats[s].contains($0) }.count
+      total +=
+        problem.rules.weights.borrowed * seats[s].filter { personUnit[$0] != problem.slots[s].unit }.count
     }
     return total
   }
@@ -170,6 +180,7 @@ public struct DutyRosterSolver: Sendable {
     for k in 0..<4 where m[k] > 0 { delta += weights[k] * (2 * counts[p][k] + 1) }
     if m[3] > 0 { delta += problem.rules.weights.rotation * problem.people[p].lastYearHardDays }
     if problem.previous[s].contains(p) { delta -= problem.rules.weights.changes }
+    if personUnit[p] != problem.slots[s].unit { delta += problem.rules.weights.borrowed }
     return delta
   }
 
@@ -180,6 +191,7 @@ public struct DutyRosterSolver: Sendable {
     for k in 0..<4 where m[k] > 0 { delta += weights[k] * (1 - 2 * counts[p][k]) }
     if m[3] > 0 { delta -= problem.rules.weights.rotation * problem.people[p].lastYearHardDays }
     if problem.previous[s].contains(p) { delta += problem.rules.weights.changes }
+    if personUnit[p] != problem.slots[s].unit { delta -= problem.rules.weights.borrowed }
     return delta
   }
 

@@ -77,6 +77,10 @@ public struct DutyRules: Sendable, Equatable {
   public var payRestDay = 2.0
   public var payWorkday = 1.5
 
+  /// A unit's shift that its own people cannot cover may be taken by people of another unit of
+  /// the same tier (借调). Default false: each unit covers its own shifts.
+  public var borrow = false
+
   /// The weights of the soft goals (all whole numbers; the solver minimises their sum).
   public struct Weights: Sendable, Equatable {
     /// Duties spread evenly within each unit (sum of squares of each person's count).
@@ -91,6 +95,8 @@ public struct DutyRules: Sendable, Equatable {
     public var rotation = 6
     /// A seat given to another person than in the previous roster (`--previous`).
     public var changes = 20
+    /// A seat taken by someone of another unit (with ``DutyRules/borrow``).
+    public var borrowed = 10
     public init() {}
   }
   public var weights = Weights()

@@ -1,6 +1,7 @@
 extension ScenarioReader {
   static let rosterRuleKeys = [
     "restAfterNight", "maxConsecutiveDays", "maxShiftsPerDay", "nightShare", "posts", "pay", "weights",
+    "borrow",
   ]
 
   /// Reads `rosterRules` (``DutyRules``): every key optional, each over its default.
@@ -18,6 +19,7 @@ extension ScenarioReader {
     if let v = o["maxShiftsPerDay"], let n = values.integer(v, "rosterRules.maxShiftsPerDay", in: 1...4) {
       rules.maxShiftsPerDay = n
     }
+    if let v = o["borrow"], let b = values.bool(v, "rosterRules.borrow") { rules.borrow = b }
     if let v = o["nightShare"], let x = values.probability(v, "rosterRules.nightShare") {
       rules.nightShare = x
     }
@@ -56,7 +58,8 @@ extension ScenarioReader {
     }
     if let v = o["weights"],
       let w = values.object(
-        v, "rosterRules.weights", known: ["duties", "nights", "holidays", "hardDays", "rotation", "changes"])
+        v, "rosterRules.weights",
+        known: ["duties", "nights", "holidays", "hardDays", "rotation", "changes", "borrowed"])
     {
       func read(_ key: String, _ into: inout Int) {
         if let x = w[key].flatMap({ values.integer($0, "rosterRules.weights.\(key)", in: 0...1000) }) {
@@ -69,6 +72,7 @@ extension ScenarioReader {
       read("hardDays", &rules.weights.hardDays)
       read("rotation", &rules.weights.rotation)
       read("changes", &rules.weights.changes)
+      read("borrowed", &rules.weights.borrowed)
     }
     return rules
   }

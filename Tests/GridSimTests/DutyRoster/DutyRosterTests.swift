@@ -208,6 +208,35 @@ struct DutyRosterTests {
     #expect(solver.violation(0, 3) == .weekHours)
   }
 
+  @Test("each unit covers its own shifts; with borrow, another unit of the tier lends only when needed")
+  func borrowing() throws {
+    // Two villages, one day shift each for two days; 东村's only person is on leave on the 17th.
+    func scenario(_ borrow: Bool) throws -> Scenario {
+      try load(
+        """
+        { version: 1, period: { start: "2026-02-15T00:00", length: "9 days" },
+          tiers: [{ id: "village", name: "村两委", handling: "1 h",
+            roster: { shifts: [{ name: "duty", start: "08:30", end: "17:30", staff: 1 }] } }],
+          organization: [{ name: "东村", staff: 3 }, { name: "西村", staff: 3 }],
+          rosterRules: { borrow: \(borrow) },
+        }
+        """)
+    }
+    let rows = "A,甲,东村,,,,2026-02-17\nB,乙,西村\nC,丙,西村\n"
+    let own = DutyRosterSolver.solve(try Self.problem(scenario(false), rows, from: (2, 16), to: (2, 17)))
+    #expect(own.shortfalls.count == 1)
+    #expect(own.problem.units[own.problem.slots[own.shortfalls[0].slot].unit].name == "东村")
+    let lent = DutyRosterSolver.solve(try Self.problem(scenario(true), rows, from: (2, 16), to: (2, 17)))
+    #expect(lent.isComplete)
+    // 东村: A on the 16th, a 西村 person on the 17th; 西村's own two days are B's and C's.
+    let ids = Self.ids(lent)
+    let slots = lent.problem.slots
+    let east = slots.indices.filter { lent.problem.units[slots[$0].unit].name == "东村" }
+    #expect(ids[east[0]] == ["A"])
+    #expect(["B", "C"].contains(ids[east[1]][0]))
+    #expect(lent.shares.map(\.duties).reduce(0, +) == 4)
+  }
+
   @Test("a leader on duty each day, taken only by leaders")
   func leader() throws {
     let s = try Self.scenario(leader: ", leader: {}")
