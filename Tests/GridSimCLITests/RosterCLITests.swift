@@ -52,6 +52,49 @@ struct RosterCLITests {
     #expect(again.stderr.contains("replacing the previous roster it was read from"))
   }
 
+  @Test("swaps against the previous roster: one applied and recorded, one refused with the rule")
+  func swaps() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("roster").path
+    let first = try gridsim(
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--out", out, "--lang", "en")
+    #expect(first.status == 0, "\(first.stderr)")
+    let rows = try String(contentsOfFile: out + "/duty-roster.csv", encoding: .utf8).split(separator: "\n")
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    // Who of 1村 has the duty of 20 Feb, and someone of 1村 who is free that day.
+    let onDuty = try #require(rows.first { $0[0] == "2026-02-20" && $0[5] == "1村" })[10]
+    let people = try String(
+      contentsOfFile: packageRoot.appendingPathComponent(Self.people).path, encoding: .utf8
+    )
+    .split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let free = try #require(people.first { $0[2] == "1村" && $0[0] != onDuty && $0[6].isEmpty })[0]
+    let other = try #require(people.first { $0[2] == "2村" })[0]
+    let swapsFile = dir.appendingPathComponent("swaps.csv").path
+    try "日期,班次,被替换人,替班人,原因\n2026-02-20,duty,\(onDuty),\(other),走亲戚\n2026-02-20,duty,\(onDuty),\(free),家中有事\n"
+      .write(toFile: swapsFile, atomically: true, encoding: .utf8)
+    let r = try gridsim(
+      "roster", Self.scenario, "--people", Self.people, "--no-check", "--previous", out + "/duty-roster.csv",
+      "--swaps", swapsFile, "--out", out, "--lang", "en")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains("Swap refused:") && r.stdout.contains("breaks: each unit covers its own shifts."),
+      "\(r.stdout)")
+    #expect(r.stdout.contains("Swap: ") && r.stdout.contains("(家中有事)"))
+    let swaps = try String(contentsOfFile: out + "/swaps.csv", encoding: .utf8)
+    #expect(swaps.hasPrefix("date,unit,shift,from,from name,to,to name,reason,status\n"))
+    #expect(swaps.contains(",走亲戚,refused: each unit covers its own shifts\n"))
+    #expect(swaps.contains(",家中有事,applied\n"))
+    let after = try String(contentsOfFile: out + "/duty-roster.csv", encoding: .utf8)
+    #expect(
+      after.contains("2026-02-20,")
+        && after.split(separator: "\n").contains {
+          $0.hasPrefix("2026-02-20,") && $0.contains(",1村,") && $0.contains(",\(free),")
+        })
+  }
+
   @Test("in Chinese: the summary, the table and the files' headers have no English word of ours")
   func chinese() throws {
     let dir = try folder()
