@@ -15,8 +15,8 @@ enum InitCommand {
     ],
     discussion: """
       Writes scenario.json5 (three tiers with rosters, office hours and holiday duty, the calendar,
-      a policy preset, National Day 2026 as the key window, targets and a plan), roster.csv and a
-      README.md saying what to edit first. Every figure marked OURS (示例) is a guess to change.
+      a policy preset, National Day 2026 as the key window, targets and a plan), roster.csv,
+      people.csv (for 'gridsim roster') and a README.md saying what to edit first. Every figure marked OURS (示例) is a guess to change.
       DIR is made when missing; existing files are never replaced. Then:
         gridsim validate DIR/scenario.json5 && gridsim run DIR/scenario.json5
       Exit codes: 0 written; 64 usage (or DIR already holds them); 73 cannot write.
@@ -58,7 +58,7 @@ enum InitCommand {
     }
     Console.out(
       """
-      Wrote \(directory)/scenario.json5, roster.csv and README.md (\(options.villages) villages of \(options.gridsPerVillage) grids, preset \(options.preset)).
+      Wrote \(directory)/scenario.json5, roster.csv, people.csv and README.md (\(options.villages) villages of \(options.gridsPerVillage) grids, preset \(options.preset)).
       Next: edit the figures marked \(options.language == .zh ? "示例" : "OURS"), then
         gridsim validate \(directory)/scenario.json5
         gridsim run \(directory)/scenario.json5

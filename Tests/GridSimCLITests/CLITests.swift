@@ -358,7 +358,7 @@ struct ShippedReportTests {
     let shippedFolders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports").path
     ).filter { !$0.contains(".") && $0 != "regenerate" && $0 != "drills" && $0 != "history" }
-    let outs = (reports + (try Self.plans())).compactMap { args in
+    let outs = (reports + (try Self.plans()) + (try Self.lines("roster"))).compactMap { args in
       args.firstIndex(of: "--out").map { args[$0 + 1] }
     }
     #expect(Set(outs.map { String($0.dropFirst("Reports/".count)) }) == Set(shippedFolders))

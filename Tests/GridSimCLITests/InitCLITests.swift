@@ -17,7 +17,7 @@ struct InitCLITests {
       #expect(r.status == 0, "\(r.stderr)")
       #expect(r.stdout.contains("3 villages of 2 grids, preset state-council-2016"))
       let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-      #expect(names == ["README.md", "roster.csv", "scenario.json5"])
+      #expect(names == ["README.md", "people.csv", "roster.csv", "scenario.json5"])
       let scenario = folder.appendingPathComponent("scenario.json5").path
       let text = try String(contentsOfFile: scenario, encoding: .utf8)
       #expect(text.contains(language == "zh" ? "示例" : "OURS"))

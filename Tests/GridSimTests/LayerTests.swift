@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 /// The library's folders are layers, and a folder names only types of the folders before it:
-/// Input, Calendar, Scenario, Statistics, Model, Engine, Experiment, Planning, Drill, History,
-/// Reports (README, "Layout").
+/// Input, Calendar, Scenario, Statistics, Model, Engine, Experiment, Planning, DutyRoster, Drill,
+/// History, Reports (README, "Layout").
 @Suite("Layers")
 struct LayerTests {
   static let layers = [
-    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Planning", "Drill",
-    "History", "Reports",
+    "Input", "Calendar", "Scenario", "Statistics", "Model", "Engine", "Experiment", "Planning", "DutyRoster",
+    "Drill", "History", "Reports",
   ]
   static let library = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources/GridSim")

@@ -54,7 +54,7 @@ public enum CalendarFile {
     }
     var values = ValueReader(source: source)
     var calendar = WorkCalendar()
-    if let o = values.object(root, "", known: ["years", "holidays", "makeupWorkdays"]) {
+    if let o = values.object(root, "", known: ["years", "holidays", "makeupWorkdays", "statutory"]) {
       if let v = o["years"], let items = values.array(v, "years") {
         for (i, item) in items.enumerated() {
           if let y = values.integer(item, "years[\(i)]", in: 1900...2200) { calendar.markKnown(year: y) }
@@ -63,13 +63,21 @@ public enum CalendarFile {
       readDays(o["holidays"], "holidays", kind: .holiday, into: &calendar, values: &values)
       readDays(
         o["makeupWorkdays"], "makeupWorkdays", kind: .makeupWorkday, into: &calendar, values: &values)
+      // Statutory holidays (法定节假日): holidays the Labour Law's 300% applies to.
+      var statutory = WorkCalendar()
+      readDays(o["statutory"], "statutory", kind: .holiday, into: &statutory, values: &values)
+      for (day, special) in statutory.specials.sorted(by: { $0.key < $1.key }) {
+        calendar.set(day: day, special)
+        calendar.setStatutory(day: day, name: special.name, hard: WorkCalendar.HardDay(inName: special.name))
+      }
     }
     if values.diagnostics.hasErrors { return .failure(.invalid(values.diagnostics)) }
     return .success(calendar)
   }
 
-  /// `date,kind,name` rows (a header row is optional); kind is `holiday` (also `off`, `休`) or
-  /// `makeup-workday` (also `workday`, `work`, `班`).
+  /// `date,kind,name` rows (a header row is optional); kind is `holiday` (also `off`, `休`),
+  /// `statutory` (a statutory holiday, 法定节假日; also `法定`) or `makeup-workday` (also `workday`,
+  /// `work`, `班`).
   public static func csv(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
     let rows: [[String]]
     switch CSV.parse(text) {
@@ -102,6 +110,13 @@ public enum CalendarFile {
       switch row[1].stripped().lowercased() {
       case "holiday", "off", "休", "假":
         calendar.set(day: date.dayNumber, .init(kind: .holiday, name: name.isEmpty ? "holiday" : name))
+      case "statutory", "法定", "法定节假日":
+        // A statutory holiday (法定节假日): a holiday the Labour Law's 300% applies to; 除夕 and
+        // 初一 in its name make it a hard day of duty.
+        let day = date.dayNumber
+        let shown = name.isEmpty ? "statutory holiday" : name
+        calendar.set(day: day, .init(kind: .holiday, name: shown))
+        calendar.setStatutory(day: day, name: shown, hard: WorkCalendar.HardDay(inName: name))
       case "makeup-workday", "makeup", "workday", "work", "班", "补班":
         calendar.set(
           day: date.dayNumber, .init(kind: .makeupWorkday, name: name.isEmpty ? "make-up workday" : name))

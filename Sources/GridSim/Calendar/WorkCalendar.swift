@@ -52,6 +52,64 @@ public struct WorkCalendar: Sendable, Equatable {
   public private(set) var specials: [Int: Special] = [:]
   /// Years whose holidays are known.
   public private(set) var years: Set<Int> = []
+  /// The statutory holidays (法定节假日) among the holidays, by day number, with their names: the
+  /// days the Labour Law's 300% applies to (art. 44); the other days off of a holiday are rest days
+  /// moved by 调休. Only ``isStatutory(_:)`` and ``hardDay(_:)`` read them: a day's kind, and so
+  /// the simulation, does not change.
+  public private(set) var statutory: [Int: String] = [:]
+  /// The hard days of duty the calendar names (除夕, 初一), by day number; 1 October is one every
+  /// year without being listed.
+  public private(set) var hardDays: [Int: HardDay] = [:]
+
+  /// A day of duty offices trade and rotate from year to year.
+  public enum HardDay: String, Sendable, CaseIterable, Hashable {
+    /// 除夕, the eve of the Spring Festival.
+    case newYearsEve = "new-years-eve"
+    /// 初一, the first day of the Spring Festival.
+    case springFestival = "spring-festival-day"
+    /// 10月1日, National Day.
+    case nationalDay = "national-day"
+
+    /// 除夕, 初一, 国庆.
+    public var chineseName: String {
+      switch self {
+      case .newYearsEve: "除夕"
+      case .springFestival: "初一"
+      case .nationalDay: "国庆"
+      }
+    }
+
+    /// New Year's Eve, Spring Festival, National Day.
+    public var englishName: String {
+      switch self {
+      case .newYearsEve: "Spring Festival Eve"
+      case .springFestival: "Spring Festival Day"
+      case .nationalDay: "National Day"
+      }
+    }
+
+    /// The hard day a holiday's name says it is: 除夕 (Spring Festival Eve) or 初一; nil for any other.
+    public init?(inName name: String) {
+      if name.contains("除夕") || name.lowercased().contains("spring festival eve") {
+        self = .newYearsEve
+      } else if name.contains("初一") {
+        self = .springFestival
+      } else {
+        return nil
+      }
+    }
+
+    /// The hard day `text` names: its id, its Chinese name or its English name.
+    public init?(named text: String) {
+      guard
+        let day = HardDay(rawValue: text)
+          ?? HardDay.allCases.first(where: {
+            $0.chineseName == text || $0.englishName.lowercased() == text.lowercased()
+          })
+      else { return nil }
+      self = day
+    }
+  }
 
   /// A calendar of weekends only.
   public init() {}
@@ -62,12 +120,31 @@ public struct WorkCalendar: Sendable, Equatable {
     years.insert(LocalDateTime.civil(fromDays: day).year)
   }
 
+  /// Marks a holiday as statutory (法定节假日), with its name; `hard` names it a hard day of duty.
+  public mutating func setStatutory(day: Int, name: String, hard: HardDay? = nil) {
+    statutory[day] = name
+    if let hard { hardDays[day] = hard }
+  }
+
+  /// True when the day is a statutory holiday (法定节假日): a holiday the calendar lists as
+  /// statutory, not a rest day moved by 调休.
+  public func isStatutory(_ day: Int) -> Bool { statutory[day] != nil && kind(ofDay: day) == .holiday }
+
+  /// The hard day of duty a date is (除夕, 初一, 1 October), if it is one.
+  public func hardDay(_ day: Int) -> HardDay? {
+    if let hard = hardDays[day] { return hard }
+    let date = LocalDateTime.civil(fromDays: day)
+    return date.month == 10 && date.day == 1 ? .nationalDay : nil
+  }
+
   /// Marks a year as known (a year with no holidays at all is still data).
   public mutating func markKnown(year: Int) { years.insert(year) }
 
   /// Adds another calendar's special days and years over this one's.
   public mutating func merge(_ other: WorkCalendar) {
     for (day, s) in other.specials { specials[day] = s }
+    for (day, name) in other.statutory { statutory[day] = name }
+    for (day, hard) in other.hardDays { hardDays[day] = hard }
     years.formUnion(other.years)
   }
 
@@ -126,6 +203,27 @@ public struct WorkCalendar: Sendable, Equatable {
     makeup(2026, 5, 9, "Labour Day")
     makeup(2026, 9, 20, "Mid-Autumn")
     makeup(2026, 10, 10, "National Day")
+
+    // Statutory holidays (全国年节及纪念日放假办法, as amended 2024: 13 days a year).
+    func statutory(_ y: Int, _ m: Int, _ d: Int, _ name: String, _ hard: HardDay? = nil) {
+      c.setStatutory(day: LocalDateTime.daysFromCivil(year: y, month: m, day: d), name: name, hard: hard)
+    }
+    for (y, m, d, name, hard) in [
+      (2025, 1, 1, "New Year's Day", nil), (2025, 1, 28, "Spring Festival", HardDay.newYearsEve),
+      (2025, 1, 29, "Spring Festival", .springFestival), (2025, 1, 30, "Spring Festival", nil),
+      (2025, 1, 31, "Spring Festival", nil), (2025, 4, 4, "Qingming", nil), (2025, 5, 1, "Labour Day", nil),
+      (2025, 5, 2, "Labour Day", nil), (2025, 5, 31, "Dragon Boat Festival", nil),
+      (2025, 10, 1, "National Day", .nationalDay), (2025, 10, 2, "National Day", nil),
+      (2025, 10, 3, "National Day", nil), (2025, 10, 6, "Mid-Autumn", nil),
+      (2026, 1, 1, "New Year's Day", nil), (2026, 2, 16, "Spring Festival", .newYearsEve),
+      (2026, 2, 17, "Spring Festival", .springFestival), (2026, 2, 18, "Spring Festival", nil),
+      (2026, 2, 19, "Spring Festival", nil), (2026, 4, 5, "Qingming", nil), (2026, 5, 1, "Labour Day", nil),
+      (2026, 5, 2, "Labour Day", nil), (2026, 6, 19, "Dragon Boat Festival", nil),
+      (2026, 9, 25, "Mid-Autumn", nil), (2026, 10, 1, "National Day", .nationalDay),
+      (2026, 10, 2, "National Day", nil), (2026, 10, 3, "National Day", nil),
+    ] as [(Int, Int, Int, String, HardDay?)] {
+      statutory(y, m, d, name, hard)
+    }
     return c
   }()
 }

@@ -74,6 +74,13 @@ public enum InputFile {
   /// (``wasRead(_:)``).
   private static let filesRead = Mutex<Set<String>>([])
 
+  /// Forgets that `path` was read: the command holds its text, so an output may replace it (a
+  /// re-plan reading the roster it then rewrites).
+  public static func release(_ path: String) {
+    let real = realPath(path)
+    filesRead.withLock { _ = $0.remove(real) }
+  }
+
   /// True when this process has read the file at `path` (an input of the running command).
   public static func wasRead(_ path: String) -> Bool {
     let real = realPath(path)

@@ -31,6 +31,8 @@ public struct Scenario: Sendable {
   /// Named bounds the results must meet (judged by `gridsim check`).
   /// What `gridsim plan` decides, if the scenario says.
   public var plan: PlanSpec?
+  /// What `gridsim roster` keeps: rest, hours, pay and the weights of its soft goals.
+  public var rosterRules = DutyRules()
   public var targets: [Target] = []
   /// The working calendar and office hours.
   public var calendar = CalendarSettings()

@@ -16,6 +16,7 @@ struct ScenarioReader {
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
     "targets", "calendar", "windows", "rosterFiles", "language", "policy", "plan",
+    "rosterRules",
   ]
 
   mutating func read(_ root: JSON5Value) -> Scenario {
@@ -79,6 +80,7 @@ struct ScenarioReader {
     windowNames = scenario.windows.map(\.name)
     if let v = top["targets"] { scenario.targets = readTargets(v) }
     if let v = top["plan"] { scenario.plan = readPlan(v, scenario: scenario) }
+    if let v = top["rosterRules"] { scenario.rosterRules = readRosterRules(v) }
     // Holidays change working-time deadlines, and demand when a day kind or the weekend differs.
     let week = scenario.demand.dayOfWeek
     let usesCalendar =

@@ -14,9 +14,35 @@ public enum Starter {
   /// The built-in presets a starter may name.
   public static var presets: [String] { BuiltInPresets.texts.keys.sorted() }
 
-  /// `scenario.json5`, `roster.csv` and `README.md`.
+  /// `scenario.json5`, `roster.csv`, `people.csv` and `README.md`.
   public static func files(_ o: Options) -> [(name: String, text: String)] {
-    [("scenario.json5", scenario(o)), ("roster.csv", roster()), ("README.md", readme(o))]
+    [
+      ("scenario.json5", scenario(o)), ("roster.csv", roster()), ("people.csv", people(o)),
+      ("README.md", readme(o)),
+    ]
+  }
+
+  /// A people file for `gridsim roster` (值班表): the header and a row per kind of person, to be
+  /// replaced by the township's own.
+  static func people(_ o: Options) -> String {
+    if o.language == .zh {
+      return """
+        编号,姓名,单位,角色,岗位类别,电话,请假日期,不值班次,去年难值日
+        Z001,示例领导,本镇,带班领导,公务员,13900000001,,,除夕
+        Z002,示例干部,本镇,值班人员,公务员,13900000002,2026-10-01~2026-10-03,,
+        Z003,示例协管员,本镇,值班人员,聘用人员,13900000003,,night,
+        C001,示例村干部,1村,值班人员,村干部,13900000004,,,
+
+        """
+    }
+    return """
+      id,name,unit,role,post,phone,unavailable,not-shifts,last-year-hard-days
+      Z001,Example leader,Our township,leader,civil-servant,13900000001,,,1
+      Z002,Example cadre,Our township,staff,civil-servant,13900000002,2026-10-01~2026-10-03,,
+      Z003,Example hired staff,Our township,staff,hired,13900000003,,night,
+      C001,Example village cadre,Village 1,staff,village-cadre,13900000004,,,
+
+      """
   }
 
   static func scenario(_ o: Options) -> String {
@@ -163,7 +189,8 @@ public enum Starter {
         2. `demand.perGridPerDay`：一个网格平常每天的事项数（可用去年的工单数除以网格数和天数）；
         3. 各层级的 `deadlines`：本地规定的响应和办结时限；
         4. `targets`：要达到的按时率；
-        5. `roster.csv`：假期值班（`when,unit,shift,staff`，可用 Excel 或 WPS 编辑）。
+        5. `roster.csv`：假期值班（`when,unit,shift,staff`，可用 Excel 或 WPS 编辑）；
+        6. `people.csv`：值班人员名单（示例行，换成本镇的人），`gridsim roster scenario.json5 --people people.csv` 据此排出值班表。
 
         然后：
 
@@ -186,7 +213,9 @@ public enum Starter {
          grids and days);
       3. each tier's `deadlines`: your rules for the first response and the resolution;
       4. `targets`: the on-time rates you must meet;
-      5. `roster.csv`: holiday duty (`when,unit,shift,staff`; edit it in a spreadsheet).
+      5. `roster.csv`: holiday duty (`when,unit,shift,staff`; edit it in a spreadsheet);
+      6. `people.csv`: the people on duty (example rows: replace them with yours), from which
+         `gridsim roster scenario.json5 --people people.csv` writes the named duty roster.
 
       Then:
 

@@ -27,6 +27,7 @@ enum Commands {
     Command(spec: CheckCommand.spec) { args throws(CommandError) in try await CheckCommand.main(args) },
     Command(spec: CompareCommand.spec) { args throws(CommandError) in try await CompareCommand.main(args) },
     Command(spec: PlanCommand.spec) { args throws(CommandError) in try await PlanCommand.main(args) },
+    Command(spec: RosterCommand.spec) { args throws(CommandError) in try await RosterCommand.main(args) },
     Command(spec: SweepCommand.spec) { args throws(CommandError) in try await SweepCommand.main(args) },
     Command(spec: MergeCommand.spec) { args throws(CommandError) in try await MergeCommand.main(args) },
     Command(spec: ValidateCommand.spec) { args throws(CommandError) in try ValidateCommand.main(args) },
