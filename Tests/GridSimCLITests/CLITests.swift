@@ -325,7 +325,9 @@ struct ShippedReportTests {
     }
   }
 
-  @Test("each shipped plan is certified, its certificate re-runs exactly, and its roster.csv loaded into its scenario passes gridsim check")
+  @Test(
+    "each shipped plan is certified, its certificate re-runs exactly, and its roster.csv loaded into its scenario passes gridsim check"
+  )
   func shippedPlans() throws {
     let plans = try Self.plans()
     #expect(plans.count == 2)
@@ -342,8 +344,10 @@ struct ShippedReportTests {
       // No unit has more on duty over its shifts than it has after leave.
       #expect(!json.contains("\"short\""), "\(folder)/plan.json")
       let recheck = try gridsim("check", scenario, "--plan", folder + "/plan.json", "--lang", "en")
-      #expect(recheck.status == 0, "\(scenario) --plan \(folder)/plan.json: \(recheck.stdout)\(recheck.stderr)")
-      #expect(recheck.stdout.contains("Every result is the one the certificate recorded."), "\(recheck.stdout)")
+      #expect(
+        recheck.status == 0, "\(scenario) --plan \(folder)/plan.json: \(recheck.stdout)\(recheck.stderr)")
+      #expect(
+        recheck.stdout.contains("Every result is the one the certificate recorded."), "\(recheck.stdout)")
       // The scenario's own roster files, then the plan's (its dated rows win).
       let own = scenario.contains("national-day") ? "\"national-day-2026-roster.csv\", " : ""
       let r = try gridsim("check", scenario, "--set", "rosterFiles=[\(own)\"../\(folder)/roster.csv\"]")

@@ -26,7 +26,9 @@ struct CheckCompareTests {
     #expect(two.stdout == r.stdout)
   }
 
-  @Test("the holiday scenarios (extends, roster file, windows, duty shifts) meet their targets; four times the items miss")
+  @Test(
+    "the holiday scenarios (extends, roster file, windows, duty shifts) meet their targets; four times the items miss"
+  )
   func holidays() throws {
     let r = try gridsim(
       "check", "Scenarios/national-day-2026.json5", "Scenarios/spring-festival-2026.json5", "--lang", "en")
