@@ -55,8 +55,16 @@ enum PlanCommand {
     try options.checkSize(problem.models[0], replications: scenario.replications, kept: true, spec: spec)
     let verbose = args.flag("verbose")
     let planner = Planner(problem: problem, jobs: options.jobs)
-    let result = await planner.run(progress: verbose ? say : nil)
+    // On a terminal without --verbose: a status line with the evaluations so far.
     let language = LanguageOption.resolve(given, scenario: scenario.language)
+    let result = await planner.run(
+      progress: verbose ? say : nil,
+      tick: verbose
+        ? nil
+        : { @Sendable n in
+          Console.status(language.pick("gridsim plan: \(n) evaluations", "gridsim plan：已评估 \(n) 次"))
+        })
+    Console.clearStatus()
     let report = PlanReport(
       problem: problem, result: result, source: path,
       commandLine: ReportOptions.commandLine("plan", arguments),

@@ -225,12 +225,17 @@ public struct Planner: Sendable {
 
   /// Plans: bound, seed, repair, trim, certify, show minimality. Within the people who exist; when
   /// the targets need more, the same search without that limit says where and by how many.
-  public func run(progress: (@Sendable (String) -> Void)? = nil) async -> Result {
+  /// `progress` hears each stage as it ends, `tick` the number of evaluations so far (a terminal's
+  /// status line).
+  public func run(
+    progress: (@Sendable (String) -> Void)? = nil, tick: (@Sendable (Int) -> Void)? = nil
+  ) async -> Result {
     let clock = ContinuousClock.now
     var simulations = 0
     var evaluations = 0
     func evaluate(_ plan: [Int], seed: UInt64, replications: Int? = nil) async -> Evaluation {
       evaluations += 1
+      tick?(evaluations)
       return await self.evaluate(plan, seed: seed, replications: replications, counter: &simulations)
     }
     func elapsed() -> Double {

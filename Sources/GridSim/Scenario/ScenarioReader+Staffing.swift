@@ -203,6 +203,18 @@ extension ScenarioReader {
               ?? "its shifts: \(names.joined(separator: ", "))")
           continue
         }
+        // A row above the people who exist: the simulation would staff people no unit has.
+        if case .count(let n) = staff {
+          let units = scenario.unitTree.units.filter { $0.tier == tier && (unit == nil || $0.name == unit) }
+          if let most = units.map(\.staff).max(), n > most {
+            values.diagnostics.append(
+              Diagnostic(
+                .warning, file: shown, line: line,
+                message:
+                  "\(n) on shift '\(shift.name)' is more than \(unit ?? "any unit of tier '\(scenario.tiers[tier].id)'") has (\(most) staff): the simulation would put people on duty who do not exist",
+                fix: "at most \(most), or raise the unit's staff"))
+          }
+        }
         scenario.tiers[tier].roster!.entries.append(
           .init(when: when, unit: unit, shift: shift.name, staff: staff))
       }

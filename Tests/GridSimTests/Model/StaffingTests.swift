@@ -214,6 +214,31 @@ struct StaffingTests {
       ])
   }
 
+  @Test("a roster file row above a unit's staff is warned about: the people do not exist")
+  func rowAboveStaff() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridsim-roster-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The unit has 3 staff: 3 on the shift is fine, 5 is two people who do not exist.
+    try "when,unit,shift,staff\n2026-10-01,grid,day,3\n2026-10-02,g,day,5\n"
+      .write(to: folder.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+    let path = folder.appendingPathComponent("s.json5").path
+    try """
+    { version: 1, demand: { perGridPerDay: 0 }, rosterFiles: ["r.csv"],
+      period: { start: "2026-09-28T00:00", length: "7 days" },
+      tiers: [{ id: "grid", handling: "1 h", roster: { shifts: [{ name: "day", start: "08:00", end: "10:00" }] } }],
+      organization: { name: "g", staff: 3 } }
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let loaded = try ScenarioLoader.load(path: path)
+    let warnings = loaded.warnings.filter { $0.severity == .warning && $0.line != nil }.map {
+      "\($0.line ?? 0): \($0.message)"
+    }
+    #expect(
+      warnings == [
+        "3: 5 on shift 'day' is more than g has (3 staff): the simulation would put people on duty who do not exist"
+      ], "\(warnings)")
+  }
+
   @Test("online posts are seen at the next check; detection delay is measured per channel")
   func monitoringRounds() throws {
     let extra = """
