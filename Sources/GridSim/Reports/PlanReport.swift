@@ -192,7 +192,8 @@ public struct PlanReport: Sendable {
   /// The text summary.
   public func text() -> String {
     let l = language
-    var out = "gridsim plan: \(scenario.name) (\(source))\n"
+    var out = l.pick(
+      "gridsim plan: \(scenario.name) (\(source))\n", "gridsim plan：\(scenario.name)（\(source)）\n")
     let window = problem.spec.windowName.map { "\($0), " } ?? ""
     let tiers = problem.rosters.keys.sorted().map { l.pick(scenario.tiers[$0].id, scenario.tiers[$0].name) }
     out +=
@@ -410,7 +411,7 @@ public struct PlanReport: Sendable {
           "Each cell: people per unit on that shift and day (the roster now in brackets when it differs). Darker: more people.",
           "每格为该班次当日每个单位的在岗人数（与现行排班不同时括号内为现行）。颜色越深人数越多。")))
     doc.add(
-      .table(
+      .wideTable(
         headers: [
           l.pick("Shift", "班次"), l.pick("Date", "日期"), l.pick("Plan", "方案"), l.pick("Now", "现行"),
           l.pick("Bounds", "上下限"), l.pick("On hand", "可用人数"), l.pick("One fewer", "减一人"),
@@ -425,7 +426,7 @@ public struct PlanReport: Sendable {
             }
               ?? l.pick("at its lower bound", "已在下限"),
           ]
-        }, leftAligned: [0, 1, 6]))
+        }, leftAligned: [0, 1, 6], nowrap: [0, 1, 2, 3, 4, 5, 6]))
     doc.add(.heading(2, l.pick("Certification", "验证")))
     doc.add(
       .paragraph(
@@ -434,11 +435,11 @@ public struct PlanReport: Sendable {
           "用搜索未使用过的随机种子重新运行方案；每个目标按 `gridsim check` 的方式判定（95% 区间须整体达标），并判定方案自身的规则。`gridsim check 方案文件 --plan plan.json` 可原样复核。"
         )))
     doc.add(
-      .table(
+      .wideTable(
         headers: [l.pick("Check", "检查项"), l.pick("Found", "结果"), l.pick("Result", "判定")],
         rows: result.evaluation.checks.map { c in
           [scope(c, l), finding(c, l), c.outcome.met ? l.met : "**\(l.missed)**"]
-        }, leftAligned: [0, 1, 2]))
+        }, leftAligned: [0, 1, 2], nowrap: [2]))
     return doc
   }
 
