@@ -126,9 +126,10 @@ enum GridSimCommand {
   }
 
   /// Loads a scenario, printing its warnings; an overrides file is not one.
-  static func load(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError) -> LoadedScenario
+  static func load(_ path: String, overrides: [ScenarioOverride] = [], warn: Bool = true) throws(CommandError)
+    -> LoadedScenario
   {
-    switch try loadInput(path, overrides: overrides) {
+    switch try loadInput(path, overrides: overrides, warn: warn) {
     case .scenario(let loaded): return loaded
     case .overrides:
       throw .failed(
@@ -137,8 +138,9 @@ enum GridSimCommand {
     }
   }
 
-  /// Loads a scenario (printing its warnings) or an overrides file.
-  static func loadInput(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandError)
+  /// Loads a scenario (printing its warnings, unless `warn` is false) or an overrides file.
+  static func loadInput(_ path: String, overrides: [ScenarioOverride] = [], warn: Bool = true)
+    throws(CommandError)
     -> ScenarioLoader.Input
   {
     let result = InputFile.$projectRoot.withValue(projectRoot(of: path)) {
@@ -146,7 +148,7 @@ enum GridSimCommand {
     }
     do {
       let input = try result.get()
-      if case .scenario(let loaded) = input { Console.report(loaded.warnings) }
+      if warn, case .scenario(let loaded) = input { Console.report(loaded.warnings) }
       return input
     } catch {
       throw .scenario(error, path: path)

@@ -53,7 +53,7 @@ enum MergeCommand {
       }
     }
     if header.command == "sweep" {
-      return try sweep(merged, directory: report.directory, csv: report.csv)
+      return try sweep(merged, directory: report.directory, csv: report.csv, language: report.language)
     }
     let path = header.scenario
     var scenario = try GridSimCommand.load(path, overrides: merged.overrides).scenario
@@ -130,9 +130,9 @@ enum MergeCommand {
   }
 
   /// The slices of a sweep: each point judged on its replications, as the whole sweep does.
-  static func sweep(_ merged: ShardMerge.Merged, directory: String?, csv: CSVStyle) throws(CommandError)
-    -> ExitCode
-  {
+  static func sweep(
+    _ merged: ShardMerge.Merged, directory: String?, csv: CSVStyle, language given: Scenario.Language?
+  ) throws(CommandError) -> ExitCode {
     let header = merged.header
     guard let keys = header.sweepKeys, let rows = header.sweepPoints, !rows.isEmpty else {
       throw .failed("the slices of a sweep do not name its points; a damaged file.", .invalidScenario)
@@ -154,6 +154,7 @@ enum MergeCommand {
       Reduction(model: models[p].model, results: Array(merged.results[(p * r)..<((p + 1) * r)]))
     }
     return try SweepCommand.output(
-      sweep, models: models, reductions: perPoint, path: header.scenario, directory: directory, csv: csv)
+      sweep, models: models, reductions: perPoint, path: header.scenario, directory: directory, csv: csv,
+      language: LanguageOption.resolve(given, scenario: models[0].model.scenario.language))
   }
 }

@@ -16,11 +16,12 @@ enum SweepCommand {
         "Or: the points one by one, a CSV whose header names the keys and whose rows give their values."),
       .value("out", "DIR", "Also write sweep.csv and sweep.html into DIR (made when missing)."),
       ReportOptions.csvOption,
+      LanguageOption.option,
     ] + ShardOptions.spec,
     discussion: """
       Every point runs with the scenario's seed, so the differences between points are the change's
       (common random numbers). At most 1,000 points. Exit codes: 0 some point meets every target;
-      1 none does; 64 usage; 65 invalid scenario, value or rows file; 66 missing scenario or rows
+      1 none does; 64 usage (a key varied twice among them); 65 invalid scenario, value or rows file; 66 missing scenario or rows
       file; 73 cannot write DIR. With --shard K/N --results FILE, only slice K of N of the points
       runs (each point with all its replications); 'gridsim merge' of all N files prints and writes what
       the whole sweep would.
@@ -28,8 +29,8 @@ enum SweepCommand {
 
   static func main(_ arguments: [String]) async throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(spec, arguments)
-    let (options, shard) = try GridSimCommand.options(spec) { () throws(UsageError) in
-      (try ExperimentOptions(args), try ShardOptions(args))
+    let (options, shard, given) = try GridSimCommand.options(spec) { () throws(UsageError) in
+      (try ExperimentOptions(args), try ShardOptions(args), try LanguageOption.given(args))
     }
     var axes: [Sweep.Axis] = []
     for text in args.all("vary") {
@@ -41,6 +42,9 @@ enum SweepCommand {
           spec)
       }
       axes.append(axis)
+    }
+    if let key = Sweep.repeatedKey(axes) {
+      throw .usage(UsageError(Sweep.repeatedKeyMessage(key, axes: axes)), spec)
     }
     let sweep: Sweep
     if let rows = args.value("rows") {
@@ -54,13 +58,13 @@ enum SweepCommand {
           .invalidScenario)
       case .failure(let problem): throw .failed("cannot read '\(rows)': \(problem.reason).", .missingInput)
       }
-      switch Sweep.rows(csv: text) {
+      switch Sweep.rows(csv: text, file: rows) {
       case .success(let s): sweep = s
       case .failure(let problems):
         Console.report(
           problems.list.map {
             Diagnostic(
-              .error, file: rows, line: $0.line, message: $0.message,
+              .error, file: rows, line: $0.line, column: $0.column, message: $0.message,
               fix: "one key per column, one point per row")
           })
         throw .reported(.invalidScenario)
@@ -79,6 +83,7 @@ enum SweepCommand {
     let path = args.positionals[0]
     let models = try Self.models(sweep, path: path, overrides: options.overrides, options: options)
     let first = models[0].model.scenario
+    let language = LanguageOption.resolve(given, scenario: first.language)
     if let slice = shard.shard, let file = shard.results {
       try ShardOptions.checkNotInput(file, path)
       let range = slice.replications(of: models.count)
@@ -88,8 +93,8 @@ enum SweepCommand {
       for p in range {
         let model = models[p].model
         let figures = await options.run(
-          model, replications: model.scenario.replications, seed: model.scenario.seed, label: "point \(p + 1)"
-        )
+          model, replications: model.scenario.replications, seed: model.scenario.seed,
+          label: language.pick("point \(p + 1)", "组合 \(p + 1)"))
         results += figures.enumerated().map { .init(replication: p * first.replications + $0, result: $1) }
       }
       let text: String
@@ -106,9 +111,16 @@ enum SweepCommand {
       shardFile.sweepKeys = sweep.keys
       shardFile.sweepPoints = sweep.points
       try ShardOptions.write(shardFile, to: file)
+      let shown =
+        range.isEmpty
+        ? language.pick("no points", "无组合")
+        : language.pick(
+          "points \(range.lowerBound + 1)-\(range.upperBound) of \(models.count)",
+          "共 \(models.count) 个组合中的第 \(range.lowerBound + 1)-\(range.upperBound) 个")
       Console.out(
-        "gridsim sweep: slice \(slice) of \(path): points \(range.isEmpty ? "none" : "\(range.lowerBound + 1)-\(range.upperBound)") of \(models.count), written to \(file)\n"
-      )
+        language.pick(
+          "gridsim sweep: slice \(slice) of \(path): \(shown), written to \(file)\n",
+          "gridsim sweep：\(path) 的分片 \(slice)：\(shown)，已写入 \(file)\n"))
       return .ok
     }
     // One point at a time, its replications reduced as they arrive.
@@ -118,11 +130,13 @@ enum SweepCommand {
       let scenario = model.scenario
       reductions.append(
         await options.reduce(
-          model, replications: scenario.replications, seed: scenario.seed, label: "point \(p + 1)"))
+          model, replications: scenario.replications, seed: scenario.seed,
+          label: language.pick("point \(p + 1)", "组合 \(p + 1)")))
     }
     let csv = try GridSimCommand.options(spec) { () throws(UsageError) in try ReportOptions.csvStyle(args) }
     return try output(
-      sweep, models: models, reductions: reductions, path: path, directory: args.value("out"), csv: csv)
+      sweep, models: models, reductions: reductions, path: path, directory: args.value("out"), csv: csv,
+      language: language)
   }
 
   /// The fingerprint of a sweep: the scenario's text, the overrides, the keys and points.
@@ -132,32 +146,41 @@ enum SweepCommand {
       seed: scenario.seed, replications: scenario.replications)
   }
 
-  /// Every point's scenario, read and checked before any is run.
+  /// Every point's scenario, read and checked before any is run; the points' warnings said once,
+  /// each naming the varied key it is about.
   static func models(
     _ sweep: Sweep, path: String, overrides base: [ScenarioOverride], options: ExperimentOptions
   )
     throws(CommandError) -> [(values: [String], model: Model)]
   {
     var models: [(values: [String], model: Model)] = []
-    for values in sweep.points {
-      var overrides = base
-      for a in sweep.assignments(values) {
-        switch ScenarioOverride.parse(assignment: a) {
-        case .success(let o): overrides.append(o)
-        case .failure(let e): throw .usage(UsageError(e.message), spec)
-        }
+    var warnings: [[Diagnostic]] = []
+    var made: [[ScenarioOverride]] = []
+    for (p, values) in sweep.points.enumerated() {
+      let point: [ScenarioOverride]
+      switch sweep.overrides(point: p) {
+      case .success(let o): point = o
+      case .failure(let e): throw .usage(UsageError(e.message), spec)
       }
-      let loaded = try GridSimCommand.load(path, overrides: overrides)
+      let loaded: LoadedScenario
+      do {
+        loaded = try GridSimCommand.load(path, overrides: base + point, warn: false)
+      } catch .scenario(.invalid(let diagnostics), let path) {
+        throw .scenario(.invalid(sweep.located(diagnostics, overrides: point, scenario: path)), path: path)
+      }
+      warnings.append(loaded.warnings)
+      made.append(point)
       let scenario = options.applied(to: loaded.scenario)
       models.append((values, Model(scenario)))
     }
+    Console.report(sweep.warnings(warnings, overrides: made, scenario: path))
     return models
   }
 
   /// Judges each point, prints the table, writes DIR; exit 0 when some point meets every target.
   static func output(
     _ sweep: Sweep, models: [(values: [String], model: Model)], reductions: [Reduction], path: String,
-    directory: String?, csv: CSVStyle = .plain
+    directory: String?, csv: CSVStyle = .plain, language: ReportLanguage = .english
   ) throws(CommandError) -> ExitCode {
     let first = models[0].model.scenario
     let points = zip(models, reductions).map { entry, reduction in
@@ -167,26 +190,29 @@ enum SweepCommand {
         staffHours: entry.model.staffHours)
     }
     Console.out(
-      SweepReport.text(sweep, points: points, targets: first.targets, name: first.name, source: path))
+      SweepReport.text(
+        sweep, points: points, targets: first.targets, name: first.name, source: path, language: language))
     if let directory {
       do {
         try AtomicFile.writeFolder(
           [
-            ("sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets)),
+            ("sweep.csv", SweepReport.csv(sweep, points: points, targets: first.targets, language: language)),
             (
               "sweep.html",
               SweepReport.html(
                 sweep, points: points, targets: first.targets, name: first.name, source: path,
-                language: first.language)
+                language: language.code)
             ),
           ],
           to: directory, csv: csv)
       } catch {
         throw .failed("\(error); no sweep was written to '\(directory)'.", .cannotWrite)
       }
+      let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
       Console.err(
-        "Wrote the sweep to \(URL(fileURLWithPath: directory).standardizedFileURL.path)/ (sweep.csv, sweep.html).\n"
-      )
+        language.pick(
+          "Wrote the sweep to \(folder)/ (sweep.csv, sweep.html).\n",
+          "参数扫描已写入 \(folder)/（sweep.csv、sweep.html）。\n"))
     }
     return points.contains(where: \.met) || first.targets.isEmpty ? .ok : .targetMissed
   }

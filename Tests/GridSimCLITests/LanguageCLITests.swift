@@ -94,6 +94,10 @@ struct LanguageCLITests {
       ["bench", "--hours", "2000", "--repeat", "1"],
       ["plan", desk, "--out", planned],
       ["check", desk, "--plan", planned + "/plan.json"],
+      [
+        "sweep", base, "--vary", "organization.children.staff=2,3", "--replications", "2", "--out",
+        folder.appendingPathComponent("sweep").path,
+      ],
     ]
     for command in commands {
       let zh = try gridsimArgs(command + ["--lang", "zh"])

@@ -24,6 +24,10 @@ public struct Sweep: Sendable {
   /// The varied keys, and each point's values (one per key), in the order they run.
   public private(set) var keys: [String]
   public private(set) var points: [[String]]
+  /// For points read from a rows file: where each key is (its header cell, `FILE:LINE:COLUMN`), and
+  /// each point's values; empty for `--vary`.
+  public private(set) var keyCells: [String] = []
+  public private(set) var valueCells: [[String]] = []
 
   /// The product of the axes' values, the first axis changing slowest.
   public init(axes: [Axis]) {
@@ -40,39 +44,79 @@ public struct Sweep: Sendable {
 
   /// Reads a CSV of points: a header of keys, then one row of values per point. Every problem
   /// with its line.
-  public static func rows(csv text: String) -> Result<Sweep, RowsProblems> {
+  public static func rows(csv text: String, file: String? = nil) -> Result<Sweep, RowsProblems> {
     let rows: [(line: Int, fields: [String])]
     switch CSV.parseLines(text) {
     case .success(let r):
       rows = r.filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-    case .failure(let e): return .failure(RowsProblems(list: [(e.line, e.message)]))
+    case .failure(let e): return .failure(RowsProblems(list: [(e.line, nil, e.message)]))
     }
     guard let header = rows.first else {
-      return .failure(RowsProblems(list: [(1, "the file is empty; expected a header of keys")]))
+      return .failure(RowsProblems(list: [(1, nil, "the file is empty; expected a header of keys")]))
     }
     let keys = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-    var problems: [(line: Int, message: String)] = []
-    if keys.contains(where: \.isEmpty) { problems.append((header.line, "a column of the header has no key")) }
-    if Set(keys).count != keys.count { problems.append((header.line, "a key is named twice in the header")) }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    func columns(_ line: Int) -> [Int] { line <= lines.count ? fieldColumns(lines[line - 1]) : [] }
+    let headerColumns = columns(header.line)
+    func column(_ columns: [Int], _ i: Int) -> String { i < columns.count ? ":\(columns[i])" : "" }
+    func at(_ columns: [Int], _ i: Int) -> Int? { i < columns.count ? columns[i] : nil }
+    var problems: [(line: Int, column: Int?, message: String)] = []
+    for (i, key) in keys.enumerated() {
+      if key.isEmpty {
+        problems.append((header.line, at(headerColumns, i), "this field of the header has no key"))
+      } else if let first = keys.firstIndex(of: key), first < i {
+        problems.append(
+          (
+            header.line, at(headerColumns, i),
+            "the key '\(Diagnostic.shown(key))' is named twice in the header (fields \(first + 1) and \(i + 1))"
+          ))
+      }
+    }
     if rows.count < 2 {
-      problems.append((header.line, "expected at least one row of values after the header"))
+      problems.append((header.line, nil, "expected at least one row of values after the header"))
     }
     if rows.count - 1 > maximumPoints {
-      problems.append((header.line, "expected at most \(maximumPoints) rows, found \(rows.count - 1)"))
+      problems.append((header.line, nil, "expected at most \(maximumPoints) rows, found \(rows.count - 1)"))
     }
     var points: [[String]] = []
+    var valueCells: [[String]] = []
     for row in rows.dropFirst().prefix(maximumPoints) {
       let values = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
       if values.count != keys.count {
-        problems.append((row.line, "expected \(keys.count) values (one per key), found \(values.count)"))
-      } else if values.contains(where: \.isEmpty) {
-        problems.append((row.line, "a value is empty"))
+        problems.append((row.line, nil, "expected \(keys.count) values (one per key), found \(values.count)"))
+      } else if let empty = values.firstIndex(where: \.isEmpty) {
+        problems.append(
+          (row.line, at(columns(row.line), empty), "the value of '\(Diagnostic.shown(keys[empty]))' is empty")
+        )
       } else {
         points.append(values)
+        let rowColumns = columns(row.line)
+        valueCells.append(values.indices.map { "\(file ?? "rows"):\(row.line)\(column(rowColumns, $0))" })
       }
     }
     if !problems.isEmpty { return .failure(RowsProblems(list: Array(problems.prefix(Diagnostic.cap)))) }
-    return .success(Sweep(keys: keys, rows: points))
+    var sweep = Sweep(keys: keys, rows: points)
+    if let file {
+      sweep.keyCells = keys.indices.map { "\(file):\(header.line)\(column(headerColumns, $0))" }
+      sweep.valueCells = valueCells
+    }
+    return .success(sweep)
+  }
+
+  /// The 1-based character column where each field of one CSV line starts (commas inside quotes
+  /// are not separators).
+  static func fieldColumns(_ line: Substring) -> [Int] {
+    var columns = [1]
+    var quoted = false
+    for (i, c) in line.enumerated() {
+      if c == "\"" {
+        quoted.toggle()
+      } else if c == ",", !quoted {
+        columns.append(i + 2)
+      }
+    }
+    if line.hasPrefix("\u{FEFF}") { columns = columns.map { max(1, $0 - 1) } }
+    return columns
   }
 
   /// Reads `KEY=V1,V2,...`: values are split on commas outside quotes, brackets and braces, so
@@ -107,7 +151,9 @@ public struct Sweep: Sendable {
 
   /// What is wrong with a CSV of points, line by line.
   public struct RowsProblems: Error, Sendable {
-    public var list: [(line: Int, message: String)]
+    /// Each problem: its line, its 1-based character column when it is one field's, and what is
+    /// wrong.
+    public var list: [(line: Int, column: Int?, message: String)]
   }
 
   /// The `--set` assignments that make a point.

@@ -19,6 +19,9 @@ public struct ScenarioOverride: Sendable, Equatable {
   public var value: JSON5Value
   /// Where the override came from, for messages: `--set a.b=1` or `ci/short.json5:4:5`.
   public var origin: String
+  /// Where the key came from when that is not where the value did (a rows file's header cell);
+  /// a problem with the key path names it. Nil: the key is named by `origin` too.
+  public var keyOrigin: String?
 
   /// Creates an override; nil when the key path is malformed.
   public init?(keyPath: String, value: JSON5Value, origin: String) {

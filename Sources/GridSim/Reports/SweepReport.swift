@@ -1,41 +1,50 @@
 /// What `gridsim sweep` prints and writes: a table of the points with each target's estimate and
 /// verdict, and `sweep.csv`.
 public enum SweepReport {
-  /// The table on stdout, and the cheapest point that meets every target.
+  /// The table on stdout, and the cheapest point that meets every target, in `language`.
   public static func text(
-    _ sweep: Sweep, points: [SweepPoint], targets: [Target], name: String, source: String
+    _ sweep: Sweep, points: [SweepPoint], targets: [Target], name: String, source: String,
+    language l: ReportLanguage = .english
   )
     -> String
   {
-    var out =
-      "gridsim sweep: \(name) (\(source))\n  \(points.count) point\(points.count == 1 ? "" : "s") on common random numbers\n\n"
-    var table = TextTable(headers: sweep.keys + targets.map(\.name) + ["Staff-hours", "All met"])
+    var out = l.pick(
+      "gridsim sweep: \(name) (\(source))\n  \(points.count) point\(points.count == 1 ? "" : "s") on common random numbers\n\n",
+      "gridsim sweep：\(name)（\(source)）\n  \(points.count) 个参数组合，共用随机数\n\n")
+    var table = TextTable(
+      headers: sweep.keys + targets.map(\.name) + [l.pick("Staff-hours", "人时"), l.pick("All met", "全部达成")])
     for p in points {
       table.rows.append(
         p.values
           + p.outcomes.map { o in
-            Format.interval(o.estimate, o.target.measure.kind.unit, scale: o.target.bound.value)
+            l.interval(o.estimate, o.target.measure.kind.unit, scale: o.target.bound.value)
               + (o.met ? "" : " ✗")
-          } + [Format.count(p.staffHours), p.met ? "yes" : "no"])
+          } + [Format.count(p.staffHours), p.met ? l.pick("yes", "是") : l.pick("no", "否")])
     }
     table.leftAligned = Set(0..<sweep.keys.count)
     out += table.rendered()
     if let best = points.filter(\.met).min(by: { $0.staffHours < $1.staffHours }) {
       let point = zip(sweep.keys, best.values).map { "\($0)=\($1)" }.joined(separator: ", ")
-      out +=
-        "\nCheapest point that meets every target: \(point) (\(Format.count(best.staffHours)) staff-hours).\n"
+      out += l.pick(
+        "\nCheapest point that meets every target: \(point) (\(Format.count(best.staffHours)) staff-hours).\n",
+        "\n满足全部目标的最省人力组合：\(point)（\(Format.count(best.staffHours)) 人时）。\n")
     } else if !targets.isEmpty {
-      out += "\nNo point meets every target.\n"
+      out += l.pick("\nNo point meets every target.\n", "\n没有满足全部目标的组合。\n")
     }
     return out
   }
 
   /// One row per point: the varied values, staff-hours, all met, then per target its mean, the
-  /// ends of its interval and whether it is met.
-  public static func csv(_ sweep: Sweep, points: [SweepPoint], targets: [Target]) -> String {
+  /// ends of its interval and whether it is met; the headers in `language` (the values are data:
+  /// numbers, `true` and `false`).
+  public static func csv(
+    _ sweep: Sweep, points: [SweepPoint], targets: [Target], language l: ReportLanguage = .english
+  ) -> String {
+    let (mean, low, high, met) =
+      l.code == .en ? (" mean", " low", " high", " met") : (" 均值", " 下限", " 上限", " 达成")
     var out = CSV.row(
-      sweep.keys + ["staff_hours", "all_met"]
-        + targets.flatMap { ["\($0.name) mean", "\($0.name) low", "\($0.name) high", "\($0.name) met"] })
+      sweep.keys + [l.pick("staff_hours", "人时"), l.pick("all_met", "全部达成")]
+        + targets.flatMap { [$0.name + mean, $0.name + low, $0.name + high, $0.name + met] })
     func number(_ v: Double?) -> String { v.map { NumberText.decimal($0, digits: 4) } ?? "" }
     for p in points {
       out += CSV.row(

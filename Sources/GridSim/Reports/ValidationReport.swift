@@ -189,19 +189,26 @@ public struct ValidationReport {
     let caption = l.pick(
       "Solid: the log. Dashed: the replications' mean; gray band: their 2.5% to 97.5% range.",
       "实线：日志。虚线：各次重复的均值；灰带：其 2.5% 至 97.5% 范围。")
+    let arrivals = l.pick("Items detected per day", "每日发现的事项")
+    let backlog = l.pick("Open items at the end of each day", "每日日末未结事项")
     doc.add(
       .figure(
-        title: l.pick("Items detected per day", "每日发现的事项"),
-        svg: chart(validation.observedArrivals, validation.simulatedArrivals, id: "arrivals"),
+        title: arrivals,
+        svg: chart(
+          validation.observedArrivals, validation.simulatedArrivals, id: "arrivals", title: arrivals),
         caption: caption))
     doc.add(
       .figure(
-        title: l.pick("Open items at the end of each day", "每日日末未结事项"),
-        svg: chart(validation.observedBacklog, validation.simulatedBacklog, id: "backlog"), caption: caption))
+        title: backlog,
+        svg: chart(validation.observedBacklog, validation.simulatedBacklog, id: "backlog", title: backlog),
+        caption: caption))
     return doc
   }
 
-  func chart(_ observed: [Double], _ simulated: [(mean: Double, low: Double, high: Double)], id: String)
+  /// A day-by-day chart; `title` (in the report's language) names it to screen readers.
+  func chart(
+    _ observed: [Double], _ simulated: [(mean: Double, low: Double, high: Double)], id: String, title: String
+  )
     -> String
   {
     let width = 860.0
@@ -229,7 +236,7 @@ public struct ValidationReport {
       let date = LocalDateTime(minutes: Int64(validation.firstDay + d) * 1440).dateDescription
       svg.text(x(d), y1 + 16, String(date.dropFirst(5)), size: 11, anchor: .middle)
     }
-    return svg.rendered(title: id)
+    return svg.rendered(title: title)
   }
 
   /// validation.csv, daily.csv, validation.md and validation.html.

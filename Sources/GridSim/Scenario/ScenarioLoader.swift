@@ -96,7 +96,7 @@ public enum ScenarioLoader {
       if let problem = root.set(o.steps[...], to: value, path: o.keyPath) {
         overrideProblems.append(
           Diagnostic(
-            .error, file: "\(path) (\(o.origin))", keyPath: o.keyPath, message: problem,
+            .error, file: "\(path) (\(o.keyOrigin ?? o.origin))", keyPath: o.keyPath, message: problem,
             fix: "correct the key path"))
       }
     }
@@ -116,7 +116,8 @@ public enum ScenarioLoader {
   /// Warnings that a change of a unit's staff changes nothing where a roster shift states a number
   /// of people rather than a share (a planner changed the organization and saw no effect).
   static func fixedHeadcounts(_ scenario: Scenario, file: String, keyPath: String) -> [Diagnostic] {
-    scenario.tiers.compactMap { tier -> Diagnostic? in
+    // One warning for the change, naming every such tier (not one per tier).
+    let tiers = scenario.tiers.compactMap { tier -> (id: String, shifts: String)? in
       guard let roster = tier.roster else { return nil }
       let fixed = roster.shifts.compactMap { shift -> String? in
         let kinds = DayKind.allCases.filter {
@@ -124,14 +125,20 @@ public enum ScenarioLoader {
         }
         return kinds.isEmpty ? nil : "\(shift.name) (\(kinds.map(\.rawValue).joined(separator: ", ")))"
       }
-      guard !fixed.isEmpty else { return nil }
-      return Diagnostic(
-        .warning, file: file, keyPath: keyPath,
-        message:
-          "this does not change tier '\(tier.id)' where its roster gives a number of people: \(fixed.joined(separator: "; "))",
-        fix:
-          "change the roster instead (--set tiers.\(tier.id).roster.shifts.NAME.staff=N), or give the shift a share such as \"50%\""
-      )
+      return fixed.isEmpty ? nil : (tier.id, fixed.joined(separator: "; "))
     }
+    guard !tiers.isEmpty else { return [] }
+    let parts = tiers.enumerated().map { i, t in
+      (i == 0 ? "" : "nor ")
+        + "tier '\(t.id)' where its roster gives a number of people: \(t.shifts)"
+    }
+    return [
+      Diagnostic(
+        .warning, file: file, keyPath: keyPath,
+        message: "this does not change " + parts.joined(separator: ", "),
+        fix:
+          "change the roster instead (--set tiers.\(tiers.count == 1 ? tiers[0].id : "TIER").roster.shifts.NAME.staff=N), or give the shift a share such as \"50%\""
+      )
+    ]
   }
 }
