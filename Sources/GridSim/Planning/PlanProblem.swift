@@ -173,8 +173,15 @@ public struct PlanProblem: Sendable {
     self.lower = lower
     self.upper = upper
     uncappedUpper = uncapped
-    dayWeight = decisions.map { spec.dayCost[scenario.calendar.days.kind(ofDay: $0.date)] ?? 1 }
+    dayWeight = decisions.map { Self.weight(spec, scenario, day: $0.date) }
     self.current = current
+  }
+
+  /// The cost weight of a date (a day number): `plan.dayCost.statutory` on a statutory holiday when
+  /// given, else the weight of its day kind, else 1.
+  public static func weight(_ spec: PlanSpec, _ scenario: Scenario, day: Int) -> Double {
+    if let statutory = spec.statutoryCost, scenario.calendar.days.isStatutory(day) { return statutory }
+    return spec.dayCost[scenario.calendar.days.kind(ofDay: day)] ?? 1
   }
 
   /// Per decision: the cost weight of its date's day kind (`plan.dayCost`).
@@ -283,7 +290,7 @@ public struct PlanProblem: Sendable {
       for d in days where d < model.staffing.dailyCapacity.rows {
         let h = model.staffing.dailyCapacity[d, t] / 60 + Double(leaders * 24)
         hours += h
-        let weight = spec.dayCost[scenario.calendar.days.kind(ofDay: firstDay + d)] ?? 1
+        let weight = Self.weight(spec, scenario, day: firstDay + d)
         cost += h * (spec.cost[tier.id] ?? 1) * weight
       }
     }

@@ -37,6 +37,9 @@ public struct PlanSpec: Sendable, Equatable {
   public var dutyFloor: Double
   /// Cost weights by day kind (1 when not given): pay on rest days and holidays.
   public var dayCost: [DayKind: Double]
+  /// The cost weight of a statutory holiday (法定节假日, a subset of the holiday days; nil: as the
+  /// day's kind).
+  public var statutoryCost: Double? = nil
 
   public init(
     windowName: String? = nil, from: Int, to: Int, tiers: [String], min: [String: Int] = [:],

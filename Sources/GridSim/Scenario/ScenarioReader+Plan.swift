@@ -141,15 +141,19 @@ extension ScenarioReader {
       if let share = values.probability(v, "plan.dutyFloor") { dutyFloor = share } else { ok = false }
     }
     var dayCost: [DayKind: Double] = [:]
+    var statutoryCost: Double?
     if let v = o["dayCost"] {
-      let names = DayKind.allCases.map(\.rawValue)
+      let names = DayKind.allCases.map(\.rawValue) + ["statutory"]
       if let d = values.object(v, "plan.dayCost", known: names) {
         for (key, item) in d {
-          guard let kind = DayKind(rawValue: key) else { continue }
-          if let x = values.number(item, "plan.dayCost." + key, in: 0...100, what: "a cost weight") {
-            dayCost[kind] = x
-          } else {
+          guard let x = values.number(item, "plan.dayCost." + key, in: 0...100, what: "a cost weight") else {
             ok = false
+            continue
+          }
+          if key == "statutory" {
+            statutoryCost = x
+          } else if let kind = DayKind(rawValue: key) {
+            dayCost[kind] = x
           }
         }
       } else {
@@ -157,10 +161,12 @@ extension ScenarioReader {
       }
     }
     guard ok, let span, let min, let max, let cost else { return nil }
-    return PlanSpec(
+    var spec = PlanSpec(
       windowName: name, from: span.lowerBound, to: span.upperBound, tiers: tiers, min: min, max: max,
       cost: cost, surges: surges, judge: judge, perUnit: perUnit, recovery: recovery, dutyFloor: dutyFloor,
       dayCost: dayCost)
+    spec.statutoryCost = statutoryCost
+    return spec
   }
 
   /// A value for every tier (a number) or per tier id (an object); nil when something did not read.

@@ -232,6 +232,21 @@ struct PlanTests {
     #expect(problem.cost(plan.map(Double.init)) == 972)
   }
 
+  @Test("dayCost weighs statutory holidays (法定节假日) apart from the rest days moved around them")
+  func statutoryCost() throws {
+    // Spring Festival 2026: Feb 15-23 off, of which Feb 16-19 statutory (the State Council's notice).
+    let text = erlangScenario(plan: ", dayCost: { holiday: 2, statutory: 3 }")
+    let scenario = try load(text)
+    let spec = try #require(scenario.plan)
+    #expect(spec.statutoryCost == 3 && spec.dayCost == [.holiday: 2])
+    func day(_ iso: String) -> Int { LocalDateTime(parsing: iso)!.dayNumber }
+    #expect(PlanProblem.weight(spec, scenario, day: day("2026-02-15")) == 2)
+    #expect(PlanProblem.weight(spec, scenario, day: day("2026-02-16")) == 3)
+    #expect(PlanProblem.weight(spec, scenario, day: day("2026-02-19")) == 3)
+    #expect(PlanProblem.weight(spec, scenario, day: day("2026-02-20")) == 2)
+    #expect(PlanProblem.weight(spec, scenario, day: day("2026-02-24")) == 1)
+  }
+
   // MARK: recovery
 
   @Test(
