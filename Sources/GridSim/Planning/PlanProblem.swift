@@ -297,11 +297,8 @@ public struct PlanProblem: Sendable {
     return (hours, cost)
   }
 
-  /// Staff-hours of a plan's decisions alone (people per unit times units times hours, summed), and their cost.
-  public func staffHours(_ plan: [Double]) -> Double {
-    plan.indices.reduce(0) { $0 + plan[$1] * Double(units($1)) * hours($1) }
-  }
-
+  /// The cost of a plan's decisions alone (people per unit × units × hours × the tier's cost per
+  /// staff-hour × the day's weight), which the search minimises.
   public func cost(_ plan: [Double]) -> Double {
     plan.indices.reduce(0) { total, i in
       let tier = models[0].scenario.tiers[decisions[i].tier].id

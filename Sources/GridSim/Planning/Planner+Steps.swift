@@ -1,0 +1,215 @@
+/// The steps of the search (``Planner/run(progress:tick:)``): the bound within the people on hand,
+/// the seed, a repair, a trim and the order of its cuts.
+extension Planner {
+  /// The plan with each group's shifts summing to at most its people on hand: where the shifts'
+  /// asks add up to more, each shift gets its minimum, then its share of the rest in proportion to
+  /// `guide` above its minimum (when given), then the rest is dealt in turn.
+  func capped(_ plan: [Int], guide: [Double]? = nil) -> [Int] {
+    var out = plan
+    for group in problem.groups {
+      let members = group.members
+      guard members.reduce(0, { $0 + plan[$1] }) > group.available else { continue }
+      for i in members { out[i] = problem.lower[i] }
+      var left = group.available - members.reduce(0) { $0 + out[$1] }
+      if let guide, left > 0 {
+        let weights = members.map { Swift.max(0, guide[$0] - Double(problem.lower[$0])) }
+        let total = weights.reduce(0, +)
+        let share = left
+        for (k, i) in members.enumerated() where total > 0 {
+          let add = Swift.min(plan[i] - out[i], Int(Double(share) * weights[k] / total))
+          out[i] += add
+          left -= add
+        }
+      }
+      var dealt = true
+      while left > 0, dealt {
+        dealt = false
+        for i in members where left > 0 && out[i] < plan[i] {
+          out[i] += 1
+          left -= 1
+          dealt = true
+        }
+      }
+    }
+    return out
+  }
+
+  /// Seed: the load at the maximum, plus square-root safety staff, within the people on hand.
+  func seedPlan(top: [Int], load: [Int: [Double?]]) -> [Int] {
+    let plan = top.indices.map { i -> Int in
+      let d = problem.decisions[i]
+      let u = load[d.tier]?[d.day - problem.days.lowerBound].flatMap { $0 } ?? 1
+      let people = u * Double(top[i])
+      return Swift.min(top[i], Swift.max(problem.lower[i], Int((people + people.squareRoot()).rounded(.up))))
+    }
+    return capped(plan)
+  }
+
+  /// The least plan found without the limit of the people on hand (its bounds uncapped).
+  func withoutLimit(
+    progress: (@Sendable (String) -> Void)?, simulations: inout Int, evaluations: inout Int
+  ) async -> Result {
+    let unlimited = Planner(problem: problem.unlimited(), jobs: jobs)
+    var relay: (@Sendable (String) -> Void)?
+    if let progress {
+      relay = { @Sendable stage in progress("without the limit of people on hand: " + stage) }
+    }
+    let found: Result = await unlimited.run(progress: relay)
+    simulations += found.simulations
+    evaluations += found.evaluations
+    return found
+  }
+
+  /// One repair step: the candidates of ``raise(_:for:)``; with more than one (a failing target
+  /// that names no planned tier), each is simulated on the same seeds and the one that improves the
+  /// failing checks most per unit of cost is taken. Nil when nothing can be added.
+  func repair(
+    _ plan: [Int], _ current: Evaluation, evaluate: ([Int]) async -> Evaluation
+  ) async -> (plan: [Int], evaluation: Evaluation)? {
+    let candidates = raise(plan, for: current.failing)
+    guard let first = candidates.first else { return nil }
+    guard candidates.count > 1 else { return (first, await evaluate(first)) }
+    /// How far the checks that fail now are below their bounds (scaled), summed.
+    func shortfall(_ e: Evaluation) -> Double {
+      let failing = Set(current.failing.map { "\($0.rule)|\($0.date ?? -1)|\($0.surge)" })
+      return e.checks.filter { failing.contains("\($0.rule)|\($0.date ?? -1)|\($0.surge)") }.reduce(0) {
+        let m = Swift.min(0, $1.outcome.margin ?? -1)
+        return $0 - m / Swift.max(abs($1.outcome.target.bound.value), 0.01)
+      }
+    }
+    let before = shortfall(current)
+    var best: (score: Double, plan: [Int], evaluation: Evaluation)?
+    for candidate in candidates {
+      let evaluation = await evaluate(candidate)
+      let added = problem.cost(candidate.map(Double.init)) - problem.cost(plan.map(Double.init))
+      let gain = (before - shortfall(evaluation)) / Swift.max(added, 1e-9)
+      let score = evaluation.feasible ? Double.infinity : gain
+      if best.map({ score > $0.score }) ?? true { best = (score, candidate, evaluation) }
+    }
+    return best.map { ($0.plan, $0.evaluation) }
+  }
+
+  /// Candidate raises for the failing checks: one person more on each shift of the days and tiers
+  /// they name, within the bounds and the people on hand (where a day's shifts are full, the day
+  /// before: its backlog). A check that names no planned tier gives one candidate per planned tier.
+  /// Empty when nothing can be added.
+  func raise(_ plan: [Int], for failing: [Check]) -> [[Int]] {
+    let model = problem.models[0]
+    let planned = problem.rosters.keys.sorted()
+    let firstDay = model.scenario.period.start.dayNumber
+    var fixed = Set<Int>()
+    var open: [[Int: Set<Int>]] = []
+    /// The decisions of a tier on some days that can take one more.
+    func room(tier: Int, days: [Int]) -> Set<Int> {
+      var out = Set<Int>()
+      for day in days {
+        var candidates = problem.decisions.indices.filter {
+          problem.decisions[$0].tier == tier && problem.decisions[$0].day == day
+            && plan[$0] < problem.upper[$0]
+        }
+        if candidates.isEmpty {
+          candidates = problem.decisions.indices.filter {
+            problem.decisions[$0].tier == tier && problem.decisions[$0].day == day - 1
+              && plan[$0] < problem.upper[$0]
+          }
+        }
+        out.formUnion(candidates)
+      }
+      return out
+    }
+    for check in failing {
+      let days: [Int]
+      let named: Int?
+      switch check.rule {
+      case .target(let i):
+        let target = model.scenario.targets[i]
+        named = target.measure.tier.flatMap { id in model.scenario.tiers.firstIndex { $0.id == id } }
+        days = check.date.map { [$0 - firstDay] } ?? Array(problem.days)
+      case .recovery(let t):
+        named = t
+        days = Array(problem.days)
+      case .dutyFloor(let t):
+        named = t
+        days = check.date.map { [$0 - firstDay] } ?? Array(problem.days)
+      }
+      if let named, planned.contains(named) {
+        fixed.formUnion(room(tier: named, days: days))
+      } else {
+        var options: [Int: Set<Int>] = [:]
+        for t in planned {
+          let r = room(tier: t, days: days)
+          if !r.isEmpty { options[t] = r }
+        }
+        if !options.isEmpty { open.append(options) }
+      }
+    }
+    /// Adds one to each decision, within each group's people on hand.
+    func applied(_ raise: Set<Int>) -> [Int]? {
+      var out = plan
+      var changed = false
+      for i in raise.sorted() {
+        let g = problem.groups[problem.group[i]]
+        if g.members.reduce(0, { $0 + out[$1] }) < g.available {
+          out[i] += 1
+          changed = true
+        }
+      }
+      return changed ? out : nil
+    }
+    // The unnamed checks' options, by tier: one candidate per tier (all of them take it).
+    let tiers = Set(open.flatMap(\.keys)).sorted()
+    if tiers.count <= 1 {
+      let all = fixed.union(open.flatMap(\.values).reduce(into: Set<Int>()) { $0.formUnion($1) })
+      return applied(all).map { [$0] } ?? []
+    }
+    return tiers.compactMap { t in
+      applied(fixed.union(open.compactMap { $0[t] }.reduce(into: Set<Int>()) { $0.formUnion($1) }))
+    }
+  }
+
+  /// Trim: remove one person at a time, in order of estimated slack (the least busy tier-days
+  /// first), keeping each cut that still meets every target. A cut whose only misses are undecided
+  /// (the mean meets, the interval does not clear) is judged again on three times the
+  /// replications before it is refused, so noise does not lock the search.
+  func trim(
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
+  ) async -> ([Int], Evaluation) {
+    var plan = start
+    var current = evaluation
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      for i in trimOrder(plan, load: current.utilization) where plan[i] > problem.lower[i] {
+        plan[i] -= 1
+        var trial = await evaluate(plan, nil)
+        if !trial.feasible, trial.failing.allSatisfy(\.outcome.undecided) {
+          trial = await evaluate(plan, Swift.min(3 * replications, 300))
+        }
+        if trial.feasible {
+          current = trial
+          trimmed = true
+        } else {
+          plan[i] += 1
+        }
+      }
+    }
+    return (plan, current)
+  }
+
+  /// Decisions in the order to try cuts: the least busy tier-days first; within one, the cut that
+  /// saves the most (units × hours × cost per staff-hour × the day's weight), then the most people.
+  func trimOrder(_ plan: [Int], load: [Int: [Double?]]) -> [Int] {
+    func busy(_ i: Int) -> Double {
+      let d = problem.decisions[i]
+      return load[d.tier]?[d.day - problem.days.lowerBound] ?? nil ?? 0
+    }
+    func saving(_ i: Int) -> Double {
+      var one = [Double](repeating: 0, count: plan.count)
+      one[i] = 1
+      return problem.cost(one)
+    }
+    return problem.decisions.indices.sorted { a, b in
+      (busy(a), -saving(a), -plan[a], a) < (busy(b), -saving(b), -plan[b], b)
+    }
+  }
+}
