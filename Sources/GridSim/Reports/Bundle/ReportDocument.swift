@@ -43,7 +43,7 @@ struct ReportDocument {
     .verdict.missed{background:#222;color:#fff}
     table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0 1em}
     th,td{padding:3px 6px;text-align:right;border-bottom:1px solid #ccc;vertical-align:top}
-    th{border-bottom:2px solid #222;font-weight:600}
+    th{border-bottom:2px solid #222;font-weight:600;word-break:keep-all}
     th.l,td.l{text-align:left}
     figure{margin:1em 0 1.4em;break-inside:avoid;page-break-inside:avoid}
     figure svg{width:100%;height:auto;display:block}
