@@ -192,6 +192,68 @@ public enum Benchmark {
     return Scaling(scenario: loaded.scenario.name, replications: replications, timings: timings)
   }
 
+  /// The planner's time on one scenario: with its snapshots of the days before the window (as
+  /// `gridsim plan` runs), then with every simulation from the period's start, in the same run. The
+  /// plans are the same; the time is what the snapshots save.
+  public struct PlanTiming: Sendable {
+    public var scenario: String
+    public var jobs: Int
+    /// Per way of running: with snapshots or not, wall seconds (fastest of the repeats),
+    /// evaluations, simulations and those from a snapshot.
+    public var timings: [(snapshots: Bool, seconds: Double, evaluations: Int, simulations: Int, copied: Int)]
+    /// True when both ways found the same plan (they must).
+    public var samePlan: Bool
+
+    /// The table in `l`.
+    public func rendered(_ l: ReportLanguage) -> String {
+      var table = TextTable(headers: [
+        l.pick("Runs start from", "仿真起点"), l.pick("Wall time", "耗时"), l.pick("Evaluations", "评估次数"),
+        l.pick("Simulations", "仿真次数"), l.pick("From a snapshot", "自快照"), l.pick("Simulations/s", "仿真/秒"),
+      ])
+      for t in timings {
+        table.rows.append([
+          t.snapshots
+            ? l.pick("snapshot before the window", "窗口前快照") : l.pick("start of the period", "统计期起点"),
+          String(format: l.pick("%.2f s", "%.2f 秒"), t.seconds), String(t.evaluations), String(t.simulations),
+          String(t.copied), String(format: "%.0f", Double(t.simulations) / max(t.seconds, 1e-9)),
+        ])
+      }
+      table.leftAligned = [0]
+      let speedUp =
+        timings.count == 2 ? timings[1].seconds / max(timings[0].seconds, 1e-9) : 1
+      return l.pick(
+        "\nPlanner on \(scenario), \(jobs) jobs (fastest of the repeats)\n\n",
+        "\n\(scenario) 的排班规划，并行数 \(jobs)（取各次中最快）\n\n")
+        + table.rendered()
+        + l.pick(
+          "\nSnapshots: \(String(format: "%.2fx", speedUp)) faster; \(samePlan ? "the same plan" : "PLANS DIFFER (a bug)").\n",
+          "\n快照：快 \(String(format: "%.2f", speedUp)) 倍；\(samePlan ? "方案相同" : "方案不同（程序错误）")。\n")
+    }
+  }
+
+  /// Times the planner on `loaded` (which has a `plan`), `repeats` times each way.
+  public static func plan(_ loaded: LoadedScenario, jobs: Int, repeats: Int) async -> PlanTiming? {
+    guard let problem = PlanProblem(loaded.scenario) else { return nil }
+    var timings: [(snapshots: Bool, seconds: Double, evaluations: Int, simulations: Int, copied: Int)] = []
+    var plans: [[Int]] = []
+    for snapshots in [true, false] {
+      var best = Double.infinity
+      var last: Planner.Result?
+      for _ in 0..<repeats {
+        let started = ContinuousClock.now
+        let result = await Planner(problem: problem, jobs: jobs, snapshots: snapshots).run()
+        best = min(best, (ContinuousClock.now - started).seconds)
+        last = result
+      }
+      guard let last else { return nil }
+      plans.append(last.plan)
+      timings.append((snapshots, best, last.evaluations, last.simulations, last.fromSnapshots))
+    }
+    return PlanTiming(
+      scenario: loaded.scenario.name, jobs: jobs, timings: timings,
+      samePlan: plans.dropFirst().allSatisfy { $0 == plans[0] })
+  }
+
   /// Peak resident memory of this process, bytes (getrusage).
   public static func peakMemory() -> Int {
     var usage = rusage()

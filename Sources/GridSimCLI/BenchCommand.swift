@@ -14,7 +14,10 @@ enum BenchCommand {
       .value(
         "replications", "N",
         "With --scenario: also time N replications with 1 job and with --jobs, to show the speed-up."),
-      .value("jobs", "J", "Jobs for --replications (default: the number of cores)."),
+      .value("jobs", "J", "Jobs for --replications and --plan (default: the number of cores)."),
+      .value(
+        "plan", "FILE",
+        "Also time the planner on this scenario (it needs a 'plan' key), with its snapshots and without."),
       LanguageOption.option,
     ],
     discussion:
@@ -36,6 +39,10 @@ enum BenchCommand {
     }
     let extra =
       try args.value("scenario").map { path throws(CommandError) in [try GridSimCommand.load(path)] } ?? []
+    let planned = try args.value("plan").map { path throws(CommandError) in try GridSimCommand.load(path) }
+    if let planned, planned.scenario.plan == nil {
+      throw .usage("'--plan \(args.value("plan") ?? "")': the scenario has no 'plan' key to plan with.", spec)
+    }
     let report: Benchmark.Report
     do {
       report = try Benchmark.run(hours: hours, repeats: repeats, scenarios: extra)
@@ -48,6 +55,9 @@ enum BenchCommand {
     if let replications, let loaded = extra.first {
       let scaling = await Benchmark.scaling(loaded, replications: replications, jobs: jobs, repeats: repeats)
       Console.out(scaling.rendered(language))
+    }
+    if let planned, let timing = await Benchmark.plan(planned, jobs: jobs, repeats: min(repeats, 3)) {
+      Console.out(timing.rendered(language))
     }
     return .ok
   }

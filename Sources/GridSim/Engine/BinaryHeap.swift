@@ -36,6 +36,38 @@ public struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable 
     }
   }
 
+  /// Replaces the first element that `matches` with what `replacement` makes of it, or removes it
+  /// when that is nil; false when no element matches. Where the elements are all different (a
+  /// total order), they come out in the same order as from a heap built by inserting them.
+  /// - Complexity: O(n).
+  public mutating func replaceFirst(
+    where matches: (Element) -> Bool, with replacement: (Element) -> Element?
+  ) -> Bool {
+    guard let i = storage.firstIndex(where: matches) else { return false }
+    if let new = replacement(storage[i]) {
+      storage[i] = new
+    } else {
+      storage.swapAt(i, storage.count - 1)
+      storage.removeLast()
+    }
+    // Rebuilt bottom up: each parent sifted down.
+    let n = storage.count
+    for start in stride(from: n / 2 - 1, through: 0, by: -1) {
+      var hole = start
+      let moving = storage[hole]
+      while true {
+        var child = 2 * hole + 1
+        if child >= n { break }
+        if child + 1 < n, storage[child + 1] < storage[child] { child += 1 }
+        guard storage[child] < moving else { break }
+        storage[hole] = storage[child]
+        hole = child
+      }
+      storage[hole] = moving
+    }
+    return true
+  }
+
   /// Removes and returns the smallest element.
   /// - Complexity: O(log n).
   @inlinable

@@ -149,3 +149,19 @@ struct Duty: ~Copyable, Sendable {
     return total - overtime[stations.lowerBound]
   }
 }
+
+extension Duty {
+  /// A copy with storage of its own (a replication's snapshot).
+  init(copying other: borrowing Duty) {
+    busy = other.busy.copy()
+    capacity = other.capacity.copy()
+    unclaimed = other.unclaimed.copy()
+    overtime = other.overtime.copy()
+    firstStation = other.firstStation
+    shares = other.shares
+    headcount = other.headcount.copy()
+    pooled = other.pooled.copy()
+    epoch = other.epoch.copy()
+    dutyStaff = other.dutyStaff.copy()
+  }
+}

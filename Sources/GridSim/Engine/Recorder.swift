@@ -213,3 +213,24 @@ struct Recorder: ~Copyable, Sendable {
     return counts[row(counter.rawValue, group) + category]
   }
 }
+
+extension Recorder {
+  /// A copy with storage of its own (a replication's snapshot).
+  init(copying other: borrowing Recorder) {
+    tiers = other.tiers
+    categories = other.categories
+    cells = other.cells.copy()
+    buckets = other.buckets.copy()
+    counts = other.counts.copy()
+    dailyArrivals = other.dailyArrivals.copy()
+    dailyDone = other.dailyDone.copy()
+    dailyBacklog = other.dailyBacklog.copy()
+    dailyBusy = other.dailyBusy.copy()
+    dailyOnTime = other.dailyOnTime.copy()
+    combinations = other.combinations
+    combinationCount = other.combinationCount
+    comboCells = other.comboCells.copy()
+    comboBuckets = other.comboBuckets.copy()
+    comboCounts = other.comboCounts.copy()
+  }
+}

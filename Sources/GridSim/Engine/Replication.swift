@@ -58,16 +58,66 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
 
   /// Runs to the end of the period and returns the replication's measures.
   mutating func run() -> ReplicationResult {
+    start()
+    advance(before: model.horizon)
+    return finish()
+  }
+
+  /// Schedules the first events (once, before ``advance(before:)``).
+  mutating func start() {
     scheduleNextArrival()
     schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
     if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
     if let first = model.injects.first { schedule(first.time, .inject) }
     if let first = model.staffing.times.first { schedule(first, .staffChange) }
-    let horizon = model.horizon
+  }
+
+  /// A copy of this replication, stopped between events, that goes on under `other`: the same
+  /// model with other staffing from now on (``Model/replacingRosters(_:)``). Nil when `other`'s
+  /// staffing differs before now or at the staff change already scheduled, or with a ledger: then
+  /// the copy would not run as `other` run from the start would. Where it is not nil, the copy's
+  /// results are those of `other` run from the start, bit for bit (the planner's snapshots).
+  func copy(model other: Model) -> Replication? {
+    let k = stations.nextStaffChange
+    let (mine, theirs) = (model.staffing.times, other.staffing.times)
+    guard ledger == nil, model.staffing.agrees(with: other.staffing, before: k),
+      theirs.count == k || theirs[k] >= clock.frontier, mine.count > k || theirs.count == k
+    else { return nil }
+    var copy = Replication(copying: self, model: other)
+    // The staff change scheduled next: moved to `other`'s time, keeping its place among the events
+    // of one time (its sequence number, as when `other` scheduled it), or dropped.
+    if mine.count > k, theirs.count == k || theirs[k] != mine[k] {
+      let next = theirs.count > k ? theirs[k] : nil
+      let found = copy.clock.heap.replaceFirst {
+        $0.kind == .staffChange
+      } with: { event in
+        next.map { Event(time: $0, order: event.order, slot: event.slot, stamp: event.stamp) }
+      }
+      guard found else { return nil }
+    }
+    return copy
+  }
+
+  private init(copying other: borrowing Replication, model: Model) {
+    self.model = model
+    clock = EventClock(copying: other.clock)
+    items = ItemStore(copying: other.items)
+    stations = Stations(copying: other.stations)
+    measures = Measures(copying: other.measures)
+    source = ArrivalSource(copying: other.source)
+    service = other.service
+    routing = other.routing
+    ledger = nil
+  }
+
+  /// Runs the events before `limit` (at most the end of the period).
+  mutating func advance(before limit: Double) {
+    let horizon = Swift.min(limit, model.horizon)
+    clock.frontier = horizon
     // The period is [start, end): what falls due exactly at its end (a deadline, a check, the
-    // last day's end) belongs to the next period; the last day is closed below.
-    while let event = clock.heap.popMin() {
-      if event.time >= horizon { break }
+    // last day's end) belongs to the next period; the last day is closed by ``finish()``.
+    while let next = clock.heap.min, next.time < horizon {
+      let event = clock.heap.popMin()!
       clock.now = event.time
       clock.eventCount += 1
       switch event.kind {
@@ -107,6 +157,12 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
         measures.roleAtWarmUp = roleAreas()
       }
     }
+  }
+
+  /// Closes the period (after ``advance(before:)`` to its end) and returns the replication's
+  /// measures.
+  mutating func finish() -> ReplicationResult {
+    let horizon = model.horizon
     clock.now = horizon
     for t in 0..<model.tierCount { changeBusy(t, by: 0) }
     closeDay()

@@ -14,6 +14,8 @@ struct EventClock: ~Copyable, Sendable {
   var sequence: UInt64 = 0
   /// Events taken off the heap, stale ones included.
   var eventCount = 0
+  /// Every event before this time has run (``Replication/advance(before:)``).
+  var frontier = 0.0
   /// The day (from the period's first, 0) whose end comes next: the daily tables' row.
   var day = 0
   /// The day ``Replication/today()`` last found, and the simulation times it spans.
@@ -178,4 +180,60 @@ struct RoleAreas: Sendable {
   var busy = 0.0
   var onDuty = 0.0
   var cover = 0.0
+}
+
+// Copies with storage of their own, for a replication's snapshot (``Replication/copy(model:)``).
+
+extension EventClock {
+  init(copying other: borrowing EventClock) {
+    now = other.now
+    heap = other.heap
+    sequence = other.sequence
+    eventCount = other.eventCount
+    frontier = other.frontier
+    day = other.day
+    todaySpan = other.todaySpan
+  }
+}
+
+extension ItemStore {
+  init(copying other: borrowing ItemStore) {
+    slots = other.slots.copy()
+    free = other.free.copy()
+  }
+}
+
+extension Stations {
+  init(copying other: borrowing Stations) {
+    duty = Duty(copying: other.duty)
+    lines = other.lines.copy()
+    officeLines = other.officeLines.copy()
+    busyStaff = other.busyStaff.copy()
+    roleOnDuty = other.roleOnDuty
+    roleCover = other.roleCover
+    nextStaffChange = other.nextStaffChange
+  }
+}
+
+extension Measures {
+  init(copying other: borrowing Measures) {
+    recorder = Recorder(copying: other.recorder)
+    channelRecorder = Recorder(copying: other.channelRecorder)
+    segmentColumn = other.segmentColumn
+    unitNamed = other.unitNamed.copy()
+    present = other.present.copy()
+    busyAtWarmUp = other.busyAtWarmUp
+    roleAtWarmUp = other.roleAtWarmUp
+    busyAtDayStart = other.busyAtDayStart
+  }
+}
+
+extension ArrivalSource {
+  init(copying other: borrowing ArrivalSource) {
+    stream = other.stream
+    hour = other.hour
+    hourEnd = other.hourEnd
+    rate = other.rate
+    nextInject = other.nextInject
+  }
 }

@@ -57,6 +57,51 @@ public struct Simulation: ~Copyable, Sendable {
     }
   }
 
+  /// Starts the replication and runs its events before `time`: a snapshot that ``copy(model:)``
+  /// continues under other staffing, then ``finish()``.
+  mutating func run(before time: Double) {
+    switch consume compiled {
+    case .basic(var replication):
+      replication.start()
+      replication.advance(before: time)
+      self = Simulation(.basic(replication))
+    case .all(var replication):
+      replication.start()
+      replication.advance(before: time)
+      self = Simulation(.all(replication))
+    }
+  }
+
+  /// A copy that goes on under `model`, whose results are `model`'s run from the start bit for bit;
+  /// nil where that cannot be (``Replication/copy(model:)``).
+  func copy(model: Model) -> Simulation? {
+    switch compiled {
+    case .basic(let replication):
+      guard let copy = replication.copy(model: model) else { return nil }
+      return Simulation(.basic(copy))
+    case .all(let replication):
+      guard let copy = replication.copy(model: model) else { return nil }
+      return Simulation(.all(copy))
+    }
+  }
+
+  /// Runs on to the end of the period and returns the replication's measures (after
+  /// ``run(before:)``).
+  mutating func finish() -> ReplicationResult {
+    switch consume compiled {
+    case .basic(var replication):
+      replication.advance(before: .infinity)
+      let result = replication.finish()
+      self = Simulation(.basic(replication))
+      return result
+    case .all(var replication):
+      replication.advance(before: .infinity)
+      let result = replication.finish()
+      self = Simulation(.all(replication))
+      return result
+    }
+  }
+
   /// Events taken off the heap, stale ones included.
   public var eventCount: Int {
     switch compiled {

@@ -81,6 +81,15 @@ struct UniqueArray<Element>: ~Copyable {
     return Array(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
   }
 
+  /// A copy with a buffer of its own (a replication's snapshot: ``Replication/copy(model:)``).
+  /// - Complexity: O(count).
+  func copy() -> UniqueArray {
+    var out = UniqueArray(capacity: capacity)
+    out.base.initialize(from: base, count: count)
+    out.count = count
+    return out
+  }
+
   @inline(never)
   private mutating func grow() {
     let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -124,6 +133,15 @@ struct UniqueTable<Element: Sendable>: ~Copyable, Sendable {
       yield &storage[row &* columns &+ column]
     }
   }
+
+  private init(rows: Int, columns: Int, storage: consuming UniqueArray<Element>) {
+    self.rows = rows
+    self.columns = columns
+    self.storage = storage
+  }
+
+  /// A copy with storage of its own.
+  func copy() -> UniqueTable { UniqueTable(rows: rows, columns: columns, storage: storage.copy()) }
 
   /// A copy as a ``Table``.
   var table: Table<Element> { Table(rows: rows, columns: columns, storage: storage.array) }

@@ -22,6 +22,22 @@ struct StaffingPlan: Sendable {
   /// True when every unit keeps one headcount for the whole period.
   var isConstant: Bool { times.isEmpty }
 
+  /// True when `other` starts as this plan does and makes the same changes as its first `changes`
+  /// (``Replication/copy(model:)`` checks the next).
+  func agrees(with other: StaffingPlan, before changes: Int) -> Bool {
+    guard initial == other.initial, initialDuty == other.initialDuty,
+      times.count >= changes, other.times.count >= changes,
+      times.prefix(changes) == other.times.prefix(changes)
+    else { return false }
+    let end = Int(firstChange[changes])
+    guard firstChange.prefix(changes + 1) == other.firstChange.prefix(changes + 1),
+      changeUnits.prefix(end) == other.changeUnits.prefix(end),
+      changeValues.prefix(end) == other.changeValues.prefix(end),
+      changeDuty.prefix(end) == other.changeDuty.prefix(end)
+    else { return false }
+    return true
+  }
+
   init(
     scenario: Scenario, unitTier: [Int], unitStaff: [Int], unitNames: [String], kinds: [DayKind],
     startMinuteOfDay: Int, horizon: Double, dayCount: Int

@@ -3,17 +3,27 @@
 extension Planner {
 
   /// Simulates a candidate under every surge and judges every target and rule, on `replications`
-  /// (the search's when nil).
+  /// (the search's when nil). With `stopWhen`, the surges run heaviest first and the evaluation
+  /// ends at the first surge with a missed check it holds true for: the candidate fails whatever
+  /// the others say, and its checks are those of the surges run (the trim's and the minimality's
+  /// shortcut).
   public func evaluate(
-    _ plan: [Int], seed: UInt64, replications: Int? = nil, counter: inout Int
+    _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil,
+    counter: inout Int
   ) async -> Evaluation {
     var checks: [Check] = []
     var utilization: [Int: [Double?]] = [:]
     let days = problem.days
     let n = replications ?? self.replications
-    for k in problem.models.indices {
+    let order =
+      stopWhen != nil
+      ? problem.models.indices.sorted { (-problem.spec.surges[$0], $0) < (-problem.spec.surges[$1], $1) }
+      : Array(problem.models.indices)
+    for k in order {
       let model = problem.model(surge: k, plan: plan)
-      let results = await Experiment.run(model: model, replications: n, seed: seed, jobs: jobs)
+      let results = await Experiment.map(replications: 0..<n, jobs: jobs) { [snapshots] r in
+        snapshots.result(model: model, surge: k, seed: seed, replication: r)
+      }
       counter += n
       checks += judge(results, model: model, surge: k)
       for t in problem.rosters.keys {
@@ -28,6 +38,7 @@ extension Planner {
           }
         }
       }
+      if let stopWhen, checks.contains(where: { !$0.outcome.met && stopWhen($0.outcome) }) { break }
     }
     return Evaluation(checks: checks, utilization: utilization)
   }

@@ -49,7 +49,7 @@ extension Planner {
   func withoutLimit(
     progress: (@Sendable (String) -> Void)?, simulations: inout Int, evaluations: inout Int
   ) async -> Result {
-    let unlimited = Planner(problem: problem.unlimited(), jobs: jobs)
+    let unlimited = Planner(problem: problem.unlimited(), jobs: jobs, snapshots: snapshots.time > 0)
     var relay: (@Sendable (String) -> Void)?
     if let progress {
       relay = { @Sendable stage in progress("without the limit of people on hand: " + stage) }
@@ -167,37 +167,95 @@ extension Planner {
     }
   }
 
-  /// Trim: remove one person at a time, in order of estimated slack (the least busy tier-days
-  /// first), keeping each cut that still meets every target. A cut whose only misses are undecided
-  /// (the mean meets, the interval does not clear) is judged again on three times the
-  /// replications before it is refused, so noise does not lock the search.
+  /// Shrink: tier by tier, the tier whose room above its lower bounds costs the most first, its
+  /// decisions scaled toward their lower bounds together by bisection on the share of the room they
+  /// keep (the lower bounds themselves first), keeping the least share that still meets every
+  /// target: a few evaluations where the trim takes one per person. The dearest tier goes first
+  /// because the others are still at their seed then and carry what they can of its work. The trim
+  /// then goes on from there, decision by decision.
+  func shrink(
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
+  ) async -> ([Int], Evaluation) {
+    var best = (start, evaluation)
+    let tiers = Dictionary(grouping: problem.decisions.indices) { problem.decisions[$0].tier }
+    func room(_ members: [Int]) -> Double {
+      var extra = [Double](repeating: 0, count: start.count)
+      for i in members { extra[i] = Double(start[i] - problem.lower[i]) }
+      return problem.cost(extra)
+    }
+    let order = tiers.keys.sorted { (-room(tiers[$0]!), $0) < (-room(tiers[$1]!), $1) }
+    for tier in order {
+      let members = tiers[tier]!
+      let from = best.0
+      func scaled(_ share: Double) -> [Int] {
+        var out = from
+        for i in members {
+          out[i] = problem.lower[i] + Int((share * Double(from[i] - problem.lower[i])).rounded(.up))
+        }
+        return out
+      }
+      var low = 0.0
+      var high = 1.0
+      var share = 0.0
+      for _ in 0..<6 {
+        let candidate = scaled(share)
+        guard candidate != best.0, share == 0 || candidate != scaled(low) else { break }
+        let trial = await judgedTrial(candidate, evaluate: evaluate)
+        if trial.feasible {
+          best = (candidate, trial)
+          high = share
+        } else {
+          low = share
+        }
+        if share == 0, trial.feasible { break }
+        share = (low + high) / 2
+      }
+    }
+    return best
+  }
+
+  /// A candidate judged as the trim judges it: one whose only misses are undecided (the mean
+  /// meets, the interval does not clear) is judged again on three times the replications.
+  func judgedTrial(_ plan: [Int], evaluate: ([Int], Int?) async -> Evaluation) async -> Evaluation {
+    let trial = await evaluate(plan, nil)
+    guard !trial.feasible, trial.failing.allSatisfy(\.outcome.undecided) else { return trial }
+    return await evaluate(plan, Swift.min(3 * replications, 300))
+  }
+
+  /// Trim: remove one person at a time, in the order of ``trimOrder(_:load:)``, keeping each cut
+  /// that still meets every target, pass after pass until none holds. A cut whose only misses are
+  /// undecided (the mean meets, the interval does not clear) is judged again on three times the
+  /// replications before it is refused, so noise does not lock the search. A cut refused is not
+  /// tried again in a later pass: the plan only loses people meanwhile, and fewer people elsewhere
+  /// do not make it pass (the minimality check tries every cut again on the certification's seeds).
   func trim(
     _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
   ) async -> ([Int], Evaluation) {
     var plan = start
     var current = evaluation
+    var refused = Set<Int>()
     var trimmed = true
     while trimmed {
       trimmed = false
-      for i in trimOrder(plan, load: current.utilization) where plan[i] > problem.lower[i] {
+      for i in trimOrder(plan, load: current.utilization)
+      where plan[i] > problem.lower[i] && !refused.contains(i) {
         plan[i] -= 1
-        var trial = await evaluate(plan, nil)
-        if !trial.feasible, trial.failing.allSatisfy(\.outcome.undecided) {
-          trial = await evaluate(plan, Swift.min(3 * replications, 300))
-        }
+        let trial = await judgedTrial(plan, evaluate: evaluate)
         if trial.feasible {
           current = trial
           trimmed = true
         } else {
           plan[i] += 1
+          refused.insert(i)
         }
       }
     }
     return (plan, current)
   }
 
-  /// Decisions in the order to try cuts: the least busy tier-days first; within one, the cut that
-  /// saves the most (units × hours × cost per staff-hour × the day's weight), then the most people.
+  /// Decisions in the order to try cuts: the most saving expected first, that is what a cut saves
+  /// (units × hours × cost per staff-hour × the day's weight) times the share of the tier-day's
+  /// time its people were idle; then the most people.
   func trimOrder(_ plan: [Int], load: [Int: [Double?]]) -> [Int] {
     func busy(_ i: Int) -> Double {
       let d = problem.decisions[i]
@@ -209,7 +267,8 @@ extension Planner {
       return problem.cost(one)
     }
     return problem.decisions.indices.sorted { a, b in
-      (busy(a), -saving(a), -plan[a], a) < (busy(b), -saving(b), -plan[b], b)
+      let (x, y) = (saving(a) * (1 - Swift.min(1, busy(a))), saving(b) * (1 - Swift.min(1, busy(b))))
+      return (-x, -plan[a], a) < (-y, -plan[b], b)
     }
   }
 }

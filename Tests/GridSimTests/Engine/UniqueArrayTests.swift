@@ -92,4 +92,50 @@ struct UniqueArrayTests {
       a[4] = 1
     }
   }
+
+  @Test("a copy has storage of its own: writes to one leave the other as it was")
+  func copy() {
+    var a = UniqueArray<Int>(capacity: 2)
+    for i in 0..<5 { a.append(i * 10) }
+    var b = a.copy()
+    b[0] = -1
+    b.append(50)
+    a[4] = 99
+    #expect(a.array == [0, 10, 20, 30, 99] && b.array == [-1, 10, 20, 30, 40, 50])
+    var t = UniqueTable(rows: 2, columns: 2, repeating: 1)
+    let u = t.copy()
+    t[1, 1] = 7
+    #expect(t.table[1, 1] == 7 && u.table[1, 1] == 1)
+  }
+
+  @Test("a heap with one element replaced or removed still gives its elements in order")
+  func heapReplace() {
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      var heap = BinaryHeap<Int>()
+      var values = (0..<Int.random(in: 1...40, using: &rng)).map { $0 * 3 }.shuffled(using: &rng)
+      for v in values { heap.insert(v) }
+      let target = values.randomElement(using: &rng)!
+      let remove = Bool.random(using: &rng)
+      let replacement = target + 1
+      #expect(
+        heap.replaceFirst {
+          $0 == target
+        } with: { _ in
+          remove ? nil : replacement
+        })
+      values.removeAll { $0 == target }
+      if !remove { values.append(replacement) }
+      var out: [Int] = []
+      while let v = heap.popMin() { out.append(v) }
+      #expect(out == values.sorted())
+    }
+    var empty = BinaryHeap<Int>()
+    #expect(
+      !empty.replaceFirst { _ in
+        true
+      } with: {
+        $0
+      })
+  }
 }
