@@ -69,6 +69,8 @@ extension SweepReport {
   ) -> String {
     let language = ReportLanguage(code)
     var doc = ReportDocument(title: "gridsim sweep: \(name)", language: language)
+    // On a phone the charts keep a readable size and scroll sideways, as the table does.
+    doc.extraStyle = "@media (max-width:600px){figure svg{min-width:640px}}"
     doc.add(.heading(1, language.pick("Sweep: ", "参数扫描：") + name))
     doc.add(
       .meta([
@@ -121,7 +123,7 @@ extension SweepReport {
             + (o.met ? "" : " ✗")
         } + [Format.count(p.staffHours), p.met ? language.pick("yes", "是") : language.pick("no", "否")]
     }
-    doc.add(.table(headers: headers, rows: rows, leftAligned: Set(0..<sweep.keys.count)))
+    doc.add(.wideTable(headers: headers, rows: rows, leftAligned: Set(0..<sweep.keys.count), nowrap: []))
     return doc.html(footer: "gridsim sweep")
   }
 

@@ -57,6 +57,10 @@ struct ChartTicksTests {
         == [0, 5, 10, 15, 20].map { $0 * 1440 })
     // 87.5-92.6%: steps of 2 points.
     #expect(Charts.ticks(from: 0.875, to: 0.926, unit: .share, count: 3) == [0.86, 0.88, 0.9, 0.92, 0.94])
+    // A tiny range of shares: steps of 0.1%, the finest a label shows.
+    #expect(Charts.ticks(from: 0.9501, to: 0.9502, unit: .share, count: 4) == [0.95, 0.951])
+    // Staff-hours: whole numbers.
+    #expect(Charts.ticks(from: 0, to: 2, unit: nil, count: 4) == [0, 1, 2])
     // Shares near 100% stop at 100%.
     #expect(Charts.ticks(from: 0.6, to: 1, unit: .share, count: 4) == [0.6, 0.7, 0.8, 0.9, 1])
   }

@@ -447,10 +447,17 @@ enum Charts {
       // Shares stay within 0-100%, durations and counts above 0.
       lo = max(lo, 0)
       if unit == .share { hi = min(hi, 1) }
-      let scale = LinearScale(domain: (lo, hi), range: (x0, x1))
+      // Round ticks (88, 90, 92%; 0, 15, 30 min): their ends are the scale's.
+      let ticks = Self.ticks(from: lo, to: hi, unit: unit, count: 4)
+      let (a, b) = (ticks.first ?? lo, ticks.last ?? hi)
+      let scale = LinearScale(domain: (a, b), range: (x0, x1))
       svg.line(x0, y + 10, x1, y + 10, stroke: "#999")
-      svg.text(x0, y + 23, language.measure(lo, unit), size: 9.5, anchor: .start, fill: "#444")
-      svg.text(x1, y + 23, language.measure(hi, unit), size: 9.5, anchor: .end, fill: "#444")
+      for (k, t) in ticks.enumerated() {
+        svg.line(scale(t), y + 10, scale(t), y + 13, stroke: "#999")
+        svg.text(
+          scale(t), y + 23, label(t, unit: unit, lo: a, hi: b, language: language), size: 9.5,
+          anchor: k == 0 ? .start : k == ticks.count - 1 ? .end : .middle, fill: "#444")
+      }
       let bx = scale(bound)
       svg.rect(x: bx - 1.5, y: y - 8, width: 3, height: 24, fill: "#000")
       svg.text(bx, y - 10, language.bound + " " + language.measure(bound, unit), size: 9.5, anchor: .middle)
@@ -471,9 +478,9 @@ enum Charts {
 
 extension Charts {
   /// Steps of a duration axis in the unit it is shown in: minutes by 1, 2, 5, 10, 15, 30 or 60
-  /// (0, 15, 30, 45, 60 min), hours by ¼, ½, 1, 2, 3, 6 or 12; days 1, 2 or 5 × 10^k.
+  /// (0, 15, 30, 45, 60 min), hours by ½, 1, 2, 3, 6 or 12; days 1, 2 or 5 × 10^k, at least 0.1.
   private static let minuteSteps: [Double] = [1, 2, 5, 10, 15, 30, 60]
-  private static let hourSteps: [Double] = [0.25, 0.5, 1, 2, 3, 6, 12, 24]
+  private static let hourSteps: [Double] = [0.5, 1, 2, 3, 6, 12, 24]
 
   /// Round ticks covering `lo...hi` for values of `unit`, about `count` intervals: shares on 1, 2
   /// or 5 × 10^k percent (88, 90, 92%), durations by the steps of the unit they are shown in (see
@@ -486,10 +493,13 @@ extension Charts {
     case .minutes:
       let shown = NumberText.unit(forMinutes: max(abs(lo), abs(hi)))
       let steps = shown.name == "min" ? minuteSteps : shown.name == "h" ? hourSteps : []
-      return LinearScale.ticks(from: lo / shown.minutes, to: hi / shown.minutes, count: count, steps: steps)
-        .map { $0 * shown.minutes }
-    case .share, .items, nil:
-      return LinearScale.ticks(from: lo, to: hi, count: count)
+      return LinearScale.ticks(
+        from: lo / shown.minutes, to: hi / shown.minutes, count: count, steps: steps, minimumStep: 0.1
+      ).map { $0 * shown.minutes }
+    // Labels show a share to 0.1% and a count to one decimal: no finer steps.
+    case .share: return LinearScale.ticks(from: lo, to: hi, count: count, minimumStep: 0.001)
+    case .items: return LinearScale.ticks(from: lo, to: hi, count: count, minimumStep: 0.1)
+    case nil: return LinearScale.ticks(from: lo, to: hi, count: count, minimumStep: 1)
     }
   }
 

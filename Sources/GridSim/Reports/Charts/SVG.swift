@@ -211,7 +211,10 @@ struct LinearScale {
   /// 45, 60; `0.875...0.926, count 3` gives 0.86, 0.88, 0.9, 0.92, 0.94.
   ///
   /// - Complexity: O(number of ticks).
-  static func ticks(from lo: Double, to hi: Double, count: Int, steps: [Double] = []) -> [Double] {
+  /// `minimumStep` (a round number itself) keeps labels of a fixed number of decimals distinct.
+  static func ticks(
+    from lo: Double, to hi: Double, count: Int, steps: [Double] = [], minimumStep: Double = 0
+  ) -> [Double] {
     guard lo.isFinite, hi.isFinite else { return [0, 1] }
     var (lo, hi) = (min(lo, hi), max(lo, hi))
     if hi - lo < 1e-12 {
@@ -225,6 +228,7 @@ struct LinearScale {
       let magnitude = pow(10, log10(rough).rounded(.down))
       step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough * (1 - 1e-9) } ?? 10 * magnitude
     }
+    step = max(step, minimumStep)
     let first = (lo / step + 1e-9).rounded(.down)
     let last = (hi / step - 1e-9).rounded(.up)
     // Decimals enough for the step, so that 0.1 × 3 is 0.3 and not 0.30000000000000004.
