@@ -203,7 +203,7 @@ struct WhatIfCLITests {
   }
 
   @Test(
-    "the charts of sweep.html and whatif.html: no label leaves its chart or overlaps another, at desktop and phone widths",
+    "the charts of sweep.html, whatif.html and report.html: no label leaves its chart or overlaps another, at desktop and phone widths",
     .enabled(if: chromium != nil || browserRequired))
   func labels() throws {
     let browser = try #require(
@@ -245,9 +245,17 @@ struct WhatIfCLITests {
       document.body.appendChild(pre);
       }, 100); });</script>
       """
-    for name in ["sweep.html", "whatif.html"] {
-      let html = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-      let probed = dir.appendingPathComponent("probed-" + name)
+    // The sweep's pages, and shipped reports whose charts come from the same helper.
+    let pages = [
+      dir.appendingPathComponent("sweep.html"), dir.appendingPathComponent("whatif.html"),
+      packageRoot.appendingPathComponent("Reports/national-day-2026/report.html"),
+      packageRoot.appendingPathComponent("Reports/ci-answer-within-the-hour/report.html"),
+      packageRoot.appendingPathComponent("Reports/national-day-2026-sweep/whatif.html"),
+    ]
+    for (p, page) in pages.enumerated() {
+      let name = p < 2 ? page.lastPathComponent : page.path
+      let html = try String(contentsOf: page, encoding: .utf8)
+      let probed = dir.appendingPathComponent("probed-\(p).html")
       try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(
         to: probed, atomically: true, encoding: .utf8)
       for width in [1280, 390] {

@@ -346,7 +346,7 @@ extension SweepReport {
     .staff b{font-size:1.15em}
     tr.missed td{font-weight:bold}
     .legend{font-size:.85em;color:#333}
-    table.grid td{text-align:left}
+    table.grid{width:auto}table.grid th,table.grid td{text-align:left;vertical-align:middle}
     a.pt{display:inline-block;border:1px solid #222;padding:.15em .45em;margin:.1em 0;color:#111;text-decoration:none;white-space:nowrap;border-radius:3px}
     a.pt.missed{border-style:dashed}
     a.pt.on{background:#111;color:#fff}

@@ -75,9 +75,27 @@ enum Charts {
       }
     }
 
+    /// Each window's name at its first day; a name that would run into the one before goes on
+    /// the next line down (three at most), one that fits on none is cut to the room before the next
+    /// window, its whole name its tooltip.
     func windowLabels(_ svg: inout SVG, y: Double, language: ReportLanguage) {
-      for (a, _, name) in windows {
-        svg.text(x(a) + 2, y, language.window(name), size: 10, bold: true, halo: true)
+      var ends: [Double] = []
+      let runs = windows
+      for (i, (a, _, name)) in runs.enumerated() {
+        let text = language.window(name)
+        // Bold text is about a tenth wider than the estimate.
+        let width = SVG.estimatedWidth(text, size: 10) * 1.1
+        let x = min(x(a) + 2, x1 - width)
+        if let line = ends.firstIndex(where: { $0 + 4 <= x }) ?? (ends.count < 3 ? ends.count : nil) {
+          if line == ends.count { ends.append(0) }
+          ends[line] = x + width
+          svg.text(x, y + Double(line) * 12, text, size: 10, bold: true, halo: true)
+        } else {
+          let room = (i + 1 < runs.count ? self.x(runs[i + 1].0) : x1) - x - 4
+          if let cut = SVG.abbreviated(text, width: room / 1.1, size: 10) {
+            svg.text(x, y, cut, size: 10, bold: true, halo: true, title: text)
+          }
+        }
       }
     }
   }
