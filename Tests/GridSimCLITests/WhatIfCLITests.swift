@@ -274,4 +274,82 @@ struct WhatIfCLITests {
       }
     }
   }
+
+  @Test(
+    "the shipped whatif.html follows the fragment as it changes, filters its list by key and by met, and prints the chosen point",
+    .enabled(if: chromium != nil || browserRequired))
+  func shippedPage() throws {
+    let browser = try #require(
+      chromium, "Chromium is required here (GRIDSIM_REQUIRE_BROWSER=1) but not installed")
+    let dir = temporaryFolder()
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = packageRoot.appendingPathComponent("Reports/national-day-2026-sweep")
+    let csv = try String(contentsOf: folder.appendingPathComponent("sweep.csv"), encoding: .utf8)
+    let rows = csv.split(separator: "\n").map(Self.fields)
+    let staff = try #require(rows[0].firstIndex(of: "organization.staff"))
+    let met = try #require(rows[0].firstIndex(of: "全部达成"))
+    // Expected from the CSV: the points with 24 in the leadership group, and those of them that
+    // meet every target.
+    let with24 = rows.dropFirst().filter { $0[staff] == "24" }
+    let with24Met = with24.filter { $0[met] == "true" }
+    #expect(with24.count == 8 && !with24Met.isEmpty)
+    // A probe: moves to point 7 by the fragment, then filters the list, and writes what it saw.
+    let probe = """
+      <script>window.addEventListener('load', () => {
+      const seen = [document.getElementById('point-title').textContent];
+      location.hash = 'point=7';
+      setTimeout(() => {
+        seen.push(document.getElementById('point-title').textContent);
+        const select = document.querySelector('.filters select[data-k="0"]');
+        select.value = String([...select.options].findIndex(o => o.textContent === '24') - 1);
+        select.dispatchEvent(new Event('change'));
+        seen.push([...document.querySelectorAll('ol.list li')].filter(li => !li.hidden).length);
+        document.getElementById('only-met').checked = true;
+        document.getElementById('only-met').dispatchEvent(new Event('change'));
+        seen.push([...document.querySelectorAll('ol.list li')].filter(li => !li.hidden).length);
+        seen.push(document.getElementById('shown').textContent);
+        const pre = document.createElement('pre');
+        pre.id = 'probe';
+        pre.textContent = seen.join('|');
+        document.body.appendChild(pre);
+      }, 50);
+      });</script>
+      """
+    let html = try String(contentsOf: folder.appendingPathComponent("whatif.html"), encoding: .utf8)
+    let probed = dir.appendingPathComponent("whatif.html")
+    try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(
+      to: probed, atomically: true, encoding: .utf8)
+    let dom = try dumpDOM(browser, probed.absoluteString + "#point=2")
+    let seen = (elementText(dom, id: "probe") ?? "").split(separator: "|").map(String.init)
+    #expect(
+      seen == [
+        "第 2 个组合（共 16 个）", "第 7 个组合（共 16 个）", "\(with24.count)", "\(with24Met.count)",
+        "显示 16 个组合中的 \(with24Met.count) 个",
+      ])
+    // Printed: the chosen point and its figures, its link, not the controls' filters.
+    guard let toText = pdftotext else { return }
+    let pdf = dir.appendingPathComponent("whatif.pdf")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+      folder.appendingPathComponent("whatif.html").absoluteString + "#point=5",
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let text = Process()
+    text.executableURL = URL(fileURLWithPath: toText)
+    text.arguments = [pdf.path, "-"]
+    let out = Pipe()
+    text.standardOutput = out
+    try text.run()
+    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    text.waitUntilExit()
+    #expect(printed.contains("第 5 个组合（共 16 个）"))
+    #expect(printed.contains("#point=organization.staff=18"))
+    #expect(!printed.contains("只看全部目标达成的组合"))
+  }
 }

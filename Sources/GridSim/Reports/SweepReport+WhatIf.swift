@@ -124,7 +124,7 @@ extension SweepReport {
       out += "</figcaption>\n</figure>\n"
     } else if !points.isEmpty {
       out +=
-        "<p>\(e(l.pick("The sweep is too large to keep every point's days: the daily charts are left out.", "参数组合过多，未保存每个组合的逐日数据，故略去逐日图表。")))</p>\n"
+        "<p>\(e(l.pick("The daily charts are left out: the sweep is too large to keep every point's days, or its points cover different periods.", "略去逐日图表：参数组合过多，未保存每个组合的逐日数据，或各组合的时段不同。")))</p>\n"
     }
     out +=
       "<p class=\"link\">\(e(l.pick("Link to this point: ", "本组合的链接：")))<a id=\"permalink\" href=\"#\"></a></p>\n"
