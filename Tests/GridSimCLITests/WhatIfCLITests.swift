@@ -241,6 +241,8 @@ struct WhatIfCLITests {
       });
       const pre = document.createElement('pre');
       pre.id = 'probe';
+      // The page itself never scrolls sideways (a table or chart may, inside its own box).
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('the page is wider than the window');
       pre.textContent = 'texts=' + texts + '\\n' + out.join('\\n');
       document.body.appendChild(pre);
       }, 100); });</script>
@@ -258,10 +260,13 @@ struct WhatIfCLITests {
       let probed = dir.appendingPathComponent("probed-\(p).html")
       try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(
         to: probed, atomically: true, encoding: .utf8)
-      for width in [1280, 390] {
+      for width in [1280, 360] {
         let dom = try dumpDOM(browser, probed.absoluteString, width: width)
         let report = try #require(elementText(dom, id: "probe"), "\(name) at \(width): no probe")
-        let lines = report.split(separator: "\n")
+        // report.html's tables are not yet made for a phone: only the sweep's pages are held to
+        // the window's width.
+        let isReport = page.lastPathComponent == "report.html"
+        let lines = report.split(separator: "\n").filter { !(isReport && $0.hasPrefix("the page is wider")) }
         let count = Int(lines.first?.dropFirst("texts=".count) ?? "") ?? 0
         #expect(count > 20, "\(name) at \(width): \(count) texts measured")
         #expect(lines.count == 1, "\(name) at \(width):\n\(lines.dropFirst().joined(separator: "\n"))")

@@ -335,7 +335,7 @@ extension SweepReport {
   /// The page's own rules, after the reports' (``ReportDocument/style``).
   static let style = """
     .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0}
-    code{overflow-wrap:anywhere}
+    code,.link{overflow-wrap:anywhere}
     .controls{display:flex;flex-wrap:wrap;gap:.6em;margin:.5em 0 1em}
     .controls fieldset{border:1px solid #999;padding:.3em .6em .5em;margin:0;min-width:0;max-width:100%}
     .controls legend{font-size:.85em;padding:0 .3em;overflow-wrap:anywhere}
