@@ -14,7 +14,7 @@ enum SweepCommand {
       .value(
         "rows", "FILE",
         "Or: the points one by one, a CSV whose header names the keys and whose rows give their values."),
-      .value("out", "DIR", "Also write sweep.csv and sweep.html into DIR (made when missing)."),
+      .value("out", "DIR", "Also write sweep.csv, sweep.html and whatif.html into DIR (made when missing)."),
       ReportOptions.csvOption,
       LanguageOption.option,
     ] + ShardOptions.spec,
@@ -183,11 +183,11 @@ enum SweepCommand {
     directory: String?, csv: CSVStyle = .plain, language: ReportLanguage = .english
   ) throws(CommandError) -> ExitCode {
     let first = models[0].model.scenario
+    let days = Sweep.keepsDays(
+      points: models.count, days: models.map(\.model.dayCount).max() ?? 0,
+      tiers: models.map(\.model.tierCount).max() ?? 0)
     let points = zip(models, reductions).map { entry, reduction in
-      SweepPoint(
-        values: entry.values,
-        outcomes: entry.model.scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) },
-        staffHours: entry.model.staffHours)
+      SweepPoint(values: entry.values, model: entry.model, reduction: reduction, days: days)
     }
     Console.out(
       SweepReport.text(
@@ -203,6 +203,12 @@ enum SweepCommand {
                 sweep, points: points, targets: first.targets, name: first.name, source: path,
                 language: language.code)
             ),
+            (
+              "whatif.html",
+              SweepReport.whatIf(
+                sweep, points: points, targets: first.targets, name: first.name, source: path,
+                language: language.code)
+            ),
           ],
           to: directory, csv: csv)
       } catch {
@@ -211,8 +217,8 @@ enum SweepCommand {
       let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
       Console.err(
         language.pick(
-          "Wrote the sweep to \(folder)/ (sweep.csv, sweep.html).\n",
-          "参数扫描已写入 \(folder)/（sweep.csv、sweep.html）。\n"))
+          "Wrote the sweep to \(folder)/ (sweep.csv, sweep.html, whatif.html: open it in a browser).\n",
+          "参数扫描已写入 \(folder)/（sweep.csv、sweep.html、whatif.html：用浏览器打开）。\n"))
     }
     return points.contains(where: \.met) || first.targets.isEmpty ? .ok : .targetMissed
   }

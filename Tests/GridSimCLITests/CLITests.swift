@@ -355,6 +355,33 @@ struct ShippedReportTests {
     }
   }
 
+  @Test("Reports/ holds the current sweeps of the shipped scenarios: sweep.csv, sweep.html, whatif.html")
+  func freshSweeps() throws {
+    let sweeps = try Self.lines("sweep")
+    #expect(sweeps.count == 1)
+    for args in sweeps {
+      let out = try #require(args.firstIndex(of: "--out"))
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gridsim-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      var fresh = args
+      fresh[out + 1] = temporary.path
+      let r = try gridsimArgs(["sweep"] + fresh)
+      #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted()
+      #expect(names == ["sweep.csv", "sweep.html", "whatif.html"])
+      for name in names {
+        let now = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
+        let then = try? String(
+          contentsOf: packageRoot.appendingPathComponent(args[out + 1] + "/" + name), encoding: .utf8)
+        #expect(
+          now == then,
+          "\(args[out + 1])/\(name) is stale; regenerate every report with: Reports/regenerate (see Reports/README.md)"
+        )
+      }
+    }
+  }
+
   @Test("Reports/ holds the current reports of the shipped scenarios")
   func fresh() throws {
     let reports = try Self.reports()
@@ -362,9 +389,11 @@ struct ShippedReportTests {
     let shippedFolders = try FileManager.default.contentsOfDirectory(
       atPath: packageRoot.appendingPathComponent("Reports").path
     ).filter { !$0.contains(".") && $0 != "regenerate" && $0 != "drills" && $0 != "history" }
-    let outs = (reports + (try Self.plans()) + (try Self.lines("roster"))).compactMap { args in
-      args.firstIndex(of: "--out").map { args[$0 + 1] }
-    }
+    let outs = (reports + (try Self.plans()) + (try Self.lines("roster")) + (try Self.lines("sweep")))
+      .compactMap {
+        args in
+        args.firstIndex(of: "--out").map { args[$0 + 1] }
+      }
     #expect(Set(outs.map { String($0.dropFirst("Reports/".count)) }) == Set(shippedFolders))
     for args in reports {
       let out = try #require(args.firstIndex(of: "--out"))

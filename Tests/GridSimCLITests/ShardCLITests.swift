@@ -71,7 +71,8 @@ struct ShardCLITests {
     }
   }
 
-  @Test("slices of a sweep's points, merged: the same table, sweep.csv, sweep.html and exit code")
+  @Test(
+    "slices of a sweep's points, merged: the same table, sweep.csv, sweep.html, whatif.html and exit code")
   func sweepSlices() throws {
     let folder = try Self.temporary()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -92,7 +93,7 @@ struct ShardCLITests {
       folder.appendingPathComponent("merged").path)
     #expect(merged.stdout == whole.stdout)
     #expect(merged.status == whole.status)
-    for name in ["sweep.csv", "sweep.html"] {
+    for name in ["sweep.csv", "sweep.html", "whatif.html"] {
       let a = try Data(contentsOf: folder.appendingPathComponent("whole/\(name)"))
       let b = try Data(contentsOf: folder.appendingPathComponent("merged/\(name)"))
       #expect(a == b, "\(name) differs")

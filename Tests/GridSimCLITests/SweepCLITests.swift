@@ -47,9 +47,22 @@ struct SweepCLITests {
     )
     #expect(fromRows.stdout == fromVary.stdout)
     let html = try String(contentsOf: dir.appendingPathComponent("sweep.html"), encoding: .utf8)
-    // One chart per target, each with its bound.
+    // One chart per target, each with its bound, and the staff-hours chart.
     let targets = try #require(fromVary.stdout.split(separator: "\n").dropFirst(3).first)
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 5, "\(targets)")
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 5 + 1, "\(targets)")
+    #expect(html.components(separatedBy: "stroke-dasharray=\"6 4\"").count - 1 == 5)
+    #expect(html.contains("<title>Staff-hours on duty</title>"))
+    // Round ticks only: no label such as 16.5 or 89.2% on an axis (a tick label is anchored end).
+    let ticks = html.matches(of: /text-anchor="end" fill="#444">([^<]*)</).map { String($0.output.1) }
+    #expect(!ticks.isEmpty)
+    for tick in ticks {
+      let number = tick.prefix { "0123456789.,".contains($0) }.replacingOccurrences(of: ",", with: "")
+      let value = try #require(Double(number), "\(tick)")
+      // A multiple of 1, 2, 5 × 10^k of its step, at most one decimal: 0.5, 15, 30, 92, 40,000.
+      #expect((value * 2).rounded() == value * 2, "an odd tick: \(tick)")
+    }
+    // Every point has a whatif.html beside it.
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("whatif.html").path))
     #expect(html.contains("Cheapest point that meets every target"))
     try "organization.children.staff,x\n2\n".write(to: csv, atomically: true, encoding: .utf8)
     let bad = try gridsim("sweep", "Scenarios/ci/policy.json5", "--rows", csv.path)

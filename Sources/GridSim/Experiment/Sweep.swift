@@ -173,11 +173,60 @@ public struct SweepPoint: Sendable {
   /// Staff-hours on duty over the period (the cost of the point's staffing).
   public var staffHours: Double
   public var met: Bool { outcomes.allSatisfy(\.met) }
+  /// The point's days (each tier's daily on-time shares and end-of-day backlog), when the sweep
+  /// keeps them (``Sweep/keepsDays(points:days:tiers:)``); empty otherwise.
+  public var days: [Summary.Day] = []
+  /// The day number of the first of `days` (``LocalDateTime/dayNumber``).
+  public var firstDay = 0
+  /// The tiers' names, in the order of each day's per-tier figures.
+  public var tiers: [String] = []
 
   public init(values: [String], outcomes: [TargetOutcome], staffHours: Double) {
     self.values = values
     self.outcomes = outcomes
     self.staffHours = staffHours
+  }
+
+  /// A point run: its targets judged on its replications, its staff-hours, and with `days` its
+  /// daily figures.
+  public init(values: [String], model: Model, reduction: Reduction, days: Bool) {
+    self.init(
+      values: values,
+      outcomes: model.scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) },
+      staffHours: model.staffHours)
+    if days {
+      let summary = Summary(model: model, reduction: reduction, seed: model.scenario.seed)
+      self.days = summary.days
+      firstDay = summary.start.dayNumber
+      tiers = summary.tiers.map(\.name)
+    }
+  }
+
+  /// Per day, the share of the response deadlines of visits begun that day that were met, all
+  /// tiers pooled (each tier's share weighted by its deadlines); nil on a day with none due.
+  public var dailyResponseOnTime: [Double?] {
+    days.map { day in
+      var met = 0.0
+      var all = 0.0
+      for (t, share) in day.responseOnTime.enumerated() {
+        guard let share else { continue }
+        met += share * day.responseDeadlines[t]
+        all += day.responseDeadlines[t]
+      }
+      return all > 0 ? met / all : nil
+    }
+  }
+}
+
+extension Sweep {
+  /// The most daily figures a sweep keeps over all its points (points × days × (tiers + 1)), so
+  /// that `whatif.html` stays small enough to open on a phone.
+  public static let maximumDailyFigures = 200_000
+
+  /// True when a sweep of `points` points over `days` days and `tiers` tiers keeps each point's
+  /// daily figures (at most ``maximumDailyFigures``).
+  public static func keepsDays(points: Int, days: Int, tiers: Int) -> Bool {
+    points * days * (tiers + 1) <= maximumDailyFigures
   }
 }
 

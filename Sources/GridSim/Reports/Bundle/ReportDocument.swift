@@ -24,6 +24,8 @@ struct ReportDocument {
   /// The HTML file the Markdown points to for charts.
   var htmlFile = "report.html"
   var blocks: [Block] = []
+  /// Rules of one page's own, after the shared ones (empty on most pages).
+  var extraStyle = ""
 
   mutating func add(_ block: Block) { blocks.append(block) }
 
@@ -69,7 +71,7 @@ struct ReportDocument {
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out +=
-      "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")</style>\n</head>\n<body>\n"
+      "<title>\(Self.escape(title))</title>\n<style>\n\(Self.style)\n\(wide ? Self.wideStyle + "\n" : "")\(extraStyle.isEmpty ? "" : extraStyle + "\n")</style>\n</head>\n<body>\n"
     for block in blocks {
       switch block {
       case .heading(let level, let text):

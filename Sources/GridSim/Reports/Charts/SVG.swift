@@ -131,10 +131,28 @@ struct SVG {
     }
   }
 
+  /// `text` cut in the middle (`["nati…roster.csv"]`) to fit `width` at a font size, by
+  /// ``estimatedWidth(_:size:)``; the text itself when it fits, nil when not even one character
+  /// on each side of the ellipsis does.
+  static func abbreviated(_ text: String, width: Double, size: Double) -> String? {
+    guard estimatedWidth(text, size: size) > width else { return text }
+    let characters = Array(text)
+    var keep = characters.count - 1
+    while keep >= 2 {
+      let head = characters.prefix((keep + 1) / 2)
+      let tail = characters.suffix(keep / 2)
+      let candidate = String(head) + "…" + String(tail)
+      if estimatedWidth(candidate, size: size) <= width { return candidate }
+      keep -= 1
+    }
+    return nil
+  }
+
+  /// A text; with `title`, the full text a shortened label stands for, shown as its tooltip.
   mutating func text(
     _ x: Double, _ y: Double, _ string: String, size: Double = 11, anchor: Anchor = .start,
     bold: Bool = false,
-    rotate: Double? = nil, fill: String = "#000", halo: Bool = false
+    rotate: Double? = nil, fill: String = "#000", halo: Bool = false, title: String? = nil
   ) {
     var s =
       "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor.rawValue)\""
@@ -143,7 +161,18 @@ struct SVG {
     if halo { s += " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" }
     if fill != "#000" { s += " fill=\"\(fill)\"" }
     if let rotate { s += " transform=\"rotate(\(Self.n(rotate)) \(Self.n(x)) \(Self.n(y)))\"" }
-    body.append(s + ">\(Self.escape(string))</text>")
+    let tooltip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
+    body.append(s + ">\(tooltip)\(Self.escape(string))</text>")
+  }
+
+  /// An empty path with an id, for a page's script to draw into (`whatif.html`).
+  mutating func placeholder(
+    id: String, stroke: String = "#000", width: Double = 1.8, dash: String? = nil
+  ) {
+    var s =
+      "<path id=\"\(Self.escape(id))\" d=\"\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\""
+    if let dash { s += " stroke-dasharray=\"\(dash)\"" }
+    body.append(s + "/>")
   }
 
   /// The whole element, with a title for screen readers.
@@ -168,12 +197,43 @@ struct LinearScale {
     return range.0 + (v - domain.0) / span * (range.1 - range.0)
   }
 
-  /// Round tick values (1, 2 or 5 × 10^k apart) covering the domain, about `count` of them.
+  /// Round tick values (1, 2 or 5 × 10^k apart) from 0 covering `top`, about `count` of them.
   static func ticks(upTo top: Double, count: Int = 5) -> [Double] {
     guard top > 0, top.isFinite else { return [0, 1] }
-    let raw = top / Double(count)
-    let magnitude = pow(10, log10(raw).rounded(.down))
-    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
-    return (0...Int((top / step).rounded(.up))).map { Double($0) * step }
+    return ticks(from: 0, to: top, count: count)
+  }
+
+  /// Round ("nice") tick values covering `lo...hi`, about `count` intervals: the step is the
+  /// first of `steps` at least (hi - lo) / count, or beyond them 1, 2 or 5 × 10^k; the first tick
+  /// is the largest multiple of the step at or below `lo`, the last the smallest at or above `hi`,
+  /// so a chart whose domain is the first to the last tick labels its ends with round numbers.
+  /// `0...60, count 4` gives 0, 20, 40, 60; with `steps` of minutes (…10, 15, 30, 60) 0, 15, 30,
+  /// 45, 60; `0.875...0.926, count 3` gives 0.86, 0.88, 0.9, 0.92, 0.94.
+  ///
+  /// - Complexity: O(number of ticks).
+  /// `minimumStep` (a round number itself) keeps labels of a fixed number of decimals distinct.
+  static func ticks(
+    from lo: Double, to hi: Double, count: Int, steps: [Double] = [], minimumStep: Double = 0
+  ) -> [Double] {
+    guard lo.isFinite, hi.isFinite else { return [0, 1] }
+    var (lo, hi) = (min(lo, hi), max(lo, hi))
+    if hi - lo < 1e-12 {
+      // One value: a unit around it in its own magnitude.
+      let pad = lo == 0 ? 1 : pow(10, log10(abs(lo)).rounded(.down))
+      (lo, hi) = (lo == 0 ? 0 : lo - pad, hi + pad)
+    }
+    let rough = (hi - lo) / Double(max(1, count))
+    var step = steps.first { $0 >= rough * (1 - 1e-9) } ?? 0
+    if step == 0 {
+      let magnitude = pow(10, log10(rough).rounded(.down))
+      step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough * (1 - 1e-9) } ?? 10 * magnitude
+    }
+    step = max(step, minimumStep)
+    let first = (lo / step + 1e-9).rounded(.down)
+    let last = (hi / step - 1e-9).rounded(.up)
+    // Decimals enough for the step, so that 0.1 × 3 is 0.3 and not 0.30000000000000004.
+    let decimals = max(0, Int(-log10(step).rounded(.down)) + 2)
+    let scale = pow(10, Double(decimals))
+    return stride(from: first, through: last, by: 1).map { (($0 * step) * scale).rounded() / scale }
   }
 }
