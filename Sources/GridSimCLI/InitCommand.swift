@@ -56,14 +56,25 @@ enum InitCommand {
     } catch {
       throw .failed("\(error); nothing was written to '\(directory)'.", .cannotWrite)
     }
-    Console.out(
-      """
-      Wrote \(directory)/scenario.json5, roster.csv, people.csv and README.md (\(options.villages) villages of \(options.gridsPerVillage) grids, preset \(options.preset)).
-      Next: edit the figures marked \(options.language == .zh ? "示例" : "OURS"), then
-        gridsim validate \(directory)/scenario.json5
-        gridsim run \(directory)/scenario.json5
+    if options.language == .zh {
+      Console.out(
+        """
+        已写入 \(directory)/scenario.json5、roster.csv、people.csv 和 README.md（\(options.villages) 个村，每村 \(options.gridsPerVillage) 个网格，预案 \(options.preset)）。
+        下一步：先改标有“示例”的数字，然后
+          gridsim validate \(directory)/scenario.json5
+          gridsim run \(directory)/scenario.json5
 
-      """)
+        """)
+    } else {
+      Console.out(
+        """
+        Wrote \(directory)/scenario.json5, roster.csv, people.csv and README.md (\(options.villages) villages of \(options.gridsPerVillage) grids, preset \(options.preset)).
+        Next: edit the figures marked OURS, then
+          gridsim validate \(directory)/scenario.json5
+          gridsim run \(directory)/scenario.json5
+
+        """)
+    }
     return .ok
   }
 }

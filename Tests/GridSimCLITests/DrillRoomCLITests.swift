@@ -98,7 +98,7 @@ struct DrillRoomCLITests {
       "drill", "score", Self.flood, "--log", Self.late, "--replications", "2", "--lang", "zh", "--out",
       out.path)
     #expect(zh.status == 1)
-    #expect(zh.stdout.contains("结果: 未通过"))
+    #expect(zh.stdout.contains("结果：未通过（"))
     #expect(zh.stdout.contains("的模拟运行"))
     let zhHTML = try String(contentsOf: out.appendingPathComponent("score.html"), encoding: .utf8)
     #expect(zhHTML.contains("<strong>未通过</strong>"))

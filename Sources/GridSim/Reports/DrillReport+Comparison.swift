@@ -78,15 +78,16 @@ extension DrillReport {
 
   /// The comparison on the terminal.
   public func comparisonText(_ c: DrillComparison, source: String) -> String {
-    var out = "gridsim drill score: \(pack.name)\n"
-    out += pick("Scenario", "情景") + ": \(scenario.name) (\(source)); "
+    var out = pick("gridsim drill score: ", "gridsim drill score：") + "\(pack.name)\n"
+    out += pick("Scenario: \(scenario.name) (\(source)); ", "情景：\(scenario.name)（\(source)）；")
     out += pick("\(c.teams.count) teams compared", "\(c.teams.count)支队伍比较") + "\n"
-    if let ends = c.teams.first?.score.ends { out += pick("Drill ends", "演练结束") + ": " + when(ends) + "\n" }
+    if let ends = c.teams.first?.score.ends { out += pick("Drill ends: ", "演练结束：") + when(ends) + "\n" }
     if let passed = c.allPassed {
-      out += pick("Result", "结果") + ": "
+      out += pick("Result: ", "结果：")
       out +=
         passed
-        ? pick("every team PASSED", "全部通过") : pick("NOT PASSED", "未通过") + " (" + comparisonFailures(c) + ")"
+        ? pick("every team PASSED", "全部通过")
+        : pick("NOT PASSED (", "未通过（") + comparisonFailures(c) + pick(")", "）")
       out += "\n"
     }
     out += rankingRule + "\n\n"

@@ -90,23 +90,26 @@ extension DrillReport {
 
   /// The score on the terminal.
   public func scoreText(_ score: DrillScore, source: String) -> String {
-    var out = "gridsim drill score: \(pack.name)\n"
+    var out = pick("gridsim drill score: ", "gridsim drill score：") + "\(pack.name)\n"
     out +=
-      pick("Scenario", "情景") + ": \(scenario.name) (\(source)); " + pick("log", "记录")
-      + ": \(score.log.path) ("
+      pick("Scenario: \(scenario.name) (\(source)); log: ", "情景：\(scenario.name)（\(source)）；记录：")
+      + "\(score.log.path)" + pick(" (", "（")
     out += pick("\(score.log.rows.count) rows", "\(score.log.rows.count)行")
     if !score.log.blankLines.isEmpty {
       out += pick(
         ", \(score.log.blankLines.count) left without a time", "，\(score.log.blankLines.count)行未填时间")
     }
-    out += ")\n"
-    if let ends = score.ends { out += pick("Drill ends", "演练结束") + ": " + when(ends) + "\n" }
+    out += pick(")", "）") + "\n"
+    if let ends = score.ends { out += pick("Drill ends: ", "演练结束：") + when(ends) + "\n" }
     out +=
-      pick("Score", "得分") + ": \(DrillScore.formatted(score.score))/100, " + pick("rating ", "评定 ")
+      pick("Score: ", "得分：") + "\(DrillScore.formatted(score.score))/100" + pick(", rating ", "，评定 ")
       + ratingText(score.rating) + "\n"
     if let passed = score.passed {
-      out += pick("Result", "结果") + ": " + verdictWord(passed)
-      if !passed { out += " (" + score.failures.map(failure).joined(separator: pick("; ", "；")) + ")" }
+      out += pick("Result: ", "结果：") + verdictWord(passed)
+      if !passed {
+        out +=
+          pick(" (", "（") + score.failures.map(failure).joined(separator: pick("; ", "；")) + pick(")", "）")
+      }
       out += "\n"
     }
     if !score.objectives.isEmpty {

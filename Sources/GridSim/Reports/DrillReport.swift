@@ -29,9 +29,11 @@ public struct DrillReport: Sendable {
     var text = t.description + " " + weekdays[t.weekday - 1]
     let kind = scenario.calendar.days.kind(ofDay: t.dayNumber)
     if kind != .workday {
+      // The built-in calendar's day names in the report's language (国庆节, 国庆节调休上班).
+      let name = scenario.calendar.days.name(ofDay: t.dayNumber).map { language.holiday($0) }
       text +=
-        " (" + language.dayKind(kind)
-        + (scenario.calendar.days.name(ofDay: t.dayNumber).map { ", " + $0 } ?? "") + ")"
+        language.pick(" (", "（") + language.dayKind(kind)
+        + (name.map { language.pick(", ", "，") + $0 } ?? "") + language.pick(")", "）")
     }
     return text
   }
@@ -142,8 +144,8 @@ public struct DrillReport: Sendable {
 
   /// The script on the terminal.
   public func scriptText(_ timeline: DrillTimeline, source: String) -> String {
-    var out = "gridsim drill script: \(pack.name)\n"
-    out += pick("Scenario", "情景") + ": \(scenario.name) (\(source))\n\n"
+    var out = pick("gridsim drill script: ", "gridsim drill script：") + "\(pack.name)\n"
+    out += pick("Scenario: \(scenario.name) (\(source))", "情景：\(scenario.name)（\(source)）") + "\n\n"
     var table = TextTable(headers: [
       "#", pick("Inject", "事件"), pick("Released", "发布时间"), pick("Action", "动作"), pick("Tier", "层级"),
       pick("Due", "时限"), pick("Basis", "依据"),

@@ -118,7 +118,9 @@ public struct DutyRosterReport: Sendable {
 
   /// What stdout shows: the summary, the shortfalls (if any), and the roster day by day.
   public func text() -> String {
-    var out = "gridsim roster: \(problem.scenarioName) (\(source))\n"
+    var out = l.pick(
+      "gridsim roster: \(problem.scenarioName) (\(source))\n",
+      "gridsim roster：\(problem.scenarioName)（\(source)）\n")
     let seats = problem.slots.reduce(0) { $0 + $1.seats }
     out += l.pick(
       "  \(Self.iso(problem.days.lowerBound)) to \(Self.iso(problem.days.upperBound)); \(problem.people.count) people in \(problem.units.count) units; \(seats) seats on \(problem.slots.count) shift-days\n\n",

@@ -194,7 +194,7 @@ public struct PlanReport: Sendable {
     let l = language
     var out = l.pick(
       "gridsim plan: \(scenario.name) (\(source))\n", "gridsim plan：\(scenario.name)（\(source)）\n")
-    let window = problem.spec.windowName.map { "\($0), " } ?? ""
+    let window = problem.spec.windowName.map { l.pick("\($0), ", "\(l.window($0))，") } ?? ""
     let tiers = problem.rosters.keys.sorted().map { l.pick(scenario.tiers[$0].id, scenario.tiers[$0].name) }
     out +=
       "  " + window + l.date(Self.iso(problem.spec.from)) + l.pick(" to ", " 至 ")

@@ -103,7 +103,7 @@ public enum TextReport {
         l.pick("Days appeared", "出现日期"), l.pick("Days", "天数"), l.pick("Items", "件数"),
         l.pick("Response mean", "平均回复"), l.pick("Response p90", "回复 P90"),
         l.pick("Response on time", "按时回复率"), l.pick("Resolution on time", "按时办结率"),
-        l.pick("Utilization ", "利用率 ") + summary.tiers.map(\.id).joined(separator: "/"),
+        l.pick("Utilization ", "利用率 ") + summary.tiers.map { l.pick($0.id, $0.name) }.joined(separator: "/"),
       ])
       for s in summary.slices {
         let o = s.overall

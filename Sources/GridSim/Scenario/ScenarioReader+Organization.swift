@@ -1,5 +1,7 @@
 /// The organization tree (compact templates or explicit units) and the checks that span sections.
 extension ScenarioReader {
+  static let unitKeys = ["name", "count", "staff", "demand", "children"]
+
   /// The most units an organization may expand to.
   static let maximumUnits = 1_000_000
 
@@ -56,7 +58,7 @@ extension ScenarioReader {
   private mutating func readTemplate(
     _ value: JSON5Value, _ path: String, depth: Int, tierCount: Int, tiers: [Scenario.Tier]
   ) -> UnitTemplate? {
-    guard let o = values.object(value, path, known: ["name", "count", "staff", "demand", "children"]) else {
+    guard let o = values.object(value, path, known: Self.unitKeys) else {
       return nil
     }
     let tierIndex = tierCount - 1 - depth

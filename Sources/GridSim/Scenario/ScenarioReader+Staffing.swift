@@ -39,9 +39,13 @@ extension ScenarioReader {
 
   // MARK: rosters
 
+  static let rosterKeys = ["shifts", "watch", "leader"]
+  static let shiftKeys = ["name", "title", "start", "end", "days", "staff", "duty"]
+  static let windowKeys = ["name", "from", "to", "arrivals", "staff", "watch"]
+
   /// `roster: { shifts: [{ name, start, end, days, staff }], watch }`.
   mutating func readRoster(_ value: JSON5Value, _ path: String) -> Roster? {
-    guard let o = values.object(value, path, known: ["shifts", "watch", "leader"]) else { return nil }
+    guard let o = values.object(value, path, known: Self.rosterKeys) else { return nil }
     var roster = Roster()
     if let v = o["watch"], let h = readHeadcount(v, path + ".watch") { roster.watch = h }
     if let v = o["leader"], let l = values.object(v, path + ".leader", known: ["units", "counts"]) {
@@ -64,7 +68,7 @@ extension ScenarioReader {
     }
     for (i, item) in items.enumerated() {
       let p = "\(path).shifts[\(i)]"
-      guard let s = values.object(item, p, known: ["name", "title", "start", "end", "days", "staff", "duty"])
+      guard let s = values.object(item, p, known: Self.shiftKeys)
       else {
         continue
       }
@@ -290,7 +294,7 @@ extension ScenarioReader {
         bare = true
         o["name"] = item
       } else if let object = values.object(
-        item, p, known: ["name", "from", "to", "arrivals", "staff", "watch"])
+        item, p, known: Self.windowKeys)
       {
         o = object
         bare = false

@@ -5,6 +5,7 @@ extension ScenarioReader {
     "officeHours", "roster", "roles", "stages", "callback",
   ]
   static let ruleKeys = ["response", "handling", "passUp", "deadlines", "callback"]
+  static let deadlineKeys = ["response", "resolution", "onBreach", "from", "extension"]
 
   mutating func readTiers(_ value: JSON5Value) -> [Scenario.Tier] {
     guard let items = values.array(value, "tiers") else { return [] }
@@ -68,8 +69,7 @@ extension ScenarioReader {
     if let v = o["handling"] { rule.handling = readDistribution(v, path + ".handling") }
     if let v = o["passUp"] { rule.passUp = values.probability(v, path + ".passUp") }
     if let v = o["deadlines"],
-      let d = values.object(
-        v, path + ".deadlines", known: ["response", "resolution", "onBreach", "from", "extension"])
+      let d = values.object(v, path + ".deadlines", known: Self.deadlineKeys)
     {
       if let r = d["response"] { rule.responseDeadline = readDeadline(r, path + ".deadlines.response") }
       if let r = d["resolution"] { rule.resolutionDeadline = readDeadline(r, path + ".deadlines.resolution") }

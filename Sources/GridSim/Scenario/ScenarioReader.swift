@@ -13,6 +13,11 @@ struct ScenarioReader {
 
   init(source: SourceFile) { values = ValueReader(source: source) }
 
+  static let periodKeys = ["start", "end", "length", "warmUp", "timeZone"]
+  static let demandKeys = [
+    "perGridPerDay", "hourOfDay", "dayOfWeek", "monthOfYear", "dayKind", "categories", "severities",
+    "entry", "injects", "channels",
+  ]
   static let topKeys = [
     "version", "name", "description", "period", "seed", "replications", "tiers", "organization", "demand",
     "targets", "calendar", "windows", "rosterFiles", "language", "policy", "plan",
@@ -106,8 +111,7 @@ struct ScenarioReader {
   // MARK: period
 
   private mutating func readPeriod(_ value: JSON5Value, into period: inout Scenario.Period) {
-    guard let o = values.object(value, "period", known: ["start", "end", "length", "warmUp", "timeZone"])
-    else { return }
+    guard let o = values.object(value, "period", known: Self.periodKeys) else { return }
     if let v = o["start"], let d = values.dateTime(v, "period.start") { period.start = d }
     if let v = o["end"], let d = values.dateTime(v, "period.end") { period.end = d }
     if let v = o["length"] {
@@ -153,11 +157,7 @@ struct ScenarioReader {
   // MARK: demand
 
   private mutating func readDemand(_ value: JSON5Value, into demand: inout Scenario.Demand) {
-    let keys = [
-      "perGridPerDay", "hourOfDay", "dayOfWeek", "monthOfYear", "dayKind", "categories", "severities",
-      "entry", "injects", "channels",
-    ]
-    guard let o = values.object(value, "demand", known: keys) else { return }
+    guard let o = values.object(value, "demand", known: Self.demandKeys) else { return }
     if let v = o["perGridPerDay"],
       let n = values.number(v, "demand.perGridPerDay", in: 0...1e7, what: "arrivals per grid per day")
     {

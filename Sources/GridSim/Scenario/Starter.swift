@@ -30,7 +30,7 @@ public enum Starter {
         编号,姓名,单位,角色,岗位类别,电话,请假日期,不值班次,去年难值日
         Z001,示例领导,本镇,带班领导,公务员,13900000001,,,除夕
         Z002,示例干部,本镇,值班人员,公务员,13900000002,2026-10-01~2026-10-03,,
-        Z003,示例协管员,本镇,值班人员,聘用人员,13900000003,,night,
+        Z003,示例协管员,本镇,值班人员,聘用人员,13900000003,,,
         C001,示例村干部,1村,值班人员,村干部,13900000004,,,
 
         """
@@ -39,7 +39,7 @@ public enum Starter {
       id,name,unit,role,post,phone,unavailable,not-shifts,last-year-hard-days
       Z001,Example leader,Our township,leader,civil-servant,13900000001,,,1
       Z002,Example cadre,Our township,staff,civil-servant,13900000002,2026-10-01~2026-10-03,,
-      Z003,Example hired staff,Our township,staff,hired,13900000003,,night,
+      Z003,Example hired staff,Our township,staff,hired,13900000003,,,
       C001,Example village cadre,Village 1,staff,village-cadre,13900000004,,,
 
       """
@@ -101,7 +101,7 @@ public enum Starter {
             authority: { categories: ["consultation", "complaint", "suggestion"], maxSeverity: "routine" },
             deadlines: { response: "same day", resolution: "2 working days" },  // \(t("your rule", "本地规定"))
             roster: {
-              shifts: [{ name: "patrol", start: "08:00", end: "18:00",
+              shifts: [{ name: "patrol", title: "巡查", start: "08:00", end: "18:00",
                          staff: { workday: "100%", "makeup-workday": "100%", weekend: "50%", holiday: "50%" } }],
             },
           },
@@ -114,8 +114,8 @@ public enum Starter {
             deadlines: { response: "1 working day", resolution: "3 working days" },  // \(t("your rule", "本地规定"))
             roster: {
               shifts: [
-                { name: "office", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
-                { name: "duty", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 1 },  // \(t("OURS", "示例"))
+                { name: "office", title: "办公", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
+                { name: "duty", title: "值班", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 1 },  // \(t("OURS", "示例"))
               ],
             },
           },
@@ -126,8 +126,8 @@ public enum Starter {
             deadlines: { response: "1 working day", resolution: "5 working days" },  // \(t("your rule", "本地规定"))
             roster: {
               shifts: [
-                { name: "office", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
-                { name: "duty", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 2 },  // \(t("OURS; roster.csv changes it", "示例；roster.csv 可改"))
+                { name: "office", title: "办公", start: "08:30", end: "17:30", days: ["workday", "makeup-workday"], staff: "100%" },
+                { name: "duty", title: "值班", start: "08:30", end: "17:30", days: ["weekend", "holiday"], staff: 2 },  // \(t("OURS; roster.csv changes it", "示例；roster.csv 可改"))
               ],
             },
           },
