@@ -120,7 +120,7 @@ extension PlanReport {
             + (problem.spec.judge == .day
               ? l.pick("for the items of each day", "逐日") : l.pick("over the window", "整个时段")),
           l.pick("Search: ", "搜索：")
-            + "\(result.evaluations) \(l.pick("evaluations", "次评估")), \(result.simulations) \(l.pick("simulations", "次仿真"))",
+            + "\(result.evaluations) \(l.pick("evaluations", "次评估"))\(l.pick(", ", "，"))\(result.simulations) \(l.pick("simulations", "次仿真"))",
         ] + ruleLine(l)))
     doc.add(.verdict(result.verdict == .certified, verdictLine(l)))
     switch result.verdict {

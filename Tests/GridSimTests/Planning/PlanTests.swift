@@ -137,6 +137,46 @@ struct PlanTests {
     #expect(csv.contains("2026-03-10,A,all-day,\(result.plan[0])\n2026-03-10,B,all-day,\(result.plan[1])\n"))
   }
 
+  @Test(
+    "two desks sharing one target: the planner's plan costs the same as the least of all 121 rosters, each judged on the search's seeds"
+  )
+  func enumeration() async throws {
+    // Desk A with 4 items an hour, desk B with 8, one pooled target: how to split the people
+    // between them is the planner's to find. Every roster of 4 to 14 at each desk is judged on the
+    // same seeds the search used; the cheapest that meets every check is the least plan.
+    let text = erlangScenario(plan: ", perUnit: true")
+      .replacingOccurrences(
+        of: "organization: { name: \"desk\", staff: 12 },",
+        with: "organization: [{ name: \"A\", staff: 14 }, { name: \"B\", staff: 14, demand: 2 }],"
+      )
+      .replacingOccurrences(of: "arrivals: 1.5", with: "arrivals: 1")
+      .replacingOccurrences(of: "max: 12", with: "max: 14")
+      .replacingOccurrences(of: "replications: 30", with: "replications: 10")
+      .replacingOccurrences(of: "length: \"4 days\"", with: "length: \"3 days\"")
+      .replacingOccurrences(of: "to: \"2026-03-11\" }, min: 4", with: "to: \"2026-03-10\" }, min: 4")
+    let problem = try #require(PlanProblem(try load(text)))
+    #expect(problem.decisions.count == 2 && problem.lower == [4, 4] && problem.upper == [14, 14])
+    let planner = Planner(problem: problem, jobs: 2)
+    var least: (cost: Double, plan: [Int])?
+    var count = 0
+    for a in 4...14 {
+      for b in 4...14 {
+        let plan = [a, b]
+        let cost = problem.cost(plan.map(Double.init))
+        if let least, cost > least.cost { continue }
+        let evaluation = await planner.evaluate(plan, seed: planner.seed, counter: &count)
+        if evaluation.feasible, cost < least?.cost ?? .infinity { least = (cost, plan) }
+      }
+    }
+    let best = try #require(least)
+    // B alone needs more than its load of 8 busy people; A far fewer.
+    #expect(best.plan[1] > 8 && best.plan[0] < best.plan[1])
+    let result = await planner.run()
+    #expect(result.verdict == .certified && result.rounds == 1)
+    #expect(
+      problem.cost(result.plan.map(Double.init)) == best.cost, "planner \(result.plan), enumeration \(best.plan)")
+  }
+
   // MARK: inside the people who exist
 
   @Test(
