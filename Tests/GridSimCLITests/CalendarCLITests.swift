@@ -119,4 +119,36 @@ struct WorkingTimeCLITests {
     let misuse = try gridsim("bench", "--replications", "4")
     #expect(misuse.status == 64)
   }
+
+  @Test(
+    "bench --plan times the planner with its snapshots and without: the same plan, and the runs that went on from one"
+  )
+  func benchPlan() throws {
+    // The Erlang desk on 6 replications, to keep the test short.
+    let folder = temporaryFolder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let desk = folder.appendingPathComponent("desk.json5").path
+    try String(
+      contentsOf: packageRoot.appendingPathComponent("Scenarios/planning/erlang-desk.json5"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "replications: 30", with: "replications: 6")
+    .write(toFile: desk, atomically: true, encoding: .utf8)
+    let r = try gridsim("bench", "--hours", "2000", "--repeat", "1", "--plan", desk)
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    let with = try #require(lines.first { $0.hasPrefix("snapshot before the window") })
+    let without = try #require(lines.first { $0.hasPrefix("start of the period") })
+    // Columns: wall time (2 words), evaluations, simulations, from a snapshot, simulations/s.
+    func columns(_ line: String) -> [String] {
+      line.split(separator: " ").map(String.init).suffix(6).map { $0 }
+    }
+    let (a, b) = (columns(with), columns(without))
+    #expect(a[2] == b[2] && a[3] == b[3], "the same search: \(a) \(b)")
+    #expect(a[4] == a[3] && b[4] == "0", "every run from a snapshot, or none: \(a) \(b)")
+    #expect(lines.contains { $0.hasPrefix("Snapshots: ") && $0.hasSuffix("faster; the same plan.") })
+    let unplanned = try gridsim(
+      "bench", "--hours", "2000", "--repeat", "1", "--plan", "\(fixtures)/small.json5")
+    #expect(unplanned.status == 64 && unplanned.stderr.contains("has no 'plan' key"), "\(unplanned.stderr)")
+  }
 }

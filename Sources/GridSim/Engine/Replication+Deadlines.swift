@@ -105,6 +105,7 @@ extension Replication {
       }
     }
     stations.nextStaffChange += 1
+    stations.changeSequence = clock.sequence
     if stations.nextStaffChange < plan.times.count {
       schedule(plan.times[stations.nextStaffChange], .staffChange)
     }

@@ -69,6 +69,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)
     if model.warmUp > 0 { schedule(model.warmUp, .warmUpEnd) }
     if let first = model.injects.first { schedule(first.time, .inject) }
+    stations.changeSequence = clock.sequence
     if let first = model.staffing.times.first { schedule(first, .staffChange) }
   }
 
@@ -81,12 +82,17 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     let k = stations.nextStaffChange
     let (mine, theirs) = (model.staffing.times, other.staffing.times)
     guard ledger == nil, model.staffing.agrees(with: other.staffing, before: k),
-      theirs.count == k || theirs[k] >= clock.frontier, mine.count > k || theirs.count == k
+      theirs.count == k || theirs[k] >= clock.frontier
     else { return nil }
     var copy = Replication(copying: self, model: other)
     // The staff change scheduled next: moved to `other`'s time, keeping its place among the events
-    // of one time (its sequence number, as when `other` scheduled it), or dropped.
-    if mine.count > k, theirs.count == k || theirs[k] != mine[k] {
+    // of one time (its sequence number, as when `other` scheduled it), or dropped; where this model
+    // had none, `other`'s placed right after the events scheduled before it would have been (the
+    // events of one time then come out in the same order: every later one was scheduled after it).
+    if mine.count == k, theirs.count > k {
+      copy.clock.heap.insert(
+        Event(time: theirs[k], order: Event.order(stations.changeSequence, .staffChange), slot: 0, stamp: 0))
+    } else if mine.count > k, theirs.count == k || theirs[k] != mine[k] {
       let next = theirs.count > k ? theirs[k] : nil
       let found = copy.clock.heap.replaceFirst {
         $0.kind == .staffChange

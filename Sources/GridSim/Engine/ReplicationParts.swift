@@ -91,6 +91,9 @@ struct Stations: ~Copyable, Sendable {
   var roleCover: [Occupancy]
   /// The next change in the staffing plan.
   var nextStaffChange = 0
+  /// The event sequence number when the next staff change was (or would have been) scheduled: at
+  /// the start, or at the last change (``Replication/copy(model:)`` places one there).
+  var changeSequence: UInt64 = 0
 
   init(model: Model) {
     let workflow = model.workflow
@@ -212,6 +215,7 @@ extension Stations {
     roleOnDuty = other.roleOnDuty
     roleCover = other.roleCover
     nextStaffChange = other.nextStaffChange
+    changeSequence = other.changeSequence
   }
 }
 

@@ -174,7 +174,8 @@ struct PlanTests {
     let result = await planner.run()
     #expect(result.verdict == .certified && result.rounds == 1)
     #expect(
-      problem.cost(result.plan.map(Double.init)) == best.cost, "planner \(result.plan), enumeration \(best.plan)")
+      problem.cost(result.plan.map(Double.init)) == best.cost,
+      "planner \(result.plan), enumeration \(best.plan)")
   }
 
   // MARK: inside the people who exist

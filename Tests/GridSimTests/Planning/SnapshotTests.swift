@@ -79,4 +79,24 @@ struct SnapshotTests {
     #expect(bytes(own) == bytes(simulation.run()))
     #expect(snapshots.usage.full == full + 1)
   }
+
+  @Test(
+    "a snapshot run without staff changes (one desk at its maximum all along) still serves candidates whose staff change where the window starts"
+  )
+  func noChangeInTheSnapshot() async throws {
+    let problem = try #require(PlanProblem(try load(erlangScenario())))
+    let snapshots = Snapshots(problem: problem)
+    #expect(problem.upper == [12, 12] && snapshots.time == 1440)
+    var compared = 0
+    for plan in [[4, 4], [7, 9], [12, 5], [12, 12]] {
+      let model = problem.model(surge: 0, plan: plan)
+      for r in 0..<3 {
+        let copied = snapshots.result(model: model, surge: 0, seed: 3, replication: r)
+        var simulation = Simulation(model: model, seed: 3, replication: r)
+        #expect(bytes(copied) == bytes(simulation.run()), "plan \(plan), replication \(r)")
+        compared += 1
+      }
+    }
+    #expect(snapshots.usage.copies == compared && snapshots.usage.full == 0)
+  }
 }
