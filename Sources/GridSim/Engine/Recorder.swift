@@ -234,3 +234,12 @@ extension Recorder {
     comboCounts = other.comboCounts.copy()
   }
 }
+
+extension Recorder {
+  /// The bytes of its cells, histograms, counts and daily tables (a snapshot's size).
+  var byteCount: Int {
+    cells.byteCount + buckets.byteCount + counts.byteCount + comboCells.byteCount + comboBuckets.byteCount
+      + comboCounts.byteCount + dailyArrivals.byteCount + dailyDone.byteCount + dailyBacklog.byteCount
+      + dailyBusy.byteCount + dailyOnTime.byteCount
+  }
+}

@@ -104,6 +104,13 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     return copy
   }
 
+  /// About how many bytes a copy holds: the items, the events, the recorders and the waiting lines
+  /// (a snapshot's size, for ``Snapshots``' budget).
+  var byteCount: Int {
+    items.byteCount + clock.heap.count * MemoryLayout<Event>.stride + measures.recorder.byteCount
+      + measures.channelRecorder.byteCount + stations.lines.byteCount + stations.officeLines.byteCount
+  }
+
   private init(copying other: borrowing Replication, model: Model) {
     self.model = model
     clock = EventClock(copying: other.clock)

@@ -200,6 +200,9 @@ extension EventClock {
 }
 
 extension ItemStore {
+  /// The bytes of its slots.
+  var byteCount: Int { slots.byteCount + free.byteCount }
+
   init(copying other: borrowing ItemStore) {
     slots = other.slots.copy()
     free = other.free.copy()

@@ -85,6 +85,14 @@ public struct Simulation: ~Copyable, Sendable {
     }
   }
 
+  /// About how many bytes the replication holds (a snapshot's size).
+  var byteCount: Int {
+    switch compiled {
+    case .basic(let replication): replication.byteCount
+    case .all(let replication): replication.byteCount
+    }
+  }
+
   /// Runs on to the end of the period and returns the replication's measures (after
   /// ``run(before:)``).
   mutating func finish() -> ReplicationResult {

@@ -81,6 +81,9 @@ struct UniqueArray<Element>: ~Copyable {
     return Array(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
   }
 
+  /// The bytes of its elements (a snapshot's size).
+  var byteCount: Int { count * MemoryLayout<Element>.stride }
+
   /// A copy with a buffer of its own (a replication's snapshot: ``Replication/copy(model:)``).
   /// - Complexity: O(count).
   func copy() -> UniqueArray {
@@ -139,6 +142,9 @@ struct UniqueTable<Element: Sendable>: ~Copyable, Sendable {
     self.columns = columns
     self.storage = storage
   }
+
+  /// The bytes of its elements.
+  var byteCount: Int { storage.byteCount }
 
   /// A copy with storage of its own.
   func copy() -> UniqueTable { UniqueTable(rows: rows, columns: columns, storage: storage.copy()) }

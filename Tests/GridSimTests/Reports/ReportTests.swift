@@ -73,6 +73,15 @@ func xmlError(_ text: String) -> String? {
 
 @Suite("Reports")
 struct ReportTests {
+  @Test("key dates in Chinese, with the days before and after them; other names as given")
+  func windowNames() {
+    let zh = ReportLanguage(.zh)
+    #expect(zh.window("national-day") == "国庆" && zh.window("national-day-eve") == "国庆前")
+    #expect(zh.window("spring-festival-after") == "春节后" && zh.window("two-sessions-before") == "全国两会前")
+    #expect(zh.window("harvest-eve") == "harvest-eve" && zh.window("-eve") == "-eve")
+    #expect(ReportLanguage(.en).window("national-day-eve") == "national-day-eve")
+  }
+
   @Test("report.md in English and Chinese matches its golden file")
   func markdownGolden() throws {
     for language in ReportLanguage.Code.allCases {

@@ -161,7 +161,12 @@ public struct ReportLanguage: Sendable {
       "labour-day": "劳动节", "dragon-boat": "端午", "july-1": "七一", "mid-autumn": "中秋",
       "national-day": "国庆",
     ]
-    return names[name] ?? name
+    if let known = names[name] { return known }
+    // The days before and after a key date, as the shipped scenarios name them (national-day-eve).
+    for (suffix, word) in [("-eve", "前"), ("-before", "前"), ("-after", "后")] where name.hasSuffix(suffix) {
+      if let known = names[String(name.dropLast(suffix.count))] { return known + word }
+    }
+    return name
   }
 
   /// A slice's name: a day kind or a window.

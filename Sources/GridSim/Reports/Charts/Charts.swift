@@ -89,7 +89,7 @@ enum Charts {
         if let line = ends.firstIndex(where: { $0 + 4 <= x }) ?? (ends.count < 3 ? ends.count : nil) {
           if line == ends.count { ends.append(0) }
           ends[line] = x + width
-          svg.text(x, y + Double(line) * 12, text, size: 10, bold: true, halo: true)
+          svg.text(x, y + Double(line) * 13, text, size: 10, bold: true, halo: true)
         } else {
           let room = (i + 1 < runs.count ? self.x(runs[i + 1].0) : x1) - x - 4
           if let cut = SVG.abbreviated(text, width: room / 1.1, size: 10) {
