@@ -50,7 +50,8 @@ struct SnapshotTests {
         for r in 0..<3 {
           let copied = snapshots.result(model: model, surge: surge, seed: 7, replication: r)
           var simulation = Simulation(model: model, seed: 7, replication: r)
-          #expect(bytes(copied) == bytes(simulation.run()), "plan \(plan), surge \(surge), replication \(r)")
+          let same = bytes(copied) == bytes(simulation.run())
+          #expect(same, "plan \(plan), surge \(surge), replication \(r)")
           compared += 1
         }
       }
@@ -62,7 +63,8 @@ struct SnapshotTests {
       model: problem.model(surge: 0, plan: problem.lower), surge: 0, seed: 7, replication: 0)
     let high = snapshots.result(
       model: problem.model(surge: 0, plan: problem.upper), surge: 0, seed: 7, replication: 0)
-    #expect(bytes(low) != bytes(high))
+    let differ = bytes(low) != bytes(high)
+    #expect(differ)
     #expect((low.utilization(tier: 0, days: [2]) ?? 0) > (high.utilization(tier: 0, days: [2]) ?? 1))
     // A model with other staffing before the window (5 on the day shift rather than 6) is not
     // copied: it runs from the start, and its results are its own.
@@ -76,7 +78,8 @@ struct SnapshotTests {
     let full = snapshots.usage.full
     let own = snapshots.result(model: other, surge: 0, seed: 7, replication: 0)
     var simulation = Simulation(model: other, seed: 7, replication: 0)
-    #expect(bytes(own) == bytes(simulation.run()))
+    let same = bytes(own) == bytes(simulation.run())
+    #expect(same)
     #expect(snapshots.usage.full == full + 1)
   }
 
@@ -93,7 +96,8 @@ struct SnapshotTests {
       for r in 0..<3 {
         let copied = snapshots.result(model: model, surge: 0, seed: 3, replication: r)
         var simulation = Simulation(model: model, seed: 3, replication: r)
-        #expect(bytes(copied) == bytes(simulation.run()), "plan \(plan), replication \(r)")
+        let same = bytes(copied) == bytes(simulation.run())
+        #expect(same, "plan \(plan), replication \(r)")
         compared += 1
       }
     }
