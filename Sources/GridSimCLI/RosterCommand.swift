@@ -85,11 +85,21 @@ enum RosterCommand {
     case .failure(let error): throw .scenario(error, path: peoplePath)
     }
     var extra: [String: [Roster.Entry]] = [:]
+    // A plan's certificate, to judge the roster as the plan was judged.
+    var certificate: (PlanProblem, PlanCertificate)?
     if let planPath = args.value("plan") {
       let text = try readText(planPath)
       switch DutyRosterProblem.planEntries(text) {
       case .success(let entries): extra = entries
       case .failure(let e): throw .failed("\(planPath): \(e.message).", .invalidScenario)
+      }
+      if let problem = PlanProblem(scenario) {
+        switch PlanCertificate.read(text, file: planPath, problem: problem) {
+        case .success(let c): certificate = (problem, c)
+        case .failure(let error):
+          Console.report(error.problems)
+          throw .reported(.invalidScenario)
+        }
       }
     }
     var problem = DutyRosterProblem(scenario: scenario, people: people.people, days: days, extra: extra)
@@ -125,21 +135,12 @@ enum RosterCommand {
       return .targetMissed
     }
     if !args.flag("no-check"), !scenario.targets.isEmpty {
-      var fed = scenario
-      let entries = roster.filledEntries
-      for t in fed.tiers.indices {
-        let extra = entries[fed.tiers[t].id] ?? []
-        fed.tiers[t].roster?.entries += extra
-      }
-      let model = Model(fed)
-      let options = ExperimentOptions(replications: fed.replications, seed: fed.seed)
-      let reduction = await options.reduce(model, replications: fed.replications, seed: fed.seed)
-      report.targets = fed.targets.enumerated().map { i, target in
-        (target.name, target.evaluate(reduction, index: i).met)
-      }
+      report.judgement = await roster.judge(
+        scenario: scenario, certificate: certificate, jobs: ProcessInfo.processInfo.activeProcessorCount,
+        progress: { done in Console.progress(done, of: scenario.replications, label: "replications") })
     }
     Console.out(report.text())
-    let missed = report.targets?.contains { !$0.met } == true
+    let missed = report.judgement.map { !$0.met } == true
     if let directory = args.value("out") {
       do {
         try report.write(to: directory, csv: csv)

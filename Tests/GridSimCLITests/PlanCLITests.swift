@@ -60,6 +60,36 @@ struct PlanCLITests {
       .write(toFile: dir.appendingPathComponent("planned.json5").path, atomically: true, encoding: .utf8)
     let check = try gridsim("check", dir.appendingPathComponent("planned.json5").path)
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+    // A named roster on the plan is judged as the plan's certificate: its seeds, day by day. The
+    // desk's day is one 24-hour shift (a night: a day's rest after it), so 14 people cover 7 a day.
+    try
+      "{ extends: \"desk.json5\", tiers: [{ id: \"desk\", roster: { shifts: [{ name: \"all-day\", start: \"00:00\", end: \"00:00\" }] } }] }"
+      .write(toFile: dir.appendingPathComponent("named.json5").path, atomically: true, encoding: .utf8)
+    let people = "id,name,unit\n" + (1...14).map { "P\($0),人\($0),desk\n" }.joined()
+    try people.write(toFile: dir.appendingPathComponent("people.csv").path, atomically: true, encoding: .utf8)
+    func nameRoster(_ plan: String) throws -> Invocation {
+      try gridsim(
+        "roster", dir.appendingPathComponent("named.json5").path, "--people",
+        dir.appendingPathComponent("people.csv").path, "--plan", plan, "--lang", "en")
+    }
+    let named = try nameRoster(out + "/plan.json")
+    let seed = try #require(
+      json.components(separatedBy: "\"seed\": \"").dropFirst().first?.prefix { $0.isNumber })
+    #expect(named.status == 0, "\(named.stdout)\(named.stderr)")
+    #expect(
+      named.stdout.contains(
+        "Judged as the plan's certificate (30 replications from seed \(seed), every check day by day and surge by surge): every check met (3)."
+      ), "\(named.stdout)")
+    // The same plan with 5 on each day: the roster names 5 a day, and the certificate's checks miss
+    // (Erlang C: 5 people answer well under the 88% asked within 15 min); exit 1, the day named.
+    let fewer = dir.appendingPathComponent("fewer.json").path
+    try json.replacingOccurrences(of: "\"staff\": 7", with: "\"staff\": 5").write(
+      toFile: fewer, atomically: true, encoding: .utf8)
+    let short = try nameRoster(fewer)
+    #expect(short.status == 1, "\(short.stdout)\(short.stderr)")
+    #expect(short.stdout.contains("3 of 3 checks missed:\n  answered within 15 min: "), "\(short.stdout)")
+    #expect(short.stdout.contains("\n  answered within 15 min on 10 Mar 2026: "), "\(short.stdout)")
   }
 
   @Test("bounds too low: exit 1 naming the target that binds and where; no plan key: exit 65")

@@ -227,19 +227,19 @@ struct ReportCLITests {
         "page \(i + 1) starts with the caption '\(lines.first!)'")
     }
   }
+}
 
-  /// Runs a tool, returns its stdout; the test fails when it exits non-zero.
-  func runTool(_ path: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(path) exited \(process.terminationStatus)")
-    return String(decoding: data, as: UTF8.self)
-  }
+/// Runs a tool, returns its stdout; the test fails when it exits non-zero.
+func runTool(_ path: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: path)
+  process.arguments = arguments
+  let out = Pipe()
+  process.standardOutput = out
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0, "\(path) exited \(process.terminationStatus)")
+  return String(decoding: data, as: UTF8.self)
 }

@@ -180,4 +180,62 @@ struct RosterCLITests {
       }
     }
   }
+
+  @Test(
+    "the posted 值班表 prints on A4 portrait: every day's row whole on one page, every name and masked phone on the paper",
+    .enabled(if: (chromium != nil && pdftotext != nil) || browserRequired),
+    arguments: ["national-day-2026-roster", "spring-festival-2026-roster"])
+  func printsOnA4(folderName: String) throws {
+    let browser = try #require(chromium, "Chromium is required here but not installed")
+    let toText = try #require(pdftotext, "pdftotext (poppler-utils) is required here but not installed")
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = packageRoot.appendingPathComponent("Reports/\(folderName)/duty-roster.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let pdf = dir.appendingPathComponent("roster.pdf")
+    _ = try runTool(
+      browser,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+        page.absoluteString,
+      ])
+    let raw = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+    let boxes = raw.components(separatedBy: "/MediaBox [").dropFirst().map {
+      $0.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+    }
+    #expect(!boxes.isEmpty)
+    for box in boxes { #expect(box.count == 4 && abs(box[2] - 595) < 1 && abs(box[3] - 842) < 1, "\(box)") }
+    // pdftotext -layout keeps what is on the paper; a clipped column or a row cut by the page's
+    // foot would lose a name or print a date twice.
+    let text = try runTool(toText, ["-raw", pdf.path, "-"])
+    let printed = text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+    let cells = html.components(separatedBy: "<td class=\"l\">").dropFirst().map {
+      $0.components(separatedBy: "</td>")[0]
+    }
+    #expect(cells.count > 20)
+    // Each person as posted: name and masked phone, e.g. 邵杰刚 139****9875.
+    let people = Set(
+      cells.flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "、；")) }.compactMap { item in
+        item.range(of: #"\S+ 139\*\*\*\*\d{4}"#, options: .regularExpression).map { String(item[$0]) }
+      })
+    #expect(people.count > 20)
+    for person in people {
+      let name = person.split(separator: " ")[0].split(separator: " ").last.map(String.init) ?? ""
+      #expect(printed.contains(name), "\(person) is not on the paper")
+      #expect(
+        printed.contains(person.split(separator: " ").last.map(String.init) ?? "-"), "\(person)'s phone")
+    }
+    // Every day's row once per table, whole: its date, weekday and the first person follow each other.
+    let rows = html.components(separatedBy: "<tr><td class=\"l\">").dropFirst().map {
+      $0.components(separatedBy: "</td>")[0].replacingOccurrences(of: " ", with: "")
+    }
+    for date in Set(rows) {
+      let times = printed.components(separatedBy: date).count - 1
+      #expect(times >= rows.filter { $0 == date }.count, "\(date) printed \(times) times")
+    }
+    let pages = text.components(separatedBy: "\u{0C}").filter {
+      !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+    #expect((1...20).contains(pages.count), "\(pages.count) pages")
+  }
 }

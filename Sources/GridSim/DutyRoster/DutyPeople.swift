@@ -27,13 +27,20 @@ public struct DutyPerson: Sendable, Equatable {
   public var notShifts: Set<String>
   /// Hard days (除夕, 初一, 1 October) they were on duty last year.
   public var lastYearHardDays: Int
+  /// Which hard days those were, where the file names them (除夕, or last year's date of it).
+  public var lastYearHard: Set<WorkCalendar.HardDay> = []
+  /// Shifts and days they would like to be on duty (soft: a duty on none of them weighs
+  /// ``DutyRules/Weights/preference``), and shifts and days they would rather not.
+  public var prefers = DutyWish()
+  public var ratherNot = DutyWish()
   /// The line of the people file it was read from.
   public var line: Int
 
   public init(
     id: String, name: String, unit: String, role: DutyRole = .staff, tierRole: String? = nil,
     post: DutyRules.Post = .civilServant, phone: String? = nil, unavailable: Set<Int> = [],
-    notShifts: Set<String> = [], lastYearHardDays: Int = 0, line: Int = 0
+    notShifts: Set<String> = [], lastYearHardDays: Int = 0, lastYearHard: Set<WorkCalendar.HardDay> = [],
+    prefers: DutyWish = DutyWish(), ratherNot: DutyWish = DutyWish(), line: Int = 0
   ) {
     self.id = id
     self.name = name
@@ -45,7 +52,17 @@ public struct DutyPerson: Sendable, Equatable {
     self.unavailable = unavailable
     self.notShifts = notShifts
     self.lastYearHardDays = lastYearHardDays
+    self.lastYearHard = lastYearHard
+    self.prefers = prefers
+    self.ratherNot = ratherNot
     self.line = line
+  }
+
+  /// True when a duty on `shift` of `day` is one the person would rather not have: on a shift or
+  /// day they would rather not take, or, where they named what they prefer, on none of it.
+  public func dislikes(shift: String, day: Int) -> Bool {
+    ratherNot.matches(shift: shift, day: day)
+      || (!prefers.isEmpty && !prefers.matches(shift: shift, day: day))
   }
 
   /// The phone as it is posted (the personal information law): `139****0000`, the first three
@@ -58,6 +75,24 @@ public struct DutyPerson: Sendable, Equatable {
   }
 }
 
+/// Shifts and days a person names as wished for (or not), a soft goal of the roster.
+public struct DutyWish: Sendable, Equatable {
+  /// Roster shift names.
+  public var shifts: Set<String> = []
+  /// Day numbers.
+  public var days: Set<Int> = []
+
+  public init(shifts: Set<String> = [], days: Set<Int> = []) {
+    self.shifts = shifts
+    self.days = days
+  }
+
+  public var isEmpty: Bool { shifts.isEmpty && days.isEmpty }
+
+  /// True when the shift or the day is among them.
+  public func matches(shift: String, day: Int) -> Bool { shifts.contains(shift) || days.contains(day) }
+}
+
 /// A people file (`--people`), read: the people and every problem found, each with its line.
 public struct DutyPeople: Sendable {
   public var path: String
@@ -67,7 +102,7 @@ public struct DutyPeople: Sendable {
 
   /// The columns a people file may have, with the headers each is known by (English and Chinese).
   public enum Column: String, Sendable, CaseIterable {
-    case id, name, unit, role, post, phone, unavailable, notShifts, lastYearHardDays
+    case id, name, unit, role, post, phone, unavailable, notShifts, lastYearHardDays, prefers, ratherNot
 
     /// The headers it is known by; the first is what the template writes.
     public var headers: [String] {
@@ -81,6 +116,8 @@ public struct DutyPeople: Sendable {
       case .unavailable: ["unavailable", "leave", "请假日期", "请假", "不可值班日期"]
       case .notShifts: ["not-shifts", "notShifts", "不值班次", "不可值班次"]
       case .lastYearHardDays: ["last-year-hard-days", "lastYearHardDays", "去年难值日", "去年节日值班"]
+      case .prefers: ["prefers", "希望值班", "偏好"]
+      case .ratherNot: ["rather-not", "ratherNot", "尽量不排", "不希望值班"]
       }
     }
 
@@ -287,28 +324,50 @@ public struct DutyPeople: Sendable {
             fix: "separate dates with ';' or '、'")
         }
       }
+      let shifts = tier.flatMap { scenario.tiers[$0].roster?.shifts } ?? []
+      let shiftNames = shifts.flatMap { [$0.name] + ($0.title.map { [$0] } ?? []) }
       var notShifts: Set<String> = []
       if let s = cells[.notShifts], !s.isEmpty {
-        let shifts = tier.flatMap { scenario.tiers[$0].roster?.shifts } ?? []
         for word in DutyPeople.items(s) {
           if let shift = shifts.first(where: { $0.isNamed(word) }) {
             notShifts.insert(shift.name)
           } else if tier != nil {
-            let names = shifts.flatMap { [$0.name] + ($0.title.map { [$0] } ?? []) }
             problem(
               line, "not-shifts", "no shift of this unit's tier is named '\(Diagnostic.shown(word))'",
-              fix: names.isEmpty ? nil : "the shifts are \(names.joined(separator: ", "))")
+              fix: shiftNames.isEmpty ? nil : "the shifts are \(shiftNames.joined(separator: ", "))")
+          }
+        }
+      }
+      var wishes = [DutyWish(), DutyWish()]
+      for (k, column) in [Column.prefers, .ratherNot].enumerated() {
+        guard let cell = cells[column], !cell.isEmpty else { continue }
+        for word in DutyPeople.items(cell) {
+          if let shift = shifts.first(where: { $0.isNamed(word) }) {
+            wishes[k].shifts.insert(shift.name)
+          } else if case .success(let days) = DutyPeople.dates(word, year: year) {
+            wishes[k].days.formUnion(days)
+          } else if tier != nil {
+            problem(
+              line, column.headers[0],
+              "expected shifts of this unit's tier or dates (2026-02-16, 2月16日, ranges with ~), found '\(Diagnostic.shown(word))'",
+              fix: shiftNames.isEmpty ? nil : "the shifts are \(shiftNames.joined(separator: ", "))")
           }
         }
       }
       var hard = 0
+      var hardNamed: Set<WorkCalendar.HardDay> = []
       if let h = cells[.lastYearHardDays], !h.isEmpty {
         if let n = Int(h), n >= 0, n <= 366 {
           hard = n
         } else {
           for word in DutyPeople.items(h) {
-            if WorkCalendar.HardDay(named: word) != nil || LocalDateTime(spreadsheet: word) != nil {
+            if let named = WorkCalendar.HardDay(named: word) {
               hard += 1
+              hardNamed.insert(named)
+            } else if let date = LocalDateTime(spreadsheet: word) {
+              // Last year's date names its hard day where the calendar knows that year.
+              hard += 1
+              if let named = scenario.calendar.days.hardDay(date.dayNumber) { hardNamed.insert(named) }
             } else {
               problem(
                 line, "last-year-hard-days",
@@ -320,7 +379,8 @@ public struct DutyPeople: Sendable {
       people.append(
         DutyPerson(
           id: id, name: name, unit: unit, role: role, tierRole: tierRole, post: post, phone: phone,
-          unavailable: unavailable, notShifts: notShifts, lastYearHardDays: hard, line: line))
+          unavailable: unavailable, notShifts: notShifts, lastYearHardDays: hard, lastYearHard: hardNamed,
+          prefers: wishes[0], ratherNot: wishes[1], line: line))
     }
     if rows.count == 1 {
       problem(header.line, "", "the file lists nobody", fix: "add a row per person under the header")

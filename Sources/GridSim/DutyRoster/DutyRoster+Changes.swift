@@ -54,8 +54,10 @@ extension DutyRosterProblem {
   }
 
   /// Reads a previous roster (`--previous`, a `duty-roster.csv` this command wrote): who was on
-  /// each shift-day. Rows for days, units or shifts this problem does not have, or people no longer
-  /// in the people file, are warnings: the new roster simply does not keep them.
+  /// each shift-day. Rows dated in the 31 days before the first day are duties already done: the
+  /// rest after a night, the days in a row and the hours count them (``earlier``). Rows for days,
+  /// units or shifts this problem does not have, or people no longer in the people file, are
+  /// warnings: the new roster simply does not keep them.
   public mutating func readPrevious(_ text: String, path: String) -> [Diagnostic] {
     let (rows, problems) = Self.table(text, path: path, needs: ["date", "unit", "shift", "id"])
     if problems.hasErrors { return problems }
@@ -73,6 +75,17 @@ extension DutyRosterProblem {
       }
       let role = (c["role"] ?? "").lowercased()
       let leader = role == "leader" || role == "带班领导"
+      if day < days.lowerBound, day >= days.lowerBound - 31, let p = ids[c["id"] ?? ""],
+        let template = slots.first(where: {
+          units[$0.unit].name == c["unit"] && ($0.shift == c["shift"] || $0.shiftShown == c["shift"])
+            && $0.leader == leader
+        })
+      {
+        if earlier.isEmpty { earlier = Array(repeating: [], count: people.count) }
+        let duty = DutyTime(day: day, start: template.start, length: template.length, night: template.night)
+        if !earlier[p].contains(duty) { earlier[p].append(duty) }
+        continue
+      }
       guard let s = slot(unit: c["unit"] ?? "", day: day, shift: c["shift"] ?? "", leader: leader),
         let p = ids[c["id"] ?? ""]
       else {

@@ -27,6 +27,20 @@ public struct DutySlot: Sendable, Equatable {
 
   /// A duty on a holiday (statutory or moved by 调休) or a weekend day.
   public var onDayOff: Bool { kind == .holiday || kind == .weekend }
+
+  /// When it is, as the rest, consecutive-day and hours rules see it.
+  public var duty: DutyTime { DutyTime(day: day, start: start, length: length, night: night) }
+}
+
+/// When a duty is: its day, start and length, and whether it is a night.
+public struct DutyTime: Sendable, Equatable {
+  /// Day number (days since 1970-01-01).
+  public var day: Int
+  /// Minutes after the day's midnight, and minutes long.
+  public var start: Int
+  public var length: Int
+  /// A night (rest follows it).
+  public var night: Bool
 }
 
 /// What a named duty roster must cover: every shift-day of the units that have people, from the
@@ -61,6 +75,10 @@ public struct DutyRosterProblem: Sendable {
   public var barred: [[Int]]
   /// Tiers of the scenario with people, and their ids.
   public var tierIDs: [String]
+  /// Per person, their duties on the days just before the first day (rows of `--previous` dated
+  /// before it): the rest after a night, the days in a row and the hours count them. Empty when
+  /// none were read.
+  public var earlier: [[DutyTime]] = []
 
   /// The problem for `scenario`'s rostered tiers that have people, over `days`; `extra` adds dated
   /// roster rows (a plan's headcounts) per tier id before the roster is read.
@@ -152,9 +170,11 @@ public struct DutyRosterProblem: Sendable {
   }
 
   /// Counted hours of a slot toward the hours limits (a night at ``DutyRules/nightShare``).
-  public func countedHours(_ s: Int) -> Double {
-    let slot = slots[s]
-    return Double(slot.length) / 60 * (slot.night ? rules.nightShare : 1)
+  public func countedHours(_ s: Int) -> Double { countedHours(slots[s].duty) }
+
+  /// Counted hours of a duty toward the hours limits.
+  public func countedHours(_ duty: DutyTime) -> Double {
+    Double(duty.length) / 60 * (duty.night ? rules.nightShare : 1)
   }
 
   /// The slot of a unit, day, shift and leader flag.

@@ -114,8 +114,9 @@ public struct DutyRosterSolver: Sendable {
     if others.filter({ problem.slots[$0].day == slot.day }).count >= rules.maxShiftsPerDay { return .sameDay }
     let a0 = slot.day * 1440 + slot.start
     let a1 = a0 + slot.length
-    for o in others {
-      let other = problem.slots[o]
+    let earlier = problem.earlier.isEmpty ? [] : problem.earlier[p]
+    let all = others.map { problem.slots[$0].duty } + earlier
+    for other in all {
       let b0 = other.day * 1440 + other.start
       if b0 < a1 && a0 < b0 + other.length { return .overlap }
       if other.night, other.day < slot.day, slot.day <= other.day + rules.restAfterNight {
@@ -125,7 +126,7 @@ public struct DutyRosterSolver: Sendable {
         return .restAfterNight
       }
     }
-    let days = Set(others.map { problem.slots[$0].day })
+    let days = Set(all.map(\.day))
     var run = 1
     var d = slot.day - 1
     while days.contains(d) {
@@ -139,18 +140,21 @@ public struct DutyRosterSolver: Sendable {
     }
     if run > rules.maxConsecutiveDays { return .consecutiveDays }
     let post = rules.rules(for: person.post)
+    let counted =
+      others.map { (day: problem.slots[$0].day, hours: hours[$0]) }
+      + earlier.map { (day: $0.day, hours: problem.countedHours($0)) }
     if let limit = post.hoursPerWeek {
       for w in (slot.day - 6)...slot.day {
-        let sum = others.filter { (w...(w + 6)).contains(problem.slots[$0].day) }.reduce(hours[s]) {
-          $0 + hours[$1]
-        }
+        let sum = counted.filter { (w...(w + 6)).contains($0.day) }.reduce(hours[s]) { $0 + $1.hours }
         if sum > limit + 1e-9 { return .weekHours }
       }
     }
     if let limit = post.hoursPerMonth {
-      let month = LocalDateTime.civil(fromDays: slot.day).month
-      let sum = others.filter { LocalDateTime.civil(fromDays: problem.slots[$0].day).month == month }
-        .reduce(hours[s]) { $0 + hours[$1] }
+      let month = LocalDateTime.civil(fromDays: slot.day)
+      let sum = counted.filter {
+        let d = LocalDateTime.civil(fromDays: $0.day)
+        return d.month == month.month && d.year == month.year
+      }.reduce(hours[s]) { $0 + $1.hours }
       if sum > limit + 1e-9 { return .monthHours }
     }
     return nil
@@ -163,35 +167,46 @@ public struct DutyRosterSolver: Sendable {
     var total = 0
     for p in problem.people.indices {
       for k in 0..<4 { total += weights[k] * counts[p][k] * counts[p][k] }
-      total += problem.rules.weights.rotation * problem.people[p].lastYearHardDays * counts[p][3]
     }
     for s in seats.indices {
       total += problem.rules.weights.changes * problem.previous[s].filter { !seats[s].contains($0) }.count
-      total +=
-        problem.rules.weights.borrowed * seats[s].filter { personUnit[$0] != problem.slots[s].unit }.count
+      total += seats[s].reduce(0) { $0 + seatCost($1, s) }
     }
     return total
+  }
+
+  /// The soft goals that weigh each seat on its own: a hard day for someone who had hard days last
+  /// year (more for the same hard day), a duty the person would rather not have, a seat borrowed
+  /// from another unit.
+  func seatCost(_ p: Int, _ s: Int) -> Int {
+    let slot = problem.slots[s]
+    let person = problem.people[p]
+    let w = problem.rules.weights
+    var cost = 0
+    if let hard = slot.hardDay {
+      cost += w.rotation * person.lastYearHardDays
+      if person.lastYearHard.contains(hard) { cost += w.sameHardDay }
+    }
+    if person.dislikes(shift: slot.shift, day: slot.day) { cost += w.preference }
+    if personUnit[p] != slot.unit { cost += w.borrowed }
+    return cost
   }
 
   /// How the objective changes when `p` takes a seat of `s` (positive: worse).
   private func gain(_ p: Int, _ s: Int) -> Int {
     let m = measures(s)
-    var delta = 0
+    var delta = seatCost(p, s)
     for k in 0..<4 where m[k] > 0 { delta += weights[k] * (2 * counts[p][k] + 1) }
-    if m[3] > 0 { delta += problem.rules.weights.rotation * problem.people[p].lastYearHardDays }
     if problem.previous[s].contains(p) { delta -= problem.rules.weights.changes }
-    if personUnit[p] != problem.slots[s].unit { delta += problem.rules.weights.borrowed }
     return delta
   }
 
   /// How the objective changes when `p` leaves a seat of `s`.
   private func loss(_ p: Int, _ s: Int) -> Int {
     let m = measures(s)
-    var delta = 0
+    var delta = -seatCost(p, s)
     for k in 0..<4 where m[k] > 0 { delta += weights[k] * (1 - 2 * counts[p][k]) }
-    if m[3] > 0 { delta -= problem.rules.weights.rotation * problem.people[p].lastYearHardDays }
     if problem.previous[s].contains(p) { delta += problem.rules.weights.changes }
-    if personUnit[p] != problem.slots[s].unit { delta -= problem.rules.weights.borrowed }
     return delta
   }
 

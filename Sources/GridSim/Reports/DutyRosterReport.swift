@@ -12,13 +12,13 @@ public struct DutyRosterReport: Sendable {
   public let commandLine: String
   /// The scenario's time zone (for the iCalendar files).
   public let timeZone: String
-  /// The verdict of the simulation on the roster's headcounts: nil when not judged; else each
-  /// target's name and whether it held.
-  public var targets: [(name: String, met: Bool)]?
+  /// How the roster fares against the targets (``DutyRoster/judge(scenario:certificate:jobs:progress:)``);
+  /// nil when not judged.
+  public var judgement: DutyRosterJudgement?
 
   public init(
     roster: DutyRoster, swaps: [DutySwap] = [], language: ReportLanguage, source: String, commandLine: String,
-    timeZone: String = "Asia/Shanghai", targets: [(name: String, met: Bool)]? = nil
+    timeZone: String = "Asia/Shanghai", judgement: DutyRosterJudgement? = nil
   ) {
     self.roster = roster
     self.swaps = swaps
@@ -26,7 +26,7 @@ public struct DutyRosterReport: Sendable {
     self.source = source
     self.commandLine = commandLine
     self.timeZone = timeZone
-    self.targets = targets
+    self.judgement = judgement
   }
 
   var problem: DutyRosterProblem { roster.problem }
@@ -123,7 +123,7 @@ public struct DutyRosterReport: Sendable {
       "gridsim roster：\(problem.scenarioName)（\(source)）\n")
     let seats = problem.slots.reduce(0) { $0 + $1.seats }
     out += l.pick(
-      "  \(Self.iso(problem.days.lowerBound)) to \(Self.iso(problem.days.upperBound)); \(problem.people.count) people in \(problem.units.count) units; \(seats) seats on \(problem.slots.count) shift-days\n\n",
+      "  \(Self.iso(problem.days.lowerBound)) to \(Self.iso(problem.days.upperBound)); \(problem.people.count) \(problem.people.count == 1 ? "person" : "people") in \(problem.units.count) \(problem.units.count == 1 ? "unit" : "units"); \(seats) \(seats == 1 ? "seat" : "seats") on \(problem.slots.count) \(problem.slots.count == 1 ? "shift-day" : "shift-days")\n\n",
       "  \(Self.iso(problem.days.lowerBound)) 至 \(Self.iso(problem.days.upperBound))；\(problem.units.count) 个单位 \(problem.people.count) 人；\(problem.slots.count) 个班次日共 \(seats) 个岗位\n\n"
     )
     if !roster.isComplete {
@@ -179,7 +179,8 @@ public struct DutyRosterReport: Sendable {
     for swap in swaps {
       lines.append(swapLine(swap))
     }
-    if let targets {
+    switch judgement {
+    case .simulated(let targets):
       let missed = targets.filter { !$0.met }
       lines.append(
         missed.isEmpty
@@ -189,6 +190,28 @@ public struct DutyRosterReport: Sendable {
           : l.pick(
             "The roster's headcounts, fed back into the simulation, miss: \(missed.map(\.name).joined(separator: "; ")).",
             "按值班表的在岗人数回代仿真，未达成：\(missed.map(\.name).joined(separator: "；"))。"))
+    case .certificate(let plan, let certificate, let evaluation):
+      // The plan's own checks, re-run on its seeds with the roster's headcounts (the plan's).
+      let report = PlanReport(
+        problem: plan, recheck: evaluation, certificate: certificate, source: source, language: l)
+      let total = evaluation.checks.count
+      let basis = l.pick(
+        "Judged as the plan's certificate (\(certificate.replications) replications from seed \(certificate.seed), every check day by day and surge by surge)",
+        "按方案的验证方式评判（随机种子 \(certificate.seed)，重复 \(certificate.replications) 次，每项检查逐日、逐个到达量倍数判定）")
+      let missed = evaluation.failing
+      lines.append(
+        missed.isEmpty
+          ? basis + l.pick(": every check met (\(total)).", "：全部 \(total) 项检查达成。")
+          : basis
+            + l.pick(": \(missed.count) of \(total) checks missed:", "：\(total) 项检查中 \(missed.count) 项未达成：")
+      )
+      for check in missed.prefix(20) {
+        lines.append("  " + report.scope(check, l) + l.pick(": ", "：") + report.finding(check, l))
+      }
+      if missed.count > 20 {
+        lines.append("  " + l.pick("and \(missed.count - 20) more.", "另有 \(missed.count - 20) 项。"))
+      }
+    case nil: break
     }
     return lines
   }

@@ -91,8 +91,15 @@ public struct DutyRules: Sendable, Equatable {
     public var holidays = 1
     /// Hard days (除夕, 初一, 1 October) spread evenly.
     public var hardDays = 4
-    /// A hard day given to someone who had hard days last year, per such day.
+    /// A hard day given to someone who had hard days last year, per such day and per hard day
+    /// they had.
     public var rotation = 6
+    /// A hard day given to someone who had that same hard day last year (除夕 again), on top of
+    /// ``rotation``.
+    public var sameHardDay = 12
+    /// A duty on a shift or day a person would rather not take, or (where they named shifts or days
+    /// they prefer) on none of those.
+    public var preference = 3
     /// A seat given to another person than in the previous roster (`--previous`).
     public var changes = 20
     /// A seat taken by someone of another unit (with ``DutyRules/borrow``).

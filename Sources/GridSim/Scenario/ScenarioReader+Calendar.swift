@@ -2,7 +2,7 @@ import Foundation
 
 extension ScenarioReader {
   static let calendarKeys = [
-    "builtIn", "holidays", "makeupWorkdays", "files", "officeHours", "sameDayCutoff",
+    "builtIn", "holidays", "makeupWorkdays", "statutory", "files", "officeHours", "sameDayCutoff",
   ]
 
   /// Reads `calendar`: holidays and make-up workdays added to (or instead of) the built-in years,
@@ -39,6 +39,15 @@ extension ScenarioReader {
     CalendarFile.readDays(o["holidays"], "calendar.holidays", kind: .holiday, into: &own, values: &values)
     CalendarFile.readDays(
       o["makeupWorkdays"], "calendar.makeupWorkdays", kind: .makeupWorkday, into: &own, values: &values)
+    // Statutory holidays (法定节假日): holidays the Labour Law's 300% applies to; 除夕 and 初一 by
+    // their names are hard days of duty.
+    var statutory = WorkCalendar()
+    CalendarFile.readDays(
+      o["statutory"], "calendar.statutory", kind: .holiday, into: &statutory, values: &values)
+    for (day, special) in statutory.specials.sorted(by: { $0.key < $1.key }) {
+      own.set(day: day, special)
+      own.setStatutory(day: day, name: special.name, hard: WorkCalendar.HardDay(inName: special.name))
+    }
     settings.days.merge(own)
     if let v = o["officeHours"], let hours = readOfficeHours(v, "calendar.officeHours") {
       settings.officeHours = hours

@@ -59,7 +59,10 @@ extension ScenarioReader {
     if let v = o["weights"],
       let w = values.object(
         v, "rosterRules.weights",
-        known: ["duties", "nights", "holidays", "hardDays", "rotation", "changes", "borrowed"])
+        known: [
+          "duties", "nights", "holidays", "hardDays", "rotation", "sameHardDay", "preference", "changes",
+          "borrowed",
+        ])
     {
       func read(_ key: String, _ into: inout Int) {
         if let x = w[key].flatMap({ values.integer($0, "rosterRules.weights.\(key)", in: 0...1000) }) {
@@ -71,6 +74,8 @@ extension ScenarioReader {
       read("holidays", &rules.weights.holidays)
       read("hardDays", &rules.weights.hardDays)
       read("rotation", &rules.weights.rotation)
+      read("sameHardDay", &rules.weights.sameHardDay)
+      read("preference", &rules.weights.preference)
       read("changes", &rules.weights.changes)
       read("borrowed", &rules.weights.borrowed)
     }

@@ -27,20 +27,20 @@ public enum Starter {
   static func people(_ o: Options) -> String {
     if o.language == .zh {
       return """
-        编号,姓名,单位,角色,岗位类别,电话,请假日期,不值班次,去年难值日
-        Z001,示例领导,本镇,带班领导,公务员,13900000001,,,除夕
-        Z002,示例干部,本镇,值班人员,公务员,13900000002,2026-10-01~2026-10-03,,
-        Z003,示例协管员,本镇,值班人员,聘用人员,13900000003,,,
-        C001,示例村干部,1村,值班人员,村干部,13900000004,,,
+        编号,姓名,单位,角色,岗位类别,电话,请假日期,不值班次,去年难值日,希望值班,尽量不排
+        Z001,示例领导,本镇,带班领导,公务员,13900000001,,,除夕,,
+        Z002,示例干部,本镇,值班人员,公务员,13900000002,2026-10-01~2026-10-03,,,2026-10-06~2026-10-07,
+        Z003,示例协管员,本镇,值班人员,聘用人员,13900000003,,,,,2026-10-01
+        C001,示例村干部,1村,值班人员,村干部,13900000004,,,,,
 
         """
     }
     return """
-      id,name,unit,role,post,phone,unavailable,not-shifts,last-year-hard-days
-      Z001,Example leader,Our township,leader,civil-servant,13900000001,,,1
-      Z002,Example cadre,Our township,staff,civil-servant,13900000002,2026-10-01~2026-10-03,,
-      Z003,Example hired staff,Our township,staff,hired,13900000003,,,
-      C001,Example village cadre,Village 1,staff,village-cadre,13900000004,,,
+      id,name,unit,role,post,phone,unavailable,not-shifts,last-year-hard-days,prefers,rather-not
+      Z001,Example leader,Our township,leader,civil-servant,13900000001,,,1,,
+      Z002,Example cadre,Our township,staff,civil-servant,13900000002,2026-10-01~2026-10-03,,,2026-10-06~2026-10-07,
+      Z003,Example hired staff,Our township,staff,hired,13900000003,,,,,2026-10-01
+      C001,Example village cadre,Village 1,staff,village-cadre,13900000004,,,,,
 
       """
   }

@@ -97,6 +97,109 @@ struct DutyRosterTests {
     #expect(merged.isStatutory(eve) && merged.isStatutory(Self.day(2, 16)))
   }
 
+  @Test("a scenario's calendar key lists statutory holidays and names the hard days")
+  func statutoryInScenario() throws {
+    let s = try load(
+      """
+      { version: 1, period: { start: "2027-02-01T00:00", length: "14 days" },
+        tiers: [{ id: "grid", handling: "1 h" }], organization: { name: "t", staff: 1 },
+        calendar: { statutory: [{ date: "2027-02-05", name: "除夕" }, { date: "2027-02-06", name: "春节初一" }],
+          holidays: ["2027-02-07"] } }
+      """)
+    let eve = LocalDateTime(year: 2027, month: 2, day: 5)!.dayNumber
+    let c = s.calendar.days
+    #expect((0..<3).allSatisfy { c.kind(ofDay: eve + $0) == .holiday })
+    #expect(c.isStatutory(eve) && c.isStatutory(eve + 1) && !c.isStatutory(eve + 2))
+    #expect(
+      c.hardDay(eve) == .newYearsEve && c.hardDay(eve + 1) == .springFestival && c.hardDay(eve + 2) == nil)
+    // The built-in years stay statutory where they were.
+    #expect(c.isStatutory(Self.day(2, 16)))
+  }
+
+  @Test("hard days rotate by which day: who had 除夕 last year is kept off 除夕 first")
+  func sameHardDay() throws {
+    // One seat on 除夕 (16 Feb) and one on 初一 (17 Feb). A had 除夕 last year (given as last
+    // year's date, 28 Jan 2025), B had 初一. Rotation weighs them alike (6 each per hard day); 除夕
+    // again adds 12. A on 初一 and B on 除夕: duties 1 + 1, holidays 1 + 1, hard days 4 × (1 + 1),
+    // rotation 6 + 6 = 24; the other way round, 24 + 12 + 12 = 48.
+    let s = try Self.scenario()
+    let p = try Self.problem(s, "A,甲,东村,,,,,,2025-01-28\nB,乙,东村,,,,,,初一\n", from: (2, 16), to: (2, 17))
+    #expect(p.people[0].lastYearHard == [.newYearsEve] && p.people[0].lastYearHardDays == 1)
+    #expect(p.people[1].lastYearHard == [.springFestival])
+    var swapped = DutyRosterSolver(problem: p)
+    swapped.put(0, 0)
+    swapped.put(1, 1)
+    #expect(swapped.objective == 48)
+    var rotated = DutyRosterSolver(problem: p)
+    rotated.put(1, 0)
+    rotated.put(0, 1)
+    #expect(rotated.objective == 24)
+    let roster = DutyRosterSolver.solve(p)
+    #expect(Self.ids(roster) == [["B"], ["A"]] && roster.objective == 24)
+    #expect(DutyRosterSolver.solve(p, exactLimit: 0).objective == 24)
+  }
+
+  @Test("wishes: a duty someone would rather not have, or on none of what they prefer, weighs 3")
+  func wishes() throws {
+    // 16 Feb (除夕), a day and a night seat, A and B. A would rather not do nights: A takes the day
+    // shift. Objective by hand: duties 1 + 1, nights 2 × 1, holidays 1 + 1, hard days 4 × (1 + 1)
+    // = 14; A on the night, 14 + 3 = 17. A wish is not a rule: with B on leave and A wishing for
+    // neither shift, A still takes one (one shift a day), at a cost of 3.
+    let s = try Self.scenario(night: true)
+    let header = "id,name,unit,unavailable,rather-not,希望值班\n"
+    func problem(_ rows: String) throws -> DutyRosterProblem {
+      let people = try #require(try? DutyPeople.parse(header + rows, path: "p.csv", scenario: s).get())
+      return DutyRosterProblem(scenario: s, people: people.people, days: Self.day(2, 16)...Self.day(2, 16))
+    }
+    let p = try problem("A,甲,东村,,夜班,\nB,乙,东村,,,\n")
+    #expect(p.people[0].ratherNot.shifts == ["night"])
+    let roster = DutyRosterSolver.solve(p)
+    #expect(Self.ids(roster) == [["A"], ["B"]] && roster.objective == 14)
+    var against = DutyRosterSolver(problem: p)
+    against.put(1, 0)
+    against.put(0, 1)
+    #expect(against.objective == 17)
+    // The same from B's side: B prefers nights (a day shift is on none of what B prefers).
+    let q = try problem("A,甲,东村,,,\nB,乙,东村,,,night;2026-02-20\n")
+    #expect(q.people[1].prefers == DutyWish(shifts: ["night"], days: [Self.day(2, 20)]))
+    #expect(Self.ids(DutyRosterSolver.solve(q)) == [["A"], ["B"]])
+    // Only a wish: B on leave, A is put on the one seat left that A may take.
+    let r = DutyRosterSolver.solve(try problem("A,甲,东村,,白班;夜班,\nB,乙,东村,2026-02-16,,\n"))
+    #expect(r.seats.map(\.count) == [1, 0] && r.objective == 1 + 1 + 4 + 3)
+    // A wish naming no shift or date is an error with its column and line.
+    guard
+      case .failure(.invalid(let e)) = DutyPeople.parse(header + "A,甲,东村,,午班,\n", path: "p.csv", scenario: s)
+    else {
+      Issue.record("a wrong shift was accepted")
+      return
+    }
+    #expect(e.first?.description.contains("'午班'") == true)
+    #expect(e.first?.keyPath == "rather-not" && e.first?.line == 2)
+  }
+
+  @Test("duties just before the first day (earlier rows of --previous) count for rest and days in a row")
+  func earlierDuties() throws {
+    // A night on 16 Feb, before the roster's first day (17 Feb): A may not take the 17th's night.
+    var s = try Self.scenario(night: true)
+    s.tiers[0].roster!.shifts.removeFirst()
+    var p = try Self.problem(s, "A,甲,东村\nB,乙,东村\n", from: (2, 17), to: (2, 18))
+    let previous = "date,unit,shift,role,id\n2026-02-16,东村,夜班,,A\n2026-01-01,东村,夜班,,B\n"
+    // B's night of 1 January is more than a month before: warned about, not counted.
+    #expect(p.readPrevious(previous, path: "old.csv").map(\.line) == [3])
+    #expect(
+      p.earlier[0] == [DutyTime(day: Self.day(2, 16), start: 17 * 60 + 30, length: 15 * 60, night: true)])
+    #expect(p.earlier[1].isEmpty)
+    #expect(DutyRosterSolver(problem: p).violation(0, 0) == .restAfterNight)
+    #expect(Self.ids(DutyRosterSolver.solve(p)) == [["B"], ["A"]])
+    // Two day shifts in a row before the first day, at most 2 in a row: A sits out the 17th.
+    var t = try Self.scenario()
+    t.rosterRules.maxConsecutiveDays = 2
+    var q = try Self.problem(t, "A,甲,东村\nB,乙,东村\n", from: (2, 17), to: (2, 17))
+    _ = q.readPrevious("date,unit,shift,id\n2026-02-15,东村,duty,A\n2026-02-16,东村,duty,A\n", path: "old.csv")
+    #expect(DutyRosterSolver(problem: q).violation(0, 0) == .consecutiveDays)
+    #expect(Self.ids(DutyRosterSolver.solve(q)) == [["B"]])
+  }
+
   @Test("rosterRules: each default overridden by the scenario; a wrong key or value is named")
   func rules() throws {
     let defaults = try Self.scenario().rosterRules
