@@ -17,14 +17,16 @@ let package = Package(
     .target(name: "GridSimBench", dependencies: ["GridSim"]),
     // The `gridsim` executable: argument parsing, exit codes, files, printing.
     .executableTarget(name: "GridSimCLI", dependencies: ["GridSim", "GridSimBench"]),
+    // What both test targets share: the package's root and the golden-file helper.
+    .target(name: "GridSimTestSupport", path: "Tests/GridSimTestSupport"),
     .testTarget(
       name: "GridSimTests",
-      dependencies: ["GridSim", "GridSimBench"],
+      dependencies: ["GridSim", "GridSimBench", "GridSimTestSupport"],
       exclude: ["Snapshots", "Reports/Snapshots"]
     ),
     .testTarget(
       name: "GridSimCLITests",
-      dependencies: ["GridSim", "GridSimCLI"],
+      dependencies: ["GridSim", "GridSimCLI", "GridSimTestSupport"],
       exclude: ["Snapshots", "Fixtures"]
     ),
   ],

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// The CI recipes' shell step, run locally in a temporary git repository with two commits: a

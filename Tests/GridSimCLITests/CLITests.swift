@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -14,8 +15,6 @@ struct Invocation {
   var signaled = false
 }
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
 let fixtures = "Tests/GridSimCLITests/Fixtures"
 
 /// The `gridsim` executable next to the test bundle.
@@ -30,23 +29,10 @@ func gridsimExecutable() -> URL {
 
 func gridsim(_ arguments: String...) throws -> Invocation { try gridsimArgs(arguments) }
 
-/// Compares text with a golden file in Snapshots/; GRIDSIM_RECORD=1 rewrites the file instead.
+/// Compares text with a golden file in `Tests/GridSimCLITests/Snapshots/`.
 func expectSnapshot(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
 {
-  let url = packageRoot.appendingPathComponent("Tests/GridSimCLITests/Snapshots/\(name)")
-  if ProcessInfo.processInfo.environment["GRIDSIM_RECORD"] == "1" {
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return
-  }
-  guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record(
-      "no golden file \(name); record it with GRIDSIM_RECORD=1 swift test", sourceLocation: sourceLocation)
-    return
-  }
-  #expect(
-    text == golden,
-    "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test",
-    sourceLocation: sourceLocation)
+  try expectGolden(text, name, in: "Tests/GridSimCLITests/Snapshots", sourceLocation: sourceLocation)
 }
 
 @Suite("gridsim end to end", .serialized)

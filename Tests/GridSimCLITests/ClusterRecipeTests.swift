@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// `.ci/run` sets this: there the Kubernetes manifests must be validated, not skipped.

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// `gridsim drill` end to end: the built executable, its stdout, stderr and exit codes.

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// `gridsim drill` as run in a room (issue 34), end to end: the blank log scored as written, a

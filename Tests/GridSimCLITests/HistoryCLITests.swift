@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import GridSimTestSupport
 import Testing
 
 /// `gridsim fit`, `gridsim validate-model` and `run --arrivals` end to end, on the ledger of a

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// Hostile input: what a pull request's scenario, a careless command line or a broken output can

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// `gridsim init`: a first scenario that validates, runs and checks at once.

@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import GridSimTestSupport
 import Testing
 
 /// One language everywhere: every command takes `--lang`, and what it prints in Chinese has no

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// A report folder is written whole or not at all: under SIGTERM at many points of the write, and

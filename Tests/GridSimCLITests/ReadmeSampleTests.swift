@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// A sample in the README: a marker naming the command, then a fenced block with the command and

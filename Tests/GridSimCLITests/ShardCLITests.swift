@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// Runs beyond one machine: slices of a run in separate processes, merged, equal to one run (the

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 /// Runs headless Chromium on a page and returns the DOM after its scripts ran.

@@ -1,5 +1,6 @@
 import Foundation
 import GridSim
+import GridSimTestSupport
 import Testing
 
 /// Loads scenario text, failing the test with every diagnostic when it does not load.
@@ -29,8 +30,7 @@ func problems(_ text: String, path: String = "bad.json5") -> [Diagnostic] {
 }
 
 /// The repository root (for the shipped scenarios).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
+let repositoryRoot = packageRoot
 
 /// Runs a scenario's replications serially.
 func simulate(_ scenario: Scenario, replications: Int? = nil) -> (Model, [ReplicationResult]) {

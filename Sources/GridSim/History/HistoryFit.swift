@@ -69,7 +69,23 @@ public struct HistoryFit: Sendable {
     let entries = log.entries.filter { !$0.followUp }
     items = entries.count
     guard !entries.isEmpty else { return }
-    let start = scenario.period.start.minutes
+    fitRates(entries, scenario: scenario, fields: log.fieldsRead)
+    fitHourOfDay(entries, scenario: scenario)
+    fitMixes(entries, scenario: scenario, fields: log.fieldsRead)
+    // Detection delays per channel.
+    if log.fieldsRead.contains(.appeared) && log.fieldsRead.contains(.detected) {
+      detection = scenario.demand.channels.indices.map { c in
+        DurationFit(entries.filter { $0.channel == c }.compactMap { e in e.detected.map { $0 - e.appeared } })
+      }
+    }
+    for t in scenario.tiers.indices { tiers.append(fitTier(t, entries, scenario: scenario)) }
+  }
+
+  /// The arrival rate per grid and day on ordinary days, the weekday weights, the day kinds'
+  /// multipliers and what each key-date window shows (in all and per channel).
+  private mutating func fitRates(
+    _ entries: [Ledger.Entry], scenario: Scenario, fields: Set<WorkOrderLog.Field>
+  ) {
     let itemDays = entries.map { scenario.period.day(atMinute: $0.appeared) }
     firstDay = itemDays.min()!
     let lastDay = itemDays.max()!
@@ -153,7 +169,7 @@ public struct HistoryFit: Sendable {
     }
     let channelShares = Self.shares(
       ordinary.isEmpty ? entries : ordinary, scenario.demand.channels.count, \.channel)
-    let perChannel = scenario.demand.channels.count == 1 || log.fieldsRead.contains(.channel)
+    let perChannel = scenario.demand.channels.count == 1 || fields.contains(.channel)
     for window in scenario.windows {
       let list = (firstDay...lastDay).filter { window.contains(day: $0) }
       guard !list.isEmpty else { continue }
@@ -174,7 +190,11 @@ public struct HistoryFit: Sendable {
       windows.append(
         (window.name, Self.poisson(observed, over: expect), list.count, window.arrivals, byChannel))
     }
-    // The hour of the day, over every item.
+  }
+
+  /// The hour-of-day weights, over every item.
+  private mutating func fitHourOfDay(_ entries: [Ledger.Entry], scenario: Scenario) {
+    let start = scenario.period.start.minutes
     var hours = [Double](repeating: 0, count: 24)
     for e in entries {
       let local = (Double(start) + e.appeared).truncatingRemainder(dividingBy: 1440)
@@ -187,8 +207,13 @@ public struct HistoryFit: Sendable {
       warnings.append(
         "hourOfDay: not fitted (\(entries.count) items; at least 120 are needed); the base's stands")
     }
-    // Mixes, where the log has the column.
-    let has = log.fieldsRead
+  }
+
+  /// The category, severity and channel mixes, where the log has the column.
+  private mutating func fitMixes(
+    _ entries: [Ledger.Entry], scenario: Scenario, fields: Set<WorkOrderLog.Field>
+  ) {
+    let has = fields
     func shares(_ count: Int, _ key: (Ledger.Entry) -> Int) -> [Figure] {
       var c = [Int](repeating: 0, count: count)
       for e in entries { c[key(e)] += 1 }
@@ -220,104 +245,99 @@ public struct HistoryFit: Sendable {
       }
     }
     if has.contains(.channel) { channels = shares(scenario.demand.channels.count, \.channel) }
-    // Detection delays per channel.
-    if has.contains(.appeared) && has.contains(.detected) {
-      detection = scenario.demand.channels.indices.map { c in
-        DurationFit(entries.filter { $0.channel == c }.compactMap { e in e.detected.map { $0 - e.appeared } })
+  }
+
+  /// One tier's response and handling times, passUp shares and authority share; a tier no item
+  /// visited keeps the base's figures.
+  private mutating func fitTier(_ t: Int, _ entries: [Ledger.Entry], scenario: Scenario) -> TierFit {
+    let tier = scenario.tiers[t]
+    var fit = TierFit()
+    var response: [Double] = []
+    var handling: [Double] = []
+    var service: [Double] = []
+    var closed = 0
+    var referred = 0
+    var authority = 0
+    var left = 0
+    // Categories whose passUp at this tier is their own: counted apart.
+    let own = Set(
+      scenario.demand.categories.indices.filter {
+        tier.categoryRules[scenario.demand.categories[$0].id]?.passUp != nil
+      })
+    var ownClosed: [Int: Int] = [:]
+    var ownReferred: [Int: Int] = [:]
+    for e in entries {
+      for v in e.visits where v.tier == t {
+        if own.contains(e.category) {
+          if v.outcome == .closed { ownClosed[e.category, default: 0] += 1 }
+          if v.outcome == .referral { ownReferred[e.category, default: 0] += 1 }
+        }
+        fit.visits += 1
+        if let s = v.started, let r = v.responded {
+          response.append(r - s)
+          if let l = v.left { handling.append(l - r) }
+        } else if let s = v.started, let l = v.left, v.outcome != .deadline {
+          service.append(l - s)
+        }
+        switch v.outcome {
+        case .closed?: closed += 1
+        case .referral?: referred += 1
+        case .authority?: authority += 1
+        default: break
+        }
+        if v.outcome != nil { left += 1 }
       }
     }
-    // Tiers.
-    for (t, tier) in scenario.tiers.enumerated() {
-      var fit = TierFit()
-      var response: [Double] = []
-      var handling: [Double] = []
-      var service: [Double] = []
-      var closed = 0
-      var referred = 0
-      var authority = 0
-      var left = 0
-      // Categories whose passUp at this tier is their own: counted apart.
-      let own = Set(
-        scenario.demand.categories.indices.filter {
-          tier.categoryRules[scenario.demand.categories[$0].id]?.passUp != nil
-        })
-      var ownClosed: [Int: Int] = [:]
-      var ownReferred: [Int: Int] = [:]
-      for e in entries {
-        for v in e.visits where v.tier == t {
-          if own.contains(e.category) {
-            if v.outcome == .closed { ownClosed[e.category, default: 0] += 1 }
-            if v.outcome == .referral { ownReferred[e.category, default: 0] += 1 }
-          }
-          fit.visits += 1
-          if let s = v.started, let r = v.responded {
-            response.append(r - s)
-            if let l = v.left { handling.append(l - r) }
-          } else if let s = v.started, let l = v.left, v.outcome != .deadline {
-            service.append(l - s)
-          }
-          switch v.outcome {
-          case .closed?: closed += 1
-          case .referral?: referred += 1
-          case .authority?: authority += 1
-          default: break
-          }
-          if v.outcome != nil { left += 1 }
-        }
-      }
-      guard fit.visits > 0 else { continue }
-      if !tier.stages.isEmpty {
-        warnings.append(
-          "tiers.\(tier.id): response and handling not fitted (the tier has workflow stages; fit their times by hand)"
-        )
-      } else if response.count < Self.minimumRows, service.count >= Self.minimumRows {
-        fit.combined = true
-        fit.handling = DurationFit(service)
-        warnings.append(
-          "tiers.\(tier.id): the log has no first responses at this tier (items were answered below), so its response and handling cannot be told apart: handling is fitted to the whole time from pick-up to leaving and response set to 0 (the tier's response deadline is then met at pick-up)"
-        )
-      } else {
-        for (name, sample) in [("response", response), ("handling", handling)] {
-          if sample.count >= Self.minimumRows {
-            if name == "response" {
-              fit.response = DurationFit(sample)
-            } else {
-              fit.handling = DurationFit(sample)
-            }
+    guard fit.visits > 0 else { return TierFit() }
+    if !tier.stages.isEmpty {
+      warnings.append(
+        "tiers.\(tier.id): response and handling not fitted (the tier has workflow stages; fit their times by hand)"
+      )
+    } else if response.count < Self.minimumRows, service.count >= Self.minimumRows {
+      fit.combined = true
+      fit.handling = DurationFit(service)
+      warnings.append(
+        "tiers.\(tier.id): the log has no first responses at this tier (items were answered below), so its response and handling cannot be told apart: handling is fitted to the whole time from pick-up to leaving and response set to 0 (the tier's response deadline is then met at pick-up)"
+      )
+    } else {
+      for (name, sample) in [("response", response), ("handling", handling)] {
+        if sample.count >= Self.minimumRows {
+          if name == "response" {
+            fit.response = DurationFit(sample)
           } else {
-            warnings.append(
-              "tiers.\(tier.id).\(name): not fitted (\(sample.count) visits with the times, fewer than \(Self.minimumRows)); the base's stands"
-            )
+            fit.handling = DurationFit(sample)
           }
-        }
-      }
-      let ownAll = own.reduce((0, 0)) {
-        ($0.0 + ownClosed[$1, default: 0], $0.1 + ownReferred[$1, default: 0])
-      }
-      closed -= ownAll.0
-      referred -= ownAll.1
-      for c in own.sorted() where t < scenario.tiers.count - 1 {
-        let (k, n) = (ownReferred[c, default: 0], ownClosed[c, default: 0] + ownReferred[c, default: 0])
-        if n >= Self.minimumRows {
-          fit.categoryPassUp[c] = Self.proportion(k, of: n)
         } else {
           warnings.append(
-            "tiers.\(tier.id).categories.\(scenario.demand.categories[c].id).passUp: not fitted (\(n) items closed or referred, fewer than \(Self.minimumRows)); the base's stands"
+            "tiers.\(tier.id).\(name): not fitted (\(sample.count) visits with the times, fewer than \(Self.minimumRows)); the base's stands"
           )
         }
       }
-      if t < scenario.tiers.count - 1, closed + referred >= Self.minimumRows {
-        fit.passUp = Self.proportion(referred, of: closed + referred)
-      } else if t < scenario.tiers.count - 1, fit.visits > 0 {
+    }
+    let ownAll = own.reduce((0, 0)) {
+      ($0.0 + ownClosed[$1, default: 0], $0.1 + ownReferred[$1, default: 0])
+    }
+    closed -= ownAll.0
+    referred -= ownAll.1
+    for c in own.sorted() where t < scenario.tiers.count - 1 {
+      let (k, n) = (ownReferred[c, default: 0], ownClosed[c, default: 0] + ownReferred[c, default: 0])
+      if n >= Self.minimumRows {
+        fit.categoryPassUp[c] = Self.proportion(k, of: n)
+      } else {
         warnings.append(
-          "tiers.\(tier.id).passUp: not fitted (\(closed + referred) items closed or referred, fewer than \(Self.minimumRows)); the base's stands"
+          "tiers.\(tier.id).categories.\(scenario.demand.categories[c].id).passUp: not fitted (\(n) items closed or referred, fewer than \(Self.minimumRows)); the base's stands"
         )
       }
-      if left > 0 { fit.authority = Self.proportion(authority, of: left) }
-      while tiers.count < t { tiers.append(TierFit()) }
-      tiers.append(fit)
     }
-    while tiers.count < scenario.tiers.count { tiers.append(TierFit()) }
+    if t < scenario.tiers.count - 1, closed + referred >= Self.minimumRows {
+      fit.passUp = Self.proportion(referred, of: closed + referred)
+    } else if t < scenario.tiers.count - 1, fit.visits > 0 {
+      warnings.append(
+        "tiers.\(tier.id).passUp: not fitted (\(closed + referred) items closed or referred, fewer than \(Self.minimumRows)); the base's stands"
+      )
+    }
+    if left > 0 { fit.authority = Self.proportion(authority, of: left) }
+    return fit
   }
 
   static func dayKindFactor(_ kind: DayKind, _ fitted: [(kind: DayKind, figure: Figure, days: Int)]) -> Double

@@ -65,6 +65,7 @@ extension WorkOrderLog {
     }
 
     var unmapped: [Diagnostic] = []
+    var context: RowContext?
     let error = CSV.forEachRow(text) { line, row in
       guard !row.allSatisfy({ $0.stripped().isEmpty }) else { return }
       if header.isEmpty {
@@ -93,115 +94,18 @@ extension WorkOrderLog {
                 "its columns are \(header.prefix(12).map { "'\(Diagnostic.shown($0))'" }.joined(separator: ", "))"
             ))
         }
+        context = RowContext(
+          header: header, columns: columns, start: start, categories: categories, severities: severities,
+          channels: channels, grids: grids, units: units, mapping: mapping, model: model)
         return
       }
       log.rows += 1
-      var entry = Ledger.Entry(
-        category: 0, severity: 0, channel: 0, leaf: 0, appeared: 0, detected: nil, counted: true)
-      var visits: [Int: Ledger.Visit] = [:]
-      var bad: String?
-      func time(_ text: String, _ column: String) -> Double? {
-        guard let t = LocalDateTime(spreadsheet: text) else {
-          bad =
-            bad
-            ?? "column \(column): expected a time such as 2026-10-02 06:30, found '\(Diagnostic.shown(text))'"
-          return nil
-        }
-        return Double(t.minutes - start)
-      }
-      // The unit is set once the row's grid is known (below): columns come in any order.
-      func visit(_ t: Int) -> Ledger.Visit { visits[t] ?? Ledger.Visit(tier: t, unit: -1, arrived: .nan) }
-      var unitNames: [Int: String] = [:]
-      for (i, value) in row.enumerated() where i < columns.count {
-        guard let field = columns[i] else { continue }
-        let v = value.stripped()
-        if v.isEmpty { continue }
-        let column = header[i]
-        switch field {
-        case .id: break
-        case .measured: entry.counted = v != "0"
-        case .responseMissed: entry.responseMissed = v == "1"
-        case .resolutionMissed: entry.resolutionMissed = v == "1"
-        case .followUp: entry.followUp = v == "1"
-        case .appeared: if let t = time(v, column) { entry.appeared = t }
-        case .detected: entry.detected = time(v, column)
-        case .closed: entry.closed = time(v, column)
-        case .category, .severity, .channel, .grid:
-          let table =
-            field == .category
-            ? categories : field == .severity ? severities : field == .channel ? channels : grids
-          guard let index = table[mapping.value(v, what(field))] else {
-            let guess =
-              Suggestion.closest(to: v, in: table.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-            bad =
-              bad
-              ?? "column \(column): '\(Diagnostic.shown(v))' is not a \(what(field)) of the scenario\(guess)"
-            continue
-          }
-          switch field {
-          case .category: entry.category = index
-          case .severity: entry.severity = index
-          case .channel: entry.channel = index
-          default: entry.leaf = index
-          }
-        case .tier(let t, let tierField):
-          switch tierField {
-          case .unit: unitNames[t] = v
-          case .outcome:
-            guard let outcome = mapping.outcomes[v] ?? outcomes[v.lowercased()] else {
-              bad =
-                bad
-                ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(Diagnostic.shown(v))'"
-              continue
-            }
-            var x = visit(t)
-            x.outcome = outcome
-            visits[t] = x
-          default:
-            guard let m = time(v, column) else { continue }
-            var x = visit(t)
-            switch tierField {
-            case .arrived: x.arrived = m
-            case .started: x.started = m
-            case .responded: x.responded = m
-            case .left: x.left = m
-            case .responseDue: x.responseDue = m
-            case .resolutionDue: x.resolutionDue = m
-            default: break
-            }
-            visits[t] = x
-          }
-        }
-      }
-      // The appearance and the detection stand in for each other when only one is given.
-      let hasAppeared = columns.contains(.appeared)
-      if entry.detected == nil, hasAppeared { entry.detected = entry.appeared }
-      if !hasAppeared, let d = entry.detected { entry.appeared = d }
-      if bad == nil, entry.detected == nil { bad = "no detection (受理) or appearance (发现) time" }
-      for (t, var x) in visits {
-        if let name = unitNames[t] {
-          guard let unit = units[name] else {
-            bad = bad ?? "'\(Diagnostic.shown(name))' is not a unit of the scenario"
-            continue
-          }
-          x.unit = unit
-        } else {
-          x.unit = model.unit(leaf: entry.leaf, tier: t)
-        }
-        visits[t] = x
-      }
-      var list = visits.values.sorted { $0.tier < $1.tier }
-      for i in list.indices where list[i].arrived.isNaN {
-        // A tier's arrival not logged: when the tier below left (the first tier: the detection),
-        // else the time it was picked up.
-        list[i].arrived = (i > 0 ? list[i - 1].left : entry.detected) ?? list[i].started ?? .nan
-      }
-      if bad == nil { bad = order(entry, list) }
+      guard let context else { return }
+      let (entry, bad) = Self.entry(row, context)
       if let bad {
         problem(line, bad)
         return
       }
-      entry.visits = list
       log.entries.append(entry)
       log.lines.append(line)
     }
@@ -235,6 +139,133 @@ extension WorkOrderLog {
             + log.problems))
     }
     return .success(log)
+  }
+
+  /// What each row is read against: the log's columns, the scenario's names and the mapping.
+  struct RowContext {
+    var header: [String]
+    var columns: [Field?]
+    var start: Int64
+    var categories: [String: Int]
+    var severities: [String: Int]
+    var channels: [String: Int]
+    var grids: [String: Int]
+    var units: [String: Int]
+    var mapping: Mapping
+    var model: Model
+  }
+
+  /// One row of the log as an item, its visits in tier order; or, as `bad`, the first reason the
+  /// row cannot be used.
+  static func entry(_ row: [String], _ context: RowContext) -> (entry: Ledger.Entry, bad: String?) {
+    let (header, columns, start) = (context.header, context.columns, context.start)
+    let (categories, severities, channels, grids) = (
+      context.categories, context.severities, context.channels, context.grids
+    )
+    let (units, mapping, model) = (context.units, context.mapping, context.model)
+    var entry = Ledger.Entry(
+      category: 0, severity: 0, channel: 0, leaf: 0, appeared: 0, detected: nil, counted: true)
+    var visits: [Int: Ledger.Visit] = [:]
+    var bad: String?
+    func time(_ text: String, _ column: String) -> Double? {
+      guard let t = LocalDateTime(spreadsheet: text) else {
+        bad =
+          bad
+          ?? "column \(column): expected a time such as 2026-10-02 06:30, found '\(Diagnostic.shown(text))'"
+        return nil
+      }
+      return Double(t.minutes - start)
+    }
+    // The unit is set once the row's grid is known (below): columns come in any order.
+    func visit(_ t: Int) -> Ledger.Visit { visits[t] ?? Ledger.Visit(tier: t, unit: -1, arrived: .nan) }
+    var unitNames: [Int: String] = [:]
+    for (i, value) in row.enumerated() where i < columns.count {
+      guard let field = columns[i] else { continue }
+      let v = value.stripped()
+      if v.isEmpty { continue }
+      let column = header[i]
+      switch field {
+      case .id: break
+      case .measured: entry.counted = v != "0"
+      case .responseMissed: entry.responseMissed = v == "1"
+      case .resolutionMissed: entry.resolutionMissed = v == "1"
+      case .followUp: entry.followUp = v == "1"
+      case .appeared: if let t = time(v, column) { entry.appeared = t }
+      case .detected: entry.detected = time(v, column)
+      case .closed: entry.closed = time(v, column)
+      case .category, .severity, .channel, .grid:
+        let table =
+          field == .category
+          ? categories : field == .severity ? severities : field == .channel ? channels : grids
+        guard let index = table[mapping.value(v, what(field))] else {
+          let guess =
+            Suggestion.closest(to: v, in: table.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+          bad =
+            bad
+            ?? "column \(column): '\(Diagnostic.shown(v))' is not a \(what(field)) of the scenario\(guess)"
+          continue
+        }
+        switch field {
+        case .category: entry.category = index
+        case .severity: entry.severity = index
+        case .channel: entry.channel = index
+        default: entry.leaf = index
+        }
+      case .tier(let t, let tierField):
+        switch tierField {
+        case .unit: unitNames[t] = v
+        case .outcome:
+          guard let outcome = mapping.outcomes[v] ?? outcomes[v.lowercased()] else {
+            bad =
+              bad
+              ?? "column \(column): expected an outcome (closed, authority, referral, deadline; 办结, 上报, 转办, 督办), found '\(Diagnostic.shown(v))'"
+            continue
+          }
+          var x = visit(t)
+          x.outcome = outcome
+          visits[t] = x
+        default:
+          guard let m = time(v, column) else { continue }
+          var x = visit(t)
+          switch tierField {
+          case .arrived: x.arrived = m
+          case .started: x.started = m
+          case .responded: x.responded = m
+          case .left: x.left = m
+          case .responseDue: x.responseDue = m
+          case .resolutionDue: x.resolutionDue = m
+          default: break
+          }
+          visits[t] = x
+        }
+      }
+    }
+    // The appearance and the detection stand in for each other when only one is given.
+    let hasAppeared = columns.contains(.appeared)
+    if entry.detected == nil, hasAppeared { entry.detected = entry.appeared }
+    if !hasAppeared, let d = entry.detected { entry.appeared = d }
+    if bad == nil, entry.detected == nil { bad = "no detection (受理) or appearance (发现) time" }
+    for (t, var x) in visits {
+      if let name = unitNames[t] {
+        guard let unit = units[name] else {
+          bad = bad ?? "'\(Diagnostic.shown(name))' is not a unit of the scenario"
+          continue
+        }
+        x.unit = unit
+      } else {
+        x.unit = model.unit(leaf: entry.leaf, tier: t)
+      }
+      visits[t] = x
+    }
+    var list = visits.values.sorted { $0.tier < $1.tier }
+    for i in list.indices where list[i].arrived.isNaN {
+      // A tier's arrival not logged: when the tier below left (the first tier: the detection),
+      // else the time it was picked up.
+      list[i].arrived = (i > 0 ? list[i - 1].left : entry.detected) ?? list[i].started ?? .nan
+    }
+    if bad == nil { bad = order(entry, list) }
+    entry.visits = list
+    return (entry, bad)
   }
 
   /// Times in the order an item lives them: appeared ≤ detected ≤ each tier's arrival ≤ pick-up ≤

@@ -151,27 +151,8 @@ public struct Model: Sendable {
 
     let categories = scenario.demand.categories
     let severities = scenario.demand.severities
-    var rules: [CompiledRule] = []
-    var closable: [Int] = []
     var tables: [EmpiricalTable] = []
-    for (t, tier) in scenario.tiers.enumerated() {
-      for (c, category) in categories.enumerated() {
-        let rule = scenario.effectiveRule(tier: t, category: c)
-        rules.append(
-          CompiledRule(
-            response: Sampler(rule.response, tables: &tables),
-            handling: Sampler(rule.handling, tables: &tables),
-            passUp: rule.passUp, responseDeadline: rule.responseDeadline,
-            resolutionDeadline: rule.resolutionDeadline, clock: rule.clock,
-            escalatesOnBreach: rule.onBreach == .escalate,
-            extensionProbability: rule.extension?.probability ?? 0, extensionLimit: rule.extension?.limit,
-            callback: rule.callback))
-        let maxRank =
-          tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
-        let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
-        closable.append(t == T - 1 ? S : allowed ? maxRank + 1 : 0)
-      }
-    }
+    let (rules, closable) = Self.compileRules(scenario, tables: &tables)
     let ruleTable = Table(rows: T, columns: C, storage: rules)
     workflow = CompiledWorkflow(scenario, rules: ruleTable, unitTier: unitTier, tables: &tables)
     self.rules = ruleTable
@@ -247,6 +228,60 @@ public struct Model: Sendable {
     watchDay = dayWindow.map { $0.map { scenario.windows[$0].watch } ?? false }
 
     // Channels: a day in a window with its own channel multipliers draws from its own table.
+    let (channelTables, tableOfWindow, arrivalFactor) = Self.channelTables(scenario)
+    self.channelTables = channelTables
+    dayChannelTable = dayWindow.map { w in w.flatMap { tableOfWindow[$0] } ?? 0 }
+    dayFactor = zip(Self.dayFactors(scenario, kinds: workTime.kinds[0..<dayCount]), dayWindow).map { f, w in
+      f * (w.map { arrivalFactor[$0] } ?? 1)
+    }
+
+    checkTimes = Self.checkTimes(
+      channels, kinds: workTime.kinds, watch: watchDay, offset: Double(startMinuteOfDay))
+    monitored = checkTimes.contains { $0 != nil }
+    staffing = StaffingPlan(
+      scenario: scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
+      kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
+      dayCount: dayCount)
+  }
+
+  /// Each tier-category rule compiled (its samplers' empirical tables added to `tables`), and the
+  /// severities each tier may close per category (the top tier all of them), tier-major.
+  private static func compileRules(_ scenario: Scenario, tables: inout [EmpiricalTable]) -> (
+    rules: [CompiledRule], closable: [Int]
+  ) {
+    let T = scenario.tiers.count
+    let S = scenario.demand.severities.count
+    let severities = scenario.demand.severities
+    var rules: [CompiledRule] = []
+    var closable: [Int] = []
+    for (t, tier) in scenario.tiers.enumerated() {
+      for (c, category) in scenario.demand.categories.enumerated() {
+        let rule = scenario.effectiveRule(tier: t, category: c)
+        rules.append(
+          CompiledRule(
+            response: Sampler(rule.response, tables: &tables),
+            handling: Sampler(rule.handling, tables: &tables),
+            passUp: rule.passUp, responseDeadline: rule.responseDeadline,
+            resolutionDeadline: rule.resolutionDeadline, clock: rule.clock,
+            escalatesOnBreach: rule.onBreach == .escalate,
+            extensionProbability: rule.extension?.probability ?? 0, extensionLimit: rule.extension?.limit,
+            callback: rule.callback))
+        let maxRank =
+          tier.authorityMaxSeverity.flatMap { id in severities.firstIndex { $0.id == id } } ?? S - 1
+        let allowed = tier.authorityCategories.map { $0.contains(category.id) } ?? true
+        closable.append(t == T - 1 ? S : allowed ? maxRank + 1 : 0)
+      }
+    }
+    return (rules, closable)
+  }
+
+  /// The channel tables (the base mix first, when there are several channels; then one per window
+  /// with channel multipliers of its own), each window's table, and each window's arrival factor
+  /// (its `arrivals` times the mean of its channel multipliers, weighted by the base shares).
+  private static func channelTables(_ scenario: Scenario) -> (
+    tables: [AliasTable], tableOfWindow: [Int: Int32], arrivalFactor: [Double]
+  ) {
+    let channels = scenario.demand.channels
     let baseShares = channels.map(\.share)
     let channelTotal = baseShares.reduce(0, +)
     var channelTables: [AliasTable] = channels.count > 1 ? [AliasTable(weights: baseShares)] : []
@@ -260,17 +295,15 @@ public struct Model: Sendable {
         channelTables.append(AliasTable(weights: weights))
       }
     }
-    self.channelTables = channelTables
-    dayChannelTable = dayWindow.map { w in w.flatMap { tableOfWindow[$0] } ?? 0 }
-    dayFactor = zip(Self.dayFactors(scenario, kinds: workTime.kinds[0..<dayCount]), dayWindow).map { f, w in
-      f * (w.map { arrivalFactor[$0] } ?? 1)
-    }
+    return (channelTables, tableOfWindow, arrivalFactor)
+  }
 
-    // Monitoring rounds: every check time through the end of the tables (watch days: midnight).
-    let offset = Double(startMinuteOfDay)
-    let watch = watchDay
-    let kinds = workTime.kinds
-    checkTimes = channels.map { channel in
+  /// Monitoring rounds per channel: every check time through the end of the tables, in minutes
+  /// from the start (a watch day: one round at its midnight); nil for a channel without checks.
+  private static func checkTimes(
+    _ channels: [Channel], kinds: [DayKind], watch: [Bool], offset: Double
+  ) -> [[Double]?] {
+    channels.map { channel in
       guard let checks = channel.checks else { return nil }
       var times: [Double] = []
       for (d, kind) in kinds.enumerated() {
@@ -282,11 +315,6 @@ public struct Model: Sendable {
       }
       return times
     }
-    monitored = checkTimes.contains { $0 != nil }
-    staffing = StaffingPlan(
-      scenario: scenario, unitTier: unitTier, unitStaff: unitStaff, unitNames: unitNames,
-      kinds: Array(workTime.kinds[0..<dayCount]), startMinuteOfDay: startMinuteOfDay, horizon: horizon,
-      dayCount: dayCount)
   }
 
   /// The same model with other rosters for some tiers (`[tier: roster]`): only who is on duty is

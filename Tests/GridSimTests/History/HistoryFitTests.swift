@@ -308,6 +308,15 @@ struct HistoryFitTests {
     unanswered.visits[0].responded = nil
     let judged = ModelValidation.Measures([entries[1], unanswered], model: model, days: first...(first + 7))
     #expect(judged.values.first { $0.key.measure == "answered on time" && $0.key.tier == 0 }?.value == 0)
+    // At the very minute of the deadline is on time, a minute later is not (as the engine judges):
+    // answered at 30 of 30 and 31 of 30, closed at 120 of 120 and 121 of 120: one of two each.
+    let edge = ModelValidation.Measures(
+      [
+        item(0, answered: 30, due: 30, closed: 120, closeDue: 120),
+        item(1, answered: 31, due: 30, closed: 121, closeDue: 120),
+      ], model: model, days: first...(first + 7))
+    #expect(edge.values.first { $0.key.measure == "answered on time" && $0.key.tier == 0 }?.value == 0.5)
+    #expect(edge.values.first { $0.key.measure == "closed on time" && $0.key.tier == 0 }?.value == 0.5)
   }
 
   @Test(

@@ -1,4 +1,5 @@
 import Foundation
+import GridSimTestSupport
 import Testing
 
 @testable import GridSim
@@ -44,18 +45,9 @@ func reportBundle(language: ReportLanguage.Code = .en) throws -> ReportBundle {
     language: ReportLanguage(language), commandLine: "gridsim check small.json5")
 }
 
-/// Compares text with a golden file in Reports/Snapshots/; GRIDSIM_RECORD=1 rewrites it instead.
+/// Compares text with a golden file in `Tests/GridSimTests/Reports/Snapshots/`.
 func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = repositoryRoot.appendingPathComponent("Tests/GridSimTests/Reports/Snapshots/\(name)")
-  if ProcessInfo.processInfo.environment["GRIDSIM_RECORD"] == "1" {
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return
-  }
-  let golden = try? String(contentsOf: url, encoding: .utf8)
-  #expect(
-    text == golden,
-    "\(name) differs from its golden file; if the change is meant, re-record with GRIDSIM_RECORD=1 swift test",
-    sourceLocation: sourceLocation)
+  try expectGolden(text, name, in: "Tests/GridSimTests/Reports/Snapshots", sourceLocation: sourceLocation)
 }
 
 /// The `<svg>…</svg>` elements of an HTML page.
