@@ -6,13 +6,13 @@ import GridSim
 /// It uses the same heap, the same random generator and records the same mean waits, so the gap
 /// between it and the scenario path is the cost of generality: scenario rules, deadlines,
 /// categories, statistics and daily series.
-public enum BareTandem {
+package enum BareTandem {
   /// What the bare loop measured.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// Events taken off the heap.
-    public var events: Int
+    package var events: Int
     /// Mean queue wait per tier, minutes, for items arriving after the warm-up.
-    public var meanWait: [Double]
+    package var meanWait: [Double]
   }
 
   private struct Event: Comparable {
@@ -26,7 +26,7 @@ public enum BareTandem {
 
   /// Runs tandem3: `servers` per tier, arrivals at `arrivalsPerHour`, exponential service with
   /// `meanServiceMinutes`, passing on with `passOn[k]`, for `hours` with `warmUpHours` discarded.
-  public static func run(
+  package static func run(
     hours: Double, warmUpHours: Double, seed: UInt64, servers: [Int] = [20, 5, 2],
     arrivalsPerHour: Double = 15,
     meanServiceMinutes: [Double] = [60, 30, 30], passOn: [Double] = [0.2, 0.3, 0]

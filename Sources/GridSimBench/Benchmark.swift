@@ -3,10 +3,10 @@ import GridSim
 
 /// `gridsim bench`: the tandem3 model through the ordinary scenario path, and the same model as a
 /// bare event loop (``BareTandem``), timed in the same process.
-public enum Benchmark {
+package enum Benchmark {
   /// The text of `Scenarios/benchmarks/tandem3.json5`, built in so that the benchmark runs from any
   /// folder; a test checks that the two stay the same.
-  public static let tandem3Source = #"""
+  package static let tandem3Source = #"""
     // tandem3: three M/M/c queues in series, the model `gridsim bench` times and the tests check.
     //
     // By Jackson's theorem each tier is an M/M/c queue with Poisson arrivals:
@@ -33,35 +33,35 @@ public enum Benchmark {
     """#
 
   /// One timed run.
-  public struct Timing: Sendable {
+  package struct Timing: Sendable {
     /// What ran.
-    public var label: String
+    package var label: String
     /// Events processed.
-    public var events: Int
+    package var events: Int
     /// Fastest wall time, seconds.
-    public var seconds: Double
+    package var seconds: Double
     /// Events per second.
-    public var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+    package var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
   }
 
   /// Everything a benchmark run measured.
-  public struct Report: Sendable {
-    public var hours: Double
-    public var repeats: Int
-    public var bare: Timing
-    public var engine: Timing
-    public var others: [Timing]
+  package struct Report: Sendable {
+    package var hours: Double
+    package var repeats: Int
+    package var bare: Timing
+    package var engine: Timing
+    package var others: [Timing]
     /// Peak resident memory of the process, bytes.
-    public var peakMemoryBytes: Int
+    package var peakMemoryBytes: Int
     /// Mean waits (hours) per tier from the engine and the bare loop, as a cross-check.
-    public var engineWaits: [Double]
-    public var bareWaits: [Double]
+    package var engineWaits: [Double]
+    package var bareWaits: [Double]
 
     /// The report as text.
-    public var rendered: String { rendered(.english) }
+    package var rendered: String { rendered(.english) }
 
     /// The report as text in `l`.
-    public func rendered(_ l: ReportLanguage) -> String {
+    package func rendered(_ l: ReportLanguage) -> String {
       var table = TextTable(headers: [
         "", l.pick("Events", "事件数"), l.pick("Wall time", "耗时"), l.pick("Events/s", "事件/秒"),
       ])
@@ -92,7 +92,7 @@ public enum Benchmark {
 
   /// Runs the benchmark: tandem3 over `hours`, each path `repeats` times, and one replication of
   /// each extra scenario.
-  public static func run(hours: Double, repeats: Int, scenarios: [LoadedScenario] = []) throws(ScenarioError)
+  package static func run(hours: Double, repeats: Int, scenarios: [LoadedScenario] = []) throws(ScenarioError)
     -> Report
   {
     var scenario = try ScenarioLoader.parse(tandem3Source, path: "tandem3 (built in)").scenario
@@ -139,16 +139,16 @@ public enum Benchmark {
   }
 
   /// How replications scale with jobs: one scenario's replications run with 1 job, then with `jobs`.
-  public struct Scaling: Sendable {
-    public var scenario: String
-    public var replications: Int
+  package struct Scaling: Sendable {
+    package var scenario: String
+    package var replications: Int
     /// Wall time per number of jobs, in the order run.
-    public var timings: [(jobs: Int, seconds: Double, events: Int)]
+    package var timings: [(jobs: Int, seconds: Double, events: Int)]
 
-    public var rendered: String { rendered(.english) }
+    package var rendered: String { rendered(.english) }
 
     /// The table in `l`.
-    public func rendered(_ l: ReportLanguage) -> String {
+    package func rendered(_ l: ReportLanguage) -> String {
       var table = TextTable(headers: [
         l.pick("Jobs", "并行数"), l.pick("Wall time", "耗时"), l.pick("Replications/s", "重复/秒"),
         l.pick("Events/s", "事件/秒"), l.pick("Speed-up", "加速比"),
@@ -171,7 +171,7 @@ public enum Benchmark {
   }
 
   /// Runs `replications` replications of a scenario with 1 job and with `jobs`, each `repeats` times.
-  public static func scaling(_ loaded: LoadedScenario, replications: Int, jobs: Int, repeats: Int) async
+  package static func scaling(_ loaded: LoadedScenario, replications: Int, jobs: Int, repeats: Int) async
     -> Scaling
   {
     let model = Model(loaded.scenario)
@@ -195,17 +195,17 @@ public enum Benchmark {
   /// The planner's time on one scenario: with its snapshots of the days before the window (as
   /// `gridsim plan` runs), then with every simulation from the period's start, in the same run. The
   /// plans are the same; the time is what the snapshots save.
-  public struct PlanTiming: Sendable {
-    public var scenario: String
-    public var jobs: Int
+  package struct PlanTiming: Sendable {
+    package var scenario: String
+    package var jobs: Int
     /// Per way of running: with snapshots or not, wall seconds (fastest of the repeats),
     /// evaluations, simulations and those from a snapshot.
-    public var timings: [(snapshots: Bool, seconds: Double, evaluations: Int, simulations: Int, copied: Int)]
+    package var timings: [(snapshots: Bool, seconds: Double, evaluations: Int, simulations: Int, copied: Int)]
     /// True when both ways found the same plan (they must).
-    public var samePlan: Bool
+    package var samePlan: Bool
 
     /// The table in `l`.
-    public func rendered(_ l: ReportLanguage) -> String {
+    package func rendered(_ l: ReportLanguage) -> String {
       var table = TextTable(headers: [
         l.pick("Runs start from", "仿真起点"), l.pick("Wall time", "耗时"), l.pick("Evaluations", "评估次数"),
         l.pick("Simulations", "仿真次数"), l.pick("From a snapshot", "自快照"), l.pick("Simulations/s", "仿真/秒"),
@@ -232,7 +232,7 @@ public enum Benchmark {
   }
 
   /// Times the planner on `loaded` (which has a `plan`), `repeats` times each way.
-  public static func plan(_ loaded: LoadedScenario, jobs: Int, repeats: Int) async -> PlanTiming? {
+  package static func plan(_ loaded: LoadedScenario, jobs: Int, repeats: Int) async -> PlanTiming? {
     guard let problem = PlanProblem(loaded.scenario) else { return nil }
     var timings: [(snapshots: Bool, seconds: Double, evaluations: Int, simulations: Int, copied: Int)] = []
     var plans: [[Int]] = []
@@ -255,7 +255,7 @@ public enum Benchmark {
   }
 
   /// Peak resident memory of this process, bytes (getrusage).
-  public static func peakMemory() -> Int {
+  package static func peakMemory() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF_VALUE, &usage)
     #if os(Linux)

@@ -1,4 +1,5 @@
 import Foundation
+import GridSim
 import Testing
 
 /// The library's folders are layers, and a folder names only types of the folders before it:
@@ -76,5 +77,47 @@ struct LayerTests {
   func detects() {
     let code = Self.code("let s = Simulation() // Summary\nlet t = \"Recorder\"")
     #expect(Set(Self.matches(#"\b[A-Z]\w*"#, in: code)) == ["Simulation"])
+  }
+
+  @Test("every public symbol of the library has a doc comment; the rest is package")
+  func publicFace() throws {
+    var public_: [String] = []
+    var undocumented: [String] = []
+    for file in try Self.files() {
+      let text = try String(
+        contentsOf: Self.library.appendingPathComponent(file.path), encoding: .utf8)
+      let lines = text.components(separatedBy: "\n")
+      for (i, line) in lines.enumerated()
+      where line.range(of: #"^\s*(@\w+\s+)*public "#, options: .regularExpression) != nil {
+        public_.append("\(file.path):\(i + 1)")
+        var j = i - 1
+        while j >= 0, lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("@") { j -= 1 }
+        if j < 0 || !lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("///") {
+          undocumented.append("\(file.path):\(i + 1)")
+        }
+      }
+    }
+    #expect(undocumented.isEmpty, "public without a doc comment: \(undocumented)")
+    // The face is the pipeline of README's "The library"; a new public symbol is a decision.
+    #expect((40...60).contains(public_.count), "\(public_.count) public declarations")
+  }
+
+  @Test("README's library example runs: load, reduce, summarize, render")
+  func libraryExample() async throws {
+    let loaded = try ScenarioLoader.load(
+      path: repositoryRoot.appendingPathComponent("Scenarios/township-baseline.json5").path)
+    let model = Model(loaded.scenario)
+    let reduction = await Experiment.reduce(
+      model: model, replications: 0..<2, seed: loaded.scenario.seed, jobs: 2)
+    let summary = Summary(model: model, reduction: reduction, seed: loaded.scenario.seed)
+    let text = TextReport.render(summary, language: ReportLanguage(.zh))
+    #expect(text.contains("重复 2 次") && text.contains("事项：出现"), "\(text.prefix(300))")
+    let json = SummaryJSON.document(summary).rendered()
+    #expect(json.hasPrefix("{") && json.contains("\"replications\": 2"))
+    guard case .failure(let error) = ScenarioOverride.parse(assignment: "no-equals-sign") else {
+      Issue.record("an assignment without '=' was read")
+      return
+    }
+    #expect(!error.message.isEmpty)
   }
 }

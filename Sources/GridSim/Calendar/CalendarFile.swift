@@ -2,16 +2,16 @@ import Foundation
 
 /// Holiday data from a file: JSON5 (the scenario's own `holidays`/`makeupWorkdays` lists), CSV
 /// (`date,kind,name`) or iCalendar (all-day events, as public holiday-calendar projects publish).
-public enum CalendarFile {
+package enum CalendarFile {
   /// Why a calendar file could not be used.
-  public enum Problem: Error, Sendable {
+  package enum Problem: Error, Sendable {
     case unreadable(String)
     case invalid([Diagnostic])
   }
 
   /// Loads a file by its extension; `shownAs` is the path used in messages. A CSV file may be
   /// UTF-8 or GB18030 (its encoding is returned); the others are UTF-8.
-  public static func load(path: String, shownAs: String? = nil) -> Result<
+  package static func load(path: String, shownAs: String? = nil) -> Result<
     (calendar: WorkCalendar, encoding: TextEncoding?), Problem
   > {
     let shown = shownAs ?? path
@@ -43,7 +43,7 @@ public enum CalendarFile {
   }
 
   /// `{ years: [2027], holidays: [...], makeupWorkdays: [...] }`.
-  public static func json5(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+  package static func json5(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
     let source = SourceFile(path: path, text: text)
     let root: JSON5Value
     switch InputFile.parseJSON5(source) {
@@ -78,7 +78,7 @@ public enum CalendarFile {
   /// `date,kind,name` rows (a header row is optional); kind is `holiday` (also `off`, `休`),
   /// `statutory` (a statutory holiday, 法定节假日; also `法定`) or `makeup-workday` (also `workday`,
   /// `work`, `班`).
-  public static func csv(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+  package static func csv(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
     let rows: [[String]]
     switch CSV.parse(text) {
     case .success(let r): rows = r
@@ -132,7 +132,7 @@ public enum CalendarFile {
 
   /// All-day VEVENTs: each day from DTSTART to DTEND (exclusive) is a make-up workday when the
   /// SUMMARY says so (contains 班, 补班, 上班, "make-up", "makeup" or "workday"), else a holiday.
-  public static func iCalendar(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
+  package static func iCalendar(_ text: String, path: String) -> Result<WorkCalendar, Problem> {
     // Unfold continuation lines (RFC 5545: a line starting with a space or tab continues the last).
     var lines: [(Int, String)] = []
     for (i, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(

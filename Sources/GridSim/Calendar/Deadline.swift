@@ -1,5 +1,5 @@
 /// How long a tier has for a response or a resolution, in calendar or working time.
-public enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
+package enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
   /// Calendar time: `"4 h"`, `"3 days"`, `"2 calendar days"`.
   case elapsed(TimeSpan)
   /// Office time: `"8 working hours"`, counted only inside office hours on working days.
@@ -13,7 +13,7 @@ public enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
 
   /// Reads `"4 h"`, `"3 calendar days"`, `"8 working hours"`, `"3 working days"`, `"same day"`,
   /// and the Chinese `"3个工作日"`, `"8工作小时"`, `"当日"`/`"当天"`.
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let t = text.stripped().lowercased()
     if ["same day", "same-day", "当日", "当天"].contains(t) {
       self = .sameDay
@@ -48,7 +48,7 @@ public enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
     self = .elapsed(span)
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .elapsed(let s): s.description
     case .workingHours(let s): "\(String(format2: s.minutes / 60)) working hours"
@@ -58,14 +58,14 @@ public enum DeadlineSpec: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// True when the deadline depends on the calendar and office hours.
-  public var usesWorkingTime: Bool {
+  package var usesWorkingTime: Bool {
     if case .elapsed = self { return false }
     return true
   }
 }
 
 /// When a deadline's clock starts.
-public enum DeadlineClock: String, Sendable, CaseIterable {
+package enum DeadlineClock: String, Sendable, CaseIterable {
   /// When the item arrives at the tier (the default): each tier has its own time.
   case arrival
   /// When the item appeared (the citizen's report, the post).

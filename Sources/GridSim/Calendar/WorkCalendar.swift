@@ -1,5 +1,5 @@
 /// What kind of day a date is.
-public enum DayKind: String, Sendable, CaseIterable, Hashable {
+package enum DayKind: String, Sendable, CaseIterable, Hashable {
   /// Monday to Friday, not a holiday.
   case workday
   /// Saturday or Sunday, not a make-up workday.
@@ -10,10 +10,10 @@ public enum DayKind: String, Sendable, CaseIterable, Hashable {
   case makeupWorkday = "makeup-workday"
 
   /// True for the days offices work: workdays and make-up workdays.
-  public var isWorking: Bool { self == .workday || self == .makeupWorkday }
+  package var isWorking: Bool { self == .workday || self == .makeupWorkday }
 
   /// Its Chinese name (what `--lang zh` writes, and what files may say instead of the id).
-  public var chineseName: String {
+  package var chineseName: String {
     switch self {
     case .workday: "工作日"
     case .weekend: "周末"
@@ -23,7 +23,7 @@ public enum DayKind: String, Sendable, CaseIterable, Hashable {
   }
 
   /// The day kind `text` names: its id or its Chinese name.
-  public init?(named text: String) {
+  package init?(named text: String) {
     guard let kind = DayKind(rawValue: text) ?? DayKind.allCases.first(where: { $0.chineseName == text })
     else {
       return nil
@@ -37,32 +37,32 @@ public enum DayKind: String, Sendable, CaseIterable, Hashable {
 /// The 2025 and 2026 holidays are built in from the State Council's notices; a scenario adds other
 /// years (or corrections) itself. A date in a year with no holiday data is a workday or weekend
 /// day by its weekday alone; ``yearsWithoutData(from:to:)`` says when that happens.
-public struct WorkCalendar: Sendable, Equatable {
+package struct WorkCalendar: Sendable, Equatable {
   /// A holiday or make-up workday.
-  public struct Special: Sendable, Equatable {
-    public var kind: DayKind
-    public var name: String
-    public init(kind: DayKind, name: String) {
+  package struct Special: Sendable, Equatable {
+    package var kind: DayKind
+    package var name: String
+    package init(kind: DayKind, name: String) {
       self.kind = kind
       self.name = name
     }
   }
 
   /// Special days by day number (days since 1970-01-01).
-  public private(set) var specials: [Int: Special] = [:]
+  package private(set) var specials: [Int: Special] = [:]
   /// Years whose holidays are known.
-  public private(set) var years: Set<Int> = []
+  package private(set) var years: Set<Int> = []
   /// The statutory holidays (法定节假日) among the holidays, by day number, with their names: the
   /// days the Labour Law's 300% applies to (art. 44); the other days off of a holiday are rest days
   /// moved by 调休. Only ``isStatutory(_:)`` and ``hardDay(_:)`` read them: a day's kind, and so
   /// the simulation, does not change.
-  public private(set) var statutory: [Int: String] = [:]
+  package private(set) var statutory: [Int: String] = [:]
   /// The hard days of duty the calendar names (除夕, 初一), by day number; 1 October is one every
   /// year without being listed.
-  public private(set) var hardDays: [Int: HardDay] = [:]
+  package private(set) var hardDays: [Int: HardDay] = [:]
 
   /// A day of duty offices trade and rotate from year to year.
-  public enum HardDay: String, Sendable, CaseIterable, Hashable {
+  package enum HardDay: String, Sendable, CaseIterable, Hashable {
     /// 除夕, the eve of the Spring Festival.
     case newYearsEve = "new-years-eve"
     /// 初一, the first day of the Spring Festival.
@@ -71,7 +71,7 @@ public struct WorkCalendar: Sendable, Equatable {
     case nationalDay = "national-day"
 
     /// 除夕, 初一, 国庆.
-    public var chineseName: String {
+    package var chineseName: String {
       switch self {
       case .newYearsEve: "除夕"
       case .springFestival: "初一"
@@ -80,7 +80,7 @@ public struct WorkCalendar: Sendable, Equatable {
     }
 
     /// New Year's Eve, Spring Festival, National Day.
-    public var englishName: String {
+    package var englishName: String {
       switch self {
       case .newYearsEve: "Spring Festival Eve"
       case .springFestival: "Spring Festival Day"
@@ -89,7 +89,7 @@ public struct WorkCalendar: Sendable, Equatable {
     }
 
     /// The hard day a holiday's name says it is: 除夕 (Spring Festival Eve) or 初一; nil for any other.
-    public init?(inName name: String) {
+    package init?(inName name: String) {
       if name.contains("除夕") || name.lowercased().contains("spring festival eve") {
         self = .newYearsEve
       } else if name.contains("初一") {
@@ -100,7 +100,7 @@ public struct WorkCalendar: Sendable, Equatable {
     }
 
     /// The hard day `text` names: its id, its Chinese name or its English name.
-    public init?(named text: String) {
+    package init?(named text: String) {
       guard
         let day = HardDay(rawValue: text)
           ?? HardDay.allCases.first(where: {
@@ -112,36 +112,36 @@ public struct WorkCalendar: Sendable, Equatable {
   }
 
   /// A calendar of weekends only.
-  public init() {}
+  package init() {}
 
   /// Marks a date as a holiday or make-up workday (replacing what was there), and its year as known.
-  public mutating func set(day: Int, _ special: Special) {
+  package mutating func set(day: Int, _ special: Special) {
     specials[day] = special
     years.insert(LocalDateTime.civil(fromDays: day).year)
   }
 
   /// Marks a holiday as statutory (法定节假日), with its name; `hard` names it a hard day of duty.
-  public mutating func setStatutory(day: Int, name: String, hard: HardDay? = nil) {
+  package mutating func setStatutory(day: Int, name: String, hard: HardDay? = nil) {
     statutory[day] = name
     if let hard { hardDays[day] = hard }
   }
 
   /// True when the day is a statutory holiday (法定节假日): a holiday the calendar lists as
   /// statutory, not a rest day moved by 调休.
-  public func isStatutory(_ day: Int) -> Bool { statutory[day] != nil && kind(ofDay: day) == .holiday }
+  package func isStatutory(_ day: Int) -> Bool { statutory[day] != nil && kind(ofDay: day) == .holiday }
 
   /// The hard day of duty a date is (除夕, 初一, 1 October), if it is one.
-  public func hardDay(_ day: Int) -> HardDay? {
+  package func hardDay(_ day: Int) -> HardDay? {
     if let hard = hardDays[day] { return hard }
     let date = LocalDateTime.civil(fromDays: day)
     return date.month == 10 && date.day == 1 ? .nationalDay : nil
   }
 
   /// Marks a year as known (a year with no holidays at all is still data).
-  public mutating func markKnown(year: Int) { years.insert(year) }
+  package mutating func markKnown(year: Int) { years.insert(year) }
 
   /// Adds another calendar's special days and years over this one's.
-  public mutating func merge(_ other: WorkCalendar) {
+  package mutating func merge(_ other: WorkCalendar) {
     for (day, s) in other.specials { specials[day] = s }
     for (day, name) in other.statutory { statutory[day] = name }
     for (day, hard) in other.hardDays { hardDays[day] = hard }
@@ -149,16 +149,16 @@ public struct WorkCalendar: Sendable, Equatable {
   }
 
   /// The kind of a day.
-  public func kind(ofDay day: Int) -> DayKind {
+  package func kind(ofDay day: Int) -> DayKind {
     if let s = specials[day] { return s.kind }
     return LocalDateTime.weekday(ofDay: day) >= 6 ? .weekend : .workday
   }
 
   /// The holiday's or make-up day's name, if the day is one.
-  public func name(ofDay day: Int) -> String? { specials[day]?.name }
+  package func name(ofDay day: Int) -> String? { specials[day]?.name }
 
   /// The years from `first` to `last` day that have no holiday data.
-  public func yearsWithoutData(from first: Int, to last: Int) -> [Int] {
+  package func yearsWithoutData(from first: Int, to last: Int) -> [Int] {
     let a = LocalDateTime.civil(fromDays: first).year
     let b = LocalDateTime.civil(fromDays: last).year
     return (a...max(a, b)).filter { !years.contains($0) }
@@ -166,7 +166,7 @@ public struct WorkCalendar: Sendable, Equatable {
 
   /// China's official holidays and make-up workdays for 2025 and 2026 (State Council notices
   /// 国办发明电〔2024〕12号 and 〔2025〕7号; see DOMAIN.md).
-  public static let china: WorkCalendar = {
+  package static let china: WorkCalendar = {
     var c = WorkCalendar()
     func off(_ y: Int, _ m: Int, _ d: Int, through e: (Int, Int)? = nil, _ name: String) {
       let first = LocalDateTime.daysFromCivil(year: y, month: m, day: d)

@@ -1,15 +1,15 @@
 /// Office hours: the intervals of a working day in which staff are in the office.
-public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
+package struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
   /// Intervals in minutes after midnight, sorted and disjoint, each non-empty.
-  public private(set) var intervals: [Range<Int>]
+  package private(set) var intervals: [Range<Int>]
 
   /// 08:30-12:00 and 14:30-17:30, the usual hours of a township office.
-  public static let standard = OfficeHours(checked: [510..<720, 870..<1050])
+  package static let standard = OfficeHours(checked: [510..<720, 870..<1050])
 
   private init(checked: [Range<Int>]) { intervals = checked }
 
   /// Office hours from intervals; nil unless sorted, disjoint, non-empty and within one day.
-  public init?(_ intervals: [Range<Int>]) {
+  package init?(_ intervals: [Range<Int>]) {
     guard !intervals.isEmpty else { return nil }
     for (i, r) in intervals.enumerated() {
       guard r.lowerBound >= 0, r.upperBound <= 1440, !r.isEmpty else { return nil }
@@ -19,7 +19,7 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Parses `"08:30-12:00"`.
-  public static func interval(parsing text: String) -> Range<Int>? {
+  package static func interval(parsing text: String) -> Range<Int>? {
     let parts = text.stripped().split(separator: "-")
     guard parts.count == 2, let a = minuteOfDay(String(parts[0])), let b = minuteOfDay(String(parts[1])),
       a < b
@@ -28,7 +28,7 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Parses `"08:30"` (or `"24:00"`) into minutes after midnight.
-  public static func minuteOfDay(_ text: String) -> Int? {
+  package static func minuteOfDay(_ text: String) -> Int? {
     let p = text.stripped().split(separator: ":")
     guard p.count == 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h),
       (0..<60).contains(m), h * 60 + m <= 1440
@@ -37,11 +37,11 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// When the office closes: the end of the last interval.
-  public var close: Int { intervals.last!.upperBound }
+  package var close: Int { intervals.last!.upperBound }
   /// Office minutes in a working day.
-  public var minutesPerDay: Int { intervals.reduce(0) { $0 + $1.count } }
+  package var minutesPerDay: Int { intervals.reduce(0) { $0 + $1.count } }
 
-  public var description: String {
+  package var description: String {
     intervals.map { "\(Self.clock($0.lowerBound))-\(Self.clock($0.upperBound))" }.joined(separator: ", ")
   }
 
@@ -58,7 +58,7 @@ public struct OfficeHours: Sendable, Equatable, CustomStringConvertible {
 /// that the engine reads it without copying or reference counting.
 ///
 /// Times are minutes since midnight of the first day (`firstDay`, a day number since 1970).
-public struct WorkTime: Sendable {
+package struct WorkTime: Sendable {
   /// One set of office hours, as plain numbers.
   struct Schedule: Sendable {
     var close: Int32
@@ -69,8 +69,8 @@ public struct WorkTime: Sendable {
     var count: Int32
   }
 
-  public let firstDay: Int
-  public let dayCount: Int
+  package let firstDay: Int
+  package let dayCount: Int
   /// The day's kind, per day.
   let kinds: [DayKind]
   /// Working days among days 0...d.
@@ -83,7 +83,7 @@ public struct WorkTime: Sendable {
   /// Builds the tables for `dayCount` days from `firstDay`, with one schedule per set of office
   /// hours (schedule i is `hours[i]`). Clock starts at or after `sameDayCutoff` (default: the
   /// close) count as the next working day for `same day` deadlines.
-  public init(
+  package init(
     calendar: WorkCalendar, hours: [OfficeHours], sameDayCutoff: Int? = nil, firstDay: Int, dayCount: Int
   ) {
     self.firstDay = firstDay
@@ -114,7 +114,7 @@ public struct WorkTime: Sendable {
 
   /// Days of table needed past a start for any of these deadlines: the longest, with room for the
   /// longest run of days off (Spring Festival with its weekends) every working week.
-  public static func daysNeeded(for specs: [DeadlineSpec], hours: [OfficeHours]) -> Int {
+  package static func daysNeeded(for specs: [DeadlineSpec], hours: [OfficeHours]) -> Int {
     let shortestDay = Double(hours.map(\.minutesPerDay).min() ?? 1440)
     var longest = 1
     for s in specs {
@@ -130,7 +130,7 @@ public struct WorkTime: Sendable {
   /// The due time of a deadline whose clock starts at `start`, with the office hours of schedule
   /// `s`; infinity when it falls beyond the tables.
   @inline(__always)
-  public func due(_ spec: DeadlineSpec, from start: Double, schedule s: Int = 0) -> Double {
+  package func due(_ spec: DeadlineSpec, from start: Double, schedule s: Int = 0) -> Double {
     switch spec {
     case .elapsed(let span): return start + span.minutes
     case .workingDays(let n): return closeOfWorkingDay(after: day(of: start), n, schedule: s)
@@ -148,7 +148,7 @@ public struct WorkTime: Sendable {
 
   /// Office minutes (of schedule `s`) from `a` to `b`: negative when `b` is before `a`. Times
   /// outside the tables count from their ends.
-  public func workingMinutes(from a: Double, to b: Double, schedule s: Int = 0) -> Double {
+  package func workingMinutes(from a: Double, to b: Double, schedule s: Int = 0) -> Double {
     officeTime(b, schedule: s) - officeTime(a, schedule: s)
   }
 

@@ -2,24 +2,24 @@
 /// first), then rating (better first), then total lateness (less first: minutes late summed over
 /// the scored actions, each on its deadline's own clock). Teams equal on all three share a rank
 /// and keep the order they were given in.
-public struct DrillComparison: Sendable {
-  public struct Team: Sendable {
+package struct DrillComparison: Sendable {
+  package struct Team: Sendable {
     /// The team's name: its log's file name without the extension.
-    public var name: String
-    public var score: DrillScore
+    package var name: String
+    package var score: DrillScore
     /// 1 for the best; teams equal on score, rating and lateness share one.
-    public var rank: Int
+    package var rank: Int
   }
 
   /// In rank order.
-  public var teams: [Team]
+  package var teams: [Team]
 
   /// The rule `teams` are ranked by, in words.
-  public static let rankingRule = "ranked by score, then rating, then total lateness"
+  package static let rankingRule = "ranked by score, then rating, then total lateness"
 
   /// Ranks `scores` (each with the team's name).
   /// - Complexity: O(n log n) in the number of teams.
-  public init(_ scores: [(name: String, score: DrillScore)]) {
+  package init(_ scores: [(name: String, score: DrillScore)]) {
     func key(_ s: DrillScore) -> (Double, Int, Double) {
       (-(s.score * 1000).rounded(), s.rating.rawValue, (s.totalLateness * 1000).rounded())
     }
@@ -38,13 +38,13 @@ public struct DrillComparison: Sendable {
   }
 
   /// Nil when the pack sets no pass criteria; else true when every team passed.
-  public var allPassed: Bool? {
+  package var allPassed: Bool? {
     let verdicts = teams.compactMap(\.score.passed)
     return verdicts.isEmpty ? nil : verdicts.allSatisfy { $0 }
   }
 
   /// A team's name from its log's path: the file name without its extension.
-  public static func teamName(_ path: String) -> String {
+  package static func teamName(_ path: String) -> String {
     let file = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
     return String(file[..<dot])

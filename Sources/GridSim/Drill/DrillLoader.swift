@@ -1,28 +1,28 @@
 import Foundation
 
 /// A drill pack that loaded, with the scenario it runs against and any warnings.
-public struct LoadedDrill: Sendable {
-  public var pack: DrillPack
-  public var scenario: Scenario
+package struct LoadedDrill: Sendable {
+  package var pack: DrillPack
+  package var scenario: Scenario
   /// Problems that do not stop the drill (the scenario's warnings included).
-  public var warnings: [Diagnostic]
+  package var warnings: [Diagnostic]
   /// The path the pack was read from.
-  public var path: String
+  package var path: String
   /// The scenario's file, as messages show it.
-  public var scenarioFile: String
+  package var scenarioFile: String
   /// The controller's script: the pack's timeline with no team log, worked out once.
-  public var script: DrillTimeline
+  package var script: DrillTimeline
 }
 
 /// Reads drill packs: JSON5 in, a checked ``DrillPack`` (and its scenario) or every problem out,
 /// with file, line, key path and fix, as for scenarios.
-public enum DrillLoader {
+package enum DrillLoader {
   /// The most injects and objectives a pack may hold.
-  public static let maximumInjects = 1_000
+  package static let maximumInjects = 1_000
 
   /// Reads and checks the pack at `path`, then the scenario it names (which must be inside the
   /// project folder, as every file a scenario names).
-  public static func load(path: String) throws(ScenarioError) -> LoadedDrill {
+  package static func load(path: String) throws(ScenarioError) -> LoadedDrill {
     let source = SourceFile(path: path, text: try InputFile.readText(path))
     let root = try InputFile.parseJSON5(source).get()
     return try read(root, source: source)
@@ -46,7 +46,7 @@ public enum DrillLoader {
 
   /// True when the parsed file looks like a drill pack (a `scenario` file and `injects`), so that
   /// `trace` can take either.
-  public static func isPack(path: String) -> Bool {
+  package static func isPack(path: String) -> Bool {
     guard case .success(let text) = InputFile.readUTF8(path),
       case .success(let root) = InputFile.parseJSON5(SourceFile(path: path, text: text))
     else { return false }

@@ -2,84 +2,84 @@
 /// organization, with the objectives they test and what a team must do to pass. Written as a JSON5
 /// file (`Scenarios/drills/`, every key in `Scenarios/README.md`, "Drill packs") and read by
 /// ``DrillLoader``.
-public struct DrillPack: Sendable {
+package struct DrillPack: Sendable {
   /// The format version; this build reads version 1.
-  public var version = 1
-  public var name: String
-  public var description = ""
+  package var version = 1
+  package var name: String
+  package var description = ""
   /// The scenario file it runs against, as resolved from the pack's folder.
-  public var scenarioPath: String
+  package var scenarioPath: String
   /// The language of its reports, unless `--lang` says otherwise (default: the scenario's).
-  public var language: Scenario.Language?
+  package var language: Scenario.Language?
   /// Who takes part.
-  public var roles: [Role] = []
-  public var objectives: [Objective] = []
+  package var roles: [Role] = []
+  package var objectives: [Objective] = []
   /// In the file's order.
-  public var injects: [Inject] = []
+  package var injects: [Inject] = []
   /// What `drill score` requires; nil: it scores without a verdict.
-  public var pass: PassCriteria?
+  package var pass: PassCriteria?
   /// Replications of the simulated policy that `drill score` compares the team with.
-  public var replications = 20
+  package var replications = 20
   /// When the drill ends (`ends`, or `drill score --ends`): expected actions due after it are
   /// "beyond the drill", listed but left out of the score. Nil: every expected action is scored.
-  public var ends: LocalDateTime?
+  package var ends: LocalDateTime?
 
   /// A role taking part (网格员, 村两委, 领导小组, 宣传网信, ...): an id used in team logs, its name
   /// and the tier it sits at, if any.
-  public struct Role: Sendable {
-    public var id: String
-    public var name: String
-    public var tier: Int?
+  package struct Role: Sendable {
+    package var id: String
+    package var name: String
+    package var tier: Int?
   }
 
   /// What the drill sets out to test, tied to the policy rule behind it, and the expected actions
   /// that show whether it was met.
-  public struct Objective: Sendable {
-    public var id: String
-    public var text: String
+  package struct Objective: Sendable {
+    package var id: String
+    package var text: String
     /// The rule it tests, as people name it ("舆情4小时内首次回应", "国办2016: 5 h").
-    public var rule: String?
-    public var tests: [ActionReference]
+    package var rule: String?
+    package var tests: [ActionReference]
   }
 
   /// `I1` (all of an inject's expected actions), `I1.respond` (that action at every tier) or
   /// `I1.respond.village` (at one tier).
-  public struct ActionReference: Sendable, Hashable, CustomStringConvertible {
-    public var inject: String
-    public var action: DrillAction?
+  package struct ActionReference: Sendable, Hashable, CustomStringConvertible {
+    package var inject: String
+    package var action: DrillAction?
     /// The tier's id.
-    public var tier: String?
+    package var tier: String?
 
-    public var description: String {
+    package var description: String {
       [inject, action?.rawValue, tier].compactMap { $0 }.joined(separator: ".")
     }
 
     /// True when it names this expected action.
-    public func names(inject id: String, action a: DrillAction, tier t: String) -> Bool {
+    package func names(inject id: String, action a: DrillAction, tier t: String) -> Bool {
       inject == id && (action == nil || action == a) && (tier == nil || tier == t)
     }
   }
 
   /// One inject: a scripted item, the text handed to the players, and what the team must do.
-  public struct Inject: Sendable {
-    public var id: String
-    public var title: String
-    public var text: String
-    public var timing: Timing
+  package struct Inject: Sendable {
+    package var id: String
+    package var title: String
+    package var text: String
+    package var timing: Timing
     /// Index of the grid (a leaf of the organization, in order) it appears in.
-    public var grid: Int
-    public var channel: String?
-    public var category: String
-    public var severity: String
+    package var grid: Int
+    package var channel: String?
+    package var category: String
+    package var severity: String
     /// Stated expectations, on top of the policy's (``DrillTimeline``): each with `within` replaces
     /// the policy's for the same action and tier.
-    public var expect: [Expected]?
+    package var expect: [Expected]?
     /// A contingency inject fires only when this expected action is missing by then.
-    public var condition: Condition?
+    package var condition: Condition?
   }
 
   /// When an inject is released.
-  public enum Timing: Sendable {
+  package enum Timing: Sendable {
     /// At a local date-time.
     case at(LocalDateTime)
     /// This long after another inject (which may itself be a contingency).
@@ -90,42 +90,42 @@ public struct DrillPack: Sendable {
 
   /// A stated expected action: `within` counts from the inject's release on the tier's office
   /// hours; nil requires the policy's deadline for the same action at the same tier.
-  public struct Expected: Sendable {
-    public var action: DrillAction
+  package struct Expected: Sendable {
+    package var action: DrillAction
     /// Tier index; nil: the tier the policy expects it of (the entry tier when none).
-    public var tier: Int?
-    public var within: DeadlineSpec?
+    package var tier: Int?
+    package var within: DeadlineSpec?
   }
 
   /// A contingency's trigger: `inject`'s expected `action` is not done `by` this long after the
   /// inject (nil: by the action's due time).
-  public struct Condition: Sendable {
-    public var inject: String
-    public var action: DrillAction
-    public var by: TimeSpan?
+  package struct Condition: Sendable {
+    package var inject: String
+    package var action: DrillAction
+    package var by: TimeSpan?
   }
 
   /// `drill score` exits 1 unless the overall score is at least `score` and every objective is
   /// rated at least `rating`.
-  public struct PassCriteria: Sendable {
-    public var score: Double?
-    public var rating: DrillRating?
+  package struct PassCriteria: Sendable {
+    package var score: Double?
+    package var rating: DrillRating?
   }
 
   /// The inject with this id.
-  public func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
+  package func inject(_ id: String) -> Inject? { injects.first { $0.id == id } }
 
   /// A time that a drill's clock reads as written (a log's `time`, a pack's `ends`, `--ends`):
   /// a date with a time of day, as ``LocalDateTime/init(spreadsheet:)`` reads it. A date alone is
   /// refused: a drill is scored to the minute, and `2026-10-02` read as 00:00 would move the
   /// time by hours without a word.
-  public struct TimeProblem: Error, Sendable, Equatable {
-    public var message: String
-    public var fix: String
+  package struct TimeProblem: Error, Sendable, Equatable {
+    package var message: String
+    package var fix: String
   }
 
   /// The drill time written `text`, or why it is not one.
-  public static func drillTime(_ text: String) -> Result<LocalDateTime, TimeProblem> {
+  package static func drillTime(_ text: String) -> Result<LocalDateTime, TimeProblem> {
     let t = text.stripped()
     if !t.contains(":"), let day = LocalDateTime(spreadsheet: t + " 00:00") {
       let d = String(day.description.prefix(10))
@@ -145,7 +145,7 @@ public struct DrillPack: Sendable {
 }
 
 /// What the team does with an item, as a drill pack expects it and a team log records it.
-public enum DrillAction: String, Sendable, CaseIterable, Comparable {
+package enum DrillAction: String, Sendable, CaseIterable, Comparable {
   /// 发现: the item is seen (a monitored channel's round).
   case detect
   /// 响应: the first response to the citizen at a tier.
@@ -163,7 +163,7 @@ public enum DrillAction: String, Sendable, CaseIterable, Comparable {
 
   /// The action named `name`, in English or Chinese (`发现`, `响应`/`回应`, `上报`, `转办`/`上交`,
   /// `答复`/`回复`, `办结`, `回访`).
-  public init?(name: String) {
+  package init?(name: String) {
     let t = name.stripped().lowercased()
     if let a = DrillAction(rawValue: t) {
       self = a
@@ -180,7 +180,7 @@ public enum DrillAction: String, Sendable, CaseIterable, Comparable {
   ]
 
   /// The Chinese name used in reports.
-  public var chineseName: String {
+  package var chineseName: String {
     switch self {
     case .detect: "发现"
     case .respond: "响应"
@@ -192,13 +192,13 @@ public enum DrillAction: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (a: DrillAction, b: DrillAction) -> Bool {
+  package static func < (a: DrillAction, b: DrillAction) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
 }
 
 /// How well an objective was met, on the HSEEP scale (and GB/T 46792's 选择项结论).
-public enum DrillRating: Int, Sendable, CaseIterable, Comparable {
+package enum DrillRating: Int, Sendable, CaseIterable, Comparable {
   /// P: performed without challenges: every expected action on time.
   case performed
   /// S: performed with some challenges: every action done, none late by more than a quarter of
@@ -210,10 +210,10 @@ public enum DrillRating: Int, Sendable, CaseIterable, Comparable {
   case unable
 
   /// `P`, `S`, `M`, `U`.
-  public var code: String { ["P", "S", "M", "U"][rawValue] }
+  package var code: String { ["P", "S", "M", "U"][rawValue] }
 
   /// The rating with this code or name.
-  public init?(code: String) {
+  package init?(code: String) {
     let t = code.stripped().lowercased()
     guard
       let r = Self.allCases.first(where: {
@@ -223,7 +223,7 @@ public enum DrillRating: Int, Sendable, CaseIterable, Comparable {
     self = r
   }
 
-  public func name(_ language: Scenario.Language) -> String {
+  package func name(_ language: Scenario.Language) -> String {
     switch (self, language) {
     case (.performed, .en): "performed without challenges"
     case (.someChallenges, .en): "performed with some challenges"
@@ -236,5 +236,5 @@ public enum DrillRating: Int, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (a: DrillRating, b: DrillRating) -> Bool { a.rawValue < b.rawValue }
+  package static func < (a: DrillRating, b: DrillRating) -> Bool { a.rawValue < b.rawValue }
 }

@@ -5,9 +5,9 @@
 /// the players see only the injects released (``DrillReport/playersPage(_:now:)``). A contingency
 /// is released when its trigger comes with the action it waits on not logged (or by hand); with
 /// no recorder, contingencies are shown to the controller only, to release by hand.
-public struct DrillRoom: Sendable {
+package struct DrillRoom: Sendable {
   /// What the room should be told after a step.
-  public enum Event: Sendable, Equatable {
+  package enum Event: Sendable, Equatable {
     /// An inject released (index into the script's releases).
     case released(Int)
     /// A contingency whose trigger came with its action done: not released.
@@ -19,30 +19,30 @@ public struct DrillRoom: Sendable {
   }
 
   /// An action line as logged: the row appended to the team log.
-  public struct Logged: Sendable, Equatable {
-    public var inject: String
-    public var action: DrillAction
-    public var time: LocalDateTime
-    public var unit: String
-    public var tier: Int
+  package struct Logged: Sendable, Equatable {
+    package var inject: String
+    package var action: DrillAction
+    package var time: LocalDateTime
+    package var unit: String
+    package var tier: Int
   }
 
-  public let pack: DrillPack
-  public let scenario: Scenario
+  package let pack: DrillPack
+  package let scenario: Scenario
   /// The controller's script: every inject with its expected actions (no log).
-  public let script: DrillTimeline
+  package let script: DrillTimeline
   /// True when actions are logged as they happen (`--log`): contingencies then follow the log.
-  public let recording: Bool
+  package let recording: Bool
   /// Releases shown to the players (indices into `script.releases`), in release order.
-  public private(set) var released: [Int] = []
+  package private(set) var released: [Int] = []
   /// Releases whose time has come (released or not).
-  public private(set) var passed: Set<Int> = []
-  public private(set) var logged: [Logged] = []
+  package private(set) var passed: Set<Int> = []
+  package private(set) var logged: [Logged] = []
   private var alerted: Set<String> = []
   private let units: [String: Int]
   private let tierLabels: Set<String>
 
-  public init(pack: DrillPack, scenario: Scenario, script: DrillTimeline, recording: Bool) {
+  package init(pack: DrillPack, scenario: Scenario, script: DrillTimeline, recording: Bool) {
     self.pack = pack
     self.scenario = scenario
     self.script = script
@@ -55,7 +55,7 @@ public struct DrillRoom: Sendable {
 
   /// Advances the clock to `now`: releases what has come, and alerts for what fell due unlogged.
   /// - Complexity: O(releases × expected actions × logged lines).
-  public mutating func advance(to now: LocalDateTime) -> [Event] {
+  package mutating func advance(to now: LocalDateTime) -> [Event] {
     var events: [Event] = []
     for (i, r) in script.releases.enumerated() where !passed.contains(i) && r.time <= now {
       passed.insert(i)
@@ -105,13 +105,13 @@ public struct DrillRoom: Sendable {
   }
 
   /// Marks the releases before `index` as past without releasing them (`drill play --from`).
-  public mutating func skip(before index: Int) {
+  package mutating func skip(before index: Int) {
     for i in 0..<min(index, script.releases.count) { passed.insert(i) }
   }
 
   /// Releases a contingency by hand (the controller's `release ID`); nil when there is no such
   /// inject, or it is out already.
-  public mutating func release(_ id: String) -> Int? {
+  package mutating func release(_ id: String) -> Int? {
     guard let i = script.releases.firstIndex(where: { pack.injects[$0.inject].id == id }),
       !released.contains(i)
     else { return nil }
@@ -125,7 +125,7 @@ public struct DrillRoom: Sendable {
   /// the time defaults to `now`. Checked
   /// at once against the pack: the inject must be released, the action known, the unit the
   /// inject's grid, a unit above it, or a tier.
-  public mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, LineProblem> {
+  package mutating func log(_ line: String, now: LocalDateTime) -> Result<Logged, LineProblem> {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "，" }).map(
       String.init)
     guard words.count == 3 || words.count == 4 else { return .failure(.form(line)) }
@@ -162,7 +162,7 @@ public struct DrillRoom: Sendable {
 
   /// Why a typed line was not logged (said at once, in the report's language:
   /// ``DrillReport/lineProblem(_:)``).
-  public enum LineProblem: Error, Sendable, Equatable {
+  package enum LineProblem: Error, Sendable, Equatable {
     /// Not `INJECT ACTION UNIT [TIME]`.
     case form(String)
     case unknownInject(String, closest: String?, all: [String])
@@ -176,10 +176,10 @@ public struct DrillRoom: Sendable {
   }
 
   /// The row a logged line appends to the team log (`inject,action,time,unit,role,note`).
-  public static func csvRow(_ l: Logged) -> String {
+  package static func csvRow(_ l: Logged) -> String {
     CSV.row([l.inject, l.action.rawValue, l.time.description, l.unit, "", ""])
   }
 
   /// The team log's header.
-  public static let csvHeader = CSV.row(["inject", "action", "time", "unit", "role", "note"])
+  package static let csvHeader = CSV.row(["inject", "action", "time", "unit", "role", "note"])
 }

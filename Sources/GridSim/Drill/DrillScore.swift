@@ -27,8 +27,8 @@
 /// Against the simulated policy, a team is "faster than" the share of runs that took longer than
 /// it did; a run that took exactly as long is not beaten (a tie counts as not faster), and a run
 /// that never did the action took longer than any team that did.
-public struct DrillScore: Sendable {
-  public enum Status: String, Sendable {
+package struct DrillScore: Sendable {
+  package enum Status: String, Sendable {
     case onTime = "on time"
     case late
     case missing
@@ -37,30 +37,30 @@ public struct DrillScore: Sendable {
   }
 
   /// One expected action and what the team did.
-  public struct Outcome: Sendable {
-    public var expectation: DrillTimeline.Expectation
+  package struct Outcome: Sendable {
+    package var expectation: DrillTimeline.Expectation
     /// When the inject was released.
-    public var released: LocalDateTime
-    public var actual: LocalDateTime?
+    package var released: LocalDateTime
+    package var actual: LocalDateTime?
     /// The log row that did it (an index into the log's rows).
-    public var row: Int?
-    public var status: Status
+    package var row: Int?
+    package var status: Status
     /// Minutes late (negative: early), in calendar time and in office time of the tier.
-    public var lateCalendar: Double?
-    public var lateWorking: Double?
+    package var lateCalendar: Double?
+    package var lateWorking: Double?
     /// Minutes the deadline allowed, on its own clock.
-    public var allowed: Double
+    package var allowed: Double
     /// True when the deadline counts office time.
-    public var workingClock: Bool
-    public var points: Int
+    package var workingClock: Bool
+    package var points: Int
     /// Ids of the objectives it counts for.
-    public var objectives: [String]
+    package var objectives: [String]
     /// The simulated policy's times for the same action (minutes from the inject's release),
     /// sorted; nil when not simulated.
-    public var simulated: [Double]?
+    package var simulated: [Double]?
 
     /// The share of simulated runs that did it at or before the team's time (from release).
-    public var simulatedShareFaster: Double? {
+    package var simulatedShareFaster: Double? {
       guard let simulated, !simulated.isEmpty, let actual else { return nil }
       let team = Double(actual.minutes - released.minutes)
       return Double(simulated.filter { $0 <= team }.count) / Double(simulated.count)
@@ -69,50 +69,50 @@ public struct DrillScore: Sendable {
     /// The share of simulated runs the team was faster than: runs that took strictly longer than
     /// the team (from release; a run that never did it took longer). A tie is not beaten. Nil
     /// when not simulated or not done.
-    public var fasterThanShare: Double? {
+    package var fasterThanShare: Double? {
       guard let simulated, !simulated.isEmpty, let actual else { return nil }
       let team = Double(actual.minutes - released.minutes)
       return Double(simulated.filter { $0 > team }.count) / Double(simulated.count)
     }
 
     /// ``fasterThanShare`` in whole percent (rounded half up).
-    public var fasterThanPercent: Int? { fasterThanShare.map { Int(($0 * 100).rounded()) } }
+    package var fasterThanPercent: Int? { fasterThanShare.map { Int(($0 * 100).rounded()) } }
 
     /// Counts towards the score (not beyond the drill's end).
-    public var scored: Bool { status != .beyond }
+    package var scored: Bool { status != .beyond }
 
     /// Minutes late on the deadline's own clock (office time for working-time deadlines), 0 when
     /// on time; nil when not done.
-    public var lateOnClock: Double? {
+    package var lateOnClock: Double? {
       guard actual != nil else { return nil }
       return max(0, (workingClock ? lateWorking : lateCalendar) ?? 0)
     }
   }
 
-  public struct ObjectiveResult: Sendable {
-    public var objective: DrillPack.Objective
+  package struct ObjectiveResult: Sendable {
+    package var objective: DrillPack.Objective
     /// Indices into `outcomes`.
-    public var outcomes: [Int]
+    package var outcomes: [Int]
     /// Nil when none of its actions was expected (its contingency did not fire).
-    public var score: Double?
-    public var rating: DrillRating?
+    package var score: Double?
+    package var rating: DrillRating?
   }
 
   /// Response times (minutes from release to the first response) of a tier or a role.
-  public struct ResponseTimes: Sendable {
-    public var label: String
-    public var count: Int
-    public var median: Double
-    public var p90: Double
+  package struct ResponseTimes: Sendable {
+    package var label: String
+    package var count: Int
+    package var median: Double
+    package var p90: Double
   }
 
   /// A log row that matched no expected action, and why.
-  public struct Unexpected: Sendable {
-    public var row: Int
-    public var reason: Reason
+  package struct Unexpected: Sendable {
+    package var row: Int
+    package var reason: Reason
   }
 
-  public enum Reason: Sendable, Equatable {
+  package enum Reason: Sendable, Equatable {
     /// Its inject was a contingency whose trigger was not met.
     case notReleased
     /// Before its inject was released.
@@ -128,48 +128,48 @@ public struct DrillScore: Sendable {
   }
 
   /// Why the pass criteria were missed.
-  public enum Failure: Sendable, Equatable {
+  package enum Failure: Sendable, Equatable {
     case scoreBelow(score: Double, minimum: Double)
     case objectiveBelow(objective: String, rating: DrillRating, minimum: DrillRating)
   }
 
   /// Opinion that worsens unless answered in time: whether the team kept it from worsening.
-  public struct Worsening: Sendable {
-    public var inject: String
-    public var by: LocalDateTime
-    public var kept: Bool
+  package struct Worsening: Sendable {
+    package var inject: String
+    package var by: LocalDateTime
+    package var kept: Bool
   }
 
-  public var pack: DrillPack
-  public var timeline: DrillTimeline
-  public var log: TeamLog
-  public var outcomes: [Outcome]
-  public var objectives: [ObjectiveResult]
-  public var score: Double
-  public var rating: DrillRating
-  public var unexpected: [Unexpected]
-  public var byTier: [ResponseTimes]
-  public var byRole: [ResponseTimes]
-  public var worsening: [Worsening]
+  package var pack: DrillPack
+  package var timeline: DrillTimeline
+  package var log: TeamLog
+  package var outcomes: [Outcome]
+  package var objectives: [ObjectiveResult]
+  package var score: Double
+  package var rating: DrillRating
+  package var unexpected: [Unexpected]
+  package var byTier: [ResponseTimes]
+  package var byRole: [ResponseTimes]
+  package var worsening: [Worsening]
   /// Nil when the pack sets no pass criteria.
-  public var passed: Bool?
+  package var passed: Bool?
   /// Why it did not pass.
-  public var failures: [Failure]
+  package var failures: [Failure]
   /// Replications of the simulated policy (0: not simulated).
-  public var replications = 0
+  package var replications = 0
   /// The drill's end, when it has one: actions due after it are not scored.
-  public var ends: LocalDateTime?
+  package var ends: LocalDateTime?
 
   /// Indices into `outcomes` of the actions due after the drill's end.
-  public var beyond: [Int] { outcomes.indices.filter { outcomes[$0].status == .beyond } }
+  package var beyond: [Int] { outcomes.indices.filter { outcomes[$0].status == .beyond } }
 
   /// Minutes late, summed over the scored actions done late, each on its deadline's own clock.
-  public var totalLateness: Double {
+  package var totalLateness: Double {
     outcomes.filter(\.scored).compactMap(\.lateOnClock).reduce(0, +)
   }
 
   /// Scores `log` for `pack` against `scenario`.
-  public init(pack: DrillPack, scenario: Scenario, log: TeamLog) {
+  package init(pack: DrillPack, scenario: Scenario, log: TeamLog) {
     self.pack = pack
     self.log = log
     let timeline = DrillTimeline(pack: pack, scenario: scenario, log: log)
@@ -301,7 +301,7 @@ public struct DrillScore: Sendable {
   }
 
   /// Adds the simulated policy's times for each outcome (``DrillSimulation``).
-  public mutating func compare(with simulation: DrillSimulation) {
+  package mutating func compare(with simulation: DrillSimulation) {
     replications = simulation.replications
     for i in outcomes.indices {
       let e = outcomes[i].expectation

@@ -3,24 +3,24 @@
 /// over its background load, for a number of replications. For each expected action, the times
 /// from the inject's release to the action, one per replication (infinity where it was not done
 /// within the period), so that a team's time can be placed in the policy's distribution.
-public struct DrillSimulation: Sendable {
-  public struct Key: Sendable, Hashable {
-    public var inject: String
-    public var action: DrillAction
-    public var tier: Int
+package struct DrillSimulation: Sendable {
+  package struct Key: Sendable, Hashable {
+    package var inject: String
+    package var action: DrillAction
+    package var tier: Int
   }
 
-  public var replications: Int
+  package var replications: Int
   /// Sorted times per action, minutes from release.
-  public var times: [Key: [Double]]
+  package var times: [Key: [Double]]
 
   /// The most items a drill simulates per replication: each keeps its whole path in memory.
-  public static let maximumItems = 2_000_000.0
+  package static let maximumItems = 2_000_000.0
 
   /// The scenario with the pack's unconditional injects added as scripted items (at the times of
   /// `script`, the pack's timeline without a log), its period ending a week after the last due
   /// time of the script (what comes later cannot change them).
-  public static func scenario(for pack: DrillPack, _ scenario: Scenario, script: DrillTimeline) -> Scenario {
+  package static func scenario(for pack: DrillPack, _ scenario: Scenario, script: DrillTimeline) -> Scenario {
     var s = scenario
     if let last = script.releases.flatMap({ [$0.time] + $0.expectations.map(\.due) }).max() {
       let end = LocalDateTime(minutes: Int64(last.dayNumber + 8) * 1440)
@@ -41,7 +41,7 @@ public struct DrillSimulation: Sendable {
   /// Runs `replications` replications of `pack` against `scenario` (``Experiment``: at most `jobs`
   /// at once, seeded by the scenario's seed, the same whatever the number of jobs); nil when it
   /// would hold too many items.
-  public static func run(
+  package static func run(
     _ pack: DrillPack, _ scenario: Scenario, script: DrillTimeline, replications: Int, jobs: Int
   ) async -> DrillSimulation? {
     let played = Self.scenario(for: pack, scenario, script: script)

@@ -23,20 +23,20 @@
 ///
 /// A pack's stated actions (`expect`) with `within` (counted from the inject's release) replace the
 /// policy's for the same action and tier, or add to them.
-public struct DrillTimeline: Sendable {
+package struct DrillTimeline: Sendable {
   /// One expected action with its due time.
-  public struct Expectation: Sendable {
-    public var inject: String
-    public var action: DrillAction
+  package struct Expectation: Sendable {
+    package var inject: String
+    package var action: DrillAction
     /// The tier expected to do it.
-    public var tier: Int
+    package var tier: Int
     /// When the clock started.
-    public var start: LocalDateTime
-    public var due: LocalDateTime
+    package var start: LocalDateTime
+    package var due: LocalDateTime
     /// Nil for `detect` (due at a monitoring round).
-    public var deadline: DeadlineSpec?
+    package var deadline: DeadlineSpec?
     /// Where the deadline comes from.
-    public var basis: Basis
+    package var basis: Basis
     /// When the clock started and when it falls due, in simulation minutes of the timeline's
     /// model (``start`` and ``due`` to the minute).
     var startTime: Double
@@ -45,7 +45,7 @@ public struct DrillTimeline: Sendable {
 
   /// Where an expected action's deadline comes from, for the script and the score's improvement
   /// table.
-  public enum Basis: Sendable {
+  package enum Basis: Sendable {
     /// The channel's monitoring rounds.
     case monitoring(channel: String)
     /// A skip-level reporting rule (`policy.skipLevel`).
@@ -58,28 +58,28 @@ public struct DrillTimeline: Sendable {
   }
 
   /// One inject as released.
-  public struct Release: Sendable {
+  package struct Release: Sendable {
     /// Index into the pack's injects.
-    public var inject: Int
+    package var inject: Int
     /// When it is (or would be) released.
-    public var time: LocalDateTime
+    package var time: LocalDateTime
     /// True for a contingency (or an inject that follows one): released only if triggered.
-    public var conditional: Bool
+    package var conditional: Bool
     /// False for a conditional inject that was not triggered (always false in the script).
-    public var fired: Bool
+    package var fired: Bool
     /// The grid it appears in, and the units above it, by tier.
-    public var units: [String]
-    public var tierEntered: Int
-    public var expectations: [Expectation]
+    package var units: [String]
+    package var tierEntered: Int
+    package var expectations: [Expectation]
     /// Unanswered opinion worsens at this time (the policy's `worsening`), if it applies.
-    public var worsensAt: LocalDateTime?
+    package var worsensAt: LocalDateTime?
   }
 
   /// A stated action the policy gives no deadline for (when it has no `within`).
-  public struct Problem: Sendable {
-    public var inject: String
-    public var message: String
-    public var fix: String
+  package struct Problem: Sendable {
+    package var inject: String
+    package var message: String
+    package var fix: String
   }
 
   /// What a team did, as the timeline asks it: when the team did `action` of `inject` (at `tier`
@@ -90,14 +90,14 @@ public struct DrillTimeline: Sendable {
       _ inject: String, _ action: DrillAction, _ tier: Int?, _ notBefore: Double, _ units: [String]
     ) -> Double?
 
-  public private(set) var releases: [Release] = []
+  package private(set) var releases: [Release] = []
   /// Stated actions without a deadline (found only without a log: the reader reports them).
-  public private(set) var problems: [Problem] = []
+  package private(set) var problems: [Problem] = []
   /// The rule book the timeline asks: the scenario compiled over the drill's days.
   let model: Model
 
   /// The timeline of `pack` against `scenario`, following `log` where given.
-  public init(pack: DrillPack, scenario: Scenario, log: TeamLog?) {
+  package init(pack: DrillPack, scenario: Scenario, log: TeamLog?) {
     let model = Self.model(pack: pack, scenario: scenario, log: log)
     let origin = scenario.period.start.minutes
     var actions: Actions?
@@ -144,7 +144,7 @@ public struct DrillTimeline: Sendable {
   }
 
   /// Office minutes of `tier`'s hours from `a` to `b` (negative when `b` is earlier).
-  public func workingMinutes(from a: LocalDateTime, to b: LocalDateTime, tier: Int) -> Double {
+  package func workingMinutes(from a: LocalDateTime, to b: LocalDateTime, tier: Int) -> Double {
     model.workingMinutes(from: minutes(a), to: minutes(b), tier: tier)
   }
 

@@ -1,34 +1,34 @@
 /// What a team did in a drill: one row per action, read from a CSV file with the columns
 /// `inject,action,time,unit` (and optional `role`, `note`; Chinese headers 事件, 动作, 时间, 单位,
 /// 角色, 备注 too). Every bad row is reported with its line; none is dropped silently.
-public struct TeamLog: Sendable {
-  public struct Row: Sendable {
+package struct TeamLog: Sendable {
+  package struct Row: Sendable {
     /// The row's line in the file (its first line when a quoted field spans several).
-    public var line: Int
-    public var inject: String
-    public var action: DrillAction
-    public var time: LocalDateTime
+    package var line: Int
+    package var inject: String
+    package var action: DrillAction
+    package var time: LocalDateTime
     /// The unit as written (a unit's name or a tier id).
-    public var unit: String
+    package var unit: String
     /// The tier the unit is at.
-    public var tier: Int
-    public var role: String?
-    public var note: String
+    package var tier: Int
+    package var role: String?
+    package var note: String
   }
 
-  public var path: String
-  public var rows: [Row]
+  package var path: String
+  package var rows: [Row]
   /// Lines of rows with no time (the blank log's rows left empty): actions not done, or
   /// contingencies that were never released. They count for nothing and stop nothing.
-  public var blankLines: [Int] = []
+  package var blankLines: [Int] = []
   /// Tier ids and names: a row naming one counts for any inject.
   var tierLabels: Set<String> = []
 
   /// The most rows read.
-  public static let maximumRows = 100_000
+  package static let maximumRows = 100_000
 
   /// The log's rows in file order.
-  public init(path: String, rows: [Row]) {
+  package init(path: String, rows: [Row]) {
     self.path = path
     self.rows = rows
   }
@@ -59,8 +59,9 @@ public struct TeamLog: Sendable {
   ]
 
   /// Reads the log at `path` for `pack` (run against `scenario`); every problem at once.
-  public static func read(path: String, pack: DrillPack, scenario: Scenario) -> Result<TeamLog, ScenarioError>
-  {
+  package static func read(path: String, pack: DrillPack, scenario: Scenario) -> Result<
+    TeamLog, ScenarioError
+  > {
     let text: String
     switch InputFile.readSpreadsheet(path) {
     case .success(let read): text = read.text

@@ -1,5 +1,5 @@
 /// What a person does on duty.
-public enum DutyRole: Sendable, Equatable, Hashable {
+package enum DutyRole: Sendable, Equatable, Hashable {
   /// 带班领导: leads a day's duty where the roster's `leader` asks for one.
   case leader
   /// 值班人员 (or a tier's role id, kept in ``DutyPerson/tierRole``).
@@ -9,34 +9,34 @@ public enum DutyRole: Sendable, Equatable, Hashable {
 /// One person who can be put on duty (值班), as offices keep them: an id (names repeat), a name, a
 /// unit, a role, a kind of post, a phone, the days they cannot be on duty and the shifts they may
 /// not take.
-public struct DutyPerson: Sendable, Equatable {
+package struct DutyPerson: Sendable, Equatable {
   /// The office's id for the person (unique in the file).
-  public var id: String
-  public var name: String
+  package var id: String
+  package var name: String
   /// The unit's name, as the scenario's organization names it.
-  public var unit: String
-  public var role: DutyRole
+  package var unit: String
+  package var role: DutyRole
   /// The tier role the file named (`office`, `cadres`), shown in the outputs; nil for 值班人员.
-  public var tierRole: String?
-  public var post: DutyRules.Post
+  package var tierRole: String?
+  package var post: DutyRules.Post
   /// As written (digits, `+`, spaces and dashes), nil when not given.
-  public var phone: String?
+  package var phone: String?
   /// Days (day numbers) they cannot be on duty: leave (请假) and other unavailability.
-  public var unavailable: Set<Int>
+  package var unavailable: Set<Int>
   /// Names of the shifts they may not take.
-  public var notShifts: Set<String>
+  package var notShifts: Set<String>
   /// Hard days (除夕, 初一, 1 October) they were on duty last year.
-  public var lastYearHardDays: Int
+  package var lastYearHardDays: Int
   /// Which hard days those were, where the file names them (除夕, or last year's date of it).
-  public var lastYearHard: Set<WorkCalendar.HardDay> = []
+  package var lastYearHard: Set<WorkCalendar.HardDay> = []
   /// Shifts and days they would like to be on duty (soft: a duty on none of them weighs
   /// ``DutyRules/Weights/preference``), and shifts and days they would rather not.
-  public var prefers = DutyWish()
-  public var ratherNot = DutyWish()
+  package var prefers = DutyWish()
+  package var ratherNot = DutyWish()
   /// The line of the people file it was read from.
-  public var line: Int
+  package var line: Int
 
-  public init(
+  package init(
     id: String, name: String, unit: String, role: DutyRole = .staff, tierRole: String? = nil,
     post: DutyRules.Post = .civilServant, phone: String? = nil, unavailable: Set<Int> = [],
     notShifts: Set<String> = [], lastYearHardDays: Int = 0, lastYearHard: Set<WorkCalendar.HardDay> = [],
@@ -60,14 +60,14 @@ public struct DutyPerson: Sendable, Equatable {
 
   /// True when a duty on `shift` of `day` is one the person would rather not have: on a shift or
   /// day they would rather not take, or, where they named what they prefer, on none of it.
-  public func dislikes(shift: String, day: Int) -> Bool {
+  package func dislikes(shift: String, day: Int) -> Bool {
     ratherNot.matches(shift: shift, day: day)
       || (!prefers.isEmpty && !prefers.matches(shift: shift, day: day))
   }
 
   /// The phone as it is posted (the personal information law): `139****0000`, the first three
   /// and last four digits; a short number is shown whole.
-  public var maskedPhone: String? {
+  package var maskedPhone: String? {
     guard let phone else { return nil }
     let digits = phone.filter(\.isNumber)
     guard digits.count >= 8 else { return phone }
@@ -76,36 +76,36 @@ public struct DutyPerson: Sendable, Equatable {
 }
 
 /// Shifts and days a person names as wished for (or not), a soft goal of the roster.
-public struct DutyWish: Sendable, Equatable {
+package struct DutyWish: Sendable, Equatable {
   /// Roster shift names.
-  public var shifts: Set<String> = []
+  package var shifts: Set<String> = []
   /// Day numbers.
-  public var days: Set<Int> = []
+  package var days: Set<Int> = []
 
-  public init(shifts: Set<String> = [], days: Set<Int> = []) {
+  package init(shifts: Set<String> = [], days: Set<Int> = []) {
     self.shifts = shifts
     self.days = days
   }
 
-  public var isEmpty: Bool { shifts.isEmpty && days.isEmpty }
+  package var isEmpty: Bool { shifts.isEmpty && days.isEmpty }
 
   /// True when the shift or the day is among them.
-  public func matches(shift: String, day: Int) -> Bool { shifts.contains(shift) || days.contains(day) }
+  package func matches(shift: String, day: Int) -> Bool { shifts.contains(shift) || days.contains(day) }
 }
 
 /// A people file (`--people`), read: the people and every problem found, each with its line.
-public struct DutyPeople: Sendable {
-  public var path: String
-  public var people: [DutyPerson]
-  public var encoding: TextEncoding
-  public var warnings: [Diagnostic] = []
+package struct DutyPeople: Sendable {
+  package var path: String
+  package var people: [DutyPerson]
+  package var encoding: TextEncoding
+  package var warnings: [Diagnostic] = []
 
   /// The columns a people file may have, with the headers each is known by (English and Chinese).
-  public enum Column: String, Sendable, CaseIterable {
+  package enum Column: String, Sendable, CaseIterable {
     case id, name, unit, role, post, phone, unavailable, notShifts, lastYearHardDays, prefers, ratherNot
 
     /// The headers it is known by; the first is what the template writes.
-    public var headers: [String] {
+    package var headers: [String] {
       switch self {
       case .id: ["id", "编号", "工号", "人员编号"]
       case .name: ["name", "姓名"]
@@ -122,15 +122,15 @@ public struct DutyPeople: Sendable {
     }
 
     /// The Chinese header the template writes.
-    public var chineseHeader: String { headers[1] }
+    package var chineseHeader: String { headers[1] }
   }
 
   /// The most people one file may list (a county of 2,000 ten times over).
-  public static let maximumPeople = 20_000
+  package static let maximumPeople = 20_000
 
   /// Reads and checks a people file against the scenario: UTF-8 (with or without a byte-order
   /// mark) or GB18030, bounded like every input. Every problem is listed with its line.
-  public static func read(path: String, scenario: Scenario) -> Result<DutyPeople, ScenarioError> {
+  package static func read(path: String, scenario: Scenario) -> Result<DutyPeople, ScenarioError> {
     let bytes: [UInt8]
     switch InputFile.readBytes(path, limit: 4 << 20) {
     case .success(let b): bytes = b
@@ -159,7 +159,7 @@ public struct DutyPeople: Sendable {
   }
 
   /// Reads people-file text (see ``read(path:scenario:)``).
-  public static func parse(
+  package static func parse(
     _ text: String, path: String, encoding: TextEncoding = .utf8, scenario: Scenario
   ) -> Result<DutyPeople, ScenarioError> {
     var problems: [Diagnostic] = []

@@ -1,13 +1,13 @@
 /// A swap or replacement (换班, 替班): who takes whose shift, and why.
-public struct DutySwap: Sendable, Equatable {
-  public var slot: Int
+package struct DutySwap: Sendable, Equatable {
+  package var slot: Int
   /// Indices into the problem's people: the one who gives the shift up, and the one who takes it.
-  public var from: Int
-  public var to: Int
-  public var reason: String
-  public var line: Int
+  package var from: Int
+  package var to: Int
+  package var reason: String
+  package var line: Int
   /// The rule the swap breaks (refused), nil when applied.
-  public var refused: DutyRosterRule?
+  package var refused: DutyRosterRule?
 }
 
 extension DutyRosterProblem {
@@ -58,7 +58,7 @@ extension DutyRosterProblem {
   /// rest after a night, the days in a row and the hours count them (``earlier``). Rows for days,
   /// units or shifts this problem does not have, or people no longer in the people file, are
   /// warnings: the new roster simply does not keep them.
-  public mutating func readPrevious(_ text: String, path: String) -> [Diagnostic] {
+  package mutating func readPrevious(_ text: String, path: String) -> [Diagnostic] {
     let (rows, problems) = Self.table(text, path: path, needs: ["date", "unit", "shift", "id"])
     if problems.hasErrors { return problems }
     var out: [Diagnostic] = []
@@ -108,7 +108,7 @@ extension DutyRosterProblem {
   /// `from`'s unit is meant) against the previous roster: each swap is checked against the rules at
   /// once and refused with the rule it breaks, else made binding (whom it replaces is barred from
   /// the shift, who replaces them is put on it). The swaps, applied or refused, and the problems.
-  public mutating func readSwaps(_ text: String, path: String) -> ([DutySwap], [Diagnostic]) {
+  package mutating func readSwaps(_ text: String, path: String) -> ([DutySwap], [Diagnostic]) {
     let (rows, problems) = Self.table(text, path: path, needs: ["date", "shift", "from", "to"])
     if problems.hasErrors { return ([], problems) }
     var out: [Diagnostic] = []
@@ -163,7 +163,7 @@ extension DutyRosterProblem {
 
 extension DutyRosterSolver {
   /// Puts `p` on slot `s` without checking the rules.
-  public mutating func put(_ p: Int, _ s: Int) { place(p, s) }
+  package mutating func put(_ p: Int, _ s: Int) { place(p, s) }
   /// Takes `p` off slot `s`.
-  public mutating func take(_ p: Int, _ s: Int) { unplace(p, s) }
+  package mutating func take(_ p: Int, _ s: Int) { unplace(p, s) }
 }

@@ -1,26 +1,26 @@
 extension DutyRoster {
   /// One person's share of the duty, and what it earns (pay by day kind, or time off owed).
-  public struct Share: Sendable, Equatable {
-    public var person: Int
-    public var duties = 0
-    public var nights = 0
-    public var hardDays = 0
+  package struct Share: Sendable, Equatable {
+    package var person: Int
+    package var duties = 0
+    package var nights = 0
+    package var hardDays = 0
     /// Duties on statutory holidays, on other days off (rest days, days moved by 调休, weekends),
     /// and on working days.
-    public var statutory = 0
-    public var restDays = 0
-    public var workdays = 0
+    package var statutory = 0
+    package var restDays = 0
+    package var workdays = 0
     /// Hours on duty, and the hours counted toward the limits (nights at the rules' share).
-    public var hours = 0.0
-    public var countedHours = 0.0
+    package var hours = 0.0
+    package var countedHours = 0.0
     /// Pay in days' wages at the rules' multiples (0 for posts given time off instead).
-    public var payDays = 0.0
+    package var payDays = 0.0
     /// Days off owed (补休) for duty on days off, for posts given time off.
-    public var timeOffDays = 0
+    package var timeOffDays = 0
   }
 
   /// Each person's share, in the order of the people file.
-  public var shares: [Share] {
+  package var shares: [Share] {
     var shares = problem.people.indices.map { Share(person: $0) }
     let rules = problem.rules
     for (s, people) in seats.enumerated() {
@@ -53,7 +53,7 @@ extension DutyRoster {
   }
 
   /// Seats given to another person than in the previous roster (`--previous`).
-  public var changes: Int {
+  package var changes: Int {
     var count = 0
     for (s, before) in problem.previous.enumerated() {
       count += before.filter { !seats[s].contains($0) }.count
@@ -62,7 +62,7 @@ extension DutyRoster {
   }
 
   /// The first working day after the roster's days: from then, time off owed can be taken.
-  public var timeOffFrom: Int {
+  package var timeOffFrom: Int {
     var day = problem.days.upperBound + 1
     while !problem.calendar.kind(ofDay: day).isWorking { day += 1 }
     return day
@@ -70,7 +70,7 @@ extension DutyRoster {
 
   /// The spread (most minus fewest) of duties, nights and hard days among the people who could
   /// take them, per unit and role (leaders apart): the largest over the units.
-  public var spread: (duties: Int, nights: Int, hardDays: Int) {
+  package var spread: (duties: Int, nights: Int, hardDays: Int) {
     let shares = self.shares
     var worst = (duties: 0, nights: 0, hardDays: 0)
     for (u, unit) in problem.units.enumerated() {
@@ -94,7 +94,7 @@ extension DutyRoster {
 
   /// Headcounts per unit, shift and day the roster actually fills, as dated roster rows: fed back
   /// into the scenario, the simulation judges the named roster's headcounts.
-  public var filledEntries: [String: [Roster.Entry]] {
+  package var filledEntries: [String: [Roster.Entry]] {
     var entries: [String: [Roster.Entry]] = [:]
     var index: [String: (tier: String, at: Int)] = [:]
     for (s, slot) in problem.slots.enumerated() where !slot.leader || slot.countsInHeadcount {

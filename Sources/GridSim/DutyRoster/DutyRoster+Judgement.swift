@@ -2,14 +2,14 @@
 /// made: a roster built on a certified plan (`--plan`) by re-running the plan's certificate (its
 /// seeds and replications, every check day by day and surge by surge, as `check --plan` does); any
 /// other roster by laying its headcounts over the scenario and simulating as `check` does.
-public enum DutyRosterJudgement: Sendable {
+package enum DutyRosterJudgement: Sendable {
   /// Each target of the scenario, by name, met or not, over the scenario's replications.
   case simulated([DutyRosterTarget])
   /// The plan's certificate re-run: its checks and what they found.
   case certificate(PlanProblem, PlanCertificate, Planner.Evaluation)
 
   /// True when every target or check is met.
-  public var met: Bool {
+  package var met: Bool {
     switch self {
     case .simulated(let targets): targets.allSatisfy(\.met)
     case .certificate(_, _, let evaluation): evaluation.feasible
@@ -18,11 +18,11 @@ public enum DutyRosterJudgement: Sendable {
 }
 
 /// A target of the scenario and whether the roster meets it.
-public struct DutyRosterTarget: Sendable, Equatable {
-  public var name: String
-  public var met: Bool
+package struct DutyRosterTarget: Sendable, Equatable {
+  package var name: String
+  package var met: Bool
 
-  public init(name: String, met: Bool) {
+  package init(name: String, met: Bool) {
     self.name = name
     self.met = met
   }
@@ -31,7 +31,7 @@ public struct DutyRosterTarget: Sendable, Equatable {
 extension DutyRoster {
   /// The scenario with this roster's headcounts laid over it as dated roster rows (each unit's
   /// seats per shift-day; a leader's seat only where it counts in the headcount).
-  public func fed(into scenario: Scenario) -> Scenario {
+  package func fed(into scenario: Scenario) -> Scenario {
     var fed = scenario
     let entries = filledEntries
     for t in fed.tiers.indices {
@@ -46,7 +46,7 @@ extension DutyRoster {
   /// roster day by day and surge by surge. `progress` hears of finished replications.
   /// - Complexity: the scenario's replications (or the certificate's, per surge) simulated on
   ///   `jobs` threads.
-  public func judge(
+  package func judge(
     scenario: Scenario, certificate: (PlanProblem, PlanCertificate)?, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> DutyRosterJudgement {

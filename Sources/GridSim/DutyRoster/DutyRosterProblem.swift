@@ -2,87 +2,87 @@ import Foundation
 
 /// One shift of one unit on one day that needs named people (a seat count), or the day's leader
 /// on duty (带班领导).
-public struct DutySlot: Sendable, Equatable {
+package struct DutySlot: Sendable, Equatable {
   /// Index into ``DutyRosterProblem/units``.
-  public var unit: Int
+  package var unit: Int
   /// Day number (days since 1970-01-01).
-  public var day: Int
+  package var day: Int
   /// The roster shift's name, and what reports call it.
-  public var shift: String
-  public var shiftShown: String
+  package var shift: String
+  package var shiftShown: String
   /// Minutes after the day's midnight, and minutes long.
-  public var start: Int
-  public var length: Int
+  package var start: Int
+  package var length: Int
   /// A night (it runs past midnight or starts before 06:00): rest follows it.
-  public var night: Bool
+  package var night: Bool
   /// People it needs.
-  public var seats: Int
+  package var seats: Int
   /// The day's leader on duty (only people with the leader role take it).
-  public var leader: Bool
+  package var leader: Bool
   /// A leader counted in the headcount of the day's first shift (roster `leader.counts`).
-  public var countsInHeadcount = false
-  public var kind: DayKind
-  public var statutory: Bool
-  public var hardDay: WorkCalendar.HardDay?
+  package var countsInHeadcount = false
+  package var kind: DayKind
+  package var statutory: Bool
+  package var hardDay: WorkCalendar.HardDay?
 
   /// A duty on a holiday (statutory or moved by 调休) or a weekend day.
-  public var onDayOff: Bool { kind == .holiday || kind == .weekend }
+  package var onDayOff: Bool { kind == .holiday || kind == .weekend }
 
   /// When it is, as the rest, consecutive-day and hours rules see it.
-  public var duty: DutyTime { DutyTime(day: day, start: start, length: length, night: night) }
+  package var duty: DutyTime { DutyTime(day: day, start: start, length: length, night: night) }
 }
 
 /// When a duty is: its day, start and length, and whether it is a night.
-public struct DutyTime: Sendable, Equatable {
+package struct DutyTime: Sendable, Equatable {
   /// Day number (days since 1970-01-01).
-  public var day: Int
+  package var day: Int
   /// Minutes after the day's midnight, and minutes long.
-  public var start: Int
-  public var length: Int
+  package var start: Int
+  package var length: Int
   /// A night (rest follows it).
-  public var night: Bool
+  package var night: Bool
 }
 
 /// What a named duty roster must cover: every shift-day of the units that have people, from the
 /// scenario's roster (or a plan's headcounts) over the days asked, with who may take it. On
 /// working days only duty shifts (`duty: true`) and nights are covered: office hours are work,
 /// not duty.
-public struct DutyRosterProblem: Sendable {
+package struct DutyRosterProblem: Sendable {
   /// A unit that is rostered.
-  public struct Unit: Sendable, Equatable {
-    public var name: String
-    public var tier: Int
-    public var tierName: String
+  package struct Unit: Sendable, Equatable {
+    package var name: String
+    package var tier: Int
+    package var tierName: String
     /// Indices into ``people``.
-    public var people: [Int]
+    package var people: [Int]
   }
 
-  public var scenarioName: String
-  public var language: Scenario.Language
-  public var rules: DutyRules
-  public var calendar: WorkCalendar
-  public var days: ClosedRange<Int>
-  public var people: [DutyPerson]
-  public var units: [Unit]
-  public var slots: [DutySlot]
+  package var scenarioName: String
+  package var language: Scenario.Language
+  package var rules: DutyRules
+  package var calendar: WorkCalendar
+  package var days: ClosedRange<Int>
+  package var people: [DutyPerson]
+  package var units: [Unit]
+  package var slots: [DutySlot]
   /// Per slot, the people who may take it whatever else they do (unit, role, leave, banned shift).
-  public var eligible: [[Int]]
+  package var eligible: [[Int]]
   /// Per slot, the people on it in a previous roster (`--previous`), kept where the rules allow.
-  public var previous: [[Int]]
+  package var previous: [[Int]]
   /// Per slot, people who must be on it (a swap's replacement), and people who must not (whom
   /// they replace).
-  public var forced: [[Int]]
-  public var barred: [[Int]]
+  package var forced: [[Int]]
+  package var barred: [[Int]]
   /// Tiers of the scenario with people, and their ids.
-  public var tierIDs: [String]
+  package var tierIDs: [String]
   /// Per person, their duties on the days just before the first day (rows of `--previous` dated
   /// before it): the rest after a night, the days in a row and the hours count them. Empty when
   /// none were read.
-  public var earlier: [[DutyTime]] = []
+  package var earlier: [[DutyTime]] = []
 
   /// The problem for `scenario`'s rostered tiers that have people, over `days`; `extra` adds dated
   /// roster rows (a plan's headcounts) per tier id before the roster is read.
-  public init(
+  package init(
     scenario: Scenario, people: [DutyPerson], days: ClosedRange<Int>, extra: [String: [Roster.Entry]] = [:]
   ) {
     scenarioName = scenario.name
@@ -170,15 +170,15 @@ public struct DutyRosterProblem: Sendable {
   }
 
   /// Counted hours of a slot toward the hours limits (a night at ``DutyRules/nightShare``).
-  public func countedHours(_ s: Int) -> Double { countedHours(slots[s].duty) }
+  package func countedHours(_ s: Int) -> Double { countedHours(slots[s].duty) }
 
   /// Counted hours of a duty toward the hours limits.
-  public func countedHours(_ duty: DutyTime) -> Double {
+  package func countedHours(_ duty: DutyTime) -> Double {
     Double(duty.length) / 60 * (duty.night ? rules.nightShare : 1)
   }
 
   /// The slot of a unit, day, shift and leader flag.
-  public func slot(unit: String, day: Int, shift: String, leader: Bool) -> Int? {
+  package func slot(unit: String, day: Int, shift: String, leader: Bool) -> Int? {
     slots.indices.first {
       let s = slots[$0]
       return units[s.unit].name == unit && s.day == day && (s.shift == shift || s.shiftShown == shift)
@@ -188,7 +188,7 @@ public struct DutyRosterProblem: Sendable {
 
   /// The dated roster rows of a plan (`plan.json`, as `gridsim plan --out` writes it), per tier
   /// id; nil with the reason when it is not one.
-  public static func planEntries(_ text: String) -> Result<[String: [Roster.Entry]], PlanFileError> {
+  package static func planEntries(_ text: String) -> Result<[String: [Roster.Entry]], PlanFileError> {
     guard let data = text.data(using: .utf8),
       let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else {
@@ -218,7 +218,7 @@ public struct DutyRosterProblem: Sendable {
   }
 
   /// Why a plan file cannot be used.
-  public struct PlanFileError: Error, Sendable {
-    public var message: String
+  package struct PlanFileError: Error, Sendable {
+    package var message: String
   }
 }

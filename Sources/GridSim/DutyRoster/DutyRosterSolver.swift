@@ -1,5 +1,5 @@
 /// A hard rule of a duty roster, as a refusal names it.
-public enum DutyRosterRule: String, Sendable, CaseIterable {
+package enum DutyRosterRule: String, Sendable, CaseIterable {
   /// Someone of another unit (each unit covers its own shifts).
   case unit
   /// The leader's seat for someone who is not a leader, or the other way round.
@@ -23,40 +23,40 @@ public enum DutyRosterRule: String, Sendable, CaseIterable {
 }
 
 /// A shift-day the roster could not fill: how many it needs and how many could take it.
-public struct DutyShortfall: Sendable, Equatable {
-  public var slot: Int
-  public var needs: Int
-  public var filled: Int
+package struct DutyShortfall: Sendable, Equatable {
+  package var slot: Int
+  package var needs: Int
+  package var filled: Int
   /// People of the unit with the role who are not on leave and may take the shift.
-  public var afterLeave: Int
+  package var afterLeave: Int
   /// Of those, the people the rest, consecutive-day and hours rules leave free, given the rest of
   /// the roster.
-  public var afterRest: Int
+  package var afterRest: Int
 }
 
 /// A named duty roster: who is on each shift-day, what is missing, and how good it is.
-public struct DutyRoster: Sendable {
-  public var problem: DutyRosterProblem
+package struct DutyRoster: Sendable {
+  package var problem: DutyRosterProblem
   /// Per slot, the people on it (indices into the problem's people).
-  public var seats: [[Int]]
-  public var shortfalls: [DutyShortfall]
+  package var seats: [[Int]]
+  package var shortfalls: [DutyShortfall]
   /// The weighted soft goals (lower is better), a counting lower bound on them, and whether the
   /// roster was shown optimal by enumerating every roster.
-  public var objective: Int
-  public var lowerBound: Int
-  public var exact: Bool
+  package var objective: Int
+  package var lowerBound: Int
+  package var exact: Bool
 
   /// True when every seat is filled.
-  public var isComplete: Bool { shortfalls.isEmpty }
+  package var isComplete: Bool { shortfalls.isEmpty }
 }
 
 /// The solver (ours, no packages): greedy by scarcity, then local search on the weighted soft
 /// goals; exact by enumeration when the problem is small. Deterministic: the same problem gives
 /// the same roster.
-public struct DutyRosterSolver: Sendable {
-  public let problem: DutyRosterProblem
+package struct DutyRosterSolver: Sendable {
+  package let problem: DutyRosterProblem
   /// Per slot, the people on it.
-  public private(set) var seats: [[Int]]
+  package private(set) var seats: [[Int]]
   /// Per person, the slots they are on.
   private(set) var mine: [[Int]]
   /// Per person: duties, nights, holiday duties, hard days.
@@ -68,7 +68,7 @@ public struct DutyRosterSolver: Sendable {
   /// Per person, the index of their unit in the problem.
   private let personUnit: [Int]
 
-  public init(problem: DutyRosterProblem) {
+  package init(problem: DutyRosterProblem) {
     self.problem = problem
     seats = Array(repeating: [], count: problem.slots.count)
     mine = Array(repeating: [], count: problem.people.count)
@@ -94,7 +94,7 @@ public struct DutyRosterSolver: Sendable {
   /// The first hard rule that person `p` on slot `s` would break, given their other slots
   /// (without `ignoring`); nil when none.
   /// - Complexity: O(k) in the person's slots.
-  public func violation(_ p: Int, _ s: Int, ignoring: Int? = nil) -> DutyRosterRule? {
+  package func violation(_ p: Int, _ s: Int, ignoring: Int? = nil) -> DutyRosterRule? {
     let slot = problem.slots[s]
     let person = problem.people[p]
     if personUnit[p] != slot.unit {
@@ -163,7 +163,7 @@ public struct DutyRosterSolver: Sendable {
   // MARK: the objective
 
   /// The weighted soft goals of the current roster.
-  public var objective: Int {
+  package var objective: Int {
     var total = 0
     for p in problem.people.indices {
       for k in 0..<4 { total += weights[k] * counts[p][k] * counts[p][k] }
@@ -231,7 +231,7 @@ public struct DutyRosterSolver: Sendable {
 
   /// Solves the problem: exactly when every roster can be enumerated (at most `exactLimit`
   /// leaves), else greedy by scarcity and local search.
-  public static func solve(_ problem: DutyRosterProblem, exactLimit: Int = 20_000) -> DutyRoster {
+  package static func solve(_ problem: DutyRosterProblem, exactLimit: Int = 20_000) -> DutyRoster {
     var solver = DutyRosterSolver(problem: problem)
     if solver.searchSpace(limit: exactLimit) != nil, let best = solver.enumerate(limit: exactLimit) {
       return best
@@ -242,7 +242,7 @@ public struct DutyRosterSolver: Sendable {
   }
 
   /// The roster as it stands.
-  public func result(exact: Bool) -> DutyRoster {
+  package func result(exact: Bool) -> DutyRoster {
     var shortfalls: [DutyShortfall] = []
     for s in problem.slots.indices where seats[s].count < problem.slots[s].seats {
       let free = problem.eligible[s].filter { !seats[s].contains($0) }
@@ -260,7 +260,7 @@ public struct DutyRosterSolver: Sendable {
 
   /// A counting lower bound on the spread terms: in each unit, each measure's total over its
   /// seats shared as evenly as possible among the people who may take them.
-  public func lowerBound() -> Int {
+  package func lowerBound() -> Int {
     var bound = 0
     for (u, unit) in problem.units.enumerated() {
       for leader in [false, true] {
@@ -300,7 +300,7 @@ public struct DutyRosterSolver: Sendable {
 
   /// Every roster (seats filled as far as the rules allow, fewest shortfalls first), the best by
   /// the objective; nil when more than `limit` leaves.
-  public func enumerate(limit: Int) -> DutyRoster? {
+  package func enumerate(limit: Int) -> DutyRoster? {
     var work = self
     var best: (short: Int, objective: Int, seats: [[Int]])?
     var leaves = 0
@@ -338,7 +338,7 @@ public struct DutyRosterSolver: Sendable {
   /// Fills every seat, scarcest shift-days first, each with the person it costs least (the
   /// previous roster's person where the rules allow); a seat nobody may take is left for the
   /// report, after trying to free someone by moving one of their duties to another person.
-  public mutating func greedy() {
+  package mutating func greedy() {
     for s in problem.slots.indices {
       for p in problem.forced[s] where violation(p, s) == nil && seats[s].count < problem.slots[s].seats {
         add(p, s)
@@ -384,7 +384,7 @@ public struct DutyRosterSolver: Sendable {
   /// Local search: moves a seat to another person, or swaps two people's seats in a unit, while
   /// that lowers the objective and keeps every rule; fills seats it can on the way. At most
   /// `passes` passes over the roster.
-  public mutating func improve(passes: Int = 40) {
+  package mutating func improve(passes: Int = 40) {
     var unitSlots = Array(repeating: [Int](), count: problem.units.count)
     for (s, slot) in problem.slots.enumerated() { unitSlots[slot.unit].append(s) }
     for _ in 0..<passes {

@@ -1,11 +1,11 @@
 /// Whose figures a measure is: one tier's (its visits, or what it closed and answered), or the
 /// whole system's (each item once).
-public enum Group: Hashable, Sendable {
+package enum Group: Hashable, Sendable {
   case tier(Int)
   case system
 
   /// The tier, or nil for the whole system.
-  public var tier: Int? {
+  package var tier: Int? {
     if case .tier(let t) = self { return t }
     return nil
   }
@@ -14,7 +14,7 @@ public enum Group: Hashable, Sendable {
   /// that keep the whole system after the tiers.
   /// - Complexity: O(1).
   @inline(__always)
-  public func row(tierCount: Int) -> Int {
+  package func row(tierCount: Int) -> Int {
     switch self {
     case .tier(let t): t
     case .system: tierCount

@@ -4,41 +4,41 @@
 /// the way (extensions, missed deadlines, callbacks, worsening), and how it left.
 ///
 /// Kept only when asked for (`Simulation(…, ledger: true)`): it grows with the number of items.
-public struct Ledger: Sendable {
+package struct Ledger: Sendable {
   /// How an item left a tier.
-  public enum Outcome: String, Sendable {
+  package enum Outcome: String, Sendable {
     case closed, authority, referral, deadline, worsened, reopened
   }
 
   /// One stage of a visit: when the item was ready for it, picked up and done.
-  public struct Step: Sendable {
-    public var stage: StageKind
+  package struct Step: Sendable {
+    package var stage: StageKind
     /// The role (an index into the tier's roles).
-    public var role: Int
-    public var ready: Double
-    public var started: Double?
-    public var ended: Double?
+    package var role: Int
+    package var ready: Double
+    package var started: Double?
+    package var ended: Double?
   }
 
   /// One visit to a tier. Times are minutes from the start of the period; nil when it did not happen.
-  public struct Visit: Sendable {
-    public var tier: Int
+  package struct Visit: Sendable {
+    package var tier: Int
     /// The unit (a model unit index).
-    public var unit: Int
-    public var arrived: Double
-    public var started: Double?
+    package var unit: Int
+    package var arrived: Double
+    package var started: Double?
     /// The first response to the citizen, when this tier made it.
-    public var responded: Double?
-    public var left: Double?
-    public var outcome: Outcome?
+    package var responded: Double?
+    package var left: Double?
+    package var outcome: Outcome?
     /// Due times of the tier's deadlines; nil without one.
-    public var responseDue: Double?
-    public var resolutionDue: Double?
-    public var steps: [Step] = []
+    package var responseDue: Double?
+    package var resolutionDue: Double?
+    package var steps: [Step] = []
   }
 
   /// Something that happened to an item, other than moving through its stages.
-  public enum Note: Sendable {
+  package enum Note: Sendable {
     /// Missed with no reply (the deadline as set, or as extended): the unit is named (通报).
     case resolutionMissed(tier: Int, unit: Int)
     case extended(tier: Int, due: Double)
@@ -49,43 +49,43 @@ public struct Ledger: Sendable {
   }
 
   /// A task made for an item: another department's part of its handling, or a skip-level report.
-  public struct Task: Sendable {
-    public var isReport: Bool
-    public var tier: Int
-    public var unit: Int
-    public var role: Int
-    public var ready: Double
-    public var started: Double?
-    public var ended: Double?
+  package struct Task: Sendable {
+    package var isReport: Bool
+    package var tier: Int
+    package var unit: Int
+    package var role: Int
+    package var ready: Double
+    package var started: Double?
+    package var ended: Double?
     /// A report's deadline.
-    public var due: Double?
+    package var due: Double?
   }
 
   /// One item.
-  public struct Entry: Sendable {
-    public var category: Int
-    public var severity: Int
-    public var channel: Int
+  package struct Entry: Sendable {
+    package var category: Int
+    package var severity: Int
+    package var channel: Int
     /// The grid it appeared in (a leaf unit index of the model).
-    public var leaf: Int
-    public var appeared: Double
+    package var leaf: Int
+    package var appeared: Double
     /// Nil when it was never seen within the period.
-    public var detected: Double?
+    package var detected: Double?
     /// False for items that appeared in the warm-up (not measured).
-    public var counted: Bool
+    package var counted: Bool
     /// A follow-up post of worsening opinion.
-    public var followUp = false
+    package var followUp = false
     /// The scripted item it is (an index into the scenario's `demand.injects`); nil: a random one.
-    public var inject: Int?
-    public var visits: [Visit] = []
-    public var notes: [(time: Double, note: Note)] = []
-    public var tasks: [Task] = []
-    public var closed: Double?
-    public var responseMissed = false
-    public var resolutionMissed = false
+    package var inject: Int?
+    package var visits: [Visit] = []
+    package var notes: [(time: Double, note: Note)] = []
+    package var tasks: [Task] = []
+    package var closed: Double?
+    package var responseMissed = false
+    package var resolutionMissed = false
   }
 
-  public private(set) var entries: [Entry] = []
+  package private(set) var entries: [Entry] = []
   /// The entry of the item in each engine slot (slots are reused: the latest item's); a task's
   /// slot maps to its item's entry and to its index in the entry's tasks (-1 for items).
   private var entryOfSlot: [Int32] = []

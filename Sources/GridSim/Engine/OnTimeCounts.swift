@@ -1,23 +1,23 @@
 /// The deadline outcomes counted per day and tier.
-public enum DailyOutcome: Int, CaseIterable, Sendable {
+package enum DailyOutcome: Int, CaseIterable, Sendable {
   case responseMet, responseMissed, resolutionMet, resolutionMissed
   /// The response outcomes of what duty takes (models with duty shifts only).
   case dutyResponseMet, dutyResponseMissed
 }
 
 /// The deadline outcomes of one day and tier, counted by ``DailyOutcome``.
-public struct OnTimeCounts: Sendable, Equatable {
-  public var responseMet = 0
-  public var responseMissed = 0
-  public var resolutionMet = 0
-  public var resolutionMissed = 0
-  public var dutyResponseMet = 0
-  public var dutyResponseMissed = 0
+package struct OnTimeCounts: Sendable, Equatable {
+  package var responseMet = 0
+  package var responseMissed = 0
+  package var resolutionMet = 0
+  package var resolutionMissed = 0
+  package var dutyResponseMet = 0
+  package var dutyResponseMissed = 0
 
-  public init() {}
+  package init() {}
 
   /// The count of one outcome.
-  public subscript(outcome: DailyOutcome) -> Int {
+  package subscript(outcome: DailyOutcome) -> Int {
     @inline(__always) get {
       switch outcome {
       case .responseMet: responseMet

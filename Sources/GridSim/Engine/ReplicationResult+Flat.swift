@@ -5,7 +5,7 @@ extension ReplicationResult: FlatCodable {
   /// The number of stored properties written.
   static let flatFieldCount = 29
 
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     out.write(tierCount)
     out.write(categoryCount)
     out.write(metrics)
@@ -37,7 +37,7 @@ extension ReplicationResult: FlatCodable {
     out.write(channelResponse)
   }
 
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     tierCount = try input.read()
     categoryCount = try input.read()
     metrics = try input.read()
@@ -71,7 +71,7 @@ extension ReplicationResult: FlatCodable {
 }
 
 extension MetricSummary: FlatCodable {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     out.write(count)
     out.write(mean)
     out.write(p50)
@@ -80,7 +80,7 @@ extension MetricSummary: FlatCodable {
     out.write(max)
   }
 
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     count = try input.read()
     mean = try input.read()
     p50 = try input.read()
@@ -91,7 +91,7 @@ extension MetricSummary: FlatCodable {
 }
 
 extension OnTimeCounts: FlatCodable {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     out.write(responseMet)
     out.write(responseMissed)
     out.write(resolutionMet)
@@ -100,7 +100,7 @@ extension OnTimeCounts: FlatCodable {
     out.write(dutyResponseMissed)
   }
 
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     self.init()
     responseMet = try input.read()
     responseMissed = try input.read()

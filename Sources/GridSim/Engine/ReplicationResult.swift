@@ -1,17 +1,17 @@
 /// Summary figures of one duration measure in one replication; nil where nothing was observed.
-public struct MetricSummary: Sendable, Equatable {
+package struct MetricSummary: Sendable, Equatable {
   /// Number of observations.
-  public var count: Int
+  package var count: Int
   /// Mean, minutes.
-  public var mean: Double?
+  package var mean: Double?
   /// Median, minutes.
-  public var p50: Double?
+  package var p50: Double?
   /// 90th percentile, minutes.
-  public var p90: Double?
+  package var p90: Double?
   /// 95th percentile, minutes.
-  public var p95: Double?
+  package var p95: Double?
   /// Largest, minutes.
-  public var max: Double?
+  package var max: Double?
 
   init(_ stats: StreamingStats) {
     count = stats.count
@@ -28,62 +28,62 @@ public struct MetricSummary: Sendable, Equatable {
 /// `tierCount` for the whole system (``Group/row(tierCount:)``), and the column `categoryCount`
 /// stands for all categories; read them with ``metric(_:group:category:)`` and
 /// ``count(_:group:category:)``.
-public struct ReplicationResult: Sendable {
+package struct ReplicationResult: Sendable {
   /// Number of tiers and categories the result is laid out for.
-  public let tierCount: Int
-  public let categoryCount: Int
+  package let tierCount: Int
+  package let categoryCount: Int
   /// Duration measures per group and category, indexed by ``Metric/rawValue`` within each.
-  public let metrics: Table<[MetricSummary]>
+  package let metrics: Table<[MetricSummary]>
   /// Counts per group and category, indexed by ``Counter/rawValue`` within each.
-  public let counts: Table<[Int]>
+  package let counts: Table<[Int]>
   /// Staff utilization per tier after the warm-up (busy staff-time over staff-time); nil without staff.
-  public let utilization: [Double?]
+  package let utilization: [Double?]
   /// Per tier role (numbered across tiers, a tier's roles in order) after the warm-up: the role's
   /// busy staff-time over its tier's on-duty staff-time (its share of the tier's time; over the
   /// tier's roles they sum to the tier's utilization); nil when the tier had none on duty.
-  public let roleShare: [Double?]
+  package let roleShare: [Double?]
   /// Per tier role after the warm-up: its busy staff-time over the staff-time of those who may
   /// take its items (its own staff, or in a unit whose people cover its roles in turn, all of
   /// them): how busy the role's people were, at most 100%; nil when none could.
-  public let roleUtilization: [Double?]
+  package let roleUtilization: [Double?]
   /// Items present at each tier when the period ends.
-  public let openAtEnd: [Int]
+  package let openAtEnd: [Int]
   /// Events processed.
-  public let events: Int
+  package let events: Int
   /// Per unit: resolution deadlines missed with no reply and no extension (the units named, 通报).
-  public let unitNamed: [Int]
+  package let unitNamed: [Int]
   /// `[day, tier]`: visits begun, visits ended, items present at the day's end, and utilization
   /// over the part of the day inside the period.
-  public let dailyArrivals: Table<Int>
-  public let dailyDone: Table<Int>
-  public let dailyBacklog: Table<Int>
-  public let dailyUtilization: Table<Double?>
+  package let dailyArrivals: Table<Int>
+  package let dailyDone: Table<Int>
+  package let dailyBacklog: Table<Int>
+  package let dailyUtilization: Table<Double?>
   /// `[day, tier]`: busy staff-minutes and on-duty staff-minutes.
-  public let dailyBusy: Table<Double>
-  public let dailyOnDuty: Table<Double>
+  package let dailyBusy: Table<Double>
+  package let dailyOnDuty: Table<Double>
   /// `[day, tier]`: deadline outcomes by the day the visit began.
-  public let dailyOnTime: Table<OnTimeCounts>
+  package let dailyOnTime: Table<OnTimeCounts>
   /// Responses made by each tier in the bins of ``CoarseHistogram`` (all categories).
-  public let responseBins: [[Int]]
+  package let responseBins: [[Int]]
   /// The first day (from the period's first day, 0) that ends after the warm-up.
-  public let firstMeasuredDay: Int
+  package let firstMeasuredDay: Int
   /// The whole system's figures per slice (the day kinds in ``DayKind/allCases`` order, then the
   /// key-date windows; items by the day they appeared).
-  public let segmentCount: Int
-  public let segmentMetrics: [[MetricSummary]]
-  public let segmentCounts: [[Int]]
+  package let segmentCount: Int
+  package let segmentMetrics: [[MetricSummary]]
+  package let segmentCounts: [[Int]]
   /// The whole system's figures for the items of each day measured on its own
   /// (``Model/measuring(days:)``), and those days.
-  public let dayMetrics: [[MetricSummary]]
-  public let dayCounts: [[Int]]
-  public let measuredDays: Range<Int>
+  package let dayMetrics: [[MetricSummary]]
+  package let dayCounts: [[Int]]
+  package let measuredDays: Range<Int>
   /// The whole system's figures per severity (empty with a single severity).
-  public let severityMetrics: [[MetricSummary]]
-  public let severityCounts: [[Int]]
+  package let severityMetrics: [[MetricSummary]]
+  package let severityCounts: [[Int]]
   /// Detection delay and first response per channel: `[channel, 0]` over the period, `[channel,
   /// 1 + slice]` in a slice.
-  public let channelDetection: Table<MetricSummary>
-  public let channelResponse: Table<MetricSummary>
+  package let channelDetection: Table<MetricSummary>
+  package let channelResponse: Table<MetricSummary>
 
   init(
     model: Model, recorder: borrowing Recorder, channelRecorder: borrowing Recorder, busyArea: [Double],
@@ -195,13 +195,13 @@ public struct ReplicationResult: Sendable {
   }
 
   /// The whole system's duration summary in a slice (a ``Model/segmentNames`` index).
-  public func metric(_ metric: Metric, segment: Int) -> MetricSummary {
+  package func metric(_ metric: Metric, segment: Int) -> MetricSummary {
     segmentMetrics[segment][metric.rawValue]
   }
 
   /// A duration of the items that came by a channel (`detection` or `response`), over the period
   /// or in a slice; nil for other measures.
-  public func metric(_ metric: Metric, channel: Int, segment: Int? = nil) -> MetricSummary? {
+  package func metric(_ metric: Metric, channel: Int, segment: Int? = nil) -> MetricSummary? {
     let column = segment.map { 1 + $0 } ?? 0
     switch metric {
     case .detection: return channelDetection[channel, column]
@@ -212,22 +212,22 @@ public struct ReplicationResult: Sendable {
 
   /// The whole system's figures for the items that appeared on day `d` (from the period's first,
   /// 0), when that day is measured on its own; nil otherwise.
-  public func metric(_ metric: Metric, day d: Int) -> MetricSummary? {
+  package func metric(_ metric: Metric, day d: Int) -> MetricSummary? {
     measuredDays.contains(d) ? dayMetrics[d - measuredDays.lowerBound][metric.rawValue] : nil
   }
 
-  public func count(_ counter: Counter, day d: Int) -> Int? {
+  package func count(_ counter: Counter, day d: Int) -> Int? {
     measuredDays.contains(d) ? dayCounts[d - measuredDays.lowerBound][counter.rawValue] : nil
   }
 
   /// The whole system's count in a slice.
-  public func count(_ counter: Counter, segment: Int) -> Int {
+  package func count(_ counter: Counter, segment: Int) -> Int {
     segmentCounts[segment][counter.rawValue]
   }
 
   /// The end-of-day backlog of a tier over the measured days (or those of them in `days`): its
   /// mean and its largest value; nil when no such day ends after the warm-up.
-  public func backlog(tier t: Int, days: [Int]? = nil) -> (mean: Double, max: Double)? {
+  package func backlog(tier t: Int, days: [Int]? = nil) -> (mean: Double, max: Double)? {
     let all = dailyBacklog.rows
     let measured = (days ?? Array(0..<all)).filter { $0 >= firstMeasuredDay && $0 < all }
     guard !measured.isEmpty else { return nil }
@@ -243,7 +243,7 @@ public struct ReplicationResult: Sendable {
 
   /// A tier's utilization over some of the measured days (busy over on-duty staff-time); nil
   /// when nobody was on duty then.
-  public func utilization(tier t: Int, days: [Int]) -> Double? {
+  package func utilization(tier t: Int, days: [Int]) -> Double? {
     var busy = 0.0
     var onDuty = 0.0
     for d in days where d >= firstMeasuredDay {
@@ -254,12 +254,12 @@ public struct ReplicationResult: Sendable {
   }
 
   /// The duration summary of `metric` for a group and category (nil: all categories).
-  public func metric(_ metric: Metric, group: Group, category: Int? = nil) -> MetricSummary {
+  package func metric(_ metric: Metric, group: Group, category: Int? = nil) -> MetricSummary {
     metrics[group.row(tierCount: tierCount), category ?? categoryCount][metric.rawValue]
   }
 
   /// A count for a group and category (nil: all categories).
-  public func count(_ counter: Counter, group: Group, category: Int? = nil) -> Int {
+  package func count(_ counter: Counter, group: Group, category: Int? = nil) -> Int {
     counts[group.row(tierCount: tierCount), category ?? categoryCount][counter.rawValue]
   }
 }

@@ -7,7 +7,7 @@
 /// two copies give the same results wherever both apply (`EnginePathsTests`).
 ///
 /// Like the engine, a simulation can be moved (to another task, say) but not copied.
-public struct Simulation: ~Copyable, Sendable {
+package struct Simulation: ~Copyable, Sendable {
   private enum Compiled: ~Copyable, Sendable {
     case basic(Replication<BasicPaths>)
     case all(Replication<AllPaths>)
@@ -17,7 +17,7 @@ public struct Simulation: ~Copyable, Sendable {
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
   /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
-  public init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
+  package init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
     self.init(
       model: model, seed: seed, replication: replication, ledger: ledger,
       basic: !ledger && !model.usesOptionalPaths)
@@ -43,7 +43,7 @@ public struct Simulation: ~Copyable, Sendable {
   }
 
   /// Runs to the end of the period and returns the replication's measures.
-  public mutating func run() -> ReplicationResult {
+  package mutating func run() -> ReplicationResult {
     // A noncopyable enum's payload is changed by taking it out and putting the whole back.
     switch consume compiled {
     case .basic(var replication):
@@ -111,7 +111,7 @@ public struct Simulation: ~Copyable, Sendable {
   }
 
   /// Events taken off the heap, stale ones included.
-  public var eventCount: Int {
+  package var eventCount: Int {
     switch compiled {
     case .basic(let replication): replication.eventCount
     case .all(let replication): replication.eventCount
@@ -119,7 +119,7 @@ public struct Simulation: ~Copyable, Sendable {
   }
 
   /// Every item's path, when asked for.
-  public var ledger: Ledger? {
+  package var ledger: Ledger? {
     switch compiled {
     case .basic: nil
     case .all(let replication): replication.ledger

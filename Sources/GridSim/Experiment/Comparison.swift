@@ -4,25 +4,25 @@
 /// demand is the same and the differences reflect the change, not the luck of the draw. Each
 /// difference is the mean of the per-replication differences (changed − base) with a Student-t 95%
 /// interval; it is significant when that interval leaves out zero.
-public struct Comparison: Sendable {
+package struct Comparison: Sendable {
   /// One measure in both scenarios.
-  public struct Row: Sendable {
-    public var measure: Measure
-    public var base: Estimate?
-    public var changed: Estimate?
+  package struct Row: Sendable {
+    package var measure: Measure
+    package var base: Estimate?
+    package var changed: Estimate?
     /// Changed minus base, paired by replication; nil unless both have values.
-    public var difference: Estimate?
+    package var difference: Estimate?
 
     /// True when the difference's interval leaves out zero (and rests on two or more pairs).
-    public var significant: Bool {
+    package var significant: Bool {
       guard let d = difference, d.n >= 2 else { return false }
       return d.low > 0 || d.high < 0
     }
 
     /// True when the change made this measure significantly worse.
-    public var worse: Bool { direction == false }
+    package var worse: Bool { direction == false }
     /// True when the change made this measure significantly better.
-    public var better: Bool { direction == true }
+    package var better: Bool { direction == true }
 
     private var direction: Bool? {
       guard significant, let d = difference, let higher = measure.kind.higherIsBetter else { return nil }
@@ -31,23 +31,23 @@ public struct Comparison: Sendable {
   }
 
   /// A target judged in both scenarios.
-  public struct TargetRow: Sendable {
-    public var base: TargetOutcome
-    public var changed: TargetOutcome
+  package struct TargetRow: Sendable {
+    package var base: TargetOutcome
+    package var changed: TargetOutcome
     /// True when the target holds in the base scenario and is missed after the change.
-    public var flippedToMiss: Bool { base.met && !changed.met }
+    package var flippedToMiss: Bool { base.met && !changed.met }
   }
 
-  public var rows: [Row]
-  public var targets: [TargetRow]
+  package var rows: [Row]
+  package var targets: [TargetRow]
   /// Why the differences are not paired item by item, when they are not: the two scenarios cover
   /// different periods, so replication r of each draws different items (nil when they agree).
-  public var unpaired: String?
+  package var unpaired: String?
   /// The two periods, when they differ.
-  public var periods: (base: Scenario.Period, changed: Scenario.Period)?
+  package var periods: (base: Scenario.Period, changed: Scenario.Period)?
 
   /// The measures compared for the whole system and for each tier both scenarios have.
-  public static func measures(base: Model, changed: Model) -> [Measure] {
+  package static func measures(base: Model, changed: Model) -> [Measure] {
     let overall: [Measure.Kind] = [
       .responseOnTime, .resolutionOnTime, .duration(.response, .mean), .duration(.response, .p90),
       .duration(.resolution, .mean), .duration(.resolution, .p90), .duration(.timeInSystem, .mean),
@@ -65,7 +65,7 @@ public struct Comparison: Sendable {
   }
 
   /// Compares the replications of two models; `targets` are judged in both.
-  public init(
+  package init(
     base: Model, baseResults: [ReplicationResult], changed: Model, changedResults: [ReplicationResult],
     targets: [Target]
   ) {
@@ -75,7 +75,7 @@ public struct Comparison: Sendable {
   }
 
   /// Compares paired replications reduced as they arrived.
-  public init(_ pairs: Pairs) {
+  package init(_ pairs: Pairs) {
     let (a, b) = (pairs.baseModel.scenario.period, pairs.changedModel.scenario.period)
     periods = a.start == b.start && a.end == b.end && a.warmUp == b.warmUp ? nil : (a, b)
     unpaired =
@@ -98,9 +98,9 @@ public struct Comparison: Sendable {
 
   /// The replications of two models, paired by index and reduced as they arrive (in their order),
   /// with each model's own ``Reduction`` for its summary.
-  public struct Pairs: Sendable {
-    public private(set) var base: Reduction
-    public private(set) var changed: Reduction
+  package struct Pairs: Sendable {
+    package private(set) var base: Reduction
+    package private(set) var changed: Reduction
     let baseModel: Model
     let changedModel: Model
     /// The measures compared, where each model has them.
@@ -113,7 +113,7 @@ public struct Comparison: Sendable {
     var baseTargets: [Estimate.Accumulator]
     var changedTargets: [Estimate.Accumulator]
 
-    public init(base: Model, changed: Model, targets: [Target]) {
+    package init(base: Model, changed: Model, targets: [Target]) {
       self.base = Reduction(model: base)
       self.changed = Reduction(model: changed)
       baseModel = base
@@ -130,7 +130,7 @@ public struct Comparison: Sendable {
     }
 
     /// Adds replication r of both models (replications in their order).
-    public mutating func add(base a: ReplicationResult, changed b: ReplicationResult) {
+    package mutating func add(base a: ReplicationResult, changed b: ReplicationResult) {
       base.add(a)
       changed.add(b)
       for (i, m) in measures.enumerated() {

@@ -4,12 +4,12 @@
 /// depending on when its clock starts (a Friday evening, a holiday eve), so it is given as the
 /// shortest, the typical (the median over the period, weighted by when items appear) and the
 /// longest, sampled every half hour after the warm-up.
-public struct DeadlineMark: Sendable, Equatable {
-  public var spec: DeadlineSpec
+package struct DeadlineMark: Sendable, Equatable {
+  package var spec: DeadlineSpec
   /// Elapsed minutes.
-  public var shortest: Double
-  public var typical: Double
-  public var longest: Double
+  package var shortest: Double
+  package var typical: Double
+  package var longest: Double
 
   /// The mark of `spec` as tier `tier` of `model` counts it.
   init(_ spec: DeadlineSpec, tier: Int, model: Model) {
@@ -48,5 +48,5 @@ public struct DeadlineMark: Sendable, Equatable {
   }
 
   /// True when the deadline always lasts the same.
-  public var isFixed: Bool { shortest == longest }
+  package var isFixed: Bool { shortest == longest }
 }

@@ -8,7 +8,7 @@ public enum Experiment {
   /// Runs `replications` replications with at most `jobs` at once.
   ///
   /// `progress` is called with the number finished so far, from whichever thread finished one.
-  public static func run(
+  package static func run(
     model: Model, replications: Int, seed: UInt64, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> [ReplicationResult] {
@@ -16,7 +16,7 @@ public enum Experiment {
   }
 
   /// Runs the replications in `range` (a slice of a run: ``Shard``), in their order.
-  public static func run(
+  package static func run(
     model: Model, replications range: Range<Int>, seed: UInt64, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> [ReplicationResult] {
@@ -28,7 +28,9 @@ public enum Experiment {
 
   /// Runs the replications in `range` and reduces their results as they arrive, in replication
   /// order (see ``fold(replications:jobs:into:progress:_:fold:)``): memory does not grow with
-  /// their number.
+  /// their number. `progress` is called with the number finished so far, from any thread.
+  /// - Complexity: each replication's events (a heap operation each, O(log n) in the events
+  ///   pending), `jobs` replications at once; memory O(jobs) replications' recorders.
   public static func reduce(
     model: Model, replications range: Range<Int>, seed: UInt64, jobs: Int,
     progress: (@Sendable (Int) -> Void)? = nil
@@ -47,9 +49,9 @@ public enum Experiment {
   /// `4 × jobs` results wait for an earlier one, so memory does not grow with `range`.
   /// How many replications past the oldest not yet folded may be started or wait, with `jobs` at
   /// once: the most results a reduced run holds.
-  public static func window(jobs: Int) -> Int { 4 * max(1, jobs) }
+  package static func window(jobs: Int) -> Int { 4 * max(1, jobs) }
 
-  public static func fold<T: Sendable, R: Sendable>(
+  package static func fold<T: Sendable, R: Sendable>(
     replications range: Range<Int>, jobs: Int, into initial: R, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @escaping @Sendable (Int) -> T, fold: (inout R, T) -> Void
   ) async -> R {
@@ -86,7 +88,7 @@ public enum Experiment {
 
   /// `body(r)` for each replication `r` in `range`, at most `jobs` at once, in replication order:
   /// what a caller needs of a replication beyond its results (its ledger, measured and dropped).
-  public static func map<T: Sendable>(
+  package static func map<T: Sendable>(
     replications range: Range<Int>, jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @escaping @Sendable (Int) -> T
   ) async -> [T] {
@@ -98,15 +100,15 @@ public enum Experiment {
   /// The engine's speed a run's time is estimated with, in events a second on one core: the
   /// township baseline runs at about 3.9 M/s on the 2-core CI machine (release build); the
   /// estimate is rounded down to allow for slower machines.
-  public static let planningEventsPerSecond = 3e6
+  package static let planningEventsPerSecond = 3e6
 
   /// About how long `events` take on `jobs` cores at ``planningEventsPerSecond``, in seconds.
-  public static func estimatedSeconds(events: Double, jobs: Int) -> Double {
+  package static func estimatedSeconds(events: Double, jobs: Int) -> Double {
     events / (planningEventsPerSecond * Double(max(1, jobs)))
   }
 
   /// Runs the replications on the calling thread, one after another (for tests and benchmarks).
-  public static func runSerially(model: Model, replications: Int, seed: UInt64) -> [ReplicationResult] {
+  package static func runSerially(model: Model, replications: Int, seed: UInt64) -> [ReplicationResult] {
     (0..<replications).map { r in
       var simulation = Simulation(model: model, seed: seed, replication: r)
       return simulation.run()

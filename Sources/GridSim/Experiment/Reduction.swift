@@ -62,7 +62,7 @@ public struct Reduction: Sendable {
     }
   }
 
-  public private(set) var replications = 0
+  package private(set) var replications = 0
   var events = 0
   /// `[group row, category]`, the column `categoryCount` for all categories (as in
   /// ``ReplicationResult/metrics``).
@@ -104,7 +104,7 @@ public struct Reduction: Sendable {
   private let segmentDays: [[Int]]
 
   /// An empty reduction for the replications of `model`.
-  public init(model: Model) {
+  package init(model: Model) {
     let (T, C, days) = (model.tierCount, model.categoryCount, model.dayCount)
     let none = Estimate.Accumulator()
     groups = Table(rows: T + 1, columns: C + 1, repeating: Figures())
@@ -137,7 +137,7 @@ public struct Reduction: Sendable {
   }
 
   /// Adds the next replication's result (replications must come in their order).
-  public mutating func add(_ r: ReplicationResult) {
+  package mutating func add(_ r: ReplicationResult) {
     replications += 1
     events += r.events
     let (T, C) = (r.tierCount, r.categoryCount)
@@ -205,7 +205,7 @@ public struct Reduction: Sendable {
   }
 
   /// The reduction of `results`, in their order.
-  public init(model: Model, results: [ReplicationResult]) {
+  package init(model: Model, results: [ReplicationResult]) {
     self.init(model: model)
     for r in results { add(r) }
   }

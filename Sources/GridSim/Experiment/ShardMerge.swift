@@ -4,41 +4,41 @@ import Foundation
 /// once, the scenario they name still the one they ran, and the results in replication order,
 /// exactly as one unsharded run returns them. Every problem is said in the user's terms (which
 /// file, which slice, which option differs), never as a decoder's.
-public enum ShardMerge {
+package enum ShardMerge {
   /// Why the slices cannot be merged: what to tell the user, and what kind of failure it is.
-  public struct Problem: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable { case missingInput, invalid }
-    public var description: String
-    public var kind: Kind
+  package struct Problem: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable { case missingInput, invalid }
+    package var description: String
+    package var kind: Kind
 
-    public init(_ description: String, _ kind: Kind = .invalid) {
+    package init(_ description: String, _ kind: Kind = .invalid) {
       self.description = description
       self.kind = kind
     }
   }
 
   /// Every problem found, at once.
-  public struct Problems: Error, Sendable {
-    public var all: [Problem]
+  package struct Problems: Error, Sendable {
+    package var all: [Problem]
   }
 
   /// Slices that are one run, with the scenario they name checked.
-  public struct Merged: Sendable {
+  package struct Merged: Sendable {
     /// The first slice's header (every slice has the same).
-    public var header: ShardFile
+    package var header: ShardFile
     /// Every replication's results, in replication order (a sweep's: point by point).
-    public var results: [ReplicationResult]
+    package var results: [ReplicationResult]
     /// The files, as read.
-    public var files: [(path: String, file: ShardFile)]
+    package var files: [(path: String, file: ShardFile)]
     /// The slices' `--set` values.
-    public var overrides: [ScenarioOverride]
+    package var overrides: [ScenarioOverride]
   }
 
   /// Reads the slices at `paths` and checks them: every file read (and every problem found)
   /// before any is merged, then that they are one run of `version` (the running gridsim's) of a
   /// command it merges, that every slice is there once, and that the scenario they name is inside
   /// `root` with the text they ran.
-  public static func load(paths: [String], root: String, version: String) -> Result<Merged, Problems> {
+  package static func load(paths: [String], root: String, version: String) -> Result<Merged, Problems> {
     var files: [(path: String, file: ShardFile)] = []
     var problems: [Problem] = []
     for path in paths {
@@ -119,7 +119,7 @@ public enum ShardMerge {
   }
 
   /// The first file's header and all results in replication order; every problem at once.
-  public static func merge(_ files: [(path: String, file: ShardFile)]) -> Result<
+  package static func merge(_ files: [(path: String, file: ShardFile)]) -> Result<
     (ShardFile, [ReplicationResult]), Problem
   > {
     guard let (firstPath, first) = files.first else {
@@ -182,7 +182,7 @@ public enum ShardMerge {
   /// The files a scenario names (extends, presets, rosters, calendars) are not in the fingerprint:
   /// one replication is run again with `model` and must give, bit for bit, what its slice holds.
   /// `index` is its place in the results (a sweep point's replication r: p × replications + r).
-  public static func checkRerun(_ model: Model, merged: Merged, index: Int, replication: Int) -> Problem? {
+  package static func checkRerun(_ model: Model, merged: Merged, index: Int, replication: Int) -> Problem? {
     guard
       let (path, file) = merged.files.first(where: { $0.file.results.contains { $0.replication == index } }),
       let stored = file.results.first(where: { $0.replication == index })

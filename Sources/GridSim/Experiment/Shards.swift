@@ -5,12 +5,12 @@ import Foundation
 /// `[(index - 1) * R / count, index * R / count)` of R. Replication r draws only from streams
 /// derived from (seed, r), so where a slice runs does not change its results, and the merge of all
 /// slices is exactly the unsharded run.
-public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
-  public var index: Int
-  public var count: Int
+package struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
+  package var index: Int
+  package var count: Int
 
   /// Reads `K/N` with 1 ≤ K ≤ N ≤ 100,000.
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, k >= 1, k <= n
     else { return nil }
@@ -18,17 +18,17 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
     count = n
   }
 
-  public init(index: Int, count: Int) {
+  package init(index: Int, count: Int) {
     self.index = index
     self.count = count
   }
 
   /// The replications of this slice.
-  public func replications(of total: Int) -> Range<Int> {
+  package func replications(of total: Int) -> Range<Int> {
     ((index - 1) * total / count)..<(index * total / count)
   }
 
-  public var description: String { "\(index)/\(count)" }
+  package var description: String { "\(index)/\(count)" }
 }
 
 /// What a slice of a run writes (`--shard K/N --results FILE.gridsim-slice`) and `gridsim merge`
@@ -37,50 +37,50 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
 /// (everything but the results: `gridsim merge --inspect` prints it), then the results in the
 /// flat encoding (``FlatCodable``): the number of replications, then each one's index and
 /// figures. It is not JSON as a whole, hence its own extension.
-public struct ShardFile: Sendable {
-  public static let schema = "gridsim-slice"
+package struct ShardFile: Sendable {
+  package static let schema = "gridsim-slice"
   /// The file name extension slices are given (`slice-3.gridsim-slice`).
-  public static let fileExtension = "gridsim-slice"
-  public static let currentVersion = 2
+  package static let fileExtension = "gridsim-slice"
+  package static let currentVersion = 2
   /// The most bytes a results file may have when merged.
-  public static let maximumSize = 1 << 30
+  package static let maximumSize = 1 << 30
 
-  public var schema = ShardFile.schema
-  public var version = ShardFile.currentVersion
+  package var schema = ShardFile.schema
+  package var version = ShardFile.currentVersion
   /// The gridsim version that wrote it; a merge takes files of one version only.
-  public var gridsim: String
+  package var gridsim: String
   /// The command that ran (`run` or `check`): the merge prints what it would have printed.
-  public var command: String
+  package var command: String
   /// The scenario file as given on the command line, and the fingerprint of its text and options.
-  public var scenario: String
-  public var fingerprint: String
+  package var scenario: String
+  package var fingerprint: String
   /// The `--set` overrides, in order (the merge loads the scenario with them).
-  public var overrides: [String]
+  package var overrides: [String]
   /// The command's arguments without `--shard`, `--results` and `--jobs`: the command line the
   /// merged report names, as an unsharded run would.
-  public var arguments: [String]
-  public var seed: UInt64
-  public var replications: Int
-  public var shard: Shard
+  package var arguments: [String]
+  package var seed: UInt64
+  package var replications: Int
+  package var shard: Shard
   /// A sweep's keys and points (nil for run and check): its slices are slices of the points, each
   /// with all its replications.
-  public var sweepKeys: [String]?
-  public var sweepPoints: [[String]]?
+  package var sweepKeys: [String]?
+  package var sweepPoints: [[String]]?
   /// The slice's results, by index: the replication's, or for a sweep point p's replication r,
   /// p × replications + r.
-  public var results: [IndexedResult]
+  package var results: [IndexedResult]
 
-  public struct IndexedResult: Sendable {
-    public var replication: Int
-    public var result: ReplicationResult
+  package struct IndexedResult: Sendable {
+    package var replication: Int
+    package var result: ReplicationResult
 
-    public init(replication: Int, result: ReplicationResult) {
+    package init(replication: Int, result: ReplicationResult) {
       self.replication = replication
       self.result = result
     }
   }
 
-  public init(
+  package init(
     gridsim: String, command: String, scenario: String, fingerprint: String, overrides: [String],
     arguments: [String], seed: UInt64, replications: Int, shard: Shard, results: [IndexedResult]
   ) {
@@ -97,7 +97,7 @@ public struct ShardFile: Sendable {
   }
 
   /// The indices a slice must hold: its replications, or all replications of its sweep points.
-  public var expectedIndices: [Int] {
+  package var expectedIndices: [Int] {
     guard let points = sweepPoints else { return Array(shard.replications(of: replications)) }
     return shard.replications(of: points.count).flatMap { p in
       (0..<replications).map { p * replications + $0 }
@@ -106,7 +106,8 @@ public struct ShardFile: Sendable {
 
   /// FNV-1a (64-bit) of the scenario's text, the overrides, the seed and the replications: the
   /// merge refuses slices of different runs, and a scenario changed since the slices ran.
-  public static func fingerprint(text: String, overrides: [String], seed: UInt64, replications: Int) -> String
+  package static func fingerprint(text: String, overrides: [String], seed: UInt64, replications: Int)
+    -> String
   {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func add(_ s: String) {
@@ -127,7 +128,7 @@ public struct ShardFile: Sendable {
 
   /// The fingerprint of the scenario text `text` with this slice's options (a sweep's keys and
   /// points too): equal to ``fingerprint`` when `text` is what the slice ran.
-  public func scenarioFingerprint(text: String) -> String {
+  package func scenarioFingerprint(text: String) -> String {
     guard command == "sweep", let keys = sweepKeys else {
       return Self.fingerprint(text: text, overrides: overrides, seed: seed, replications: replications)
     }
@@ -168,7 +169,7 @@ public struct ShardFile: Sendable {
   }
 
   /// The file: its JSON header line (keys sorted), then the flat results.
-  public func encoded() throws -> Data {
+  package func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     var out = FlatWriter()
@@ -186,7 +187,7 @@ public struct ShardFile: Sendable {
   }
 
   /// Reads a results file; the reason when it is not one.
-  public static func decode(_ bytes: [UInt8]) -> Result<ShardFile, ShardProblem> {
+  package static func decode(_ bytes: [UInt8]) -> Result<ShardFile, ShardProblem> {
     // The header first: a file of another schema or version says so, not why its body fails.
     struct Tag: Decodable {
       var schema: String?
@@ -277,7 +278,7 @@ extension ShardFile {
 
   /// The header line as pretty JSON, with the number of results: what `gridsim merge --inspect`
   /// prints.
-  public static func inspect(_ bytes: [UInt8]) -> Result<String, ShardProblem> {
+  package static func inspect(_ bytes: [UInt8]) -> Result<String, ShardProblem> {
     switch decode(bytes) {
     case .failure(let problem): return .failure(problem)
     case .success(let file):
@@ -299,6 +300,6 @@ extension ShardFile {
 }
 
 /// Why a results file cannot be merged.
-public enum ShardProblem: Error, Sendable, Equatable {
+package enum ShardProblem: Error, Sendable, Equatable {
   case notResults(String)
 }

@@ -4,183 +4,185 @@
 /// say so). A figure is nil when no replication observed it (no item of that category, say).
 public struct Summary: Sendable {
   /// Estimates of one duration measure.
-  public struct Duration: Sendable, Equatable {
+  package struct Duration: Sendable, Equatable {
     /// Observations per replication.
-    public var count: Estimate?
-    public var mean: Estimate?
-    public var p50: Estimate?
-    public var p90: Estimate?
-    public var p95: Estimate?
-    public var max: Estimate?
+    package var count: Estimate?
+    package var mean: Estimate?
+    package var p50: Estimate?
+    package var p90: Estimate?
+    package var p95: Estimate?
+    package var max: Estimate?
   }
 
   /// The measures of one tier (or the whole system) for one category (or all).
-  public struct Figures: Sendable {
+  package struct Figures: Sendable {
     /// Duration measures, indexed by ``Metric/rawValue``.
-    public var durations: [Duration]
+    package var durations: [Duration]
     /// Counts per replication, indexed by ``Counter/rawValue``.
-    public var counts: [Estimate?]
+    package var counts: [Estimate?]
     /// Share of responses made within their deadline, 0-1; nil when no deadline applied.
-    public var responseOnTime: Estimate?
+    package var responseOnTime: Estimate?
     /// Share of resolutions made within their deadline, 0-1; nil when no deadline applied.
-    public var resolutionOnTime: Estimate?
+    package var resolutionOnTime: Estimate?
     /// The workflow's shares, 0-1: satisfied callbacks, watched opinion kept from worsening,
     /// skip-level reports on time; nil when nothing of the kind happened.
-    public var satisfaction: Estimate?
-    public var keptFromWorsening: Estimate?
-    public var reportOnTime: Estimate?
+    package var satisfaction: Estimate?
+    package var keptFromWorsening: Estimate?
+    package var reportOnTime: Estimate?
     /// Items closed over items that appeared (whole system only; nil for a tier).
-    public var resolutionRate: Estimate?
+    package var resolutionRate: Estimate?
 
     /// The estimate of a duration measure.
-    public func duration(_ metric: Metric) -> Duration { durations[metric.rawValue] }
+    package func duration(_ metric: Metric) -> Duration { durations[metric.rawValue] }
     /// The estimate of a count.
-    public func count(_ counter: Counter) -> Estimate? { counts[counter.rawValue] }
+    package func count(_ counter: Counter) -> Estimate? { counts[counter.rawValue] }
   }
 
   /// One tier's figures.
-  public struct Tier: Sendable {
-    public var id: String
-    public var name: String
-    public var staff: Int
-    public var units: Int
+  package struct Tier: Sendable {
+    package var id: String
+    package var name: String
+    package var staff: Int
+    package var units: Int
     /// Staff utilization after the warm-up, 0-1.
-    public var utilization: Estimate?
+    package var utilization: Estimate?
     /// Per role, for a tier with `roles`, after the warm-up: its `share` of the tier's on-duty
     /// staff-time (over the roles, the tier's utilization) and how `busy` its own people were
     /// (busy over the staff-time of those who may take its items: at most 100%), where a
     /// saturated small role shows.
-    public var roles: [Role]
+    package var roles: [Role]
 
     /// One role's two figures (see ``roles``).
-    public struct Role: Sendable {
-      public var id: String
-      public var share: Estimate?
-      public var busy: Estimate?
+    package struct Role: Sendable {
+      package var id: String
+      package var share: Estimate?
+      package var busy: Estimate?
     }
     /// Items present at the end of the period.
-    public var openAtEnd: Estimate?
+    package var openAtEnd: Estimate?
     /// Items present at the end of each day, averaged over the days after the warm-up.
-    public var backlogMean: Estimate?
+    package var backlogMean: Estimate?
     /// Largest end-of-day backlog after the warm-up.
-    public var backlogMax: Estimate?
+    package var backlogMax: Estimate?
     /// Responses made here per bin of ``CoarseHistogram``, per replication (all categories).
-    public var responseBins: [Double]
+    package var responseBins: [Double]
     /// The tier's own response deadline (categories may set their own, listed in
     /// `responseDeadlineExceptions`), with how long it lasts in elapsed time.
-    public var responseDeadline: DeadlineMark?
-    public var responseDeadlineExceptions: [(category: String, deadline: DeadlineSpec)]
+    package var responseDeadline: DeadlineMark?
+    package var responseDeadlineExceptions: [(category: String, deadline: DeadlineSpec)]
     /// All categories together.
-    public var all: Figures
+    package var all: Figures
     /// Per category, in the scenario's order.
-    public var byCategory: [Figures]
+    package var byCategory: [Figures]
   }
 
   /// One day's figures per tier, averaged over replications.
-  public struct Day: Sendable {
+  package struct Day: Sendable {
     /// The local date.
-    public var date: String
+    package var date: String
     /// True when the day is (partly) inside the warm-up.
-    public var warmUp: Bool
+    package var warmUp: Bool
     /// Per tier: visits begun, visits ended, items present at the day's end, utilization (nil without staff).
-    public var arrivals: [Double]
-    public var done: [Double]
-    public var backlog: [Double]
-    public var utilization: [Double?]
+    package var arrivals: [Double]
+    package var done: [Double]
+    package var backlog: [Double]
+    package var utilization: [Double?]
     /// The day's kind, and the key-date window it is in.
-    public var kind: DayKind
-    public var window: String?
+    package var kind: DayKind
+    package var window: String?
     /// Per tier: visits the on-duty staff could finish in the day at the tier's observed pace
     /// (visits ended per busy staff-minute over the measured days); nil without staff on duty.
-    public var capacity: [Double?]
+    package var capacity: [Double?]
     /// Per tier: the share of the deadlines of visits begun that day that were met, pooled over
     /// replications; nil when no such deadline fell due.
-    public var responseOnTime: [Double?]
-    public var resolutionOnTime: [Double?]
+    package var responseOnTime: [Double?]
+    package var resolutionOnTime: [Double?]
     /// Per tier: response deadlines of visits begun that day (met or missed), per replication.
-    public var responseDeadlines: [Double]
+    package var responseDeadlines: [Double]
   }
 
   /// The whole system's figures for the items that appeared on some days (a day kind or a
   /// key-date window), and each tier's utilization and backlog over those days.
-  public struct Slice: Sendable {
-    public var name: String
+  package struct Slice: Sendable {
+    package var name: String
     /// True for a key-date window, false for a day kind.
-    public var isWindow: Bool
+    package var isWindow: Bool
     /// Days of the period in the slice, and how many are measured (after the warm-up).
-    public var days: Int
-    public var measuredDays: Int
-    public var overall: Figures
-    public var utilization: [Estimate?]
-    public var backlogMean: [Estimate?]
+    package var days: Int
+    package var measuredDays: Int
+    package var overall: Figures
+    package var utilization: [Estimate?]
+    package var backlogMean: [Estimate?]
   }
 
   /// An arrival channel: how long its items waited to be seen, and to be answered (clock time).
-  public struct Channel: Sendable {
-    public var id: String
-    public var name: String
+  package struct Channel: Sendable {
+    package var id: String
+    package var name: String
     /// Nil when watched continuously; `checks` the check times (minutes of the day) per day kind.
-    public var monitoring: String?
-    public var checks: [DayKind: [Int]]?
-    public var detection: Duration
-    public var response: Duration
+    package var monitoring: String?
+    package var checks: [DayKind: [Int]]?
+    package var detection: Duration
+    package var response: Duration
   }
 
-  public var scenarioName: String
-  public var description: String
+  package var scenarioName: String
+  package var description: String
   /// The scenario's report language.
-  public var language: Scenario.Language
-  public var replications: Int
-  public var seed: UInt64
-  public var start: LocalDateTime
-  public var end: LocalDateTime
-  public var warmUp: TimeSpan
-  public var categories: [(id: String, name: String)]
-  public var tiers: [Tier]
+  package var language: Scenario.Language
+  package var replications: Int
+  package var seed: UInt64
+  package var start: LocalDateTime
+  package var end: LocalDateTime
+  package var warmUp: TimeSpan
+  package var categories: [(id: String, name: String)]
+  package var tiers: [Tier]
   /// The whole system, all categories.
-  public var overall: Figures
+  package var overall: Figures
   /// The whole system per category.
-  public var overallByCategory: [Figures]
+  package var overallByCategory: [Figures]
   /// True when some deadline counts working time (it pauses over days off).
-  public var workingTimeDeadlines: Bool
+  package var workingTimeDeadlines: Bool
   /// The whole system per severity, with the severities' ids and names (empty with one severity).
-  public var severities: [(id: String, name: String)]
-  public var overallBySeverity: [Figures]
-  public var days: [Day]
+  package var severities: [(id: String, name: String)]
+  package var overallBySeverity: [Figures]
+  package var days: [Day]
   /// Events processed, all replications together.
-  public var events: Int
+  package var events: Int
   /// The scenario's targets, judged.
-  public var targets: [TargetOutcome]
+  package var targets: [TargetOutcome]
   /// Day kinds that occur in the period, then the key-date windows.
-  public var slices: [Slice]
+  package var slices: [Slice]
   /// Channels (one, seen at once, unless the scenario lists its own).
-  public var channels: [Channel]
+  package var channels: [Channel]
   /// True when the scenario uses the workflow (stages, roles or the policy's rules): reports then
   /// show its measures.
-  public var usesWorkflow: Bool
+  package var usesWorkflow: Bool
   /// True when some tier has duty shifts (值班): reports then say how many visits waited for the
   /// office.
-  public var hasDutyShifts: Bool
+  package var hasDutyShifts: Bool
   /// The policy preset, its name and source, when the scenario names one.
-  public var policy: (preset: String?, name: String?, source: String?)
+  package var policy: (preset: String?, name: String?, source: String?)
   /// Units that missed a resolution deadline with no reply and no extension (通报), most first.
-  public var namedUnits: [NamedUnit]
+  package var namedUnits: [NamedUnit]
 
   /// A unit on the overdue list.
-  public struct NamedUnit: Sendable {
-    public var unit: String
-    public var tier: String
+  package struct NamedUnit: Sendable {
+    package var unit: String
+    package var tier: String
     /// Misses per replication, and the share of replications in which it was named.
-    public var perReplication: Double
-    public var replicationShare: Double
+    package var perReplication: Double
+    package var replicationShare: Double
   }
 
   /// Summarizes the replications of a model.
-  public init(model: Model, results: [ReplicationResult], seed: UInt64) {
+  package init(model: Model, results: [ReplicationResult], seed: UInt64) {
     self.init(model: model, reduction: Reduction(model: model, results: results), seed: seed)
   }
 
-  /// Summarizes the replications of a model, reduced as they arrived.
+  /// Summarizes the replications of a model, reduced as they arrived; `seed` is the one they
+  /// were run with, recorded for the reports.
+  /// - Complexity: O(tiers · categories · histogram buckets).
   public init(model: Model, reduction: Reduction, seed: UInt64) {
     let scenario = model.scenario
     let T = model.tierCount
@@ -309,7 +311,7 @@ public struct Summary: Sendable {
 
   /// The check times per day kind, `workday 08:30, 14:30; weekend 10:00`, with the day kinds named
   /// by `kindName` (a make-up workday like a workday, a holiday like a weekend, are left out).
-  public static func describe(_ checks: [DayKind: [Int]], kindName: (DayKind) -> String) -> String {
+  package static func describe(_ checks: [DayKind: [Int]], kindName: (DayKind) -> String) -> String {
     DayKind.allCases.compactMap { kind -> String? in
       let times = checks[kind] ?? []
       if kind == .makeupWorkday, times == checks[.workday] ?? [] { return nil }

@@ -3,14 +3,14 @@
 extension Sweep {
   /// The first key that two `--vary` name (the second would silently replace the first), or nil
   /// when every key is varied once.
-  public static func repeatedKey(_ axes: [Axis]) -> String? {
+  package static func repeatedKey(_ axes: [Axis]) -> String? {
     var seen: Set<String> = []
     for axis in axes where !seen.insert(axis.key).inserted { return axis.key }
     return nil
   }
 
   /// The message for a key varied twice: the key, and the one `--vary` that gives all its values.
-  public static func repeatedKeyMessage(_ key: String, axes: [Axis]) -> String {
+  package static func repeatedKeyMessage(_ key: String, axes: [Axis]) -> String {
     var values: [String] = []
     for axis in axes where axis.key == key {
       for v in axis.values where !values.contains(v) { values.append(v) }
@@ -21,13 +21,13 @@ extension Sweep {
 
   /// Where key `k` of the sweep comes from, as a message names it: `--vary KEY`, or its header
   /// cell in the rows file (`FILE:LINE:COLUMN`).
-  public func origin(ofKey k: Int) -> String {
+  package func origin(ofKey k: Int) -> String {
     k < keyCells.count ? keyCells[k] : "--vary \(keys[k])"
   }
 
   /// The overrides that make point `p`, each naming where it came from: `--vary KEY=VALUE`, or for
   /// a rows file the cell of its value (and, for a problem with the key, the header cell).
-  public func overrides(point p: Int) -> Result<[ScenarioOverride], OverrideSyntaxError> {
+  package func overrides(point p: Int) -> Result<[ScenarioOverride], OverrideSyntaxError> {
     var list: [ScenarioOverride] = []
     for (k, assignment) in assignments(points[p]).enumerated() {
       switch ScenarioOverride.parse(assignment: assignment) {
@@ -48,7 +48,7 @@ extension Sweep {
   /// A point's problems, each blamed where it can be fixed: a problem with a key read from a rows
   /// file (an unknown key on its path) on the key's header cell, one with its value on the value's
   /// cell.
-  public func located(_ diagnostics: [Diagnostic], overrides: [ScenarioOverride], scenario path: String)
+  package func located(_ diagnostics: [Diagnostic], overrides: [ScenarioOverride], scenario path: String)
     -> [Diagnostic]
   {
     diagnostics.map { d in
@@ -71,7 +71,7 @@ extension Sweep {
   ///   - overrides: each point's overrides (`overrides(point:)`).
   ///   - path: the scenario's path, as the warnings name it.
   /// - Complexity: O(w log w) for w warnings in all.
-  public func warnings(
+  package func warnings(
     _ perPoint: [[Diagnostic]], overrides: [[ScenarioOverride]], scenario path: String
   ) -> [Diagnostic] {
     var said: Set<String> = []

@@ -6,45 +6,45 @@ import Foundation
 /// `--vary KEY=V1,V2,...` lists a key's values; the points are the product of the lists (the first
 /// `--vary` changes slowest). Or `--rows FILE` gives the points one by one. Every point runs with the scenario's seed, so differences between
 /// points are the change's, not the dice's (common random numbers).
-public struct Sweep: Sendable {
+package struct Sweep: Sendable {
   /// One varied key and its values (JSON5 text, as `--set` takes them).
-  public struct Axis: Sendable, Equatable {
-    public var key: String
-    public var values: [String]
+  package struct Axis: Sendable, Equatable {
+    package var key: String
+    package var values: [String]
 
-    public init(key: String, values: [String]) {
+    package init(key: String, values: [String]) {
       self.key = key
       self.values = values
     }
   }
 
   /// The most points a sweep runs.
-  public static let maximumPoints = 1_000
+  package static let maximumPoints = 1_000
 
   /// The varied keys, and each point's values (one per key), in the order they run.
-  public private(set) var keys: [String]
-  public private(set) var points: [[String]]
+  package private(set) var keys: [String]
+  package private(set) var points: [[String]]
   /// For points read from a rows file: where each key is (its header cell, `FILE:LINE:COLUMN`), and
   /// each point's values; empty for `--vary`.
-  public private(set) var keyCells: [String] = []
-  public private(set) var valueCells: [[String]] = []
+  package private(set) var keyCells: [String] = []
+  package private(set) var valueCells: [[String]] = []
 
   /// The product of the axes' values, the first axis changing slowest.
-  public init(axes: [Axis]) {
+  package init(axes: [Axis]) {
     keys = axes.map(\.key)
     points = axes.reduce([[]]) { points, axis in points.flatMap { point in axis.values.map { point + [$0] } }
     }
   }
 
   /// Points given one by one (`--rows FILE`: a CSV whose header names the keys).
-  public init(keys: [String], rows: [[String]]) {
+  package init(keys: [String], rows: [[String]]) {
     self.keys = keys
     points = rows
   }
 
   /// Reads a CSV of points: a header of keys, then one row of values per point. Every problem
   /// with its line.
-  public static func rows(csv text: String, file: String? = nil) -> Result<Sweep, RowsProblems> {
+  package static func rows(csv text: String, file: String? = nil) -> Result<Sweep, RowsProblems> {
     let rows: [(line: Int, fields: [String])]
     switch CSV.parseLines(text) {
     case .success(let r):
@@ -121,7 +121,7 @@ public struct Sweep: Sendable {
 
   /// Reads `KEY=V1,V2,...`: values are split on commas outside quotes, brackets and braces, so
   /// `organization.staff=4,6` and `x=[1, 2],[3]` both read.
-  public static func axis(_ text: String) -> Axis? {
+  package static func axis(_ text: String) -> Axis? {
     guard let eq = text.firstIndex(of: "=") else { return nil }
     let key = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
     var values: [String] = []
@@ -150,38 +150,38 @@ public struct Sweep: Sendable {
   }
 
   /// What is wrong with a CSV of points, line by line.
-  public struct RowsProblems: Error, Sendable {
+  package struct RowsProblems: Error, Sendable {
     /// Each problem: its line, its 1-based character column when it is one field's, and what is
     /// wrong.
-    public var list: [(line: Int, column: Int?, message: String)]
+    package var list: [(line: Int, column: Int?, message: String)]
   }
 
   /// The `--set` assignments that make a point.
-  public func assignments(_ values: [String]) -> [String] {
+  package func assignments(_ values: [String]) -> [String] {
     zip(keys, values).map { "\($0)=\($1)" }
   }
 
   /// The number of points.
-  public var count: Int { points.count }
+  package var count: Int { points.count }
 }
 
 /// One point of a sweep, run.
-public struct SweepPoint: Sendable {
+package struct SweepPoint: Sendable {
   /// The varied values, one per axis.
-  public var values: [String]
-  public var outcomes: [TargetOutcome]
+  package var values: [String]
+  package var outcomes: [TargetOutcome]
   /// Staff-hours on duty over the period (the cost of the point's staffing).
-  public var staffHours: Double
-  public var met: Bool { outcomes.allSatisfy(\.met) }
+  package var staffHours: Double
+  package var met: Bool { outcomes.allSatisfy(\.met) }
   /// The point's days (each tier's daily on-time shares and end-of-day backlog), when the sweep
   /// keeps them (``Sweep/keepsDays(points:days:tiers:)``); empty otherwise.
-  public var days: [Summary.Day] = []
+  package var days: [Summary.Day] = []
   /// The day number of the first of `days` (``LocalDateTime/dayNumber``).
-  public var firstDay = 0
+  package var firstDay = 0
   /// The tiers' names, in the order of each day's per-tier figures.
-  public var tiers: [String] = []
+  package var tiers: [String] = []
 
-  public init(values: [String], outcomes: [TargetOutcome], staffHours: Double) {
+  package init(values: [String], outcomes: [TargetOutcome], staffHours: Double) {
     self.values = values
     self.outcomes = outcomes
     self.staffHours = staffHours
@@ -189,7 +189,7 @@ public struct SweepPoint: Sendable {
 
   /// A point run: its targets judged on its replications, its staff-hours, and with `days` its
   /// daily figures.
-  public init(values: [String], model: Model, reduction: Reduction, days: Bool) {
+  package init(values: [String], model: Model, reduction: Reduction, days: Bool) {
     self.init(
       values: values,
       outcomes: model.scenario.targets.enumerated().map { $1.evaluate(reduction, index: $0) },
@@ -204,7 +204,7 @@ public struct SweepPoint: Sendable {
 
   /// Per day, the share of the response deadlines of visits begun that day that were met, all
   /// tiers pooled (each tier's share weighted by its deadlines); nil on a day with none due.
-  public var dailyResponseOnTime: [Double?] {
+  package var dailyResponseOnTime: [Double?] {
     days.map { day in
       var met = 0.0
       var all = 0.0
@@ -221,18 +221,18 @@ public struct SweepPoint: Sendable {
 extension Sweep {
   /// The most daily figures a sweep keeps over all its points (points × days × (tiers + 1)), so
   /// that `whatif.html` stays small enough to open on a phone.
-  public static let maximumDailyFigures = 200_000
+  package static let maximumDailyFigures = 200_000
 
   /// True when a sweep of `points` points over `days` days and `tiers` tiers keeps each point's
   /// daily figures (at most ``maximumDailyFigures``).
-  public static func keepsDays(points: Int, days: Int, tiers: Int) -> Bool {
+  package static func keepsDays(points: Int, days: Int, tiers: Int) -> Bool {
     points * days * (tiers + 1) <= maximumDailyFigures
   }
 }
 
 extension Model {
   /// Staff-hours on duty over the period, all tiers.
-  public var staffHours: Double {
+  package var staffHours: Double {
     var minutes = 0.0
     for d in 0..<dayCount {
       for t in 0..<tierCount { minutes += onDutyMinutes(day: d, tier: t) }

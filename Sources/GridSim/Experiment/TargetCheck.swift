@@ -1,7 +1,7 @@
 extension Measure {
   /// Where the measure is in a model's results: the group, category index and slice (with its
   /// days). Nil when the model has no such tier, category or window.
-  public func location(in model: Model) -> Location? {
+  package func location(in model: Model) -> Location? {
     var group = Group.system
     if let tier {
       guard let t = model.scenario.tiers.firstIndex(where: { $0.id == tier }) else { return nil }
@@ -30,16 +30,16 @@ extension Measure {
   }
 
   /// Where a measure is in the results.
-  public struct Location: Sendable {
-    public var group: Group
-    public var category: Int?
-    public var segment: Int?
-    public var days: [Int]
-    public var channel: Int?
+  package struct Location: Sendable {
+    package var group: Group
+    package var category: Int?
+    package var segment: Int?
+    package var days: [Int]
+    package var channel: Int?
   }
 
   /// The measure's value in one replication; nil when that replication observed nothing of it.
-  public func value(in r: ReplicationResult, at location: Location) -> Double? {
+  package func value(in r: ReplicationResult, at location: Location) -> Double? {
     let (g, c, segment) = (location.group, location.category, location.segment)
     func count(_ counter: Counter) -> Int {
       segment.map { r.count(counter, segment: $0) } ?? r.count(counter, group: g, category: c)
@@ -82,7 +82,7 @@ extension Measure {
   }
 
   /// The measure's value in each replication; nil when the model has no such tier or category.
-  public func values(_ results: [ReplicationResult], model: Model) -> [Double?]? {
+  package func values(_ results: [ReplicationResult], model: Model) -> [Double?]? {
     guard let location = location(in: model) else { return nil }
     return results.map { value(in: $0, at: location) }
   }
@@ -90,7 +90,7 @@ extension Measure {
   /// The estimate of the measure across replications; an on-time share's interval is kept within
   /// 0-1 (the Student-t interval knows nothing of the bounds; utilization can pass 100% when staff
   /// finish items after their shift). Nil when never observed or not in the model.
-  public func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
+  package func estimate(_ results: [ReplicationResult], model: Model) -> Estimate? {
     guard let values = values(results, model: model) else { return nil }
     return bounded(Estimate.Accumulator(values))
   }
@@ -98,40 +98,40 @@ extension Measure {
   /// The estimate of the measure's values added to `accumulator`, kept within the measure's
   /// bounds: every measure is at least 0; a share other than utilization (which can pass 100%
   /// when staff finish items after their shift) at most 1, as in the summary.
-  public func bounded(_ accumulator: Estimate.Accumulator) -> Estimate? {
+  package func bounded(_ accumulator: Estimate.Accumulator) -> Estimate? {
     accumulator.estimate(within: kind.unit == .share && kind != .utilization ? 0...1 : 0...Double.infinity)
   }
 }
 
 /// How a target fared in one run.
-public struct TargetOutcome: Sendable {
-  public var target: Target
+package struct TargetOutcome: Sendable {
+  package var target: Target
   /// The figure across replications; nil when no replication observed it.
-  public var estimate: Estimate?
+  package var estimate: Estimate?
   /// How far the judged figure (the interval's end, or the mean) is on the right side of the bound,
   /// in the measure's unit: positive or zero when met.
-  public var margin: Double?
+  package var margin: Double?
   /// True when the target holds.
-  public var met: Bool
+  package var met: Bool
   /// True when the mean meets the bound but the interval does not clear it: more replications would
   /// tell (only with the `interval` judge).
-  public var undecided: Bool
+  package var undecided: Bool
 }
 
 extension Target {
   /// Judges the target on a model's replications. A target whose figure was never observed (no
   /// item of its category, say) is missed: a gate must not pass on no evidence.
-  public func evaluate(_ results: [ReplicationResult], model: Model) -> TargetOutcome {
+  package func evaluate(_ results: [ReplicationResult], model: Model) -> TargetOutcome {
     judge(measure.estimate(results, model: model))
   }
 
   /// Judges the target (the scenario's `index`-th) on replications reduced as they arrived.
-  public func evaluate(_ reduction: Reduction, index: Int) -> TargetOutcome {
+  package func evaluate(_ reduction: Reduction, index: Int) -> TargetOutcome {
     judge(measure.bounded(reduction.targets[index]))
   }
 
   /// Judges the target on an estimate of its measure.
-  public func judge(_ estimate: Estimate?) -> TargetOutcome {
+  package func judge(_ estimate: Estimate?) -> TargetOutcome {
     guard let estimate else {
       return TargetOutcome(target: self, estimate: nil, margin: nil, met: false, undecided: false)
     }
@@ -159,7 +159,7 @@ extension Measure {
   /// items (no category or channel) and a tier's on-time rates. Measures of staff and load over time
   /// (utilization, backlog), counts per replication (extensions, reopenings, named) and the figures
   /// of the period's end are not: they are not about the items of a day.
-  public var readsPerDay: Bool {
+  package var readsPerDay: Bool {
     switch kind {
     case .extensions, .reopenings, .named, .openAtEnd, .utilization, .backlogMean, .backlogMax: return false
     case .responseOnTime, .resolutionOnTime: return category == nil && channel == nil
@@ -171,7 +171,7 @@ extension Measure {
   /// the whole system's figures for the items that appeared that day (the day must be measured on
   /// its own, ``Model/measuring(days:)``), or a tier's on-time rates for the visits begun that day.
   /// Nil when the day observed nothing of it, or the measure is not read per day.
-  public func value(in r: ReplicationResult, day d: Int, tier t: Int?) -> Double? {
+  package func value(in r: ReplicationResult, day d: Int, tier t: Int?) -> Double? {
     func rate(_ met: Counter, _ missed: Counter) -> Double? {
       guard let a = r.count(met, day: d), let b = r.count(missed, day: d), a + b > 0 else { return nil }
       return Double(a) / Double(a + b)
@@ -204,7 +204,7 @@ extension Measure {
 
   /// The estimate of the measure for the items of day `d` across replications, bounded as
   /// ``estimate(_:model:)`` is; nil when no replication observed it that day.
-  public func estimate(_ results: [ReplicationResult], day d: Int, model: Model) -> Estimate? {
+  package func estimate(_ results: [ReplicationResult], day d: Int, model: Model) -> Estimate? {
     guard readsPerDay, let location = location(in: model) else { return nil }
     let values = results.map { value(in: $0, day: d, tier: location.group.tier) }
     return bounded(Estimate.Accumulator(values))
@@ -213,7 +213,7 @@ extension Measure {
 
 extension MetricSummary {
   /// One statistic of the duration.
-  public func value(_ statistic: Measure.Statistic) -> Double? {
+  package func value(_ statistic: Measure.Statistic) -> Double? {
     switch statistic {
     case .mean: mean
     case .p50: p50

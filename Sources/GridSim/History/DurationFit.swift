@@ -4,29 +4,29 @@ import Foundation
 /// their usual estimators, the one with the smallest Kolmogorov-Smirnov distance chosen, kept
 /// when it passes the test at the 5% level (critical value 1.36/√n; with estimated parameters the
 /// test is conservative, Lilliefors), else the empirical distribution of 20 quantiles.
-public struct DurationFit: Sendable {
+package struct DurationFit: Sendable {
   /// How many durations it came from.
-  public var count: Int
+  package var count: Int
   /// Their mean, with a 95% interval.
-  public var mean: Double
-  public var meanLow: Double
-  public var meanHigh: Double
-  public var standardDeviation: Double
+  package var mean: Double
+  package var meanLow: Double
+  package var meanHigh: Double
+  package var standardDeviation: Double
   /// The chosen distribution.
-  public var chosen: Family
+  package var chosen: Family
   /// Each family's KS distance, best first.
-  public var distances: [(family: String, distance: Double)]
+  package var distances: [(family: String, distance: Double)]
   /// The 5% critical value, 1.36/√n.
-  public var critical: Double
+  package var critical: Double
 
-  public enum Family: Sendable, Equatable {
+  package enum Family: Sendable, Equatable {
     case fixed(Double)
     case exponential(mean: Double)
     case lognormal(mean: Double, sd: Double)
     case gamma(shape: Double, mean: Double)
     case empirical([Double])
 
-    public var name: String {
+    package var name: String {
       switch self {
       case .fixed: "fixed"
       case .exponential: "exponential"
@@ -38,7 +38,7 @@ public struct DurationFit: Sendable {
   }
 
   /// Fits `values` (minutes, ≥ 0); nil when there are none.
-  public init?(_ values: [Double]) {
+  package init?(_ values: [Double]) {
     let x = values.filter { $0.isFinite && $0 >= 0 }.sorted()
     guard !x.isEmpty else { return nil }
     let n = Double(x.count)

@@ -4,66 +4,66 @@ import Foundation
 /// response and handling times and passUp share, and detection delays per channel. Every figure
 /// keeps how many rows it came from and its 95% interval; figures with fewer than
 /// ``HistoryFit/minimumRows`` rows are not fitted (the base scenario's stand, with a warning).
-public struct HistoryFit: Sendable {
+package struct HistoryFit: Sendable {
   /// Fewer rows than this for a figure: the base scenario's figure is kept.
-  public static let minimumRows = 30
+  package static let minimumRows = 30
 
   /// A fitted number with its interval and support.
-  public struct Figure: Sendable {
-    public var value: Double
-    public var low: Double
-    public var high: Double
-    public var count: Int
+  package struct Figure: Sendable {
+    package var value: Double
+    package var low: Double
+    package var high: Double
+    package var count: Int
   }
 
   /// Items used, and the whole days the log covers.
-  public var items = 0
-  public var days = 0
-  public var firstDay = 0
+  package var items = 0
+  package var days = 0
+  package var firstDay = 0
   /// Mean arrivals per grid per day on ordinary days (workdays and weekends outside key-date
   /// windows), with a Poisson interval.
-  public var perGridPerDay: Figure?
-  public var ordinaryDays = 0
+  package var perGridPerDay: Figure?
+  package var ordinaryDays = 0
   /// 24 weights (mean 1) and the items they came from.
-  public var hourOfDay: [Double]?
+  package var hourOfDay: [Double]?
   /// 7 weights, Monday first (mean 1), from ordinary days; nil when a weekday is missing.
-  public var dayOfWeek: [Double]?
+  package var dayOfWeek: [Double]?
   /// Multipliers for holidays and make-up workdays outside windows.
-  public var dayKind: [(kind: DayKind, figure: Figure, days: Int)] = []
+  package var dayKind: [(kind: DayKind, figure: Figure, days: Int)] = []
   /// What the log shows in each key-date window it covers: observed / expected without the window,
   /// in all and per channel (nil where fewer than ``minimumRows`` items of the channel fell in it).
-  public var windows: [(name: String, figure: Figure, days: Int, base: Double, channels: [Figure?])] = []
+  package var windows: [(name: String, figure: Figure, days: Int, base: Double, channels: [Figure?])] = []
   /// Shares of each category, severity and channel (nil when the log lacks the column).
-  public var categories: [Figure]?
-  public var severities: [Figure]?
-  public var channels: [Figure]?
+  package var categories: [Figure]?
+  package var severities: [Figure]?
+  package var channels: [Figure]?
   /// Severity shares of the categories that have their own, by category index.
-  public var categorySeverities: [Int: [Figure]] = [:]
+  package var categorySeverities: [Int: [Figure]] = [:]
   /// Per tier: response and handling times, and the share of closable items passed up.
-  public var tiers: [TierFit] = []
+  package var tiers: [TierFit] = []
   /// Per channel: appearance to detection (nil when the log has no appearance column).
-  public var detection: [DurationFit?] = []
+  package var detection: [DurationFit?] = []
   /// What was not fitted, and why.
-  public var warnings: [String] = []
+  package var warnings: [String] = []
 
-  public struct TierFit: Sendable {
-    public var visits = 0
+  package struct TierFit: Sendable {
+    package var visits = 0
     /// True when no visit at the tier made the first response (the citizen was answered below):
     /// ``handling`` is then the whole time from pick-up to leaving, and the response is set to 0.
-    public var combined = false
-    public var response: DurationFit?
-    public var handling: DurationFit?
-    public var passUp: Figure?
+    package var combined = false
+    package var response: DurationFit?
+    package var handling: DurationFit?
+    package var passUp: Figure?
     /// The passUp share of each category with a passUp of its own at the tier (by category
     /// index): ``passUp`` is then fitted to the other categories' items only.
-    public var categoryPassUp: [Int: Figure] = [:]
+    package var categoryPassUp: [Int: Figure] = [:]
     /// Share of visits that left because the tier may not close the item.
-    public var authority: Figure?
+    package var authority: Figure?
   }
 
   /// Fits the log's items against the scenario of `model` (its organization, calendar, windows,
   /// categories and tiers).
-  public init(_ log: WorkOrderLog, model: Model) {
+  package init(_ log: WorkOrderLog, model: Model) {
     let scenario = model.scenario
     // Follow-up posts of worsening opinion are the model's own doing, not arrivals.
     let entries = log.entries.filter { !$0.followUp }

@@ -4,36 +4,36 @@ import Foundation
 /// from each replication's ledger, over the days the log covers, side by side. The log is one
 /// history, so it is judged against the spread of single replications (the 2.5% to 97.5% range of
 /// their values), not against the interval of their mean.
-public struct ModelValidation: Sendable {
+package struct ModelValidation: Sendable {
   /// What a measure counts in.
-  public enum Unit: Sendable { case minutes, share, items }
+  package enum Unit: Sendable { case minutes, share, items }
 
   /// One measure: the log's value and the replications'.
-  public struct Row: Sendable {
-    public var measure: String
+  package struct Row: Sendable {
+    package var measure: String
     /// A tier id, or nil for the whole system.
-    public var tier: String?
+    package var tier: String?
     /// The whole log, a key-date window's name, or a week (`week of 2026-03-02`).
-    public var slice: String
+    package var slice: String
     /// The slices' order: the whole log, the windows, then the weeks.
     var sliceOrder: Int
-    public var unit: Unit
-    public var observed: Double?
+    package var unit: Unit
+    package var observed: Double?
     /// Mean of the replications with its 95% interval.
-    public var simulated: Estimate?
+    package var simulated: Estimate?
     /// The replications' range (``range(_:)``): about their 2.5% and 97.5% quantiles; nil (the
     /// measure not judged) when some replication has no value for it.
-    public var low: Double?
-    public var high: Double?
+    package var low: Double?
+    package var high: Double?
 
     /// Nil when either side has no value.
-    public var within: Bool? {
+    package var within: Bool? {
       guard let observed, let low, let high else { return nil }
       return observed >= low - 1e-9 && observed <= high + 1e-9
     }
   }
 
-  public var rows: [Row] = []
+  package var rows: [Row] = []
 
   /// The replications' range: from the j-th smallest to the j-th largest value, j the largest with
   /// 2j/(n+1) ≤ 5% (at least 1). When the model is right, the log is one more history like the
@@ -48,19 +48,19 @@ public struct ModelValidation: Sendable {
   }
 
   /// The chance that a right model's measure falls outside its range.
-  public var outsideChance: Double { 2 * Double(Self.rank(replications)) / Double(replications + 1) }
+  package var outsideChance: Double { 2 * Double(Self.rank(replications)) / Double(replications + 1) }
 
   /// Measures judged (with a value on both sides), and those outside the replications' range.
-  public var judged: Int { rows.count { $0.within != nil } }
-  public var outside: Int { rows.count { $0.within == false } }
+  package var judged: Int { rows.count { $0.within != nil } }
+  package var outside: Int { rows.count { $0.within == false } }
 
   /// The most measures that fall outside their range by chance alone, 95% of the time, when the
   /// model is right: the 0.95 quantile of Binomial(judged, ``outsideChance``) (measures taken as
   /// independent). More than this, and the model does not match the log.
-  public var allowedOutside: Int { Self.binomialQuantile(n: judged, p: outsideChance, q: 0.95) }
+  package var allowedOutside: Int { Self.binomialQuantile(n: judged, p: outsideChance, q: 0.95) }
 
   /// True when no more measures fall outside than chance allows.
-  public var consistent: Bool { outside <= allowedOutside }
+  package var consistent: Bool { outside <= allowedOutside }
 
   /// The smallest k with P(X ≤ k) ≥ q for X ~ Binomial(n, p).
   static func binomialQuantile(n: Int, p: Double, q: Double) -> Int {
@@ -77,18 +77,18 @@ public struct ModelValidation: Sendable {
   }
   /// The first day measured (day number) and the daily series: the log's arrivals and end-of-day
   /// backlog, and the replications' mean with their 2.5%-97.5% range.
-  public var firstDay = 0
-  public var observedArrivals: [Double] = []
-  public var simulatedArrivals: [(mean: Double, low: Double, high: Double)] = []
-  public var observedBacklog: [Double] = []
-  public var simulatedBacklog: [(mean: Double, low: Double, high: Double)] = []
-  public var replications = 0
+  package var firstDay = 0
+  package var observedArrivals: [Double] = []
+  package var simulatedArrivals: [(mean: Double, low: Double, high: Double)] = []
+  package var observedBacklog: [Double] = []
+  package var simulatedBacklog: [(mean: Double, low: Double, high: Double)] = []
+  package var replications = 0
   /// Items of the log measured (inside the period, after the warm-up).
-  public var observedItems = 0
+  package var observedItems = 0
 
   /// Measures `log` and `replications` runs of `model` (at most `jobs` at once; the figures do not
   /// depend on it) over the days the log covers inside the measured period.
-  public static func run(log: WorkOrderLog, model: Model, replications: Int, seed: UInt64, jobs: Int) async
+  package static func run(log: WorkOrderLog, model: Model, replications: Int, seed: UInt64, jobs: Int) async
     -> ModelValidation
   {
     let period = model.scenario.period

@@ -3,7 +3,7 @@ extension WorkOrderLog {
   /// appeared inside the period becomes a scripted item at its time, grid, category, severity and
   /// channel, and the random arrivals are switched off. Returns how many items fell outside the
   /// period and were left out.
-  public func replay(in scenario: Scenario, model: Model) -> (scenario: Scenario, outside: Int) {
+  package func replay(in scenario: Scenario, model: Model) -> (scenario: Scenario, outside: Int) {
     var replayed = scenario
     let length = Double(scenario.period.length.minutes)
     let inside = entries.filter { !$0.followUp && $0.appeared >= 0 && $0.appeared < length }

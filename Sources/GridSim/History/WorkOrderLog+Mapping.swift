@@ -12,7 +12,7 @@ extension WorkOrderLog {
   ///
   /// A mapped column is matched before the recognised headers; a mapped header the log lacks is an
   /// error naming the mapping file's line.
-  public struct Mapping: Sendable {
+  package struct Mapping: Sendable {
     /// The header each mapped field has in the log, with the line of the mapping that says so.
     var columns: [(field: Field, header: String, keyPath: String, line: Int)] = []
     /// Per kind of value (`category`, `severity`, `channel`, `grid`): the log's word to the
@@ -21,7 +21,7 @@ extension WorkOrderLog {
     /// The log's words for how an item left a tier.
     var outcomes: [String: Ledger.Outcome] = [:]
     /// The mapping file's path.
-    public var path = ""
+    package var path = ""
 
     /// The field names a mapping's `columns` take, besides `TIER.FIELD` per tier.
     static let fieldNames: [(String, Field)] = [
@@ -36,11 +36,11 @@ extension WorkOrderLog {
     ]
     static let valueKinds = ["category", "severity", "channel", "grid"]
 
-    public init() {}
+    package init() {}
 
     /// Reads and checks the mapping at `path` against `scenario` (its tier ids); every problem at
     /// once, with line and key path.
-    public static func load(path: String, model: Model) throws(ScenarioError) -> Mapping {
+    package static func load(path: String, model: Model) throws(ScenarioError) -> Mapping {
       let scenario = model.scenario
       let source = SourceFile(path: path, text: try InputFile.readText(path))
       let root = try InputFile.parseJSON5(source).get()

@@ -3,7 +3,7 @@ extension WorkOrderLog {
   /// Fails (exit 65) when the file is not CSV text, has no header naming the grid or a time, or
   /// has no usable row; otherwise bad rows are listed in ``problems``.
   /// A `mapping` names columns (and words) the headers alone do not.
-  public static func read(path: String, model: Model, mapping: Mapping = Mapping()) -> Result<
+  package static func read(path: String, model: Model, mapping: Mapping = Mapping()) -> Result<
     WorkOrderLog, ScenarioError
   > {
     // The bytes are let go once decoded: only the text is held while the rows are read.
@@ -42,7 +42,7 @@ extension WorkOrderLog {
   }
 
   /// Reads log text (see ``read(path:model:)``).
-  public static func parse(
+  package static func parse(
     _ text: String, path: String, encoding: TextEncoding, model: Model, mapping: Mapping = Mapping()
   ) -> Result<WorkOrderLog, ScenarioError> {
     let scenario = model.scenario

@@ -6,33 +6,33 @@
 /// or Chinese (`工单编号`, `受理时间`, `所属网格`, `网格员签收时间`, ...); see `Scenarios/README.md`,
 /// "Work-order logs". Missing columns are allowed; rows that cannot be used are listed with their
 /// line and reason, never dropped silently.
-public struct WorkOrderLog: Sendable {
-  public var path: String
-  public var encoding: TextEncoding
+package struct WorkOrderLog: Sendable {
+  package var path: String
+  package var encoding: TextEncoding
   /// The items of the rows used, in file order.
-  public var entries: [Ledger.Entry] = []
+  package var entries: [Ledger.Entry] = []
   /// The line of each entry.
-  public var lines: [Int] = []
+  package var lines: [Int] = []
   /// Data rows in the file (blank lines not counted).
-  public var rows = 0
+  package var rows = 0
   /// The rows not used, each with its line and why (warnings: the rest of the log is used).
-  public var problems: [Diagnostic] = []
+  package var problems: [Diagnostic] = []
   /// How many problems there were in all (``problems`` is capped).
-  public var problemCount = 0
+  package var problemCount = 0
   /// The columns recognised, as named in the file.
-  public var columns: [String] = []
+  package var columns: [String] = []
   /// Warnings about the log's columns (a mapped column that gridsim would have read as another
   /// field, which is then not read).
-  public var notes: [Diagnostic] = []
+  package var notes: [Diagnostic] = []
   /// What the log does not say, and what was assumed instead.
-  public var defaulted: [String] = []
+  package var defaulted: [String] = []
   /// True when the log has per-tier visit times (arrived, picked up, answered, left).
-  public var hasVisits = false
+  package var hasVisits = false
   /// The fields the log's columns hold.
   var fieldsRead: Set<Field> = []
 
   /// The largest log read: 256 MiB (about a million rows).
-  public static let maximumSize = 256 << 20
+  package static let maximumSize = 256 << 20
 
   /// What a column holds.
   enum Field: Hashable {

@@ -1,9 +1,9 @@
 /// Small CSV helpers (RFC 4180).
-public enum CSV {
+package enum CSV {
   /// A field, quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would
   /// take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a
   /// number) gets a leading `'`, so that a name such as `=HYPERLINK(...)` stays text.
-  public static func field(_ s: String) -> String {
+  package static func field(_ s: String) -> String {
     var s = s
     // Bytes, not characters: ledgers write millions of fields.
     if let first = s.utf8.first,
@@ -17,7 +17,7 @@ public enum CSV {
   }
 
   /// A row of fields, with a line break.
-  public static func row(_ fields: [String]) -> String {
+  package static func row(_ fields: [String]) -> String {
     var out = ""
     for (i, f) in fields.enumerated() {
       if i > 0 { out += "," }
@@ -28,12 +28,12 @@ public enum CSV {
 
   /// Splits CSV text into rows of fields (quoted fields may hold commas, quotes and line breaks).
   /// Nil, with the 1-based line, when a quote is not closed.
-  public static func parse(_ text: String) -> Result<[[String]], CSVError> {
+  package static func parse(_ text: String) -> Result<[[String]], CSVError> {
     parseLines(text).map { $0.map(\.fields) }
   }
 
   /// Splits CSV text into rows, each with the line it starts on (1-based).
-  public static func parseLines(_ text: String) -> Result<[(line: Int, fields: [String])], CSVError> {
+  package static func parseLines(_ text: String) -> Result<[(line: Int, fields: [String])], CSVError> {
     var rows: [(line: Int, fields: [String])] = []
     if let error = forEachRow(text, { rows.append(($0, $1)) }) { return .failure(error) }
     return .success(rows)
@@ -41,7 +41,7 @@ public enum CSV {
 
   /// Calls `body` with each row and the line it starts on (1-based), one row at a time (a log of a
   /// million rows is never held as fields); the error when a quote is not closed.
-  public static func forEachRow(_ text: String, _ body: (Int, [String]) -> Void) -> CSVError? {
+  package static func forEachRow(_ text: String, _ body: (Int, [String]) -> Void) -> CSVError? {
     var rowLine = 1
     var row: [String] = []
     var field = ""
@@ -99,7 +99,7 @@ public enum CSV {
 }
 
 /// A CSV file that cannot be split into fields.
-public struct CSVError: Error, Sendable {
-  public var line: Int
-  public var message: String
+package struct CSVError: Error, Sendable {
+  package var line: Int
+  package var message: String
 }

@@ -25,20 +25,20 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// How to fix it, when there is a clear fix.
   public var fix: String?
   /// For the last diagnostic of a capped list: how many more errors were found and not shown.
-  public var hiddenErrors = 0
+  package var hiddenErrors = 0
 
   /// A value from a file, as a message quotes it: at most 60 characters (a long cell or line is
   /// cut, never printed whole).
-  public static func shown(_ value: String) -> String {
+  package static func shown(_ value: String) -> String {
     value.count <= 60 ? value : String(value.prefix(60)) + "…"
   }
 
   /// The most diagnostics kept for one file; the rest are counted, not shown (a file with 60,000
   /// problems on one line must not take minutes to report).
-  public static let cap = 200
+  package static let cap = 200
 
   /// Creates a diagnostic.
-  public init(
+  package init(
     _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, keyPath: String = "",
     message: String, fix: String? = nil
   ) {
@@ -68,5 +68,5 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
   /// True when any diagnostic is an error.
-  public var hasErrors: Bool { contains { $0.severity == .error } }
+  package var hasErrors: Bool { contains { $0.severity == .error } }
 }

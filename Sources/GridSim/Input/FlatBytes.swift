@@ -2,51 +2,51 @@
 /// and fast (the results of a run's slices): integers as 8 bytes and doubles as their 8-byte bit
 /// patterns, little-endian; an optional as a byte (0 none, 1 some) and the value; a list as its
 /// count (8 bytes) and its items; fields in the order a type lists them.
-public protocol FlatCodable {
+package protocol FlatCodable {
   func write(to out: inout FlatWriter)
   init(from input: inout FlatReader) throws(FlatReader.Failure)
 }
 
 /// Bytes being written.
-public struct FlatWriter {
-  public private(set) var bytes: [UInt8] = []
+package struct FlatWriter {
+  package private(set) var bytes: [UInt8] = []
 
-  public init() {}
+  package init() {}
 
-  public mutating func word(_ v: UInt64) {
+  package mutating func word(_ v: UInt64) {
     withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  public mutating func byte(_ v: UInt8) { bytes.append(v) }
+  package mutating func byte(_ v: UInt8) { bytes.append(v) }
 
-  public mutating func write<T: FlatCodable>(_ value: T) { value.write(to: &self) }
+  package mutating func write<T: FlatCodable>(_ value: T) { value.write(to: &self) }
 }
 
 /// Bytes being read; every read is checked against the end.
-public struct FlatReader {
+package struct FlatReader {
   /// The bytes end early, or a count cannot be right.
-  public struct Failure: Error, Sendable {
-    public var offset: Int
+  package struct Failure: Error, Sendable {
+    package var offset: Int
   }
 
   let bytes: [UInt8]
-  public private(set) var offset: Int
+  package private(set) var offset: Int
 
-  public init(_ bytes: [UInt8], from offset: Int = 0) {
+  package init(_ bytes: [UInt8], from offset: Int = 0) {
     self.bytes = bytes
     self.offset = offset
   }
 
-  public var isAtEnd: Bool { offset == bytes.count }
+  package var isAtEnd: Bool { offset == bytes.count }
 
-  public mutating func word() throws(Failure) -> UInt64 {
+  package mutating func word() throws(Failure) -> UInt64 {
     guard offset + 8 <= bytes.count else { throw Failure(offset: offset) }
     let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
     offset += 8
     return UInt64(littleEndian: v)
   }
 
-  public mutating func byte() throws(Failure) -> UInt8 {
+  package mutating func byte() throws(Failure) -> UInt8 {
     guard offset < bytes.count else { throw Failure(offset: offset) }
     offset += 1
     return bytes[offset - 1]
@@ -59,25 +59,25 @@ public struct FlatReader {
     return Int(n)
   }
 
-  public mutating func read<T: FlatCodable>(_: T.Type = T.self) throws(Failure) -> T { try T(from: &self) }
+  package mutating func read<T: FlatCodable>(_: T.Type = T.self) throws(Failure) -> T { try T(from: &self) }
 }
 
 extension Int: FlatCodable {
-  public func write(to out: inout FlatWriter) { out.word(UInt64(bitPattern: Int64(self))) }
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package func write(to out: inout FlatWriter) { out.word(UInt64(bitPattern: Int64(self))) }
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     self = Int(Int64(bitPattern: try input.word()))
   }
 }
 
 extension Double: FlatCodable {
-  public func write(to out: inout FlatWriter) { out.word(bitPattern) }
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package func write(to out: inout FlatWriter) { out.word(bitPattern) }
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     self = Double(bitPattern: try input.word())
   }
 }
 
 extension Optional: FlatCodable where Wrapped: FlatCodable {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     if let value = self {
       out.byte(1)
       value.write(to: &out)
@@ -85,7 +85,7 @@ extension Optional: FlatCodable where Wrapped: FlatCodable {
       out.byte(0)
     }
   }
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     switch try input.byte() {
     case 0: self = nil
     case 1: self = try Wrapped(from: &input)
@@ -95,11 +95,11 @@ extension Optional: FlatCodable where Wrapped: FlatCodable {
 }
 
 extension Array: FlatCodable where Element: FlatCodable {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     out.word(UInt64(count))
     for e in self { e.write(to: &out) }
   }
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     let n = try input.count()
     var items: [Element] = []
     items.reserveCapacity(n)
@@ -109,11 +109,11 @@ extension Array: FlatCodable where Element: FlatCodable {
 }
 
 extension Range: FlatCodable where Bound == Int {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     lowerBound.write(to: &out)
     upperBound.write(to: &out)
   }
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     let lower = try Int(from: &input)
     let upper = try Int(from: &input)
     guard lower <= upper else { throw FlatReader.Failure(offset: input.offset - 16) }

@@ -20,9 +20,9 @@ extension ScenarioError {
   }
 }
 
-public enum InputFile {
+package enum InputFile {
   /// The largest input file read: 16 MiB.
-  public static let maximumSize = 16 << 20
+  package static let maximumSize = 16 << 20
 
   /// Parses JSON5 text; a syntax error becomes a diagnostic with its line and column.
   static func parseJSON5(_ source: SourceFile) -> Result<JSON5Value, ScenarioError> {
@@ -39,11 +39,11 @@ public enum InputFile {
   /// after links are followed; nil: anywhere. The command line sets it (the working folder, or the
   /// scenario's own when the scenario is outside it; `GRIDSIM_ROOT` names another), so that a
   /// scenario from a pull request cannot make gridsim read `/etc/passwd` or `~/.ssh`.
-  @TaskLocal public static var projectRoot: String?
+  @TaskLocal package static var projectRoot: String?
 
   /// Why a file cannot be read, in a few words; nil when it can be read as text. Nothing of the
   /// file's content is ever quoted.
-  public enum ReadProblem: Error, Sendable, Equatable {
+  package enum ReadProblem: Error, Sendable, Equatable {
     case missing
     case notAFile(String)
     case outsideProject(root: String)
@@ -53,7 +53,7 @@ public enum InputFile {
     case notText(line: Int, byte: Int)
     case failed(String)
 
-    public var reason: String {
+    package var reason: String {
       switch self {
       case .missing: "no such file"
       case .notAFile(let kind): "it is \(kind), not a file"
@@ -76,13 +76,13 @@ public enum InputFile {
 
   /// Forgets that `path` was read: the command holds its text, so an output may replace it (a
   /// re-plan reading the roster it then rewrites).
-  public static func release(_ path: String) {
+  package static func release(_ path: String) {
     let real = realPath(path)
     filesRead.withLock { _ = $0.remove(real) }
   }
 
   /// True when this process has read the file at `path` (an input of the running command).
-  public static func wasRead(_ path: String) -> Bool {
+  package static func wasRead(_ path: String) -> Bool {
     let real = realPath(path)
     return filesRead.withLock { $0.contains(real) }
   }
@@ -91,7 +91,7 @@ public enum InputFile {
   /// device, pipe or socket is named for what it is. With `checkRoot`, the file must be inside
   /// ``projectRoot``. `limit` raises the cap for files that are not written by people (results of
   /// shards).
-  public static func readBytes(_ path: String, checkRoot: Bool = false, limit: Int = maximumSize) -> Result<
+  package static func readBytes(_ path: String, checkRoot: Bool = false, limit: Int = maximumSize) -> Result<
     [UInt8], ReadProblem
   > {
     var info = stat()
@@ -142,7 +142,7 @@ public enum InputFile {
   }
 
   /// The UTF-8 text of the regular file at `path` (a leading byte-order mark dropped).
-  public static func readUTF8(_ path: String, checkRoot: Bool = false) -> Result<String, ReadProblem> {
+  package static func readUTF8(_ path: String, checkRoot: Bool = false) -> Result<String, ReadProblem> {
     switch readBytes(path, checkRoot: checkRoot) {
     case .failure(let problem): return .failure(problem)
     case .success(var bytes):
@@ -170,7 +170,7 @@ public enum InputFile {
   }
 
   /// The path with links and `..` resolved (the path itself when it cannot be).
-  public static func realPath(_ path: String) -> String {
+  package static func realPath(_ path: String) -> String {
     guard let resolved = realpath(path, nil) else { return path }
     defer { free(resolved) }
     return String(cString: resolved)

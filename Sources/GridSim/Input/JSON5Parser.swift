@@ -4,17 +4,17 @@
 /// keys, single-quoted strings, hexadecimal numbers, leading or trailing decimal points, `Infinity`
 /// and `NaN`), and refuses, with a line and column, what would make a scenario ambiguous: duplicate
 /// keys and nesting deeper than ``maximumDepth``. It never traps on any input.
-public struct JSON5Parser {
+package struct JSON5Parser {
   /// A syntax error: where it is and what was wrong.
-  public struct SyntaxError: Error, Sendable, Equatable {
+  package struct SyntaxError: Error, Sendable, Equatable {
     /// Byte offset of the problem in the source.
-    public var offset: Int
+    package var offset: Int
     /// What was expected and what was found.
-    public var message: String
+    package var message: String
   }
 
   /// The deepest nesting of arrays and objects accepted.
-  public static let maximumDepth = 64
+  package static let maximumDepth = 64
 
   private let bytes: [UInt8]
   private var index = 0
@@ -22,7 +22,7 @@ public struct JSON5Parser {
 
   /// Parses UTF-8 text.
   /// - Complexity: O(n) in the length of the text.
-  public static func parse(_ text: String) throws(SyntaxError) -> JSON5Value {
+  package static func parse(_ text: String) throws(SyntaxError) -> JSON5Value {
     var parser = JSON5Parser(bytes: Array(text.utf8))
     parser.skipSpace()
     let value = try parser.parseValue()

@@ -2,9 +2,9 @@
 ///
 /// Scenario files are read into this tree first, so that every later problem (an unknown key, a
 /// value out of range) can name its line and column, and so that every key can be checked.
-public struct JSON5Value: Sendable, Equatable {
+package struct JSON5Value: Sendable, Equatable {
   /// The kinds of JSON5 value.
-  public indirect enum Kind: Sendable, Equatable {
+  package indirect enum Kind: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number, with the text it was written as (for messages).
@@ -16,22 +16,22 @@ public struct JSON5Value: Sendable, Equatable {
   }
 
   /// One `key: value` member of an object.
-  public struct Member: Sendable, Equatable {
+  package struct Member: Sendable, Equatable {
     /// The key, unquoted.
-    public var key: String
+    package var key: String
     /// Byte offset of the key in the source.
-    public var keyOffset: Int
+    package var keyOffset: Int
     /// The value.
-    public var value: JSON5Value
+    package var value: JSON5Value
   }
 
   /// What the value is.
-  public var kind: Kind
+  package var kind: Kind
   /// Byte offset of the value's first character in the UTF-8 source.
-  public var offset: Int
+  package var offset: Int
 
   /// A short description of the value for "found ..." in messages.
-  public var summary: String {
+  package var summary: String {
     switch kind {
     case .null: "null"
     case .bool(let b): b ? "true" : "false"
@@ -43,7 +43,7 @@ public struct JSON5Value: Sendable, Equatable {
   }
 
   /// The member with this key, when the value is an object.
-  public subscript(key: String) -> JSON5Value? {
+  package subscript(key: String) -> JSON5Value? {
     guard case .object(let members) = kind else { return nil }
     return members.first { $0.key == key }?.value
   }

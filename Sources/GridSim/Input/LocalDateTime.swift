@@ -3,15 +3,15 @@
 /// Stored as minutes since 1970-01-01T00:00 local time. Arithmetic on the proleptic Gregorian
 /// calendar, done here rather than with `Foundation.Calendar` so that it is exact, fast and the
 /// same on every platform.
-public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Minutes since 1970-01-01T00:00 local time.
-  public var minutes: Int64
+  package var minutes: Int64
 
   /// Creates a date-time from minutes since 1970-01-01T00:00.
-  public init(minutes: Int64) { self.minutes = minutes }
+  package init(minutes: Int64) { self.minutes = minutes }
 
   /// Creates a date-time from its calendar fields, or nil when a field is out of range.
-  public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) {
+  package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Self.daysIn(month: month, year: year)).contains(day), (0...23).contains(hour),
       (0...59).contains(minute)
@@ -22,7 +22,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (seconds must be 00;
   /// a space may stand for the `T`).
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let chars = Array(text.utf8)
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= chars.count else { return nil }
@@ -52,43 +52,43 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// Days since 1970-01-01 (negative before).
-  public var dayNumber: Int { Int((minutes >= 0 ? minutes : minutes - 1439) / 1440) }
+  package var dayNumber: Int { Int((minutes >= 0 ? minutes : minutes - 1439) / 1440) }
   /// Minutes since local midnight, 0..<1440.
-  public var minuteOfDay: Int { Int(minutes - Int64(dayNumber) * 1440) }
+  package var minuteOfDay: Int { Int(minutes - Int64(dayNumber) * 1440) }
   /// ISO weekday of the date: 1 Monday ... 7 Sunday.
-  public var weekday: Int { Self.weekday(ofDay: dayNumber) }
+  package var weekday: Int { Self.weekday(ofDay: dayNumber) }
   /// The date's year, month and day.
-  public var date: (year: Int, month: Int, day: Int) { Self.civil(fromDays: dayNumber) }
+  package var date: (year: Int, month: Int, day: Int) { Self.civil(fromDays: dayNumber) }
 
   /// `YYYY-MM-DDTHH:MM`.
-  public var description: String {
+  package var description: String {
     let (y, m, d) = date
     let mod = minuteOfDay
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(mod / 60, 2)):\(pad(mod % 60, 2))"
   }
 
   /// `YYYY-MM-DD`.
-  public var dateDescription: String {
+  package var dateDescription: String {
     let (y, m, d) = date
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
   /// This date-time moved by a number of minutes (rounded to the nearest minute).
-  public func adding(minutes delta: Double) -> LocalDateTime {
+  package func adding(minutes delta: Double) -> LocalDateTime {
     LocalDateTime(minutes: minutes + Int64(delta.rounded()))
   }
 
-  public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.minutes < b.minutes }
+  package static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.minutes < b.minutes }
 
   /// ISO weekday (1 Monday ... 7 Sunday) of a day number; 1970-01-01 was a Thursday.
-  public static func weekday(ofDay day: Int) -> Int {
+  package static func weekday(ofDay day: Int) -> Int {
     ((day % 7 + 7 + 3) % 7) + 1
   }
 
   static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
   /// Days in a month of a year.
-  public static func daysIn(month: Int, year: Int) -> Int {
+  package static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -130,7 +130,7 @@ extension LocalDateTime {
   /// A time as logs and spreadsheets write it: ISO `2026-10-02T06:30` (or with a space), and as
   /// spreadsheets save it, `2026/10/2 6:30` or `2026-10-02 06:30:41`; seconds are dropped (logs
   /// count minutes).
-  public init?(spreadsheet text: String) {
+  package init?(spreadsheet text: String) {
     if let t = LocalDateTime(parsing: text) {
       self = t
       return

@@ -1,7 +1,7 @@
 /// Plain-number text shared by messages, target names and reports (English digits, no locale).
-public enum NumberText {
+package enum NumberText {
   /// A whole number with thousands separators: `1,485,079`.
-  public static func count(_ value: Double) -> String {
+  package static func count(_ value: Double) -> String {
     let rounded = Int64(value.rounded())
     let digits = String(abs(rounded))
     var out = ""
@@ -13,7 +13,7 @@ public enum NumberText {
   }
 
   /// A number with at most `digits` decimals and at least two significant figures.
-  public static func decimal(_ value: Double, digits: Int = 2) -> String {
+  package static func decimal(_ value: Double, digits: Int = 2) -> String {
     if value == 0 { return "0" }
     var places = digits
     var scaled = abs(value)
@@ -26,7 +26,7 @@ public enum NumberText {
   }
 
   /// The unit a duration is best shown in: minutes under 2 hours, hours under 3 days, else days.
-  public static func unit(forMinutes minutes: Double) -> (name: String, minutes: Double) {
+  package static func unit(forMinutes minutes: Double) -> (name: String, minutes: Double) {
     if minutes < 120 { return ("min", 1) }
     if minutes < 3 * 1440 { return ("h", 60) }
     return ("days", 1440)

@@ -5,7 +5,7 @@
 /// is checked exactly like one written in the file, and a problem with it names where it came from.
 public struct ScenarioOverride: Sendable, Equatable {
   /// One step of a key path.
-  public enum Step: Sendable, Equatable {
+  package enum Step: Sendable, Equatable {
     /// An object member, or the item of a list whose `id` is this.
     case key(String)
     /// A list item by position, from 0.
@@ -13,18 +13,18 @@ public struct ScenarioOverride: Sendable, Equatable {
   }
 
   /// The path as written, such as `tiers.grid.deadlines.response` or `tiers[0].passUp`.
-  public var keyPath: String
-  public var steps: [Step]
+  package var keyPath: String
+  package var steps: [Step]
   /// The new value.
-  public var value: JSON5Value
+  package var value: JSON5Value
   /// Where the override came from, for messages: `--set a.b=1` or `ci/short.json5:4:5`.
-  public var origin: String
+  package var origin: String
   /// Where the key came from when that is not where the value did (a rows file's header cell);
   /// a problem with the key path names it. Nil: the key is named by `origin` too.
-  public var keyOrigin: String?
+  package var keyOrigin: String?
 
   /// Creates an override; nil when the key path is malformed.
-  public init?(keyPath: String, value: JSON5Value, origin: String) {
+  package init?(keyPath: String, value: JSON5Value, origin: String) {
     guard let steps = Self.steps(keyPath) else { return nil }
     self.keyPath = keyPath
     self.steps = steps
@@ -94,8 +94,9 @@ public struct ScenarioOverride: Sendable, Equatable {
   }
 }
 
-/// A `--set` argument that is not `key.path=value` (a usage error, exit 64).
+/// Why a `--set` argument is not a `key.path=value` assignment (a usage error, exit 64).
 public struct OverrideSyntaxError: Error, Sendable, Equatable {
+  /// What is wrong with the assignment, and how to write it.
   public var message: String
   init(_ message: String) { self.message = message }
 }

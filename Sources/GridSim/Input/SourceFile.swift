@@ -1,14 +1,14 @@
 /// A text file as read from disk, with a table for turning byte offsets into lines and columns.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
   /// The path as the user gave it; used in messages.
-  public var path: String
+  package var path: String
   /// The whole text.
-  public var text: String
+  package var text: String
   private var lineStarts: [Int]
   private var bytes: [UInt8]
 
   /// Creates a source file from text.
-  public init(path: String, text: String) {
+  package init(path: String, text: String) {
     self.path = path
     self.text = text
     self.bytes = Array(text.utf8)
@@ -36,7 +36,7 @@ public struct SourceFile: Sendable {
 
   /// The 1-based line and column (in characters) of a byte offset.
   /// - Complexity: O(log lines + column).
-  public func position(ofOffset offset: Int) -> (line: Int, column: Int) {
+  package func position(ofOffset offset: Int) -> (line: Int, column: Int) {
     let clamped = max(0, min(offset, bytes.count))
     var lo = 0
     var hi = lineStarts.count - 1

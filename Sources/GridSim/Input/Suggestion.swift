@@ -1,9 +1,9 @@
 /// "Did you mean" suggestions from edit distance.
-public enum Suggestion {
+package enum Suggestion {
   /// The closest candidate to `word`, when it is close enough to be a likely typo.
   ///
   /// Close enough: at most 2 edits, and fewer than half the letters of the word. Case is ignored.
-  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+  package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(word.lowercased())
     var best: (String, Int)?
     for candidate in candidates {

@@ -3,7 +3,7 @@ import Foundation
 /// The encodings gridsim reads spreadsheet files (CSV) in: what Excel and WPS write on Chinese
 /// Windows ("CSV" is GB18030 there, "CSV UTF-8" has a byte-order mark) and what everything else
 /// writes.
-public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+package enum TextEncoding: String, Sendable, Equatable, CaseIterable {
   case utf8 = "UTF-8"
   case utf8BOM = "UTF-8 with BOM"
   case gb18030 = "GB18030"
@@ -14,7 +14,8 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
   /// The text of `bytes` and the encoding it was read in: UTF-8 when every byte is (a leading
   /// byte-order mark dropped), else GB18030 when every byte sequence is well formed in it. Nil,
   /// with the offset of the first byte that is neither, otherwise.
-  public static func decode(_ bytes: [UInt8]) -> Result<(text: String, encoding: TextEncoding), Undecodable> {
+  package static func decode(_ bytes: [UInt8]) -> Result<(text: String, encoding: TextEncoding), Undecodable>
+  {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let body = Array(bytes.dropFirst(3))
       if let bad = InputFile.firstInvalidUTF8(body) {
@@ -37,7 +38,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
 
   /// The bytes of `text` in this encoding (for tests and round trips); nil when a character has
   /// no GB18030 form (none has: GB18030 covers all of Unicode).
-  public func encode(_ text: String) -> [UInt8]? {
+  package func encode(_ text: String) -> [UInt8]? {
     switch self {
     case .utf8: Array(text.utf8)
     case .utf8BOM: [0xEF, 0xBB, 0xBF] + Array(text.utf8)
@@ -46,11 +47,11 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
   }
 
   /// Where a file stops being UTF-8 or GB18030 text.
-  public struct Undecodable: Error, Sendable, Equatable {
+  package struct Undecodable: Error, Sendable, Equatable {
     /// 1-based line of the bad byte.
-    public var line: Int
+    package var line: Int
     /// 1-based offset of the bad byte in the file.
-    public var byte: Int
+    package var byte: Int
 
     init(bytes: [UInt8], offset: Int) {
       var line = 1
@@ -92,7 +93,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
 extension InputFile {
   /// The text of a spreadsheet file (CSV) at `path`, in UTF-8 (with or without a byte-order mark)
   /// or GB18030, and which it was.
-  public static func readSpreadsheet(_ path: String, checkRoot: Bool = false) -> Result<
+  package static func readSpreadsheet(_ path: String, checkRoot: Bool = false) -> Result<
     (text: String, encoding: TextEncoding), ReadProblem
   > {
     switch readBytes(path, checkRoot: checkRoot) {

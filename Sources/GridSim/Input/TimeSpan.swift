@@ -1,13 +1,13 @@
 /// A length of calendar time written with its unit, such as `"30 min"`, `"1.5 h"` or `"3 days"`.
-public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The length in minutes.
-  public var minutes: Double
+  package var minutes: Double
 
   /// Creates a span of minutes.
-  public init(minutes: Double) { self.minutes = minutes }
+  package init(minutes: Double) { self.minutes = minutes }
 
   /// The units accepted, with their length in minutes; the first name of each is the canonical one.
-  public static let units: [(names: [String], minutes: Double)] = [
+  package static let units: [(names: [String], minutes: Double)] = [
     (["s", "sec", "secs", "second", "seconds", "秒"], 1.0 / 60),
     (["min", "mins", "minute", "minutes", "分钟"], 1),
     (["h", "hr", "hrs", "hour", "hours", "小时"], 60),
@@ -16,10 +16,10 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
   ]
 
   /// The longest span accepted anywhere: 100 years.
-  public static let maximum = TimeSpan(minutes: 100 * 366 * 1440)
+  package static let maximum = TimeSpan(minutes: 100 * 366 * 1440)
 
   /// Parses `"<number> <unit>"` (the space is optional); nil when it is not of that form.
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let chars = Array(text.stripped())
     var split = 0
     while split < chars.count, chars[split].isASCII,
@@ -37,7 +37,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// The span in the largest unit that keeps it short: `"90 min"`, `"2 h"`, `"3 days"`.
-  public var description: String {
+  package var description: String {
     func fmt(_ v: Double) -> String {
       v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format2: v)
     }
@@ -48,7 +48,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     return "\(fmt(minutes)) min"
   }
 
-  public static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.minutes < b.minutes }
+  package static func < (a: TimeSpan, b: TimeSpan) -> Bool { a.minutes < b.minutes }
 }
 
 extension String {

@@ -4,21 +4,21 @@
 /// numbered in depth-first order; leaves (grids) separately. Times are minutes since the start.
 public struct Model: Sendable {
   /// The scenario this was compiled from (names for reports).
-  public private(set) var scenario: Scenario
+  package private(set) var scenario: Scenario
 
   /// Number of tiers.
-  public let tierCount: Int
+  package let tierCount: Int
   /// Number of categories.
-  public let categoryCount: Int
+  package let categoryCount: Int
   /// Number of severity levels.
-  public let severityCount: Int
+  package let severityCount: Int
   /// The recorder's column of the first severity (after the categories and the slices), and how
   /// many severity columns there are (none with one severity: its figures are the whole system's).
   let severityColumn: Int
   let severityColumns: Int
   /// Days measured one by one (for the planner), from the period's first day (0), and the
   /// recorder's column of the first: each day's items are recorded in its column as well.
-  public private(set) var measuredDays: Range<Int> = 0..<0
+  package private(set) var measuredDays: Range<Int> = 0..<0
   var dayColumn: Int { severityColumn + severityColumns }
   /// True when the whole system's figures are also kept per severity or per measured day.
   private(set) var hasExtraColumns = false
@@ -34,25 +34,25 @@ public struct Model: Sendable {
 
   /// True when some tier has a duty shift (值班): its staff take only what duty takes
   /// (``dutyTakes``), and the rest waits for the next office shift.
-  public let hasDutyShifts: Bool
+  package let hasDutyShifts: Bool
   /// What duty takes: per `[category, severity]`, and opinion still inside its worsening window.
   let dutyTakes: Table<Bool>
   let dutyTakesOpinion: Bool
 
   /// Tier of each unit.
-  public let unitTier: [Int]
+  package let unitTier: [Int]
   /// Staff of each unit.
-  public let unitStaff: [Int]
+  package let unitStaff: [Int]
   /// Name of each unit.
-  public let unitNames: [String]
+  package let unitNames: [String]
   /// Total staff per tier.
-  public let tierStaff: [Int]
+  package let tierStaff: [Int]
   /// Units per tier.
-  public let tierUnits: [Int]
+  package let tierUnits: [Int]
   /// The unit that handles a leaf's items at each tier: `[leaf, tier]`.
   let leafAncestors: Table<Int32>
   /// Number of leaves (grids).
-  public let leafCount: Int
+  package let leafCount: Int
 
   /// The compiled rule of each tier and category: `[tier, category]`.
   let rules: Table<CompiledRule>
@@ -81,7 +81,7 @@ public struct Model: Sendable {
   let categoryShares: [Double]
 
   /// Total arrival rate before profiles, items per minute (all grids together).
-  public let baseRatePerMinute: Double
+  package let baseRatePerMinute: Double
   /// Hour-of-day factors (mean 1), and per day of the period (from the start's date) the product
   /// of its weekday, month and day-kind factors.
   let hourFactor: [Double]
@@ -89,10 +89,10 @@ public struct Model: Sendable {
   /// Minute of the start within its day.
   let startMinuteOfDay: Int
   /// Length of the run and of the warm-up, minutes.
-  public let horizon: Double
-  public let warmUp: Double
+  package let horizon: Double
+  package let warmUp: Double
   /// Number of local days the period touches (the first and last may be partial).
-  public let dayCount: Int
+  package let dayCount: Int
   /// Working-time tables from midnight of the start's day (schedule t: tier t's office hours); a
   /// table time is the simulation time plus `startMinuteOfDay`.
   let workTime: WorkTime
@@ -114,9 +114,9 @@ public struct Model: Sendable {
   let dayKindSegment: [Int32]
   let dayWindowSegment: [Int32?]
   /// The slices' names: the day kinds, then the windows.
-  public let segmentNames: [String]
+  package let segmentNames: [String]
   /// The days (from the period's first, 0) of each slice.
-  public let segmentDays: [[Int]]
+  package let segmentDays: [[Int]]
 
   /// Compiles a checked scenario.
   /// - Complexity: O(units + tiers · categories · severities).
@@ -319,7 +319,7 @@ public struct Model: Sendable {
 
   /// The same model with other rosters for some tiers (`[tier: roster]`): only who is on duty is
   /// compiled again.
-  public func replacingRosters(_ rosters: [Int: Roster]) -> Model {
+  package func replacingRosters(_ rosters: [Int: Roster]) -> Model {
     var copy = self
     for (t, roster) in rosters { copy.scenario.tiers[t].roster = roster }
     copy.staffing = StaffingPlan(
@@ -331,7 +331,7 @@ public struct Model: Sendable {
 
   /// The same model, also measuring the items of each of `days` (from the period's first day, 0)
   /// on their own: the system's figures for the items that appeared on each day.
-  public func measuring(days: Range<Int>) -> Model {
+  package func measuring(days: Range<Int>) -> Model {
     var copy = self
     copy.measuredDays = days.clamped(to: 0..<dayCount)
     copy.hasExtraColumns = copy.severityColumns > 0 || !copy.measuredDays.isEmpty
@@ -354,7 +354,7 @@ public struct Model: Sendable {
   }
 
   /// Staff-minutes on duty at tier `t` on day `d` (from the period's first day), within the period.
-  public func onDutyMinutes(day d: Int, tier t: Int) -> Double {
+  package func onDutyMinutes(day d: Int, tier t: Int) -> Double {
     staffing.dailyCapacity[d, t]
   }
 
@@ -385,7 +385,7 @@ public struct Model: Sendable {
   }
 
   /// The unit that handles leaf `leaf`'s items at tier `tier` (its grid at tier 0).
-  public func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf, tier]) }
+  package func unit(leaf: Int, tier: Int = 0) -> Int { Int(leafAncestors[leaf, tier]) }
 
   /// Arrival rate (items per minute) during local hour `hourIndex`, counted from the start's midnight.
   @inline(__always)
@@ -395,7 +395,7 @@ public struct Model: Sendable {
   }
 
   /// Expected number of arrivals over the whole period.
-  public var expectedArrivals: Double {
+  package var expectedArrivals: Double {
     var total = 0.0
     let firstHour = startMinuteOfDay / 60
     let lastHour = (startMinuteOfDay + Int(horizon.rounded(.up)) + 59) / 60
@@ -409,7 +409,7 @@ public struct Model: Sendable {
 
   /// A rough count of the events one replication processes: each arrival, each tier visit's
   /// stages and deadline timers, and the daily bookkeeping.
-  public var expectedEventsPerReplication: Double {
+  package var expectedEventsPerReplication: Double {
     // Visits per item, if every tier passed items up at its passUp rate (authority aside).
     var visits = 0.0
     for c in 0..<categoryCount {
@@ -441,7 +441,7 @@ extension Model {
 
   /// Bytes one replication's results keep until the run ends (its figures per tier, category,
   /// slice and day).
-  public var resultBytesPerReplication: Double {
+  package var resultBytesPerReplication: Double {
     let cells = Double(
       (tierCount + 1) * (categoryCount + 1) + segmentNames.count + severityColumns + measuredDays.count)
     let perCell = Double(Metric.allCases.count * 72 + Counter.allCases.count * 8)
@@ -451,7 +451,7 @@ extension Model {
 
   /// Bytes a running replication may hold at worst: every item of the period present at once
   /// (an item, its events and its place in a line: about 256 bytes), and its recorder.
-  public var engineBytesPerReplication: Double {
+  package var engineBytesPerReplication: Double {
     let combinations = recorderCombinations <= Self.maximumRecorderCombinations ? recorderCombinations : 0
     let cells = Double(
       (tierCount + 1) * (categoryCount + segmentNames.count + severityColumns + measuredDays.count)
@@ -463,7 +463,7 @@ extension Model {
 
   /// The memory a run may need, at worst, holding `held` replications' results and running
   /// `running` replications at once (a reduced run holds at most ``Experiment/window(jobs:)``).
-  public func expectedBytes(held: Int, running: Int) -> Double {
+  package func expectedBytes(held: Int, running: Int) -> Double {
     resultBytesPerReplication * Double(held) + engineBytesPerReplication * Double(max(1, running))
   }
 }

@@ -7,7 +7,7 @@
 #endif
 
 /// A compiled duration distribution, ready to draw from; every value in minutes.
-public enum Sampler: Sendable {
+package enum Sampler: Sendable {
   case fixed(Double)
   case exponential(mean: Double)
   case uniform(min: Double, width: Double)
@@ -20,7 +20,7 @@ public enum Sampler: Sendable {
   case empirical(index: Int)
 
   /// Compiles a distribution as written in a scenario; empirical tables are appended to `tables`.
-  public init(_ spec: DistributionSpec, tables: inout [EmpiricalTable]) {
+  package init(_ spec: DistributionSpec, tables: inout [EmpiricalTable]) {
     switch spec {
     case .fixed(let v): self = .fixed(v)
     case .exponential(let m): self = .exponential(mean: m)
@@ -41,14 +41,14 @@ public enum Sampler: Sendable {
   }
 
   /// True when every draw is zero (such a stage takes no time and needs no event).
-  public var isZero: Bool {
+  package var isZero: Bool {
     if case .fixed(let v) = self { return v == 0 }
     return false
   }
 
   /// Draws one value.
   @inline(__always)
-  public func sample(_ rng: inout RandomStream, _ tables: [EmpiricalTable]) -> Double {
+  package func sample(_ rng: inout RandomStream, _ tables: [EmpiricalTable]) -> Double {
     // The common cases inline; the others out of line, so the engine's loop stays small.
     switch self {
     case .fixed(let v): return v
@@ -96,21 +96,21 @@ public enum Sampler: Sendable {
 }
 
 /// Discrete values with weights, drawn through an alias table.
-public struct EmpiricalTable: Sendable {
+package struct EmpiricalTable: Sendable {
   /// The alias table over the values' weights.
-  public var table: AliasTable
+  package var table: AliasTable
   /// The values, minutes.
-  public var values: [Double]
+  package var values: [Double]
 }
 
 /// Walker's alias method (Vose's construction): O(1) draws from a discrete distribution.
-public struct AliasTable: Sendable {
+package struct AliasTable: Sendable {
   private var probability: [Double]
   private var alias: [Int32]
 
   /// Builds the table from non-negative weights with a positive sum.
   /// - Complexity: O(n).
-  public init(weights: [Double]) {
+  package init(weights: [Double]) {
     precondition(!weights.isEmpty, "an alias table needs at least one weight")
     let n = weights.count
     let total = weights.reduce(0, +)
@@ -132,12 +132,12 @@ public struct AliasTable: Sendable {
   }
 
   /// Number of outcomes.
-  public var count: Int { probability.count }
+  package var count: Int { probability.count }
 
   /// Draws an index with probability proportional to its weight.
   /// - Complexity: O(1).
   @inline(__always)
-  public func sample(_ rng: inout RandomStream) -> Int {
+  package func sample(_ rng: inout RandomStream) -> Int {
     let n = probability.count
     if n == 1 { return 0 }
     let x = rng.uniform() * Double(n)

@@ -2,22 +2,22 @@
 /// and a tier, a day and a tier), stored densely in one array, row after row: `table[row, column]`
 /// instead of index arithmetic at every use. Each table says in its documentation what its rows
 /// and columns are.
-public struct Table<Element: Sendable>: Sendable {
+package struct Table<Element: Sendable>: Sendable {
   /// Number of rows and of columns.
-  public let rows: Int
-  public let columns: Int
+  package let rows: Int
+  package let columns: Int
   /// The values, row after row.
-  public private(set) var storage: [Element]
+  package private(set) var storage: [Element]
 
   /// A table of `rows` × `columns` copies of `value`.
-  public init(rows: Int, columns: Int, repeating value: Element) {
+  package init(rows: Int, columns: Int, repeating value: Element) {
     self.rows = rows
     self.columns = columns
     storage = Array(repeating: value, count: rows * columns)
   }
 
   /// A table whose cell (r, c) is `value(r, c)`.
-  public init(rows: Int, columns: Int, _ value: (_ row: Int, _ column: Int) -> Element) {
+  package init(rows: Int, columns: Int, _ value: (_ row: Int, _ column: Int) -> Element) {
     self.rows = rows
     self.columns = columns
     var storage: [Element] = []
@@ -29,7 +29,7 @@ public struct Table<Element: Sendable>: Sendable {
   }
 
   /// A table over values given row after row.
-  public init(rows: Int, columns: Int, storage: [Element]) {
+  package init(rows: Int, columns: Int, storage: [Element]) {
     precondition(storage.count == rows * columns, "a table of \(rows) × \(columns) needs that many values")
     self.rows = rows
     self.columns = columns
@@ -39,7 +39,7 @@ public struct Table<Element: Sendable>: Sendable {
   /// The value at `row`, `column`.
   /// - Complexity: O(1).
   @inline(__always)
-  public subscript(row: Int, column: Int) -> Element {
+  package subscript(row: Int, column: Int) -> Element {
     get {
       assert(column >= 0 && column < columns, "column \(column) of a table of \(columns)")
       return storage[row * columns + column]
@@ -52,13 +52,13 @@ public struct Table<Element: Sendable>: Sendable {
 }
 
 extension Table: FlatCodable where Element: FlatCodable {
-  public func write(to out: inout FlatWriter) {
+  package func write(to out: inout FlatWriter) {
     out.write(rows)
     out.write(columns)
     out.write(storage)
   }
 
-  public init(from input: inout FlatReader) throws(FlatReader.Failure) {
+  package init(from input: inout FlatReader) throws(FlatReader.Failure) {
     let rows = try input.read(Int.self)
     let columns = try input.read(Int.self)
     let storage = try input.read([Element].self)

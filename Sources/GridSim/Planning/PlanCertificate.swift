@@ -2,17 +2,17 @@
 /// plan.json`): the headcount of every decision, the seeds and the replications. Read against the
 /// scenario's own plan problem, so a certificate for another scenario, window or roster is refused
 /// with what differs.
-public struct PlanCertificate: Sendable {
+package struct PlanCertificate: Sendable {
   /// People per unit per decision, in the order of ``PlanProblem/decisions``.
-  public var plan: [Int]
-  public var seed: UInt64
-  public var replications: Int
+  package var plan: [Int]
+  package var seed: UInt64
+  package var replications: Int
   /// The verdict the plan recorded, and its checks' results (met or not) by their key.
-  public var verdict: String
-  public var recorded: [String: Bool]
+  package var verdict: String
+  package var recorded: [String: Bool]
 
   /// Reads `plan.json` text for `problem`; every problem is returned at once (capped at 20).
-  public static func read(
+  package static func read(
     _ text: String, file: String, problem: PlanProblem
   ) -> Swift.Result<PlanCertificate, PlanCertificateError> {
     var problems: [Diagnostic] = []
@@ -148,14 +148,14 @@ public struct PlanCertificate: Sendable {
 }
 
 /// Why a `plan.json` cannot be re-checked.
-public struct PlanCertificateError: Error, Sendable {
-  public var problems: [Diagnostic]
+package struct PlanCertificateError: Error, Sendable {
+  package var problems: [Diagnostic]
 }
 
 extension Planner {
   /// Re-runs a certificate: the plan on its seeds and replications, every target and rule judged
   /// as the certification did, day by day and surge by surge.
-  public func recheck(_ certificate: PlanCertificate) async -> Evaluation {
+  package func recheck(_ certificate: PlanCertificate) async -> Evaluation {
     var simulations = 0
     return await evaluate(
       certificate.plan, seed: certificate.seed, replications: certificate.replications, counter: &simulations)

@@ -6,61 +6,61 @@
 /// as roster rows for those dates (``Roster/Entry`` with a date, taken as written), so the plan's
 /// `roster.csv` loads back meaning exactly what was simulated. Models are compiled once per surge;
 /// a candidate only compiles who is on duty again.
-public struct PlanProblem: Sendable {
+package struct PlanProblem: Sendable {
   /// One decision: a tier's shift on a date, for every unit of the tier or for one.
-  public struct Decision: Sendable, Hashable {
+  package struct Decision: Sendable, Hashable {
     /// The tier, and the shift's index in ``PlanProblem/rosters``.
-    public var tier: Int
-    public var shift: Int
+    package var tier: Int
+    package var shift: Int
     /// The unit, when the tier is planned unit by unit (`plan.perUnit`).
-    public var unit: Int?
+    package var unit: Int?
     /// The date, as a day number; and its index among the period's days.
-    public var date: Int
-    public var day: Int
+    package var date: Int
+    package var day: Int
   }
 
-  public let spec: PlanSpec
+  package let spec: PlanSpec
   /// One model per surge (arrivals scaled), each measuring the window's days one by one.
-  public let models: [Model]
+  package let models: [Model]
   /// The planned tiers' rosters, as planned (a tier without one gets an `all-day` shift).
-  public let rosters: [Int: Roster]
-  public let decisions: [Decision]
+  package let rosters: [Int: Roster]
+  package let decisions: [Decision]
   /// Bounds per decision (people per unit), and the headcount per unit the scenario has now
   /// (the mean over the tier's units).
-  public let lower: [Int]
-  public private(set) var upper: [Int]
+  package let lower: [Int]
+  package private(set) var upper: [Int]
   /// The bounds before the people on hand capped them.
   let uncappedUpper: [Int]
-  public let current: [Double]
+  package let current: [Double]
   /// The days of the window, from the period's first day (0).
-  public let days: Range<Int>
+  package let days: Range<Int>
   /// The people on hand (``Group``): a unit cannot put more on duty on a day, over all its shifts.
-  public private(set) var groups: [Group]
+  package private(set) var groups: [Group]
   /// Per decision: its group's index in ``groups``.
-  public let group: [Int]
+  package let group: [Int]
   /// The days whose end-of-day backlogs the recovery rule compares (from the period's first day):
   /// `plan.recovery` working days after the window (or the period's last day, when it ends sooner),
   /// and the last working day before the window on the same weekday (else the day before the
   /// window); nil when the rule is off or that day is inside the warm-up.
-  public let recovery: (before: Int, after: Int)?
+  package let recovery: (before: Int, after: Int)?
 
   /// The people a unit has on a date after leave, and the decisions that share them: a tier's
   /// shifts on one date (for every unit of the tier, or for one unit).
-  public struct Group: Sendable {
-    public var tier: Int
-    public var unit: Int?
-    public var date: Int
+  package struct Group: Sendable {
+    package var tier: Int
+    package var unit: Int?
+    package var date: Int
     /// Staff times the window's staff multiplier (the largest unit's, for a tier planned as one),
     /// less a leader on duty who is not one of the people on duty.
-    public var available: Int
-    public var members: [Int]
+    package var available: Int
+    package var members: [Int]
     /// For a tier planned as one: the units that have fewer people than that, with their number.
     /// Such a unit puts all it has on duty, dealt to the shifts in turn (its own roster rows).
-    public var smaller: [(unit: Int, available: Int)] = []
+    package var smaller: [(unit: Int, available: Int)] = []
   }
 
   /// The problem of a scenario with a `plan`; nil when it has none.
-  public init?(_ scenario: Scenario) {
+  package init?(_ scenario: Scenario) {
     guard let spec = scenario.plan else { return nil }
     self.spec = spec
     let firstDay = scenario.period.start.dayNumber
@@ -179,7 +179,7 @@ public struct PlanProblem: Sendable {
 
   /// The cost weight of a date (a day number): `plan.dayCost.statutory` on a statutory holiday when
   /// given, else the weight of its day kind, else 1.
-  public static func weight(_ spec: PlanSpec, _ scenario: Scenario, day: Int) -> Double {
+  package static func weight(_ spec: PlanSpec, _ scenario: Scenario, day: Int) -> Double {
     if let statutory = spec.statutoryCost, scenario.calendar.days.isStatutory(day) { return statutory }
     return spec.dayCost[scenario.calendar.days.kind(ofDay: day)] ?? 1
   }
@@ -201,7 +201,7 @@ public struct PlanProblem: Sendable {
 
   /// The rosters with a candidate's headcounts as dated rows; a unit with fewer people than a tier's
   /// headcounts add up to on a date gets rows of its own (``Group/smaller``, ``rows(for:)``).
-  public func rosters(for plan: [Int]) -> [Int: Roster] {
+  package func rosters(for plan: [Int]) -> [Int: Roster] {
     var out = rosters
     for row in rows(for: plan) {
       out[row.tier]!.entries.append(
@@ -213,17 +213,17 @@ public struct PlanProblem: Sendable {
   }
 
   /// A dated roster row of a plan: a tier's (unit nil) or a unit's.
-  public struct Row: Sendable, Equatable {
-    public var tier: Int
-    public var unit: Int?
-    public var shift: Int
-    public var date: Int
-    public var staff: Int
+  package struct Row: Sendable, Equatable {
+    package var tier: Int
+    package var unit: Int?
+    package var shift: Int
+    package var date: Int
+    package var staff: Int
   }
 
   /// The plan as roster rows: one per decision, then, for each unit of a tier planned as one that has
   /// fewer people on a date than the headcounts add up to, its people dealt to the shifts in turn.
-  public func rows(for plan: [Int]) -> [Row] {
+  package func rows(for plan: [Int]) -> [Row] {
     var out = decisions.indices.map { i in
       Row(
         tier: decisions[i].tier, unit: decisions[i].unit, shift: decisions[i].shift, date: decisions[i].date,
@@ -254,17 +254,17 @@ public struct PlanProblem: Sendable {
   }
 
   /// The model of surge `k` with a candidate's headcounts.
-  public func model(surge k: Int, plan: [Int]) -> Model {
+  package func model(surge k: Int, plan: [Int]) -> Model {
     models[k].replacingRosters(rosters(for: plan))
   }
 
   /// Units the decision staffs: its tier's, or its one unit.
-  public func units(_ i: Int) -> Int {
+  package func units(_ i: Int) -> Int {
     decisions[i].unit == nil ? models[0].tierUnits[decisions[i].tier] : 1
   }
 
   /// Hours the decision's shift lasts.
-  public func hours(_ i: Int) -> Double {
+  package func hours(_ i: Int) -> Double {
     Double(rosters[decisions[i].tier]!.shifts[decisions[i].shift].length) / 60
   }
 
@@ -272,7 +272,7 @@ public struct PlanProblem: Sendable {
   /// roster), counted from the simulated staffing: every unit's shifts, the watch floor included,
   /// and a leader on duty outside the headcount (24 hours a day at each unit that needs one); and
   /// their cost: the tier's cost per staff-hour times the weight of the day's kind.
-  public func onDuty(_ plan: [Int]?) -> (hours: Double, cost: Double) {
+  package func onDuty(_ plan: [Int]?) -> (hours: Double, cost: Double) {
     let model = plan.map { self.model(surge: 0, plan: $0) } ?? models[0]
     let scenario = model.scenario
     let firstDay = scenario.period.start.dayNumber
@@ -299,7 +299,7 @@ public struct PlanProblem: Sendable {
 
   /// The cost of a plan's decisions alone (people per unit × units × hours × the tier's cost per
   /// staff-hour × the day's weight), which the search minimises.
-  public func cost(_ plan: [Double]) -> Double {
+  package func cost(_ plan: [Double]) -> Double {
     plan.indices.reduce(0) { total, i in
       let tier = models[0].scenario.tiers[decisions[i].tier].id
       return total + plan[i] * Double(units(i)) * hours(i) * (spec.cost[tier] ?? 1) * dayWeight[i]

@@ -7,7 +7,7 @@ extension Planner {
   /// ends at the first surge with a missed check it holds true for: the candidate fails whatever
   /// the others say, and its checks are those of the surges run (the trim's and the minimality's
   /// shortcut).
-  public func evaluate(
+  package func evaluate(
     _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil,
     counter: inout Int
   ) async -> Evaluation {

@@ -24,12 +24,12 @@ import Foundation
 /// 5. **Certify** on seeds the search never used, with the scenario's replications, judging every
 ///    target as `check` does; then show minimality: for each shift-day above its lower bound, one
 ///    person fewer misses a target (named), or minimality was not shown there.
-public struct Planner: Sendable {
+package struct Planner: Sendable {
   /// A target judged for the plan: over its own reading (day nil) or for the items of one day, under
   /// one surge.
-  public struct Check: Sendable {
+  package struct Check: Sendable {
     /// What is judged: a scenario target, or one of the plan's own rules.
-    public enum Rule: Sendable, Equatable {
+    package enum Rule: Sendable, Equatable {
       /// The scenario's target of this index.
       case target(Int)
       /// A tier's backlog is back to its level of the day before the window `plan.recovery`
@@ -40,32 +40,32 @@ public struct Planner: Sendable {
       /// over the replications) is at least `plan.dutyFloor`.
       case dutyFloor(tier: Int)
     }
-    public var rule: Rule
-    public var date: Int?
-    public var surge: Int
+    package var rule: Rule
+    package var date: Int?
+    package var surge: Int
     /// The judgement; for the plan's own rules, a target made for it (its estimate: the paired
     /// difference, or the pooled share; its margin: how far on the right side).
-    public var outcome: TargetOutcome
+    package var outcome: TargetOutcome
 
     /// The scenario target's index, for a target.
-    public var target: Int? {
+    package var target: Int? {
       if case .target(let i) = rule { return i }
       return nil
     }
   }
 
   /// A candidate's checks and the load it put on each planned tier and day.
-  public struct Evaluation: Sendable {
-    public var checks: [Check]
+  package struct Evaluation: Sendable {
+    package var checks: [Check]
     /// Utilization per tier and window day (the highest over the surges); nil where nobody was on duty.
-    public var utilization: [Int: [Double?]]
-    public var feasible: Bool { checks.allSatisfy(\.outcome.met) }
-    public var failing: [Check] { checks.filter { !$0.outcome.met } }
+    package var utilization: [Int: [Double?]]
+    package var feasible: Bool { checks.allSatisfy(\.outcome.met) }
+    package var failing: [Check] { checks.filter { !$0.outcome.met } }
   }
 
   /// What the planner found.
-  public struct Result: Sendable {
-    public enum Verdict: Sendable, Equatable {
+  package struct Result: Sendable {
+    package enum Verdict: Sendable, Equatable {
       /// A plan met every target on fresh seeds.
       case certified
       /// No plan within the bounds meets the targets: every decision at its maximum fails these.
@@ -78,46 +78,46 @@ public struct Planner: Sendable {
 
     /// A unit (or a tier planned as one) on a date: the people on duty over its shifts that the
     /// targets need, against those it has.
-    public struct Shortfall: Sendable, Equatable {
-      public var group: Int
-      public var needed: Int
-      public var available: Int
-      public var short: Int { needed - available }
+    package struct Shortfall: Sendable, Equatable {
+      package var group: Int
+      package var needed: Int
+      package var available: Int
+      package var short: Int { needed - available }
     }
-    public var verdict: Verdict
+    package var verdict: Verdict
     /// Where the people who exist are too few (verdict ``Verdict/short``): per group of
     /// ``PlanProblem/groups``, the people the least plan found without that limit puts on duty.
-    public var shortfalls: [Shortfall] = []
+    package var shortfalls: [Shortfall] = []
     /// The seeds the certification ran on (its last round), and its replications.
-    public var certificationSeed: UInt64 = 0
-    public var certificationReplications: Int = 0
+    package var certificationSeed: UInt64 = 0
+    package var certificationReplications: Int = 0
     /// People per unit per decision.
-    public var plan: [Int]
+    package var plan: [Int]
     /// The certification (or, when infeasible, the evaluation at the maximum).
-    public var evaluation: Evaluation
+    package var evaluation: Evaluation
     /// Per decision above its lower bound: the target one person fewer misses on the
     /// certification's seeds (its name and date), or nil when minimality was not shown there.
-    public var minimality: [Int: String?]
+    package var minimality: [Int: String?]
     /// Simulations run (one per replication), evaluations, and certification rounds.
-    public var simulations: Int
+    package var simulations: Int
     /// Of them, those that went on from a snapshot (``Snapshots``) rather than from the start.
-    public var fromSnapshots = 0
-    public var evaluations: Int
-    public var rounds: Int
-    public var seconds: Double
+    package var fromSnapshots = 0
+    package var evaluations: Int
+    package var rounds: Int
+    package var seconds: Double
   }
 
-  public let problem: PlanProblem
-  public let jobs: Int
+  package let problem: PlanProblem
+  package let jobs: Int
   /// Replications per evaluation in the search (the scenario's).
-  public let replications: Int
-  public let seed: UInt64
+  package let replications: Int
+  package let seed: UInt64
   /// Each replication run once up to the first planned day, for every candidate to go on from.
   let snapshots: Snapshots
 
   /// A planner for `problem` running `jobs` replications at once; without `snapshots`, every run
   /// starts from the period's start (the same results, slower: `gridsim bench --plan` times both).
-  public init(problem: PlanProblem, jobs: Int, snapshots: Bool = true) {
+  package init(problem: PlanProblem, jobs: Int, snapshots: Bool = true) {
     self.snapshots = Snapshots(problem: problem, enabled: snapshots)
     self.problem = problem
     self.jobs = max(1, jobs)
@@ -127,7 +127,7 @@ public struct Planner: Sendable {
   }
 
   /// The certification's seeds: never used by the search.
-  public var certificationSeed: UInt64 { seed &+ 0x9E37_79B9_7F4A_7C15 }
+  package var certificationSeed: UInt64 { seed &+ 0x9E37_79B9_7F4A_7C15 }
 
   // MARK: the search
 
@@ -135,7 +135,7 @@ public struct Planner: Sendable {
   /// the targets need more, the same search without that limit says where and by how many.
   /// `progress` hears each stage as it ends, `tick` the number of evaluations so far (a terminal's
   /// status line).
-  public func run(
+  package func run(
     progress: (@Sendable (String) -> Void)? = nil, tick: (@Sendable (Int) -> Void)? = nil
   ) async -> Result {
     let clock = ContinuousClock.now

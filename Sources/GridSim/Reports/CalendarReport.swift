@@ -1,5 +1,5 @@
 /// `gridsim calendar`: a year's days as a table or CSV, and due times.
-public enum CalendarReport {
+package enum CalendarReport {
   static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
   static let chineseWeekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
@@ -10,7 +10,8 @@ public enum CalendarReport {
   }
 
   /// `date,weekday,kind,name` (`日期,星期,类型,名称`), one row per day of the year.
-  public static func csv(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String {
+  package static func csv(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String
+  {
     var out = l.pick("date,weekday,kind,name\n", "日期,星期,类型,名称\n")
     for day in days(of: year) {
       let date = LocalDateTime(minutes: Int64(day) * 1440).dateDescription
@@ -23,7 +24,7 @@ public enum CalendarReport {
   }
 
   /// Totals per month, then every holiday and make-up workday.
-  public static func text(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String
+  package static func text(year: Int, calendar: WorkCalendar, language l: ReportLanguage = .english) -> String
   {
     var out = l.pick("gridsim calendar: \(year)", "gridsim 日历：\(year) 年")
     out +=
@@ -76,7 +77,7 @@ public enum CalendarReport {
   }
 
   /// The due time of a deadline started at `start`; nil when it is not within ten years.
-  public static func due(
+  package static func due(
     _ spec: DeadlineSpec, from start: LocalDateTime, calendar: WorkCalendar, hours: OfficeHours,
     sameDayCutoff: Int? = nil
   ) -> LocalDateTime? {

@@ -1,8 +1,8 @@
 /// How `gridsim compare` shows a comparison: measures side by side with paired differences, what
 /// got worse, and the targets in both; in English or Chinese.
-public enum ComparisonReport {
+package enum ComparisonReport {
   /// Renders a comparison as plain text in `language`.
-  public static func render(
+  package static func render(
     _ c: Comparison, base: (name: String, source: String), changed: (name: String, source: String),
     replications: Int, seed: UInt64, language l: ReportLanguage = .english
   ) -> String {

@@ -77,7 +77,7 @@ extension DrillReport {
   }
 
   /// The comparison on the terminal.
-  public func comparisonText(_ c: DrillComparison, source: String) -> String {
+  package func comparisonText(_ c: DrillComparison, source: String) -> String {
     var out = pick("gridsim drill score: ", "gridsim drill score：") + "\(pack.name)\n"
     out += pick("Scenario: \(scenario.name) (\(source)); ", "情景：\(scenario.name)（\(source)）；")
     out += pick("\(c.teams.count) teams compared", "\(c.teams.count)支队伍比较") + "\n"
@@ -103,7 +103,7 @@ extension DrillReport {
   }
 
   /// The comparison as JSON (English words whatever the language).
-  public func comparisonJSON(_ c: DrillComparison, source: String) -> JSONNode {
+  package func comparisonJSON(_ c: DrillComparison, source: String) -> JSONNode {
     let english = DrillReport(pack: pack, scenario: scenario, language: .en)
     return .object([
       ("pack", .string(pack.name)), ("source", .string(source)), ("scenario", .string(scenario.name)),
@@ -137,7 +137,7 @@ extension DrillReport {
   }
 
   /// `comparison.csv`: one row per team, in rank order.
-  public func comparisonCSV(_ c: DrillComparison) -> String {
+  package func comparisonCSV(_ c: DrillComparison) -> String {
     var out = CSV.row(
       ["rank", "team", "log", "score", "rating", "passed", "total_late_minutes", "not_done"]
         + pack.objectives.map { "\($0.id)_score" })
@@ -256,7 +256,7 @@ extension DrillReport {
 
   /// The files `drill score --log A --log B --out DIR` writes: the comparison, and each team's score
   /// files under `teams/NAME/`.
-  public func comparisonFiles(_ c: DrillComparison, source: String) -> [(name: String, text: String)] {
+  package func comparisonFiles(_ c: DrillComparison, source: String) -> [(name: String, text: String)] {
     let doc = comparisonDocument(c)
     let footer = "gridsim drill score"
     var files: [(name: String, text: String)] = [

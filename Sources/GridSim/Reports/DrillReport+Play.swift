@@ -4,7 +4,7 @@ extension DrillReport {
   /// The players' view: a page that reloads itself every 2 seconds, which `drill play --players`
   /// rewrites as the drill runs. Only released injects, newest first: title, text, channel and
   /// grid, with the drill clock large enough for a projector. No expected actions.
-  public func playersPage(_ room: DrillRoom, now: LocalDateTime, over: Bool = false) -> String {
+  package func playersPage(_ room: DrillRoom, now: LocalDateTime, over: Bool = false) -> String {
     func e(_ s: String) -> String { SVG.escape(s) }
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     if !over { out += "<meta http-equiv=\"refresh\" content=\"2\">\n" }
@@ -49,7 +49,7 @@ extension DrillReport {
   /// `cards.html`: one printable card per inject, for rooms that run on paper: its number, time,
   /// grid, channel, title and text, large; a contingency's card says when to hand it out. Two
   /// cards to an A4 page, none split across pages. No expected actions.
-  public func injectCards(_ timeline: DrillTimeline) -> String {
+  package func injectCards(_ timeline: DrillTimeline) -> String {
     func e(_ s: String) -> String { SVG.escape(s) }
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -85,7 +85,7 @@ extension DrillReport {
   }
 
   /// The controller's alert for an expected action due with nothing logged.
-  public func overdueLine(_ room: DrillRoom, release: Int, expectation: Int) -> String {
+  package func overdueLine(_ room: DrillRoom, release: Int, expectation: Int) -> String {
     let e = room.script.releases[release].expectations[expectation]
     return pick(
       "!! ALERT \(e.inject) \(actionName(e.action)) · \(tierName(e.tier)) was due \(when(e.due)): nothing logged\n",
@@ -93,7 +93,7 @@ extension DrillReport {
   }
 
   /// A contingency whose trigger came with its action logged.
-  public func notTriggeredLine(_ room: DrillRoom, release: Int) -> String {
+  package func notTriggeredLine(_ room: DrillRoom, release: Int) -> String {
     let inject = pack.injects[room.script.releases[release].inject]
     return pick(
       "-- \(inject.id) not released: its trigger was not met (\(condition(inject)))\n",
@@ -101,14 +101,14 @@ extension DrillReport {
   }
 
   /// A logged action line, as confirmed to the recorder.
-  public func loggedLine(_ l: DrillRoom.Logged) -> String {
+  package func loggedLine(_ l: DrillRoom.Logged) -> String {
     pick(
       "logged: \(l.inject) \(actionName(l.action)) · \(l.unit) (\(tierName(l.tier))) at \(l.time)\n",
       "已记录：\(l.inject) \(actionName(l.action)) · \(l.unit)（\(tierName(l.tier))） \(l.time)\n")
   }
 
   /// Why a typed line was not logged, and what to type.
-  public func lineProblem(_ p: DrillRoom.LineProblem) -> String {
+  package func lineProblem(_ p: DrillRoom.LineProblem) -> String {
     let shown = { (s: String) in Diagnostic.shown(s) }
     let text: String
     switch p {
@@ -145,7 +145,7 @@ extension DrillReport {
   }
 
   /// The controller's keys, shown when play starts.
-  public var playKeys: String {
+  package var playKeys: String {
     pick(
       "Type an action as it happens (I1 respond 网格员, or I1 响应 网格员 06:35); 'pause', 'resume', 'speed N', 'jump ID', 'release ID', 'end'.\n",
       "动作发生时输入（I1 响应 网格员，或 I1 响应 网格员 06:35）；暂停、继续、倍速 N、跳至 事件编号、发布 事件编号、结束。\n")

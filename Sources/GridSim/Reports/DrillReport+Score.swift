@@ -89,7 +89,7 @@ extension DrillReport {
   }
 
   /// The score on the terminal.
-  public func scoreText(_ score: DrillScore, source: String) -> String {
+  package func scoreText(_ score: DrillScore, source: String) -> String {
     var out = pick("gridsim drill score: ", "gridsim drill score：") + "\(pack.name)\n"
     out +=
       pick("Scenario: \(scenario.name) (\(source)); log: ", "情景：\(scenario.name)（\(source)）；记录：")

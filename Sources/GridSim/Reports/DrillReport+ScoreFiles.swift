@@ -1,7 +1,7 @@
 /// The score's files: score.json, score.csv and the improvement plan (HSEEP) as CSV.
 extension DrillReport {
   /// `score.json`: English words whatever the report's language.
-  public func scoreJSON(_ score: DrillScore, source: String) -> JSONNode {
+  package func scoreJSON(_ score: DrillScore, source: String) -> JSONNode {
     let english = DrillReport(pack: pack, scenario: scenario, language: .en)
     func time(_ t: LocalDateTime?) -> JSONNode { t.map { .string($0.description) } ?? .null }
     // Times that never came (infinity) are null.
@@ -86,7 +86,7 @@ extension DrillReport {
   }
 
   /// `score.csv`: one row per expected action.
-  public func scoreCSV(_ score: DrillScore) -> String {
+  package func scoreCSV(_ score: DrillScore) -> String {
     var out = CSV.row([
       "inject", "action", "tier", "due", "actual", "status", "late_minutes", "late_working_minutes", "points",
       "objectives", "policy_p50_minutes", "policy_p90_minutes", "faster_than_percent",
@@ -123,12 +123,12 @@ extension DrillReport {
   }
 
   /// `improvement-plan.csv`: the plan to fill in, headers in the report's language.
-  public func improvementPlanCSV(_ score: DrillScore) -> String {
+  package func improvementPlanCSV(_ score: DrillScore) -> String {
     CSV.row(improvementPlanHeaders.map(\.key)) + improvementPlan(score).map(CSV.row).joined()
   }
 
   /// The files `drill score --out DIR` writes.
-  public func scoreFiles(_ score: DrillScore, source: String) -> [(name: String, text: String)] {
+  package func scoreFiles(_ score: DrillScore, source: String) -> [(name: String, text: String)] {
     let doc = scoreDocument(score)
     let footer = "gridsim drill score"
     return [

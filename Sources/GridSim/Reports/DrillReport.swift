@@ -1,19 +1,19 @@
 /// What `gridsim drill` writes: the controller's script (MSEL) with a blank team log, and a
 /// team's score, as text, CSV, JSON, Markdown and HTML, in English or Chinese. Times are local
 /// ISO date-times; durations in the data files are minutes.
-public struct DrillReport: Sendable {
+package struct DrillReport: Sendable {
   let pack: DrillPack
   let scenario: Scenario
   let language: ReportLanguage
 
-  public init(pack: DrillPack, scenario: Scenario, language: Scenario.Language) {
+  package init(pack: DrillPack, scenario: Scenario, language: Scenario.Language) {
     self.pack = pack
     self.scenario = scenario
     self.language = ReportLanguage(language)
   }
 
   /// The English or the Chinese text, in the report's language.
-  public func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
+  package func pick(_ en: String, _ zh: String) -> String { language.pick(en, zh) }
 
   // MARK: words
 
@@ -98,7 +98,7 @@ public struct DrillReport: Sendable {
 
   /// `script.csv`: the master scenario events list, one row per expected action (an inject that
   /// expects none still gets a row).
-  public func scriptCSV(_ timeline: DrillTimeline) -> String {
+  package func scriptCSV(_ timeline: DrillTimeline) -> String {
     var out = CSV.row([
       "seq", "inject", "release", "conditional", "condition", "grid", "channel", "category", "severity",
       "title",
@@ -126,7 +126,7 @@ public struct DrillReport: Sendable {
 
   /// `team-log.csv`: the blank log a controller fills in, one row per expected action with the
   /// unit expected to do it; contingencies' rows are marked.
-  public func teamLogTemplate(_ timeline: DrillTimeline) -> String {
+  package func teamLogTemplate(_ timeline: DrillTimeline) -> String {
     var out = CSV.row(["inject", "action", "time", "unit", "role", "note"])
     for release in timeline.releases {
       let inject = pack.injects[release.inject]
@@ -143,7 +143,7 @@ public struct DrillReport: Sendable {
   }
 
   /// The script on the terminal.
-  public func scriptText(_ timeline: DrillTimeline, source: String) -> String {
+  package func scriptText(_ timeline: DrillTimeline, source: String) -> String {
     var out = pick("gridsim drill script: ", "gridsim drill script：") + "\(pack.name)\n"
     out += pick("Scenario: \(scenario.name) (\(source))", "情景：\(scenario.name)（\(source)）") + "\n\n"
     var table = TextTable(headers: [
@@ -235,7 +235,7 @@ public struct DrillReport: Sendable {
   }
 
   /// The files `drill script --out DIR` writes.
-  public func scriptFiles(_ timeline: DrillTimeline) -> [(name: String, text: String)] {
+  package func scriptFiles(_ timeline: DrillTimeline) -> [(name: String, text: String)] {
     let doc = scriptDocument(timeline)
     let footer = "gridsim drill script"
     return [
@@ -247,7 +247,7 @@ public struct DrillReport: Sendable {
 
   // MARK: live play
 
-  public func playHeader(speed: Double) -> String {
+  package func playHeader(speed: Double) -> String {
     pick(
       "gridsim drill play: \(pack.name)\nScenario: \(scenario.name); \(speed == 1 ? "real time" : "\(String(format2: speed)) times real time"). Ctrl-C stops.\n",
       "gridsim drill play：\(pack.name)\n情景：\(scenario.name)；\(speed == 1 ? "实时" : "\(String(format2: speed))倍速")。按 Ctrl-C 停止。\n"
@@ -255,10 +255,10 @@ public struct DrillReport: Sendable {
   }
 
   /// The running clock.
-  public func clock(_ t: LocalDateTime) -> String { pick("drill time ", "演练时间 ") + when(t) }
+  package func clock(_ t: LocalDateTime) -> String { pick("drill time ", "演练时间 ") + when(t) }
 
   /// One inject as released to the room.
-  public func playInject(_ release: DrillTimeline.Release) -> String {
+  package func playInject(_ release: DrillTimeline.Release) -> String {
     let inject = pack.injects[release.inject]
     var out = "\n== \(when(release.time)) == \(inject.id) · \(inject.title)"
     let category = scenario.demand.categories.first { $0.id == inject.category }?.name ?? inject.category
@@ -282,7 +282,7 @@ public struct DrillReport: Sendable {
     return out
   }
 
-  public func playFooter(count: Int, contingencies: Int) -> String {
+  package func playFooter(count: Int, contingencies: Int) -> String {
     let plain = count - contingencies
     return pick(
       "\nDrill over: \(plain) inject\(plain == 1 ? "" : "s") released\(contingencies > 0 ? ", \(contingencies) contingenc\(contingencies == 1 ? "y" : "ies") shown" : "").\n",

@@ -4,19 +4,19 @@ import Foundation
 /// `--out` `duty-roster.csv`, `duty-roster.md`, `duty-roster.html` (printable on A4, phones
 /// masked), `fairness.csv`, `swaps.csv` when there are swaps, and `people/ID.ics` per person
 /// (their own phone whole).
-public struct DutyRosterReport: Sendable {
-  public let roster: DutyRoster
-  public let swaps: [DutySwap]
-  public let language: ReportLanguage
-  public let source: String
-  public let commandLine: String
+package struct DutyRosterReport: Sendable {
+  package let roster: DutyRoster
+  package let swaps: [DutySwap]
+  package let language: ReportLanguage
+  package let source: String
+  package let commandLine: String
   /// The scenario's time zone (for the iCalendar files).
-  public let timeZone: String
+  package let timeZone: String
   /// How the roster fares against the targets (``DutyRoster/judge(scenario:certificate:jobs:progress:)``);
   /// nil when not judged.
-  public var judgement: DutyRosterJudgement?
+  package var judgement: DutyRosterJudgement?
 
-  public init(
+  package init(
     roster: DutyRoster, swaps: [DutySwap] = [], language: ReportLanguage, source: String, commandLine: String,
     timeZone: String = "Asia/Shanghai", judgement: DutyRosterJudgement? = nil
   ) {
@@ -85,7 +85,7 @@ public struct DutyRosterReport: Sendable {
   }
 
   /// "村两委 of 东村: 16 Feb 2026 night needs 2, only 1 available after leave and rest".
-  public func shortfallLine(_ f: DutyShortfall) -> String {
+  package func shortfallLine(_ f: DutyShortfall) -> String {
     let slot = problem.slots[f.slot]
     let unit = problem.units[slot.unit]
     let what = slot.leader ? l.pick("leader on duty", "带班领导") : slot.shiftShown
@@ -117,7 +117,7 @@ public struct DutyRosterReport: Sendable {
   // MARK: text
 
   /// What stdout shows: the summary, the shortfalls (if any), and the roster day by day.
-  public func text() -> String {
+  package func text() -> String {
     var out = l.pick(
       "gridsim roster: \(problem.scenarioName) (\(source))\n",
       "gridsim roster：\(problem.scenarioName)（\(source)）\n")
@@ -236,7 +236,7 @@ public struct DutyRosterReport: Sendable {
   // MARK: files
 
   /// `duty-roster.csv`: one row per person on a shift-day (phones masked).
-  public func rosterCSV() -> String {
+  package func rosterCSV() -> String {
     let headers =
       l.code == .en
       ? [
@@ -289,12 +289,12 @@ public struct DutyRosterReport: Sendable {
     return (headers, rows)
   }
 
-  public func fairnessCSV() -> String {
+  package func fairnessCSV() -> String {
     let (headers, rows) = fairnessRows()
     return CSV.row(headers) + rows.map(CSV.row).joined()
   }
 
-  public func swapsCSV() -> String {
+  package func swapsCSV() -> String {
     let headers =
       l.code == .en
       ? ["date", "unit", "shift", "from", "from name", "to", "to name", "reason", "status"]
@@ -373,7 +373,7 @@ public struct DutyRosterReport: Sendable {
   }
 
   /// `people/ID.ics`: one iCalendar file per person with duties, their phone whole.
-  public func calendars() -> [(name: String, contents: String)] {
+  package func calendars() -> [(name: String, contents: String)] {
     var files: [(name: String, contents: String)] = []
     var used: Set<String> = []
     for (p, person) in problem.people.enumerated() {
@@ -479,7 +479,7 @@ public struct DutyRosterReport: Sendable {
   }
 
   /// The files of `--out`, by name.
-  public func files() -> [(name: String, contents: String)] {
+  package func files() -> [(name: String, contents: String)] {
     let doc = document()
     let footer = l.generatedBy + " `\(commandLine)`"
     var files: [(name: String, contents: String)] = [
@@ -493,7 +493,7 @@ public struct DutyRosterReport: Sendable {
   }
 
   /// Writes the files into `directory`, all or none.
-  public func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
+  package func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
     try AtomicFile.writeFolder(files().map { ($0.name, $0.contents) }, to: directory, csv: csv)
   }
 }

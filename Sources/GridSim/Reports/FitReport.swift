@@ -1,19 +1,19 @@
 import Foundation
 
 /// What `gridsim fit` writes: the fitted scenario as JSON5, and a summary of the log read.
-public struct FitReport {
-  public var fit: HistoryFit
-  public var scenario: Scenario
-  public var log: WorkOrderLog
+package struct FitReport {
+  package var fit: HistoryFit
+  package var scenario: Scenario
+  package var log: WorkOrderLog
 
-  public init(_ fit: HistoryFit, scenario: Scenario, log: WorkOrderLog) {
+  package init(_ fit: HistoryFit, scenario: Scenario, log: WorkOrderLog) {
     self.fit = fit
     self.scenario = scenario
     self.log = log
   }
 
   /// How much of the log was used, its columns, what it lacks, and what was not fitted.
-  public func summary(language l: ReportLanguage = .english) -> String {
+  package func summary(language l: ReportLanguage = .english) -> String {
     let share = Double(log.entries.count) / Double(max(1, log.rows))
     let (used, rows) = (log.entries.count, log.rows)
     var s = l.pick(
@@ -50,7 +50,7 @@ public struct FitReport {
   /// The fitted scenario as JSON5: it `extends` the base (so the organization, calendar, policy and
   /// targets stay the user's) and sets what the log supports, each figure with a comment saying
   /// how many rows it came from and its 95% interval. `base` is the path written in `extends`.
-  public func scenarioText(base: String) -> String {
+  package func scenarioText(base: String) -> String {
     let fit = self.fit
     let (items, days, firstDay, warnings) = (fit.items, fit.days, fit.firstDay, fit.warnings)
     let (perGridPerDay, hourOfDay, dayOfWeek, dayKind) = (

@@ -4,7 +4,7 @@ import Foundation
 extension PlanReport {
   /// `when,unit,shift,staff`: the plan as roster rows for every unit of each planned tier (and rows
   /// of their own for units with fewer people than the tier's headcounts add up to).
-  public func rosterCSV() -> String {
+  package func rosterCSV() -> String {
     var out = CSV.row(["when", "unit", "shift", "staff"])
     for row in problem.rows(for: result.plan) {
       out += CSV.row([
@@ -34,7 +34,7 @@ extension PlanReport {
 
   /// `plan.json`: the plan, its certificate and what re-runs it (`gridsim check SCENARIO --plan`):
   /// the seeds, the replications, the surges and every check, day by day.
-  public func json() -> String {
+  package func json() -> String {
     let decisions: [JSONNode] = problem.decisions.enumerated().map { i, d in
       .object([
         ("tier", .string(scenario.tiers[d.tier].id)),
@@ -219,7 +219,7 @@ extension PlanReport {
   }
 
   /// The files of `--out`, by name.
-  public func files() -> [(name: String, contents: String)] {
+  package func files() -> [(name: String, contents: String)] {
     let doc = document()
     let footer = language.generatedBy + " `\(commandLine)`"
     return [
@@ -229,7 +229,7 @@ extension PlanReport {
   }
 
   /// Writes the files into `directory`, all or none.
-  public func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
+  package func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
     try AtomicFile.writeFolder(files().map { ($0.name, $0.contents) }, to: directory, csv: csv)
   }
 }

@@ -1,7 +1,7 @@
 extension PlanReport {
   /// The report of a re-checked certificate (`gridsim check SCENARIO --plan plan.json`): the plan's
   /// checks, re-run on its seeds.
-  public init(
+  package init(
     problem: PlanProblem, recheck evaluation: Planner.Evaluation, certificate: PlanCertificate,
     source: String,
     language: ReportLanguage? = nil
@@ -14,7 +14,7 @@ extension PlanReport {
   }
 
   /// Checks whose result differs from what `certificate` recorded.
-  public func differences(from certificate: PlanCertificate) -> [Planner.Check] {
+  package func differences(from certificate: PlanCertificate) -> [Planner.Check] {
     result.evaluation.checks.filter { c in
       guard let parsed = try? JSON5Parser.parse(checkJSON(c).rendered()) else { return true }
       return certificate.recorded[PlanCertificate.key(parsed)] != c.outcome.met
@@ -23,7 +23,7 @@ extension PlanReport {
 
   /// What `check --plan` prints: every check with its figure, then whether the certificate holds
   /// and whether it matches what the plan recorded.
-  public func recheckText(certificate: PlanCertificate, file: String) -> String {
+  package func recheckText(certificate: PlanCertificate, file: String) -> String {
     let l = language
     var out = l.pick(
       "gridsim check --plan: \(scenario.name) (\(source)), the plan in \(file)\n",

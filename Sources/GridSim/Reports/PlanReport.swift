@@ -3,15 +3,15 @@ import Foundation
 /// What `gridsim plan` prints and writes: the plan as a table on stdout, and with `--out` the
 /// roster file (`roster.csv`, loadable with `rosterFiles`), `plan.json`, `report.html` and
 /// `report.md`.
-public struct PlanReport: Sendable {
-  public let problem: PlanProblem
-  public let result: Planner.Result
-  public let source: String
-  public let commandLine: String
+package struct PlanReport: Sendable {
+  package let problem: PlanProblem
+  package let result: Planner.Result
+  package let source: String
+  package let commandLine: String
   /// The language of what is printed and written (default: the scenario's).
-  public let language: ReportLanguage
+  package let language: ReportLanguage
 
-  public init(
+  package init(
     problem: PlanProblem, result: Planner.Result, source: String, commandLine: String,
     language: ReportLanguage? = nil
   ) {
@@ -190,7 +190,7 @@ public struct PlanReport: Sendable {
   // MARK: stdout
 
   /// The text summary.
-  public func text() -> String {
+  package func text() -> String {
     let l = language
     var out = l.pick(
       "gridsim plan: \(scenario.name) (\(source))\n", "gridsim plan：\(scenario.name)（\(source)）\n")

@@ -4,10 +4,11 @@
 /// `{"mean", "low", "high"}` with the 95% interval across replications.
 public enum SummaryJSON {
   /// The schema name and version written at the top of every summary.
-  public static let schema = "gridsim-summary"
-  public static let version = 2
+  package static let schema = "gridsim-summary"
+  package static let version = 2
 
-  /// Builds the document.
+  /// Builds the document (`schema: "gridsim-summary"`, `version: 2`, as `gridsim run --format
+  /// json` prints it); `source` is the scenario file's path as the reader should see it.
   public static func document(_ summary: Summary, source: String? = nil) -> JSONNode {
     var scenario: [(String, JSONNode)] = [("name", .string(summary.scenarioName))]
     if let source { scenario.append(("file", .string(source))) }
@@ -134,7 +135,7 @@ public enum SummaryJSON {
   }
 
   /// A judged target. Durations are in hours, shares 0-1, as everywhere in the summary.
-  public static func target(_ o: TargetOutcome) -> JSONNode {
+  package static func target(_ o: TargetOutcome) -> JSONNode {
     let t = o.target
     let unit = t.measure.kind.unit
     let factor = unit == .minutes ? 1.0 / 60 : 1
@@ -157,7 +158,7 @@ public enum SummaryJSON {
   }
 
   /// A comparison: each measure in both scenarios with the paired difference, and the targets.
-  public static func comparison(_ c: Comparison) -> JSONNode {
+  package static func comparison(_ c: Comparison) -> JSONNode {
     func measure(_ m: Measure) -> JSONNode {
       .object([
         ("metric", .string(m.kind.name)), ("tier", m.tier.map { .string($0) } ?? .null),

@@ -9,7 +9,7 @@
 /// that point; the page follows the fragment as it changes.
 extension SweepReport {
   /// The page, for the points of `sweep` judged on `targets`.
-  public static func whatIf(
+  package static func whatIf(
     _ sweep: Sweep, points: [SweepPoint], targets: [Target], name: String, source: String,
     language code: Scenario.Language = .en
   ) -> String {

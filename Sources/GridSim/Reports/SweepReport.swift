@@ -1,8 +1,8 @@
 /// What `gridsim sweep` prints and writes: a table of the points with each target's estimate and
 /// verdict, and `sweep.csv`.
-public enum SweepReport {
+package enum SweepReport {
   /// The table on stdout, and the cheapest point that meets every target, in `language`.
-  public static func text(
+  package static func text(
     _ sweep: Sweep, points: [SweepPoint], targets: [Target], name: String, source: String,
     language l: ReportLanguage = .english
   )
@@ -37,7 +37,7 @@ public enum SweepReport {
   /// One row per point: the varied values, staff-hours, all met, then per target its mean, the
   /// ends of its interval and whether it is met; the headers in `language` (the values are data:
   /// numbers, `true` and `false`).
-  public static func csv(
+  package static func csv(
     _ sweep: Sweep, points: [SweepPoint], targets: [Target], language l: ReportLanguage = .english
   ) -> String {
     let (mean, low, high, met) =
@@ -63,7 +63,7 @@ public enum SweepReport {
 extension SweepReport {
   /// `sweep.html`: for each target, its estimate at every point with its interval and the bound
   /// drawn across (a filled dot meets the target, a hollow one misses), then the table.
-  public static func html(
+  package static func html(
     _ sweep: Sweep, points: [SweepPoint], targets: [Target], name: String, source: String,
     language code: Scenario.Language = .en
   ) -> String {

@@ -1,7 +1,7 @@
 /// How `gridsim check` shows targets: a table for people, JUnit XML for CI servers.
-public enum TargetReport {
+package enum TargetReport {
   /// `≥ 95.0%` or `≤ 24.0 h` (`≤ 24 小时`).
-  public static func bound(_ target: Target, language l: ReportLanguage = .english) -> String {
+  package static func bound(_ target: Target, language l: ReportLanguage = .english) -> String {
     let unit = target.measure.kind.unit
     guard l.code != .en else { return target.bound.text(unit) }
     switch target.bound {
@@ -11,7 +11,7 @@ public enum TargetReport {
   }
 
   /// The lines above a scenario's targets: `gridsim check: NAME (PATH)` and how it was run.
-  public static func header(
+  package static func header(
     _ name: String, source: String, replications n: Int, seed: UInt64, language l: ReportLanguage = .english
   ) -> String {
     l.pick(
@@ -21,7 +21,7 @@ public enum TargetReport {
 
   /// The targets of one scenario as a table, with a closing line. In Chinese the measure is said
   /// in words; in English it is the key path the scenario's targets use.
-  public static func table(_ outcomes: [TargetOutcome], language l: ReportLanguage = .english) -> String {
+  package static func table(_ outcomes: [TargetOutcome], language l: ReportLanguage = .english) -> String {
     var table = TextTable(headers: [
       l.pick("Target", "目标"), l.pick("Measure", "指标"), l.pick("Estimate (95% interval)", "估计值（95% 区间）"),
       l.pick("Bound", "标准"), l.pick("Margin", "余量"), l.pick("Result", "结果"),
@@ -58,7 +58,7 @@ public enum TargetReport {
   }
 
   /// One sentence on an outcome, for failure messages.
-  public static func sentence(_ o: TargetOutcome) -> String {
+  package static func sentence(_ o: TargetOutcome) -> String {
     let unit = o.target.measure.kind.unit
     let judged = o.target.judge == .interval ? "95% interval" : "mean"
     guard let e = o.estimate else {
@@ -69,17 +69,17 @@ public enum TargetReport {
   }
 
   /// One checked scenario, for JUnit.
-  public struct Suite: Sendable {
-    public var name: String
-    public var file: String
-    public var replications: Int
-    public var seed: UInt64
-    public var seconds: Double
-    public var outcomes: [TargetOutcome]
+  package struct Suite: Sendable {
+    package var name: String
+    package var file: String
+    package var replications: Int
+    package var seed: UInt64
+    package var seconds: Double
+    package var outcomes: [TargetOutcome]
     /// Why the scenario was not run (it does not load): the suite is then one errored test case.
-    public var error: String?
+    package var error: String?
 
-    public init(
+    package init(
       name: String, file: String, replications: Int, seed: UInt64, seconds: Double, outcomes: [TargetOutcome]
     ) {
       self.name = name
@@ -91,7 +91,7 @@ public enum TargetReport {
     }
 
     /// A scenario that could not be checked: `message` says why (its problems, one a line).
-    public init(file: String, error message: String) {
+    package init(file: String, error message: String) {
       self.init(name: file, file: file, replications: 0, seed: 0, seconds: 0, outcomes: [])
       error = message
     }
@@ -99,7 +99,7 @@ public enum TargetReport {
 
   /// JUnit XML as GitLab, Jenkins and GitHub read it: one `<testsuite>` per scenario, one
   /// `<testcase>` per target, a `<failure>` for each missed target.
-  public static func junit(_ suites: [Suite]) -> String {
+  package static func junit(_ suites: [Suite]) -> String {
     let errors = suites.filter { $0.error != nil }.count
     let tests = suites.reduce(0) { $0 + $1.outcomes.count } + errors
     let failures = suites.reduce(0) { $0 + $1.outcomes.filter { !$0.met }.count }

@@ -1,7 +1,8 @@
 /// The readable summary `gridsim run` prints: the whole system first, then a table per concern, in
 /// English or Chinese.
 public enum TextReport {
-  /// Renders a summary as plain text in `language`.
+  /// Renders a summary as plain text in `language`, as `gridsim run` prints it; `source` is the
+  /// scenario file's path shown in the first line.
   public static func render(_ summary: Summary, source: String? = nil, language: ReportLanguage = .english)
     -> String
   {

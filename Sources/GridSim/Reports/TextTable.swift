@@ -1,18 +1,18 @@
 /// A plain-text table whose columns line up in a terminal, Chinese names included (a CJK character
 /// takes two columns).
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
   /// Column headers.
-  public var headers: [String]
+  package var headers: [String]
   /// Rows of cells; a row shorter than the headers is padded with blanks.
-  public var rows: [[String]] = []
+  package var rows: [[String]] = []
   /// Columns aligned to the left (the others to the right, as numbers are).
-  public var leftAligned: Set<Int> = [0]
+  package var leftAligned: Set<Int> = [0]
 
   /// Creates a table with headers.
-  public init(headers: [String]) { self.headers = headers }
+  package init(headers: [String]) { self.headers = headers }
 
   /// The table as lines of text, headers first, with two spaces between columns.
-  public func rendered(indent: String = "") -> String {
+  package func rendered(indent: String = "") -> String {
     let all = [headers] + rows
     var widths = Array(repeating: 0, count: headers.count)
     for row in all {
@@ -37,7 +37,7 @@ public struct TextTable: Sendable {
 }
 
 /// Columns a string takes in a terminal: 2 for East Asian wide and full-width characters, 1 otherwise.
-public func displayWidth(_ s: String) -> Int {
+package func displayWidth(_ s: String) -> Int {
   s.unicodeScalars.reduce(0) { total, scalar in
     let v = scalar.value
     let wide =

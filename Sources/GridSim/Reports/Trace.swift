@@ -1,10 +1,10 @@
 /// `gridsim trace`: one item's path through a replication, step by step, for trainers: each stage
 /// with when it was ready, picked up and done and by which role of which unit, each deadline and
 /// whether it was met, and what happened along the way.
-public enum Trace {
+package enum Trace {
   /// The entry to trace (an index into the ledger's entries): item `issue` (1-based, as in
   /// `ledger.csv`), or the first measured item of `category` and `severity` (ids); nil when none.
-  public static func pick(
+  package static func pick(
     _ ledger: Ledger, model: Model, issue: Int?, category: String?, severity: String?, inject: String? = nil
   ) -> Int? {
     if let issue { return issue >= 1 && issue <= ledger.entries.count ? issue - 1 : nil }
@@ -23,7 +23,7 @@ public enum Trace {
   }
 
   /// The item's path as text.
-  public static func render(
+  package static func render(
     _ ledger: Ledger, entry index: Int, model: Model, replication: Int, language l: ReportLanguage = .english
   ) -> String {
     let scenario = model.scenario

@@ -1,13 +1,13 @@
 /// `gridsim validate-model`: the log's measures beside the simulation's, with a verdict per
 /// measure, as text, CSV, Markdown and HTML (with the two daily series drawn together).
-public struct ValidationReport {
-  public var validation: ModelValidation
-  public var scenarioName: String
-  public var source: String
-  public var logPath: String
-  public var language: ReportLanguage
+package struct ValidationReport {
+  package var validation: ModelValidation
+  package var scenarioName: String
+  package var source: String
+  package var logPath: String
+  package var language: ReportLanguage
 
-  public init(
+  package init(
     _ validation: ModelValidation, scenarioName: String, source: String, logPath: String,
     language: ReportLanguage = .english
   ) {
@@ -105,7 +105,7 @@ public struct ValidationReport {
         + (v.consistent ? "：方案与日志一致" : "：方案与日志不符"))
   }
 
-  public func text() -> String {
+  package func text() -> String {
     let l = language
     var out = l.pick(
       "Model validation: \(scenarioName) against \(logPath)\n", "模型检验：\(scenarioName)，对照 \(logPath)\n")
@@ -121,7 +121,7 @@ public struct ValidationReport {
     return out
   }
 
-  public func csv() -> String {
+  package func csv() -> String {
     let l = language
     var out = CSV.row(
       l.code == .en
@@ -142,7 +142,7 @@ public struct ValidationReport {
     return out
   }
 
-  public func dailyCSV() -> String {
+  package func dailyCSV() -> String {
     var out = CSV.row(
       language.code == .en
         ? [
@@ -240,7 +240,7 @@ public struct ValidationReport {
   }
 
   /// validation.csv, daily.csv, validation.md and validation.html.
-  public func files() -> [(name: String, text: String)] {
+  package func files() -> [(name: String, text: String)] {
     let doc = document()
     let footer =
       language.pick("Made by", "由以下命令生成：") + " gridsim validate-model \(source) --against \(logPath)"

@@ -2,16 +2,16 @@
 // and staffing.
 
 /// Where items come from: a grid patrol sees at once; an online channel only when someone checks.
-public struct Channel: Sendable {
-  public var id: String
-  public var name: String
+package struct Channel: Sendable {
+  package var id: String
+  package var name: String
   /// Relative share of arrivals.
-  public var share: Double
+  package var share: Double
   /// Check times (minutes after midnight, sorted) per day kind; nil: watched continuously. A day
   /// kind missing from the table has no checks that day.
-  public var checks: [DayKind: [Int]]?
+  package var checks: [DayKind: [Int]]?
 
-  public init(id: String, name: String, share: Double, checks: [DayKind: [Int]]? = nil) {
+  package init(id: String, name: String, share: Double, checks: [DayKind: [Int]]? = nil) {
     self.id = id
     self.name = name
     self.share = share
@@ -21,40 +21,40 @@ public struct Channel: Sendable {
 
 /// A run of dates with its own demand and staffing (Spring Festival, the Two Sessions, National
 /// Day, or the scenario's own), and a slice of every measure.
-public struct KeyDateWindow: Sendable {
-  public var name: String
+package struct KeyDateWindow: Sendable {
+  package var name: String
   /// First and last day (day numbers since 1970), inclusive; a named window may recur each year.
-  public var spans: [ClosedRange<Int>]
+  package var spans: [ClosedRange<Int>]
   /// Arrival multipliers: `all` for every channel, then per channel id.
-  public var arrivals: Double = 1
-  public var channelArrivals: [String: Double] = [:]
+  package var arrivals: Double = 1
+  package var channelArrivals: [String: Double] = [:]
   /// Staff multipliers: `all` for every tier, then per tier id.
-  public var staff: Double = 1
-  public var tierStaff: [String: Double] = [:]
+  package var staff: Double = 1
+  package var tierStaff: [String: Double] = [:]
   /// 24-hour watch: online channels are watched continuously, and every rostered unit keeps its
   /// roster's `watch` headcount at all hours.
-  public var watch = false
+  package var watch = false
 
-  public init(name: String, spans: [ClosedRange<Int>]) {
+  package init(name: String, spans: [ClosedRange<Int>]) {
     self.name = name
     self.spans = spans
   }
 
   /// True when day `d` is in the window.
-  public func contains(day d: Int) -> Bool { spans.contains { $0.contains(d) } }
+  package func contains(day d: Int) -> Bool { spans.contains { $0.contains(d) } }
 }
 
 /// The named key dates gridsim knows: China's holiday periods and the sensitive dates that are
 /// not holidays (the Two Sessions, July 1), for 2025 and 2026.
-public enum KeyDates {
+package enum KeyDates {
   /// Names in the order they fall in a year.
-  public static let names = [
+  package static let names = [
     "new-year", "spring-festival", "two-sessions", "qingming", "labour-day", "dragon-boat", "july-1",
     "mid-autumn", "national-day",
   ]
 
   /// The days of a named window in one year, or nil when not known.
-  public static func span(_ name: String, year: Int) -> ClosedRange<Int>? {
+  package static func span(_ name: String, year: Int) -> ClosedRange<Int>? {
     guard let (from, to) = table[year]?[name] else { return nil }
     return LocalDateTime.daysFromCivil(
       year: year, month: from.0, day: from.1)...LocalDateTime.daysFromCivil(
@@ -62,7 +62,7 @@ public enum KeyDates {
   }
 
   /// Years with data.
-  public static var years: [Int] { table.keys.sorted() }
+  package static var years: [Int] { table.keys.sorted() }
 
   private static let table: [Int: [String: ((Int, Int), (Int, Int))]] = [
     2025: [

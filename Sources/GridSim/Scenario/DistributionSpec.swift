@@ -1,5 +1,5 @@
 /// A probability distribution of a duration, as written in a scenario; every parameter in minutes.
-public enum DistributionSpec: Sendable, Equatable {
+package enum DistributionSpec: Sendable, Equatable {
   /// Always the same.
   case fixed(Double)
   /// Exponential with this mean.
@@ -16,7 +16,7 @@ public enum DistributionSpec: Sendable, Equatable {
   case empirical(values: [Double], weights: [Double])
 
   /// The mean, in minutes.
-  public var mean: Double {
+  package var mean: Double {
     switch self {
     case .fixed(let v): v
     case .exponential(let m): m
@@ -30,7 +30,7 @@ public enum DistributionSpec: Sendable, Equatable {
   }
 
   /// The names accepted as the single key of a distribution object.
-  public static let kinds = [
+  package static let kinds = [
     "fixed", "exponential", "uniform", "triangular", "lognormal", "gamma", "erlang", "empirical",
   ]
 }

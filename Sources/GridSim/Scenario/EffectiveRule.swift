@@ -11,29 +11,29 @@
 ///
 /// Staff times and `passUp` are the tier's own (levels 1, 2 and 5: a policy has no such keys);
 /// the top tier never passes an item up, and records a missed deadline (it cannot escalate).
-public struct EffectiveRule: Sendable, Equatable {
+package struct EffectiveRule: Sendable, Equatable {
   /// Staff time from pick-up to the first response (default 0).
-  public var response: DistributionSpec
+  package var response: DistributionSpec
   /// Staff time from the first response to done (default 0).
-  public var handling: DistributionSpec
+  package var handling: DistributionSpec
   /// Chance of passing the item up by referral (default 0; always 0 at the top tier).
-  public var passUp: Double
-  public var responseDeadline: DeadlineSpec?
-  public var resolutionDeadline: DeadlineSpec?
+  package var passUp: Double
+  package var responseDeadline: DeadlineSpec?
+  package var resolutionDeadline: DeadlineSpec?
   /// When the deadlines' clock starts (default: arrival at the tier).
-  public var clock: DeadlineClock
+  package var clock: DeadlineClock
   /// What a missed deadline does (default: escalate; always `record` at the top tier, where there
   /// is nowhere to go).
-  public var onBreach: BreachAction
-  public var `extension`: Scenario.Extension?
-  public var callback: Scenario.Callback?
+  package var onBreach: BreachAction
+  package var `extension`: Scenario.Extension?
+  package var callback: Scenario.Callback?
 }
 
 extension Scenario {
   /// The rule for items of category `category` (an index into `demand.categories`) at tier
   /// `tier`; with no category, the rule for a category that has no rule of its own.
   /// - Complexity: O(1) dictionary lookups.
-  public func effectiveRule(tier: Int, category: Int?) -> EffectiveRule {
+  package func effectiveRule(tier: Int, category: Int?) -> EffectiveRule {
     let tierSpec = tiers[tier]
     let id = category.map { demand.categories[$0].id }
     let levels = [

@@ -2,7 +2,7 @@
 // reports name.
 
 /// The measures of durations the engine records, per tier (or overall) and category.
-public enum Metric: Int, CaseIterable, Sendable {
+package enum Metric: Int, CaseIterable, Sendable {
   /// Minutes from arrival at a tier's unit to a staff member picking the item up (per visit;
   /// overall: summed over the item's visits).
   case wait
@@ -19,7 +19,7 @@ public enum Metric: Int, CaseIterable, Sendable {
   case detection
 
   /// Key used in reports.
-  public var key: String {
+  package var key: String {
     switch self {
     case .wait: "wait"
     case .response: "response"
@@ -32,7 +32,7 @@ public enum Metric: Int, CaseIterable, Sendable {
 }
 
 /// Counts the engine keeps per tier (or overall) and category.
-public enum Counter: Int, CaseIterable, Sendable {
+package enum Counter: Int, CaseIterable, Sendable {
   /// Items that appeared (overall only).
   case appeared
   /// Visits begun at the tier (overall: items that entered).

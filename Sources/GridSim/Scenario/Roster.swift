@@ -1,13 +1,13 @@
 /// How many of a unit's staff a shift or a window takes: a share of the unit's headcount, or a
 /// number of people.
-public enum Headcount: Sendable, Equatable, CustomStringConvertible {
+package enum Headcount: Sendable, Equatable, CustomStringConvertible {
   /// A share of the unit's staff (0-1, or more for reinforcements).
   case share(Double)
   /// A number of people.
   case count(Int)
 
   /// Parses `"2"` (people) or `"50%"` (a share, at most 1000%).
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let t = text.stripped()
     if let n = Int(t), n >= 0, n <= 100_000 {
       self = .count(n)
@@ -22,7 +22,7 @@ public enum Headcount: Sendable, Equatable, CustomStringConvertible {
   /// The people on duty at a unit of `staff`: a share is rounded to the nearest person, and a
   /// share above 0 of a staffed unit is at least one person (a grid is never left with 0.4 of
   /// its worker).
-  public func people(of staff: Int) -> Int {
+  package func people(of staff: Int) -> Int {
     switch self {
     case .count(let n): return n
     case .share(let s):
@@ -31,7 +31,7 @@ public enum Headcount: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .count(let n): "\(n)"
     case .share(let s): "\(String(format2: s * 100, digits: 4))%"
@@ -41,25 +41,25 @@ public enum Headcount: Sendable, Equatable, CustomStringConvertible {
 
 /// When a tier's staff are on duty. A tier without a roster works around the clock with every
 /// unit's full staff.
-public struct Roster: Sendable {
+package struct Roster: Sendable {
   /// One shift: the hours it covers and, per day kind, how many of each unit's staff work it.
-  public struct Shift: Sendable {
+  package struct Shift: Sendable {
     /// Its name in the file: an identifier that roster files and `--set` use.
-    public var name: String
+    package var name: String
     /// The name people call it, shown in reports and accepted wherever `name` is (`值班`); nil:
     /// `name` is shown.
-    public var title: String?
+    package var title: String?
     /// A duty shift (值班): its staff take what the policy's `duty` rule says (urgent matters,
     /// emergencies, opinion about to worsen) and leave the rest for the next office shift.
-    public var duty = false
+    package var duty = false
     /// Minutes after midnight; an end at or before the start means the shift ends the next day
     /// (it belongs to the day it starts on).
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// Headcount per day kind; a day kind not listed has no such shift.
-    public var staff: [DayKind: Headcount]
+    package var staff: [DayKind: Headcount]
 
-    public init(name: String, start: Int, end: Int, staff: [DayKind: Headcount]) {
+    package init(name: String, start: Int, end: Int, staff: [DayKind: Headcount]) {
       self.name = name
       self.start = start
       self.end = end
@@ -67,30 +67,30 @@ public struct Roster: Sendable {
     }
 
     /// What reports call it.
-    public var shown: String { title ?? name }
+    package var shown: String { title ?? name }
 
     /// True when `text` names it (its name or its title).
-    public func isNamed(_ text: String) -> Bool { name == text || title == text }
+    package func isNamed(_ text: String) -> Bool { name == text || title == text }
 
     /// Minutes the shift lasts.
-    public var length: Int { end > start ? end - start : end + 1440 - start }
+    package var length: Int { end > start ? end - start : end + 1440 - start }
   }
 
   /// A headcount for one shift on one date or day kind, at one unit or the whole tier (from the
   /// scenario file or a roster CSV). The most specific entry wins: a date over a day kind, a unit
   /// over the tier.
-  public struct Entry: Sendable {
-    public enum When: Sendable, Equatable {
+  package struct Entry: Sendable {
+    package enum When: Sendable, Equatable {
       case date(Int)
       case kind(DayKind)
     }
-    public var when: When
+    package var when: When
     /// A unit name, or nil for every unit of the tier.
-    public var unit: String?
-    public var shift: String
-    public var staff: Headcount
+    package var unit: String?
+    package var shift: String
+    package var staff: Headcount
 
-    public init(when: When, unit: String?, shift: String, staff: Headcount) {
+    package init(when: When, unit: String?, shift: String, staff: Headcount) {
       self.when = when
       self.unit = unit
       self.shift = shift
@@ -98,30 +98,30 @@ public struct Roster: Sendable {
     }
   }
 
-  public var shifts: [Shift] = []
+  package var shifts: [Shift] = []
   /// People kept on duty at every unit, at all hours, on the days of a window with `watch` on.
-  public var watch: Headcount = .count(1)
+  package var watch: Headcount = .count(1)
   /// A leader on duty each day (带班领导), when the tier requires one.
-  public var leader: LeaderOnDuty?
+  package var leader: LeaderOnDuty?
 
   /// A leader who leads each day's duty (领导带班): at the named units (nil: each unit of the
   /// tier), counted in the headcount (one of the people on duty) or on top of it (reachable,
   /// supervising, not taking items).
-  public struct LeaderOnDuty: Sendable, Equatable {
-    public var units: [String]?
-    public var counts: Bool
-    public init(units: [String]? = nil, counts: Bool = false) {
+  package struct LeaderOnDuty: Sendable, Equatable {
+    package var units: [String]?
+    package var counts: Bool
+    package init(units: [String]? = nil, counts: Bool = false) {
       self.units = units
       self.counts = counts
     }
   }
-  public var entries: [Entry] = []
+  package var entries: [Entry] = []
 
   /// The people a unit of `staff` puts on `shift` on a date (a day number) of kind `kind`, as the
   /// staffing plan reads the roster: a row for the date (for the unit, else for the tier), taken as
   /// written; else a row for the day kind, else the shift's own staff, both scaled by a window's
   /// staff `multiplier`. The watch floor is not applied.
-  public func people(
+  package func people(
     shift: Shift, date: Int, kind: DayKind, unit: String, staff: Int, multiplier: Double?
   ) -> Int {
     func row(_ when: Entry.When) -> Headcount? {
@@ -134,7 +134,7 @@ public struct Roster: Sendable {
     return multiplier.map { Headcount.share($0).people(of: people) } ?? people
   }
 
-  public init(shifts: [Shift] = [], watch: Headcount = .count(1)) {
+  package init(shifts: [Shift] = [], watch: Headcount = .count(1)) {
     self.shifts = shifts
     self.watch = watch
   }

@@ -4,7 +4,7 @@
 /// the file format is documented in `Scenarios/README.md`.
 public struct Scenario: Sendable {
   /// The format version; this build reads version 1.
-  public var version: Int = 1
+  package var version: Int = 1
   /// A short name for reports.
   public var name: String = "unnamed scenario"
   /// Free text for reports.
@@ -17,142 +17,142 @@ public struct Scenario: Sendable {
     case en, zh
   }
   /// The simulated period.
-  public var period: Period = Period()
+  package var period: Period = Period()
   /// The master seed; replication `r` draws from streams derived from (seed, r).
   public var seed: UInt64 = 1
   /// How many independent replications to run.
   public var replications: Int = 10
   /// The tiers, from the one where items enter (grid workers) to the top (leadership group).
-  public var tiers: [Tier] = []
+  package var tiers: [Tier] = []
   /// The root units of the organization (usually one township), each a tree down to the grids.
-  public var organization: [Unit] = []
+  package var organization: [Unit] = []
   /// Where and how often items arrive.
-  public var demand: Demand = Demand()
-  /// Named bounds the results must meet (judged by `gridsim check`).
+  package var demand: Demand = Demand()
   /// What `gridsim plan` decides, if the scenario says.
-  public var plan: PlanSpec?
+  package var plan: PlanSpec?
   /// What `gridsim roster` keeps: rest, hours, pay and the weights of its soft goals.
-  public var rosterRules = DutyRules()
-  public var targets: [Target] = []
+  package var rosterRules = DutyRules()
+  /// Named bounds the results must meet (judged by `gridsim check`).
+  package var targets: [Target] = []
   /// The working calendar and office hours.
-  public var calendar = CalendarSettings()
+  package var calendar = CalendarSettings()
   /// Key-date windows: their own demand and staffing, and a slice of every measure.
-  public var windows: [KeyDateWindow] = []
+  package var windows: [KeyDateWindow] = []
   /// The rules around deadlines every tier follows unless it sets its own (see ``Policy``).
-  public var policy = Policy()
+  package var policy = Policy()
   /// The spreadsheet files (roster and calendar CSVs) read, each with the encoding it was read in.
-  public var spreadsheets: [SpreadsheetFile] = []
+  package var spreadsheets: [SpreadsheetFile] = []
 
   /// A CSV file a scenario named, as the user named it, and the encoding detected.
-  public struct SpreadsheetFile: Sendable, Equatable {
-    public var path: String
-    public var encoding: TextEncoding
+  package struct SpreadsheetFile: Sendable, Equatable {
+    package var path: String
+    package var encoding: TextEncoding
   }
 
   /// Holidays, make-up workdays and office hours.
-  public struct CalendarSettings: Sendable {
+  package struct CalendarSettings: Sendable {
     /// Day kinds: the built-in years plus what the scenario adds.
-    public var days = WorkCalendar.china
+    package var days = WorkCalendar.china
     /// Office hours of every tier that does not set its own.
-    public var officeHours = OfficeHours.standard
+    package var officeHours = OfficeHours.standard
     /// Minute of the day from which a `same day` clock counts as the next working day (default:
     /// the close of office hours).
-    public var sameDayCutoff: Int?
-    public init() {}
+    package var sameDayCutoff: Int?
+    package init() {}
   }
 
   /// Creates an empty scenario; the loader fills it in.
-  public init() {}
+  package init() {}
 
   /// The simulated period.
-  public struct Period: Sendable {
+  package struct Period: Sendable {
     /// Local date-time the simulation starts at.
-    public var start = LocalDateTime(year: 2026, month: 1, day: 5)!
+    package var start = LocalDateTime(year: 2026, month: 1, day: 5)!
     /// Local date-time it ends at (exclusive).
-    public var end = LocalDateTime(year: 2026, month: 2, day: 2)!
+    package var end = LocalDateTime(year: 2026, month: 2, day: 2)!
     /// The time at the start whose observations are discarded (the system fills up).
-    public var warmUp = TimeSpan(minutes: 0)
+    package var warmUp = TimeSpan(minutes: 0)
     /// IANA time zone of every local date-time in the file.
-    public var timeZone = "Asia/Shanghai"
+    package var timeZone = "Asia/Shanghai"
 
     /// The local day (day number since 1970) of a time given in minutes after the start.
-    public func day(atMinute minutes: Double) -> Int {
+    package func day(atMinute minutes: Double) -> Int {
       Int(((Double(start.minutes) + minutes) / 1440).rounded(.down))
     }
     /// The length of the period.
-    public var length: TimeSpan { TimeSpan(minutes: Double(end.minutes - start.minutes)) }
+    package var length: TimeSpan { TimeSpan(minutes: Double(end.minutes - start.minutes)) }
   }
 
   /// One tier of the grid system.
-  public struct Tier: Sendable {
+  package struct Tier: Sendable {
     /// Identifier used in references (`entry`, targets).
-    public var id: String
+    package var id: String
     /// Display name, in any language.
-    public var name: String
+    package var name: String
     /// The order in which waiting items are taken.
-    public var discipline: QueueDiscipline = .fifo
+    package var discipline: QueueDiscipline = .fifo
     /// What applies to every category unless the category overrides it.
-    public var rule = Rule()
+    package var rule = Rule()
     /// Per-category overrides, by category id.
-    public var categoryRules: [String: Rule] = [:]
+    package var categoryRules: [String: Rule] = [:]
     /// Category ids this tier may close; nil means all.
-    public var authorityCategories: Set<String>? = nil
+    package var authorityCategories: Set<String>? = nil
     /// Highest severity id this tier may close; nil means all.
-    public var authorityMaxSeverity: String? = nil
+    package var authorityMaxSeverity: String? = nil
     /// Office hours for this tier's working-time deadlines; nil means the calendar's.
-    public var officeHours: OfficeHours? = nil
+    package var officeHours: OfficeHours? = nil
     /// When staff are on duty; nil: around the clock with every unit's full staff.
-    public var roster: Roster? = nil
+    package var roster: Roster? = nil
     /// Roles within each unit; empty: one role, `staff`, with all of the unit's staff.
-    public var roles: [Role] = []
+    package var roles: [Role] = []
     /// The workflow stages in order; empty: one stage in which a staff member answers after the
     /// `response` time and is done after the `handling` time.
-    public var stages: [Stage] = []
+    package var stages: [Stage] = []
 
     /// Creates a tier.
-    public init(id: String, name: String) {
+    package init(id: String, name: String) {
       self.id = id
       self.name = name
     }
   }
 
   /// Service times, onward passing and deadlines at a tier; nil fields fall back to the tier's.
-  public struct Rule: Sendable {
+  package struct Rule: Sendable {
     /// Staff time from pick-up to the first response to the citizen.
-    public var response: DistributionSpec?
+    package var response: DistributionSpec?
     /// Staff time from the first response to done.
-    public var handling: DistributionSpec?
+    package var handling: DistributionSpec?
     /// Probability of passing the item up for reasons other than authority (referral).
-    public var passUp: Double?
+    package var passUp: Double?
     /// Time allowed from the clock's start to the tier's first response.
-    public var responseDeadline: DeadlineSpec?
+    package var responseDeadline: DeadlineSpec?
     /// Time allowed from the clock's start to the tier being done with the item.
-    public var resolutionDeadline: DeadlineSpec?
+    package var resolutionDeadline: DeadlineSpec?
     /// When the deadlines' clock starts (default: arrival at the tier).
-    public var deadlineClock: DeadlineClock?
+    package var deadlineClock: DeadlineClock?
     /// What a missed deadline does.
-    public var onBreach: BreachAction?
+    package var onBreach: BreachAction?
     /// Extension of the resolution deadline.
-    public var `extension`: Extension?
+    package var `extension`: Extension?
     /// The follow-up call after the reply (with a `callback` stage).
-    public var callback: Callback?
+    package var callback: Callback?
 
     /// Creates an empty rule.
-    public init() {}
+    package init() {}
   }
 
   /// A unit of the organization: a township, a village, a grid.
-  public struct Unit: Sendable {
+  package struct Unit: Sendable {
     /// Display name.
-    public var name: String
+    package var name: String
     /// Number of staff who handle items at this unit.
-    public var staff: Int
+    package var staff: Int
     /// Relative arrival weight of a grid (leaf unit); 1 is the scenario's per-grid rate.
-    public var demandWeight: Double = 1
+    package var demandWeight: Double = 1
     /// Units below this one.
-    public var children: [Unit] = []
+    package var children: [Unit] = []
     /// Creates a unit.
-    public init(name: String, staff: Int, demandWeight: Double = 1, children: [Unit] = []) {
+    package init(name: String, staff: Int, demandWeight: Double = 1, children: [Unit] = []) {
       self.name = name
       self.staff = staff
       self.demandWeight = demandWeight
@@ -161,45 +161,45 @@ public struct Scenario: Sendable {
   }
 
   /// Arrivals: how many, when, of which kinds, entering at which tier.
-  public struct Demand: Sendable {
+  package struct Demand: Sendable {
     /// Mean arrivals per grid per day before the hour and weekday profiles.
-    public var perGridPerDay: Double = 1
+    package var perGridPerDay: Double = 1
     /// 24 relative weights, hour 0 first; normalised to mean 1.
-    public var hourOfDay: [Double] = Array(repeating: 1, count: 24)
+    package var hourOfDay: [Double] = Array(repeating: 1, count: 24)
     /// 7 relative weights, Monday first; normalised to mean 1.
-    public var dayOfWeek: [Double] = Array(repeating: 1, count: 7)
+    package var dayOfWeek: [Double] = Array(repeating: 1, count: 7)
     /// 12 relative weights, January first; normalised to mean 1.
-    public var monthOfYear: [Double] = Array(repeating: 1, count: 12)
+    package var monthOfYear: [Double] = Array(repeating: 1, count: 12)
     /// Multipliers per day kind (absolute; 1 when not given).
-    public var dayKind: [DayKind: Double] = [:]
+    package var dayKind: [DayKind: Double] = [:]
     /// Where items come from and how they are seen (one channel seen at once by default).
-    public var channels: [Channel] = [Channel(id: "direct", name: "direct", share: 1)]
+    package var channels: [Channel] = [Channel(id: "direct", name: "direct", share: 1)]
     /// Item categories with their shares.
-    public var categories: [Category] = [Category(id: "issue", name: "issue", share: 1)]
+    package var categories: [Category] = [Category(id: "issue", name: "issue", share: 1)]
     /// Severity levels, lowest first, with their shares.
-    public var severities: [Severity] = [Severity(id: "routine", name: "routine", share: 1)]
+    package var severities: [Severity] = [Severity(id: "routine", name: "routine", share: 1)]
     /// Entry rules, first match wins; no match enters at the first tier.
-    public var entry: [EntryRule] = []
+    package var entry: [EntryRule] = []
     /// Scripted items (drill injects) that arrive at set times, on top of the random arrivals.
-    public var injects: [Inject] = []
+    package var injects: [Inject] = []
   }
 
   /// One scripted item: when, where and what.
-  public struct Inject: Sendable {
+  package struct Inject: Sendable {
     /// The drill's name for it (`trace --inject ID`); nil when the scenario gives none.
-    public var id: String? = nil
+    package var id: String? = nil
     /// Minutes after the start of the period.
-    public var minutesAfterStart: Double
+    package var minutesAfterStart: Double
     /// Name of the grid it appears in.
-    public var grid: String?
+    package var grid: String?
     /// Category id.
-    public var category: String
+    package var category: String
     /// Severity id.
-    public var severity: String
+    package var severity: String
     /// Channel id; nil: seen at once.
-    public var channel: String? = nil
+    package var channel: String? = nil
 
-    public init(
+    package init(
       id: String? = nil, minutesAfterStart: Double, grid: String?, category: String, severity: String,
       channel: String? = nil
     ) {
@@ -213,40 +213,40 @@ public struct Scenario: Sendable {
   }
 
   /// An item category (consultation, complaint, ...).
-  public struct Category: Sendable {
+  package struct Category: Sendable {
     /// Identifier.
-    public var id: String
+    package var id: String
     /// Display name.
-    public var name: String
+    package var name: String
     /// Relative share of arrivals.
-    public var share: Double
+    package var share: Double
     /// Severity shares for this category, by severity id; nil uses the scenario's.
-    public var severityShares: [String: Double]? = nil
+    package var severityShares: [String: Double]? = nil
   }
 
   /// A severity level.
-  public struct Severity: Sendable {
+  package struct Severity: Sendable {
     /// Identifier.
-    public var id: String
+    package var id: String
     /// Display name.
-    public var name: String
+    package var name: String
     /// Relative share of arrivals (unless a category sets its own).
-    public var share: Double
+    package var share: Double
   }
 
   /// Items matching `category` and `severity` (nil matches any) enter at `tier`.
-  public struct EntryRule: Sendable {
+  package struct EntryRule: Sendable {
     /// Category id, or nil for any.
-    public var category: String?
+    package var category: String?
     /// Severity id, or nil for any.
-    public var severity: String?
+    package var severity: String?
     /// Tier id the item enters at.
-    public var tier: String
+    package var tier: String
   }
 }
 
 /// The order in which a unit's waiting items are taken.
-public enum QueueDiscipline: String, Sendable, CaseIterable {
+package enum QueueDiscipline: String, Sendable, CaseIterable {
   /// First come, first served.
   case fifo
   /// Highest severity first, then first come.
@@ -256,7 +256,7 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
 }
 
 /// What a missed deadline does.
-public enum BreachAction: String, Sendable, CaseIterable {
+package enum BreachAction: String, Sendable, CaseIterable {
   /// Supervision (督办): the item is taken up to the parent unit at the next tier at once.
   case escalate
   /// The miss is counted; the item stays where it is.
@@ -264,7 +264,7 @@ public enum BreachAction: String, Sendable, CaseIterable {
 }
 
 /// Why an item went up a tier.
-public enum EscalationReason: Int, Sendable, CaseIterable {
+package enum EscalationReason: Int, Sendable, CaseIterable {
   /// The tier may not close this category or severity.
   case authority
   /// Passed up for other reasons (the tier's `passUp` probability).
@@ -279,7 +279,7 @@ public enum EscalationReason: Int, Sendable, CaseIterable {
   case reopened
 
   /// The name used in reports.
-  public var name: String {
+  package var name: String {
     switch self {
     case .authority: "authority"
     case .referral: "referral"

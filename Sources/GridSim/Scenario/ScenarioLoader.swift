@@ -22,14 +22,14 @@ public enum ScenarioLoader {
   }
 
   /// A scenario file, or an overrides file: `{ name: "...", overrides: { "key.path": value } }`.
-  public enum Input: Sendable {
+  package enum Input: Sendable {
     case scenario(LoadedScenario)
     case overrides(name: String?, overrides: [ScenarioOverride])
   }
 
   /// Reads a file that may be a scenario (with `overrides` applied) or an overrides file (an
   /// object with an `overrides` key); it is read and parsed once either way.
-  public static func loadInput(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
+  package static func loadInput(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
     -> Input
   {
     let source = SourceFile(path: path, text: try InputFile.readText(path))
@@ -75,7 +75,7 @@ public enum ScenarioLoader {
   }
 
   /// Reads and checks scenario text; `path` is used in messages.
-  public static func parse(_ text: String, path: String, overrides: [ScenarioOverride] = [])
+  package static func parse(_ text: String, path: String, overrides: [ScenarioOverride] = [])
     throws(ScenarioError) -> LoadedScenario
   {
     let source = SourceFile(path: path, text: text)

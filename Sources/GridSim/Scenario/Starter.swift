@@ -1,21 +1,21 @@
 /// `gridsim init`: a township's first scenario, written as commented text that a new user edits,
 /// with a roster file and a short README. Every figure is marked as ours, to be changed.
-public enum Starter {
-  public struct Options: Sendable {
-    public var villages = 6
-    public var gridsPerVillage = 4
+package enum Starter {
+  package struct Options: Sendable {
+    package var villages = 6
+    package var gridsPerVillage = 4
     /// A built-in policy preset (`Scenarios/policies/`).
-    public var preset = "park-procedure"
-    public var language = Scenario.Language.zh
+    package var preset = "park-procedure"
+    package var language = Scenario.Language.zh
 
-    public init() {}
+    package init() {}
   }
 
   /// The built-in presets a starter may name.
-  public static var presets: [String] { BuiltInPresets.texts.keys.sorted() }
+  package static var presets: [String] { BuiltInPresets.texts.keys.sorted() }
 
   /// `scenario.json5`, `roster.csv`, `people.csv` and `README.md`.
-  public static func files(_ o: Options) -> [(name: String, text: String)] {
+  package static func files(_ o: Options) -> [(name: String, text: String)] {
     [
       ("scenario.json5", scenario(o)), ("roster.csv", roster()), ("people.csv", people(o)),
       ("README.md", readme(o)),

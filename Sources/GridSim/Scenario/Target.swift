@@ -2,9 +2,9 @@
 ///
 /// Tiers and categories are named by id, so that one measure can be read from two scenarios that
 /// share ids (as `compare` does).
-public struct Measure: Sendable, Equatable, CustomStringConvertible {
+package struct Measure: Sendable, Equatable, CustomStringConvertible {
   /// What is measured.
-  public enum Kind: Sendable, Equatable, Hashable {
+  package enum Kind: Sendable, Equatable, Hashable {
     /// Share of responses made within their deadline, 0-1.
     case responseOnTime
     /// Share of resolutions made within their deadline, 0-1.
@@ -33,7 +33,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     case named
 
     /// Every kind, in the order the documentation lists them.
-    public static var all: [Kind] {
+    package static var all: [Kind] {
       [.responseOnTime, .resolutionOnTime]
         + Metric.allCases.flatMap { m in Statistic.allCases.map { Kind.duration(m, $0) } }
         + [.utilization, .backlogMean, .backlogMax, .openAtEnd]
@@ -43,7 +43,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The name used in scenario files and reports: `responseOnTime`, `resolution.p90`, `backlog.max`.
-    public var name: String {
+    package var name: String {
       switch self {
       case .responseOnTime: "responseOnTime"
       case .resolutionOnTime: "resolutionOnTime"
@@ -63,13 +63,13 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The kind with this name.
-    public init?(name: String) {
+    package init?(name: String) {
       guard let kind = Self.all.first(where: { $0.name == name }) else { return nil }
       self = kind
     }
 
     /// What the figures are.
-    public var unit: Unit {
+    package var unit: Unit {
       switch self {
       case .responseOnTime, .resolutionOnTime, .utilization, .satisfaction, .keptFromWorsening, .reportOnTime,
         .resolutionRate:
@@ -80,7 +80,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Which way is better; nil when neither is (utilization).
-    public var higherIsBetter: Bool? {
+    package var higherIsBetter: Bool? {
       switch self {
       case .responseOnTime, .resolutionOnTime, .satisfaction, .keptFromWorsening, .reportOnTime,
         .resolutionRate:
@@ -91,7 +91,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when the measure is kept per channel (the whole system's, by the channel items came by).
-    public var byChannel: Bool {
+    package var byChannel: Bool {
       switch self {
       case .duration(.detection, _), .duration(.response, _): true
       default: false
@@ -99,7 +99,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True when the measure exists only per tier.
-    public var needsTier: Bool {
+    package var needsTier: Bool {
       switch self {
       case .utilization, .backlogMean, .backlogMax, .openAtEnd: true
       default: false
@@ -108,12 +108,12 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// A statistic of a duration measure within one replication.
-  public enum Statistic: String, Sendable, CaseIterable, Hashable {
+  package enum Statistic: String, Sendable, CaseIterable, Hashable {
     case mean, p50, p90, p95, max
   }
 
   /// The kind of figure, for formatting.
-  public enum Unit: Sendable, Equatable {
+  package enum Unit: Sendable, Equatable {
     /// A share 0-1, shown as a percentage.
     case share
     /// Minutes, shown in a suitable unit.
@@ -123,7 +123,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
 
     /// A figure in this unit, in English: `97.1%`, `3.2 h` (durations in the unit that suits
     /// `scale`, default the figure), `12.5`.
-    public func text(_ value: Double, scale: Double? = nil) -> String {
+    package func text(_ value: Double, scale: Double? = nil) -> String {
       switch self {
       case .share: return String(format2: value * 100, digits: 1) + "%"
       case .items: return NumberText.decimal(value, digits: 1)
@@ -135,20 +135,20 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// A tier id; nil for the whole system.
-  public var tier: String?
+  package var tier: String?
   /// A category id; nil for all categories.
-  public var category: String?
+  package var category: String?
   /// A key-date window's name or a day kind (`holiday`): the figure for items that appeared on
   /// those days (utilization and backlog: over those days); nil for the whole period.
-  public var window: String?
+  package var window: String?
 
   /// A channel id: the figure for the items that came by it (detection and response only); nil
   /// for every channel.
-  public var channel: String?
+  package var channel: String?
 
-  public init(
+  package init(
     _ kind: Kind, tier: String? = nil, category: String? = nil, window: String? = nil, channel: String? = nil
   ) {
     self.kind = kind
@@ -159,7 +159,7 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `response.p90 at grid for complaint via online during national-day`.
-  public var description: String {
+  package var description: String {
     var text = kind.name
     if let tier { text += " at \(tier)" }
     if let category { text += " for \(category)" }
@@ -170,14 +170,14 @@ public struct Measure: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A named bound a scenario must meet, judged from its replications.
-public struct Target: Sendable, Equatable {
+package struct Target: Sendable, Equatable {
   /// Which side of the figure must hold.
-  public enum Bound: Sendable, Equatable {
+  package enum Bound: Sendable, Equatable {
     case atLeast(Double)
     case atMost(Double)
 
     /// The bound's value.
-    public var value: Double {
+    package var value: Double {
       switch self {
       case .atLeast(let v), .atMost(let v): v
       }
@@ -185,7 +185,7 @@ public struct Target: Sendable, Equatable {
 
     /// The bound in English in the measure's unit, `≥ 95%` or `≤ 3 h`: a target's default name
     /// ends with it.
-    public func text(_ unit: Measure.Unit) -> String {
+    package func text(_ unit: Measure.Unit) -> String {
       switch self {
       case .atLeast(let v): "≥ " + unit.text(v)
       case .atMost(let v): "≤ " + unit.text(v)
@@ -194,7 +194,7 @@ public struct Target: Sendable, Equatable {
   }
 
   /// How the figure is judged against the bound.
-  public enum Judge: String, Sendable, CaseIterable {
+  package enum Judge: String, Sendable, CaseIterable {
     /// The whole 95% interval must clear the bound (the lower end for `atLeast`, the upper end for
     /// `atMost`): a pass that is not down to chance.
     case interval
@@ -202,12 +202,12 @@ public struct Target: Sendable, Equatable {
     case mean
   }
 
-  public var name: String
-  public var measure: Measure
-  public var bound: Bound
-  public var judge: Judge
+  package var name: String
+  package var measure: Measure
+  package var bound: Bound
+  package var judge: Judge
 
-  public init(name: String, measure: Measure, bound: Bound, judge: Judge = .interval) {
+  package init(name: String, measure: Measure, bound: Bound, judge: Judge = .interval) {
     self.name = name
     self.measure = measure
     self.bound = bound

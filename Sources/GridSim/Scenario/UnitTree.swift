@@ -5,36 +5,36 @@
 /// Units at depth `d` are at tier `tierCount - 1 - d` (the roots at the top). A checked scenario
 /// has its grids at tier 0; while a file is being read the tree may be shallower or deeper, so a
 /// unit's tier can be out of range (negative) and a grid's chain can have gaps (-1).
-public struct UnitTree: Sendable {
+package struct UnitTree: Sendable {
   /// One unit, in depth-first order.
-  public struct Unit: Sendable {
+  package struct Unit: Sendable {
     /// The unit's name (names may repeat).
-    public var name: String
+    package var name: String
     /// Its headcount.
-    public var staff: Int
+    package var staff: Int
     /// A grid's relative arrival weight.
-    public var demandWeight: Double
+    package var demandWeight: Double
     /// Its tier: `tierCount - 1 - depth`.
-    public var tier: Int
+    package var tier: Int
     /// The unit above it (an index into ``units``), nil for a root.
-    public var parent: Int?
+    package var parent: Int?
     /// True for a grid (a unit with no units below it).
-    public var isLeaf: Bool
+    package var isLeaf: Bool
   }
 
   /// Every unit, in depth-first order (a unit before the units below it).
-  public let units: [Unit]
+  package let units: [Unit]
   /// The grids, in depth-first order: indices into ``units``.
-  public let leaves: [Int]
+  package let leaves: [Int]
   /// Number of tiers the tree was read against.
-  public let tierCount: Int
+  package let tierCount: Int
   /// The unit that handles each grid's items at each tier: `chains[leaf * tierCount + tier]`
   /// (-1 where the tree has no unit at that tier).
   private let chains: [Int]
 
   /// Walks `organization` (roots first) against `tierCount` tiers.
   /// - Complexity: O(units · tiers).
-  public init(_ organization: [Scenario.Unit], tierCount: Int) {
+  package init(_ organization: [Scenario.Unit], tierCount: Int) {
     var units: [Unit] = []
     var leaves: [Int] = []
     var chains: [Int] = []
@@ -66,18 +66,18 @@ public struct UnitTree: Sendable {
   }
 
   /// The grids' names, in order.
-  public var leafNames: [String] { leaves.map { units[$0].name } }
+  package var leafNames: [String] { leaves.map { units[$0].name } }
 
   /// The unit (an index into ``units``) that handles grid `leaf`'s items at `tier`, if the tree has
   /// one there.
-  public func unit(leaf: Int, tier: Int) -> Int? {
+  package func unit(leaf: Int, tier: Int) -> Int? {
     guard leaves.indices.contains(leaf), (0..<tierCount).contains(tier) else { return nil }
     let u = chains[leaf * tierCount + tier]
     return u >= 0 ? u : nil
   }
 
   /// The names of grid `leaf` and the units above it, from the grid up (empty for no such grid).
-  public func chainNames(leaf: Int) -> [String] {
+  package func chainNames(leaf: Int) -> [String] {
     guard leaves.indices.contains(leaf) else { return [] }
     var names: [String] = []
     var u: Int? = leaves[leaf]
@@ -90,7 +90,7 @@ public struct UnitTree: Sendable {
 
   /// Each unit's name with its tier (the first unit of a repeated name wins), for files that name
   /// units.
-  public var tierByName: [String: Int] {
+  package var tierByName: [String: Int] {
     var result: [String: Int] = [:]
     for unit in units where unit.tier >= 0 && result[unit.name] == nil { result[unit.name] = unit.tier }
     return result
@@ -99,5 +99,5 @@ public struct UnitTree: Sendable {
 
 extension Scenario {
   /// The organization walked once (see ``UnitTree``).
-  public var unitTree: UnitTree { UnitTree(organization, tierCount: tiers.count) }
+  package var unitTree: UnitTree { UnitTree(organization, tierCount: tiers.count) }
 }

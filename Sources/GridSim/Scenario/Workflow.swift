@@ -4,7 +4,7 @@
 /// reports).
 
 /// One step of the written procedure. The order of a tier's `stages` list is the order they run in.
-public enum StageKind: String, Sendable, CaseIterable {
+package enum StageKind: String, Sendable, CaseIterable {
   /// 受理: register the item and answer the citizen at once (the tier's first response).
   case accept
   /// 批办: a leader reviews it and assigns it, naming a lead department when several are involved.
@@ -22,7 +22,7 @@ public enum StageKind: String, Sendable, CaseIterable {
   case archive
 
   /// Stages that come after the decision to pass an item up: only the closing tier does them.
-  public var isClosing: Bool {
+  package var isClosing: Bool {
     switch self {
     case .accept, .assign, .handle: false
     case .approve, .reply, .callback, .archive: true
@@ -33,100 +33,100 @@ public enum StageKind: String, Sendable, CaseIterable {
 extension Scenario {
   /// A role within a tier's units (the office, the leaders, the departments), with its share of
   /// each unit's on-duty staff.
-  public struct Role: Sendable, Equatable {
-    public var id: String
-    public var share: Double
+  package struct Role: Sendable, Equatable {
+    package var id: String
+    package var share: Double
   }
 
   /// One stage of a tier's workflow.
-  public struct Stage: Sendable {
-    public var kind: StageKind
+  package struct Stage: Sendable {
+    package var kind: StageKind
     /// The role that does it (an index into the tier's roles).
-    public var role: Int
+    package var role: Int
     /// Staff time; nil for accept and handle means the tier's `response` and `handling`.
-    public var time: DistributionSpec?
+    package var time: DistributionSpec?
     /// Categories that skip this stage.
-    public var skip: Set<String> = []
+    package var skip: Set<String> = []
     /// Handle only: the chance that an item involves n departments (n ≥ 2), one part each, the
     /// first (the lead) done by the item itself.
-    public var departments: [(count: Int, probability: Double)] = []
+    package var departments: [(count: Int, probability: Double)] = []
   }
 
   /// An extension of the resolution deadline: requested with `probability` when the deadline is
   /// reached without a reply, granted up to `limit` from the deadline clock's start.
-  public struct Extension: Sendable, Equatable {
-    public var probability: Double
-    public var limit: DeadlineSpec
+  package struct Extension: Sendable, Equatable {
+    package var probability: Double
+    package var limit: DeadlineSpec
   }
 
   /// The follow-up call after a reply: how often the citizen is unsatisfied (rising with each day
   /// the reply was late), and where the item is handled again.
-  public struct Callback: Sendable, Equatable {
-    public var unsatisfied: Double
-    public var perDayLate: Double = 0
-    public var reopenAt: ReopenTier = .same
-    public var maxReopenings: Int = 2
+  package struct Callback: Sendable, Equatable {
+    package var unsatisfied: Double
+    package var perDayLate: Double = 0
+    package var reopenAt: ReopenTier = .same
+    package var maxReopenings: Int = 2
   }
 
   /// Where a reopened item is handled again.
-  public enum ReopenTier: String, Sendable, CaseIterable {
+  package enum ReopenTier: String, Sendable, CaseIterable {
     case same, up
   }
 
   /// Opinion that gets worse (恶化) when nobody answers it within `within` of its appearance:
   /// its severity rises, follow-up posts appear, and it may go straight to a higher tier.
-  public struct Worsening: Sendable, Equatable {
-    public var within: TimeSpan
-    public var severityRise: Int = 1
-    public var followUps: Int = 0
+  package struct Worsening: Sendable, Equatable {
+    package var within: TimeSpan
+    package var severityRise: Int = 1
+    package var followUps: Int = 0
   }
 
   /// Skip-level reporting (越级上报): matching items are reported to `tier` within `within` while
   /// the lower tiers go on acting; the report takes `time` of the role's staff.
-  public struct SkipLevelReport: Sendable {
-    public var category: String?
-    public var severity: String?
-    public var tier: String
-    public var role: String?
-    public var within: TimeSpan
-    public var time: DistributionSpec
+  package struct SkipLevelReport: Sendable {
+    package var category: String?
+    package var severity: String?
+    package var tier: String
+    package var role: String?
+    package var within: TimeSpan
+    package var time: DistributionSpec
   }
 
   /// What staff on a duty shift (值班, a shift with `duty: true`) take at once: the rest waits for
   /// the next office shift. The State Council's yearly holiday notice asks every locality to keep
   /// duty and to report and handle major emergencies at once; routine matters are registered for
   /// the next working day.
-  public struct DutyRule: Sendable, Equatable {
+  package struct DutyRule: Sendable, Equatable {
     /// Category ids duty takes whatever their severity.
-    public var categories: [String] = []
+    package var categories: [String] = []
     /// Severity ids duty takes; nil: every severity above the lowest.
-    public var severities: [String]? = nil
+    package var severities: [String]? = nil
     /// True: duty also takes opinion whose worsening window is still open (it would worsen by the
     /// morning).
-    public var opinion = true
+    package var opinion = true
 
-    public init() {}
+    package init() {}
   }
 
   /// The rules around deadlines that apply to every tier unless a tier says otherwise, usually
   /// taken from a preset in `Scenarios/policies/`.
-  public struct Policy: Sendable {
+  package struct Policy: Sendable {
     /// The preset file named, its name and its stated source.
-    public var preset: String?
-    public var name: String?
-    public var source: String?
+    package var preset: String?
+    package var name: String?
+    package var source: String?
     /// Deadlines, extension and callback of every tier (below the tier's own).
-    public var rule = Rule()
-    public var categoryRules: [String: Rule] = [:]
+    package var rule = Rule()
+    package var categoryRules: [String: Rule] = [:]
     /// Supervision reminders, as fractions of the time to the resolution deadline.
-    public var reminders: [Double] = []
+    package var reminders: [Double] = []
     /// Worsening of unanswered opinion, by category id.
-    public var worsening: [String: Worsening] = [:]
+    package var worsening: [String: Worsening] = [:]
     /// Skip-level reporting rules, first match wins.
-    public var skipLevel: [SkipLevelReport] = []
+    package var skipLevel: [SkipLevelReport] = []
     /// What duty shifts take (only where a tier has one).
-    public var duty = DutyRule()
+    package var duty = DutyRule()
 
-    public init() {}
+    package init() {}
   }
 }

@@ -2,18 +2,18 @@
 ///
 /// The interval is mean ± t(0.975, n-1) · s / √n (Student t, s the sample standard deviation of the
 /// replication values). With one replication, or values that do not vary, it has zero width.
-public struct Estimate: Sendable, Equatable, Codable {
+package struct Estimate: Sendable, Equatable, Codable {
   /// Mean over the replications that had a value.
-  public var mean: Double
+  package var mean: Double
   /// Lower end of the 95% interval.
-  public var low: Double
+  package var low: Double
   /// Upper end of the 95% interval.
-  public var high: Double
+  package var high: Double
   /// How many replications had a value.
-  public var n: Int
+  package var n: Int
 
   /// Creates an estimate from its parts.
-  public init(mean: Double, low: Double, high: Double, n: Int) {
+  package init(mean: Double, low: Double, high: Double, n: Int) {
     self.mean = mean
     self.low = low
     self.high = high
@@ -22,7 +22,7 @@ public struct Estimate: Sendable, Equatable, Codable {
 
   /// The estimate from one value per replication; nil values (no observation in that replication)
   /// are left out. Nil when no replication had a value.
-  public init?(_ values: [Double?]) {
+  package init?(_ values: [Double?]) {
     guard let e = Accumulator(values).estimate else { return nil }
     self = e
   }
@@ -30,22 +30,22 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// Values added one at a time, in constant memory: the mean is their sum over their number,
   /// the variance Welford's. Adding the same values in the same order gives the same bits, so an
   /// estimate reduced as replications arrive equals one computed from all of them at the end.
-  public struct Accumulator: Sendable, Equatable {
+  package struct Accumulator: Sendable, Equatable {
     /// Values added, their sum, and Welford's running mean and sum of squared deviations.
-    public private(set) var n = 0
-    public private(set) var sum = 0.0
+    package private(set) var n = 0
+    package private(set) var sum = 0.0
     private var runningMean = 0.0
     private var squares = 0.0
 
-    public init() {}
+    package init() {}
 
     /// The accumulator of `values`, added in their order.
-    public init(_ values: [Double?]) {
+    package init(_ values: [Double?]) {
       for x in values { add(x) }
     }
 
     /// Adds a value; nil (nothing observed in that replication) is left out.
-    public mutating func add(_ value: Double?) {
+    package mutating func add(_ value: Double?) {
       guard let x = value else { return }
       n += 1
       sum += x
@@ -55,7 +55,7 @@ public struct Estimate: Sendable, Equatable, Codable {
     }
 
     /// The estimate of the values added; nil when none was.
-    public var estimate: Estimate? {
+    package var estimate: Estimate? {
       guard n > 0 else { return nil }
       let count = Double(n)
       let mean = sum / count
@@ -68,12 +68,12 @@ public struct Estimate: Sendable, Equatable, Codable {
     }
 
     /// The estimate kept within `bounds` (see ``Estimate/within(_:_:)``).
-    public func estimate(within bounds: ClosedRange<Double>) -> Estimate? {
+    package func estimate(within bounds: ClosedRange<Double>) -> Estimate? {
       estimate.map { $0.clamped(to: bounds) }
     }
 
     /// The estimate of values that cannot be negative.
-    public var nonNegative: Estimate? { estimate(within: 0...Double.infinity) }
+    package var nonNegative: Estimate? { estimate(within: 0...Double.infinity) }
   }
 
   /// The estimate with its interval's ends moved inside `bounds` (the mean is inside already).
@@ -88,24 +88,24 @@ public struct Estimate: Sendable, Equatable, Codable {
   /// 0), its interval clamped to them: the Student-t interval is symmetric and knows nothing of
   /// bounds (a 99.5% on-time rate would reach 100.8%, a rare count below 0). The mean is always
   /// inside the bounds; only the ends move. Nil when no replication had a value.
-  public static func within(_ bounds: ClosedRange<Double>, _ values: [Double?]) -> Estimate? {
+  package static func within(_ bounds: ClosedRange<Double>, _ values: [Double?]) -> Estimate? {
     Accumulator(values).estimate(within: bounds)
   }
 
   /// The estimate of values that cannot be negative (counts, times, utilization, backlogs).
-  public static func nonNegative(_ values: [Double?]) -> Estimate? { within(0...Double.infinity, values) }
+  package static func nonNegative(_ values: [Double?]) -> Estimate? { within(0...Double.infinity, values) }
 
   /// Half the width of the interval.
-  public var halfWidth: Double { (high - low) / 2 }
+  package var halfWidth: Double { (high - low) / 2 }
 
   /// The estimate with every figure multiplied by `factor` (a change of unit).
-  public func scaled(by factor: Double) -> Estimate {
+  package func scaled(by factor: Double) -> Estimate {
     Estimate(mean: mean * factor, low: low * factor, high: high * factor, n: n)
   }
 }
 
 /// Quantiles of Student's t distribution.
-public enum StudentT {
+package enum StudentT {
   private static let table: [Double] = [
     12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281,
     2.2010, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.0930, 2.0860,
@@ -114,7 +114,7 @@ public enum StudentT {
 
   /// The 0.975 quantile for `degreesOfFreedom` ≥ 1: exact table values to 30, then the
   /// Cornish-Fisher expansion around the normal quantile (error below 1e-4 from 30 on).
-  public static func quantile975(degreesOfFreedom df: Int) -> Double {
+  package static func quantile975(degreesOfFreedom df: Int) -> Double {
     precondition(df >= 1, "degrees of freedom must be at least 1")
     if df <= table.count { return table[df - 1] }
     let z = 1.959963984540054

@@ -6,7 +6,7 @@
 /// Values from 2^-7 minutes (about half a second) to 2^24 minutes (about 32 years) are resolved;
 /// smaller ones share bucket 0 and count as 0, larger ones the top bucket. No `log` is taken, so
 /// recording costs a few integer operations.
-public enum HistogramLayout {
+package enum HistogramLayout {
   /// Significand bits per power of two.
   static let subBits = 6
   static let subCount = 1 << subBits
@@ -15,12 +15,12 @@ public enum HistogramLayout {
   /// Biased exponent of 2^24 (exclusive).
   static let maxExponent = 1023 + 24
   /// Number of buckets, bucket 0 holding values below 2^-7.
-  public static let bucketCount = (maxExponent - minExponent) * subCount + 1
+  package static let bucketCount = (maxExponent - minExponent) * subCount + 1
 
   /// The bucket of a non-negative value.
   /// - Complexity: O(1).
   @inline(__always)
-  public static func bucket(_ value: Double) -> Int {
+  package static func bucket(_ value: Double) -> Int {
     let bits = value.bitPattern
     let exponent = Int((bits >> 52) & 0x7FF)
     if exponent < minExponent { return 0 }
@@ -30,7 +30,7 @@ public enum HistogramLayout {
   }
 
   /// The value that stands for a bucket: its midpoint (0 for bucket 0).
-  public static func representative(_ bucket: Int) -> Double {
+  package static func representative(_ bucket: Int) -> Double {
     if bucket <= 0 { return 0 }
     let i = bucket - 1
     let exponent = i / subCount + minExponent - 1023
@@ -43,18 +43,18 @@ public enum HistogramLayout {
 /// Streaming statistics of one measure: count, sum, maximum and a histogram for percentiles.
 ///
 /// Constant memory whatever the number of observations, and mergeable (add the counts).
-public struct StreamingStats: Sendable, Equatable {
+package struct StreamingStats: Sendable, Equatable {
   /// Number of observations.
-  public var count = 0
+  package var count = 0
   /// Sum of observations.
-  public var sum = 0.0
+  package var sum = 0.0
   /// Largest observation.
-  public var max = 0.0
+  package var max = 0.0
   /// Observations per bucket of ``HistogramLayout``.
-  public var buckets: [UInt32]
+  package var buckets: [UInt32]
 
   /// An empty record.
-  public init() { buckets = Self.noBuckets }
+  package init() { buckets = Self.noBuckets }
 
   /// Every bucket empty, shared until a record is written to (so an empty record allocates
   /// nothing).
@@ -63,7 +63,7 @@ public struct StreamingStats: Sendable, Equatable {
   /// Adds an observation (a non-negative duration).
   /// - Complexity: O(1).
   @inline(__always)
-  public mutating func record(_ value: Double) {
+  package mutating func record(_ value: Double) {
     count += 1
     sum += value
     if value > max { max = value }
@@ -71,7 +71,7 @@ public struct StreamingStats: Sendable, Equatable {
   }
 
   /// Adds another record's observations to this one (nothing from a record of no observations).
-  public mutating func merge(_ other: StreamingStats) {
+  package mutating func merge(_ other: StreamingStats) {
     guard other.count > 0 else { return }
     count += other.count
     sum += other.sum
@@ -80,11 +80,11 @@ public struct StreamingStats: Sendable, Equatable {
   }
 
   /// The mean, or nil with no observations.
-  public var mean: Double? { count > 0 ? sum / Double(count) : nil }
+  package var mean: Double? { count > 0 ? sum / Double(count) : nil }
 
   /// The p-quantile (0 < p ≤ 1): the smallest bucket whose cumulative count reaches p of the
   /// observations, at its midpoint, capped at the exact maximum. Nil with no observations.
-  public func quantile(_ p: Double) -> Double? {
+  package func quantile(_ p: Double) -> Double? {
     quantiles(p)[0]
   }
 
@@ -113,9 +113,9 @@ public struct StreamingStats: Sendable, Equatable {
 ///
 /// The bin edges, 2^e × (1, 1.25, 1.5, 1.75), fall on edges of ``HistogramLayout``'s buckets, so
 /// folding a fine histogram into coarse bins is exact.
-public enum CoarseHistogram {
+package enum CoarseHistogram {
   /// Lower edges of the bins, minutes: 0, then 1, 1.25, 1.5, 1.75, 2, 2.5, ... 16384.
-  public static let edges: [Double] = {
+  package static let edges: [Double] = {
     var edges: [Double] = [0]
     for e in 0..<14 {
       for j in 0..<4 { edges.append(Double(1 << e) * (1 + Double(j) / 4)) }
@@ -125,7 +125,7 @@ public enum CoarseHistogram {
   }()
 
   /// Observations per bin (``edges``) of a fine histogram.
-  public static func fold(_ stats: StreamingStats) -> [Int] {
+  package static func fold(_ stats: StreamingStats) -> [Int] {
     var bins = Array(repeating: 0, count: edges.count)
     var bin = 0
     for (i, n) in stats.buckets.enumerated() where n > 0 {

@@ -1,9 +1,9 @@
 /// Quantiles of a sample held whole (fits and validation; the engine's are streaming, see
 /// ``Histogram``).
-public enum Quantile {
+package enum Quantile {
   /// The `p` quantile of sorted values, by linear interpolation between order statistics (type 7
   /// of Hyndman and Fan, R's and NumPy's default); nan for no values.
-  public static func interpolated(_ sorted: [Double], _ p: Double) -> Double {
+  package static func interpolated(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return .nan }
     let h = min(max(p, 0), 1) * Double(sorted.count - 1)
     let i = Int(h)
@@ -12,7 +12,7 @@ public enum Quantile {
 
   /// The nearest-rank `p` quantile of sorted values (a value of the sample: the team's median
   /// response is a time the team took); nan for no values.
-  public static func nearestRank(_ sorted: [Double], _ p: Double) -> Double {
+  package static func nearestRank(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return .nan }
     let rank = Int((p * Double(sorted.count)).rounded(.up))
     return sorted[min(sorted.count, max(1, rank)) - 1]

@@ -2,7 +2,7 @@
 /// `Reports/README.md`. Times are local, to the minute; a blank means it did not happen. In
 /// Chinese its columns and outcomes are the words work-order platforms use, which ``WorkOrderLog``
 /// reads back (a ledger is a log for `gridsim fit`).
-public enum LedgerCSV {
+package enum LedgerCSV {
   /// The columns in Chinese, by their English name.
   static let chinese: [String: String] = [
     "item": "工单编号", "measured": "计入统计", "category": "诉求类别", "severity": "严重程度", "channel": "来源渠道",
@@ -21,7 +21,8 @@ public enum LedgerCSV {
     .reopened: "重办",
   ]
 
-  public static func render(_ ledger: Ledger, model: Model, language l: ReportLanguage = .english) -> String {
+  package static func render(_ ledger: Ledger, model: Model, language l: ReportLanguage = .english) -> String
+  {
     let zh = l.code == .zh
     let scenario = model.scenario
     // Millions of times are written: dates and clock times come from tables, not a formatter.

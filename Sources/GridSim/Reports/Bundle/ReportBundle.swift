@@ -1,15 +1,15 @@
 /// The files `--out DIR` writes: `report.html`, `report.md`, `summary.json`, `daily.csv`,
 /// `tiers.csv`, and `ledger.csv` when a ledger is given. Documented in `Reports/README.md`.
-public struct ReportBundle: Sendable {
+package struct ReportBundle: Sendable {
   /// One scenario's results.
-  public struct Section: Sendable {
+  package struct Section: Sendable {
     /// The scenario file as given on the command line.
-    public var source: String
-    public var summary: Summary
+    package var source: String
+    package var summary: Summary
     /// `base` or `changed` in a comparison; nil otherwise.
-    public var role: String?
+    package var role: String?
 
-    public init(source: String, summary: Summary, role: String? = nil) {
+    package init(source: String, summary: Summary, role: String? = nil) {
       self.source = source
       self.summary = summary
       self.role = role
@@ -17,20 +17,20 @@ public struct ReportBundle: Sendable {
   }
 
   /// The command the results come from.
-  public enum Command: String, Sendable {
+  package enum Command: String, Sendable {
     case run, check, compare
   }
 
-  public var command: Command
-  public var sections: [Section]
-  public var comparison: Comparison?
-  public var language: ReportLanguage
+  package var command: Command
+  package var sections: [Section]
+  package var comparison: Comparison?
+  package var language: ReportLanguage
   /// How the results can be made again (the command line without the output options).
-  public var commandLine: String
+  package var commandLine: String
   /// `ledger.csv`, when asked for.
-  public var ledger: String?
+  package var ledger: String?
 
-  public init(
+  package init(
     command: Command, sections: [Section], comparison: Comparison? = nil, language: ReportLanguage,
     commandLine: String, ledger: String? = nil
   ) {
@@ -51,7 +51,7 @@ public struct ReportBundle: Sendable {
   }
 
   /// The files, by name, in the order they are listed above.
-  public func files() -> [(name: String, contents: String)] {
+  package func files() -> [(name: String, contents: String)] {
     let document = self.document()
     // The command line as code: no backtick or control character may end the span.
     let shown = String(
@@ -72,7 +72,7 @@ public struct ReportBundle: Sendable {
   }
 
   /// Writes the files into `directory` (made when missing), all or none.
-  public func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
+  package func write(to directory: String, csv: CSVStyle = .plain) throws(AtomicFile.WriteError) {
     try AtomicFile.writeFolder(files().map { ($0.name, $0.contents) }, to: directory, csv: csv)
   }
 

@@ -16,14 +16,14 @@ import Synchronization
 /// which waits for a swap in progress to finish), and those a SIGKILL left (a cluster's time
 /// limit, the OOM killer) carry their process id, so the next write to the same place removes
 /// them once that process is gone.
-public enum AtomicFile {
+package enum AtomicFile {
   /// Temporary files and folders of writes in progress; a swap holds the lock while it runs, so
   /// an interrupt waits for it (the target is then the old folder or the new one, never neither).
   private static let inFlight = Mutex<Set<String>>([])
 
   /// The names of every file and folder gridsim writes into an output folder: a folder holding
   /// only these is one of ours, and is replaced whole.
-  public static let outputNames: Set<String> = [
+  package static let outputNames: Set<String> = [
     "report.html", "report.md", "summary.json", "daily.csv", "tiers.csv", "ledger.csv",
     "plan.json", "roster.csv", "script.csv", "script.md", "script.html", "team-log.csv", "cards.html",
     "score.json", "score.csv", "score.md", "score.html", "improvement-plan.csv", "comparison.csv",
@@ -35,7 +35,7 @@ public enum AtomicFile {
   /// Removes the temporary files of writes still in progress (on SIGINT or SIGTERM), after a swap
   /// in progress has finished: an interrupted run leaves the old files or the new ones, and
   /// nothing half-written.
-  public static func removeTemporaryFiles() {
+  package static func removeTemporaryFiles() {
     interrupted.store(true, ordering: .sequentiallyConsistent)
     inFlight.withLock { paths in
       for path in paths { removeOurs(path) }
@@ -54,10 +54,10 @@ public enum AtomicFile {
   }
 
   /// Why a file could not be written (exit 73).
-  public struct WriteError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot write '\(path)': \(reason)" }
+  package struct WriteError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "cannot write '\(path)': \(reason)" }
   }
 
   // MARK: folders
@@ -66,7 +66,7 @@ public enum AtomicFile {
   /// folder `folder`, whole or not at all; `.csv` files in `csv`'s style. The folder's parents are
   /// made when missing. `report` is false for files that are not a report (`gridsim init`'s):
   /// an existing folder then keeps what it holds.
-  public static func writeFolder(
+  package static func writeFolder(
     _ files: [(name: String, text: String)], to folder: String, csv: CSVStyle = .plain, report: Bool = true
   ) throws(WriteError) {
     let files = csv.apply(files.map { (path: $0.name, text: $0.text) })
@@ -218,13 +218,13 @@ public enum AtomicFile {
   // MARK: single files
 
   /// Writes `text` to `path` whole or not at all.
-  public static func write(_ text: String, to path: String) throws(WriteError) {
+  package static func write(_ text: String, to path: String) throws(WriteError) {
     try write(Data(text.utf8), to: path)
   }
 
   /// Writes `data` to `path` whole or not at all: to a temporary file of ours beside it, then
   /// renamed over it.
-  public static func write(_ data: Data, to path: String) throws(WriteError) {
+  package static func write(_ data: Data, to path: String) throws(WriteError) {
     try checkReplaceable(path)
     if InputFile.wasRead(path) {
       throw WriteError(

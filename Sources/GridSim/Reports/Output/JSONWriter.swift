@@ -9,10 +9,11 @@ public indirect enum JSONNode: Sendable, Equatable {
   case array([JSONNode])
   case object([(String, JSONNode)])
 
+  /// Two documents are equal when they render to the same text (numbers as rounded).
   public static func == (a: JSONNode, b: JSONNode) -> Bool { a.rendered() == b.rendered() }
 
   /// A number, or null when it is nil or not finite.
-  public static func number(_ value: Double?) -> JSONNode {
+  package static func number(_ value: Double?) -> JSONNode {
     guard let value, value.isFinite else { return .null }
     return .number(value)
   }

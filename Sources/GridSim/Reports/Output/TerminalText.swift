@@ -2,8 +2,8 @@
 /// sequences, and invisible characters that reorder or hide text (zero-width, bidirectional
 /// controls) are written as `\u{1B}`, so that a scenario's names and values can neither drive the
 /// terminal (clear it, retitle it) nor hide part of a message.
-public enum TerminalText {
-  public static func safe(_ text: String) -> String {
+package enum TerminalText {
+  package static func safe(_ text: String) -> String {
     // Most text needs no change: check first, without building a copy, and printable ASCII (most
     // reports) without decoding a scalar.
     let isPlainASCII = !text.utf8.contains { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) }
