@@ -167,7 +167,8 @@ enum DrillCommand {
   static func play(_ arguments: [String]) throws(CommandError) -> ExitCode {
     let args = try GridSimCommand.parse(playSpec, arguments)
     let speedText = args.value("speed") ?? "1"
-    guard var speed = Double(speedText), speed.isFinite, speed > 0, speed <= 1_000_000 else {
+    guard let speed = Double(speedText), speed.isFinite, speed > 0, speed <= DrillRoomCommand.maximumSpeed
+    else {
       throw .usage(
         "'--speed' expects a number from above 0 to 1000000, found '\(Console.shown(speedText))'.", playSpec)
     }
@@ -208,17 +209,11 @@ enum DrillCommand {
     if logPath != nil || playersPath != nil { Console.out(report.playKeys) }
     let input = PlayInput()
     input.start()
-    var anchor = Double(releases[startIndex].time.minutes)
-    var began = Date()
-    var paused = false
+    var clock = DrillClock(start: releases[startIndex].time, speed: speed, now: Date())
     var lastPage = ""
-    func now() -> LocalDateTime {
-      let minutes = paused ? anchor : anchor + Date().timeIntervalSince(began) * speed / 60
-      return LocalDateTime(minutes: Int64(minutes.rounded(.down)))
-    }
     var over = false
     while !over {
-      let t = now()
+      let t = clock.time(at: Date())
       // What has come by now, then what was typed since the last tick (against what is out).
       for event in room.advance(to: t) {
         switch event {
@@ -235,59 +230,42 @@ enum DrillCommand {
       }
       let (lines, eof) = input.take()
       for raw in lines {
-        let line = raw.trimmingCharacters(in: .whitespaces)
-        if line.isEmpty { continue }
-        switch line.lowercased() {
-        case "pause", "暂停":
-          if !paused {
-            anchor = Double(now().minutes)
-            paused = true
-            Console.out(report.pick("-- paused at \(t)\n", "-- 已暂停：\(t)\n"))
-          }
-        case "resume", "go", "继续":
-          if paused {
-            paused = false
-            began = Date()
-            Console.out(report.pick("-- resumed\n", "-- 已继续\n"))
-          }
-        case "end", "结束":
+        guard let command = DrillRoomCommand(raw) else { continue }
+        switch command {
+        case .pause:
+          if clock.pause(at: Date()) { Console.out(report.pick("-- paused at \(t)\n", "-- 已暂停：\(t)\n")) }
+        case .resume:
+          if clock.resume(at: Date()) { Console.out(report.pick("-- resumed\n", "-- 已继续\n")) }
+        case .end:
           over = true
-        case _ where ["speed", "倍速"].contains(line.split(separator: " ").first.map(String.init) ?? ""):
-          // The clock runs on from now at the new speed.
-          let text = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-          if let n = Double(text), n.isFinite, n > 0, n <= 1_000_000 {
-            anchor = Double(now().minutes)
-            began = Date()
-            speed = n
-            Console.out(report.pick("-- speed \(text)\n", "-- \(text)倍速\n"))
+        case .speed(let n, let typed):
+          clock.setSpeed(n, at: Date())
+          Console.out(report.pick("-- speed \(typed)\n", "-- \(typed)倍速\n"))
+        case .badSpeed(let text):
+          Console.out(
+            report.pick(
+              "?? expected a speed from above 0 to 1000000, found '\(Console.shown(text))'\n",
+              "?? 倍速应大于0且不超过1000000，收到“\(Console.shown(text))”\n"))
+        case .jump(let id):
+          if let i = releases.firstIndex(where: { pack.injects[$0.inject].id == id }), releases[i].time > t {
+            clock.jump(to: releases[i].time, at: Date())
+            Console.out(report.pick("-- jumped to \(releases[i].time)\n", "-- 已跳至\(releases[i].time)\n"))
           } else {
             Console.out(
               report.pick(
-                "?? expected a speed from above 0 to 1000000, found '\(text)'\n",
-                "?? 倍速应大于0且不超过1000000，收到“\(text)”\n"))
+                "?? no inject '\(Console.shown(id))' ahead to jump to\n", "?? 之后没有事件\(Console.shown(id))可跳至\n"
+              ))
           }
-        case _ where ["jump", "跳至"].contains(line.split(separator: " ").first.map(String.init) ?? ""):
-          // The clock jumps forward to an inject's time.
-          let id = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-          if let i = releases.firstIndex(where: { pack.injects[$0.inject].id == id }), releases[i].time > t {
-            anchor = Double(releases[i].time.minutes)
-            began = Date()
-            Console.out(report.pick("-- jumped to \(releases[i].time)\n", "-- 已跳至\(releases[i].time)\n"))
+        case .release(let id):
+          if let i = room.release(id) {
+            Console.out(report.playInject(releases[i]))
           } else {
-            Console.out(report.pick("?? no inject '\(id)' ahead to jump to\n", "?? 之后没有事件\(id)可跳至\n"))
+            Console.out(
+              report.pick(
+                "?? no inject '\(Console.shown(id))' waiting to be released\n",
+                "?? 没有待发布的事件\(Console.shown(id))\n"))
           }
-        default:
-          let words = line.split(separator: " ")
-          if words.count == 2, ["release", "发布"].contains(words[0].lowercased()) {
-            if let i = room.release(String(words[1])) {
-              Console.out(report.playInject(releases[i]))
-            } else {
-              Console.out(
-                report.pick("?? no inject '\(words[1])' waiting to be released\n", "?? 没有待发布的事件\(words[1])\n")
-              )
-            }
-            continue
-          }
+        case .log(let line):
           switch room.log(line, now: t) {
           case .success(let logged):
             if let journal {
@@ -314,14 +292,14 @@ enum DrillCommand {
         lastPage = page
       }
       if over { break }
-      Console.status(report.clock(t) + (paused ? report.pick(" (paused)", "（已暂停）") : ""))
-      // Sleep to the next release or a second of real time, whichever is sooner.
+      Console.status(report.clock(t) + (clock.paused ? report.pick(" (paused)", "（已暂停）") : ""))
+      // Sleep to the next release or a quarter of a second of real time, whichever is sooner.
       let next = releases.indices.filter { !room.passed.contains($0) }.map { releases[$0].time }.min()
-      let wait = next.map { Double($0.minutes - t.minutes) * 60 / speed } ?? 1
+      let wait = next.map { clock.seconds(until: $0, at: Date()) } ?? 1
       Thread.sleep(forTimeInterval: min(0.25, max(0.001, wait)))
     }
     Console.clearStatus()
-    try writePlayers(now(), over: true)
+    try writePlayers(clock.time(at: Date()), over: true)
     if let logPath {
       Console.out(
         report.pick(

@@ -224,4 +224,56 @@ struct DrillRoomStateTests {
     #expect(comparison.teams.map(\.rank) == [1, 2, 2, 4])
     #expect(DrillComparison.teamName("logs/shift-a.csv") == "shift-a")
   }
+
+  @Test("the room's clock: speed, pause, resume, a new speed and a jump, by hand")
+  func clock() throws {
+    let start = try #require(LocalDateTime(parsing: "2026-10-12T09:00"))
+    let t0 = Date(timeIntervalSince1970: 1_000_000)
+    func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
+    // 60 scenario minutes a real minute: a real second is a scenario minute.
+    var clock = DrillClock(start: start, speed: 60, now: t0)
+    #expect(clock.time(at: at(90.5)).description == "2026-10-12T10:30")
+    // Paused at 10:30 (real 90.5 s), it shows 10:30 however long it stays paused.
+    let paused = clock.pause(at: at(90.5))
+    let again = clock.pause(at: at(100))
+    #expect(paused && !again)
+    #expect(clock.time(at: at(1000)).description == "2026-10-12T10:30")
+    #expect(clock.seconds(until: start, at: at(1000)) == .infinity)
+    // Resumed at real 1000 s: 30 real seconds later, 11:00.
+    let resumed = clock.resume(at: at(1000))
+    let twice = clock.resume(at: at(1001))
+    #expect(resumed && !twice)
+    #expect(clock.time(at: at(1030)).description == "2026-10-12T11:00")
+    // Speed 600 from 11:00: a real second is 10 scenario minutes; 12:00 is 6 real seconds away.
+    clock.setSpeed(600, at: at(1030))
+    let noon = try #require(LocalDateTime(parsing: "2026-10-12T12:00"))
+    #expect(clock.seconds(until: noon, at: at(1030)) == 6)
+    #expect(clock.time(at: at(1036)).description == "2026-10-12T12:00")
+    // A jump moves the clock; it runs on at the same speed from there.
+    let later = try #require(LocalDateTime(parsing: "2026-10-13T08:00"))
+    clock.jump(to: later, at: at(1040))
+    #expect(clock.time(at: at(1043)).description == "2026-10-13T08:30")
+  }
+
+  @Test("the room's words, in English and Chinese; anything else is an action to log")
+  func commands() {
+    #expect(DrillRoomCommand("  pause ") == .pause && DrillRoomCommand("暂停") == .pause)
+    #expect(DrillRoomCommand("resume") == .resume && DrillRoomCommand("go") == .resume)
+    #expect(
+      DrillRoomCommand("继续") == .resume && DrillRoomCommand("结束") == .end && DrillRoomCommand("END") == .end)
+    #expect(DrillRoomCommand("speed 120") == .speed(120, typed: "120"))
+    #expect(DrillRoomCommand("倍速 0.5") == .speed(0.5, typed: "0.5"))
+    #expect(
+      DrillRoomCommand("speed 0") == .badSpeed("0")
+        && DrillRoomCommand("speed 1000001") == .badSpeed("1000001"))
+    #expect(DrillRoomCommand("speed fast") == .badSpeed("fast") && DrillRoomCommand("speed") == .badSpeed(""))
+    #expect(DrillRoomCommand("jump I2") == .jump("I2") && DrillRoomCommand("跳至 I2") == .jump("I2"))
+    #expect(
+      DrillRoomCommand("release I1b") == .release("I1b") && DrillRoomCommand("发布 I1b") == .release("I1b"))
+    // Not the room's words: logged as typed (trimmed).
+    #expect(DrillRoomCommand(" respond I1 grid called back ") == .log("respond I1 grid called back"))
+    #expect(DrillRoomCommand("pause now") == .log("pause now"))
+    #expect(DrillRoomCommand("release I1b now") == .log("release I1b now"))
+    #expect(DrillRoomCommand("   ") == nil)
+  }
 }
