@@ -118,7 +118,7 @@ package struct DutyRosterProblem: Sendable {
       for day in days {
         let kind = calendar.kind(ofDay: day)
         let window = scenario.windows.first { $0.contains(day: day) }
-        let multiplier = window.map { $0.tierStaff[tier.id] ?? $0.staff }
+        let multiplier = window.map { $0.staffing.multiplier(tier: tier.id) }
         var daySlots: [DutySlot] = []
         for shift in roster.shifts.sorted(by: { $0.start < $1.start }) {
           // On working days office hours are work, not duty: only duty shifts and nights are named.

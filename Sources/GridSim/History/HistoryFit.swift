@@ -188,7 +188,7 @@ package struct HistoryFit: Sendable {
         return Self.poisson(n, over: expect * share)
       }
       windows.append(
-        (window.name, Self.poisson(observed, over: expect), list.count, window.arrivals, byChannel))
+        (window.name, Self.poisson(observed, over: expect), list.count, window.demand.arrivals, byChannel))
     }
   }
 

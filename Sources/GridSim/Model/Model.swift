@@ -225,7 +225,7 @@ public struct Model: Sendable {
       if let window = dayWindowSegment[d] { segmentDays[Int(window)].append(d) }
     }
     self.segmentDays = segmentDays
-    watchDay = dayWindow.map { $0.map { scenario.windows[$0].watch } ?? false }
+    watchDay = dayWindow.map { $0.map { scenario.windows[$0].staffing.watch } ?? false }
 
     // Channels: a day in a window with its own channel multipliers draws from its own table.
     let (channelTables, tableOfWindow, arrivalFactor) = Self.channelTables(scenario)
@@ -288,9 +288,9 @@ public struct Model: Sendable {
     var tableOfWindow: [Int: Int32] = [:]
     var arrivalFactor = [Double](repeating: 1, count: scenario.windows.count)
     for (w, window) in scenario.windows.enumerated() {
-      let weights = channels.map { $0.share * (window.channelArrivals[$0.id] ?? 1) }
-      arrivalFactor[w] = window.arrivals * (channelTotal > 0 ? weights.reduce(0, +) / channelTotal : 1)
-      if channels.count > 1, !window.channelArrivals.isEmpty, weights.reduce(0, +) > 0 {
+      let weights = channels.map { $0.share * (window.demand.channels[$0.id] ?? 1) }
+      arrivalFactor[w] = window.demand.arrivals * (channelTotal > 0 ? weights.reduce(0, +) / channelTotal : 1)
+      if channels.count > 1, !window.demand.channels.isEmpty, weights.reduce(0, +) > 0 {
         tableOfWindow[w] = Int32(channelTables.count)
         channelTables.append(AliasTable(weights: weights))
       }

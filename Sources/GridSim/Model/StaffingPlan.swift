@@ -53,10 +53,10 @@ struct StaffingPlan: Sendable {
     func multiplier(day d: Int, tier t: Int) -> Double? {
       guard d >= 0, d < dayCount, let w = window[d] else { return nil }
       let spec = scenario.windows[w]
-      return spec.tierStaff[scenario.tiers[t].id] ?? spec.staff
+      return spec.staffing.multiplier(tier: scenario.tiers[t].id)
     }
     func watching(day d: Int) -> Bool {
-      d >= 0 && d < dayCount && window[d].map { scenario.windows[$0].watch } == true
+      d >= 0 && d < dayCount && window[d].map { scenario.windows[$0].staffing.watch } == true
     }
 
     var initial = [Int32](repeating: 0, count: unitTier.count)

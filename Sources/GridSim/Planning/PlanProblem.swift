@@ -91,7 +91,7 @@ package struct PlanProblem: Sendable {
         let d = date - firstDay
         let kind = scenario.calendar.days.kind(ofDay: date)
         let window = scenario.windows.first { $0.contains(day: date) }
-        let multiplier = window.map { $0.tierStaff[tier.id] ?? $0.staff }
+        let multiplier = window.map { $0.staffing.multiplier(tier: tier.id) }
         // The people each unit has that day: a leader on duty outside the headcount is one fewer.
         let onHand = units.map { u -> Int in
           let staff = base.unitStaff[u]
@@ -118,7 +118,7 @@ package struct PlanProblem: Sendable {
           let people = units.map { u -> Int in
             roster.people(
               shift: shift, date: date, kind: kind, unit: base.unitNames[u], staff: base.unitStaff[u],
-              multiplier: window.map { $0.tierStaff[tier.id] ?? $0.staff })
+              multiplier: window.map { $0.staffing.multiplier(tier: tier.id) })
           }
           // A shift not worked on this day is no decision (the plan keeps it off).
           guard people.contains(where: { $0 > 0 }) || shift.staff[kind] != nil else { continue }

@@ -214,7 +214,7 @@ package struct FitReport {
       }
       out += "      arrivals: {\n"
       for (c, channel) in scenario.demand.channels.enumerated() {
-        let base = window.arrivals * (window.channelArrivals[channel.id] ?? 1)
+        let base = window.demand.arrivals * (window.demand.channels[channel.id] ?? 1)
         if let f = fitted?.channels[c] {
           out +=
             "        \(Self.string(channel.id)): \(Self.number(f.value)),  // \(f.count) items; 95% interval \(Self.number(f.low)) to \(Self.number(f.high)); the base's \(Self.number(base))\n"
@@ -226,16 +226,16 @@ package struct FitReport {
         }
       }
       out += "      },\n"
-      if !window.tierStaff.isEmpty {
-        out += "      staff: { all: \(Self.number(window.staff))"
-        for (tier, x) in window.tierStaff.sorted(by: { $0.key < $1.key }) {
+      if !window.staffing.tiers.isEmpty {
+        out += "      staff: { all: \(Self.number(window.staffing.all))"
+        for (tier, x) in window.staffing.tiers.sorted(by: { $0.key < $1.key }) {
           out += ", \(Self.string(tier)): \(Self.number(x))"
         }
         out += " },\n"
-      } else if window.staff != 1 {
-        out += "      staff: \(Self.number(window.staff)),\n"
+      } else if window.staffing.all != 1 {
+        out += "      staff: \(Self.number(window.staffing.all)),\n"
       }
-      if window.watch { out += "      watch: true,\n" }
+      if window.staffing.watch { out += "      watch: true,\n" }
       out += "    },\n"
     }
     return out + "  ],\n"

@@ -25,15 +25,28 @@ package struct KeyDateWindow: Sendable {
   package var name: String
   /// First and last day (day numbers since 1970), inclusive; a named window may recur each year.
   package var spans: [ClosedRange<Int>]
-  /// Arrival multipliers: `all` for every channel, then per channel id.
-  package var arrivals: Double = 1
-  package var channelArrivals: [String: Double] = [:]
-  /// Staff multipliers: `all` for every tier, then per tier id.
-  package var staff: Double = 1
-  package var tierStaff: [String: Double] = [:]
+  /// What changes in the items that arrive.
+  package var demand = Demand()
+  /// What changes in who is on duty.
+  package var staffing = Staffing()
+
+  /// A window's demand: arrival multipliers, `all` for every channel, then per channel id.
+  package struct Demand: Sendable, Equatable {
+    package var arrivals: Double = 1
+    package var channels: [String: Double] = [:]
+  }
+
+  /// A window's staffing: staff multipliers (`all` for every tier, then per tier id), and the
   /// 24-hour watch: online channels are watched continuously, and every rostered unit keeps its
   /// roster's `watch` headcount at all hours.
-  package var watch = false
+  package struct Staffing: Sendable, Equatable {
+    package var all: Double = 1
+    package var tiers: [String: Double] = [:]
+    package var watch = false
+
+    /// The staff multiplier of a tier (its own, else `all`).
+    package func multiplier(tier id: String) -> Double { tiers[id] ?? all }
+  }
 
   package init(name: String, spans: [ClosedRange<Int>]) {
     self.name = name

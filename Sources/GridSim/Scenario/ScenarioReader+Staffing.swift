@@ -357,12 +357,12 @@ extension ScenarioReader {
             guard let n = values.number(x, "\(p).arrivals.\(key)", in: 0...1000, what: "a multiplier") else {
               continue
             }
-            if key == "all" { window.arrivals = n } else { window.channelArrivals[key] = n }
+            if key == "all" { window.demand.arrivals = n } else { window.demand.channels[key] = n }
           }
         } else if let n = values.number(
           v, p + ".arrivals", in: 0...1000, what: "a multiplier, or a table by channel")
         {
-          window.arrivals = n
+          window.demand.arrivals = n
         }
       }
       if let v = o["staff"] {
@@ -371,15 +371,15 @@ extension ScenarioReader {
             guard let n = values.number(x, "\(p).staff.\(key)", in: 0...100, what: "a multiplier") else {
               continue
             }
-            if key == "all" { window.staff = n } else { window.tierStaff[key] = n }
+            if key == "all" { window.staffing.all = n } else { window.staffing.tiers[key] = n }
           }
         } else if let n = values.number(
           v, p + ".staff", in: 0...100, what: "a multiplier, or a table by tier")
         {
-          window.staff = n
+          window.staffing.all = n
         }
       }
-      if let v = o["watch"], let b = values.bool(v, p + ".watch") { window.watch = b }
+      if let v = o["watch"], let b = values.bool(v, p + ".watch") { window.staffing.watch = b }
       if let other = windows.first(where: { w in
         w.spans.contains { a in window.spans.contains { b in a.overlaps(b) } }
       }) {
