@@ -273,11 +273,15 @@ package struct PlanProblem: Sendable {
   /// and a leader on duty outside the headcount (24 hours a day at each unit that needs one); and
   /// their cost: the tier's cost per staff-hour times the weight of the day's kind.
   package func onDuty(_ plan: [Int]?) -> (hours: Double, cost: Double) {
+    onDutyByTier(plan).values.reduce((0, 0)) { ($0.0 + $1.hours, $0.1 + $1.cost) }
+  }
+
+  /// ``onDuty(_:)`` per planned tier.
+  package func onDutyByTier(_ plan: [Int]?) -> [Int: (hours: Double, cost: Double)] {
     let model = plan.map { self.model(surge: 0, plan: $0) } ?? models[0]
     let scenario = model.scenario
     let firstDay = scenario.period.start.dayNumber
-    var hours = 0.0
-    var cost = 0.0
+    var out: [Int: (hours: Double, cost: Double)] = [:]
     for (t, roster) in rosters {
       let tier = scenario.tiers[t]
       var leaders = 0
@@ -287,14 +291,40 @@ package struct PlanProblem: Sendable {
             model.unitTier[$0] == t && (leader.units?.contains(model.unitNames[$0]) ?? true)
           }.count
       }
+      var hours = 0.0
+      var cost = 0.0
       for d in days where d < model.staffing.dailyCapacity.rows {
         let h = model.staffing.dailyCapacity[d, t] / 60 + Double(leaders * 24)
         hours += h
         let weight = Self.weight(spec, scenario, day: firstDay + d)
         cost += h * (spec.cost[tier.id] ?? 1) * weight
       }
+      out[t] = (hours, cost)
     }
-    return (hours, cost)
+    return out
+  }
+
+  /// A bound no plan within the bounds goes below, in staff-hours on duty: per planned tier the
+  /// larger of its shifts at their least and the work its items need (`work`, busy staff-hours
+  /// from the window's first day through the day recovery is judged) done at full use, less what
+  /// the roster's people after the window can take by then (no plan changes those days). Per
+  /// tier, also which of the two binds.
+  package func lowerBound(work: [Int: Double]) -> (hours: Double, byWork: Set<Int>) {
+    let floor = onDutyByTier(lower)
+    let model = models[0]
+    let after = days.upperBound..<Swift.max(days.upperBound, (recovery?.after ?? -1) + 1)
+    var hours = 0.0
+    var byWork = Set<Int>()
+    for t in rosters.keys.sorted() {
+      let least = floor[t]?.hours ?? 0
+      let later = after.reduce(0.0) {
+        $0 + ($1 < model.staffing.dailyCapacity.rows ? model.staffing.dailyCapacity[$1, t] / 60 : 0)
+      }
+      let needed = (work[t] ?? 0) - later
+      if needed > least { byWork.insert(t) }
+      hours += Swift.max(least, needed)
+    }
+    return (hours, byWork)
   }
 
   /// The cost of a plan's decisions alone (people per unit × units × hours × the tier's cost per

@@ -13,7 +13,9 @@ extension Planner {
   ) async -> Evaluation {
     var checks: [Check] = []
     var utilization: [Int: [Double?]] = [:]
+    var work: [Int: Double] = [:]
     let days = problem.days
+    let span = days.lowerBound...Swift.max(days.upperBound - 1, problem.recovery?.after ?? 0)
     let n = replications ?? self.replications
     let order =
       stopWhen != nil
@@ -38,9 +40,15 @@ extension Planner {
           }
         }
       }
+      for t in problem.rosters.keys {
+        let busy = Estimate.nonNegative(
+          results.map { r in span.reduce(0.0) { $0 + (r.dailyBusy.rows > $1 ? r.dailyBusy[$1, t] : 0) } / 60 }
+        )
+        work[t] = Swift.max(work[t] ?? 0, busy?.low ?? 0)
+      }
       if let stopWhen, checks.contains(where: { !$0.outcome.met && stopWhen($0.outcome) }) { break }
     }
-    return Evaluation(checks: checks, utilization: utilization)
+    return Evaluation(checks: checks, utilization: utilization, work: work)
   }
 
   /// Every target over its own reading and, with the `day` judge, for the items of each window day

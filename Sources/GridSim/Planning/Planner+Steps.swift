@@ -253,6 +253,59 @@ extension Planner {
     return (plan, current)
   }
 
+  /// Local search, after the trim: moves one person from a shift-day to a cheaper one of the same
+  /// unit (another shift of the same date, or the same shift on the next or the previous date),
+  /// keeping each move that still meets every target. The moves saving most are tried first; each
+  /// is tried once, at most `limit` of them. What the trim cannot take away is often cheaper
+  /// elsewhere: a night's person on the day shift, a holiday's on the working day after.
+  func move(
+    _ start: [Int], _ evaluation: Evaluation, limit: Int, evaluate: ([Int], Int?) async -> Evaluation
+  ) async -> (plan: [Int], evaluation: Evaluation, tried: Int, taken: Int) {
+    var plan = start
+    var current = evaluation
+    var tried = Set<[Int]>()
+    var taken = 0
+    func price(_ i: Int) -> Double {
+      var one = [Double](repeating: 0, count: plan.count)
+      one[i] = 1
+      return problem.cost(one)
+    }
+    let prices = problem.decisions.indices.map(price)
+    while tried.count < limit {
+      let decisions = problem.decisions
+      var moves: [(saving: Double, from: Int, to: Int)] = []
+      for i in decisions.indices where plan[i] > problem.lower[i] {
+        for j in decisions.indices where j != i && plan[j] < problem.upper[j] {
+          let (a, b) = (decisions[i], decisions[j])
+          guard a.tier == b.tier, a.unit == b.unit,
+            (a.date == b.date && a.shift != b.shift) || (a.shift == b.shift && abs(a.date - b.date) == 1),
+            prices[i] - prices[j] > 1e-9
+          else { continue }
+          moves.append((prices[i] - prices[j], i, j))
+        }
+      }
+      moves.sort { ($0.saving, -$0.from, -$0.to) > ($1.saving, -$1.from, -$1.to) }
+      var moved = false
+      for m in moves {
+        var candidate = plan
+        candidate[m.from] -= 1
+        candidate[m.to] += 1
+        guard !tried.contains(candidate), capped(candidate) == candidate else { continue }
+        guard tried.count < limit else { break }
+        tried.insert(candidate)
+        let trial = await judgedTrial(candidate, evaluate: evaluate)
+        if trial.feasible {
+          (plan, current) = (candidate, trial)
+          taken += 1
+          moved = true
+          break
+        }
+      }
+      if !moved { break }
+    }
+    return (plan, current, tried.count, taken)
+  }
+
   /// Decisions in the order to try cuts: the most saving expected first, that is what a cut saves
   /// (units × hours × cost per staff-hour × the day's weight) times the share of the tier-day's
   /// time its people were idle; then the most people.

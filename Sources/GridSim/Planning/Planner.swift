@@ -59,6 +59,10 @@ package struct Planner: Sendable {
     package var checks: [Check]
     /// Utilization per tier and window day (the highest over the surges); nil where nobody was on duty.
     package var utilization: [Int: [Double?]]
+    /// Per planned tier, the busy staff-hours of its people from the window's first day through
+    /// the day recovery is judged (the window's last without a recovery rule): the lower end of
+    /// the 95% interval, the highest over the surges.
+    package var work: [Int: Double] = [:]
     package var feasible: Bool { checks.allSatisfy(\.outcome.met) }
     package var failing: [Check] { checks.filter { !$0.outcome.met } }
   }
@@ -105,6 +109,12 @@ package struct Planner: Sendable {
     package var evaluations: Int
     package var rounds: Int
     package var seconds: Double
+    /// The local search's one-person moves: tried, and kept.
+    package var movesTried = 0
+    package var movesTaken = 0
+    /// Per planned tier, the work its items need (``Evaluation/work``, measured with every shift
+    /// at its most, where nothing waits for want of people); empty when not measured.
+    package var work: [Int: Double] = [:]
   }
 
   package let problem: PlanProblem
@@ -125,6 +135,9 @@ package struct Planner: Sendable {
     replications = max(2, scenario.replications)
     seed = scenario.seed
   }
+
+  /// The most one-person moves the local search tries (``move(_:_:limit:evaluate:)``).
+  package static let moveLimit = 12
 
   /// The certification's seeds: never used by the search.
   package var certificationSeed: UInt64 { seed &+ 0x9E37_79B9_7F4A_7C15 }
@@ -244,6 +257,11 @@ package struct Planner: Sendable {
     (plan, current) = await trim(plan, current, evaluate: cut)
     progress?(
       "trim: \(plan.reduce(0, +)) shift-people after \(evaluations) evaluations, \(simulations) simulations")
+    let moved = await move(plan, current, limit: Self.moveLimit, evaluate: cut)
+    (plan, current) = (moved.plan, moved.evaluation)
+    progress?(
+      "move: \(moved.taken) of \(moved.tried) one-person moves kept, \(plan.reduce(0, +)) shift-people"
+    )
     // Certify on fresh seeds; where the plan fails there, raise it and certify again. A round whose
     // only misses are undecided is judged again on three times the replications (the same seeds
     // first): sequential sampling, so that chance does not decide.
@@ -286,6 +304,8 @@ package struct Planner: Sendable {
     var out = result(.certified, plan, certificate, minimality: minimality, rounds: rounds)
     out.certificationSeed = finalSeed
     out.certificationReplications = certifiedOn
+    (out.movesTried, out.movesTaken) = (moved.tried, moved.taken)
+    out.work = atTop.work
     return out
   }
 

@@ -69,6 +69,7 @@ extension PlanReport {
       }
     let plan = planOnDuty
     let floor = floorOnDuty
+    let bound = problem.lowerBound(work: result.work)
     return JSONNode.object([
       ("schema", .string("gridsim-plan")), ("version", .int(2)),
       ("scenario", .object([("name", .string(scenario.name)), ("file", .string(source))])),
@@ -98,7 +99,21 @@ extension PlanReport {
       ),
       ("staffHours", .number(plan.hours)), ("cost", .number(plan.cost)),
       ("currentStaffHours", .number(currentOnDuty.hours)),
-      ("lowerBound", .object([("staffHours", .number(floor.hours)), ("cost", .number(floor.cost))])),
+      (
+        "lowerBound",
+        .object([
+          ("staffHours", .number(bound.hours)), ("shiftsAtLeast", .number(floor.hours)),
+          ("cost", .number(floor.cost)),
+          (
+            "work",
+            .object(
+              problem.rosters.keys.sorted().compactMap { t in
+                result.work[t].map { (scenario.tiers[t].id, .number($0)) }
+              })
+          ),
+        ])
+      ),
+      ("moves", .object([("tried", .int(result.movesTried)), ("kept", .int(result.movesTaken))])),
       ("evaluations", .int(result.evaluations)), ("simulations", .int(result.simulations)),
       ("decisions", .array(decisions)), ("shortfalls", .array(shortfalls)),
       ("certification", .array(result.evaluation.checks.map(checkJSON))),
@@ -130,7 +145,7 @@ extension PlanReport {
       doc.add(.bullets(failingLines(l).map { $0.trimmingCharacters(in: .whitespaces) }))
     }
     var findings = findingLines(l)
-    // People each tier can release for leave each day (people per unit times units).
+    // Shift-people each tier needs fewer than its roster now each day (people per unit times units).
     for t in problem.rosters.keys.sorted() {
       let perDay = problem.spec.days.map { date -> Double in
         problem.decisions.indices.filter {
@@ -141,7 +156,8 @@ extension PlanReport {
       findings.append(
         "\(scenario.tiers[t].name): "
           + l.pick(
-            "people released for leave per day (shift-people, negative: more needed): ", "每日可安排休假的人次（负数为需增加）："
+            "shift-people per day fewer than on the roster now, free for leave (negative: more on duty than now): ",
+            "每日比现行排班少用的人次，可安排休假（负数为比现行多用）："
           )
           + perDay.map { NumberText.decimal($0, digits: 1) }.joined(separator: ", "))
     }

@@ -172,11 +172,29 @@ package struct PlanReport: Sendable {
           "各班次均已在下限：下限人数已能达成全部目标（没有起约束作用的目标）。"))
       return lines
     }
-    lines.append(
-      l.pick(
-        "Lower bound: no plan within the bounds has fewer than \(Format.count(floor.hours)) staff-hours (every shift at its least, the watch and leaders as they must be); this plan is \(Format.count(plan.hours - floor.hours)) above it.",
-        "下界：上下限内任何方案的在岗人时不少于 \(Format.count(floor.hours))（各班次取下限，值守和带班领导照常）；本方案比下界多 \(Format.count(plan.hours - floor.hours))。"
-      ))
+    let bound = problem.lowerBound(work: result.work)
+    let gap = plan.hours - bound.hours
+    let share = bound.hours > 0 ? " (" + NumberText.decimal(100 * gap / bound.hours, digits: 0) + "%)" : ""
+    if bound.byWork.isEmpty {
+      lines.append(
+        l.pick(
+          "Lower bound: no plan within the bounds has fewer than \(Format.count(bound.hours)) staff-hours (every shift at its least, the watch and leaders as they must be; the work the items need, done at full use, asks no more); this plan is \(Format.count(gap)) above it\(share).",
+          "下界：上下限内任何方案的在岗人时不少于 \(Format.count(bound.hours))（各班次取下限，值守和带班领导照常；事项所需的工作量按满负荷计也不超过此数）；本方案比下界多 \(Format.count(gap))\(share.replacingOccurrences(of: " (", with: "（").replacingOccurrences(of: ")", with: "）"))。"
+        ))
+    } else {
+      let tiers = bound.byWork.sorted().map { scenario.tiers[$0].name }
+      lines.append(
+        l.pick(
+          "Lower bound: no plan within the bounds has fewer than \(Format.count(bound.hours)) staff-hours: every shift at its least, except that \(tiers.joined(separator: ", ")) must have the work its items need done at full use (busy staff-hours with every shift at its most, lower 95% end, less what the days after the window take before recovery is judged); this plan is \(Format.count(gap)) above it\(share).",
+          "下界：上下限内任何方案的在岗人时不少于 \(Format.count(bound.hours))：各班次取下限，但\(tiers.joined(separator: "、"))须按满负荷完成事项所需的工作量（所有班次取上限时的忙碌人时，取 95% 区间下端，减去时段后到判定恢复之日可完成的部分）；本方案比下界多 \(Format.count(gap))\(share.replacingOccurrences(of: " (", with: "（").replacingOccurrences(of: ")", with: "）"))。"
+        ))
+    }
+    if result.movesTried > 0 {
+      lines.append(
+        l.pick(
+          "Local search: \(result.movesTaken) of \(result.movesTried) one-person moves to a cheaper shift-day kept (on the search's seeds).",
+          "局部搜索：尝试把一人移到更省的班次日 \(result.movesTried) 次，保留 \(result.movesTaken) 次（在搜索的随机种子上）。"))
+    }
     let shown = result.minimality.values.filter { $0 != nil }.count
     let total = result.minimality.count
     lines.append(

@@ -365,4 +365,78 @@ struct PlanTests {
     }
     #expect(error.problems.contains { $0.message.contains("no such decision in the scenario's plan") })
   }
+
+  /// The Erlang desk with a day shift (08:00-17:00, 9 h) and a night shift (17:00-08:00, 15 h),
+  /// each from 1 to 12 people, no recovery rule.
+  static func twoShiftDesk() throws -> PlanProblem {
+    let text = erlangScenario(plan: ", recovery: 0")
+      .replacingOccurrences(of: "min: 4", with: "min: 1")
+      .replacingOccurrences(
+        of: "deadlines: { response: \"15 min\", onBreach: \"record\" } }",
+        with:
+          "deadlines: { response: \"15 min\", onBreach: \"record\" }, roster: { shifts: [{ name: \"day\", start: \"08:00\", end: \"17:00\" }, { name: \"night\", start: \"17:00\", end: \"08:00\" }] } }"
+      )
+    return try #require(PlanProblem(try load(text)))
+  }
+
+  @Test(
+    "local search: a person moves from a night to the same date's day shift while the plan holds, dearest first"
+  )
+  func localSearch() async throws {
+    let problem = try Self.twoShiftDesk()
+    let planner = Planner(problem: problem, jobs: 1, snapshots: false)
+    let d = problem.decisions
+    func index(_ shift: String, _ date: String) throws -> Int {
+      let day = try #require(LocalDateTime(parsing: date)).dayNumber
+      return try #require(
+        d.indices.first {
+          problem.rosters[d[$0].tier]!.shifts[d[$0].shift].name == shift && d[$0].date == day
+        })
+    }
+    let (day10, night10) = (try index("day", "2026-03-10"), try index("night", "2026-03-10"))
+    let (day11, night11) = (try index("day", "2026-03-11"), try index("night", "2026-03-11"))
+    // The oracle: a date needs 5 people over its two shifts, and the 11th at least 2 at night.
+    let miss = Planner.Check(
+      rule: .target(0), date: nil, surge: 0,
+      outcome: TargetOutcome(
+        target: problem.models[0].scenario.targets[0], estimate: nil, margin: -1, met: false, undecided: false
+      ))
+    var asked: [[Int]] = []
+    func oracle(_ plan: [Int], _: Int?) -> Planner.Evaluation {
+      asked.append(plan)
+      let holds = plan[day10] + plan[night10] >= 5 && plan[day11] + plan[night11] >= 5 && plan[night11] >= 2
+      return Planner.Evaluation(checks: holds ? [] : [miss], utilization: [:])
+    }
+    var start = [Int](repeating: 0, count: d.count)
+    (start[day10], start[night10], start[day11], start[night11]) = (2, 3, 2, 3)
+    let found = await planner.move(start, Planner.Evaluation(checks: [], utilization: [:]), limit: 12) {
+      oracle($0, $1)
+    }
+    // Each move saves 6 staff-hours (15 h at night, 9 h by day): the 10th's night goes down to its
+    // least (two moves), the 11th's to 2 (one move; the second is refused). Four tried, three kept.
+    #expect(found.plan[day10] == 4 && found.plan[night10] == 1)
+    #expect(found.plan[day11] == 3 && found.plan[night11] == 2)
+    #expect(found.tried == 4 && found.taken == 3 && asked.count == 4)
+    #expect(problem.cost(found.plan.map(Double.init)) == problem.cost(start.map(Double.init)) - 3 * 6)
+    // With a limit of 1, one move only.
+    let one = await planner.move(start, Planner.Evaluation(checks: [], utilization: [:]), limit: 1) {
+      oracle($0, $1)
+    }
+    #expect(one.tried == 1 && one.taken == 1)
+  }
+
+  @Test("the lower bound: the shifts at their least, or the work the items need at full use where larger")
+  func workBound() throws {
+    let problem = try Self.twoShiftDesk()
+    // Staff-hours are counted by calendar day: the 10th holds the last 8 h of the 9th's night (the
+    // roster's 12, not planned: 96), then 1 by day (9 h) and 1 from 17:00 (7 h); the 11th the 10th's
+    // night to 08:00 (8 h), 9 h and 7 h. At their least: 96 + 16 + 24 = 136.
+    let floor = problem.onDuty(problem.lower).hours
+    #expect(floor == 136)
+    // 40 busy staff-hours fit in the floor's 136; 200 need 200 (no recovery rule: no day after the
+    // window counts).
+    #expect(problem.lowerBound(work: [0: 40]) == (136, []))
+    let heavy = problem.lowerBound(work: [0: 200])
+    #expect(heavy.hours == 200 && heavy.byWork == [0])
+  }
 }
