@@ -154,7 +154,7 @@ extension PlanReport {
         .map { (problem.current[$0] - Double(result.plan[$0])) * Double(problem.units($0)) }.reduce(0, +)
       }
       findings.append(
-        "\(scenario.tiers[t].name): "
+        scenario.tiers[t].name + l.pick(": ", "：")
           + l.pick(
             "shift-people per day fewer than on the roster now, free for leave (negative: more on duty than now): ",
             "每日比现行排班少用的人次，可安排休假（负数为比现行多用）："
@@ -165,7 +165,10 @@ extension PlanReport {
     doc.add(.heading(2, l.pick("People on duty per unit", "每个单位在岗人数")))
     doc.add(
       .figure(
-        title: l.pick("Headcount by shift and day", "按班次和日期的在岗人数"), svg: heatMap(l),
+        // On a phone the heat map keeps a legible size and scrolls sideways.
+        title: l.pick("Headcount by shift and day", "按班次和日期的在岗人数"),
+        svg: heatMap(l).replacingOccurrences(
+          of: "<svg ", with: "<svg class=\"keep-size\" ", options: .anchored),
         caption: l.pick(
           "Each cell: people per unit on that shift and day (the roster now in brackets when it differs). Darker: more people.",
           "每格为该班次当日每个单位的在岗人数（与现行排班不同时括号内为现行）。颜色越深人数越多。")))

@@ -61,6 +61,7 @@ struct ReportDocument {
     .wide{overflow-x:auto;margin:.5em 0 1em}.wide table{margin:0;width:auto;min-width:100%}
     th.n,td.n{white-space:nowrap}
     figure{overflow-x:auto}
+    @media (max-width:640px){svg.keep-size{min-width:600px}}
     """
 
   func html(footer: String) -> String {
