@@ -169,22 +169,9 @@ struct ReportCLITests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = packageRoot.appendingPathComponent("Reports/national-day-2026/report.html")
     let html = try String(contentsOf: page, encoding: .utf8)
-    let pdf = folder.appendingPathComponent("report.pdf")
-    _ = try runTool(
-      browser,
-      [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
-        page.absoluteString,
-      ])
-    let bytes = try Data(contentsOf: pdf)
-    let raw = String(decoding: bytes, as: UTF8.self)
-    // Every page A4 portrait (595 x 842 points).
-    let boxes = raw.components(separatedBy: "/MediaBox [").dropFirst().map {
-      $0.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
-    }
+    let (boxes, text) = try printed(page.absoluteString, browser: browser, toText: toText, in: folder)
     #expect(!boxes.isEmpty)
     for box in boxes { #expect(box.count == 4 && abs(box[2] - 595) < 1 && abs(box[3] - 842) < 1, "\(box)") }
-    let text = try runTool(toText, ["-raw", pdf.path, "-"])
     let pages = text.components(separatedBy: "\u{0C}").map {
       $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }.filter { !$0.isEmpty }
@@ -243,4 +230,23 @@ func runTool(_ path: String, _ arguments: [String]) throws -> String {
   process.waitUntilExit()
   #expect(process.terminationStatus == 0, "\(path) exited \(process.terminationStatus)")
   return String(decoding: data, as: UTF8.self)
+}
+
+/// A page printed to PDF in headless Chromium, in `folder`: each page's MediaBox (in points) and
+/// the text pdftotext reads from it (`raw`: in the order it is drawn).
+func printed(_ page: String, browser: String, toText: String, in folder: URL, raw: Bool = true) throws -> (
+  boxes: [[Double]], text: String
+) {
+  let pdf = folder.appendingPathComponent("printed-\(UUID().uuidString).pdf")
+  _ = try runTool(
+    browser,
+    [
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+      page,
+    ])
+  let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+  let boxes = bytes.components(separatedBy: "/MediaBox [").dropFirst().map {
+    $0.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+  }
+  return (boxes, try runTool(toText, (raw ? ["-raw"] : []) + [pdf.path, "-"]))
 }

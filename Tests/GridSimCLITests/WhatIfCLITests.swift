@@ -335,27 +335,13 @@ struct WhatIfCLITests {
       ])
     // Printed: the chosen point and its figures, its link, not the controls' filters.
     guard let toText = pdftotext else { return }
-    let pdf = dir.appendingPathComponent("whatif.pdf")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
-      folder.appendingPathComponent("whatif.html").absoluteString + "#point=5",
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    let text = Process()
-    text.executableURL = URL(fileURLWithPath: toText)
-    text.arguments = [pdf.path, "-"]
-    let out = Pipe()
-    text.standardOutput = out
-    try text.run()
-    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    text.waitUntilExit()
-    #expect(printed.contains("第 5 个组合（共 16 个）"))
-    #expect(printed.contains("#point=organization.staff=18"))
-    #expect(!printed.contains("只看全部目标达成的组合"))
+    let paper = try printed(
+      folder.appendingPathComponent("whatif.html").absoluteString + "#point=5", browser: browser,
+      toText: toText,
+      in: dir, raw: false
+    ).text
+    #expect(paper.contains("第 5 个组合（共 16 个）"))
+    #expect(paper.contains("#point=organization.staff=18"))
+    #expect(!paper.contains("只看全部目标达成的组合"))
   }
 }
