@@ -17,6 +17,9 @@ extension DutyRoster {
     package var payDays = 0.0
     /// Days off owed (补休) for duty on days off, for posts given time off.
     package var timeOffDays = 0
+    /// Duties against the person's wishes (a shift or day they would rather not take, or none of
+    /// what they prefer).
+    package var againstWishes = 0
   }
 
   /// Each person's share, in the order of the people file.
@@ -37,6 +40,7 @@ extension DutyRoster {
         } else {
           share.workdays += 1
         }
+        if problem.people[p].dislikes(shift: slot.shift, day: slot.day) { share.againstWishes += 1 }
         share.hours += Double(slot.length) / 60
         share.countedHours += problem.countedHours(s)
         let post = rules.rules(for: problem.people[p].post)
@@ -51,6 +55,9 @@ extension DutyRoster {
     }
     return shares
   }
+
+  /// True when someone in the people file named wishes (`prefers` or `rather-not`).
+  package var hasWishes: Bool { problem.people.contains { !$0.prefers.isEmpty || !$0.ratherNot.isEmpty } }
 
   /// Seats given to another person than in the previous roster (`--previous`).
   package var changes: Int {

@@ -170,6 +170,15 @@ package struct DutyRosterReport: Sendable {
         : l.pick(
           "Objective \(roster.objective); a counting lower bound is \(roster.lowerBound) (gap \(gap)).",
           "目标值 \(roster.objective)；计数下界 \(roster.lowerBound)（差 \(gap)）。"))
+    if roster.hasWishes {
+      let shares = roster.shares
+      let against = shares.reduce(0) { $0 + $1.againstWishes }
+      let people = shares.filter { $0.againstWishes > 0 }.count
+      lines.append(
+        l.pick(
+          "Wishes (prefers, rather-not): \(against) \(against == 1 ? "duty" : "duties") against them, of \(people) \(people == 1 ? "person" : "people") (fairness table, 'against wishes').",
+          "本人意愿（希望值班、尽量不排）：\(against) 次值班违背意愿，涉及 \(people) 人（见公平性表“违背意愿”列）。"))
+    }
     let changed = roster.changes
     if problem.previous.contains(where: { !$0.isEmpty }) {
       lines.append(
@@ -275,6 +284,8 @@ package struct DutyRosterReport: Sendable {
         "应补休(天)", "补休起始",
       ]
     let from = Self.iso(roster.timeOffFrom)
+    // Duties against a person's wishes, where anyone named wishes.
+    let wishes = roster.hasWishes
     let rows = roster.shares.map { share -> [String] in
       let person = problem.people[share.person]
       return [
@@ -284,9 +295,9 @@ package struct DutyRosterReport: Sendable {
         NumberText.decimal(share.hours, digits: 1), NumberText.decimal(share.countedHours, digits: 1),
         NumberText.decimal(share.payDays, digits: 1), String(share.timeOffDays),
         share.timeOffDays > 0 ? from : "",
-      ]
+      ] + (wishes ? [String(share.againstWishes)] : [])
     }
-    return (headers, rows)
+    return (headers + (wishes ? [l.pick("against wishes", "违背意愿")] : []), rows)
   }
 
   package func fairnessCSV() -> String {

@@ -166,6 +166,18 @@ struct DutyRosterTests {
     // Only a wish: B on leave, A is put on the one seat left that A may take.
     let r = DutyRosterSolver.solve(try problem("A,甲,东村,,白班;夜班,\nB,乙,东村,2026-02-16,,\n"))
     #expect(r.seats.map(\.count) == [1, 0] && r.objective == 1 + 1 + 4 + 3)
+    // The fairness table counts it, in a column of its own; the summary says how many.
+    #expect(r.hasWishes && r.shares.map(\.againstWishes) == [1, 0])
+    let report = DutyRosterReport(roster: r, language: .english, source: "s", commandLine: "c")
+    #expect(report.fairnessCSV().hasPrefix("id,name,") && report.fairnessCSV().contains(",against wishes\n"))
+    #expect(
+      report.summaryLines().contains(
+        "Wishes (prefers, rather-not): 1 duty against them, of 1 person (fairness table, 'against wishes')."))
+    // Nobody with wishes: no such column.
+    let plain = DutyRosterReport(
+      roster: DutyRosterSolver.solve(try problem("A,甲,东村,,,\nB,乙,东村,,,\n")), language: .english, source: "s",
+      commandLine: "c")
+    #expect(!plain.fairnessCSV().contains("wishes"))
     // A wish naming no shift or date is an error with its column and line.
     guard
       case .failure(.invalid(let e)) = DutyPeople.parse(header + "A,甲,东村,,午班,\n", path: "p.csv", scenario: s)
