@@ -53,6 +53,26 @@ struct RosterCLITests {
     #expect(again.stderr.contains("replacing the previous roster it was read from"))
   }
 
+  @Test(
+    "a plan.json from an older gridsim: its headcounts roster with --no-check; judging needs a certificate (65)"
+  )
+  func olderPlan() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let plan = try String(
+      contentsOf: packageRoot.appendingPathComponent("Reports/spring-festival-2026-plan/plan.json"),
+      encoding: .utf8)
+    let old = dir.appendingPathComponent("old.json").path
+    try plan.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1").write(
+      toFile: old, atomically: true, encoding: .utf8)
+    let named = try gridsim("roster", Self.scenario, "--people", Self.people, "--plan", old, "--no-check")
+    #expect(named.status == 0, "\(named.stderr)")
+    let judged = try gridsim("roster", Self.scenario, "--people", Self.people, "--plan", old)
+    #expect(judged.status == 65)
+    #expect(judged.stderr.contains("old.json: error: version: expected version 2"), "\(judged.stderr)")
+    #expect(judged.stdout.isEmpty)
+  }
+
   @Test("swaps against the previous roster: one applied and recorded, one refused with the rule")
   func swaps() throws {
     let dir = try folder()
