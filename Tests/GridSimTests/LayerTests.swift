@@ -98,8 +98,9 @@ struct LayerTests {
       }
     }
     #expect(undocumented.isEmpty, "public without a doc comment: \(undocumented)")
-    // The face is the pipeline of README's "The library"; a new public symbol is a decision.
-    #expect((40...60).contains(public_.count), "\(public_.count) public declarations")
+    // The face is the pipeline of README's "The library", and the heap, ring buffer and random
+    // stream the bench's bare loop shares with the engine; a new public symbol is a decision.
+    #expect((60...80).contains(public_.count), "\(public_.count) public declarations")
   }
 
   @Test("README's library example runs: load, reduce, summarize, render")

@@ -1,27 +1,27 @@
 /// A min-heap over an array: the smallest element (by `<`) comes out first.
 ///
 /// Used for the event queue (ordered by time, then sequence number) and for priority waiting lines.
-package struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
+public struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable {
   @usableFromInline var storage: ContiguousArray<Element> = []
 
   /// An empty heap.
-  package init() {}
+  public init() {}
 
   /// Number of elements.
-  @inlinable package var count: Int { storage.count }
+  @inlinable public var count: Int { storage.count }
   /// True when there are no elements.
-  @inlinable package var isEmpty: Bool { storage.isEmpty }
+  @inlinable public var isEmpty: Bool { storage.isEmpty }
   /// The smallest element, without removing it.
   /// - Complexity: O(1).
-  @inlinable package var min: Element? { storage.first }
+  @inlinable public var min: Element? { storage.first }
 
   /// Reserves room for `n` elements.
-  package mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
+  public mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
 
   /// Adds an element.
   /// - Complexity: O(log n).
   @inlinable
-  package mutating func insert(_ element: Element) {
+  public mutating func insert(_ element: Element) {
     storage.append(element)
     var child = storage.count - 1
     storage.withUnsafeMutableBufferPointer { buffer in
@@ -40,7 +40,7 @@ package struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable
   /// when that is nil; false when no element matches. Where the elements are all different (a
   /// total order), they come out in the same order as from a heap built by inserting them.
   /// - Complexity: O(n).
-  package mutating func replaceFirst(
+  public mutating func replaceFirst(
     where matches: (Element) -> Bool, with replacement: (Element) -> Element?
   ) -> Bool {
     guard let i = storage.firstIndex(where: matches) else { return false }
@@ -71,7 +71,7 @@ package struct BinaryHeap<Element: Comparable>: Sendable where Element: Sendable
   /// Removes and returns the smallest element.
   /// - Complexity: O(log n).
   @inlinable
-  package mutating func popMin() -> Element? {
+  public mutating func popMin() -> Element? {
     guard let last = storage.popLast() else { return nil }
     guard !storage.isEmpty else { return last }
     return storage.withUnsafeMutableBufferPointer { buffer in

@@ -1,21 +1,21 @@
 /// A first-in first-out queue over a growable circular array.
-package struct RingBuffer<Element>: Sendable where Element: Sendable {
+public struct RingBuffer<Element>: Sendable where Element: Sendable {
   @usableFromInline var storage: ContiguousArray<Element?> = []
   @usableFromInline var head = 0
   /// Number of elements.
   @usableFromInline var _count = 0
-  @inlinable package var count: Int { _count }
+  @inlinable public var count: Int { _count }
 
   /// An empty queue.
-  package init() {}
+  public init() {}
 
   /// True when there are no elements.
-  @inlinable package var isEmpty: Bool { _count == 0 }
+  @inlinable public var isEmpty: Bool { _count == 0 }
 
   /// Adds an element at the back.
   /// - Complexity: amortized O(1).
   @inlinable @inline(__always)
-  package mutating func append(_ element: Element) {
+  public mutating func append(_ element: Element) {
     if _count == storage.count { grow() }
     var tail = head + _count
     if tail >= storage.count { tail -= storage.count }
@@ -26,7 +26,7 @@ package struct RingBuffer<Element>: Sendable where Element: Sendable {
   /// Removes and returns the front element.
   /// - Complexity: O(1).
   @inlinable @inline(__always)
-  package mutating func popFirst() -> Element? {
+  public mutating func popFirst() -> Element? {
     guard _count > 0 else { return nil }
     let element = storage[head]
     storage[head] = nil

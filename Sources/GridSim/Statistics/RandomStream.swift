@@ -2,7 +2,7 @@
 ///
 /// Each replication draws from its own streams, derived from (seed, replication, stream), so the
 /// results of replication `r` do not depend on which thread runs it or on how many run at once.
-package struct RandomStream: RandomNumberGenerator, Sendable {
+public struct RandomStream: RandomNumberGenerator, Sendable {
   @usableFromInline var s0: UInt64
   @usableFromInline var s1: UInt64
   @usableFromInline var s2: UInt64
@@ -10,7 +10,7 @@ package struct RandomStream: RandomNumberGenerator, Sendable {
 
   /// The purposes a replication draws for; separate streams keep common random numbers aligned
   /// when two scenarios are compared (arrivals stay the same when service times change).
-  package enum Purpose: UInt64, Sendable {
+  public enum Purpose: UInt64, Sendable {
     /// Arrival times, grids, categories and severities.
     case arrivals = 1
     /// Response and handling times.
@@ -20,7 +20,7 @@ package struct RandomStream: RandomNumberGenerator, Sendable {
   }
 
   /// A stream for one purpose of one replication.
-  package init(seed: UInt64, replication: Int, purpose: Purpose) {
+  public init(seed: UInt64, replication: Int, purpose: Purpose) {
     var x =
       seed &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: replication) &+ 1) &* 0xD1B5_4A32_D192_ED03
       ^ purpose.rawValue &* 0x8CB9_2BA7_2F3D_8DD7
@@ -39,7 +39,7 @@ package struct RandomStream: RandomNumberGenerator, Sendable {
 
   /// The next 64 random bits.
   @inlinable @inline(__always)
-  package mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -53,24 +53,24 @@ package struct RandomStream: RandomNumberGenerator, Sendable {
 
   /// A uniform number in [0, 1) with 53 random bits.
   @inlinable @inline(__always)
-  package mutating func uniform() -> Double {
+  public mutating func uniform() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// A uniform number in (0, 1], safe to take the logarithm of.
   @inlinable @inline(__always)
-  package mutating func uniformPositive() -> Double {
+  public mutating func uniformPositive() -> Double {
     Double((next() >> 11) + 1) * 0x1.0p-53
   }
 
   /// An exponential variate with mean 1.
   @inlinable @inline(__always)
-  package mutating func exponential() -> Double {
+  public mutating func exponential() -> Double {
     -log(uniformPositive())
   }
 
   /// A standard normal variate (Marsaglia's polar method).
-  package mutating func normal() -> Double {
+  public mutating func normal() -> Double {
     while true {
       let u = 2 * uniform() - 1
       let v = 2 * uniform() - 1
