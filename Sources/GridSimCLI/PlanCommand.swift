@@ -12,6 +12,10 @@ enum PlanCommand {
       .value(
         "out", "DIR",
         "Also write roster.csv (load it with rosterFiles), plan.json, report.html and report.md into DIR."),
+      .flag(
+        "neighbours",
+        "After certifying, judge every one-person change of the plan (one fewer, or one moved to a cheaper shift-day of the same unit) on the certification's seeds, and report the cheapest that meets every check."
+      ),
       .flag("verbose", "Print each stage of the search and how long it took, on stderr."),
       ReportOptions.csvOption,
       LanguageOption.option,
@@ -58,6 +62,7 @@ enum PlanCommand {
     // On a terminal without --verbose: a status line with the evaluations so far.
     let language = LanguageOption.resolve(given, scenario: scenario.language)
     let result = await planner.run(
+      neighbours: args.flag("neighbours"),
       progress: verbose ? say : nil,
       tick: verbose
         ? nil

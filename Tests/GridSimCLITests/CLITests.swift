@@ -316,7 +316,7 @@ struct ShippedReportTests {
   )
   func shippedPlans() throws {
     let plans = try Self.plans()
-    #expect(plans.count == 2)
+    #expect(plans.count == 3)
     for args in plans {
       let scenario = args[0]
       let folder = try #require(args.firstIndex(of: "--out").map { args[$0 + 1] })
@@ -336,7 +336,9 @@ struct ShippedReportTests {
         recheck.stdout.contains("Every result is the one the certificate recorded."), "\(recheck.stdout)")
       // The scenario's own roster files, then the plan's (its dated rows win).
       let own = scenario.contains("national-day") ? "\"national-day-2026-roster.csv\", " : ""
-      let r = try gridsim("check", scenario, "--set", "rosterFiles=[\(own)\"../\(folder)/roster.csv\"]")
+      // Roster files are read from the scenario's folder: back up to the package root.
+      let up = String(repeating: "../", count: scenario.split(separator: "/").count - 1)
+      let r = try gridsim("check", scenario, "--set", "rosterFiles=[\(own)\"\(up)\(folder)/roster.csv\"]")
       #expect(r.status == 0, "\(scenario) with \(folder)/roster.csv: \(r.stdout)\(r.stderr)")
     }
   }

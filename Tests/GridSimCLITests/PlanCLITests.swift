@@ -30,10 +30,16 @@ struct PlanCLITests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("desk.json5").path
     let out = dir.appendingPathComponent("plan").path
-    let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2")
+    let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2", "--neighbours")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!Self.scenario.isEmpty)
     #expect(r.stdout.contains("A certified plan"))
+    // Both days' one fewer misses (Erlang C: 6 answer 82.7% within 15 min), and no move saves
+    // anything (one shift, the same hours each day): two neighbours judged, none passes.
+    #expect(
+      r.stdout.contains(
+        "Neighbours: 2 one-person changes (one fewer at a shift-day, or one moved to a cheaper shift-day of the same unit) judged on the certification's seeds and replications: none meets every check."
+      ), "\(r.stdout)")
     #expect(r.stdout.contains("desk all-day  7 (12)  7 (12)"), "\(r.stdout)")
     #expect(r.stderr.hasPrefix("Wrote the plan to "))
     let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
@@ -45,6 +51,9 @@ struct PlanCLITests {
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
     let json = try String(contentsOfFile: out + "/plan.json", encoding: .utf8)
     #expect(json.contains("\"verdict\": \"certified\""))
+    #expect(
+      json.contains("\"neighbours\": {\n    \"tried\": 2,\n    \"notJudged\": 0,\n    \"passing\": []\n  }"),
+      "\(json)")
     // The certificate re-runs: the same figures, every check met, each as recorded.
     let recheck = try gridsim("check", scenario, "--plan", out + "/plan.json", "--jobs", "1")
     #expect(recheck.status == 0, "\(recheck.stderr)")

@@ -104,7 +104,7 @@ extension Measure {
 }
 
 /// How a target fared in one run.
-package struct TargetOutcome: Sendable {
+package struct TargetOutcome: Sendable, Equatable {
   package var target: Target
   /// The figure across replications; nil when no replication observed it.
   package var estimate: Estimate?

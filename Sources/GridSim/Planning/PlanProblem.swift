@@ -336,3 +336,17 @@ package struct PlanProblem: Sendable {
     }
   }
 }
+
+extension PlanProblem {
+  /// A check's target (or rule) and day in plain words with an ISO date, as `plan.json` names the
+  /// check one person fewer misses: `领导小组 recovery on 2026-10-13`.
+  package func describe(_ check: Planner.Check) -> String {
+    let scenario = models[0].scenario
+    let date = check.date.map { " on " + LocalDateTime(minutes: Int64($0) * 1440).dateDescription } ?? ""
+    switch check.rule {
+    case .target(let i): return scenario.targets[i].name + date
+    case .recovery(let t): return "\(scenario.tiers[t].name) recovery" + date
+    case .dutyFloor(let t): return "\(scenario.tiers[t].name) duty on time" + date
+    }
+  }
+}

@@ -47,14 +47,14 @@ extension Planner {
 
   /// The least plan found without the limit of the people on hand (its bounds uncapped).
   func withoutLimit(
-    progress: (@Sendable (String) -> Void)?, simulations: inout Int, evaluations: inout Int
+    neighbours: Bool, progress: (@Sendable (String) -> Void)?, simulations: inout Int, evaluations: inout Int
   ) async -> Result {
     let unlimited = Planner(problem: problem.unlimited(), jobs: jobs, snapshots: snapshots.time > 0)
     var relay: (@Sendable (String) -> Void)?
     if let progress {
       relay = { @Sendable stage in progress("without the limit of people on hand: " + stage) }
     }
-    let found: Result = await unlimited.run(progress: relay)
+    let found: Result = await unlimited.run(neighbours: neighbours, progress: relay)
     simulations += found.simulations
     evaluations += found.evaluations
     return found
@@ -229,7 +229,8 @@ extension Planner {
   /// tried again in a later pass: the plan only loses people meanwhile, and fewer people elsewhere
   /// do not make it pass (the minimality check tries every cut again on the certification's seeds).
   func trim(
-    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation,
+    refused refusal: ((Int, Check) -> Void)? = nil
   ) async -> ([Int], Evaluation) {
     var plan = start
     var current = evaluation
@@ -247,6 +248,7 @@ extension Planner {
         } else {
           plan[i] += 1
           refused.insert(i)
+          if let check = culprit(trial.failing, date: problem.decisions[i].date) { refusal?(i, check) }
         }
       }
     }
@@ -265,12 +267,7 @@ extension Planner {
     var current = evaluation
     var tried = Set<[Int]>()
     var taken = 0
-    func price(_ i: Int) -> Double {
-      var one = [Double](repeating: 0, count: plan.count)
-      one[i] = 1
-      return problem.cost(one)
-    }
-    let prices = problem.decisions.indices.map(price)
+    let prices = self.prices()
     while tried.count < limit {
       let decisions = problem.decisions
       var moves: [(saving: Double, from: Int, to: Int)] = []
@@ -314,14 +311,93 @@ extension Planner {
       let d = problem.decisions[i]
       return load[d.tier]?[d.day - problem.days.lowerBound] ?? nil ?? 0
     }
-    func saving(_ i: Int) -> Double {
-      var one = [Double](repeating: 0, count: plan.count)
+    let saving = prices()
+    return problem.decisions.indices.sorted { a, b in
+      let (x, y) = (saving[a] * (1 - Swift.min(1, busy(a))), saving[b] * (1 - Swift.min(1, busy(b))))
+      return (-x, -plan[a], a) < (-y, -plan[b], b)
+    }
+  }
+}
+
+extension Planner {
+  /// The cost of one person more at each decision (its units × hours × the tier's cost × the day
+  /// kind's weight).
+  func prices() -> [Double] {
+    problem.decisions.indices.map { i in
+      var one = [Double](repeating: 0, count: problem.decisions.count)
       one[i] = 1
       return problem.cost(one)
     }
-    return problem.decisions.indices.sorted { a, b in
-      let (x, y) = (saving(a) * (1 - Swift.min(1, busy(a))), saving(b) * (1 - Swift.min(1, busy(b))))
-      return (-x, -plan[a], a) < (-y, -plan[b], b)
+  }
+
+  /// The plan's neighbours: the removals of the minimality check (those that met every check),
+  /// and every move of one person from a shift-day to a cheaper one of the same unit (any shift,
+  /// any day of the window), within the bounds and the people on hand, each judged by `evaluate`
+  /// (the certification's seeds and replications), the most saving first, at most
+  /// ``neighbourLimit``. Moves from a shift-day where one fewer passes are left out: the removal
+  /// saves more.
+  func neighbours(
+    of plan: [Int], minimality: [Int: Fewer], evaluate: ([Int]) async -> Evaluation
+  ) async -> Neighbourhood {
+    let prices = self.prices()
+    let decisions = problem.decisions
+    var passing = minimality.keys.sorted().compactMap { i in
+      minimality[i] == .passes ? Neighbourhood.Change(from: i, to: nil, saving: prices[i]) : nil
     }
+    var moves: [Neighbourhood.Change] = []
+    // A move from where one fewer already passes saves less than that removal: not judged.
+    for i in decisions.indices where plan[i] > problem.lower[i] && minimality[i] != .passes {
+      for j in decisions.indices where j != i && plan[j] < problem.upper[j] {
+        guard decisions[i].tier == decisions[j].tier, decisions[i].unit == decisions[j].unit,
+          prices[i] - prices[j] > 1e-9
+        else { continue }
+        var candidate = plan
+        candidate[i] -= 1
+        candidate[j] += 1
+        guard capped(candidate) == candidate else { continue }
+        moves.append(Neighbourhood.Change(from: i, to: j, saving: prices[i] - prices[j]))
+      }
+    }
+    moves.sort { ($0.saving, -$0.from, -($0.to ?? 0)) > ($1.saving, -$1.from, -($1.to ?? 0)) }
+    let judged = moves.prefix(Self.neighbourLimit)
+    for move in judged {
+      var candidate = plan
+      candidate[move.from] -= 1
+      if let to = move.to { candidate[to] += 1 }
+      if await evaluate(candidate).feasible { passing.append(move) }
+    }
+    passing.sort { ($0.saving, -$0.from, -($0.to ?? -1)) > ($1.saving, -$1.from, -($1.to ?? -1)) }
+    return Neighbourhood(
+      tried: minimality.count + judged.count, passing: passing, skipped: moves.count - judged.count)
+  }
+}
+
+extension Planner {
+  /// The `--verbose` line for a cut the trim refused: the shift-day, the check that refused it, its
+  /// estimate and its bound.
+  func refusal(_ i: Int, _ check: Check) -> String {
+    let d = problem.decisions[i]
+    let scenario = problem.models[0].scenario
+    let shift = problem.rosters[d.tier]!.shifts[d.shift].name
+    let unit = d.unit.map { " " + problem.models[0].unitNames[$0] } ?? ""
+    let date = LocalDateTime(minutes: Int64(d.date) * 1440).dateDescription
+    let figure = check.outcome.estimate.map {
+      String(format: "mean %.3g, 95%% interval %.3g to %.3g", $0.mean, $0.low, $0.high)
+    }
+    let bound: String =
+      switch check.outcome.target.bound {
+      case .atLeast(let v): String(format: "at least %.3g", v)
+      case .atMost(let v): String(format: "at most %.3g", v)
+      }
+    return
+      "trim: one fewer on \(scenario.tiers[d.tier].name)\(unit) \(shift) \(date) refused: \(problem.describe(check)) (\(figure ?? "not observed"); \(bound))"
+  }
+
+  /// The failing check to name for a change at a shift-day dated `date`: one that misses outright
+  /// on that date, else on any date, else any failing check on that date, else the first.
+  func culprit(_ failing: [Check], date: Int) -> Check? {
+    let decisive = failing.filter { Self.missesOutright($0.outcome) }
+    return decisive.first { $0.date == date } ?? decisive.first ?? failing.first { $0.date == date }
+      ?? failing.first
   }
 }

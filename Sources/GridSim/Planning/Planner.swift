@@ -27,7 +27,7 @@ import Foundation
 package struct Planner: Sendable {
   /// A target judged for the plan: over its own reading (day nil) or for the items of one day, under
   /// one surge.
-  package struct Check: Sendable {
+  package struct Check: Sendable, Equatable {
     /// What is judged: a scenario target, or one of the plan's own rules.
     package enum Rule: Sendable, Equatable {
       /// The scenario's target of this index.
@@ -67,6 +67,36 @@ package struct Planner: Sendable {
     package var failing: [Check] { checks.filter { !$0.outcome.met } }
   }
 
+  /// What one person fewer at a shift-day does, judged on the certification's seeds and
+  /// replications.
+  package enum Fewer: Sendable, Equatable {
+    /// A check misses outright, its whole 95% interval on the wrong side (that check, on the day
+    /// nearest the shift-day): the plan is minimal there.
+    case misses(Check)
+    /// A check misses, but its interval reaches the bound: minimality is not shown there.
+    case withinNoise
+    /// Every check is met: one fewer would have been certified on these seeds too.
+    case passes
+  }
+
+  /// The plan's neighbours (`gridsim plan --neighbours`): one person fewer at a shift-day, or
+  /// moved to a cheaper shift-day of the same unit, each judged on the certification's seeds,
+  /// replications, surges and checks (once: an undecided miss is not judged again on more).
+  package struct Neighbourhood: Sendable, Equatable {
+    /// One neighbour: a person taken from decision `from` and, unless `to` is nil, put on `to`;
+    /// `saving` in the plan's cost (staff-hours weighed by tier and day kind).
+    package struct Change: Sendable, Equatable {
+      package var from: Int
+      package var to: Int?
+      package var saving: Double
+    }
+    /// Neighbours judged, and of them those that meet every check, the most saving first.
+    package var tried: Int
+    package var passing: [Change]
+    /// Moves not judged because of ``Planner/neighbourLimit`` (the least saving).
+    package var skipped: Int
+  }
+
   /// What the planner found.
   package struct Result: Sendable {
     package enum Verdict: Sendable, Equatable {
@@ -99,9 +129,12 @@ package struct Planner: Sendable {
     package var plan: [Int]
     /// The certification (or, when infeasible, the evaluation at the maximum).
     package var evaluation: Evaluation
-    /// Per decision above its lower bound: the target one person fewer misses on the
-    /// certification's seeds (its name and date), or nil when minimality was not shown there.
-    package var minimality: [Int: String?]
+    /// Per decision above its lower bound: what one person fewer there does on the
+    /// certification's seeds and replications.
+    package var minimality: [Int: Fewer]
+    /// With `neighbours`: every one-person removal and move to a cheaper shift-day of the same
+    /// unit, judged on the certification's seeds; nil when not asked or not certified.
+    package var neighbourhood: Neighbourhood?
     /// Simulations run (one per replication), evaluations, and certification rounds.
     package var simulations: Int
     /// Of them, those that went on from a snapshot (``Snapshots``) rather than from the start.
@@ -139,17 +172,21 @@ package struct Planner: Sendable {
   /// The most one-person moves the local search tries (``move(_:_:limit:evaluate:)``).
   package static let moveLimit = 12
 
+  /// The most moves `--neighbours` judges (the most saving first).
+  package static let neighbourLimit = 400
+
   /// The certification's seeds: never used by the search.
   package var certificationSeed: UInt64 { seed &+ 0x9E37_79B9_7F4A_7C15 }
 
   // MARK: the search
 
-  /// Plans: bound, seed, repair, trim, certify, show minimality. Within the people who exist; when
-  /// the targets need more, the same search without that limit says where and by how many.
-  /// `progress` hears each stage as it ends, `tick` the number of evaluations so far (a terminal's
-  /// status line).
+  /// Plans: bound, seed, repair, trim, certify, show minimality, and with `neighbours` judge every
+  /// one-person move of the plan. Within the people who exist; when the targets need more, the same
+  /// search without that limit says where and by how many. `progress` hears each stage as it ends,
+  /// `tick` the number of evaluations so far (a terminal's status line).
   package func run(
-    progress: (@Sendable (String) -> Void)? = nil, tick: (@Sendable (Int) -> Void)? = nil
+    neighbours: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
+    tick: (@Sendable (Int) -> Void)? = nil
   ) async -> Result {
     let clock = ContinuousClock.now
     var simulations = 0
@@ -167,12 +204,13 @@ package struct Planner: Sendable {
       return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
     func result(
-      _ verdict: Result.Verdict, _ plan: [Int], _ evaluation: Evaluation, minimality: [Int: String?] = [:],
+      _ verdict: Result.Verdict, _ plan: [Int], _ evaluation: Evaluation, minimality: [Int: Fewer] = [:],
       rounds: Int = 0, shortfalls: [Result.Shortfall] = []
     ) -> Result {
       Result(
         verdict: verdict, shortfalls: shortfalls, plan: plan, evaluation: evaluation, minimality: minimality,
-        simulations: simulations, fromSnapshots: snapshots.usage.copies, evaluations: evaluations,
+        neighbourhood: nil, simulations: simulations, fromSnapshots: snapshots.usage.copies,
+        evaluations: evaluations,
         rounds: rounds, seconds: elapsed())
     }
     // Bounds that no plan can meet: more shifts at their least than a unit has people.
@@ -213,7 +251,7 @@ package struct Planner: Sendable {
       guard !problem.isUnlimited else { return result(.infeasible, top, atTop) }
       // Would more people than exist meet them? Then the answer is who is short, and by how many.
       let unlimited = await withoutLimit(
-        progress: progress, simulations: &simulations, evaluations: &evaluations)
+        neighbours: neighbours, progress: progress, simulations: &simulations, evaluations: &evaluations)
       guard unlimited.verdict == .certified || unlimited.verdict == .notCertified else {
         return result(.infeasible, top, atTop)
       }
@@ -254,7 +292,9 @@ package struct Planner: Sendable {
     progress?(
       "shrink: \(plan.reduce(0, +)) shift-people after \(evaluations) evaluations, \(simulations) simulations"
     )
-    (plan, current) = await trim(plan, current, evaluate: cut)
+    (plan, current) = await trim(plan, current, evaluate: cut) { i, check in
+      progress?(refusal(i, check))
+    }
     progress?(
       "trim: \(plan.reduce(0, +)) shift-people after \(evaluations) evaluations, \(simulations) simulations")
     let moved = await move(plan, current, limit: Self.moveLimit, evaluate: cut)
@@ -289,35 +329,37 @@ package struct Planner: Sendable {
     guard certificate.feasible else { return result(.notCertified, plan, certificate, rounds: rounds) }
     // Minimality, on the certification's seeds: one person fewer misses outright.
     let finalSeed = certificationSeed &+ UInt64(rounds - 1)
-    var minimality: [Int: String?] = [:]
+    var minimality: [Int: Fewer] = [:]
     let decisions = problem.decisions
     for i in decisions.indices where plan[i] > problem.lower[i] {
       var fewer = plan
       fewer[i] -= 1
       let trial = await evaluate(
         fewer, seed: finalSeed, replications: certifiedOn, stopWhen: Self.missesOutright)
-      let decisive = trial.failing.filter { Self.missesOutright($0.outcome) }
-      let evidence = (decisive.first { $0.date == decisions[i].date } ?? decisive.first).map(describe)
-      minimality.updateValue(evidence, forKey: i)
+      if let check = culprit(trial.failing, date: decisions[i].date), Self.missesOutright(check.outcome) {
+        minimality[i] = .misses(check)
+      } else {
+        minimality[i] = trial.feasible ? .passes : .withinNoise
+      }
     }
-    progress?("minimality: shown for \(minimality.values.filter { $0 != nil }.count) of \(minimality.count)")
+    let shown = minimality.values.filter { if case .misses = $0 { true } else { false } }.count
+    progress?("minimality: shown for \(shown) of \(minimality.count)")
+    var neighbourhood: Neighbourhood?
+    if neighbours {
+      neighbourhood = await self.neighbours(of: plan, minimality: minimality) { candidate in
+        await evaluate(candidate, seed: finalSeed, replications: certifiedOn, stopWhen: { _ in true })
+      }
+      progress?(
+        "neighbours: \(neighbourhood!.passing.count) of \(neighbourhood!.tried) meet every check on the certification's seeds"
+      )
+    }
     var out = result(.certified, plan, certificate, minimality: minimality, rounds: rounds)
+    out.neighbourhood = neighbourhood
     out.certificationSeed = finalSeed
     out.certificationReplications = certifiedOn
     (out.movesTried, out.movesTaken) = (moved.tried, moved.taken)
     out.work = atTop.work
     return out
-  }
-
-  /// A check's target (or rule) and day, as the minimality column names it.
-  func describe(_ check: Check) -> String {
-    let scenario = problem.models[0].scenario
-    let date = check.date.map { " on " + LocalDateTime(minutes: Int64($0) * 1440).dateDescription } ?? ""
-    switch check.rule {
-    case .target(let i): return scenario.targets[i].name + date
-    case .recovery(let t): return "\(scenario.tiers[t].name) recovery" + date
-    case .dutyFloor(let t): return "\(scenario.tiers[t].name) duty on time" + date
-    }
   }
 
   /// True when the whole 95% interval is on the wrong side of the bound: the miss is not down to

@@ -46,8 +46,13 @@ extension PlanReport {
         ("units", .int(problem.units(i))), ("hours", .number(problem.hours(i))),
         (
           "minimality",
-          result.minimality[i].map { $0.map { .string($0) } ?? .string("not shown") }
-            ?? .string("at its lower bound")
+          result.minimality[i].map { fewer -> JSONNode in
+            switch fewer {
+            case .misses(let check): .string(problem.describe(check))
+            case .withinNoise: .string("not shown")
+            case .passes: .string("also meets every check")
+            }
+          } ?? .string("at its lower bound")
         ),
       ])
     }
@@ -114,10 +119,38 @@ extension PlanReport {
         ])
       ),
       ("moves", .object([("tried", .int(result.movesTried)), ("kept", .int(result.movesTaken))])),
+      ("neighbours", result.neighbourhood.map(neighbourJSON) ?? .null),
       ("evaluations", .int(result.evaluations)), ("simulations", .int(result.simulations)),
       ("decisions", .array(decisions)), ("shortfalls", .array(shortfalls)),
       ("certification", .array(result.evaluation.checks.map(checkJSON))),
     ]).rendered()
+  }
+
+  /// `plan.json`'s neighbour check (`plan --neighbours`): how many were judged, and those that
+  /// meet every check, each with the shift-day a person leaves, the one they go to (null: one
+  /// fewer) and the cost saved.
+  func neighbourJSON(_ n: Planner.Neighbourhood) -> JSONNode {
+    func shiftDay(_ i: Int) -> JSONNode {
+      let d = problem.decisions[i]
+      return .object([
+        ("tier", .string(scenario.tiers[d.tier].id)),
+        ("unit", d.unit.map { .string(problem.models[0].unitNames[$0]) } ?? .null),
+        ("shift", .string(problem.rosters[d.tier]!.shifts[d.shift].name)),
+        ("date", .string(Self.iso(d.date))),
+      ])
+    }
+    return .object([
+      ("tried", .int(n.tried)), ("notJudged", .int(n.skipped)),
+      (
+        "passing",
+        .array(
+          n.passing.map { c in
+            .object([
+              ("from", shiftDay(c.from)), ("to", c.to.map(shiftDay) ?? .null), ("saving", .number(c.saving)),
+            ])
+          })
+      ),
+    ])
   }
 
   /// The written report, in the report's language.
@@ -183,10 +216,13 @@ extension PlanReport {
             rowName((d.tier, d.shift, d.unit)), l.date(Self.iso(d.date)), String(result.plan[i]),
             NumberText.decimal(problem.current[i], digits: 1), "\(problem.lower[i])–\(problem.upper[i])",
             String(problem.groups[problem.group[i]].available),
-            result.minimality[i].map {
-              $0.map { l.pick("misses ", "未达成：") + $0 } ?? l.pick("within noise", "在随机误差之内")
-            }
-              ?? l.pick("at its lower bound", "已在下限"),
+            result.minimality[i].map { fewer in
+              switch fewer {
+              case .misses(let check): l.pick("misses ", "未达成：") + scope(check, l)
+              case .withinNoise: l.pick("within noise", "在随机误差之内")
+              case .passes: l.pick("also meets every check", "也达成全部检查")
+              }
+            } ?? l.pick("at its lower bound", "已在下限"),
           ]
         }, leftAligned: [0, 1, 6], nowrap: [0, 1, 2, 3, 4, 5, 6]))
     doc.add(.heading(2, l.pick("Certification", "验证")))

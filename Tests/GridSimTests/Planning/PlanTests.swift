@@ -93,8 +93,11 @@ struct PlanTests {
     #expect(result.plan == [least(4), least(6)])
     // Each is shown minimal: one fewer misses the target on that day.
     #expect(result.minimality.count == 2)
-    #expect(result.minimality[0] == "answered within 15 min on 2026-03-10")
-    #expect(result.minimality[1] == "answered within 15 min on 2026-03-11")
+    func missed(_ fewer: Planner.Fewer?) -> String? {
+      if case .misses(let check) = fewer { problem.describe(check) } else { nil }
+    }
+    #expect(missed(result.minimality[0]) == "answered within 15 min on 2026-03-10")
+    #expect(missed(result.minimality[1]) == "answered within 15 min on 2026-03-11")
   }
 
   @Test("with the bounds too low, no plan: the target that binds is named")
@@ -423,6 +426,64 @@ struct PlanTests {
       oracle($0, $1)
     }
     #expect(one.tried == 1 && one.taken == 1)
+  }
+
+  @Test(
+    "neighbours: the removals that pass and every move to a cheaper shift-day of the unit, judged and ranked by saving"
+  )
+  func neighbours() async throws {
+    let problem = try Self.twoShiftDesk()
+    let planner = Planner(problem: problem, jobs: 1, snapshots: false)
+    let d = problem.decisions
+    func index(_ shift: String, _ date: String) throws -> Int {
+      let day = try #require(LocalDateTime(parsing: date)).dayNumber
+      return try #require(
+        d.indices.first {
+          problem.rosters[d[$0].tier]!.shifts[d[$0].shift].name == shift && d[$0].date == day
+        })
+    }
+    let (day10, night10) = (try index("day", "2026-03-10"), try index("night", "2026-03-10"))
+    let (day11, night11) = (try index("day", "2026-03-11"), try index("night", "2026-03-11"))
+    #expect(d.count == 4)
+    // The oracle: the 10th needs 6 people over its two shifts, the 11th 5, and 2 at night.
+    let miss = Planner.Check(
+      rule: .target(0), date: nil, surge: 0,
+      outcome: TargetOutcome(
+        target: problem.models[0].scenario.targets[0], estimate: nil, margin: -1, met: false, undecided: false
+      ))
+    var asked: [[Int]] = []
+    func oracle(_ plan: [Int]) -> Planner.Evaluation {
+      asked.append(plan)
+      let holds = plan[day10] + plan[night10] >= 6 && plan[day11] + plan[night11] >= 5 && plan[night11] >= 2
+      return Planner.Evaluation(checks: holds ? [] : [miss], utilization: [:])
+    }
+    // 2 + 4 on the 10th (no one fewer), 3 + 3 on the 11th: one fewer by day or at night passes
+    // there (as the minimality check found).
+    var plan = [Int](repeating: 0, count: 4)
+    (plan[day10], plan[night10], plan[day11], plan[night11]) = (2, 4, 3, 3)
+    let minimality: [Int: Planner.Fewer] = [
+      day10: .misses(miss), night10: .misses(miss), day11: .passes, night11: .passes,
+    ]
+    let found = await planner.neighbours(of: plan, minimality: minimality) { oracle($0) }
+    // A night costs 15 h, a day 9 h: a move saves only from a night to a day (6 h). The 11th's
+    // night is left out (its one fewer, saving 15, passes already); the 10th's night to the 10th's
+    // day holds, to the 11th's day leaves the 10th 5. Two judged, of 4 + 2 changes.
+    #expect(asked.count == 2)
+    #expect(found.tried == 6 && found.skipped == 0)
+    typealias Change = Planner.Neighbourhood.Change
+    #expect(
+      found.passing == [
+        Change(from: night11, to: nil, saving: 15), Change(from: day11, to: nil, saving: 9),
+        Change(from: night10, to: day10, saving: 6),
+      ])
+    // At the least plan (5 by day and 1, its least, at night on the 10th; 3 + 2 on the 11th),
+    // nothing one person away passes: 3 removals, and the 2 moves from the 11th's night.
+    (plan[day10], plan[night10], plan[night11]) = (5, 1, 2)
+    asked = []
+    let least = await planner.neighbours(
+      of: plan, minimality: [day10: .misses(miss), day11: .misses(miss), night11: .misses(miss)]
+    ) { oracle($0) }
+    #expect(least.passing.isEmpty && least.tried == 3 + 2 && asked.count == 2)
   }
 
   @Test("the lower bound: the shifts at their least, or the work the items need at full use where larger")
