@@ -371,6 +371,31 @@ struct PlanTests {
 
   /// The Erlang desk with a day shift (08:00-17:00, 9 h) and a night shift (17:00-08:00, 15 h),
   /// each from 1 to 12 people, no recovery rule.
+  /// The two-shift desk's decisions: the day and night shifts of the 10th and of the 11th.
+  static func twoShiftDays(_ problem: PlanProblem) throws -> (Int, Int, Int, Int) {
+    let d = problem.decisions
+    func index(_ shift: String, _ date: String) throws -> Int {
+      let day = try #require(LocalDateTime(parsing: date)).dayNumber
+      return try #require(
+        d.indices.first {
+          problem.rosters[d[$0].tier]!.shifts[d[$0].shift].name == shift && d[$0].date == day
+        })
+    }
+    return (
+      try index("day", "2026-03-10"), try index("night", "2026-03-10"), try index("day", "2026-03-11"),
+      try index("night", "2026-03-11")
+    )
+  }
+
+  /// A missed check, for an oracle's evaluations.
+  static func miss(_ problem: PlanProblem) -> Planner.Check {
+    Planner.Check(
+      rule: .target(0), date: nil, surge: 0,
+      outcome: TargetOutcome(
+        target: problem.models[0].scenario.targets[0], estimate: nil, margin: -1, met: false, undecided: false
+      ))
+  }
+
   static func twoShiftDesk() throws -> PlanProblem {
     let text = erlangScenario(plan: ", recovery: 0")
       .replacingOccurrences(of: "min: 4", with: "min: 1")
@@ -389,21 +414,9 @@ struct PlanTests {
     let problem = try Self.twoShiftDesk()
     let planner = Planner(problem: problem, jobs: 1, snapshots: false)
     let d = problem.decisions
-    func index(_ shift: String, _ date: String) throws -> Int {
-      let day = try #require(LocalDateTime(parsing: date)).dayNumber
-      return try #require(
-        d.indices.first {
-          problem.rosters[d[$0].tier]!.shifts[d[$0].shift].name == shift && d[$0].date == day
-        })
-    }
-    let (day10, night10) = (try index("day", "2026-03-10"), try index("night", "2026-03-10"))
-    let (day11, night11) = (try index("day", "2026-03-11"), try index("night", "2026-03-11"))
+    let (day10, night10, day11, night11) = try Self.twoShiftDays(problem)
     // The oracle: a date needs 5 people over its two shifts, and the 11th at least 2 at night.
-    let miss = Planner.Check(
-      rule: .target(0), date: nil, surge: 0,
-      outcome: TargetOutcome(
-        target: problem.models[0].scenario.targets[0], estimate: nil, margin: -1, met: false, undecided: false
-      ))
+    let miss = Self.miss(problem)
     var asked: [[Int]] = []
     func oracle(_ plan: [Int], _: Int?) -> Planner.Evaluation {
       asked.append(plan)
@@ -435,22 +448,10 @@ struct PlanTests {
     let problem = try Self.twoShiftDesk()
     let planner = Planner(problem: problem, jobs: 1, snapshots: false)
     let d = problem.decisions
-    func index(_ shift: String, _ date: String) throws -> Int {
-      let day = try #require(LocalDateTime(parsing: date)).dayNumber
-      return try #require(
-        d.indices.first {
-          problem.rosters[d[$0].tier]!.shifts[d[$0].shift].name == shift && d[$0].date == day
-        })
-    }
-    let (day10, night10) = (try index("day", "2026-03-10"), try index("night", "2026-03-10"))
-    let (day11, night11) = (try index("day", "2026-03-11"), try index("night", "2026-03-11"))
+    let (day10, night10, day11, night11) = try Self.twoShiftDays(problem)
     #expect(d.count == 4)
     // The oracle: the 10th needs 6 people over its two shifts, the 11th 5, and 2 at night.
-    let miss = Planner.Check(
-      rule: .target(0), date: nil, surge: 0,
-      outcome: TargetOutcome(
-        target: problem.models[0].scenario.targets[0], estimate: nil, margin: -1, met: false, undecided: false
-      ))
+    let miss = Self.miss(problem)
     var asked: [[Int]] = []
     func oracle(_ plan: [Int]) -> Planner.Evaluation {
       asked.append(plan)
