@@ -6,10 +6,12 @@ extension Planner {
   /// (the search's when nil). With `stopWhen`, the surges run heaviest first and the evaluation
   /// ends at the first surge with a missed check it holds true for: the candidate fails whatever
   /// the others say, and its checks are those of the surges run (the trim's and the minimality's
-  /// shortcut).
+  /// shortcut). With `reusing`, an evaluation of the same plan on the same seed, the replications
+  /// it ran are taken as they are and only the rest are run (the same results: a replication's run
+  /// depends on its plan, surge, seed and number only).
   package func evaluate(
     _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil,
-    counter: inout Int
+    reusing previous: Evaluation? = nil, counter: inout Int
   ) async -> Evaluation {
     var checks: [Check] = []
     var utilization: [Int: [Double?]] = [:]
@@ -21,12 +23,17 @@ extension Planner {
       stopWhen != nil
       ? problem.models.indices.sorted { (-problem.spec.surges[$0], $0) < (-problem.spec.surges[$1], $1) }
       : Array(problem.models.indices)
+    var runs: [Int: [ReplicationResult]] = [:]
     for k in order {
       let model = problem.model(surge: k, plan: plan)
-      let results = await Experiment.map(replications: 0..<n, jobs: jobs) { [snapshots] r in
-        snapshots.result(model: model, surge: k, seed: seed, replication: r)
-      }
-      counter += n
+      let kept = Array((previous?.runs[k] ?? []).prefix(n))
+      let results =
+        kept
+        + (await Experiment.map(replications: kept.count..<n, jobs: jobs) { [snapshots] r in
+          snapshots.result(model: model, surge: k, seed: seed, replication: r)
+        })
+      counter += n - kept.count
+      runs[k] = results
       checks += judge(results, model: model, surge: k)
       for t in problem.rosters.keys {
         let values = days.map { d in
@@ -48,7 +55,7 @@ extension Planner {
       }
       if let stopWhen, checks.contains(where: { !$0.outcome.met && stopWhen($0.outcome) }) { break }
     }
-    return Evaluation(checks: checks, utilization: utilization, work: work)
+    return Evaluation(checks: checks, utilization: utilization, work: work, runs: runs)
   }
 
   /// Every target over its own reading and, with the `day` judge, for the items of each window day

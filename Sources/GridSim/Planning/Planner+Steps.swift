@@ -174,7 +174,7 @@ extension Planner {
   /// because the others are still at their seed then and carry what they can of its work. The trim
   /// then goes on from there, decision by decision.
   func shrink(
-    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?, Evaluation?) async -> Evaluation
   ) async -> ([Int], Evaluation) {
     var best = (start, evaluation)
     let tiers = Dictionary(grouping: problem.decisions.indices) { problem.decisions[$0].tier }
@@ -216,10 +216,12 @@ extension Planner {
 
   /// A candidate judged as the trim judges it: one whose only misses are undecided (the mean
   /// meets, the interval does not clear) is judged again on three times the replications.
-  func judgedTrial(_ plan: [Int], evaluate: ([Int], Int?) async -> Evaluation) async -> Evaluation {
-    let trial = await evaluate(plan, nil)
+  func judgedTrial(
+    _ plan: [Int], evaluate: ([Int], Int?, Evaluation?) async -> Evaluation
+  ) async -> Evaluation {
+    let trial = await evaluate(plan, nil, nil)
     guard !trial.feasible, trial.failing.allSatisfy(\.outcome.undecided) else { return trial }
-    return await evaluate(plan, Swift.min(3 * replications, 300))
+    return await evaluate(plan, Swift.min(3 * replications, 300), trial)
   }
 
   /// Trim: remove one person at a time, in the order of ``trimOrder(_:load:)``, keeping each cut
@@ -229,7 +231,7 @@ extension Planner {
   /// tried again in a later pass: the plan only loses people meanwhile, and fewer people elsewhere
   /// do not make it pass (the minimality check tries every cut again on the certification's seeds).
   func trim(
-    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?) async -> Evaluation,
+    _ start: [Int], _ evaluation: Evaluation, evaluate: ([Int], Int?, Evaluation?) async -> Evaluation,
     refused refusal: ((Int, Check) -> Void)? = nil
   ) async -> ([Int], Evaluation) {
     var plan = start
@@ -261,7 +263,8 @@ extension Planner {
   /// is tried once, at most `limit` of them. What the trim cannot take away is often cheaper
   /// elsewhere: a night's person on the day shift, a holiday's on the working day after.
   func move(
-    _ start: [Int], _ evaluation: Evaluation, limit: Int, evaluate: ([Int], Int?) async -> Evaluation
+    _ start: [Int], _ evaluation: Evaluation, limit: Int,
+    evaluate: ([Int], Int?, Evaluation?) async -> Evaluation
   ) async -> (plan: [Int], evaluation: Evaluation, tried: Int, taken: Int) {
     var plan = start
     var current = evaluation

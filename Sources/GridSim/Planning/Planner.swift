@@ -63,6 +63,9 @@ package struct Planner: Sendable {
     /// the day recovery is judged (the window's last without a recovery rule): the lower end of
     /// the 95% interval, the highest over the surges.
     package var work: [Int: Double] = [:]
+    /// The replications' results per surge run, in replication order: a judgement of the same
+    /// plan on the same seeds with more replications goes on from them (``evaluate``'s `reusing`).
+    package var runs: [Int: [ReplicationResult]] = [:]
     package var feasible: Bool { checks.allSatisfy(\.outcome.met) }
     package var failing: [Check] { checks.filter { !$0.outcome.met } }
   }
@@ -192,12 +195,14 @@ package struct Planner: Sendable {
     var simulations = 0
     var evaluations = 0
     func evaluate(
-      _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil
+      _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil,
+      reusing previous: Evaluation? = nil
     ) async -> Evaluation {
       evaluations += 1
       tick?(evaluations)
       return await self.evaluate(
-        plan, seed: seed, replications: replications, stopWhen: stopWhen, counter: &simulations)
+        plan, seed: seed, replications: replications, stopWhen: stopWhen, reusing: previous,
+        counter: &simulations)
     }
     func elapsed() -> Double {
       let d = ContinuousClock.now - clock
@@ -235,7 +240,7 @@ package struct Planner: Sendable {
     func judged(_ plan: [Int]) async -> Evaluation {
       let first = await evaluate(plan, seed: seed)
       guard !first.feasible, first.failing.allSatisfy(\.outcome.undecided) else { return first }
-      return await evaluate(plan, seed: seed, replications: Swift.min(3 * replications, 300))
+      return await evaluate(plan, seed: seed, replications: Swift.min(3 * replications, 300), reusing: first)
     }
     var top = capped(problem.upper, guide: problem.current)
     var atTop = await judged(top)
@@ -285,8 +290,9 @@ package struct Planner: Sendable {
     }
     progress?("repair: \(repairs) rounds, \(plan.reduce(0, +)) shift-people")
     // A cut that misses a check on its mean under one surge fails: the others need not run.
-    let cut = { (plan: [Int], replications: Int?) async -> Evaluation in
-      await evaluate(plan, seed: seed, replications: replications, stopWhen: { !$0.undecided })
+    let cut = { (plan: [Int], replications: Int?, previous: Evaluation?) async -> Evaluation in
+      await evaluate(
+        plan, seed: seed, replications: replications, stopWhen: { !$0.undecided }, reusing: previous)
     }
     (plan, current) = await shrink(plan, current, evaluate: cut)
     progress?(
@@ -312,7 +318,7 @@ package struct Planner: Sendable {
       let first = await evaluate(plan, seed: seed)
       guard !first.feasible, first.failing.allSatisfy(\.outcome.undecided) else { return first }
       certifiedOn = Swift.min(3 * replications, 300)
-      return await evaluate(plan, seed: seed, replications: certifiedOn)
+      return await evaluate(plan, seed: seed, replications: certifiedOn, reusing: first)
     }
     var certificate = await certify(plan, certificationSeed)
     rounds += 1

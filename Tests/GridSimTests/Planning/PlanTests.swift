@@ -426,7 +426,7 @@ struct PlanTests {
     var start = [Int](repeating: 0, count: d.count)
     (start[day10], start[night10], start[day11], start[night11]) = (2, 3, 2, 3)
     let found = await planner.move(start, Planner.Evaluation(checks: [], utilization: [:]), limit: 12) {
-      oracle($0, $1)
+      plan, replications, _ in oracle(plan, replications)
     }
     // Each move saves 6 staff-hours (15 h at night, 9 h by day): the 10th's night goes down to its
     // least (two moves), the 11th's to 2 (one move; the second is refused). Four tried, three kept.
@@ -436,7 +436,7 @@ struct PlanTests {
     #expect(problem.cost(found.plan.map(Double.init)) == problem.cost(start.map(Double.init)) - 3 * 6)
     // With a limit of 1, one move only.
     let one = await planner.move(start, Planner.Evaluation(checks: [], utilization: [:]), limit: 1) {
-      oracle($0, $1)
+      plan, replications, _ in oracle(plan, replications)
     }
     #expect(one.tried == 1 && one.taken == 1)
   }
