@@ -441,6 +441,26 @@ struct PlanTests {
     #expect(one.tried == 1 && one.taken == 1)
   }
 
+  @Test("judged again on more replications, a candidate keeps the runs it had: the same checks, fewer runs")
+  func reusedRuns() async throws {
+    let problem = try #require(PlanProblem(try load(erlangScenario())))
+    let planner = Planner(problem: problem, jobs: 2)
+    let plan = [7, 8]
+    var counted = 0
+    let first = await planner.evaluate(plan, seed: 5, replications: 10, counter: &counted)
+    #expect(counted == 10 && first.runs[0]?.count == 10)
+    let again = await planner.evaluate(plan, seed: 5, replications: 30, reusing: first, counter: &counted)
+    #expect(counted == 10 + 20)
+    var fresh = 0
+    let whole = await planner.evaluate(plan, seed: 5, replications: 30, counter: &fresh)
+    #expect(fresh == 30)
+    // Every check the same, day by day, as judging all 30 from scratch.
+    #expect(!whole.checks.isEmpty && again.checks == whole.checks)
+    #expect(
+      again.utilization.mapValues { $0.map { $0 ?? -1 } }
+        == whole.utilization.mapValues { $0.map { $0 ?? -1 } })
+  }
+
   @Test(
     "neighbours: the removals that pass and every move to a cheaper shift-day of the unit, judged and ranked by saving"
   )
