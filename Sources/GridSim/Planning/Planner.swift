@@ -12,18 +12,24 @@ import Foundation
 ///    staffing), within the bounds.
 /// 3. **Repair**: simulate the whole network at once on common random numbers (understaffing the
 ///    grid pushes work up to the village); where a target fails on a day, add one person to each
-///    shift of that day at the tier it names (or the busiest planned tier), and again.
+///    shift of that day at the tier it names (where it names none, the planned tier whose raise
+///    improves the failing checks most per unit of cost), and again.
 /// 4. **Shrink, then trim**: tier by tier (the dearest first), scale the shifts toward their lower
 ///    bounds together by bisection; then remove one person at a time where it saves the most for
 ///    the idle time there, keeping each cut when every target still holds, until no cut holds. A
-///    candidate is dropped at the first surge where it misses on the mean.
+///    candidate is dropped at the first surge where it misses on the mean; one whose only misses
+///    are undecided is judged again on three times the replications (keeping the runs it had).
+/// 5. **Move**: one person at a time to a cheaper shift-day of the same unit, while every target
+///    holds (at most ``moveLimit`` tries).
 ///
 /// Every candidate's replications go on from a snapshot of the days before the window
 /// (``Snapshots``): the candidates are the same until then, so the results are the same bit for
 /// bit, in about half the time on the holiday scenarios.
-/// 5. **Certify** on seeds the search never used, with the scenario's replications, judging every
-///    target as `check` does; then show minimality: for each shift-day above its lower bound, one
-///    person fewer misses a target (named), or minimality was not shown there.
+/// 6. **Certify** on seeds the search never used, with the scenario's replications, judging every
+///    target and rule as `check --plan` does; then show minimality: for each shift-day above its
+///    lower bound, what one person fewer does there on the same seeds (``Fewer``).
+/// 7. With `neighbours`, judge every one-person change of the plan on those seeds
+///    (``Neighbourhood``).
 package struct Planner: Sendable {
   /// A target judged for the plan: over its own reading (day nil) or for the items of one day, under
   /// one surge.
