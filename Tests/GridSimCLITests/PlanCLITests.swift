@@ -30,7 +30,7 @@ struct PlanCLITests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("desk.json5").path
     let out = dir.appendingPathComponent("plan").path
-    let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2", "--neighbours")
+    let r = try gridsim("plan", scenario, "--out", out, "--jobs", "2", "--neighbours", "--verbose")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!Self.scenario.isEmpty)
     #expect(r.stdout.contains("A certified plan"))
@@ -41,7 +41,14 @@ struct PlanCLITests {
         "Neighbours: 2 one-person changes (one fewer at a shift-day, or one moved to a cheaper shift-day of the same unit) judged on the certification's seeds and replications: none meets every check."
       ), "\(r.stdout)")
     #expect(r.stdout.contains("desk all-day  7 (12)  7 (12)"), "\(r.stdout)")
-    #expect(r.stderr.hasPrefix("Wrote the plan to "))
+    #expect(r.stderr.contains("\nWrote the plan to "), "\(r.stderr)")
+    // --verbose names each cut the trim refused with its check and estimate: one fewer, 6, answers
+    // about 82.7% within 15 min (Erlang C), below the 88% asked.
+    #expect(
+      r.stderr.contains(
+        "gridsim plan: trim: one fewer on desk all-day 2026-03-10 refused: answered within 15 min on 2026-03-10 (mean 0.8"
+      ), "\(r.stderr)")
+    #expect(r.stderr.contains("; at least 0.88)\n"), "\(r.stderr)")
     let roster = try String(contentsOfFile: out + "/roster.csv", encoding: .utf8)
     #expect(roster == "when,unit,shift,staff\n2026-03-10,desk,all-day,7\n2026-03-11,desk,all-day,7\n")
     // The report's heat map is well-formed SVG, and plan.json says certified.

@@ -396,6 +396,15 @@ extension Planner {
       "trim: one fewer on \(scenario.tiers[d.tier].name)\(unit) \(shift) \(date) refused: \(problem.describe(check)) (\(figure ?? "not observed"); \(bound))"
   }
 
+  /// What a trial of one person fewer at a shift-day dated `date` shows: a miss outright (the
+  /// check ``culprit(_:date:)`` names), a miss within noise, or every check met.
+  func fewer(_ trial: Evaluation, date: Int) -> Fewer {
+    if let check = culprit(trial.failing, date: date), Self.missesOutright(check.outcome) {
+      return .misses(check)
+    }
+    return trial.feasible ? .passes : .withinNoise
+  }
+
   /// The failing check to name for a change at a shift-day dated `date`: one that misses outright
   /// on that date, else on any date, else any failing check on that date, else the first.
   func culprit(_ failing: [Check], date: Int) -> Check? {

@@ -348,11 +348,7 @@ package struct Planner: Sendable {
       fewer[i] -= 1
       let trial = await evaluate(
         fewer, seed: finalSeed, replications: certifiedOn, stopWhen: Self.missesOutright)
-      if let check = culprit(trial.failing, date: decisions[i].date), Self.missesOutright(check.outcome) {
-        minimality[i] = .misses(check)
-      } else {
-        minimality[i] = trial.feasible ? .passes : .withinNoise
-      }
+      minimality[i] = self.fewer(trial, date: decisions[i].date)
     }
     let shown = minimality.values.filter { if case .misses = $0 { true } else { false } }.count
     progress?("minimality: shown for \(shown) of \(minimality.count)")

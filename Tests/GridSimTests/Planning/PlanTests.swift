@@ -461,6 +461,33 @@ struct PlanTests {
         == whole.utilization.mapValues { $0.map { $0 ?? -1 } })
   }
 
+  @Test("one fewer: a miss outright is named (that day's first), a miss within noise is not, all met passes")
+  func fewerOutcomes() throws {
+    let problem = try #require(PlanProblem(try load(erlangScenario())))
+    let planner = Planner(problem: problem, jobs: 1)
+    let target = problem.models[0].scenario.targets[0]  // at least 88%
+    func check(date: Int?, low: Double, high: Double) -> Planner.Check {
+      let e = Estimate(mean: (low + high) / 2, low: low, high: high, n: 30)
+      let judged = target.judge(e)
+      return Planner.Check(rule: .target(0), date: date, surge: 0, outcome: judged)
+    }
+    let (day10, day11) = (20522, 20523)
+    let outright10 = check(date: day10, low: 0.78, high: 0.87)  // whole interval below 88%
+    let outright11 = check(date: day11, low: 0.70, high: 0.80)
+    let straddling = check(date: day11, low: 0.80, high: 0.90)  // reaches 88%: within noise
+    let met = check(date: nil, low: 0.90, high: 0.95)
+    #expect(!outright10.outcome.met && !straddling.outcome.met && met.outcome.met)
+    func evaluation(_ checks: [Planner.Check]) -> Planner.Evaluation {
+      Planner.Evaluation(checks: checks, utilization: [:])
+    }
+    // The shift-day's own date first, else the first outright miss; a miss within noise is
+    // never named, even when it is on the shift-day's date.
+    #expect(planner.fewer(evaluation([met, outright11, outright10]), date: day10) == .misses(outright10))
+    #expect(planner.fewer(evaluation([met, straddling, outright10]), date: day11) == .misses(outright10))
+    #expect(planner.fewer(evaluation([met, straddling]), date: day11) == .withinNoise)
+    #expect(planner.fewer(evaluation([met]), date: day10) == .passes)
+  }
+
   @Test(
     "neighbours: the removals that pass and every move to a cheaper shift-day of the unit, judged and ranked by saving"
   )
