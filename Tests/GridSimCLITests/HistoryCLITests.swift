@@ -32,8 +32,12 @@ struct HistoryCLITests {
     let validate = try gridsim("validate", fitted.path)
     #expect(validate.status == 0, "\(validate.stderr)")
     // Outside the folder that holds its base, a fitted scenario could not extend it: refused.
-    let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "fitted-\(UUID().uuidString).json5")
+    // A folder of its own: the temporary folder itself may hold the package (a clone in /tmp).
+    let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gridsim-outside-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let outside = elsewhere.appendingPathComponent("fitted.json5")
     let far = try gridsim(
       "fit", log.path, "--scenario", "Scenarios/township-baseline.json5", "--out", outside.path)
     #expect(far.status == 64 && far.stderr.contains("is outside the project folder"), "\(far.stderr)")
