@@ -192,9 +192,9 @@ package enum Benchmark {
     return Scaling(scenario: loaded.scenario.name, replications: replications, timings: timings)
   }
 
-  /// The planner's time on one scenario: with its snapshots of the days before the window (as
-  /// `gridsim plan` runs), then with every simulation from the period's start, in the same run. The
-  /// plans are the same; the time is what the snapshots save.
+  /// The planner's time on one scenario: as `gridsim plan` runs (from snapshots, each run making
+  /// only what the checks read: ``Snapshots``), then with every simulation whole, from the period's
+  /// start to its end, in the same run. The plans are the same; the time is what the shortcuts save.
   package struct PlanTiming: Sendable {
     package var scenario: String
     package var jobs: Int
@@ -207,13 +207,13 @@ package enum Benchmark {
     /// The table in `l`.
     package func rendered(_ l: ReportLanguage) -> String {
       var table = TextTable(headers: [
-        l.pick("Runs start from", "仿真起点"), l.pick("Wall time", "耗时"), l.pick("Evaluations", "评估次数"),
+        l.pick("Runs", "仿真方式"), l.pick("Wall time", "耗时"), l.pick("Evaluations", "评估次数"),
         l.pick("Simulations", "仿真次数"), l.pick("From a snapshot", "自快照"), l.pick("Simulations/s", "仿真/秒"),
       ])
       for t in timings {
         table.rows.append([
           t.snapshots
-            ? l.pick("snapshot before the window", "窗口前快照") : l.pick("start of the period", "统计期起点"),
+            ? l.pick("from snapshots, as checked", "自快照、按检查所需") : l.pick("whole period", "整个统计期"),
           String(format: l.pick("%.2f s", "%.2f 秒"), t.seconds), String(t.evaluations), String(t.simulations),
           String(t.copied), String(format: "%.0f", Double(t.simulations) / max(t.seconds, 1e-9)),
         ])
@@ -226,8 +226,8 @@ package enum Benchmark {
         "\n\(scenario) 的排班规划，并行数 \(jobs)（取各次中最快）\n\n")
         + table.rendered()
         + l.pick(
-          "\nSnapshots: \(String(format: "%.2fx", speedUp)) faster; \(samePlan ? "the same plan" : "PLANS DIFFER (a bug)").\n",
-          "\n快照：快 \(String(format: "%.2f", speedUp)) 倍；\(samePlan ? "方案相同" : "方案不同（程序错误）")。\n")
+          "\nSnapshots and scope: \(String(format: "%.2fx", speedUp)) faster; \(samePlan ? "the same plan" : "PLANS DIFFER (a bug)").\n",
+          "\n快照与按需仿真：快 \(String(format: "%.2f", speedUp)) 倍；\(samePlan ? "方案相同" : "方案不同（程序错误）")。\n")
     }
   }
 

@@ -77,7 +77,7 @@ enum PlanCommand {
     Console.out(report.text())
     if verbose {
       Console.err(
-        "gridsim plan: \(result.evaluations) evaluations, \(result.simulations) simulations (\(result.fromSnapshots) from a snapshot of the days before the window) in \(String(format: "%.1f", result.seconds)) s\n"
+        "gridsim plan: \(result.evaluations) evaluations, \(result.simulations) simulations (\(result.fromSnapshots) went on from a snapshot) in \(String(format: "%.1f", result.seconds)) s\n"
       )
     }
     if let directory = args.value("out") {

@@ -138,8 +138,8 @@ struct WorkingTimeCLITests {
     let r = try gridsim("bench", "--hours", "2000", "--repeat", "1", "--plan", desk)
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
-    let with = try #require(lines.first { $0.hasPrefix("snapshot before the window") })
-    let without = try #require(lines.first { $0.hasPrefix("start of the period") })
+    let with = try #require(lines.first { $0.hasPrefix("from snapshots, as checked") })
+    let without = try #require(lines.first { $0.hasPrefix("whole period") })
     // Columns: wall time (2 words), evaluations, simulations, from a snapshot, simulations/s.
     func columns(_ line: String) -> [String] {
       line.split(separator: " ").map(String.init).suffix(6).map { $0 }
@@ -147,7 +147,8 @@ struct WorkingTimeCLITests {
     let (a, b) = (columns(with), columns(without))
     #expect(a[2] == b[2] && a[3] == b[3], "the same search: \(a) \(b)")
     #expect(a[4] == a[3] && b[4] == "0", "every run from a snapshot, or none: \(a) \(b)")
-    #expect(lines.contains { $0.hasPrefix("Snapshots: ") && $0.hasSuffix("faster; the same plan.") })
+    #expect(
+      lines.contains { $0.hasPrefix("Snapshots and scope: ") && $0.hasSuffix("faster; the same plan.") })
     let unplanned = try gridsim(
       "bench", "--hours", "2000", "--repeat", "1", "--plan", "\(fixtures)/small.json5")
     #expect(unplanned.status == 64 && unplanned.stderr.contains("has no 'plan' key"), "\(unplanned.stderr)")

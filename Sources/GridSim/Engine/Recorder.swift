@@ -93,19 +93,46 @@ struct Recorder: ~Copyable, Sendable {
   var comboBuckets: UniqueArray<UInt32>
   var comboCounts: UniqueArray<Int>
 
-  init(tiers: Int, categories: Int, days: Int, combinations: Combinations? = nil) {
+  /// Per metric, the distance in cells from its first cell to its first histogram, the histograms
+  /// of the metrics kept coming one after another (``noHistogram`` where they are not kept): in
+  /// the cells, and in the combinations.
+  let bucketShift: UniqueArray<Int>
+  let comboBucketShift: UniqueArray<Int>
+
+  /// The shift of a metric whose histograms are not kept: its values are counted, summed and their
+  /// largest kept, but its quantiles are not read (``ResultScope/quantiles``), and its buckets take
+  /// no memory nor time (nor a snapshot's copy).
+  static let noHistogram = Int.min
+
+  /// A recorder for `tiers` and `categories` columns, with histograms of the metrics in
+  /// `histograms` (nil: all).
+  init(
+    tiers: Int, categories: Int, days: Int, combinations: Combinations? = nil, histograms: Set<Metric>? = nil
+  ) {
     self.tiers = tiers
     self.categories = categories
     let combinations = combinations.flatMap { $0.count <= Self.maximumCombinations ? $0 : nil }
     self.combinations = combinations
     combinationCount = combinations?.count ?? 0
+    let kept = Metric.allCases.filter { histograms?.contains($0) ?? true }
+    func shifts(cellsPerMetric: Int) -> UniqueArray<Int> {
+      var shifts = UniqueArray<Int>(repeating: Self.noHistogram, count: Metric.allCases.count)
+      for (k, metric) in kept.enumerated() {
+        shifts[metric.rawValue] = (k - metric.rawValue) * cellsPerMetric
+      }
+      return shifts
+    }
     let comboCount = Metric.allCases.count * combinationCount
     comboCells = UniqueArray(repeating: Cell(), count: comboCount)
-    comboBuckets = UniqueArray(repeating: 0, count: comboCount * HistogramLayout.bucketCount)
+    comboBuckets = UniqueArray(
+      repeating: 0, count: kept.count * combinationCount * HistogramLayout.bucketCount)
+    comboBucketShift = shifts(cellsPerMetric: combinationCount)
     comboCounts = UniqueArray(repeating: 0, count: Counter.allCases.count * combinationCount)
     let cellCount = Metric.allCases.count * (tiers + 1) * categories
     cells = UniqueArray(repeating: Cell(), count: cellCount)
-    buckets = UniqueArray(repeating: 0, count: cellCount * HistogramLayout.bucketCount)
+    buckets = UniqueArray(
+      repeating: 0, count: kept.count * (tiers + 1) * categories * HistogramLayout.bucketCount)
+    bucketShift = shifts(cellsPerMetric: (tiers + 1) * categories)
     counts = UniqueArray(repeating: 0, count: Counter.allCases.count * (tiers + 1) * categories)
     dailyArrivals = UniqueTable(rows: days, columns: tiers, repeating: 0)
     dailyDone = UniqueTable(rows: days, columns: tiers, repeating: 0)
@@ -120,11 +147,16 @@ struct Recorder: ~Copyable, Sendable {
     (measure * (tiers + 1) + group.row(tierCount: tiers)) * categories
   }
 
+  /// Records a value in a cell. With `checked` false the shifts are taken as 0, unread: only for a
+  /// recorder that keeps every histogram (the engine's copy without the optional paths passes a
+  /// constant, and the check is compiled out of its hot path).
   @inline(__always)
-  mutating func record(_ metric: Metric, group: Group, category: Int, _ value: Double) {
+  mutating func record(_ metric: Metric, group: Group, category: Int, _ value: Double, checked: Bool) {
     let cell = row(metric.rawValue, group) + category
     cells[cell].add(value)
-    buckets[cell * HistogramLayout.bucketCount + HistogramLayout.bucket(value)] &+= 1
+    let shift = checked ? bucketShift[metric.rawValue] : 0
+    guard !checked || shift != Self.noHistogram else { return }
+    buckets[(cell + shift) * HistogramLayout.bucketCount + HistogramLayout.bucket(value)] &+= 1
   }
 
   @inline(__always)
@@ -135,18 +167,27 @@ struct Recorder: ~Copyable, Sendable {
   /// Records one value in two or three columns of a group at once (an item's category, its day
   /// kind's slice and its window's slice, if any): one bucket computation, one pass.
   @inline(__always)
-  mutating func record(_ metric: Metric, group: Group, columns a: Int, _ b: Int, _ c: Int?, _ value: Double) {
+  mutating func record(
+    _ metric: Metric, group: Group, columns a: Int, _ b: Int, _ c: Int?, _ value: Double, checked: Bool
+  ) {
     let row = row(metric.rawValue, group)
     let bucket = HistogramLayout.bucket(value)
-    add(row + a, bucket, value)
-    add(row + b, bucket, value)
-    if let c { add(row + c, bucket, value) }
+    let shift = checked ? bucketShift[metric.rawValue] : 0
+    guard !checked || shift != Self.noHistogram else {
+      cells[row + a].add(value)
+      cells[row + b].add(value)
+      if let c { cells[row + c].add(value) }
+      return
+    }
+    add(row + a, shift, bucket, value)
+    add(row + b, shift, bucket, value)
+    if let c { add(row + c, shift, bucket, value) }
   }
 
   @inline(__always)
-  private mutating func add(_ cell: Int, _ bucket: Int, _ value: Double) {
+  private mutating func add(_ cell: Int, _ shift: Int, _ bucket: Int, _ value: Double) {
     cells[cell].add(value)
-    buckets[cell * HistogramLayout.bucketCount + bucket] &+= 1
+    buckets[(cell + shift) * HistogramLayout.bucketCount + bucket] &+= 1
   }
 
   /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
@@ -160,10 +201,12 @@ struct Recorder: ~Copyable, Sendable {
 
   /// Records a duration of the whole system in the item's combination (see ``Combinations``).
   @inline(__always)
-  mutating func recordSystem(_ metric: Metric, combination: Int, _ value: Double) {
+  mutating func recordSystem(_ metric: Metric, combination: Int, _ value: Double, checked: Bool) {
     let cell = metric.rawValue &* combinationCount &+ combination
     comboCells[cell].add(value)
-    comboBuckets[cell &* HistogramLayout.bucketCount &+ HistogramLayout.bucket(value)] &+= 1
+    let shift = checked ? comboBucketShift[metric.rawValue] : 0
+    guard !checked || shift != Self.noHistogram else { return }
+    comboBuckets[(cell &+ shift) &* HistogramLayout.bucketCount &+ HistogramLayout.bucket(value)] &+= 1
   }
 
   /// Counts an event of the whole system in the item's combination.
@@ -172,37 +215,42 @@ struct Recorder: ~Copyable, Sendable {
     comboCounts[counter.rawValue &* combinationCount &+ combination] += 1
   }
 
-  func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
+  /// True when `metric`'s histograms are kept (its quantiles can be read).
+  func keepsHistogram(_ metric: Metric) -> Bool { bucketShift[metric.rawValue] != Self.noHistogram }
+
+  /// A cell's record; without `histogram` (or where it is not kept), its count, sum and largest value only (no buckets:
+  /// its quantiles are not read).
+  func stat(_ metric: Metric, group: Group, category: Int, histogram: Bool = true) -> StreamingStats {
     if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
       // A category, day kind or window of the whole system: its combinations merged.
       var stats = StreamingStats()
+      let shift = comboBucketShift[metric.rawValue]
       for combination in k.merges[category] {
         let cell = metric.rawValue * k.count + combination
-        Self.add(comboCells[cell], comboBuckets, cell, to: &stats)
+        Self.add(
+          comboCells[cell], comboBuckets, shift == Self.noHistogram || !histogram ? nil : cell + shift,
+          to: &stats)
       }
       return stats
     }
     let cell = row(metric.rawValue, group) + category
-    return Self.stats(cells[cell], buckets, cell)
-  }
-
-  private static func stats(_ cell: Cell, _ buckets: borrowing UniqueArray<UInt32>, _ index: Int)
-    -> StreamingStats
-  {
+    let shift = bucketShift[metric.rawValue]
     var stats = StreamingStats()
-    add(cell, buckets, index, to: &stats)
+    Self.add(cells[cell], buckets, shift == Self.noHistogram || !histogram ? nil : cell + shift, to: &stats)
     return stats
   }
 
-  /// Merges a cell and its histogram into `stats` (nothing for an empty cell: no copy).
+  /// Merges a cell and, with the index of its histogram, its buckets into `stats` (nothing for an
+  /// empty cell: no copy).
   private static func add(
-    _ cell: Cell, _ buckets: borrowing UniqueArray<UInt32>, _ index: Int, to stats: inout StreamingStats
+    _ cell: Cell, _ buckets: borrowing UniqueArray<UInt32>, _ histogram: Int?, to stats: inout StreamingStats
   ) {
     guard cell.count > 0 else { return }
     stats.count += cell.count
     stats.sum += cell.sum
     stats.max = Swift.max(stats.max, cell.max)
-    let base = index * HistogramLayout.bucketCount
+    guard let histogram else { return }
+    let base = histogram * HistogramLayout.bucketCount
     for i in 0..<HistogramLayout.bucketCount { stats.buckets[i] &+= buckets[base + i] }
   }
 
@@ -232,6 +280,8 @@ extension Recorder {
     comboCells = other.comboCells.copy()
     comboBuckets = other.comboBuckets.copy()
     comboCounts = other.comboCounts.copy()
+    bucketShift = other.bucketShift.copy()
+    comboBucketShift = other.comboBucketShift.copy()
   }
 }
 

@@ -7,7 +7,8 @@ extension Replication {
   @inline(__always)
   mutating func record(_ metric: Metric, _ slot: Int, group: Group, _ value: Double) {
     guard group == .system else {
-      measures.recorder.record(metric, group: group, category: Int(items[slot].category), value)
+      measures.recorder.record(
+        metric, group: group, category: Int(items[slot].category), value, checked: Paths.optionalPaths)
       return
     }
     recordSystem(metric, slot, value)
@@ -20,13 +21,14 @@ extension Replication {
   @inline(__always)
   mutating func recordSystem(_ metric: Metric, _ slot: Int, _ value: Double) {
     if measures.recorder.combinationCount > 0 {
-      measures.recorder.recordSystem(metric, combination: Int(items[slot].combination), value)
+      measures.recorder.recordSystem(
+        metric, combination: Int(items[slot].combination), value, checked: Paths.optionalPaths)
       return
     }
     measures.recorder.record(
       metric, group: .system, columns: Int(items[slot].category),
       measures.segmentColumn + Int(items[slot].dayKind),
-      items[slot].window.map { measures.segmentColumn + Int($0) }, value)
+      items[slot].window.map { measures.segmentColumn + Int($0) }, value, checked: Paths.optionalPaths)
   }
 
   /// Counts for the whole system without the extra columns (see ``recordSystem(_:_:_:)``).
@@ -65,10 +67,11 @@ extension Replication {
   mutating func recordExtras(_ metric: Metric, _ slot: Int, _ value: Double) {
     if model.severityColumns > 0 {
       measures.recorder.record(
-        metric, group: .system, category: model.severityColumn + Int(items[slot].severity), value)
+        metric, group: .system, category: model.severityColumn + Int(items[slot].severity), value,
+        checked: Paths.optionalPaths)
     }
     if let column = model.measuredDayColumn(appeared: items[slot].appeared) {
-      measures.recorder.record(metric, group: .system, category: column, value)
+      measures.recorder.record(metric, group: .system, category: column, value, checked: Paths.optionalPaths)
     }
   }
 
@@ -92,7 +95,7 @@ extension Replication {
     let base = Int(items[slot].channel) * (1 + model.segmentNames.count)
     measures.channelRecorder.record(
       metric, group: .system, columns: base, base + 1 + Int(items[slot].dayKind),
-      items[slot].window.map { base + 1 + Int($0) }, value)
+      items[slot].window.map { base + 1 + Int($0) }, value, checked: Paths.optionalPaths)
   }
 
   /// Counts an event of the item's, for its category and, for the whole system, its day kind's

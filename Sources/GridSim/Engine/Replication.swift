@@ -35,6 +35,8 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   var routing: RandomStream
   /// Every item's path, when asked for (only with ``AllPaths``).
   var ledger: Ledger?
+  /// What the run makes: all of it, or what the planner's checks read.
+  let scope: ResultScope
 
   /// Events taken off the heap, stale ones included.
   var eventCount: Int { clock.eventCount }
@@ -44,22 +46,26 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
   /// Only ``Simulation`` makes one, and it gives a model with optional paths (or a ledger) the
   /// copy for ``AllPaths``; checked in debug builds (the tests), as the check is the same work
   /// again.
-  init(model: Model, seed: UInt64, replication: Int, ledger: Bool) {
+  init(model: Model, seed: UInt64, replication: Int, ledger: Bool, scope: ResultScope = .all) {
     assert(
       Paths.optionalPaths || (!ledger && !model.usesOptionalPaths), "a model's optional paths need AllPaths")
     self.model = model
     self.ledger = ledger ? Ledger() : nil
+    self.scope = scope
     stations = Stations(model: model)
-    measures = Measures(model: model)
+    // The copy without the optional paths records without looking at which histograms are kept
+    // (``Recorder/record(_:group:category:_:checked:)``): it keeps them all.
+    measures = Measures(model: model, histograms: Paths.optionalPaths ? scope.quantiles : nil)
     source = ArrivalSource(model: model, seed: seed, replication: replication)
     service = RandomStream(seed: seed, replication: replication, purpose: .service)
     routing = RandomStream(seed: seed, replication: replication, purpose: .routing)
   }
 
-  /// Runs to the end of the period and returns the replication's measures.
+  /// Runs to the end of the period (or as far as its ``scope`` needs) and returns the
+  /// replication's measures.
   mutating func run() -> ReplicationResult {
     start()
-    advance(before: model.horizon)
+    advance(before: model.horizon, settling: true)
     return finish()
   }
 
@@ -121,10 +127,12 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     service = other.service
     routing = other.routing
     ledger = nil
+    scope = other.scope
   }
 
-  /// Runs the events before `limit` (at most the end of the period).
-  mutating func advance(before limit: Double) {
+  /// Runs the events before `limit` (at most the end of the period); with `settling`, stops early
+  /// at the end of a day after its scope's `settledAfter` once the run ``isSettled``.
+  mutating func advance(before limit: Double, settling: Bool = false) {
     let horizon = Swift.min(limit, model.horizon)
     clock.frontier = horizon
     // The period is [start, end): what falls due exactly at its end (a deadline, a check, the
@@ -163,7 +171,9 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
         if items[Int(event.slot)].stamp == event.stamp { detect(Int(event.slot)) }
       case .worsen: worsen(Int(event.slot))
       case .staffChange: staffChange()
-      case .dayEnd: dayEnd()
+      case .dayEnd:
+        dayEnd()
+        if settling, let last = scope.settledAfter, clock.day > last, isSettled { return }
       case .warmUpEnd:
         for t in 0..<model.tierCount { changeBusy(t, by: 0) }
         measures.busyAtWarmUp = stations.busyStaff.array(0..<model.tierCount).map(\.area)
@@ -172,8 +182,20 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     }
   }
 
-  /// Closes the period (after ``advance(before:)`` to its end) and returns the replication's
-  /// measures.
+  /// True when no item (nor task, which has its item's appearance) is left whose figures the
+  /// scope reads: one that appeared on its `items` days, or whose visit began on its `visits` days
+  /// (a visit's deadline outcomes are counted by the day it began, while it lasts). A scan of every
+  /// slot, for the few ends of day a run may stop at.
+  var isSettled: Bool {
+    let offset = Double(model.startMinuteOfDay)
+    func minutes(_ days: Range<Int>) -> Range<Double> {
+      Double(days.lowerBound * 1440) - offset..<Double(days.upperBound * 1440) - offset
+    }
+    return !items.holdsAny(appearedIn: minutes(scope.items), arrivedIn: minutes(scope.visits))
+  }
+
+  /// Closes the period (after ``advance(before:settling:)`` to its end, or to where it
+  /// stopped) and returns the replication's measures.
   mutating func finish() -> ReplicationResult {
     let horizon = model.horizon
     clock.now = horizon

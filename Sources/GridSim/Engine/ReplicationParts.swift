@@ -66,6 +66,16 @@ struct ItemStore: ~Copyable, Sendable {
     return slots.count - 1
   }
 
+  /// True when a slot in use holds an item or a task that appeared in `appeared`, or whose visit to
+  /// its tier began in `arrived` (a scan of every slot).
+  func holdsAny(appearedIn appeared: Range<Double>, arrivedIn arrived: Range<Double>) -> Bool {
+    var isFree = [Bool](repeating: false, count: slots.count)
+    for i in 0..<free.count { isFree[Int(free[i])] = true }
+    return (0..<slots.count).contains {
+      !isFree[$0] && (appeared.contains(slots[$0].appeared) || arrived.contains(slots[$0].tierArrival))
+    }
+  }
+
   /// Frees a slot: its events and queue entries go stale.
   @inline(__always)
   mutating func remove(_ slot: Int) {
@@ -135,7 +145,8 @@ struct Measures: ~Copyable, Sendable {
   var roleAtWarmUp: [RoleAreas]
   var busyAtDayStart: [Double]
 
-  init(model: Model) {
+  /// The measures of a run of `model`, with histograms of the metrics in `histograms` (nil: all).
+  init(model: Model, histograms: Set<Metric>? = nil) {
     segmentColumn = model.categoryCount
     recorder = Recorder(
       tiers: model.tierCount,
@@ -143,7 +154,8 @@ struct Measures: ~Copyable, Sendable {
       days: model.dayCount,
       combinations: Recorder.Combinations(
         categories: model.categoryCount, kinds: DayKind.allCases.count,
-        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount)
+        windows: model.segmentNames.count - DayKind.allCases.count, segmentColumn: model.categoryCount),
+      histograms: histograms
     )
     // No tiers: the whole system only, one column per channel and slice (none with one channel:
     // its figures are the system's).
@@ -151,7 +163,7 @@ struct Measures: ~Copyable, Sendable {
       tiers: 0,
       categories: model.channelTables.isEmpty
         ? 0 : model.scenario.demand.channels.count * (1 + model.segmentNames.count),
-      days: 0)
+      days: 0, histograms: histograms)
     unitNamed = UniqueArray(repeating: 0, count: model.unitTier.count)
     present = UniqueArray(repeating: 0, count: model.tierCount)
     busyAtWarmUp = Array(repeating: 0, count: model.tierCount)

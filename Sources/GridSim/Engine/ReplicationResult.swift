@@ -13,11 +13,15 @@ package struct MetricSummary: Sendable, Equatable {
   /// Largest, minutes.
   package var max: Double?
 
-  init(_ stats: StreamingStats) {
+  /// The summary of `stats`; without `quantiles`, its count, mean and largest value only (the
+  /// percentiles nil: ``ResultScope/quantiles``).
+  init(_ stats: StreamingStats, quantiles: Bool = true) {
     count = stats.count
     mean = stats.mean
-    let quantiles = stats.quantiles(0.5, 0.9, 0.95)
-    (p50, p90, p95) = (quantiles[0], quantiles[1], quantiles[2])
+    if quantiles {
+      let quantiles = stats.quantiles(0.5, 0.9, 0.95)
+      (p50, p90, p95) = (quantiles[0], quantiles[1], quantiles[2])
+    }
     max = stats.count > 0 ? stats.max : nil
   }
 }
@@ -119,7 +123,10 @@ package struct ReplicationResult: Sendable {
     /// A channel's figure: its own column, or with one channel the whole system's.
     func byChannel(_ metric: Metric, _ ch: Int, _ k: Int) -> MetricSummary {
       guard channels == 1 else {
-        return MetricSummary(channelRecorder.stat(metric, group: .system, category: ch * columns + k))
+        let quantiles = channelRecorder.keepsHistogram(metric)
+        return MetricSummary(
+          channelRecorder.stat(metric, group: .system, category: ch * columns + k, histogram: quantiles),
+          quantiles: quantiles)
       }
       return k == 0 ? systemMetrics[metric.rawValue] : segmentMetrics[k - 1][metric.rawValue]
     }
@@ -149,7 +156,9 @@ package struct ReplicationResult: Sendable {
     dailyOnTime = recorder.dailyOnTime.table
     responseBins = (0..<T).map { t in
       var all = StreamingStats()
-      for c in 0..<C { all.merge(recorder.stat(.response, group: .tier(t), category: c)) }
+      if recorder.keepsHistogram(.response) {
+        for c in 0..<C { all.merge(recorder.stat(.response, group: .tier(t), category: c)) }
+      }
       return CoarseHistogram.fold(all)
     }
     dailyUtilization = Table(rows: model.dayCount, columns: T) { d, t in
@@ -160,7 +169,8 @@ package struct ReplicationResult: Sendable {
   }
 
   /// Metric and count tables per group and recorder column, with an "all" entry (the columns
-  /// merged) at the end of each group when `withTotal`.
+  /// merged) at the end of each group when `withTotal`; quantiles of the measures whose histograms
+  /// the recorder keeps.
   private static func tables(
     _ recorder: borrowing Recorder, groups: [Group], columns: Range<Int>, withTotal: Bool
   )
@@ -170,18 +180,24 @@ package struct ReplicationResult: Sendable {
   {
     var metrics: [[MetricSummary]] = []
     var counts: [[Int]] = []
+    let quantiles = Metric.allCases.map { recorder.keepsHistogram($0) }
     for group in groups {
       // Each column's records, read once: the total merges the same ones.
-      let stats = columns.map { c in Metric.allCases.map { recorder.stat($0, group: group, category: c) } }
+      let stats = columns.map { c in
+        Metric.allCases.map {
+          recorder.stat($0, group: group, category: c, histogram: quantiles[$0.rawValue])
+        }
+      }
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {
         metrics.append(
           Metric.allCases.map { metric in
+            let q = quantiles[metric.rawValue]
             if c < columns.upperBound {
-              return MetricSummary(stats[c - columns.lowerBound][metric.rawValue])
+              return MetricSummary(stats[c - columns.lowerBound][metric.rawValue], quantiles: q)
             }
             var all = StreamingStats()
-            for column in stats { all.merge(column[metric.rawValue]) }
-            return MetricSummary(all)
+            for column in stats { all.merge(column[metric.rawValue], histogram: q) }
+            return MetricSummary(all, quantiles: q)
           })
         counts.append(
           Counter.allCases.map { counter in

@@ -16,20 +16,22 @@ package struct Simulation: ~Copyable, Sendable {
   private var compiled: Compiled
 
   /// Prepares replication `replication` of `model`, with streams derived from `seed`; with
-  /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way).
-  package init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false) {
+  /// `ledger`, every item's path is kept in ``ledger`` (the results are the same either way). A
+  /// `scope` other than ``ResultScope/all`` makes only part of the results (the planner's).
+  package init(model: Model, seed: UInt64, replication: Int, ledger: Bool = false, scope: ResultScope = .all)
+  {
     self.init(
       model: model, seed: seed, replication: replication, ledger: ledger,
-      basic: !ledger && !model.usesOptionalPaths)
+      basic: !ledger && !model.usesOptionalPaths, scope: scope)
   }
 
   /// With `basic` false, the copy with every path, whatever the model (for the tests that compare
   /// the two copies).
-  init(model: Model, seed: UInt64, replication: Int, ledger: Bool, basic: Bool) {
+  init(model: Model, seed: UInt64, replication: Int, ledger: Bool, basic: Bool, scope: ResultScope = .all) {
     compiled =
       basic
-      ? .basic(Replication(model: model, seed: seed, replication: replication, ledger: false))
-      : .all(Replication(model: model, seed: seed, replication: replication, ledger: ledger))
+      ? .basic(Replication(model: model, seed: seed, replication: replication, ledger: false, scope: scope))
+      : .all(Replication(model: model, seed: seed, replication: replication, ledger: ledger, scope: scope))
   }
 
   private init(_ compiled: consuming Compiled) { self.compiled = compiled }
@@ -42,7 +44,8 @@ package struct Simulation: ~Copyable, Sendable {
     }
   }
 
-  /// Runs to the end of the period and returns the replication's measures.
+  /// Runs to the end of the period (or as far as its scope needs) and returns the replication's
+  /// measures.
   package mutating func run() -> ReplicationResult {
     // A noncopyable enum's payload is changed by taking it out and putting the whole back.
     switch consume compiled {
@@ -72,6 +75,19 @@ package struct Simulation: ~Copyable, Sendable {
     }
   }
 
+  /// Runs on, after ``run(before:)``, through the events before `time` (a later snapshot of the
+  /// same run).
+  mutating func advance(before time: Double) {
+    switch consume compiled {
+    case .basic(var replication):
+      replication.advance(before: time)
+      self = Simulation(.basic(replication))
+    case .all(var replication):
+      replication.advance(before: time)
+      self = Simulation(.all(replication))
+    }
+  }
+
   /// A copy that goes on under `model`, whose results are `model`'s run from the start bit for bit;
   /// nil where that cannot be (``Replication/copy(model:)``).
   func copy(model: Model) -> Simulation? {
@@ -94,16 +110,16 @@ package struct Simulation: ~Copyable, Sendable {
   }
 
   /// Runs on to the end of the period and returns the replication's measures (after
-  /// ``run(before:)``).
+  /// ``run(before:)``), or as far as its scope needs.
   mutating func finish() -> ReplicationResult {
     switch consume compiled {
     case .basic(var replication):
-      replication.advance(before: .infinity)
+      replication.advance(before: .infinity, settling: true)
       let result = replication.finish()
       self = Simulation(.basic(replication))
       return result
     case .all(var replication):
-      replication.advance(before: .infinity)
+      replication.advance(before: .infinity, settling: true)
       let result = replication.finish()
       self = Simulation(.all(replication))
       return result

@@ -38,6 +38,34 @@ package struct PlanProblem: Sendable {
   package private(set) var groups: [Group]
   /// Per decision: its group's index in ``groups``.
   package let group: [Int]
+  /// What of a run the plan's checks read (``ResultScope``): the quantiles of the duration
+  /// measures its targets judge by a percentile; the items of the planned days and of every day of
+  /// each target's slice (its key-date window or day kind), the visits begun on the planned days,
+  /// and the daily rows up to the last of those days or the recovery's. The whole period when a
+  /// target reads it all (it has no slice, or counts the items open at its end).
+  package var scope: ResultScope {
+    let model = models[0]
+    var last: Int? = Swift.max(days.upperBound - 1, recovery?.after ?? 0)
+    var items = days
+    var quantiles = Set<Metric>()
+    for target in model.scenario.targets {
+      if case .duration(let metric, let statistic) = target.measure.kind, statistic != .mean,
+        statistic != .max
+      {
+        quantiles.insert(metric)
+      }
+      guard target.measure.kind != .openAtEnd, let location = target.measure.location(in: model),
+        location.segment != nil, let first = location.days.min(), let final = location.days.max()
+      else {
+        last = nil
+        continue
+      }
+      last = last.map { Swift.max($0, final) }
+      items = Swift.min(items.lowerBound, first)..<Swift.max(items.upperBound, final + 1)
+    }
+    return ResultScope(settledAfter: last, items: items, visits: days, quantiles: quantiles)
+  }
+
   /// The days whose end-of-day backlogs the recovery rule compares (from the period's first day):
   /// `plan.recovery` working days after the window (or the period's last day, when it ends sooner),
   /// and the last working day before the window on the same weekday (else the day before the

@@ -13,18 +13,9 @@ extension Planner {
     _ plan: [Int], seed: UInt64, replications: Int? = nil, stopWhen: ((TargetOutcome) -> Bool)? = nil,
     reusing previous: Evaluation? = nil, counter: inout Int
   ) async -> Evaluation {
-    var checks: [Check] = []
-    var utilization: [Int: [Double?]] = [:]
-    var work: [Int: Double] = [:]
-    let days = problem.days
-    let span = days.lowerBound...Swift.max(days.upperBound - 1, problem.recovery?.after ?? 0)
     let n = replications ?? self.replications
-    let order =
-      stopWhen != nil
-      ? problem.models.indices.sorted { (-problem.spec.surges[$0], $0) < (-problem.spec.surges[$1], $1) }
-      : Array(problem.models.indices)
-    var runs: [Int: [ReplicationResult]] = [:]
-    for k in order {
+    var evaluation = Evaluation(checks: [], utilization: [:])
+    for k in surgeOrder(stopping: stopWhen != nil) {
       let model = problem.model(surge: k, plan: plan)
       let kept = Array((previous?.runs[k] ?? []).prefix(n))
       let results =
@@ -33,29 +24,91 @@ extension Planner {
           snapshots.result(model: model, surge: k, seed: seed, replication: r)
         })
       counter += n - kept.count
-      runs[k] = results
-      checks += judge(results, model: model, surge: k)
-      for t in problem.rosters.keys {
-        let values = days.map { d in
-          Estimate.nonNegative(results.map { $0.utilization(tier: t, days: [d]) })?.mean
-        }
-        let previous = utilization[t] ?? values
-        utilization[t] = zip(previous, values).map { a, b in
-          switch (a, b) {
-          case (let a?, let b?): Swift.max(a, b)
-          default: a ?? b
-          }
-        }
-      }
-      for t in problem.rosters.keys {
-        let busy = Estimate.nonNegative(
-          results.map { r in span.reduce(0.0) { $0 + (r.dailyBusy.rows > $1 ? r.dailyBusy[$1, t] : 0) } / 60 }
-        )
-        work[t] = Swift.max(work[t] ?? 0, busy?.low ?? 0)
-      }
-      if let stopWhen, checks.contains(where: { !$0.outcome.met && stopWhen($0.outcome) }) { break }
+      add(results, model: model, surge: k, to: &evaluation)
+      if stops(evaluation, stopWhen) { break }
     }
-    return Evaluation(checks: checks, utilization: utilization, work: work, runs: runs)
+    return evaluation
+  }
+
+  /// The evaluations ``evaluate(_:seed:replications:stopWhen:reusing:counter:)`` gives each of
+  /// `candidates` (without their runs), made as branches of `base`'s runs: on each replication,
+  /// `base` is run once and every candidate goes on from it at the start of the first day it
+  /// differs on (``Snapshots/results(base:branches:surge:seed:replication:)``): for the
+  /// minimality check and the neighbours, whose candidates each change the plan at one or two
+  /// shift-days and so share most of every run. Judged `batch` candidates at a time (the results
+  /// of a batch are held together).
+  package func evaluate(
+    _ candidates: [[Int]], branchingFrom base: [Int], seed: UInt64, replications n: Int,
+    stopWhen: ((TargetOutcome) -> Bool)? = nil, batch: Int = 16, counter: inout Int
+  ) async -> [Evaluation] {
+    let offset = problem.models[0].startMinuteOfDay
+    let times = candidates.map { plan -> Double in
+      let day = problem.decisions.indices.filter { plan[$0] != base[$0] }.map { problem.decisions[$0].day }
+        .min()
+      return Double((day ?? problem.days.lowerBound) * 1440 - offset)
+    }
+    var evaluations = [Evaluation](
+      repeating: Evaluation(checks: [], utilization: [:]), count: candidates.count)
+    for first in stride(from: 0, to: candidates.count, by: Swift.max(1, batch)) {
+      var active = Array(first..<Swift.min(candidates.count, first + Swift.max(1, batch)))
+      for k in surgeOrder(stopping: stopWhen != nil) where !active.isEmpty {
+        let baseModel = problem.model(surge: k, plan: base)
+        let branches = active.map { (model: problem.model(surge: k, plan: candidates[$0]), time: times[$0]) }
+        let runs = await Experiment.map(replications: 0..<n, jobs: jobs) { [snapshots] r in
+          snapshots.results(base: baseModel, branches: branches, surge: k, seed: seed, replication: r)
+        }
+        counter += n * active.count
+        for (b, c) in active.enumerated() {
+          add(runs.map { $0[b] }, model: branches[b].model, surge: k, to: &evaluations[c])
+          evaluations[c].runs = [:]
+        }
+        active.removeAll { stops(evaluations[$0], stopWhen) }
+      }
+    }
+    return evaluations
+  }
+
+  /// The surges in the order they are run: as given, or with `stopping` the heaviest first (a
+  /// candidate's evaluation may then end at the first surge with a miss).
+  private func surgeOrder(stopping: Bool) -> [Int] {
+    stopping
+      ? problem.models.indices.sorted { (-problem.spec.surges[$0], $0) < (-problem.spec.surges[$1], $1) }
+      : Array(problem.models.indices)
+  }
+
+  /// True when `evaluation` has a missed check `stopWhen` holds true for: its other surges need not run.
+  private func stops(_ evaluation: Evaluation, _ stopWhen: ((TargetOutcome) -> Bool)?) -> Bool {
+    guard let stopWhen else { return false }
+    return evaluation.checks.contains { !$0.outcome.met && stopWhen($0.outcome) }
+  }
+
+  /// Adds one surge's results (of `model`, a candidate's) to `evaluation`: its checks, the highest
+  /// utilization per tier and window day so far, and the work.
+  private func add(
+    _ results: [ReplicationResult], model: Model, surge k: Int, to evaluation: inout Evaluation
+  ) {
+    let days = problem.days
+    let span = days.lowerBound...Swift.max(days.upperBound - 1, problem.recovery?.after ?? 0)
+    evaluation.runs[k] = results
+    evaluation.checks += judge(results, model: model, surge: k)
+    for t in problem.rosters.keys {
+      let values = days.map { d in
+        Estimate.nonNegative(results.map { $0.utilization(tier: t, days: [d]) })?.mean
+      }
+      let previous = evaluation.utilization[t] ?? values
+      evaluation.utilization[t] = zip(previous, values).map { a, b in
+        switch (a, b) {
+        case (let a?, let b?): Swift.max(a, b)
+        default: a ?? b
+        }
+      }
+    }
+    for t in problem.rosters.keys {
+      let busy = Estimate.nonNegative(
+        results.map { r in span.reduce(0.0) { $0 + (r.dailyBusy.rows > $1 ? r.dailyBusy[$1, t] : 0) } / 60 }
+      )
+      evaluation.work[t] = Swift.max(evaluation.work[t] ?? 0, busy?.low ?? 0)
+    }
   }
 
   /// Every target over its own reading and, with the `day` judge, for the items of each window day

@@ -340,7 +340,7 @@ extension Planner {
   /// ``neighbourLimit``. Moves from a shift-day where one fewer passes are left out: the removal
   /// saves more.
   func neighbours(
-    of plan: [Int], minimality: [Int: Fewer], evaluate: ([Int]) async -> Evaluation
+    of plan: [Int], minimality: [Int: Fewer], evaluate: ([[Int]]) async -> [Evaluation]
   ) async -> Neighbourhood {
     let prices = self.prices()
     let decisions = problem.decisions
@@ -363,11 +363,14 @@ extension Planner {
     }
     moves.sort { ($0.saving, -$0.from, -($0.to ?? 0)) > ($1.saving, -$1.from, -($1.to ?? 0)) }
     let judged = moves.prefix(Self.neighbourLimit)
-    for move in judged {
+    let candidates = judged.map { move in
       var candidate = plan
       candidate[move.from] -= 1
       if let to = move.to { candidate[to] += 1 }
-      if await evaluate(candidate).feasible { passing.append(move) }
+      return candidate
+    }
+    for (move, evaluation) in zip(judged, await evaluate(candidates)) where evaluation.feasible {
+      passing.append(move)
     }
     passing.sort { ($0.saving, -$0.from, -($0.to ?? -1)) > ($1.saving, -$1.from, -($1.to ?? -1)) }
     return Neighbourhood(

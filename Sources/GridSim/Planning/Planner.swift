@@ -21,15 +21,17 @@ import Foundation
 ///    are undecided is judged again on three times the replications (keeping the runs it had).
 /// 5. **Move**: one person at a time to a cheaper shift-day of the same unit, while every target
 ///    holds (at most ``moveLimit`` tries).
-///
-/// Every candidate's replications go on from a snapshot of the days before the window
-/// (``Snapshots``): the candidates are the same until then, so the results are the same bit for
-/// bit, in about half the time on the holiday scenarios.
 /// 6. **Certify** on seeds the search never used, with the scenario's replications, judging every
 ///    target and rule as `check --plan` does; then show minimality: for each shift-day above its
 ///    lower bound, what one person fewer does there on the same seeds (``Fewer``).
 /// 7. With `neighbours`, judge every one-person change of the plan on those seeds
 ///    (``Neighbourhood``).
+///
+/// Every candidate's replications go on from a snapshot of the days before the window
+/// (``Snapshots``): the candidates are the same until then, so the results are the same bit for
+/// bit, in about half the time on the holiday scenarios. The minimality check's and the
+/// neighbours' candidates go on from the plan's own run at the first day they change, and every
+/// run makes only what the checks read (``PlanProblem/scope``).
 package struct Planner: Sendable {
   /// A target judged for the plan: over its own reading (day nil) or for the items of one day, under
   /// one surge.
@@ -146,7 +148,8 @@ package struct Planner: Sendable {
     package var neighbourhood: Neighbourhood?
     /// Simulations run (one per replication), evaluations, and certification rounds.
     package var simulations: Int
-    /// Of them, those that went on from a snapshot (``Snapshots``) rather than from the start.
+    /// Of them, those that went on from a snapshot (``Snapshots``: of the days before the window,
+    /// or of the plan's run up to a candidate's first change) rather than from the start.
     package var fromSnapshots = 0
     package var evaluations: Int
     package var rounds: Int
@@ -208,6 +211,16 @@ package struct Planner: Sendable {
       tick?(evaluations)
       return await self.evaluate(
         plan, seed: seed, replications: replications, stopWhen: stopWhen, reusing: previous,
+        counter: &simulations)
+    }
+    func evaluate(
+      _ candidates: [[Int]], branchingFrom base: [Int], seed: UInt64, replications: Int,
+      stopWhen: ((TargetOutcome) -> Bool)? = nil
+    ) async -> [Evaluation] {
+      evaluations += candidates.count
+      tick?(evaluations)
+      return await self.evaluate(
+        candidates, branchingFrom: base, seed: seed, replications: replications, stopWhen: stopWhen,
         counter: &simulations)
     }
     func elapsed() -> Double {
@@ -341,21 +354,21 @@ package struct Planner: Sendable {
     guard certificate.feasible else { return result(.notCertified, plan, certificate, rounds: rounds) }
     // Minimality, on the certification's seeds: one person fewer misses outright.
     let finalSeed = certificationSeed &+ UInt64(rounds - 1)
-    var minimality: [Int: Fewer] = [:]
     let decisions = problem.decisions
-    for i in decisions.indices where plan[i] > problem.lower[i] {
-      var fewer = plan
-      fewer[i] -= 1
-      let trial = await evaluate(
-        fewer, seed: finalSeed, replications: certifiedOn, stopWhen: Self.missesOutright)
-      minimality[i] = self.fewer(trial, date: decisions[i].date)
-    }
+    let above = decisions.indices.filter { plan[$0] > problem.lower[$0] }
+    let trials = await evaluate(
+      above.map { i in plan.enumerated().map { $0.offset == i ? $0.element - 1 : $0.element } },
+      branchingFrom: plan, seed: finalSeed, replications: certifiedOn, stopWhen: Self.missesOutright)
+    var minimality: [Int: Fewer] = [:]
+    for (i, trial) in zip(above, trials) { minimality[i] = self.fewer(trial, date: decisions[i].date) }
     let shown = minimality.values.filter { if case .misses = $0 { true } else { false } }.count
     progress?("minimality: shown for \(shown) of \(minimality.count)")
     var neighbourhood: Neighbourhood?
     if neighbours {
-      neighbourhood = await self.neighbours(of: plan, minimality: minimality) { candidate in
-        await evaluate(candidate, seed: finalSeed, replications: certifiedOn, stopWhen: { _ in true })
+      neighbourhood = await self.neighbours(of: plan, minimality: minimality) { candidates in
+        await evaluate(
+          candidates, branchingFrom: plan, seed: finalSeed, replications: certifiedOn, stopWhen: { _ in true }
+        )
       }
       progress?(
         "neighbours: \(neighbourhood!.passing.count) of \(neighbourhood!.tried) meet every check on the certification's seeds"

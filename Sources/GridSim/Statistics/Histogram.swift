@@ -70,12 +70,14 @@ package struct StreamingStats: Sendable, Equatable {
     buckets[HistogramLayout.bucket(value)] &+= 1
   }
 
-  /// Adds another record's observations to this one (nothing from a record of no observations).
-  package mutating func merge(_ other: StreamingStats) {
+  /// Adds another record's observations to this one (nothing from a record of no observations);
+  /// without `histogram`, its count, sum and largest value only (the buckets are left as they are).
+  package mutating func merge(_ other: StreamingStats, histogram: Bool = true) {
     guard other.count > 0 else { return }
     count += other.count
     sum += other.sum
     max = Swift.max(max, other.max)
+    guard histogram else { return }
     for i in buckets.indices { buckets[i] &+= other.buckets[i] }
   }
 

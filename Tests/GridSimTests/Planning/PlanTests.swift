@@ -512,7 +512,7 @@ struct PlanTests {
     let minimality: [Int: Planner.Fewer] = [
       day10: .misses(miss), night10: .misses(miss), day11: .passes, night11: .passes,
     ]
-    let found = await planner.neighbours(of: plan, minimality: minimality) { oracle($0) }
+    let found = await planner.neighbours(of: plan, minimality: minimality) { $0.map(oracle) }
     // A night costs 15 h, a day 9 h: a move saves only from a night to a day (6 h). The 11th's
     // night is left out (its one fewer, saving 15, passes already); the 10th's night to the 10th's
     // day holds, to the 11th's day leaves the 10th 5. Two judged, of 4 + 2 changes.
@@ -530,7 +530,7 @@ struct PlanTests {
     asked = []
     let least = await planner.neighbours(
       of: plan, minimality: [day10: .misses(miss), day11: .misses(miss), night11: .misses(miss)]
-    ) { oracle($0) }
+    ) { $0.map(oracle) }
     #expect(least.passing.isEmpty && least.tried == 3 + 2 && asked.count == 2)
   }
 
