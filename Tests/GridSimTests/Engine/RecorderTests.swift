@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GridSim
@@ -17,7 +18,7 @@ struct RecorderTests {
       (0, 0, nil, 10), (0, 0, 4, 20), (1, 0, nil, 30), (1, 1, 4, 40), (0, 2, nil, 50), (1, 2, nil, 60),
     ]
     for (c, kind, w, v) in values {
-      r.recordSystem(.response, combination: k.index(category: c, kind: kind, window: w), v)
+      r.recordSystem(.response, combination: k.index(category: c, kind: kind, window: w), v, checked: true)
       r.incrementSystem(.closed, combination: k.index(category: c, kind: kind, window: w))
     }
     func figures(_ column: Int) -> (Int, Double, Double) {
@@ -56,9 +57,9 @@ struct RecorderTests {
     #expect(k.merges[0] == [0, 1, 2, 3, 4, 5, 6, 7])
     #expect(k.merges[1] == [0, 1] && k.merges[5] == [1, 3, 5, 7])
     var r = Recorder(tiers: 1, categories: 1 + 4 + 1, days: 1, combinations: k)
-    r.recordSystem(.response, combination: k.index(category: 0, kind: 1, window: nil), 1)
-    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: 4), 1)
-    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: nil), 1e16)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 1, window: nil), 1, checked: false)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: 4), 1, checked: false)
+    r.recordSystem(.response, combination: k.index(category: 0, kind: 0, window: nil), 1e16, checked: false)
     #expect(r.stat(.response, group: .system, category: 0).sum == 1e16)
   }
 
@@ -87,5 +88,63 @@ struct RecorderTests {
   @Test("an item's combination fits the byte it is kept in")
   func combinationFitsAByte() {
     #expect(Recorder.maximumCombinations <= Int(UInt8.max) + 1)
+  }
+}
+
+@Suite("Recorder histograms kept for some metrics only")
+struct RecorderScopeTests {
+  @Test(
+    "a recorder keeping response's histograms only: response's quantiles as a full recorder's, the others' count, sum and largest without buckets"
+  )
+  func someHistograms() throws {
+    let k = Recorder.Combinations(categories: 2, kinds: 4, windows: 1, segmentColumn: 2)
+    var full = Recorder(tiers: 2, categories: 2 + 4 + 1, days: 1, combinations: k)
+    var some = Recorder(tiers: 2, categories: 2 + 4 + 1, days: 1, combinations: k, histograms: [.response])
+    var keptByFull: [Metric] = []
+    var keptBySome: [Metric] = []
+    for metric in Metric.allCases {
+      if full.keepsHistogram(metric) { keptByFull.append(metric) }
+      if some.keepsHistogram(metric) { keptBySome.append(metric) }
+    }
+    #expect(keptByFull == Metric.allCases && keptBySome == [.response])
+    // One metric's histograms of the six: a sixth of the buckets.
+    #expect(
+      some.buckets.count * 6 == full.buckets.count && some.comboBuckets.count * 6 == full.comboBuckets.count)
+    var rng = RandomStream(seed: 5, replication: 0, purpose: .service)
+    for i in 0..<400 {
+      let (c, kind) = (i % 2, i % 4)
+      // The window: slice 4 (after the four day kinds) of a combination, column 6 of a tier.
+      let window = i % 3 == 0 ? 6 : nil
+      let combination = k.index(category: c, kind: kind, window: window.map { _ in 4 })
+      for metric in [Metric.wait, .response, .resolution] {
+        let v = -log(1 - rng.uniform()) * 60
+        full.recordSystem(metric, combination: combination, v, checked: false)
+        some.recordSystem(metric, combination: combination, v, checked: true)
+        // Per tier (cells, one column), and a tier's three columns at once.
+        full.record(metric, group: .tier(1), category: c, v, checked: false)
+        some.record(metric, group: .tier(1), category: c, v, checked: true)
+        full.record(metric, group: .tier(0), columns: c, 2 + kind, window, v, checked: false)
+        some.record(metric, group: .tier(0), columns: c, 2 + kind, window, v, checked: true)
+      }
+    }
+    for (group, columns) in [(Group.system, 0..<7), (.tier(0), 0..<7), (.tier(1), 0..<2)] {
+      for column in columns {
+        let (a, b) = (
+          full.stat(.response, group: group, category: column),
+          some.stat(.response, group: group, category: column)
+        )
+        #expect(a == b, "response, \(group), column \(column)")
+        #expect(b.count > 0)
+        for metric in [Metric.wait, .resolution] {
+          let (x, y) = (
+            full.stat(metric, group: group, category: column),
+            some.stat(metric, group: group, category: column)
+          )
+          #expect(x.count == y.count && x.sum == y.sum && x.max == y.max)
+          #expect(y.buckets.allSatisfy { $0 == 0 } && x.buckets.contains { $0 > 0 })
+          #expect(MetricSummary(y, quantiles: false).p90 == nil && MetricSummary(x).p90 != nil)
+        }
+      }
+    }
   }
 }
