@@ -166,7 +166,7 @@ enum CheckCommand {
       Console.report(error.problems)
       throw .reported(.invalidScenario)
     }
-    let evaluation = await Planner(problem: problem, jobs: options.jobs).recheck(certificate)
+    let evaluation = await Planner.recheck(certificate, problem: problem, jobs: options.jobs)
     let report = PlanReport(
       problem: problem, recheck: evaluation, certificate: certificate, source: path,
       language: LanguageOption.resolve(language, scenario: scenario.language))

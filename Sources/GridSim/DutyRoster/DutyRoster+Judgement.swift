@@ -51,7 +51,7 @@ extension DutyRoster {
     progress: (@Sendable (Int) -> Void)? = nil
   ) async -> DutyRosterJudgement {
     if let (problem, certificate) = certificate {
-      let evaluation = await Planner(problem: problem, jobs: jobs).recheck(certificate)
+      let evaluation = await Planner.recheck(certificate, problem: problem, jobs: jobs)
       return .certificate(problem, certificate, evaluation)
     }
     let fed = fed(into: scenario)

@@ -35,7 +35,7 @@ struct Recorder: ~Copyable, Sendable {
   /// The whole system's durations and counts kept once per combination of the item's category,
   /// day kind and window (none, or its window), rather than once in each of those columns: a value
   /// is then one histogram increment and a count one addition, not two or three. The category and
-  /// slice columns are merged from the combinations when read (``stat(_:group:category:)``,
+  /// slice columns are merged from the combinations when read (``stat(_:group:category:histogram:)``,
   /// ``count(_:group:category:)``); an item's combination is worked out once, when it appears.
   struct Combinations: Sendable {
     let categories: Int
@@ -190,7 +190,7 @@ struct Recorder: ~Copyable, Sendable {
     buckets[(cell + shift) * HistogramLayout.bucketCount + bucket] &+= 1
   }
 
-  /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:)`).
+  /// Counts one event in two or three columns of a group (see `record(_:group:columns:_:_:_:checked:)`).
   @inline(__always)
   mutating func increment(_ counter: Counter, group: Group, columns a: Int, _ b: Int, _ c: Int?) {
     let row = row(counter.rawValue, group)

@@ -69,7 +69,7 @@ struct Replication<Paths: EnginePaths>: ~Copyable, Sendable {
     return finish()
   }
 
-  /// Schedules the first events (once, before ``advance(before:)``).
+  /// Schedules the first events (once, before ``advance(before:settling:)``).
   mutating func start() {
     scheduleNextArrival()
     schedule(Double(1440 - model.startMinuteOfDay), .dayEnd)

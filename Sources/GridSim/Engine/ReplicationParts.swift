@@ -14,7 +14,7 @@ struct EventClock: ~Copyable, Sendable {
   var sequence: UInt64 = 0
   /// Events taken off the heap, stale ones included.
   var eventCount = 0
-  /// Every event before this time has run (``Replication/advance(before:)``).
+  /// Every event before this time has run (``Replication/advance(before:settling:)``).
   var frontier = 0.0
   /// The day (from the period's first, 0) whose end comes next: the daily tables' row.
   var day = 0

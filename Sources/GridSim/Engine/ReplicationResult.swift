@@ -67,7 +67,8 @@ package struct ReplicationResult: Sendable {
   package let dailyOnDuty: Table<Double>
   /// `[day, tier]`: deadline outcomes by the day the visit began.
   package let dailyOnTime: Table<OnTimeCounts>
-  /// Responses made by each tier in the bins of ``CoarseHistogram`` (all categories).
+  /// Responses made by each tier in the bins of ``CoarseHistogram`` (all categories); all zero in
+  /// a run that does not keep response's histograms (``ResultScope/quantiles``: the planner's).
   package let responseBins: [[Int]]
   /// The first day (from the period's first day, 0) that ends after the warm-up.
   package let firstMeasuredDay: Int

@@ -154,10 +154,15 @@ package struct PlanCertificateError: Error, Sendable {
 
 extension Planner {
   /// Re-runs a certificate: the plan on its seeds and replications, every target and rule judged
-  /// as the certification did, day by day and surge by surge.
-  package func recheck(_ certificate: PlanCertificate) async -> Evaluation {
+  /// as the certification did, day by day and surge by surge, on `jobs` threads. Every run is whole
+  /// (no snapshot, from the period's start to its end, every figure made), so that the re-check
+  /// does not lean on the planner's shortcuts (``Snapshots``, ``PlanProblem/scope``): it finds the
+  /// certificate's figures only if they are exact.
+  package static func recheck(_ certificate: PlanCertificate, problem: PlanProblem, jobs: Int) async
+    -> Evaluation
+  {
     var simulations = 0
-    return await evaluate(
+    return await Planner(problem: problem, jobs: jobs, snapshots: false).evaluate(
       certificate.plan, seed: certificate.seed, replications: certificate.replications, counter: &simulations)
   }
 }

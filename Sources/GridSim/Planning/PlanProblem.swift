@@ -39,10 +39,12 @@ package struct PlanProblem: Sendable {
   /// Per decision: its group's index in ``groups``.
   package let group: [Int]
   /// What of a run the plan's checks read (``ResultScope``): the quantiles of the duration
-  /// measures its targets judge by a percentile; the items of the planned days and of every day of
-  /// each target's slice (its key-date window or day kind), the visits begun on the planned days,
-  /// and the daily rows up to the last of those days or the recovery's. The whole period when a
-  /// target reads it all (it has no slice, or counts the items open at its end).
+  /// measures its targets judge by a percentile; the items of the days from the first to the last
+  /// of the planned days and of each target's slice (its key-date window, or its day kind, whose
+  /// days span most of the period), the visits begun on the planned days, and the daily rows up to
+  /// the last of those days or the recovery's. The whole period when a target reads it all (it
+  /// has no slice, or counts the items open at its end) or is not in the model (its tier,
+  /// category, window or channel unknown, or a slice without days).
   package var scope: ResultScope {
     let model = models[0]
     var last: Int? = Swift.max(days.upperBound - 1, recovery?.after ?? 0)

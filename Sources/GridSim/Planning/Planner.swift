@@ -146,7 +146,10 @@ package struct Planner: Sendable {
     /// With `neighbours`: every one-person removal and move to a cheaper shift-day of the same
     /// unit, judged on the certification's seeds; nil when not asked or not certified.
     package var neighbourhood: Neighbourhood?
-    /// Simulations run (one per replication), evaluations, and certification rounds.
+    /// Simulations run (one per candidate and replication: the shared run of the plan a batch of
+    /// candidates goes on from, ``evaluate(_:branchingFrom:seed:replications:stopWhen:batch:counter:)``,
+    /// made up to the last day one of them changes, is not one), evaluations, and certification
+    /// rounds.
     package var simulations: Int
     /// Of them, those that went on from a snapshot (``Snapshots``: of the days before the window,
     /// or of the plan's run up to a candidate's first change) rather than from the start.

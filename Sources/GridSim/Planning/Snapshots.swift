@@ -93,6 +93,7 @@ final class Snapshots: Sendable {
     if let box = snapshot(key), let copy = box.simulation.copy(model: base) {
       trunk = copy
     } else {
+      counts.withLock { $0.full += 1 }
       trunk = Simulation(model: base, seed: seed, replication: replication, scope: scope)
       trunk.run(before: time)
     }

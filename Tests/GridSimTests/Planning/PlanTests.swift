@@ -346,7 +346,7 @@ struct PlanTests {
     let report = PlanReport(problem: problem, result: result, source: "d.json5", commandLine: "")
     let certificate = try PlanCertificate.read(report.json(), file: "plan.json", problem: problem).get()
     #expect(certificate.plan == result.plan && certificate.seed == result.certificationSeed)
-    let again = await planner.recheck(certificate)
+    let again = await Planner.recheck(certificate, problem: problem, jobs: 2)
     #expect(again.checks.count == result.evaluation.checks.count)
     for (a, b) in zip(again.checks, result.evaluation.checks) {
       #expect(a.rule == b.rule && a.date == b.date && a.outcome.estimate?.mean == b.outcome.estimate?.mean)
