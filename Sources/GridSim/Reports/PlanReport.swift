@@ -99,9 +99,10 @@ package struct PlanReport: Sendable {
     }
     if let date = check.date { name += l.pick(" on ", " ") + l.date(Self.iso(date)) }
     if problem.spec.surges.count > 1 {
+      // Brackets of the text's own script: full-width around Chinese words.
       name +=
-        " (" + l.pick("arrivals ×", "到达量 ×")
-        + NumberText.decimal(problem.spec.surges[check.surge], digits: 2) + ")"
+        l.pick(" (arrivals ×", "（到达量 ×")
+        + NumberText.decimal(problem.spec.surges[check.surge], digits: 2) + l.pick(")", "）")
     }
     return name
   }
