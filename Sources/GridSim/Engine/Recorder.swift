@@ -35,7 +35,7 @@ struct Recorder: ~Copyable, Sendable {
   /// The whole system's durations and counts kept once per combination of the item's category,
   /// day kind and window (none, or its window), rather than once in each of those columns: a value
   /// is then one histogram increment and a count one addition, not two or three. The category and
-  /// slice columns are merged from the combinations when read (``stat(_:group:category:histogram:)``,
+  /// slice columns are merged from the combinations when read (``stat(_:group:category:)``,
   /// ``count(_:group:category:)``); an item's combination is worked out once, when it appears.
   struct Combinations: Sendable {
     let categories: Int
@@ -218,9 +218,9 @@ struct Recorder: ~Copyable, Sendable {
   /// True when `metric`'s histograms are kept (its quantiles can be read).
   func keepsHistogram(_ metric: Metric) -> Bool { bucketShift[metric.rawValue] != Self.noHistogram }
 
-  /// A cell's record; without `histogram` (or where it is not kept), its count, sum and largest value only (no buckets:
-  /// its quantiles are not read).
-  func stat(_ metric: Metric, group: Group, category: Int, histogram: Bool = true) -> StreamingStats {
+  /// A cell's record; where its histograms are not kept (``keepsHistogram(_:)``), its count, sum
+  /// and largest value only, without buckets.
+  func stat(_ metric: Metric, group: Group, category: Int) -> StreamingStats {
     if group == .system, let k = combinations, category < k.segmentColumn + k.kinds + k.windows {
       // A category, day kind or window of the whole system: its combinations merged.
       var stats = StreamingStats()
@@ -228,15 +228,14 @@ struct Recorder: ~Copyable, Sendable {
       for combination in k.merges[category] {
         let cell = metric.rawValue * k.count + combination
         Self.add(
-          comboCells[cell], comboBuckets, shift == Self.noHistogram || !histogram ? nil : cell + shift,
-          to: &stats)
+          comboCells[cell], comboBuckets, shift == Self.noHistogram ? nil : cell + shift, to: &stats)
       }
       return stats
     }
     let cell = row(metric.rawValue, group) + category
     let shift = bucketShift[metric.rawValue]
     var stats = StreamingStats()
-    Self.add(cells[cell], buckets, shift == Self.noHistogram || !histogram ? nil : cell + shift, to: &stats)
+    Self.add(cells[cell], buckets, shift == Self.noHistogram ? nil : cell + shift, to: &stats)
     return stats
   }
 

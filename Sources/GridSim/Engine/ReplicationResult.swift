@@ -126,7 +126,7 @@ package struct ReplicationResult: Sendable {
       guard channels == 1 else {
         let quantiles = channelRecorder.keepsHistogram(metric)
         return MetricSummary(
-          channelRecorder.stat(metric, group: .system, category: ch * columns + k, histogram: quantiles),
+          channelRecorder.stat(metric, group: .system, category: ch * columns + k),
           quantiles: quantiles)
       }
       return k == 0 ? systemMetrics[metric.rawValue] : segmentMetrics[k - 1][metric.rawValue]
@@ -186,7 +186,7 @@ package struct ReplicationResult: Sendable {
       // Each column's records, read once: the total merges the same ones.
       let stats = columns.map { c in
         Metric.allCases.map {
-          recorder.stat($0, group: group, category: c, histogram: quantiles[$0.rawValue])
+          recorder.stat($0, group: group, category: c)
         }
       }
       for c in columns.lowerBound..<(withTotal ? columns.upperBound + 1 : columns.upperBound) {

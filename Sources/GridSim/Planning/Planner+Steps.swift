@@ -347,7 +347,7 @@ extension Planner {
     var passing = minimality.keys.sorted().compactMap { i in
       minimality[i] == .passes ? Neighbourhood.Change(from: i, to: nil, saving: prices[i]) : nil
     }
-    var moves: [Neighbourhood.Change] = []
+    var moves: [(change: Neighbourhood.Change, plan: [Int])] = []
     // A move from where one fewer already passes saves less than that removal: not judged.
     for i in decisions.indices where plan[i] > problem.lower[i] && minimality[i] != .passes {
       for j in decisions.indices where j != i && plan[j] < problem.upper[j] {
@@ -358,19 +358,17 @@ extension Planner {
         candidate[i] -= 1
         candidate[j] += 1
         guard capped(candidate) == candidate else { continue }
-        moves.append(Neighbourhood.Change(from: i, to: j, saving: prices[i] - prices[j]))
+        moves.append((Neighbourhood.Change(from: i, to: j, saving: prices[i] - prices[j]), candidate))
       }
     }
-    moves.sort { ($0.saving, -$0.from, -($0.to ?? 0)) > ($1.saving, -$1.from, -($1.to ?? 0)) }
-    let judged = moves.prefix(Self.neighbourLimit)
-    let candidates = judged.map { move in
-      var candidate = plan
-      candidate[move.from] -= 1
-      if let to = move.to { candidate[to] += 1 }
-      return candidate
+    moves.sort { a, b in
+      (a.change.saving, -a.change.from, -(a.change.to ?? 0)) > (
+        b.change.saving, -b.change.from, -(b.change.to ?? 0)
+      )
     }
-    for (move, evaluation) in zip(judged, await evaluate(candidates)) where evaluation.feasible {
-      passing.append(move)
+    let judged = moves.prefix(Self.neighbourLimit)
+    for (move, evaluation) in zip(judged, await evaluate(judged.map(\.plan))) where evaluation.feasible {
+      passing.append(move.change)
     }
     passing.sort { ($0.saving, -$0.from, -($0.to ?? -1)) > ($1.saving, -$1.from, -($1.to ?? -1)) }
     return Neighbourhood(
